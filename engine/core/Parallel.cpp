@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/core/Parallel.h"
+
+#include <QSemaphore>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+
+namespace tideline {
+
+namespace {
+QThreadPool& ioPool()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool; // leaked on purpose: workers may outlive static destruction order
+        p->setMaxThreadCount(64);
+        p->setExpiryTimeout(60'000); // keep threads (and their per-thread connections) warm
+        return p;
+    }();
+    return *pool;
+}
+} // namespace
+
+void parallelFor(qsizetype count, int maxConcurrency, const std::function<void(qsizetype)>& fn,
+                 const CancelToken& cancel)
+{
+    if (count <= 0)
+        return;
+    struct Shared {
+        std::atomic<qsizetype> next{0};
+        QSemaphore finished;
+    };
+    auto shared = std::make_shared<Shared>();
+    auto work = [shared, count, &fn, cancel] {
+        for (;;) {
+            if (cancel.isCancelled())
+                return;
+            const qsizetype i = shared->next.fetch_add(1);
+            if (i >= count)
+                return;
+            fn(i);
+        }
+    };
+    const qsizetype helpersWanted = qMin<qsizetype>(count, qMax(1, maxConcurrency)) - 1;
+    int started = 0;
+    for (qsizetype h = 0; h < helpersWanted; ++h) {
+        const bool ok = ioPool().tryStart([shared, work] {
+            work();
+            shared->finished.release();
+        });
+        if (!ok)
+            break;
+        ++started;
+    }
+    work();
+    shared->finished.acquire(started);
+}
+
+} // namespace tideline
