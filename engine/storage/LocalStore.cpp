@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/storage/LocalStore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <set>
+
+namespace tideline::storage {
+
+namespace {
+
+constexpr qint64 kChunk = 1024 * 1024;
+
+Error cancelled(const QString& what)
+{
+    return Error{ErrorCode::Cancelled, what + QStringLiteral(" was cancelled"), {}, {}};
+}
+
+ObjectInfo infoFor(const QString& key, const QFileInfo& fi)
+{
+    ObjectInfo info;
+    info.key = key;
+    info.size = fi.size();
+    info.lastModifiedUsec = fi.lastModified().toMSecsSinceEpoch() * 1000;
+    return info;
+}
+
+// S3 lists in the order of the keys' UTF-8 bytes; QString's UTF-16 order differs above U+FFFF.
+bool utf8Less(const ObjectInfo& a, const ObjectInfo& b)
+{
+    return a.key.toUtf8() < b.key.toUtf8();
+}
+
+} // namespace
+
+LocalStore::LocalStore(QString root) : m_root(QDir::cleanPath(std::move(root))) {}
+
+QString LocalStore::describe() const
+{
+    return QStringLiteral("file://") + m_root;
+}
+
+Result<void> LocalStore::checkRoot() const
+{
+    if (!QFileInfo(m_root).isDir())
+        return fail(ErrorCode::MissingSource, QStringLiteral("directory %1 does not exist").arg(m_root),
+                    QStringLiteral("Check the path of the file:// source (file:///absolute/dir)."));
+    return {};
+}
+
+Result<QString> LocalStore::pathFor(const QString& key) const
+{
+    if (key.isEmpty() || key.startsWith(u'/') || key.split(u'/').contains(QStringLiteral("..")))
+        return fail(ErrorCode::Usage, QStringLiteral("\"%1\" is not a valid key for %2").arg(key, describe()),
+                    QStringLiteral("Keys are relative paths without \"..\" segments."));
+    return m_root + u'/' + key;
+}
+
+Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter, const CancelToken& cancel)
+{
+    if (auto ok = checkRoot(); !ok)
+        return fail(ok.error());
+    Listing out;
+    out.requests = 1;
+    // Walk only the directory the prefix points into: "a/b/c" lists under a/b and filters on c.
+    const qsizetype slash = prefix.lastIndexOf(u'/');
+    const QString subdir = slash >= 0 ? prefix.left(slash) : QString();
+    if (subdir.split(u'/').contains(QStringLiteral("..")))
+        return out;
+    const QString start = subdir.isEmpty() ? m_root : m_root + u'/' + subdir;
+    if (!QFileInfo(start).isDir())
+        return out;
+
+    QList<ObjectInfo> all;
+    QDirIterator it(start, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories
+                                                                                   | QDirIterator::FollowSymlinks);
+    const qsizetype rootLength = m_root.size() + 1;
+    int visited = 0;
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if ((++visited & 1023) == 0 && cancel.isCancelled())
+            return fail(cancelled(QStringLiteral("listing ") + describe()));
+        const QString key = path.mid(rootLength);
+        if (!key.startsWith(prefix))
+            continue;
+        // QSaveFile's temporaries are not objects yet.
+        if (it.fileName().contains(QStringLiteral(".tideline-part")))
+            continue;
+        all.append(infoFor(key, it.fileInfo()));
+    }
+    if (cancel.isCancelled())
+        return fail(cancelled(QStringLiteral("listing ") + describe()));
+    std::sort(all.begin(), all.end(), utf8Less);
+
+    std::set<QByteArray> seen;
+    for (const ObjectInfo& info : std::as_const(all)) {
+        if (!delimiter.isEmpty()) {
+            const qsizetype at = info.key.indexOf(delimiter, prefix.size());
+            if (at >= 0) {
+                const QString common = info.key.left(at + delimiter.size());
+                if (seen.insert(common.toUtf8()).second)
+                    out.prefixes.append(common);
+                continue;
+            }
+        }
+        out.objects.append(info);
+    }
+    std::sort(out.prefixes.begin(), out.prefixes.end(),
+              [](const QString& a, const QString& b) { return a.toUtf8() < b.toUtf8(); });
+    return out;
+}
+
+Result<QByteArray> LocalStore::get(const QString& key, const CancelToken& cancel, ByteRange range)
+{
+    QByteArray out;
+    auto info = read(
+        key,
+        [&out](QByteArrayView chunk) -> Result<void> {
+            out.append(chunk);
+            return {};
+        },
+        cancel, range);
+    if (!info)
+        return fail(info.error());
+    return out;
+}
+
+Result<ObjectInfo> LocalStore::read(const QString& key, const ChunkSink& sink, const CancelToken& cancel, ByteRange range)
+{
+    auto path = pathFor(key);
+    if (!path)
+        return fail(path.error());
+    auto info = head(key, cancel);
+    if (!info)
+        return info;
+    if (range.offset < 0)
+        return fail(ErrorCode::Usage, QStringLiteral("negative range offset reading %1").arg(key));
+    if (range.length == 0)
+        return info;
+    // Same answer as S3's 416 for a range starting past the end of a non-empty object.
+    if (range.offset > 0 && range.offset >= info->size)
+        return fail(ErrorCode::Refused,
+                    QStringLiteral("reading %1: the requested range is beyond the end of the object").arg(key),
+                    QStringLiteral("Check the object's size (head) before reading a range."),
+                    QStringLiteral("offset %1, size %2").arg(range.offset).arg(info->size));
+    QFile file(*path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Corrupt, QStringLiteral("cannot read %1: %2").arg(*path, file.errorString()),
+                    QStringLiteral("Check the file's permissions."));
+    if (range.offset > 0 && !file.seek(range.offset))
+        return fail(ErrorCode::Corrupt, QStringLiteral("cannot seek in %1").arg(*path));
+    qint64 remaining = range.length > 0 ? std::min(range.length, info->size - range.offset) : info->size - range.offset;
+    QByteArray buffer;
+    while (remaining > 0) {
+        if (cancel.isCancelled())
+            return fail(cancelled(QStringLiteral("reading ") + key));
+        buffer = file.read(std::min(kChunk, remaining));
+        if (buffer.isEmpty())
+            return fail(ErrorCode::Corrupt,
+                        QStringLiteral("%1 ended %2 bytes early (was it truncated while being read?)").arg(*path).arg(remaining),
+                        QStringLiteral("Retry once the writer is done."));
+        if (auto r = sink(buffer); !r)
+            return fail(r.error());
+        remaining -= buffer.size();
+    }
+    return info;
+}
+
+Result<ObjectInfo> LocalStore::head(const QString& key, const CancelToken& cancel)
+{
+    if (cancel.isCancelled())
+        return fail(cancelled(QStringLiteral("reading ") + key));
+    auto path = pathFor(key);
+    if (!path)
+        return fail(path.error());
+    if (auto ok = checkRoot(); !ok)
+        return fail(ok.error());
+    const QFileInfo fi(*path);
+    if (!fi.isFile())
+        return fail(ErrorCode::NotFound, QStringLiteral("%1 does not exist in %2").arg(key, describe()),
+                    QStringLiteral("Check the key; list its prefix to see what is there."));
+    return infoFor(key, fi);
+}
+
+Result<void> LocalStore::put(const QString& key, const QByteArray& data, const CancelToken& cancel)
+{
+    if (cancel.isCancelled())
+        return fail(cancelled(QStringLiteral("writing ") + key));
+    auto path = pathFor(key);
+    if (!path)
+        return fail(path.error());
+    if (auto ok = checkRoot(); !ok)
+        return fail(ok.error());
+    const QFileInfo fi(*path);
+    if (!QDir().mkpath(fi.absolutePath()))
+        return fail(ErrorCode::Refused, QStringLiteral("cannot create directory %1").arg(fi.absolutePath()),
+                    QStringLiteral("Check the permissions of the file:// source."));
+    // A temporary next to the target, renamed over it, so readers never see half an object;
+    // list() skips these names.
+    const QString temp = *path + QStringLiteral(".tideline-part-")
+        + QString::number(QRandomGenerator::global()->generate64(), 16);
+    QFile file(temp);
+    const auto failWrite = [&](const QString& why) {
+        file.remove();
+        return fail(ErrorCode::Refused, QStringLiteral("cannot write %1: %2").arg(*path, why),
+                    QStringLiteral("Check the permissions and free space of the file:// source."));
+    };
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return failWrite(file.errorString());
+    if (file.write(data) != data.size() || !file.flush())
+        return failWrite(file.errorString());
+    file.close();
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(*path).constData()) != 0)
+        return failWrite(QString::fromLocal8Bit(std::strerror(errno)));
+    return {};
+}
+
+} // namespace tideline::storage

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/CancelToken.h"
+#include "engine/core/Error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace tideline::storage {
+
+/// One object as a listing describes it.
+struct ObjectInfo {
+    QString key;                 ///< full key relative to the store's root (bucket or directory)
+    qint64 size = 0;             ///< bytes
+    qint64 lastModifiedUsec = 0; ///< upload time, µs since the epoch UTC (S3 LastModified, file mtime)
+    QString etag;                ///< without quotes; empty for local files
+};
+
+/// Every object and, with a delimiter, every common prefix under a prefix, in key order.
+struct Listing {
+    QList<ObjectInfo> objects;
+    QStringList prefixes; ///< common prefixes, each ending with the delimiter
+    int requests = 0;     ///< round trips it took (pages), for benchmarks and tests
+};
+
+/// A byte range of an object. length < 0 means "to the end".
+struct ByteRange {
+    qint64 offset = 0;
+    qint64 length = -1;
+};
+
+/// Receives a body chunk by chunk, in order. Returning an error aborts the read with that error.
+using ChunkSink = std::function<Result<void>(QByteArrayView chunk)>;
+
+/// An S3-compatible bucket or a local directory holding the same layout.
+///
+/// Keys are '/'-separated and relative to the store's root (for S3 the bucket; for file:// the
+/// directory). All calls block until done and are safe to call concurrently from any number of
+/// threads other than the GUI thread. Every call checks the cancel token and returns
+/// ErrorCode::Cancelled promptly once it is set.
+///
+/// Errors (code: when):
+/// - NotFound: the store answered authoritatively that the object does not exist (S3 404 NoSuchKey).
+/// - MissingSource: the bucket (or local root directory) does not exist.
+/// - Auth: credentials refused, signature mismatch, access denied (S3 403, 401).
+/// - Network: unreachable, TLS failure, timeouts or 5xx/SlowDown/resets still failing after retries.
+/// - Corrupt: an unparsable response (bad XML) or a body shorter than announced after retries.
+/// - Cancelled.
+/// No message, hint or detail ever contains a credential.
+class ObjectStore {
+public:
+    virtual ~ObjectStore() = default;
+
+    /// "s3://bucket (http://127.0.0.1:9000)" or "file:///dir": for messages, never secrets.
+    virtual QString describe() const = 0;
+
+    /// Lists every object under prefix, following every page (ListObjectsV2 continuation), never
+    /// inferring the end from a count. With a non-empty delimiter, keys below the next delimiter
+    /// are rolled up into Listing::prefixes as S3 does. An empty listing is not an error.
+    virtual Result<Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) = 0;
+
+    /// The whole object, or the given range of it.
+    virtual Result<QByteArray> get(const QString& key, const CancelToken& cancel, ByteRange range = {}) = 0;
+
+    /// Streams an object (or a range) to sink in order without holding it whole in memory. A body
+    /// cut mid-stream is resumed with a Range request from the first byte not yet delivered, so
+    /// the sink sees every byte exactly once. Returns the object's metadata (size = full size).
+    virtual Result<ObjectInfo> read(const QString& key, const ChunkSink& sink, const CancelToken& cancel,
+                                    ByteRange range = {}) = 0;
+
+    /// Metadata of one object (HEAD).
+    virtual Result<ObjectInfo> head(const QString& key, const CancelToken& cancel) = 0;
+
+    /// Writes a whole object (one PUT; for tests, benchmarks and small files).
+    virtual Result<void> put(const QString& key, const QByteArray& data, const CancelToken& cancel) = 0;
+};
+
+} // namespace tideline::storage

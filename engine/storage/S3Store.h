@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/storage/ObjectStore.h"
+#include "engine/storage/SigV4.h"
+
+#include <QList>
+#include <QSslCertificate>
+#include <QUrl>
+
+namespace tideline::storage {
+
+/// An S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, s3rver) over Qt Network.
+///
+/// Every call blocks: it sends its request on the calling thread's own QNetworkAccessManager
+/// (created on first use, one per thread, so connections are reused across calls and no QNAM
+/// is ever shared between threads) and runs a local QEventLoop until the reply is done. That is
+/// fine on worker threads and in the CLI; never call it on the GUI thread.
+///
+/// Requests are signed with SigV4 (payload hash always sent; never aws-chunked or checksum
+/// headers, which R2 rejects), ask for `Accept-Encoding: identity`, and are retried with
+/// exponential backoff and full jitter on 5xx, 408, 429, SlowDown, connection resets, stalls
+/// (no byte for requestTimeoutMs) and truncated bodies, up to maxAttempts. Errors follow the
+/// ObjectStore contract and never contain credentials or signatures.
+class S3Store final : public ObjectStore {
+public:
+    /// Everything resolved (openStore() fills this from options, environment and profile files).
+    struct Config {
+        QUrl endpoint;        ///< scheme://host[:port][/base]; http or https
+        QString bucket;
+        QString region = QStringLiteral("us-east-1");
+        SigV4Credentials credentials;
+        bool virtualHost = false; ///< bucket.host/key instead of host/bucket/key
+        QList<QSslCertificate> extraCaCertificates;
+        bool verifyTls = true;
+        int maxAttempts = 5;
+        int requestTimeoutMs = 30'000;
+        int backoffBaseMs = 200;  ///< first retry waits up to this, doubling each time
+        int backoffMaxMs = 10'000;
+    };
+
+    explicit S3Store(Config config);
+    ~S3Store() override;
+
+    QString describe() const override;
+    Result<Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) override;
+    Result<QByteArray> get(const QString& key, const CancelToken& cancel, ByteRange range = {}) override;
+    Result<ObjectInfo> read(const QString& key, const ChunkSink& sink, const CancelToken& cancel,
+                            ByteRange range = {}) override;
+    Result<ObjectInfo> head(const QString& key, const CancelToken& cancel) override;
+    Result<void> put(const QString& key, const QByteArray& data, const CancelToken& cancel) override;
+
+    /// The configuration in use (tests; credentials included, so never print it).
+    const Config& config() const { return m_config; }
+
+    /// Whether Auto addressing picks virtual-host style for this endpoint and bucket: only on
+    /// *.amazonaws.com, and only for DNS-safe bucket names without dots (TLS wildcard certs).
+    static bool autoVirtualHost(const QUrl& endpoint, const QString& bucket);
+
+private:
+    Config m_config;
+};
+
+} // namespace tideline::storage

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/storage/StoreFactory.h"
+
+#include "engine/core/Redactor.h"
+#include "engine/storage/LocalStore.h"
+#include "engine/storage/S3Store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSslCertificate>
+#include <QTextStream>
+
+namespace tideline::storage {
+
+namespace {
+
+const QString kUrlHint = QStringLiteral("Use s3://bucket[/path] or file:///absolute/dir.");
+
+using IniSection = QHash<QString, QString>;
+using IniFile = QHash<QString, IniSection>;
+
+// The AWS CLI's INI dialect: "[section]", "key = value", '#'/';' comments, and one level of
+// nesting ("s3 =" followed by indented "key = value" lines), stored here as "s3.key".
+IniFile readIni(const QString& path)
+{
+    IniFile out;
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return out;
+    QTextStream in(&file);
+    QString section;
+    QString parent; // the key of an open nested block
+    while (!in.atEnd()) {
+        const QString raw = in.readLine();
+        const QString line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u';'))
+            continue;
+        if (line.startsWith(u'[') && line.endsWith(u']')) {
+            section = line.mid(1, line.size() - 2).simplified();
+            parent.clear();
+            out[section];
+            continue;
+        }
+        const qsizetype eq = line.indexOf(u'=');
+        if (eq < 0 || section.isEmpty())
+            continue;
+        const QString key = line.left(eq).trimmed().toLower();
+        const QString value = line.mid(eq + 1).trimmed();
+        const bool indented = raw.startsWith(u' ') || raw.startsWith(u'\t');
+        if (indented && !parent.isEmpty()) {
+            out[section][parent + u'.' + key] = value;
+            continue;
+        }
+        parent = value.isEmpty() ? key : QString();
+        out[section][key] = value;
+    }
+    return out;
+}
+
+QString env(const char* name)
+{
+    return qEnvironmentVariable(name).trimmed();
+}
+
+QString firstNonEmpty(std::initializer_list<QString> values)
+{
+    for (const QString& v : values)
+        if (!v.isEmpty())
+            return v;
+    return {};
+}
+
+} // namespace
+
+Result<SourceUrl> SourceUrl::parse(const QString& text)
+{
+    SourceUrl url;
+    const QString t = text.trimmed();
+    if (t.startsWith(QStringLiteral("s3://"), Qt::CaseInsensitive)) {
+        url.scheme = Scheme::S3;
+        const QString rest = t.mid(5);
+        const qsizetype slash = rest.indexOf(u'/');
+        url.bucket = slash < 0 ? rest : rest.left(slash);
+        QString path = slash < 0 ? QString() : rest.mid(slash + 1);
+        while (path.startsWith(u'/'))
+            path.remove(0, 1);
+        while (path.endsWith(u'/'))
+            path.chop(1);
+        url.prefix = path;
+        if (url.bucket.isEmpty() || url.bucket.contains(u' ') || url.bucket.contains(u'?') || url.bucket.contains(u'#'))
+            return fail(ErrorCode::Usage, QStringLiteral("\"%1\" does not name a bucket").arg(text), kUrlHint);
+        return url;
+    }
+    if (t.startsWith(QStringLiteral("file://"), Qt::CaseInsensitive)) {
+        url.scheme = Scheme::File;
+        const QUrl parsed(t, QUrl::TolerantMode);
+        const QString host = parsed.host();
+        if (!parsed.isValid() || !(host.isEmpty() || host == u"localhost"))
+            return fail(ErrorCode::Usage, QStringLiteral("\"%1\" is not a local directory URL").arg(text), kUrlHint);
+        QString path = parsed.path(QUrl::FullyDecoded);
+        if (!path.startsWith(u'/'))
+            return fail(ErrorCode::Usage, QStringLiteral("\"%1\" needs an absolute path").arg(text), kUrlHint);
+        path = QDir::cleanPath(path);
+        url.localPath = path;
+        return url;
+    }
+    return fail(ErrorCode::Usage, QStringLiteral("\"%1\" is not a source URL").arg(text), kUrlHint);
+}
+
+QString SourceUrl::toString() const
+{
+    if (scheme == Scheme::File)
+        return QStringLiteral("file://") + localPath;
+    return prefix.isEmpty() ? QStringLiteral("s3://") + bucket : QStringLiteral("s3://%1/%2").arg(bucket, prefix);
+}
+
+QString SourceUrl::key(const QString& relative) const
+{
+    // os.path.join semantics, as barman builds its keys.
+    if (prefix.isEmpty() || relative.startsWith(u'/'))
+        return relative;
+    return prefix + u'/' + relative;
+}
+
+Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Options& options)
+{
+    if (url.scheme == SourceUrl::Scheme::File) {
+        if (!QFileInfo(url.localPath).isDir())
+            return fail(ErrorCode::MissingSource, QStringLiteral("directory %1 does not exist").arg(url.localPath),
+                        QStringLiteral("Check the path of the file:// source (file:///absolute/dir)."));
+        return std::unique_ptr<ObjectStore>(std::make_unique<LocalStore>(url.localPath));
+    }
+
+    // An explicit --profile wins over credentials in the environment, as in the AWS CLI.
+    const bool explicitProfile = !options.profile.isEmpty();
+    const QString profile = firstNonEmpty({options.profile, env("AWS_PROFILE"), env("AWS_DEFAULT_PROFILE"),
+                                           QStringLiteral("default")});
+    const QString awsDir = QDir::homePath() + QStringLiteral("/.aws/");
+    const IniFile credentialsIni =
+        readIni(firstNonEmpty({env("AWS_SHARED_CREDENTIALS_FILE"), awsDir + QStringLiteral("credentials")}));
+    const IniFile configIni = readIni(firstNonEmpty({env("AWS_CONFIG_FILE"), awsDir + QStringLiteral("config")}));
+    const IniSection credentialsSection = credentialsIni.value(profile);
+    IniSection configSection = configIni.value(QStringLiteral("profile ") + profile);
+    if (profile == u"default" && configSection.isEmpty())
+        configSection = configIni.value(QStringLiteral("default"));
+    const bool profileFound = credentialsIni.contains(profile) || !configSection.isEmpty();
+
+    S3Store::Config cfg;
+    cfg.bucket = url.bucket;
+
+    // Credentials: options, environment, then the profile (credentials file before config file).
+    if (!options.accessKeyId.isEmpty()) {
+        cfg.credentials = {options.accessKeyId, options.secretAccessKey, options.sessionToken};
+    } else if (!explicitProfile && !env("AWS_ACCESS_KEY_ID").isEmpty()) {
+        cfg.credentials = {env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY"), env("AWS_SESSION_TOKEN")};
+    } else {
+        const auto pick = [&](const QString& key) {
+            return firstNonEmpty({credentialsSection.value(key), configSection.value(key)});
+        };
+        cfg.credentials = {pick(QStringLiteral("aws_access_key_id")), pick(QStringLiteral("aws_secret_access_key")),
+                           pick(QStringLiteral("aws_session_token"))};
+    }
+    Redactor::addSecret(cfg.credentials.accessKeyId);
+    Redactor::addSecret(cfg.credentials.secretAccessKey);
+    Redactor::addSecret(cfg.credentials.sessionToken);
+    if (cfg.credentials.accessKeyId.isEmpty() || cfg.credentials.secretAccessKey.isEmpty()) {
+        if (explicitProfile && !profileFound)
+            return fail(ErrorCode::Auth, QStringLiteral("profile \"%1\" was not found in the AWS credentials or config files").arg(profile),
+                        QStringLiteral("Check --profile, or AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE."));
+        return fail(ErrorCode::Auth, QStringLiteral("no S3 credentials found for %1").arg(url.toString()),
+                    QStringLiteral("Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --profile with "
+                                   "~/.aws/credentials."));
+    }
+
+    cfg.region = firstNonEmpty({options.region, env("AWS_REGION"), env("AWS_DEFAULT_REGION"),
+                                configSection.value(QStringLiteral("region")), QStringLiteral("us-east-1")});
+
+    QUrl endpoint = options.endpoint;
+    if (endpoint.isEmpty()) {
+        const QString text = firstNonEmpty({env("AWS_ENDPOINT_URL_S3"), env("AWS_ENDPOINT_URL"),
+                                            configSection.value(QStringLiteral("s3.endpoint_url")),
+                                            configSection.value(QStringLiteral("endpoint_url"))});
+        endpoint = text.isEmpty() ? QUrl(QStringLiteral("https://s3.%1.amazonaws.com").arg(cfg.region))
+                                  : QUrl(text, QUrl::StrictMode);
+    }
+    const QString scheme = endpoint.scheme().toLower();
+    if (!endpoint.isValid() || (scheme != u"http" && scheme != u"https") || endpoint.host().isEmpty()
+        || !endpoint.query().isEmpty() || !endpoint.userInfo().isEmpty())
+        return fail(ErrorCode::Usage,
+                    QStringLiteral("\"%1\" is not a usable endpoint URL").arg(endpoint.toString(QUrl::RemoveUserInfo)),
+                    QStringLiteral("Use a URL like https://ACCOUNT_ID.r2.cloudflarestorage.com or http://127.0.0.1:9000."));
+    endpoint.setScheme(scheme);
+    cfg.endpoint = endpoint;
+
+    switch (options.addressing) {
+    case S3Options::Addressing::Path:
+        cfg.virtualHost = false;
+        break;
+    case S3Options::Addressing::VirtualHost:
+        cfg.virtualHost = true;
+        break;
+    case S3Options::Addressing::Auto: {
+        const QString style = configSection.value(QStringLiteral("s3.addressing_style")).toLower();
+        cfg.virtualHost = style == u"path"      ? false
+            : style == u"virtual"               ? true
+                                                : S3Store::autoVirtualHost(endpoint, url.bucket);
+        break;
+    }
+    }
+
+    const QString caBundle = firstNonEmpty({options.caBundlePath, env("AWS_CA_BUNDLE"),
+                                            configSection.value(QStringLiteral("ca_bundle"))});
+    if (!caBundle.isEmpty()) {
+        QFile file(caBundle);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::Usage, QStringLiteral("cannot read the CA bundle %1: %2").arg(caBundle, file.errorString()),
+                        QStringLiteral("Check AWS_CA_BUNDLE (a PEM file of trusted certificates)."));
+        cfg.extraCaCertificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+        if (cfg.extraCaCertificates.isEmpty())
+            return fail(ErrorCode::Usage, QStringLiteral("the CA bundle %1 holds no PEM certificate").arg(caBundle),
+                        QStringLiteral("Check AWS_CA_BUNDLE (a PEM file of trusted certificates)."));
+    }
+    cfg.verifyTls = options.verifyTls;
+    cfg.maxAttempts = std::max(1, options.maxAttempts);
+    cfg.requestTimeoutMs = std::max(1, options.requestTimeoutMs);
+    return std::unique_ptr<ObjectStore>(std::make_unique<S3Store>(std::move(cfg)));
+}
+
+} // namespace tideline::storage

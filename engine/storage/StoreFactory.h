@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/Error.h"
+#include "engine/storage/ObjectStore.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace tideline::storage {
+
+/// A parsed SOURCE_URL: "s3://bucket[/path]" or "file:///dir".
+struct SourceUrl {
+    enum class Scheme { S3, File };
+    Scheme scheme = Scheme::S3;
+    QString bucket;    ///< S3 only
+    QString prefix;    ///< S3: the path inside the bucket, no leading or trailing '/', may be empty
+    QString localPath; ///< File only: the absolute directory
+
+    /// Usage on anything else (with a hint showing both forms).
+    static Result<SourceUrl> parse(const QString& text);
+    QString toString() const;
+    /// prefix joined with more parts the way barman joins keys (os.path.join): "" + "x" = "x".
+    QString key(const QString& relative) const;
+};
+
+/// Where and how to reach an S3-compatible endpoint. Secrets live only here and are registered
+/// with the Redactor as soon as they are loaded.
+struct S3Options {
+    QUrl endpoint;            ///< empty: AWS_ENDPOINT_URL, else https://s3.<region>.amazonaws.com
+    QString region;           ///< empty: AWS_REGION / AWS_DEFAULT_REGION / profile, else "us-east-1"; R2: "auto"
+    QString profile;          ///< empty: AWS_PROFILE, else "default"
+    QString accessKeyId;      ///< empty: environment, then ~/.aws/credentials
+    QString secretAccessKey;
+    QString sessionToken;
+    enum class Addressing { Auto, Path, VirtualHost };
+    Addressing addressing = Addressing::Auto; ///< Auto: virtual-host on amazonaws.com, path style elsewhere
+    QString caBundlePath;     ///< PEM file of extra trusted CAs (AWS_CA_BUNDLE when empty)
+    bool verifyTls = true;
+    int maxAttempts = 5;      ///< per request, with exponential backoff and full jitter
+    int requestTimeoutMs = 30'000; ///< a stall longer than this (no bytes) fails the attempt
+};
+
+/// Opens the store a SourceUrl names. For S3, resolves credentials and settings from the options,
+/// then the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE,
+/// AWS_ENDPOINT_URL, AWS_REGION, AWS_CA_BUNDLE), then ~/.aws/credentials and ~/.aws/config
+/// (AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE). Does no network I/O.
+/// Errors: Usage (bad endpoint URL, unreadable CA bundle), Auth (no credentials found anywhere),
+/// MissingSource (file:// directory does not exist).
+/// Thread: any.
+Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Options& options);
+
+} // namespace tideline::storage
