@@ -1,0 +1,449 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/catalog/ServerCatalog.h"
+
+#include "engine/core/Decompressor.h"
+#include "engine/core/Parallel.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <mutex>
+
+namespace tideline::catalog {
+
+using storage::Listing;
+using storage::ObjectInfo;
+using wal::TimelineId;
+
+namespace {
+
+// barman-cloud-backup starts with the data and uploads backup.info last; a directory whose newest
+// object is older than this and that has no backup.info is not a backup still running.
+constexpr qint64 kInProgressHorizonUsec = 24LL * 3600 * 1'000'000;
+// backup.info is uploaded seconds after end_time; more than this means the clocks disagree.
+constexpr qint64 kClockSkewUsec = 5LL * 60 * 1'000'000;
+
+std::unexpected<Error> cancelled()
+{
+    return fail(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+}
+
+QString formatDuration(qint64 usec)
+{
+    const qint64 s = std::abs(usec) / 1'000'000;
+    if (s >= 3600)
+        return QStringLiteral("%1 h %2 min").arg(s / 3600).arg(s / 60 % 60);
+    return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60);
+}
+
+} // namespace
+
+QString BackupEntry::statusText() const
+{
+    switch (state) {
+    case State::InProgress: return QStringLiteral("STARTED");
+    case State::Incomplete: return QStringLiteral("INCOMPLETE");
+    case State::Unreadable: return QStringLiteral("UNREADABLE");
+    case State::Done:
+    case State::Failed:
+    case State::Other: return info ? info->status : QString();
+    }
+    return {};
+}
+
+const BackupEntry* ServerCatalog::findBackup(const QString& idOrName) const
+{
+    const QString key = idOrName.toLower();
+    auto done = [](const BackupEntry& b) { return b.state == BackupEntry::State::Done; };
+    if (key == QLatin1String("latest") || key == QLatin1String("last")) {
+        auto it = std::find_if(backups.crbegin(), backups.crend(), done);
+        return it == backups.crend() ? nullptr : &*it;
+    }
+    if (key == QLatin1String("oldest") || key == QLatin1String("first")) {
+        auto it = std::find_if(backups.cbegin(), backups.cend(), done);
+        return it == backups.cend() ? nullptr : &*it;
+    }
+    if (key == QLatin1String("last-failed")) {
+        auto it = std::find_if(backups.crbegin(), backups.crend(),
+                               [](const BackupEntry& b) { return b.state == BackupEntry::State::Failed; });
+        return it == backups.crend() ? nullptr : &*it;
+    }
+    for (const auto& b : backups)
+        if (b.id == idOrName)
+            return &b;
+    for (const auto& b : backups)
+        if (b.info && !b.info->backupName.isEmpty() && b.info->backupName == idOrName)
+            return &b;
+    return nullptr;
+}
+
+QList<const BackupEntry*> ServerCatalog::restorableBackups() const
+{
+    QList<const BackupEntry*> out;
+    for (const auto& b : backups)
+        if (b.restorable)
+            out.append(&b);
+    return out;
+}
+
+namespace {
+
+// One unit of the second, parallel stage of loading.
+struct Task {
+    enum class Kind { ListWalDir, GetBackupInfo, GetKeep, GetHistory } kind;
+    QString key;
+    qsizetype index; // backup index or history index
+};
+
+void classifyBackups(ServerCatalog& catalog, const Clock& clock)
+{
+    const qint64 now = clock.nowUsec();
+    QString newestFinished;
+    for (const auto& b : catalog.backups)
+        if (b.info && b.id > newestFinished)
+            newestFinished = b.id;
+    for (auto& b : catalog.backups) {
+        if (b.infoError) {
+            b.state = BackupEntry::State::Unreadable;
+        } else if (!b.info) {
+            const bool superseded = !newestFinished.isEmpty() && newestFinished > b.id;
+            b.state = (superseded || now - b.lastUploadUsec > kInProgressHorizonUsec) ? BackupEntry::State::Incomplete
+                                                                                      : BackupEntry::State::InProgress;
+        } else if (b.info->status == QLatin1String("DONE")) {
+            b.state = BackupEntry::State::Done;
+        } else if (b.info->status == QLatin1String("FAILED")) {
+            b.state = BackupEntry::State::Failed;
+        } else {
+            b.state = BackupEntry::State::Other;
+        }
+    }
+}
+
+std::optional<quint64> statedSegmentSize(const ServerCatalog& catalog)
+{
+    for (auto it = catalog.backups.crbegin(); it != catalog.backups.crend(); ++it)
+        if (it->info && it->info->segmentSizeStated && wal::isValidSegmentSize(it->info->segmentSize))
+            return it->info->segmentSize;
+    return std::nullopt;
+}
+
+void computeRestorability(ServerCatalog& catalog)
+{
+    const WalArchive& wals = catalog.wals;
+    const quint64 size = wals.segmentSize();
+    for (auto& b : catalog.backups) {
+        if (!b.info)
+            continue;
+        const auto begin = wal::WalFileName::parse(b.info->beginWal);
+        const auto end = wal::WalFileName::parse(b.info->endWal);
+        if (!begin || !end)
+            continue;
+        const auto beginSeg = begin->segno(size);
+        const auto endSeg = end->segno(size);
+        if (!beginSeg || !endSeg)
+            continue;
+        b.beginSegno = *beginSeg;
+        b.endSegno = *endSeg;
+        if (b.state != BackupEntry::State::Done)
+            continue;
+        quint64 missing = 0;
+        std::optional<quint64> first;
+        // begin and end are on the backup's timeline; a backup never spans a switch.
+        for (quint64 s = *beginSeg; s <= *endSeg; ++s) {
+            if (!wals.find(begin->timeline, s)) {
+                ++missing;
+                if (!first)
+                    first = s;
+            }
+        }
+        b.missingWalCount = missing;
+        b.restorable = missing == 0;
+        if (first)
+            b.firstMissingWal = wal::segmentName(begin->timeline, *first, size);
+    }
+}
+
+QMap<TimelineId, quint64> oldestBeginByTimeline(const ServerCatalog& catalog)
+{
+    QMap<TimelineId, quint64> result;
+    const auto& graph = catalog.wals.graph();
+    for (const auto& t : catalog.wals.timelines()) {
+        for (const auto& b : catalog.backups) {
+            if (b.state != BackupEntry::State::Done || !b.info)
+                continue;
+            if (!graph.isAncestor(b.info->timeline, t.timeline))
+                continue;
+            auto it = result.find(t.timeline);
+            if (it == result.end())
+                result.insert(t.timeline, b.beginSegno);
+            else
+                *it = std::min(*it, b.beginSegno);
+        }
+    }
+    return result;
+}
+
+void addWarnings(ServerCatalog& catalog)
+{
+    auto warn = [&](const char* code, const QString& message) {
+        catalog.warnings.append({QString::fromLatin1(code), message});
+    };
+
+    QMap<QString, QStringList> bySystem;
+    for (const auto& b : catalog.backups)
+        if (b.info && !b.info->systemId.isEmpty())
+            bySystem[b.info->systemId].append(b.id);
+    if (bySystem.size() > 1) {
+        QStringList parts;
+        for (auto it = bySystem.cbegin(); it != bySystem.cend(); ++it)
+            parts.append(QStringLiteral("%1 (%2)").arg(it.key(), it.value().join(QStringLiteral(", "))));
+        warn("mixed_system_ids",
+             QStringLiteral("backups of %1 different PostgreSQL clusters share the server name %2: %3. Two clusters "
+                            "are writing to one place (CNPG's \"Expected empty archive\" situation); give each its own "
+                            "serverName")
+                 .arg(bySystem.size())
+                 .arg(catalog.server, parts.join(QStringLiteral("; "))));
+    }
+
+    for (const auto& b : catalog.backups) {
+        if (b.infoError)
+            warn("unreadable_backup_info", b.infoError->message);
+        if (b.state == BackupEntry::State::Incomplete)
+            warn("incomplete_backup",
+                 QStringLiteral("backup %1 has no backup.info: it never finished (%2 objects, %3 bytes)")
+                     .arg(b.id)
+                     .arg(b.objects)
+                     .arg(b.bytes));
+        if (b.info && b.info->endTime && b.infoUploadedUsec > 0) {
+            const qint64 skew = b.infoUploadedUsec - b.info->endTime->usecUtc;
+            if (skew > kClockSkewUsec || skew < -kClockSkewUsec)
+                warn("clock_skew",
+                     QStringLiteral("backup %1 says it ended at %2 but its backup.info was uploaded %3 %4: the "
+                                    "database host's clock and the object store's disagree")
+                         .arg(b.id, b.info->endTime->toIso(), formatDuration(skew),
+                              skew > 0 ? QStringLiteral("later") : QStringLiteral("earlier")));
+        }
+        if (b.info && ((b.info->beginTime && !b.info->beginTime->offsetKnown)
+                       || (b.info->endTime && !b.info->endTime->offsetKnown)))
+            warn("time_without_offset",
+                 QStringLiteral("backup %1 records its times without a UTC offset; they are read as UTC").arg(b.id));
+    }
+    if (catalog.wals.segmentSizeInferred() && !catalog.wals.timelines().isEmpty())
+        warn("segment_size_inferred",
+             QStringLiteral("no backup.info states the WAL segment size; %1 MiB was inferred from the segment names")
+                 .arg(catalog.wals.segmentSize() / (1024 * 1024)));
+    if (catalog.wals.ignoredKeys() > 0)
+        warn("ignored_objects", QStringLiteral("%1 objects under wals/ are not WAL files and were ignored")
+                                    .arg(catalog.wals.ignoredKeys()));
+    if (catalog.wals.duplicates() > 0)
+        warn("duplicate_wal", QStringLiteral("%1 WAL segments are archived more than once (different compressions); "
+                                             "the first copy counts")
+                                  .arg(catalog.wals.duplicates()));
+}
+
+} // namespace
+
+Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const storage::SourceUrl& source,
+                                        const QString& server, JobContext& context, const Clock& clock,
+                                        int parallelism)
+{
+    const CancelToken& cancel = context.cancelToken();
+    const QString serverPrefix = source.key(server) + QLatin1Char('/');
+    const QString basePrefix = serverPrefix + QStringLiteral("base/");
+    const QString walsPrefix = serverPrefix + QStringLiteral("wals/");
+
+    ServerCatalog catalog;
+    catalog.source = source;
+    catalog.server = server;
+
+    // Stage 1: both top-level listings at once.
+    context.report({QStringLiteral("listing"), 0, 2, 0});
+    Result<Listing> base = fail(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+    Result<Listing> walsTop = base;
+    parallelFor(2, 2, [&](qsizetype i) {
+        if (i == 0)
+            base = store.list(basePrefix, QString(), cancel);
+        else
+            walsTop = store.list(walsPrefix, QStringLiteral("/"), cancel);
+    }, cancel);
+    if (cancel.isCancelled())
+        return cancelled();
+    if (!base)
+        return fail(base.error());
+    if (!walsTop)
+        return fail(walsTop.error());
+    catalog.requests += base->requests + walsTop->requests;
+    if (base->objects.isEmpty() && walsTop->objects.isEmpty() && walsTop->prefixes.isEmpty())
+        return fail(ErrorCode::MissingSource,
+                    QStringLiteral("no backups or WAL for server '%1' in %2").arg(server, source.toString()),
+                    QStringLiteral("List the server names with: tideline-cli servers %1").arg(source.toString()));
+
+    // Group base/ objects by backup directory.
+    QHash<QString, qsizetype> backupIndex;
+    for (const ObjectInfo& o : base->objects) {
+        const QString rest = o.key.mid(basePrefix.size());
+        const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+        if (slash <= 0)
+            continue;
+        const QString id = rest.left(slash);
+        const QString file = rest.mid(slash + 1);
+        auto it = backupIndex.constFind(id);
+        if (it == backupIndex.cend()) {
+            it = backupIndex.insert(id, catalog.backups.size());
+            BackupEntry entry;
+            entry.id = id;
+            entry.firstUploadUsec = o.lastModifiedUsec;
+            catalog.backups.append(entry);
+        }
+        BackupEntry& b = catalog.backups[*it];
+        b.bytes += o.size;
+        ++b.objects;
+        b.objectList.append(o);
+        b.firstUploadUsec = std::min(b.firstUploadUsec, o.lastModifiedUsec);
+        b.lastUploadUsec = std::max(b.lastUploadUsec, o.lastModifiedUsec);
+        if (file == QLatin1String("backup.info"))
+            b.infoUploadedUsec = o.lastModifiedUsec;
+        else if (file.contains(QLatin1String(".tar")))
+            b.dataFiles.append(file);
+    }
+    std::sort(catalog.backups.begin(), catalog.backups.end(),
+              [](const BackupEntry& a, const BackupEntry& b) { return a.id < b.id; });
+
+    // Stage 2: every WAL directory, backup.info, keep annotation and history file at once.
+    QList<Task> tasks;
+    for (const QString& dir : walsTop->prefixes)
+        tasks.append({Task::Kind::ListWalDir, dir, -1});
+    for (qsizetype i = 0; i < catalog.backups.size(); ++i) {
+        const BackupEntry& b = catalog.backups[i];
+        if (b.infoUploadedUsec > 0)
+            tasks.append({Task::Kind::GetBackupInfo, basePrefix + b.id + QStringLiteral("/backup.info"), i});
+    }
+    for (const ObjectInfo& o : base->objects)
+        if (o.key.endsWith(QLatin1String("/annotations/keep"))) {
+            const QString id = o.key.mid(basePrefix.size()).section(QLatin1Char('/'), 0, 0);
+            auto it = std::lower_bound(catalog.backups.cbegin(), catalog.backups.cend(), id,
+                                       [](const BackupEntry& b, const QString& k) { return b.id < k; });
+            tasks.append({Task::Kind::GetKeep, o.key, it - catalog.backups.cbegin()});
+        }
+    QList<ObjectInfo> historyObjects;
+    for (const ObjectInfo& o : walsTop->objects) {
+        const auto name = wal::WalFileName::parse(QStringView(o.key).mid(walsPrefix.size()));
+        if (name && name->kind == wal::WalFileName::Kind::History) {
+            tasks.append({Task::Kind::GetHistory, o.key, historyObjects.size()});
+            historyObjects.append(o);
+        }
+    }
+
+    QList<Result<Listing>> dirListings(tasks.size(), Result<Listing>(Listing{}));
+    QList<Result<QByteArray>> bodies(tasks.size(), Result<QByteArray>(QByteArray()));
+    std::atomic<qint64> done{0};
+    parallelFor(tasks.size(), parallelism, [&](qsizetype i) {
+        const Task& t = tasks[i];
+        if (t.kind == Task::Kind::ListWalDir)
+            dirListings[i] = store.list(t.key, QString(), cancel);
+        else
+            bodies[i] = store.get(t.key, cancel);
+        context.report({QStringLiteral("reading catalog"), ++done, tasks.size(), 0});
+    }, cancel);
+    if (cancel.isCancelled())
+        return cancelled();
+
+    QList<ObjectInfo> walObjects = walsTop->objects;
+    wal::TimelineGraph graph;
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        const Task& t = tasks[i];
+        switch (t.kind) {
+        case Task::Kind::ListWalDir:
+            if (!dirListings[i])
+                return fail(dirListings[i].error());
+            catalog.requests += dirListings[i]->requests;
+            walObjects += dirListings[i]->objects;
+            break;
+        case Task::Kind::GetBackupInfo: {
+            ++catalog.requests;
+            BackupEntry& b = catalog.backups[t.index];
+            if (!bodies[i]) {
+                // A backup.info that vanished between list and get was deleted by retention.
+                if (bodies[i].error().code != ErrorCode::NotFound)
+                    return fail(bodies[i].error());
+                break;
+            }
+            auto info = BackupInfo::parse(b.id, *bodies[i]);
+            if (info)
+                b.info = std::move(*info);
+            else
+                b.infoError = info.error();
+            break;
+        }
+        case Task::Kind::GetKeep:
+            ++catalog.requests;
+            if (bodies[i] && t.index < catalog.backups.size())
+                catalog.backups[t.index].keep = QString::fromUtf8(*bodies[i]).trimmed();
+            break;
+        case Task::Kind::GetHistory: {
+            ++catalog.requests;
+            const ObjectInfo& o = historyObjects[t.index];
+            const auto name = wal::WalFileName::parse(QStringView(o.key).mid(walsPrefix.size()));
+            if (!bodies[i]) {
+                if (bodies[i].error().code != ErrorCode::NotFound)
+                    return fail(bodies[i].error());
+                break;
+            }
+            auto text = decompressAll(name->compression, *bodies[i]);
+            auto entries = text ? wal::parseHistoryFile(name->timeline, *text)
+                                : Result<QList<wal::HistoryEntry>>(std::unexpected(text.error()));
+            if (!entries) {
+                catalog.warnings.append({QStringLiteral("unreadable_history"),
+                                         QStringLiteral("%1 is unreadable: %2").arg(o.key, entries.error().message)});
+                break;
+            }
+            graph.addHistory(name->timeline, *entries);
+            break;
+        }
+        }
+    }
+
+    classifyBackups(catalog, clock);
+    catalog.wals = WalArchive::build(walsPrefix, walObjects, statedSegmentSize(catalog));
+    catalog.wals.setGraph(std::move(graph));
+    computeRestorability(catalog);
+    catalog.wals.computeGaps(oldestBeginByTimeline(catalog));
+    addWarnings(catalog);
+    catalog.loadedAtUsec = clock.nowUsec();
+    context.report({QStringLiteral("reading catalog"), tasks.size(), tasks.size(), 0});
+    return catalog;
+}
+
+Result<QStringList> listServers(storage::ObjectStore& store, const storage::SourceUrl& source, JobContext& context,
+                                int parallelism)
+{
+    const CancelToken& cancel = context.cancelToken();
+    const QString root = source.prefix.isEmpty() ? QString() : source.prefix + QLatin1Char('/');
+    auto top = store.list(root, QStringLiteral("/"), cancel);
+    if (!top)
+        return fail(top.error());
+    const QStringList candidates = top->prefixes;
+    QList<Result<Listing>> inner(candidates.size(), Result<Listing>(Listing{}));
+    parallelFor(candidates.size(), parallelism, [&](qsizetype i) {
+        inner[i] = store.list(candidates[i], QStringLiteral("/"), cancel);
+    }, cancel);
+    if (cancel.isCancelled())
+        return cancelled();
+    QStringList servers;
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
+        if (!inner[i])
+            return fail(inner[i].error());
+        const QString& c = candidates[i];
+        const bool isServer = inner[i]->prefixes.contains(c + QStringLiteral("base/"))
+                              || inner[i]->prefixes.contains(c + QStringLiteral("wals/"));
+        if (isServer)
+            servers.append(c.mid(root.size()).chopped(1));
+    }
+    if (servers.isEmpty())
+        return fail(ErrorCode::MissingSource, QStringLiteral("no Barman Cloud server under %1").arg(source.toString()),
+                    QStringLiteral("Check the path: it is CNPG's destinationPath, without the server name"));
+    return servers;
+}
+
+} // namespace tideline::catalog

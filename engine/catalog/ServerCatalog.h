@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/catalog/BackupInfo.h"
+#include "engine/catalog/WalArchive.h"
+#include "engine/core/Clock.h"
+#include "engine/core/JobContext.h"
+#include "engine/storage/StoreFactory.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tideline::catalog {
+
+/// Something a DBA should know about the bucket that is not an error.
+struct CatalogWarning {
+    QString code;    ///< stable: mixed_system_ids, clock_skew, segment_size_inferred, unreadable_backup_info,
+                     ///< incomplete_backup, time_without_offset, ignored_objects, duplicate_wal
+    QString message; ///< one line, plain language
+};
+
+/// One directory under base/: a backup, finished or not.
+struct BackupEntry {
+    enum class State {
+        Done,       ///< backup.info says DONE
+        Failed,     ///< backup.info says FAILED
+        Other,      ///< backup.info with another status (barman's local states)
+        InProgress, ///< no backup.info yet, recent objects: barman-cloud-backup may still be running
+        Incomplete, ///< no backup.info and a newer finished backup exists (or old objects): it crashed
+        Unreadable, ///< backup.info exists but cannot be parsed
+    };
+    QString id;
+    State state = State::Incomplete;
+    std::optional<BackupInfo> info;
+    std::optional<Error> infoError;  ///< why backup.info is unreadable
+    QString keep;                    ///< "full", "standalone" or empty (annotations/keep)
+    qint64 bytes = 0;                ///< every object under base/ID/
+    int objects = 0;
+    QStringList dataFiles;           ///< tar parts, relative to base/ID/
+    QList<storage::ObjectInfo> objectList; ///< every object under base/ID/ (for usage by month)
+    qint64 infoUploadedUsec = 0;     ///< LastModified of backup.info
+    qint64 firstUploadUsec = 0;      ///< oldest object
+    qint64 lastUploadUsec = 0;       ///< newest object
+    bool restorable = false;         ///< DONE and every segment begin_wal..end_wal is archived
+    quint64 missingWalCount = 0;
+    QString firstMissingWal;         ///< a segment name, when not restorable for lack of WAL
+    quint64 beginSegno = 0;          ///< at the archive's segment size (Done/Failed with WAL names)
+    quint64 endSegno = 0;
+
+    /// The status text shown and printed: backup.info's, or STARTED / INCOMPLETE / UNREADABLE.
+    QString statusText() const;
+};
+
+/// Everything Tideline knows about one server's destination: the base backups and the WAL
+/// archive. A value: computed once by loadServerCatalog, then read from any thread.
+struct ServerCatalog {
+    storage::SourceUrl source;
+    QString server;
+    QList<BackupEntry> backups;  ///< by id, oldest first
+    WalArchive wals;
+    QList<CatalogWarning> warnings;
+    qint64 loadedAtUsec = 0;
+    int requests = 0;            ///< store round trips it took
+
+    /// "latest"/"last", "oldest"/"first", "last-failed", an id, or a backup_name (barman's rules).
+    const BackupEntry* findBackup(const QString& idOrName) const;
+    /// Done and restorable backups, oldest first.
+    QList<const BackupEntry*> restorableBackups() const;
+};
+
+/// Loads a server's catalog: lists base/ (one walk, no delimiter, so directories without
+/// backup.info are seen too) and wals/ (its hash directories listed in parallel, one request
+/// stream each, up to `parallelism` at once), fetches every backup.info and .history file
+/// concurrently, then derives restorability, gaps and warnings.
+///
+/// Errors: MissingSource when the server has neither base/ nor wals/ objects (hint: the servers
+/// verb), or the bucket does not exist; the store's Network/Auth errors; Cancelled.
+/// An unreadable backup.info is not an error here: the entry is Unreadable with infoError set.
+/// Thread: any thread but the GUI thread (it blocks on I/O).
+Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const storage::SourceUrl& source,
+                                        const QString& server, JobContext& context,
+                                        const Clock& clock = Clock::system(), int parallelism = 16);
+
+/// The server names under a destination path: every first-level prefix that holds base/ or
+/// wals/. Errors: MissingSource when the bucket does not exist; Network/Auth; Cancelled.
+/// Thread: not the GUI thread.
+Result<QStringList> listServers(storage::ObjectStore& store, const storage::SourceUrl& source, JobContext& context,
+                                int parallelism = 16);
+
+} // namespace tideline::catalog

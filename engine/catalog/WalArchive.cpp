@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/catalog/WalArchive.h"
+
+#include <algorithm>
+
+namespace tideline::catalog {
+
+using wal::TimelineId;
+using wal::WalFileName;
+
+WalArchive WalArchive::build(const QString& walsPrefix, const QList<storage::ObjectInfo>& objects,
+                             std::optional<quint64> segmentSize)
+{
+    WalArchive archive;
+    archive.m_prefix = walsPrefix;
+
+    struct Parsed {
+        WalFileName name;
+        const storage::ObjectInfo* object;
+    };
+    QList<Parsed> parsed;
+    parsed.reserve(objects.size());
+    QList<WalFileName> segmentNames;
+    for (const auto& object : objects) {
+        const qsizetype slash = object.key.lastIndexOf(QLatin1Char('/'));
+        auto name = WalFileName::parse(QStringView(object.key).mid(slash + 1));
+        // barman files segments under their hash dir; a WAL name elsewhere is not barman's.
+        if (!name || (name->kind != WalFileName::Kind::History
+                      && !object.key.endsWith(name->hashDir() + QLatin1Char('/') + object.key.mid(slash + 1)))) {
+            ++archive.m_ignored;
+            continue;
+        }
+        if (name->kind == WalFileName::Kind::Segment)
+            segmentNames.append(*name);
+        parsed.append({*name, &object});
+    }
+
+    if (segmentSize && wal::isValidSegmentSize(*segmentSize)) {
+        archive.m_segmentSize = *segmentSize;
+    } else {
+        archive.m_segmentSize = wal::inferSegmentSize(segmentNames).value_or(16 * 1024 * 1024);
+        archive.m_segmentSizeInferred = true;
+    }
+
+    QMap<TimelineId, TimelineWal> byTimeline;
+    for (const auto& [name, object] : parsed) {
+        WalObject w{name, 0, object->size, object->lastModifiedUsec};
+        if (name.kind == WalFileName::Kind::History) {
+            archive.m_history.append(w);
+            continue;
+        }
+        const auto segno = name.segno(archive.m_segmentSize);
+        if (!segno) {
+            ++archive.m_ignored; // cannot exist at this segment size
+            continue;
+        }
+        w.segno = *segno;
+        TimelineWal& t = byTimeline[name.timeline];
+        t.timeline = name.timeline;
+        t.bytes += w.size;
+        switch (name.kind) {
+        case WalFileName::Kind::Segment: t.segments.append(w); break;
+        case WalFileName::Kind::Partial: t.partials.append(w); break;
+        case WalFileName::Kind::BackupHistory: t.backupLabels.append(w); break;
+        case WalFileName::Kind::History: break;
+        }
+    }
+    for (auto& t : byTimeline) {
+        // Keys sort by name, and names by segno within a timeline, but stay safe against
+        // mixed-case hex and unusual listings.
+        std::stable_sort(t.segments.begin(), t.segments.end(),
+                         [](const WalObject& a, const WalObject& b) { return a.segno < b.segno; });
+        auto dup = std::unique(t.segments.begin(), t.segments.end(),
+                               [](const WalObject& a, const WalObject& b) { return a.segno == b.segno; });
+        const auto removed = std::distance(dup, t.segments.end());
+        if (removed > 0) {
+            for (auto it = dup; it != t.segments.end(); ++it)
+                t.bytes -= it->size;
+            archive.m_duplicates += static_cast<int>(removed);
+            t.segments.erase(dup, t.segments.end());
+        }
+        archive.m_timelines.append(std::move(t));
+    }
+    return archive;
+}
+
+void WalArchive::setGraph(wal::TimelineGraph graph)
+{
+    m_graph = std::move(graph);
+    for (const auto& t : m_timelines)
+        m_graph.addTimeline(t.timeline);
+}
+
+void WalArchive::computeGaps(const QMap<TimelineId, quint64>& oldestBeginByTimeline)
+{
+    for (auto& t : m_timelines) {
+        t.gaps.clear();
+        const auto oldest = oldestBeginByTimeline.constFind(t.timeline);
+        for (qsizetype i = 1; i < t.segments.size(); ++i) {
+            const quint64 prev = t.segments[i - 1].segno;
+            const quint64 cur = t.segments[i].segno;
+            if (cur <= prev + 1)
+                continue;
+            WalGap gap{prev + 1, cur - 1, false};
+            gap.harmless = oldest != oldestBeginByTimeline.cend() && gap.lastMissing < *oldest;
+            t.gaps.append(gap);
+        }
+    }
+}
+
+const TimelineWal* WalArchive::timeline(TimelineId tli) const
+{
+    auto it = std::lower_bound(m_timelines.cbegin(), m_timelines.cend(), tli,
+                               [](const TimelineWal& t, TimelineId id) { return t.timeline < id; });
+    return it != m_timelines.cend() && it->timeline == tli ? &*it : nullptr;
+}
+
+QString WalArchive::keyOf(const WalObject& object) const
+{
+    const QString file = object.name.baseName + compressionSuffix(object.name.compression);
+    if (object.name.kind == WalFileName::Kind::History)
+        return m_prefix + file;
+    return m_prefix + object.name.hashDir() + QLatin1Char('/') + file;
+}
+
+const WalObject* WalArchive::find(TimelineId tli, quint64 segno) const
+{
+    const TimelineWal* t = timeline(tli);
+    if (!t)
+        return nullptr;
+    auto it = std::lower_bound(t->segments.cbegin(), t->segments.cend(), segno,
+                               [](const WalObject& w, quint64 s) { return w.segno < s; });
+    return it != t->segments.cend() && it->segno == segno ? &*it : nullptr;
+}
+
+std::optional<quint64> WalArchive::firstMissing(TimelineId tli, quint64 from, quint64 to) const
+{
+    if (to < from)
+        return std::nullopt;
+    const TimelineWal* t = timeline(tli);
+    if (!t || t->segments.isEmpty() || from < t->firstSegno())
+        return from;
+    // Between first and last, segments are missing exactly where a gap is; gaps are few, so this
+    // is a search over gaps, not over segments (the window asks it for every backup).
+    for (const WalGap& g : t->gaps) {
+        if (g.lastMissing < from)
+            continue;
+        if (g.firstMissing > to)
+            break;
+        return std::max(from, g.firstMissing);
+    }
+    if (to > t->lastSegno())
+        return std::max(from, t->lastSegno() + 1);
+    return std::nullopt;
+}
+
+QList<WalArchive::Leg> WalArchive::legs(TimelineId fromTli, quint64 fromSegno, TimelineId toTli, quint64 toSegno) const
+{
+    QList<Leg> result;
+    const QList<TimelineId> path = m_graph.path(toTli);
+    const qsizetype start = path.indexOf(fromTli);
+    if (start < 0)
+        return result;
+    quint64 from = fromSegno;
+    for (qsizetype i = start; i < path.size(); ++i) {
+        const TimelineId tli = path[i];
+        if (i + 1 < path.size()) {
+            // The segment holding the switch point is read from the new timeline.
+            const auto branch = m_graph.branchPoint(path[i + 1]);
+            const quint64 switchSeg = branch ? wal::segnoOfLsn(*branch, m_segmentSize) : from;
+            if (switchSeg > from)
+                result.append({tli, from, switchSeg - 1});
+            from = std::max(from, switchSeg);
+        } else {
+            result.append({tli, from, toSegno});
+        }
+    }
+    return result;
+}
+
+std::optional<ChainPoint> WalArchive::firstMissingOnPath(TimelineId fromTli, quint64 fromSegno, TimelineId toTli,
+                                                         quint64 toSegno) const
+{
+    const QList<Leg> path = legs(fromTli, fromSegno, toTli, toSegno);
+    if (path.isEmpty())
+        return ChainPoint{fromTli, fromSegno};
+    for (const Leg& leg : path) {
+        if (leg.to < leg.from)
+            continue;
+        if (auto missing = firstMissing(leg.timeline, leg.from, leg.to))
+            return ChainPoint{leg.timeline, *missing};
+    }
+    return std::nullopt;
+}
+
+std::optional<ChainPoint> WalArchive::lastReachable(TimelineId fromTli, quint64 fromSegno, TimelineId toTli) const
+{
+    const TimelineWal* target = timeline(toTli);
+    if (!target || target->segments.isEmpty())
+        return std::nullopt;
+    const QList<Leg> path = legs(fromTli, fromSegno, toTli, target->lastSegno());
+    std::optional<ChainPoint> last;
+    for (const Leg& leg : path) {
+        if (leg.to < leg.from)
+            continue;
+        if (auto missing = firstMissing(leg.timeline, leg.from, leg.to)) {
+            if (*missing > leg.from)
+                return ChainPoint{leg.timeline, *missing - 1};
+            return last;
+        }
+        last = ChainPoint{leg.timeline, leg.to};
+    }
+    return last;
+}
+
+} // namespace tideline::catalog

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// loadServerCatalog on a local copy of a bucket written by barman-cloud, altered the ways real
+// buckets go wrong: a clock that lies, a keep annotation, a crashed backup, no segment size.
+#include "engine/catalog/ServerCatalog.h"
+#include "tests/support/FixtureEnv.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tideline;
+using tideline::test::FixtureEnv;
+
+namespace {
+bool copyTree(const QString& from, const QString& to)
+{
+    QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString src = it.next();
+        const QString dst = to + src.mid(from.size());
+        QDir().mkpath(QFileInfo(dst).path());
+        if (!QFile::copy(src, dst))
+            return false;
+        QFile f(dst);
+        f.open(QIODevice::ReadWrite);
+        f.setFileTime(QFileInfo(src).lastModified(), QFileDevice::FileModificationTime);
+    }
+    return true;
+}
+
+bool hasWarning(const catalog::ServerCatalog& c, const QString& code)
+{
+    for (const auto& w : c.warnings)
+        if (w.code == code)
+            return true;
+    return false;
+}
+} // namespace
+
+class TestServerCatalog : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_server;
+    storage::SourceUrl m_url;
+
+    Result<catalog::ServerCatalog> load(const Clock& clock = Clock::system())
+    {
+        auto store = storage::openStore(m_url, {});
+        if (!store)
+            return fail(store.error());
+        JobContext context;
+        return catalog::loadServerCatalog(**store, m_url, m_server, context, clock);
+    }
+    QString backupDir(const QString& id) const
+    {
+        return m_url.localPath + QLatin1Char('/') + m_server + QStringLiteral("/base/") + id;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const FixtureEnv& env = FixtureEnv::instance();
+        QVERIFY2(env.ok(), "fixture env.json missing");
+        QVERIFY(copyTree(env.localMirror(), m_dir.path()));
+        m_server = env.server(QStringLiteral("main"));
+        const QString path = env.scenario(QStringLiteral("main")).value(QStringLiteral("path")).toString();
+        m_url = *storage::SourceUrl::parse(QStringLiteral("file://") + m_dir.path() + QLatin1Char('/') + path);
+    }
+
+    void pristineBucketHasNoWarnings()
+    {
+        const auto c = load();
+        QVERIFY2(c, qPrintable(c ? QString() : c.error().oneLine()));
+        QVERIFY2(c->warnings.isEmpty(), qPrintable(c->warnings.value(0).message));
+        QVERIFY(c->requests > 0);
+        for (const auto& b : c->backups) {
+            QCOMPARE(b.state, catalog::BackupEntry::State::Done);
+            QVERIFY(b.restorable);
+        }
+        QVERIFY(c->findBackup(QStringLiteral("latest")));
+        QCOMPARE(c->findBackup(QStringLiteral("oldest"))->id, c->backups.first().id);
+    }
+
+    void clockSkewIsReported()
+    {
+        const auto before = load();
+        QVERIFY(before);
+        const auto& b = before->backups.first();
+        QFile info(backupDir(b.id) + QStringLiteral("/backup.info"));
+        QVERIFY(info.open(QIODevice::ReadWrite));
+        const QDateTime original = info.fileTime(QFileDevice::FileModificationTime);
+        QVERIFY(info.setFileTime(QDateTime::fromMSecsSinceEpoch(b.info->endTime->usecUtc / 1000).addSecs(2 * 3600),
+                                 QFileDevice::FileModificationTime));
+        const auto after = load();
+        QVERIFY(after);
+        QVERIFY(hasWarning(*after, QStringLiteral("clock_skew")));
+        info.setFileTime(original, QFileDevice::FileModificationTime);
+        QVERIFY(!hasWarning(*load(), QStringLiteral("clock_skew")));
+    }
+
+    void keepAnnotationIsRead()
+    {
+        const QString id = load()->backups.at(1).id;
+        QDir().mkpath(backupDir(id) + QStringLiteral("/annotations"));
+        QFile keep(backupDir(id) + QStringLiteral("/annotations/keep"));
+        QVERIFY(keep.open(QIODevice::WriteOnly));
+        keep.write("standalone");
+        keep.close();
+        const auto c = load();
+        QCOMPARE(c->findBackup(id)->keep, QStringLiteral("standalone"));
+        QVERIFY(keep.remove());
+    }
+
+    void crashedBackupIsStartedThenIncomplete()
+    {
+        const QString id = QStringLiteral("29991231T235959"); // newer than every finished backup
+        QDir().mkpath(backupDir(id));
+        QFile tar(backupDir(id) + QStringLiteral("/data.tar"));
+        QVERIFY(tar.open(QIODevice::WriteOnly));
+        tar.write(QByteArray(4096, 'x'));
+        tar.close();
+        const qint64 uploaded = QFileInfo(tar).lastModified().toMSecsSinceEpoch() * 1000;
+        // Just uploaded: barman may still be running.
+        FixedClock soon(uploaded + 60'000'000);
+        auto c = load(soon);
+        QCOMPARE(c->findBackup(id)->state, catalog::BackupEntry::State::InProgress);
+        QCOMPARE(c->findBackup(id)->statusText(), QStringLiteral("STARTED"));
+        QCOMPARE(c->findBackup(id)->bytes, 4096);
+        // Two days later nothing finished it: it crashed.
+        FixedClock later(uploaded + 48LL * 3600 * 1'000'000);
+        c = load(later);
+        QCOMPARE(c->findBackup(id)->statusText(), QStringLiteral("INCOMPLETE"));
+        QVERIFY(hasWarning(*c, QStringLiteral("incomplete_backup")));
+        QVERIFY(!c->findBackup(id)->restorable);
+        QCOMPARE(c->findBackup(QStringLiteral("latest"))->state, catalog::BackupEntry::State::Done);
+        QVERIFY(QDir(backupDir(id)).removeRecursively());
+    }
+
+    void segmentSizeIsInferredWhenNoBackupSaysIt()
+    {
+        const auto c0 = load();
+        QStringList infos;
+        for (const auto& b : c0->backups)
+            infos.append(backupDir(b.id) + QStringLiteral("/backup.info"));
+        QHash<QString, QByteArray> saved;
+        for (const QString& path : infos) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            saved.insert(path, f.readAll());
+            f.close();
+            QByteArray text = saved.value(path);
+            text.replace("xlog_segment_size=16777216\n", "");
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        }
+        const auto c = load();
+        QVERIFY(c);
+        QVERIFY(c->wals.segmentSizeInferred());
+        QCOMPARE(c->wals.segmentSize(), 16ull * 1024 * 1024);
+        QVERIFY(hasWarning(*c, QStringLiteral("segment_size_inferred")));
+        for (auto it = saved.cbegin(); it != saved.cend(); ++it) {
+            QFile f(it.key());
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(it.value());
+        }
+    }
+
+    void cancellingStopsTheLoad()
+    {
+        auto store = storage::openStore(m_url, {});
+        QVERIFY(store);
+        CancelToken cancel;
+        cancel.cancel();
+        JobContext context(cancel);
+        const auto c = catalog::loadServerCatalog(**store, m_url, m_server, context);
+        QVERIFY(!c);
+        QCOMPARE(c.error().code, ErrorCode::Cancelled);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCatalog)
+#include "TestServerCatalog.moc"
