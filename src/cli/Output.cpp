@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/cli/Output.h"
+
+#include "engine/catalog/ServerCatalog.h"
+#include "engine/core/Redactor.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace tideline::cli {
+
+int reportError(const Error& error)
+{
+    const QString line = QStringLiteral("tideline-cli: ") + Redactor::redact(error.oneLine()) + QLatin1Char('\n');
+    std::fputs(line.toUtf8().constData(), stderr);
+    return exitStatus(error.code);
+}
+
+void reportWarnings(const QList<catalog::CatalogWarning>& warnings)
+{
+    for (const auto& w : warnings) {
+        const QString line = QStringLiteral("warning: ") + Redactor::redact(w.message) + QLatin1Char('\n');
+        std::fputs(line.toUtf8().constData(), stderr);
+    }
+}
+
+void printJson(const QJsonObject& object)
+{
+    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printText(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+QString formatBytes(qint64 bytes)
+{
+    static const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+    double v = static_cast<double>(bytes);
+    int u = 0;
+    while (v >= 1024.0 && u < 5) {
+        v /= 1024.0;
+        ++u;
+    }
+    if (u == 0)
+        return QStringLiteral("%1 B").arg(bytes);
+    return QStringLiteral("%1 %2").arg(v, 0, 'f', 1).arg(QLatin1String(units[u]));
+}
+
+TextTable::TextTable(QStringList headers, QList<int> rightAligned)
+    : m_headers(std::move(headers)), m_right(std::move(rightAligned))
+{
+}
+
+void TextTable::addRow(QStringList cells)
+{
+    while (cells.size() < m_headers.size())
+        cells.append(QString());
+    m_rows.append(std::move(cells));
+}
+
+QString TextTable::render() const
+{
+    QList<qsizetype> widths;
+    for (const auto& h : m_headers)
+        widths.append(h.size());
+    for (const auto& row : m_rows)
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], row[i].size());
+    auto line = [&](const QStringList& cells) -> QString {
+        QString out;
+        for (qsizetype i = 0; i < widths.size(); ++i) {
+            const QString& c = cells.value(i);
+            const bool last = i + 1 == widths.size();
+            if (m_right.contains(static_cast<int>(i)))
+                out += c.rightJustified(widths[i]);
+            else
+                out += last ? c : c.leftJustified(widths[i]);
+            if (!last)
+                out += QStringLiteral("  ");
+        }
+        while (out.endsWith(QLatin1Char(' ')))
+            out.chop(1);
+        return out + QLatin1Char('\n');
+    };
+    QString text = line(m_headers);
+    for (const auto& row : m_rows)
+        text += line(row);
+    return text;
+}
+
+} // namespace tideline::cli

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/catalog/ServerCatalog.h"
+#include "engine/storage/StoreFactory.h"
+#include "src/cli/Command.h"
+
+#include <memory>
+
+namespace tideline::cli {
+
+/// A store opened from a SOURCE_URL and the global options.
+struct OpenedSource {
+    storage::SourceUrl url;
+    std::unique_ptr<storage::ObjectStore> store;
+};
+
+/// Parses the URL and opens its store with the invocation's endpoint, profile, region and TLS options.
+Result<OpenedSource> openSource(const Invocation& invocation, const QString& url);
+
+/// Opens the source and loads one server's catalog (the work of most verbs).
+Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server);
+
+} // namespace tideline::cli
