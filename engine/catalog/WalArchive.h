@@ -93,15 +93,18 @@ public:
     /// meeting a missing segment; nullopt when even the first segment is missing.
     std::optional<ChainPoint> lastReachable(wal::TimelineId fromTli, quint64 fromSegno, wal::TimelineId toTli) const;
 
-private:
+    /// One timeline's stretch of a replay: segnos [from, to] read from that timeline.
     struct Leg {
         wal::TimelineId timeline;
         quint64 from;
-        quint64 to; ///< inclusive; may be < from (empty leg)
+        quint64 to; ///< inclusive
     };
-    /// The legs of a path, the last one ending at toSegno. Empty when fromTli is not an ancestor.
+    /// The stretches replay reads going from (fromTli, fromSegno) to (toTli, toSegno), in order:
+    /// on each timeline of the path up to the segment before the switch. Empty when fromTli is
+    /// not on toTli's path. The last leg ends at toSegno (and may be empty if toSegno < from).
     QList<Leg> legs(wal::TimelineId fromTli, quint64 fromSegno, wal::TimelineId toTli, quint64 toSegno) const;
 
+private:
     QString m_prefix;
     quint64 m_segmentSize = 16 * 1024 * 1024;
     bool m_segmentSizeInferred = false;

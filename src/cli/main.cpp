@@ -2,7 +2,9 @@
 #include "engine/core/Redactor.h"
 #include "src/cli/BackupsCommand.h"
 #include "src/cli/CommandLine.h"
+#include "src/cli/ManifestCommand.h"
 #include "src/cli/Output.h"
+#include "src/cli/PlanCommand.h"
 #include "src/cli/ServersCommand.h"
 #include "src/cli/ShowCommand.h"
 #include "src/cli/UsageCommand.h"
@@ -21,7 +23,8 @@ int main(int argc, char* argv[])
 
     const CommandLine commandLine({std::make_shared<ServersCommand>(), std::make_shared<BackupsCommand>(),
                                    std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(),
-                                   std::make_shared<WindowCommand>(), std::make_shared<UsageCommand>()});
+                                   std::make_shared<WindowCommand>(), std::make_shared<UsageCommand>(),
+                                   std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>()});
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.contains(QStringLiteral("--version"))) {
         printText(QStringLiteral("tideline-cli %1\n").arg(QCoreApplication::applicationVersion()));

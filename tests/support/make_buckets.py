@@ -172,10 +172,14 @@ class Store:
             shutil.rmtree(directory)
         keys = self.keys(bucket)
 
+        # The mirror keeps each object's upload time as the file's mtime: a file:// source then
+        # tells the same story about when WAL was archived as the bucket does.
         def fetch(key):
             path = os.path.join(directory, key)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             self.s3.download_file(bucket, key, path)
+            uploaded = self.s3.head_object(Bucket=bucket, Key=key)["LastModified"].timestamp()
+            os.utime(path, (uploaded, uploaded))
         with concurrent.futures.ThreadPoolExecutor(8) as pool:
             list(pool.map(fetch, keys))
         return len(keys)

@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/pitr/RecoveryPlanner.h"
+
+#include <cmath>
+
+namespace tideline::pitr {
+
+using catalog::BackupEntry;
+using catalog::ServerCatalog;
+using catalog::WalArchive;
+using catalog::WalObject;
+using wal::TimelineId;
+
+QString RecoveryPlan::verdictName(Verdict v)
+{
+    switch (v) {
+    case Verdict::Ok: return QStringLiteral("ok");
+    case Verdict::Refused: return QStringLiteral("refused");
+    case Verdict::Uncertain: return QStringLiteral("uncertain");
+    case Verdict::Unverified: return QStringLiteral("unverified");
+    }
+    return {};
+}
+
+namespace {
+
+constexpr int kMaxMissingNames = 50;
+// S3's LastModified is truncated to the second: an object listed at 10:00:00 went up before 10:00:01.
+constexpr qint64 kUploadTimeResolutionUsec = 1'000'000;
+
+// One position of the replay: which timeline's copy of which segment.
+struct Step {
+    TimelineId timeline;
+    quint64 segno;
+};
+
+class Planner {
+public:
+    Planner(const ServerCatalog& catalog, const RecoveryTarget& target, const PlanningRates& rates)
+        : m_catalog(catalog), m_wals(catalog.wals), m_graph(catalog.wals.graph()), m_rates(rates)
+    {
+        m_plan.target = target;
+    }
+
+    RecoveryPlan run()
+    {
+        const BackupEntry* backup = chooseBackup();
+        if (!backup)
+            return finish();
+        m_plan.backupId = backup->id;
+        m_plan.backupTimeline = backup->info->timeline;
+        m_plan.baseBytes = backup->bytes;
+
+        const auto timeline = targetTimeline(*backup);
+        if (!timeline)
+            return finish();
+        m_plan.targetTimeline = *timeline;
+        const QList<TimelineId> fullPath = m_graph.path(*timeline);
+        m_plan.timelinePath = fullPath.mid(fullPath.indexOf(backup->info->timeline));
+        if (m_plan.target.kind == RecoveryTarget::Kind::Immediate)
+            m_plan.timelinePath = {backup->info->timeline};
+
+        switch (m_plan.target.kind) {
+        case RecoveryTarget::Kind::Immediate: planImmediate(*backup); break;
+        case RecoveryTarget::Kind::Lsn: planLsn(*backup, *timeline); break;
+        case RecoveryTarget::Kind::Time: planTime(*backup, *timeline); break;
+        case RecoveryTarget::Kind::Xid:
+        case RecoveryTarget::Kind::Name: planUnverifiable(*backup, *timeline); break;
+        }
+        addGeneralWarnings();
+        return finish();
+    }
+
+private:
+    const ServerCatalog& m_catalog;
+    const WalArchive& m_wals;
+    const wal::TimelineGraph& m_graph;
+    const PlanningRates& m_rates;
+    RecoveryPlan m_plan;
+
+    const RecoveryTarget& target() const { return m_plan.target; }
+    quint64 segmentSize() const { return m_wals.segmentSize(); }
+    QString name(TimelineId tli, quint64 segno) const { return wal::segmentName(tli, segno, segmentSize()); }
+
+    void refuse(const QString& reason, const QString& hint, std::optional<RecoveryTarget> alternative = {})
+    {
+        m_plan.verdict = RecoveryPlan::Verdict::Refused;
+        m_plan.reason = reason;
+        m_plan.hint = hint;
+        m_plan.alternative = std::move(alternative);
+    }
+
+    RecoveryPlan finish()
+    {
+        const double segments16 = static_cast<double>(m_plan.requiredWal.count) * static_cast<double>(segmentSize())
+                                  / (16.0 * 1024 * 1024);
+        m_plan.downloadBytes = m_plan.baseBytes + m_plan.requiredWal.bytes;
+        if (!m_plan.backupId.isEmpty())
+            m_plan.estimatedSeconds = static_cast<qint64>(
+                std::ceil(m_rates.startupSeconds
+                          + static_cast<double>(m_plan.downloadBytes) / m_rates.downloadBytesPerSecond
+                          + segments16 * m_rates.replaySecondsPerSegment16MiB));
+        return m_plan;
+    }
+
+    // --- the backup -------------------------------------------------------------------------
+
+    TimelineId resolveTimeline(const BackupEntry& b) const
+    {
+        switch (target().timeline.kind) {
+        case TimelineSpec::Kind::Latest: return m_graph.probeLatest(b.info->timeline);
+        case TimelineSpec::Kind::Current: return b.info->timeline;
+        case TimelineSpec::Kind::Number: return target().timeline.number;
+        }
+        return b.info->timeline;
+    }
+
+    // The backup can start a recovery that ends on `timeline`: its timeline is on the path and
+    // it finished before that timeline left its own.
+    bool reaches(const BackupEntry& b, TimelineId timeline) const
+    {
+        const TimelineId own = b.info->timeline;
+        if (!m_graph.isAncestor(own, timeline))
+            return false;
+        if (own == timeline)
+            return true;
+        const auto branchEnd = m_graph.endOnPathTo(own, timeline);
+        return branchEnd && b.info->endLsn && *b.info->endLsn <= *branchEnd;
+    }
+
+    bool satisfiesTarget(const BackupEntry& b) const
+    {
+        switch (target().kind) {
+        case RecoveryTarget::Kind::Time: return b.info->endTime && b.info->endTime->usecUtc <= target().time.usecUtc;
+        case RecoveryTarget::Kind::Lsn: return b.info->endLsn && *b.info->endLsn < target().lsn;
+        default: return true;
+        }
+    }
+
+    static RecoveryTarget immediateOn(const QString& backupId)
+    {
+        RecoveryTarget t;
+        t.kind = RecoveryTarget::Kind::Immediate;
+        t.timeline.kind = TimelineSpec::Kind::Current;
+        t.backupId = backupId;
+        return t;
+    }
+
+    bool refuseUnknownTimeline(TimelineId t)
+    {
+        const QList<TimelineId> known = m_graph.timelines();
+        if (known.contains(t))
+            return false;
+        QStringList names;
+        for (TimelineId k : known)
+            names.append(QString::number(k));
+        refuse(QStringLiteral("timeline %1 is not in the archive").arg(t),
+               QStringLiteral("Known timelines: %1 (the wals command shows the tree).").arg(names.join(QStringLiteral(", "))));
+        return true;
+    }
+
+    const BackupEntry* chooseBackup()
+    {
+        const QList<const BackupEntry*> restorable = m_catalog.restorableBackups();
+        if (target().timeline.kind == TimelineSpec::Kind::Number && refuseUnknownTimeline(target().timeline.number))
+            return nullptr;
+        if (!target().backupId.isEmpty()) {
+            const BackupEntry* b = m_catalog.findBackup(target().backupId);
+            if (!b) {
+                refuse(QStringLiteral("there is no backup '%1'").arg(target().backupId),
+                       QStringLiteral("List the backups with the backups command, or leave --backup-id out to let "
+                                      "Tideline choose."));
+                return nullptr;
+            }
+            if (!b->restorable) {
+                refuse(b->state == BackupEntry::State::Done
+                           ? QStringLiteral("backup %1 cannot be restored: %2 WAL segment(s) it needs are missing, "
+                                            "the first %3")
+                                 .arg(b->id)
+                                 .arg(b->missingWalCount)
+                                 .arg(b->firstMissingWal)
+                           : QStringLiteral("backup %1 is %2, not a finished backup").arg(b->id, b->statusText()),
+                       QStringLiteral("Choose another backup, or leave --backup-id out."),
+                       alternativeWithoutPin());
+                return nullptr;
+            }
+            if (!satisfiesTarget(*b)) {
+                refuse(QStringLiteral("backup %1 ended after the target %2; recovery cannot go back in time")
+                           .arg(b->id, target().describe()),
+                       QStringLiteral("Choose a backup that ended before the target, or leave --backup-id out."),
+                       alternativeWithoutPin());
+                return nullptr;
+            }
+            return b;
+        }
+        if (restorable.isEmpty()) {
+            refuse(QStringLiteral("no backup of server %1 can be restored").arg(m_catalog.server),
+                   m_catalog.backups.isEmpty()
+                       ? QStringLiteral("There are no backups yet: take one (a CNPG Backup or ScheduledBackup).")
+                       : QStringLiteral("Every backup lacks WAL or is unfinished; see the backups and wals commands."));
+            return nullptr;
+        }
+        for (auto it = restorable.crbegin(); it != restorable.crend(); ++it)
+            if (satisfiesTarget(**it) && reaches(**it, resolveTimeline(**it)))
+                return *it;
+
+        // Nothing ended early enough (or on a usable timeline): the target is before the window.
+        const BackupEntry* oldest = nullptr;
+        for (const BackupEntry* b : restorable)
+            if (reaches(*b, resolveTimeline(*b))) {
+                oldest = b;
+                break;
+            }
+        if (!oldest) {
+            refuse(QStringLiteral("no restorable backup lies on the history of timeline %1")
+                       .arg(target().timeline.toString()),
+                   QStringLiteral("Pick another --target-tli; the wals command shows the timeline tree."));
+            return nullptr;
+        }
+        refuse(QStringLiteral("%1 is before the first recoverability point %2 (the end of the oldest restorable "
+                              "backup, %3)")
+                   .arg(target().describe(), oldest->info->endTime ? oldest->info->endTime->toIso() : QString(),
+                        oldest->id),
+               QStringLiteral("Nothing older can be restored: the nearest point is the end of backup %1 "
+                              "(--target-immediate --backup-id %1).")
+                   .arg(oldest->id),
+               immediateOn(oldest->id));
+        return nullptr;
+    }
+
+    std::optional<RecoveryTarget> alternativeWithoutPin() const
+    {
+        RecoveryTarget unpinned = target();
+        unpinned.backupId.clear();
+        const RecoveryPlan p = planRecovery(m_catalog, unpinned, m_rates);
+        if (p.ok()) {
+            unpinned.backupId = p.backupId;
+            return unpinned;
+        }
+        return p.alternative;
+    }
+
+    std::optional<TimelineId> targetTimeline(const BackupEntry& b)
+    {
+        const TimelineId t = resolveTimeline(b);
+        if (refuseUnknownTimeline(t))
+            return std::nullopt;
+        if (!reaches(b, t)) {
+            if (target().timeline.kind == TimelineSpec::Kind::Latest)
+                refuse(QStringLiteral("PostgreSQL would follow the history files to timeline %1 (latest), which does "
+                                      "not descend from backup %2 on timeline %3 before it branched")
+                           .arg(t)
+                           .arg(b.id)
+                           .arg(b.info->timeline),
+                       QStringLiteral("Give --target-tli with a timeline on the backup's history (the wals command "
+                                      "shows the tree)."));
+            else
+                refuse(QStringLiteral("backup %1 (timeline %2) is not on the history of timeline %3, or ended after "
+                                      "timeline %3 branched off")
+                           .arg(b.id)
+                           .arg(b.info->timeline)
+                           .arg(t),
+                       QStringLiteral("Choose a backup taken on timeline %1 or on an ancestor before the switch.")
+                           .arg(t));
+            return std::nullopt;
+        }
+        return t;
+    }
+
+    // --- the WAL ------------------------------------------------------------------------------
+
+    // Every position replay reads from the backup's start to (toTli, toSegno), in order.
+    QList<Step> steps(const BackupEntry& b, TimelineId toTli, quint64 toSegno) const
+    {
+        QList<Step> out;
+        for (const auto& leg : m_wals.legs(b.info->timeline, b.beginSegno, toTli, toSegno))
+            for (quint64 s = leg.from; s <= leg.to && leg.to >= leg.from; ++s)
+                out.append({leg.timeline, s});
+        return out;
+    }
+
+    // Fills requiredWal for the steps, returns the index of the first missing step or -1.
+    qsizetype require(const QList<Step>& path)
+    {
+        RequiredWal& r = m_plan.requiredWal;
+        r = {};
+        if (path.isEmpty())
+            return -1;
+        r.first = name(path.first().timeline, path.first().segno);
+        r.last = name(path.last().timeline, path.last().segno);
+        r.count = static_cast<quint64>(path.size());
+        qsizetype firstMissing = -1;
+        for (qsizetype i = 0; i < path.size(); ++i) {
+            if (const WalObject* w = m_wals.find(path[i].timeline, path[i].segno)) {
+                r.bytes += w->size;
+                continue;
+            }
+            if (firstMissing < 0)
+                firstMissing = i;
+            ++r.missingCount;
+            if (r.missing.size() < kMaxMissingNames)
+                r.missing.append(name(path[i].timeline, path[i].segno));
+        }
+        return firstMissing;
+    }
+
+    quint64 lastSegnoOf(TimelineId tli) const
+    {
+        const auto* t = m_wals.timeline(tli);
+        return t && !t->segments.isEmpty() ? t->lastSegno() : 0;
+    }
+
+    RecoveryTarget lsnTarget(wal::Lsn lsn) const
+    {
+        RecoveryTarget t = target();
+        t.kind = RecoveryTarget::Kind::Lsn;
+        t.lsn = lsn;
+        t.backupId = m_plan.backupId;
+        return t;
+    }
+
+    RecoveryTarget timeTarget(qint64 usec) const
+    {
+        RecoveryTarget t = target();
+        t.kind = RecoveryTarget::Kind::Time;
+        t.time = Timestamp::fromUsec(usec, target().kind == RecoveryTarget::Kind::Time ? target().time.offsetSeconds : 0);
+        t.backupId = m_plan.backupId;
+        return t;
+    }
+
+    // The safest point before position `end` (exclusive) of the path: the start of the last
+    // archived segment before it — replay finds a record there — or, when even that is the
+    // backup's own end, the end of the backup.
+    RecoveryTarget alternativeBefore(const BackupEntry& b, const QList<Step>& path, qsizetype end) const
+    {
+        const qsizetype last = end - 1;
+        if (last >= 0 && path[last].segno > b.endSegno) {
+            if (target().kind == RecoveryTarget::Kind::Time && last >= 1) {
+                // A time is safe when a later segment, uploaded strictly after it, is archived.
+                const WalObject* before = m_wals.find(path[last - 1].timeline, path[last - 1].segno);
+                const WalObject* lastObject = m_wals.find(path[last].timeline, path[last].segno);
+                if (before && lastObject && b.info->endTime && before->uploadedUsec > b.info->endTime->usecUtc
+                    && lastObject->uploadedUsec > before->uploadedUsec)
+                    return timeTarget(before->uploadedUsec);
+            }
+            return lsnTarget(wal::segmentStartLsn(path[last].segno, segmentSize()));
+        }
+        return immediateOn(b.id);
+    }
+
+    QString argsOf(const RecoveryTarget& t) const
+    {
+        switch (t.kind) {
+        case RecoveryTarget::Kind::Time: return QStringLiteral("--target-time %1").arg(t.time.toIso());
+        case RecoveryTarget::Kind::Lsn: return QStringLiteral("--target-lsn %1").arg(t.lsn.toString());
+        default: return QStringLiteral("--target-immediate --backup-id %1").arg(t.backupId);
+        }
+    }
+
+    void refuseGap(const BackupEntry& b, const QList<Step>& path, qsizetype missingAt)
+    {
+        const RecoveryTarget alt = alternativeBefore(b, path, missingAt);
+        refuse(QStringLiteral("WAL segment %1 is missing from the archive, so replay from backup %2 stops before "
+                              "%3")
+                   .arg(name(path[missingAt].timeline, path[missingAt].segno), b.id, target().describe()),
+               QStringLiteral("The archive has a gap (see the wals command). The nearest reachable point before it: "
+                              "%1; a later target needs a backup taken after the gap.")
+                   .arg(argsOf(alt)),
+               alt);
+    }
+
+    void planImmediate(const BackupEntry& b)
+    {
+        const QList<Step> path = steps(b, b.info->timeline, b.endSegno);
+        require(path); // restorable: nothing missing
+        m_plan.verdict = RecoveryPlan::Verdict::Ok;
+    }
+
+    void planLsn(const BackupEntry& b, TimelineId timeline)
+    {
+        // Segment numbers only grow along the replay path, so the target's segment is the first
+        // step at or past it — read from whichever timeline PostgreSQL reads it from (the switch
+        // segment comes from the new timeline, even when the LSN lies before the switch).
+        const quint64 seg = wal::segnoOfLsn(target().lsn, segmentSize());
+        const QList<Step> all = steps(b, timeline, lastSegnoOf(timeline));
+        qsizetype at = -1;
+        for (qsizetype i = 0; i < all.size(); ++i)
+            if (all[i].segno >= seg) {
+                at = i;
+                break;
+            }
+        if (at < 0) {
+            require(all);
+            const RecoveryTarget alt = alternativeBefore(b, all, all.size());
+            refuse(QStringLiteral("LSN %1 is after the end of the archive on timeline %2 (last segment %3)")
+                       .arg(target().lsn.toString())
+                       .arg(timeline)
+                       .arg(name(timeline, lastSegnoOf(timeline))),
+                   QStringLiteral("Wait for archiving to catch up, or aim at %1.").arg(argsOf(alt)), alt);
+            return;
+        }
+        const QList<Step> path = all.mid(0, at + 1);
+        const qsizetype missing = require(path);
+        if (missing >= 0) {
+            refuseGap(b, all, missing);
+            return;
+        }
+        if (at + 1 == all.size()) {
+            m_plan.verdict = RecoveryPlan::Verdict::Uncertain;
+            m_plan.reason = QStringLiteral("the target lies in the newest archived segment; if no record at or after "
+                                           "it is archived yet, recovery ends before reaching it");
+            return;
+        }
+        m_plan.verdict = RecoveryPlan::Verdict::Ok;
+    }
+
+    void planTime(const BackupEntry& b, TimelineId timeline)
+    {
+        const qint64 t = target().time.usecUtc;
+        const QList<Step> all = steps(b, timeline, lastSegnoOf(timeline));
+        // Every record written after t is in a segment uploaded after t; the first such segment on
+        // the path is where replay can prove it has passed the target.
+        qsizetype proof = -1;
+        qsizetype firstMissing = -1;
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            const WalObject* w = m_wals.find(all[i].timeline, all[i].segno);
+            if (!w) {
+                firstMissing = i;
+                break;
+            }
+            if (w->uploadedUsec > t) { // truncated to the second, so strictly later really is later
+                proof = i;
+                break;
+            }
+        }
+        if (firstMissing >= 0) {
+            require(all.mid(0, firstMissing + 1));
+            refuseGap(b, all, firstMissing);
+            return;
+        }
+        if (proof < 0) {
+            require(all);
+            const WalObject* newest = all.isEmpty() ? nullptr : m_wals.find(all.last().timeline, all.last().segno);
+            if (newest && newest->uploadedUsec + kUploadTimeResolutionUsec > t) {
+                m_plan.verdict = RecoveryPlan::Verdict::Uncertain;
+                m_plan.reason = QStringLiteral("the newest archived segment was uploaded in the same second as the "
+                                               "target (object stores keep upload times to the second); whether it "
+                                               "holds a commit after the target is only known by replaying");
+                return;
+            }
+            const RecoveryTarget alt = alternativeBefore(b, all, all.size());
+            const WalObject* lastObject = all.isEmpty() ? nullptr : m_wals.find(all.last().timeline, all.last().segno);
+            refuse(QStringLiteral("%1 is after the end of the archive: the newest segment on timeline %2 was uploaded "
+                                  "at %3")
+                       .arg(target().describe())
+                       .arg(timeline)
+                       .arg(lastObject ? Timestamp::fromUsec(lastObject->uploadedUsec).toIso() : QStringLiteral("-")),
+                   QStringLiteral("Wait for archiving to catch up (check the cluster's ContinuousArchiving condition), "
+                                  "or aim at %1.")
+                       .arg(argsOf(alt)),
+                   alt);
+            return;
+        }
+        const QList<Step> path = all.mid(0, proof + 1);
+        require(path);
+        const bool nextArchived = proof + 1 < all.size();
+        if (!nextArchived) {
+            m_plan.verdict = RecoveryPlan::Verdict::Uncertain;
+            m_plan.reason = QStringLiteral("the target is later than the upload of the second-to-last archived segment; "
+                                           "the last commit in the archive is not known without reading WAL, so "
+                                           "PostgreSQL may end recovery before reaching it");
+            return;
+        }
+        m_plan.verdict = RecoveryPlan::Verdict::Ok;
+    }
+
+    void planUnverifiable(const BackupEntry& b, TimelineId timeline)
+    {
+        const QList<Step> all = steps(b, timeline, lastSegnoOf(timeline));
+        qsizetype stop = all.size();
+        for (qsizetype i = 0; i < all.size(); ++i)
+            if (!m_wals.find(all[i].timeline, all[i].segno)) {
+                stop = i;
+                break;
+            }
+        require(all.mid(0, stop));
+        if (stop < all.size())
+            m_plan.warnings.append(QStringLiteral("WAL segment %1 is missing: if the target lies after it, recovery "
+                                                  "cannot reach it and ends there")
+                                       .arg(name(all[stop].timeline, all[stop].segno)));
+        m_plan.verdict = RecoveryPlan::Verdict::Unverified;
+        m_plan.reason = target().kind == RecoveryTarget::Kind::Xid
+                            ? QStringLiteral("whether transaction %1 exists on this path is only known by replaying")
+                                  .arg(target().xid)
+                            : QStringLiteral("whether restore point '%1' exists on this path is only known by replaying")
+                                  .arg(target().name);
+        m_plan.warnings.append(QStringLiteral("if the target is never reached, PostgreSQL stops with an error rather "
+                                              "than promote; it must lie after backup %1 ended (%2), so for an older "
+                                              "one pin an older backup with --backup-id")
+                                   .arg(b.id, b.info->endTime ? b.info->endTime->toIso() : QString()));
+        if (target().kind == RecoveryTarget::Kind::Name && target().name.startsWith(QLatin1String("barman_"))) {
+            const BackupEntry* after = m_catalog.findBackup(target().name.mid(7));
+            if (after)
+                m_plan.warnings.append(QStringLiteral("barman-cloud-backup created this restore point right after "
+                                                      "backup %1 ended (%2)")
+                                           .arg(after->id, after->info && after->info->endTime
+                                                               ? after->info->endTime->toIso()
+                                                               : QString()));
+        }
+    }
+
+    void addGeneralWarnings()
+    {
+        const QList<TimelineId> known = m_graph.timelines();
+        if (known.size() > 1 && m_plan.target.kind != RecoveryTarget::Kind::Immediate) {
+            QStringList path;
+            for (TimelineId t : m_plan.timelinePath)
+                path.append(QString::number(t));
+            QStringList all;
+            for (TimelineId t : known)
+                all.append(QString::number(t));
+            m_plan.warnings.append(QStringLiteral("the archive holds timelines %1; replay follows %2 "
+                                                  "(recovery_target_timeline=%3); after a switch point each timeline "
+                                                  "holds different data, and --target-tli picks one")
+                                       .arg(all.join(QStringLiteral(", ")), path.join(QStringLiteral(" -> ")),
+                                            m_plan.target.timeline.toString()));
+        }
+        for (const auto& w : m_catalog.warnings)
+            if (w.code == QLatin1String("mixed_system_ids"))
+                m_plan.warnings.append(w.message);
+    }
+};
+
+} // namespace
+
+RecoveryPlan planRecovery(const ServerCatalog& catalog, const RecoveryTarget& target, const PlanningRates& rates)
+{
+    return Planner(catalog, target, rates).run();
+}
+
+} // namespace tideline::pitr

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/pitr/RecoveryTarget.h"
+
+namespace tideline::pitr {
+
+Result<TimelineSpec> TimelineSpec::parse(const QString& text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("latest"))
+        return TimelineSpec{Kind::Latest, 0};
+    if (t == QLatin1String("current"))
+        return TimelineSpec{Kind::Current, 0};
+    bool ok = false;
+    const uint n = t.startsWith(QLatin1String("0x")) ? t.mid(2).toUInt(&ok, 16) : t.toUInt(&ok, 10);
+    if (!ok || n == 0)
+        return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a timeline").arg(text),
+                    QStringLiteral("Use --target-tli latest, current, or a timeline number such as 2."));
+    return TimelineSpec{Kind::Number, n};
+}
+
+QString TimelineSpec::toString() const
+{
+    switch (kind) {
+    case Kind::Latest: return QStringLiteral("latest");
+    case Kind::Current: return QStringLiteral("current");
+    case Kind::Number: return QString::number(number);
+    }
+    return {};
+}
+
+Result<Timestamp> RecoveryTarget::parseTime(const QString& text)
+{
+    const auto ts = Timestamp::parse(text);
+    if (!ts)
+        return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a time").arg(text),
+                    QStringLiteral("Write it as 2025-12-06T10:41:07+02:00 or 2025-12-06 10:41:07.5+02 (RFC 3339 "
+                                   "or PostgreSQL's timestamptz form, with a UTC offset)."));
+    if (!ts->offsetKnown)
+        return fail(ErrorCode::Usage, QStringLiteral("the time '%1' has no UTC offset").arg(text),
+                    QStringLiteral("Add one, e.g. %1+00:00 for UTC: without it PostgreSQL would read the time in "
+                                   "the restored server's time zone.")
+                        .arg(text.trimmed()));
+    return *ts;
+}
+
+QString RecoveryTarget::describe() const
+{
+    switch (kind) {
+    case Kind::Time: return QStringLiteral("time %1").arg(time.toIso());
+    case Kind::Xid: return QStringLiteral("xid %1").arg(xid);
+    case Kind::Lsn: return QStringLiteral("LSN %1").arg(lsn.toString());
+    case Kind::Name: return QStringLiteral("restore point '%1'").arg(name);
+    case Kind::Immediate: return QStringLiteral("the end of the backup (immediate)");
+    }
+    return {};
+}
+
+} // namespace tideline::pitr

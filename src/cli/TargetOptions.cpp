@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/cli/TargetOptions.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace tideline::cli {
+
+using pitr::RecoveryPlan;
+using pitr::RecoveryTarget;
+
+QMap<QString, bool> targetOptions()
+{
+    return {{QStringLiteral("target-time"), true},  {QStringLiteral("target-xid"), true},
+            {QStringLiteral("target-lsn"), true},   {QStringLiteral("target-name"), true},
+            {QStringLiteral("target-immediate"), false}, {QStringLiteral("target-tli"), true},
+            {QStringLiteral("exclusive"), false},   {QStringLiteral("backup-id"), true}};
+}
+
+Result<RecoveryTarget> parseTarget(const Invocation& inv)
+{
+    const QStringList kinds{QStringLiteral("target-time"), QStringLiteral("target-xid"), QStringLiteral("target-lsn"),
+                            QStringLiteral("target-name"), QStringLiteral("target-immediate")};
+    QStringList given;
+    for (const QString& k : kinds)
+        if (inv.has(k))
+            given.append(QStringLiteral("--") + k);
+    const QString hint = QStringLiteral("Give exactly one of --target-time T, --target-xid X, --target-lsn L, "
+                                        "--target-name N, --target-immediate.");
+    if (given.isEmpty())
+        return fail(ErrorCode::Usage, QStringLiteral("no recovery target given"), hint);
+    if (given.size() > 1 || inv.options.value(given.first().mid(2)).size() > 1)
+        return fail(ErrorCode::Usage,
+                    QStringLiteral("more than one recovery target given (%1)").arg(given.join(QStringLiteral(", "))),
+                    hint + QStringLiteral(" PostgreSQL refuses several."));
+
+    RecoveryTarget t;
+    if (inv.has(QStringLiteral("target-time"))) {
+        auto time = RecoveryTarget::parseTime(inv.value(QStringLiteral("target-time")));
+        if (!time)
+            return fail(time.error());
+        t.kind = RecoveryTarget::Kind::Time;
+        t.time = *time;
+    } else if (inv.has(QStringLiteral("target-xid"))) {
+        t.kind = RecoveryTarget::Kind::Xid;
+        t.xid = inv.value(QStringLiteral("target-xid")).trimmed();
+        static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+        if (!digits.match(t.xid).hasMatch())
+            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a transaction id").arg(t.xid),
+                        QStringLiteral("A transaction id is a decimal number, as txid_current() prints it."));
+    } else if (inv.has(QStringLiteral("target-lsn"))) {
+        const auto lsn = wal::Lsn::parse(inv.value(QStringLiteral("target-lsn")));
+        if (!lsn)
+            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not an LSN").arg(inv.value(QStringLiteral("target-lsn"))),
+                        QStringLiteral("Write it as PostgreSQL prints pg_lsn, e.g. 0/5000028."));
+        t.kind = RecoveryTarget::Kind::Lsn;
+        t.lsn = *lsn;
+    } else if (inv.has(QStringLiteral("target-name"))) {
+        t.kind = RecoveryTarget::Kind::Name;
+        t.name = inv.value(QStringLiteral("target-name"));
+        if (t.name.isEmpty())
+            return fail(ErrorCode::Usage, QStringLiteral("the restore point name is empty"),
+                        QStringLiteral("Give the name passed to pg_create_restore_point()."));
+    } else {
+        t.kind = RecoveryTarget::Kind::Immediate;
+    }
+    if (inv.has(QStringLiteral("target-tli"))) {
+        auto tli = pitr::TimelineSpec::parse(inv.value(QStringLiteral("target-tli")));
+        if (!tli)
+            return fail(tli.error());
+        t.timeline = *tli;
+    }
+    t.exclusive = inv.has(QStringLiteral("exclusive"));
+    if (t.exclusive && (t.kind == RecoveryTarget::Kind::Name || t.kind == RecoveryTarget::Kind::Immediate))
+        return fail(ErrorCode::Usage, QStringLiteral("--exclusive applies to time, xid and LSN targets only"),
+                    QStringLiteral("Leave it out: a restore point or the end of a backup is a single point."));
+    t.backupId = inv.value(QStringLiteral("backup-id"));
+    return t;
+}
+
+QString targetArgs(const RecoveryTarget& t)
+{
+    QString out;
+    switch (t.kind) {
+    case RecoveryTarget::Kind::Time: out = QStringLiteral("--target-time %1").arg(t.time.toIso()); break;
+    case RecoveryTarget::Kind::Xid: out = QStringLiteral("--target-xid %1").arg(t.xid); break;
+    case RecoveryTarget::Kind::Lsn: out = QStringLiteral("--target-lsn %1").arg(t.lsn.toString()); break;
+    case RecoveryTarget::Kind::Name: out = QStringLiteral("--target-name '%1'").arg(t.name); break;
+    case RecoveryTarget::Kind::Immediate: out = QStringLiteral("--target-immediate"); break;
+    }
+    if (t.kind != RecoveryTarget::Kind::Immediate && t.timeline.kind != pitr::TimelineSpec::Kind::Latest)
+        out += QStringLiteral(" --target-tli %1").arg(t.timeline.toString());
+    if (t.exclusive)
+        out += QStringLiteral(" --exclusive");
+    if (!t.backupId.isEmpty())
+        out += QStringLiteral(" --backup-id %1").arg(t.backupId);
+    return out;
+}
+
+QJsonObject targetJson(const RecoveryTarget& t)
+{
+    QJsonObject o;
+    switch (t.kind) {
+    case RecoveryTarget::Kind::Time: o.insert(QStringLiteral("target_time"), t.time.toIso()); break;
+    case RecoveryTarget::Kind::Xid: o.insert(QStringLiteral("target_xid"), t.xid); break;
+    case RecoveryTarget::Kind::Lsn: o.insert(QStringLiteral("target_lsn"), t.lsn.toString()); break;
+    case RecoveryTarget::Kind::Name: o.insert(QStringLiteral("target_name"), t.name); break;
+    case RecoveryTarget::Kind::Immediate: o.insert(QStringLiteral("target_immediate"), true); break;
+    }
+    o.insert(QStringLiteral("target_tli"), t.timeline.toString());
+    o.insert(QStringLiteral("exclusive"), t.exclusive);
+    o.insert(QStringLiteral("backup_id"), t.backupId.isEmpty() ? QJsonValue() : QJsonValue(t.backupId));
+    o.insert(QStringLiteral("args"), targetArgs(t));
+    return o;
+}
+
+QJsonObject planJson(const RecoveryPlan& p)
+{
+    auto orNull = [](const QString& s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    QJsonArray path;
+    for (auto t : p.timelinePath)
+        path.append(static_cast<qint64>(t));
+    QJsonObject wal{{QStringLiteral("first"), orNull(p.requiredWal.first)},
+                    {QStringLiteral("last"), orNull(p.requiredWal.last)},
+                    {QStringLiteral("count"), static_cast<qint64>(p.requiredWal.count)},
+                    {QStringLiteral("missing"), QJsonArray::fromStringList(p.requiredWal.missing)},
+                    {QStringLiteral("missing_count"), static_cast<qint64>(p.requiredWal.missingCount)},
+                    {QStringLiteral("bytes"), p.requiredWal.bytes}};
+    return {{QStringLiteral("ok"), p.ok()},
+            {QStringLiteral("verdict"), RecoveryPlan::verdictName(p.verdict)},
+            {QStringLiteral("target"), targetJson(p.target)},
+            {QStringLiteral("backup_id"), orNull(p.backupId)},
+            {QStringLiteral("backup_timeline"), p.backupTimeline ? QJsonValue(static_cast<qint64>(p.backupTimeline)) : QJsonValue()},
+            {QStringLiteral("target_timeline"), p.targetTimeline ? QJsonValue(static_cast<qint64>(p.targetTimeline)) : QJsonValue()},
+            {QStringLiteral("timeline_path"), path},
+            {QStringLiteral("required_wal"), wal},
+            {QStringLiteral("base_bytes"), p.baseBytes},
+            {QStringLiteral("download_bytes"), p.downloadBytes},
+            {QStringLiteral("estimated_seconds"), p.estimatedSeconds},
+            {QStringLiteral("warnings"), QJsonArray::fromStringList(p.warnings)},
+            {QStringLiteral("reason"), orNull(p.reason)},
+            {QStringLiteral("hint"), orNull(p.hint)},
+            {QStringLiteral("alternative"), p.alternative ? QJsonValue(targetJson(*p.alternative)) : QJsonValue()}};
+}
+
+} // namespace tideline::cli

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/pitr/RecoveryPlan.h"
+#include "src/cli/Command.h"
+
+#include <QJsonObject>
+#include <QMap>
+
+namespace tideline::cli {
+
+/// The TARGET options every recovery verb shares (DESIGN.md): exactly one of --target-time,
+/// --target-xid, --target-lsn, --target-name, --target-immediate; and --target-tli, --exclusive,
+/// --backup-id.
+QMap<QString, bool> targetOptions();
+/// Builds the target from the invocation. Errors: Usage with a hint.
+Result<pitr::RecoveryTarget> parseTarget(const Invocation& invocation);
+
+/// The plan as DESIGN.md's JSON shape.
+QJsonObject planJson(const pitr::RecoveryPlan& plan);
+/// A target as the options that would ask for it: {"target_time": ...} plus "args".
+QJsonObject targetJson(const pitr::RecoveryTarget& target);
+/// The command-line options that ask for a target ("--target-lsn 0/5000000 --backup-id X").
+QString targetArgs(const pitr::RecoveryTarget& target);
+
+} // namespace tideline::cli
