@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 
 namespace tideline::catalog {
@@ -257,16 +258,109 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     catalog.source = source;
     catalog.server = server;
 
-    // Stage 1: both top-level listings at once.
+    // The two halves of a catalog do not depend on each other: wals/ (its top level, then every
+    // hash directory and history file) and base/ (one walk, then every backup.info and keep
+    // annotation). They run side by side, each starting its second stage as soon as its own
+    // listing is in, so the critical path is the longer half rather than the sum of two stages.
+    // Hash-directory listings run `parallelism` at once (on a large archive their count sets the
+    // number of sequential round trips); the small GETs of base/ get their own lane of
+    // 2 x parallelism so that hundreds of backup.info files finish within that path instead of
+    // queueing behind the listings.
     context.report({QStringLiteral("listing"), 0, 2, 0});
     Result<Listing> base = fail(ErrorCode::Cancelled, QStringLiteral("cancelled"));
     Result<Listing> walsTop = base;
-    parallelFor(2, 2, [&](qsizetype i) {
-        if (i == 0)
-            base = store.list(basePrefix, QString(), cancel);
-        else
-            walsTop = store.list(walsPrefix, QStringLiteral("/"), cancel);
-    }, cancel);
+    QList<Task> walTasks;
+    QList<Task> baseTasks;
+    QList<ObjectInfo> historyObjects;
+    QList<Result<Listing>> dirListings;
+    QList<Result<QByteArray>> historyBodies;
+    QList<Result<QByteArray>> baseBodies;
+    std::atomic<qint64> done{0};
+    std::atomic<qint64> total{0};
+    const auto progress = [&] { context.report({QStringLiteral("reading catalog"), ++done, total.load(), 0}); };
+
+    const auto walsHalf = [&] {
+        walsTop = store.list(walsPrefix, QStringLiteral("/"), cancel);
+        if (!walsTop)
+            return;
+        for (const QString& dir : walsTop->prefixes)
+            walTasks.append({Task::Kind::ListWalDir, dir, -1});
+        for (const ObjectInfo& o : walsTop->objects) {
+            const auto name = wal::WalFileName::parse(QStringView(o.key).mid(walsPrefix.size()));
+            if (name && name->kind == wal::WalFileName::Kind::History) {
+                walTasks.append({Task::Kind::GetHistory, o.key, historyObjects.size()});
+                historyObjects.append(o);
+            }
+        }
+        dirListings.resize(walTasks.size(), Result<Listing>(Listing{}));
+        historyBodies.resize(walTasks.size(), Result<QByteArray>(QByteArray()));
+        total += walTasks.size();
+        parallelFor(walTasks.size(), parallelism, [&](qsizetype i) {
+            const Task& t = walTasks[i];
+            if (t.kind == Task::Kind::ListWalDir)
+                dirListings[i] = store.list(t.key, QString(), cancel);
+            else
+                historyBodies[i] = store.get(t.key, cancel);
+            progress();
+        }, cancel);
+    };
+
+    const auto baseHalf = [&] {
+        base = store.list(basePrefix, QString(), cancel);
+        if (!base)
+            return;
+        // Group base/ objects by backup directory.
+        QHash<QString, qsizetype> backupIndex;
+        for (const ObjectInfo& o : base->objects) {
+            const QString rest = o.key.mid(basePrefix.size());
+            const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+            if (slash <= 0)
+                continue;
+            const QString id = rest.left(slash);
+            const QString file = rest.mid(slash + 1);
+            auto it = backupIndex.constFind(id);
+            if (it == backupIndex.cend()) {
+                it = backupIndex.insert(id, catalog.backups.size());
+                BackupEntry entry;
+                entry.id = id;
+                entry.firstUploadUsec = o.lastModifiedUsec;
+                catalog.backups.append(entry);
+            }
+            BackupEntry& b = catalog.backups[*it];
+            b.bytes += o.size;
+            ++b.objects;
+            b.objectList.append(o);
+            b.firstUploadUsec = std::min(b.firstUploadUsec, o.lastModifiedUsec);
+            b.lastUploadUsec = std::max(b.lastUploadUsec, o.lastModifiedUsec);
+            if (file == QLatin1String("backup.info"))
+                b.infoUploadedUsec = o.lastModifiedUsec;
+            else if (file.contains(QLatin1String(".tar")))
+                b.dataFiles.append(file);
+        }
+        std::sort(catalog.backups.begin(), catalog.backups.end(),
+                  [](const BackupEntry& a, const BackupEntry& b) { return a.id < b.id; });
+
+        for (qsizetype i = 0; i < catalog.backups.size(); ++i) {
+            const BackupEntry& b = catalog.backups[i];
+            if (b.infoUploadedUsec > 0)
+                baseTasks.append({Task::Kind::GetBackupInfo, basePrefix + b.id + QStringLiteral("/backup.info"), i});
+        }
+        for (const ObjectInfo& o : base->objects)
+            if (o.key.endsWith(QLatin1String("/annotations/keep"))) {
+                const QString id = o.key.mid(basePrefix.size()).section(QLatin1Char('/'), 0, 0);
+                auto it = std::lower_bound(catalog.backups.cbegin(), catalog.backups.cend(), id,
+                                           [](const BackupEntry& b, const QString& k) { return b.id < k; });
+                baseTasks.append({Task::Kind::GetKeep, o.key, it - catalog.backups.cbegin()});
+            }
+        baseBodies.resize(baseTasks.size(), Result<QByteArray>(QByteArray()));
+        total += baseTasks.size();
+        parallelFor(baseTasks.size(), 2 * std::max(1, parallelism), [&](qsizetype i) {
+            baseBodies[i] = store.get(baseTasks[i].key, cancel);
+            progress();
+        }, cancel);
+    };
+
+    parallelFor(2, 2, [&](qsizetype half) { half == 0 ? walsHalf() : baseHalf(); }, cancel);
     if (cancel.isCancelled())
         return cancelled();
     if (!base)
@@ -279,131 +373,74 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
                     QStringLiteral("no backups or WAL for server '%1' in %2").arg(server, source.toString()),
                     QStringLiteral("List the server names with: tideline-cli servers %1").arg(source.toString()));
 
-    // Group base/ objects by backup directory.
-    QHash<QString, qsizetype> backupIndex;
-    for (const ObjectInfo& o : base->objects) {
-        const QString rest = o.key.mid(basePrefix.size());
-        const qsizetype slash = rest.indexOf(QLatin1Char('/'));
-        if (slash <= 0)
+    // Every listed WAL object in one list, moved rather than copied: on a 100,000-segment
+    // archive the per-directory listings are most of the catalog's memory.
+    QList<ObjectInfo> walObjects;
+    {
+        qsizetype count = walsTop->objects.size();
+        for (qsizetype i = 0; i < walTasks.size(); ++i)
+            if (walTasks[i].kind == Task::Kind::ListWalDir && dirListings[i])
+                count += dirListings[i]->objects.size();
+        walObjects.reserve(count);
+    }
+    walObjects += walsTop->objects;
+    for (qsizetype i = 0; i < walTasks.size(); ++i) {
+        if (walTasks[i].kind != Task::Kind::ListWalDir)
             continue;
-        const QString id = rest.left(slash);
-        const QString file = rest.mid(slash + 1);
-        auto it = backupIndex.constFind(id);
-        if (it == backupIndex.cend()) {
-            it = backupIndex.insert(id, catalog.backups.size());
-            BackupEntry entry;
-            entry.id = id;
-            entry.firstUploadUsec = o.lastModifiedUsec;
-            catalog.backups.append(entry);
-        }
-        BackupEntry& b = catalog.backups[*it];
-        b.bytes += o.size;
-        ++b.objects;
-        b.objectList.append(o);
-        b.firstUploadUsec = std::min(b.firstUploadUsec, o.lastModifiedUsec);
-        b.lastUploadUsec = std::max(b.lastUploadUsec, o.lastModifiedUsec);
-        if (file == QLatin1String("backup.info"))
-            b.infoUploadedUsec = o.lastModifiedUsec;
-        else if (file.contains(QLatin1String(".tar")))
-            b.dataFiles.append(file);
-    }
-    std::sort(catalog.backups.begin(), catalog.backups.end(),
-              [](const BackupEntry& a, const BackupEntry& b) { return a.id < b.id; });
-
-    // Stage 2: every WAL directory, backup.info, keep annotation and history file at once.
-    QList<Task> tasks;
-    for (const QString& dir : walsTop->prefixes)
-        tasks.append({Task::Kind::ListWalDir, dir, -1});
-    for (qsizetype i = 0; i < catalog.backups.size(); ++i) {
-        const BackupEntry& b = catalog.backups[i];
-        if (b.infoUploadedUsec > 0)
-            tasks.append({Task::Kind::GetBackupInfo, basePrefix + b.id + QStringLiteral("/backup.info"), i});
-    }
-    for (const ObjectInfo& o : base->objects)
-        if (o.key.endsWith(QLatin1String("/annotations/keep"))) {
-            const QString id = o.key.mid(basePrefix.size()).section(QLatin1Char('/'), 0, 0);
-            auto it = std::lower_bound(catalog.backups.cbegin(), catalog.backups.cend(), id,
-                                       [](const BackupEntry& b, const QString& k) { return b.id < k; });
-            tasks.append({Task::Kind::GetKeep, o.key, it - catalog.backups.cbegin()});
-        }
-    QList<ObjectInfo> historyObjects;
-    for (const ObjectInfo& o : walsTop->objects) {
-        const auto name = wal::WalFileName::parse(QStringView(o.key).mid(walsPrefix.size()));
-        if (name && name->kind == wal::WalFileName::Kind::History) {
-            tasks.append({Task::Kind::GetHistory, o.key, historyObjects.size()});
-            historyObjects.append(o);
-        }
+        if (!dirListings[i])
+            return fail(dirListings[i].error());
+        catalog.requests += dirListings[i]->requests;
+        for (ObjectInfo& o : dirListings[i]->objects)
+            walObjects.append(std::move(o));
+        dirListings[i] = Listing{};
     }
 
-    QList<Result<Listing>> dirListings(tasks.size(), Result<Listing>(Listing{}));
-    QList<Result<QByteArray>> bodies(tasks.size(), Result<QByteArray>(QByteArray()));
-    std::atomic<qint64> done{0};
-    parallelFor(tasks.size(), parallelism, [&](qsizetype i) {
-        const Task& t = tasks[i];
-        if (t.kind == Task::Kind::ListWalDir)
-            dirListings[i] = store.list(t.key, QString(), cancel);
-        else
-            bodies[i] = store.get(t.key, cancel);
-        context.report({QStringLiteral("reading catalog"), ++done, tasks.size(), 0});
-    }, cancel);
-    if (cancel.isCancelled())
-        return cancelled();
-
-    QList<ObjectInfo> walObjects = walsTop->objects;
-    wal::TimelineGraph graph;
-    for (qsizetype i = 0; i < tasks.size(); ++i) {
-        const Task& t = tasks[i];
-        switch (t.kind) {
-        case Task::Kind::ListWalDir:
-            if (!dirListings[i])
-                return fail(dirListings[i].error());
-            catalog.requests += dirListings[i]->requests;
-            walObjects += dirListings[i]->objects;
-            break;
-        case Task::Kind::GetBackupInfo: {
-            ++catalog.requests;
+    for (qsizetype i = 0; i < baseTasks.size(); ++i) {
+        const Task& t = baseTasks[i];
+        Result<QByteArray>& body = baseBodies[i];
+        ++catalog.requests;
+        if (t.kind == Task::Kind::GetBackupInfo) {
             BackupEntry& b = catalog.backups[t.index];
-            if (!bodies[i]) {
+            if (!body) {
                 // A backup.info that vanished between list and get was deleted by retention.
-                if (bodies[i].error().code != ErrorCode::NotFound)
-                    return fail(bodies[i].error());
-                break;
+                if (body.error().code != ErrorCode::NotFound)
+                    return fail(body.error());
+                continue;
             }
-            auto info = BackupInfo::parse(b.id, *bodies[i]);
+            auto info = BackupInfo::parse(b.id, *body);
             if (info)
                 b.info = std::move(*info);
             else
                 b.infoError = info.error();
-            break;
-        }
-        case Task::Kind::GetKeep:
-            ++catalog.requests;
-            if (bodies[i] && t.index < catalog.backups.size())
-                catalog.backups[t.index].keep = QString::fromUtf8(*bodies[i]).trimmed();
-            break;
-        case Task::Kind::GetHistory: {
-            ++catalog.requests;
-            const ObjectInfo& o = historyObjects[t.index];
-            const auto name = wal::WalFileName::parse(QStringView(o.key).mid(walsPrefix.size()));
-            if (!bodies[i]) {
-                if (bodies[i].error().code != ErrorCode::NotFound)
-                    return fail(bodies[i].error());
-                break;
-            }
-            auto text = decompressAll(name->compression, *bodies[i]);
-            auto entries = text ? wal::parseHistoryFile(name->timeline, *text)
-                                : Result<QList<wal::HistoryEntry>>(std::unexpected(text.error()));
-            if (!entries) {
-                catalog.warnings.append({QStringLiteral("unreadable_history"),
-                                         QStringLiteral("%1 is unreadable: %2").arg(o.key, entries.error().message)});
-                break;
-            }
-            graph.addHistory(name->timeline, *entries);
-            break;
-        }
+        } else if (body && t.index < catalog.backups.size()) {
+            catalog.backups[t.index].keep = QString::fromUtf8(*body).trimmed();
         }
     }
 
+    wal::TimelineGraph graph;
+    for (qsizetype i = 0; i < walTasks.size(); ++i) {
+        const Task& t = walTasks[i];
+        if (t.kind != Task::Kind::GetHistory)
+            continue;
+        ++catalog.requests;
+        const Result<QByteArray>& body = historyBodies[i];
+        const ObjectInfo& o = historyObjects[t.index];
+        const auto name = wal::WalFileName::parse(QStringView(o.key).mid(walsPrefix.size()));
+        if (!body) {
+            if (body.error().code != ErrorCode::NotFound)
+                return fail(body.error());
+            continue;
+        }
+        auto text = decompressAll(name->compression, *body);
+        auto entries = text ? wal::parseHistoryFile(name->timeline, *text)
+                            : Result<QList<wal::HistoryEntry>>(std::unexpected(text.error()));
+        if (!entries) {
+            catalog.warnings.append({QStringLiteral("unreadable_history"),
+                                     QStringLiteral("%1 is unreadable: %2").arg(o.key, entries.error().message)});
+            continue;
+        }
+        graph.addHistory(name->timeline, *entries);
+    }
     classifyBackups(catalog, clock);
     catalog.wals = WalArchive::build(walsPrefix, walObjects, statedSegmentSize(catalog));
     catalog.wals.setGraph(std::move(graph));
@@ -411,7 +448,7 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     catalog.wals.computeGaps(oldestBeginByTimeline(catalog));
     addWarnings(catalog);
     catalog.loadedAtUsec = clock.nowUsec();
-    context.report({QStringLiteral("reading catalog"), tasks.size(), tasks.size(), 0});
+    context.report({QStringLiteral("reading catalog"), total.load(), total.load(), 0});
     return catalog;
 }
 

@@ -21,12 +21,26 @@ WalArchive WalArchive::build(const QString& walsPrefix, const QList<storage::Obj
     QList<Parsed> parsed;
     parsed.reserve(objects.size());
     QList<WalFileName> segmentNames;
+    // hashDir() formats two hex numbers; listings come one directory at a time, so the last
+    // directory's name is reused instead of formatting it again for each of 100,000 objects.
+    TimelineId lastTimeline = 0;
+    quint32 lastLogId = 0;
+    QString lastHashDir;
     for (const auto& object : objects) {
         const qsizetype slash = object.key.lastIndexOf(QLatin1Char('/'));
         auto name = WalFileName::parse(QStringView(object.key).mid(slash + 1));
+        if (name && name->kind != WalFileName::Kind::History
+            && (lastHashDir.isEmpty() || name->timeline != lastTimeline || name->logId != lastLogId)) {
+            lastHashDir = name->hashDir();
+            lastTimeline = name->timeline;
+            lastLogId = name->logId;
+        }
         // barman files segments under their hash dir; a WAL name elsewhere is not barman's.
-        if (!name || (name->kind != WalFileName::Kind::History
-                      && !object.key.endsWith(name->hashDir() + QLatin1Char('/') + object.key.mid(slash + 1)))) {
+        const auto inHashDir = [&] {
+            // The same test as key.endsWith(hashDir + '/' + file), without building the string.
+            return slash >= 0 && QStringView(object.key).first(slash).endsWith(lastHashDir);
+        };
+        if (!name || (name->kind != WalFileName::Kind::History && !inHashDir())) {
             ++archive.m_ignored;
             continue;
         }

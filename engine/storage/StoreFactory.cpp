@@ -12,6 +12,8 @@
 #include <QSslCertificate>
 #include <QTextStream>
 
+#include <optional>
+
 namespace tideline::storage {
 
 namespace {
@@ -62,6 +64,15 @@ IniFile readIni(const QString& path)
 QString env(const char* name)
 {
     return qEnvironmentVariable(name).trimmed();
+}
+
+// A positive integer from the environment; unset, empty or malformed values are ignored so a
+// typo can never turn retries off.
+std::optional<int> envInt(const char* name)
+{
+    bool ok = false;
+    const int value = env(name).toInt(&ok);
+    return ok && value > 0 ? std::optional<int>(value) : std::nullopt;
 }
 
 QString firstNonEmpty(std::initializer_list<QString> values)
@@ -223,8 +234,10 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
                         QStringLiteral("Check AWS_CA_BUNDLE (a PEM file of trusted certificates)."));
     }
     cfg.verifyTls = options.verifyTls;
-    cfg.maxAttempts = std::max(1, options.maxAttempts);
-    cfg.requestTimeoutMs = std::max(1, options.requestTimeoutMs);
+    cfg.maxAttempts = std::max(1, envInt("TIDELINE_S3_MAX_ATTEMPTS").value_or(options.maxAttempts));
+    cfg.requestTimeoutMs = std::max(1, envInt("TIDELINE_S3_TIMEOUT_MS").value_or(options.requestTimeoutMs));
+    if (const auto backoff = envInt("TIDELINE_S3_BACKOFF_MS"))
+        cfg.backoffBaseMs = std::max(0, *backoff);
     return std::unique_ptr<ObjectStore>(std::make_unique<S3Store>(std::move(cfg)));
 }
 

@@ -42,6 +42,11 @@ struct S3Options {
     int maxAttempts = 5;      ///< per request, with exponential backoff and full jitter
     int requestTimeoutMs = 30'000; ///< a stall longer than this (no bytes) fails the attempt
 };
+// Knobs for tests and benchmarks, read by openStore() from the environment (positive integers;
+// anything else is ignored). They win over S3Options because the CLI has no flags for them:
+//   TIDELINE_S3_TIMEOUT_MS     requestTimeoutMs (a fault test makes a stall fail in 500 ms, not 30 s)
+//   TIDELINE_S3_MAX_ATTEMPTS   maxAttempts (the retry budget a test exhausts)
+//   TIDELINE_S3_BACKOFF_MS     S3Store::Config::backoffBaseMs, the first retry's jitter ceiling
 
 /// Opens the store a SourceUrl names. For S3, resolves credentials and settings from the options,
 /// then the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE,
