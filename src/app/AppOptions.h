@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/Error.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace tideline::gui {
+
+/// The window's command line (DESIGN.md): tideline [SOURCE_URL [SERVER]] [--endpoint-url URL]
+/// [--profile NAME] [--region R] [--screenshot FILE --view NAME].
+struct AppOptions {
+    QString source;
+    QString server;
+    QString endpoint;
+    QString profile;
+    QString region;
+    QString screenshot; ///< a PNG to write once the view's data has loaded; then exit
+    QString view;       ///< overview, backups, wals, bucket, usage, transfers
+    bool help = false;
+    bool version = false;
+
+    static QStringList viewNames();
+    /// args includes the program name. Errors: Usage with a hint.
+    static Result<AppOptions> parse(const QStringList& args);
+    static QString helpText();
+};
+
+} // namespace tideline::gui

@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/app/MainWindow.h"
+
+#include "src/app/CredentialVault.h"
+#include "src/app/JobRunner.h"
+#include "src/app/SourceSession.h"
+#include "src/dialogs/ConnectionEditor.h"
+#include "src/models/TransferModel.h"
+#include "src/views/BackupHistoryView.h"
+#include "src/views/BucketBrowserView.h"
+#include "src/views/ConnectionsSidebar.h"
+#include "src/views/OverviewView.h"
+#include "src/views/TransfersView.h"
+#include "src/views/UsageView.h"
+#include "src/views/WalArchiveView.h"
+
+#include "ui_MainWindow.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace tideline::gui {
+
+namespace {
+const QStringList& viewOrder()
+{
+    // Tab order; "transfers" is the dock, not a tab.
+    static const QStringList names{QStringLiteral("overview"), QStringLiteral("backups"), QStringLiteral("wals"),
+                                   QStringLiteral("bucket"), QStringLiteral("usage")};
+    return names;
+}
+
+ConnectionsSidebar::Entry entryOf(const ConnectionProfile& p)
+{
+    QString tip = QStringLiteral("%1\nendpoint: %2").arg(p.sourceUrl(), p.endpoint.isEmpty() ? QStringLiteral("AWS S3 "
+                                                                                                              "(or AWS_ENDPOINT_URL)")
+                                                                                          : p.endpoint);
+    if (!p.region.isEmpty())
+        tip += QStringLiteral("\nregion: %1").arg(p.region);
+    if (p.transient)
+        tip += QStringLiteral("\nfrom the command line: not saved");
+    return {p.id, p.displayName(), tip};
+}
+} // namespace
+
+MainWindow::MainWindow(Options options, QWidget* parent)
+    : QMainWindow(parent)
+    , m_ui(new Ui::MainWindow)
+    , m_options(std::move(options))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tideline.svg")));
+    m_runner = new JobRunner(this);
+    m_vault = new CredentialVault(QStringLiteral("Tideline"), this);
+    m_session = new SourceSession(*m_runner, this);
+    m_transferModel = new TransferModel(this);
+
+    m_sidebar = new ConnectionsSidebar(m_ui->sidebarHost);
+    m_ui->sidebarLayout->addWidget(m_sidebar);
+    m_overview = new OverviewView(m_ui->overviewPage);
+    m_ui->overviewLayout->addWidget(m_overview);
+    m_backups = new BackupHistoryView(m_ui->backupsPage);
+    m_ui->backupsLayout->addWidget(m_backups);
+    m_wals = new WalArchiveView(m_ui->walsPage);
+    m_ui->walsLayout->addWidget(m_wals);
+    m_bucket = new BucketBrowserView(m_ui->bucketPage);
+    m_ui->bucketLayout->addWidget(m_bucket);
+    m_usage = new UsageView(m_ui->usagePage);
+    m_ui->usageLayout->addWidget(m_usage);
+    m_transfers = new TransfersView(m_transferModel, m_ui->transfersContents);
+    m_ui->transfersLayout->addWidget(m_transfers);
+    m_ui->splitter->setStretchFactor(0, 0);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setSizes({250, 1150});
+
+    connect(m_runner, &JobRunner::jobStarted, m_transferModel, &TransferModel::onJobStarted);
+    connect(m_runner, &JobRunner::jobProgress, m_transferModel, &TransferModel::onJobProgress);
+    connect(m_runner, &JobRunner::jobFinished, m_transferModel, &TransferModel::onJobFinished);
+    connect(m_transfers, &TransfersView::cancelRequested, m_runner, &JobRunner::cancel);
+    auto updateCancel = [this] { m_ui->actionCancelAll->setEnabled(m_runner->runningCount() > 0); };
+    connect(m_runner, &JobRunner::jobStarted, this, updateCancel);
+    connect(m_runner, &JobRunner::jobFinished, this, updateCancel);
+
+    connect(m_sidebar, &ConnectionsSidebar::connectionActivated, this, [this](const QString& id) {
+        activateConnection(id);
+    });
+    connect(m_sidebar, &ConnectionsSidebar::serverActivated, this, [this](const QString& id, const QString& server) {
+        if (m_session->isOpen() && m_session->profile().id == id)
+            showServer(server);
+        else
+            activateConnection(id, server);
+    });
+    connect(m_sidebar, &ConnectionsSidebar::addRequested, this, &MainWindow::addConnection);
+    connect(m_sidebar, &ConnectionsSidebar::editRequested, this, &MainWindow::editConnection);
+    connect(m_sidebar, &ConnectionsSidebar::removeRequested, this, &MainWindow::removeConnection);
+
+    connect(m_session, &SourceSession::started, this, [this] {
+        m_sidebar->setState(m_session->profile().id, ConnectionsSidebar::State::Loading);
+        statusBar()->showMessage(QStringLiteral("Reading %1 …").arg(m_session->profile().sourceUrl()));
+        if (!m_session->snapshot(m_server))
+            m_overview->showMessage(m_session->profile().displayName(),
+                                    QStringLiteral("Reading %1 …").arg(m_session->profile().sourceUrl()), false);
+    });
+    connect(m_session, &SourceSession::serversListed, this, [this](const QStringList& servers) {
+        m_sidebar->setServers(m_session->profile().id, servers);
+        QString pick = servers.contains(m_wantedServer) ? m_wantedServer : servers.value(0);
+        if (servers.contains(m_server))
+            pick = m_server;
+        m_server = pick;
+        m_sidebar->setCurrent(m_session->profile().id, pick);
+        if (!m_wantedServer.isEmpty() && !servers.contains(m_wantedServer))
+            m_overview->showMessage(m_wantedServer,
+                                    QStringLiteral("No server '%1' under %2. Found: %3.")
+                                        .arg(m_wantedServer, m_session->profile().sourceUrl(),
+                                             servers.join(QStringLiteral(", "))),
+                                    true);
+    });
+    connect(m_session, &SourceSession::serverLoaded, this, [this](const QString& server) {
+        if (server == m_server)
+            showServer(server);
+        showAllServers();
+    });
+    connect(m_session, &SourceSession::failed, this, [this](const Error& error) {
+        if (error.code == ErrorCode::Cancelled) {
+            statusBar()->showMessage(QStringLiteral("Cancelled."), 5000);
+            return;
+        }
+        m_sidebar->setState(m_session->profile().id, ConnectionsSidebar::State::Failed, error.oneLine());
+        if (!m_session->snapshot(m_server))
+            m_overview->showMessage(m_session->profile().displayName(),
+                                    error.hint.isEmpty() ? error.message
+                                                         : QStringLiteral("%1\n\n%2").arg(error.message, error.hint),
+                                    true);
+    });
+    connect(m_session, &SourceSession::finished, this, &MainWindow::onLoadFinished);
+
+    setupActions();
+    if (m_options.persistent)
+        loadSettings();
+    else
+        resize(1440, 900);
+    setTheme(m_theme);
+    setTimeZone(m_zone);
+    refreshSidebar();
+}
+
+MainWindow::~MainWindow()
+{
+    // Jobs hold the store, not the window; cancel them so the runner's destructor returns at once.
+    m_runner->cancelAll();
+}
+
+std::unique_ptr<QSettings> MainWindow::settings() const
+{
+    if (!m_options.settingsFile.isEmpty())
+        return std::make_unique<QSettings>(m_options.settingsFile, QSettings::IniFormat);
+    return std::make_unique<QSettings>();
+}
+
+void MainWindow::setupActions()
+{
+    auto* ui = m_ui.data();
+    ui->actionAddConnection->setIcon(style()->standardIcon(QStyle::SP_FileDialogNewFolder));
+    ui->actionRefresh->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    ui->actionCancelAll->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
+    ui->actionCancelAll->setEnabled(false);
+    connect(ui->actionAddConnection, &QAction::triggered, this, &MainWindow::addConnection);
+    connect(ui->actionEditConnection, &QAction::triggered, this, [this] {
+        if (!m_sidebar->currentConnection().isEmpty())
+            editConnection(m_sidebar->currentConnection());
+    });
+    connect(ui->actionRemoveConnection, &QAction::triggered, this, [this] {
+        if (!m_sidebar->currentConnection().isEmpty())
+            removeConnection(m_sidebar->currentConnection());
+    });
+    connect(ui->actionRefresh, &QAction::triggered, m_session, &SourceSession::reload);
+    connect(ui->actionCancelAll, &QAction::triggered, m_runner, &JobRunner::cancelAll);
+    connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    const QList<QAction*> viewActions{ui->actionShowOverview, ui->actionShowBackups, ui->actionShowWals,
+                                      ui->actionShowBucket, ui->actionShowUsage};
+    for (int i = 0; i < viewActions.size(); ++i)
+        connect(viewActions[i], &QAction::triggered, this, [this, i] { m_ui->tabs->setCurrentIndex(i); });
+    connect(ui->actionShowTransfers, &QAction::triggered, ui->transfersDock, &QDockWidget::setVisible);
+    connect(ui->transfersDock, &QDockWidget::visibilityChanged, ui->actionShowTransfers, &QAction::setChecked);
+
+    auto* zones = new QActionGroup(this);
+    zones->addAction(ui->actionTimeUtc);
+    zones->addAction(ui->actionTimeLocal);
+    connect(ui->actionTimeUtc, &QAction::triggered, this, [this] { setTimeZone(TimeZoneMode::Utc); });
+    connect(ui->actionTimeLocal, &QAction::triggered, this, [this] { setTimeZone(TimeZoneMode::Local); });
+    auto* themes = new QActionGroup(this);
+    themes->addAction(ui->actionThemeLight);
+    themes->addAction(ui->actionThemeDark);
+    connect(ui->actionThemeLight, &QAction::triggered, this, [this] { setTheme(ThemeMode::Light); });
+    connect(ui->actionThemeDark, &QAction::triggered, this, [this] { setTheme(ThemeMode::Dark); });
+    connect(ui->actionAbout, &QAction::triggered, this, [this] {
+        auto* box = new QMessageBox(QMessageBox::Information, QStringLiteral("About Tideline"),
+                                    QStringLiteral("<b>Tideline %1</b><br>Barman Cloud backups of CloudNativePG "
+                                                   "clusters: what can be restored, to which second, and what is "
+                                                   "missing from the WAL archive.")
+                                        .arg(QApplication::applicationVersion()),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
+    // The zone is always in sight: every time in the window depends on it.
+    auto* spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    ui->mainToolBar->addWidget(spacer);
+    ui->mainToolBar->addWidget(new QLabel(QStringLiteral("Times in "), this));
+    m_zoneCombo = new QComboBox(this);
+    m_zoneCombo->setObjectName(QStringLiteral("zoneCombo"));
+    m_zoneCombo->addItem(QStringLiteral("UTC"));
+    m_zoneCombo->addItem(QStringLiteral("local time (%1)").arg(Format::zoneName(TimeZoneMode::Local)));
+    m_zoneCombo->setToolTip(QStringLiteral("The zone every time in the window is shown in"));
+    ui->mainToolBar->addWidget(m_zoneCombo);
+    connect(m_zoneCombo, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setTimeZone(i == 1 ? TimeZoneMode::Local : TimeZoneMode::Utc); });
+
+    m_statusSource = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusSource);
+}
+
+void MainWindow::loadSettings()
+{
+    auto s = settings();
+    if (!restoreGeometry(s->value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1440, 900);
+    restoreState(s->value(QStringLiteral("window/state")).toByteArray());
+    m_ui->splitter->restoreState(s->value(QStringLiteral("window/splitter")).toByteArray());
+    m_ui->tabs->setCurrentIndex(s->value(QStringLiteral("window/tab"), 0).toInt());
+    m_zone = s->value(QStringLiteral("view/timeZone")).toString() == QLatin1String("local") ? TimeZoneMode::Local
+                                                                                          : TimeZoneMode::Utc;
+    m_theme = Theme::fromName(s->value(QStringLiteral("view/theme")).toString());
+    m_connections = ConnectionProfile::loadAll(*s);
+    const QString last = s->value(QStringLiteral("session/connection")).toString();
+    const QString lastServer = s->value(QStringLiteral("session/server")).toString();
+    if (profileById(last))
+        QTimer::singleShot(0, this, [this, last, lastServer] { activateConnection(last, lastServer); });
+}
+
+void MainWindow::saveSettings()
+{
+    if (!m_options.persistent)
+        return;
+    auto s = settings();
+    s->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s->setValue(QStringLiteral("window/state"), saveState());
+    s->setValue(QStringLiteral("window/splitter"), m_ui->splitter->saveState());
+    s->setValue(QStringLiteral("window/tab"), m_ui->tabs->currentIndex());
+    s->setValue(QStringLiteral("view/timeZone"),
+                m_zone == TimeZoneMode::Local ? QStringLiteral("local") : QStringLiteral("utc"));
+    s->setValue(QStringLiteral("view/theme"), Theme::name(m_theme));
+    ConnectionProfile::saveAll(*s, m_connections);
+    const bool saved = m_session->isOpen() && !m_session->profile().transient;
+    s->setValue(QStringLiteral("session/connection"), saved ? m_session->profile().id : QString());
+    s->setValue(QStringLiteral("session/server"), saved ? m_server : QString());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    m_runner->cancelAll();
+    event->accept();
+}
+
+void MainWindow::setTimeZone(TimeZoneMode zone)
+{
+    m_zone = zone;
+    (zone == TimeZoneMode::Utc ? m_ui->actionTimeUtc : m_ui->actionTimeLocal)->setChecked(true);
+    {
+        const QSignalBlocker block(m_zoneCombo);
+        m_zoneCombo->setCurrentIndex(zone == TimeZoneMode::Local ? 1 : 0);
+    }
+    m_overview->setTimeZone(zone);
+    m_backups->setTimeZone(zone);
+    m_wals->setTimeZone(zone);
+    m_bucket->setTimeZone(zone);
+}
+
+void MainWindow::setTheme(ThemeMode theme)
+{
+    m_theme = theme;
+    (theme == ThemeMode::Dark ? m_ui->actionThemeDark : m_ui->actionThemeLight)->setChecked(true);
+    if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance()))
+        Theme::apply(*app, theme);
+    const bool dark = theme == ThemeMode::Dark;
+    m_backups->setDark(dark);
+    m_wals->setDark(dark);
+    m_usage->setDark(dark);
+}
+
+const ConnectionProfile* MainWindow::profileById(const QString& id) const
+{
+    for (const auto& p : m_connections)
+        if (p.id == id)
+            return &p;
+    return nullptr;
+}
+
+void MainWindow::refreshSidebar()
+{
+    QList<ConnectionsSidebar::Entry> entries;
+    for (const auto& p : m_connections)
+        entries.append(entryOf(p));
+    m_sidebar->setConnections(entries);
+    if (m_session->isOpen()) {
+        m_sidebar->setServers(m_session->profile().id, m_session->servers());
+        m_sidebar->setCurrent(m_session->profile().id, m_server);
+    }
+}
+
+void MainWindow::openSource(const ConnectionProfile& profile, const QString& server)
+{
+    m_connections.prepend(profile);
+    refreshSidebar();
+    openProfile(profile, server);
+}
+
+void MainWindow::activateConnection(const QString& id, const QString& server)
+{
+    const ConnectionProfile* p = profileById(id);
+    if (!p)
+        return;
+    if (m_session->isOpen() && m_session->profile().id == id) {
+        if (!server.isEmpty())
+            showServer(server);
+        return;
+    }
+    openProfile(*p, server);
+}
+
+void MainWindow::openProfile(const ConnectionProfile& profile, const QString& server)
+{
+    m_wantedServer = server;
+    m_server.clear();
+    showServer({});
+    showAllServers();
+    m_sidebar->setCurrent(profile.id, server);
+    if (profile.credentials != ConnectionProfile::CredentialSource::Keychain) {
+        m_session->open(profile, {});
+        return;
+    }
+    m_overview->showMessage(profile.displayName(), QStringLiteral("Reading the credentials from the keychain …"), false);
+    m_vault->lookup(profile.id, [this, profile](std::optional<S3Secret> secret, const QString& why) {
+        if (!secret) {
+            m_overview->showMessage(profile.displayName(),
+                                    QStringLiteral("The credentials of this connection are not available (%1).\n\n"
+                                                   "Edit the connection (Ctrl+E) and enter the access key again.")
+                                        .arg(why),
+                                    true);
+            return;
+        }
+        m_session->open(profile, *secret);
+    });
+}
+
+void MainWindow::showServer(const QString& server)
+{
+    m_server = server;
+    const SnapshotPtr s = m_session->snapshot(server);
+    m_backups->setSnapshot(s);
+    m_wals->setSnapshot(s);
+    if (s) {
+        m_overview->setSnapshot(s);
+        m_usage->setServer(server);
+        setWindowTitle(QStringLiteral("%1 — %2 — Tideline").arg(server, m_session->profile().sourceUrl()));
+        m_statusSource->setText(QStringLiteral("%1 · %2 backups · %3 timelines")
+                                    .arg(s->catalog.source.toString())
+                                    .arg(s->catalog.backups.size())
+                                    .arg(s->catalog.wals.timelines().size()));
+    } else if (!server.isEmpty() && m_session->isLoading()) {
+        m_overview->showMessage(server, QStringLiteral("Reading %1 …").arg(server), false);
+    } else {
+        setWindowTitle(QStringLiteral("Tideline"));
+        m_statusSource->clear();
+    }
+}
+
+void MainWindow::showAllServers()
+{
+    const QList<SnapshotPtr> all = m_session->snapshots();
+    m_bucket->setSnapshots(all);
+    QList<catalog::ServerUsage> usage;
+    for (const SnapshotPtr& s : all)
+        usage.append(s->usage);
+    m_usage->setUsage(usage);
+    m_usage->setServer(m_server);
+}
+
+void MainWindow::onLoadFinished()
+{
+    const auto& errors = m_session->errors();
+    const QString id = m_session->profile().id;
+    if (errors.isEmpty()) {
+        m_sidebar->setState(id, ConnectionsSidebar::State::Ready);
+        statusBar()->showMessage(QStringLiteral("Read %1 server(s) of %2.")
+                                     .arg(m_session->snapshots().size())
+                                     .arg(m_session->profile().sourceUrl()),
+                                 10'000);
+    } else {
+        statusBar()->showMessage(errors.first().oneLine());
+    }
+    emit sourceLoaded();
+    if (!m_screenshotFile.isEmpty()) {
+        if (!errors.isEmpty()) {
+            const Error& e = errors.first();
+            m_screenshotFile.clear();
+            emit screenshotFinished(exitStatus(e.code), e.oneLine());
+            return;
+        }
+        if (!m_session->snapshot(m_server)) {
+            m_screenshotFile.clear();
+            emit screenshotFinished(exitStatus(ErrorCode::MissingSource),
+                                    QStringLiteral("No server '%1' under %2. Hint: run tideline-cli servers %2.")
+                                        .arg(m_wantedServer, m_session->profile().sourceUrl()));
+            return;
+        }
+        showView(m_screenshotView);
+        // Let layouts and charts settle in the event loop before grabbing: no waiting, just a turn.
+        QTimer::singleShot(250, this, &MainWindow::writeScreenshot);
+    }
+}
+
+void MainWindow::takeScreenshotWhenLoaded(const QString& file, const QString& view)
+{
+    m_screenshotFile = file;
+    m_screenshotView = view;
+}
+
+void MainWindow::writeScreenshot()
+{
+    const QString file = m_screenshotFile;
+    m_screenshotFile.clear();
+    const QPixmap pixmap = grab();
+    if (pixmap.isNull() || !pixmap.save(file, "PNG")) {
+        emit screenshotFinished(exitStatus(ErrorCode::Usage),
+                                QStringLiteral("Cannot write %1. Hint: check that its folder exists and is writable.")
+                                    .arg(file));
+        return;
+    }
+    emit screenshotFinished(0, file);
+}
+
+void MainWindow::showView(const QString& name)
+{
+    if (name == QLatin1String("transfers")) {
+        m_ui->transfersDock->show();
+        m_ui->transfersDock->raise();
+        // Tall enough to read every finished job of the load.
+        resizeDocks({m_ui->transfersDock}, {height() / 3}, Qt::Vertical);
+        return;
+    }
+    const int index = static_cast<int>(viewOrder().indexOf(name));
+    if (index >= 0)
+        m_ui->tabs->setCurrentIndex(index);
+}
+
+QString MainWindow::currentView() const
+{
+    return viewOrder().value(m_ui->tabs->currentIndex());
+}
+
+void MainWindow::addConnection()
+{
+    auto* editor = new ConnectionEditor(*m_runner, *m_vault, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->setWindowTitle(QStringLiteral("Add object store"));
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        const ConnectionProfile p = editor->profile();
+        if (p.credentials == ConnectionProfile::CredentialSource::Keychain)
+            m_vault->store(p.id, editor->secret(), [this](bool persisted, const QString& why) {
+                if (!persisted)
+                    statusBar()->showMessage(
+                        QStringLiteral("No keychain (%1): the credentials are kept for this session only.").arg(why));
+            });
+        m_connections.append(p);
+        saveSettings();
+        refreshSidebar();
+        activateConnection(p.id);
+    });
+    editor->open(); // window-modal without a nested event loop
+}
+
+void MainWindow::editConnection(const QString& id)
+{
+    const ConnectionProfile* current = profileById(id);
+    if (!current)
+        return;
+    auto* editor = new ConnectionEditor(*m_runner, *m_vault, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->setProfile(*current, m_vault->sessionSecret(id).value_or(S3Secret{}));
+    connect(editor, &QDialog::accepted, this, [this, editor, id] {
+        const ConnectionProfile p = editor->profile();
+        if (p.credentials == ConnectionProfile::CredentialSource::Keychain)
+            m_vault->store(p.id, editor->secret());
+        else
+            m_vault->remove(p.id);
+        for (auto& c : m_connections)
+            if (c.id == id)
+                c = p;
+        saveSettings();
+        refreshSidebar();
+        if (m_session->isOpen() && m_session->profile().id == id) {
+            m_session->close();
+            openProfile(p, m_server);
+        }
+    });
+    editor->open();
+}
+
+void MainWindow::removeConnection(const QString& id)
+{
+    const ConnectionProfile* p = profileById(id);
+    if (!p)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Question, QStringLiteral("Remove connection"),
+                                QStringLiteral("Remove %1 from the sidebar? The bucket is not touched.")
+                                    .arg(p->displayName()),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, id](int result) {
+        if (result != QMessageBox::Yes)
+            return;
+        m_vault->remove(id);
+        m_connections.removeIf([&id](const ConnectionProfile& c) { return c.id == id; });
+        if (m_session->isOpen() && m_session->profile().id == id) {
+            m_session->close();
+            showServer({});
+            showAllServers();
+            m_overview->showMessage(QStringLiteral("No source open"),
+                                    QStringLiteral("Pick a connection in the sidebar."), false);
+        }
+        saveSettings();
+        refreshSidebar();
+    });
+    box->open();
+}
+
+} // namespace tideline::gui

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "src/app/ConnectionProfile.h"
+#include "src/app/Theme.h"
+#include "src/models/Format.h"
+
+#include <QMainWindow>
+#include <QScopedPointer>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QSettings;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace tideline::gui {
+
+class BackupHistoryView;
+class BucketBrowserView;
+class ConnectionsSidebar;
+class CredentialVault;
+class JobRunner;
+class OverviewView;
+class SourceSession;
+class TransferModel;
+class TransfersView;
+class UsageView;
+class WalArchiveView;
+
+/// The window: connections on the left, the selected server's views in tabs, every job in the
+/// transfers panel. Owns the job runner, the credential vault and the open source; the only
+/// place that knows all the parts.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    struct Options {
+        /// Read and write QSettings (window state, connections, preferences). Off for
+        /// --screenshot, whose pictures must not depend on whoever ran it before.
+        bool persistent = true;
+        /// An INI file instead of the user's settings (tests).
+        QString settingsFile;
+    };
+
+    explicit MainWindow(Options options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a source given on the command line: shown in the sidebar, never saved.
+    void openSource(const ConnectionProfile& profile, const QString& server = {});
+    /// Once the open source has loaded, renders `view` to `file` and emits screenshotFinished.
+    void takeScreenshotWhenLoaded(const QString& file, const QString& view);
+    /// "overview", "backups", "wals", "bucket", "usage", "transfers".
+    void showView(const QString& name);
+    QString currentView() const;
+
+    TimeZoneMode timeZone() const { return m_zone; }
+    void setTimeZone(TimeZoneMode zone);
+    ThemeMode theme() const { return m_theme; }
+    void setTheme(ThemeMode theme);
+
+    JobRunner& runner() const { return *m_runner; }
+    SourceSession& session() const { return *m_session; }
+    CredentialVault& vault() const { return *m_vault; }
+    OverviewView* overview() const { return m_overview; }
+    BackupHistoryView* backups() const { return m_backups; }
+    WalArchiveView* wals() const { return m_wals; }
+    BucketBrowserView* bucket() const { return m_bucket; }
+    UsageView* usage() const { return m_usage; }
+    TransfersView* transfers() const { return m_transfers; }
+    ConnectionsSidebar* sidebar() const { return m_sidebar; }
+    QString currentServer() const { return m_server; }
+    const QList<ConnectionProfile>& connections() const { return m_connections; }
+
+    void saveSettings();
+
+signals:
+    /// status 0: the PNG was written; else the CLI's exit status for the failure.
+    void screenshotFinished(int status, const QString& message);
+    /// The open source's load finished (all servers), successfully or not.
+    void sourceLoaded();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    std::unique_ptr<QSettings> settings() const;
+    void loadSettings();
+    void setupActions();
+    void refreshSidebar();
+    void activateConnection(const QString& id, const QString& server = {});
+    void openProfile(const ConnectionProfile& profile, const QString& server);
+    void showServer(const QString& server);
+    void showAllServers();
+    void addConnection();
+    void editConnection(const QString& id);
+    void removeConnection(const QString& id);
+    void onLoadFinished();
+    void writeScreenshot();
+    const ConnectionProfile* profileById(const QString& id) const;
+
+    const QScopedPointer<Ui::MainWindow> m_ui;
+    Options m_options;
+    JobRunner* m_runner = nullptr;
+    CredentialVault* m_vault = nullptr;
+    SourceSession* m_session = nullptr;
+    TransferModel* m_transferModel = nullptr;
+    ConnectionsSidebar* m_sidebar = nullptr;
+    OverviewView* m_overview = nullptr;
+    BackupHistoryView* m_backups = nullptr;
+    WalArchiveView* m_wals = nullptr;
+    BucketBrowserView* m_bucket = nullptr;
+    UsageView* m_usage = nullptr;
+    TransfersView* m_transfers = nullptr;
+    QComboBox* m_zoneCombo = nullptr;
+    QLabel* m_statusSource = nullptr;
+
+    QList<ConnectionProfile> m_connections;
+    QString m_server;          ///< shown in the per-server views
+    QString m_wantedServer;    ///< to select once listed (command line, last session)
+    TimeZoneMode m_zone = TimeZoneMode::Utc;
+    ThemeMode m_theme = ThemeMode::Light;
+    QString m_screenshotFile;
+    QString m_screenshotView;
+};
+
+} // namespace tideline::gui

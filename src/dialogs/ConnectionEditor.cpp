@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/dialogs/ConnectionEditor.h"
+
+#include "src/app/CredentialVault.h"
+#include "src/app/JobRunner.h"
+#include "src/app/SourceSession.h"
+
+#include "ui_ConnectionEditor.h"
+
+#include <QPushButton>
+
+namespace tideline::gui {
+
+ConnectionEditor::ConnectionEditor(JobRunner& runner, CredentialVault& vault, QWidget* parent)
+    : QDialog(parent)
+    , m_ui(new Ui::ConnectionEditor)
+    , m_runner(runner)
+    , m_vault(vault)
+{
+    m_ui->setupUi(this);
+    m_profile.id = ConnectionProfile::newId();
+    m_ui->secretEdit->setEchoMode(QLineEdit::Password); // also in the form; a secret is never shown
+    m_ui->secretEdit->setAttribute(Qt::WA_InputMethodEnabled, false);
+
+    for (QLineEdit* edit : {m_ui->nameEdit, m_ui->endpointEdit, m_ui->bucketEdit, m_ui->pathEdit, m_ui->regionEdit,
+                            m_ui->profileEdit, m_ui->accessKeyEdit, m_ui->secretEdit})
+        connect(edit, &QLineEdit::textChanged, this, &ConnectionEditor::updateState);
+    for (QRadioButton* radio : {m_ui->environmentRadio, m_ui->profileRadio, m_ui->keyRadio})
+        connect(radio, &QRadioButton::toggled, this, &ConnectionEditor::updateState);
+    connect(m_ui->testButton, &QPushButton::clicked, this, &ConnectionEditor::testConnection);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(&m_vault, &CredentialVault::statusChanged, this, &ConnectionEditor::updateState);
+    if (m_vault.status() == CredentialVault::Status::Unknown)
+        m_vault.probe();
+    updateState();
+}
+
+ConnectionEditor::~ConnectionEditor()
+{
+    if (m_testJob)
+        m_runner.cancel(m_testJob);
+}
+
+void ConnectionEditor::setProfile(const ConnectionProfile& profile, const S3Secret& secret)
+{
+    m_profile = profile;
+    m_ui->nameEdit->setText(profile.name);
+    m_ui->endpointEdit->setText(profile.endpoint);
+    m_ui->bucketEdit->setText(profile.bucket);
+    m_ui->pathEdit->setText(profile.path);
+    m_ui->regionEdit->setText(profile.region);
+    m_ui->profileEdit->setText(profile.awsProfile);
+    m_ui->accessKeyEdit->setText(secret.accessKeyId);
+    m_ui->secretEdit->setText(secret.secretAccessKey);
+    switch (profile.credentials) {
+    case ConnectionProfile::CredentialSource::Environment: m_ui->environmentRadio->setChecked(true); break;
+    case ConnectionProfile::CredentialSource::AwsProfile: m_ui->profileRadio->setChecked(true); break;
+    case ConnectionProfile::CredentialSource::Keychain: m_ui->keyRadio->setChecked(true); break;
+    }
+    setWindowTitle(profile.bucket.isEmpty() ? QStringLiteral("Add object store")
+                                            : QStringLiteral("Edit %1").arg(profile.displayName()));
+    updateState();
+}
+
+ConnectionProfile ConnectionEditor::profile() const
+{
+    ConnectionProfile p = m_profile;
+    p.name = m_ui->nameEdit->text().trimmed();
+    p.endpoint = m_ui->endpointEdit->text().trimmed();
+    p.bucket = m_ui->bucketEdit->text().trimmed();
+    // barman joins keys like os.path.join: stray slashes would make a different prefix.
+    p.path = m_ui->pathEdit->text().trimmed();
+    while (p.path.startsWith(QLatin1Char('/')))
+        p.path.remove(0, 1);
+    while (p.path.endsWith(QLatin1Char('/')))
+        p.path.chop(1);
+    p.region = m_ui->regionEdit->text().trimmed();
+    p.awsProfile = m_ui->profileEdit->text().trimmed();
+    p.credentials = m_ui->keyRadio->isChecked()       ? ConnectionProfile::CredentialSource::Keychain
+                    : m_ui->profileRadio->isChecked() ? ConnectionProfile::CredentialSource::AwsProfile
+                                                      : ConnectionProfile::CredentialSource::Environment;
+    return p;
+}
+
+S3Secret ConnectionEditor::secret() const
+{
+    if (!m_ui->keyRadio->isChecked())
+        return {};
+    return {m_ui->accessKeyEdit->text().trimmed(), m_ui->secretEdit->text()};
+}
+
+QString ConnectionEditor::testResultText() const
+{
+    return m_ui->testResult->text();
+}
+
+void ConnectionEditor::updateState()
+{
+    const ConnectionProfile p = profile();
+    m_ui->profileEdit->setEnabled(m_ui->profileRadio->isChecked());
+    m_ui->accessKeyEdit->setEnabled(m_ui->keyRadio->isChecked());
+    m_ui->secretEdit->setEnabled(m_ui->keyRadio->isChecked());
+    m_ui->secretLabel->setEnabled(m_ui->keyRadio->isChecked());
+    m_ui->keychainLabel->setVisible(m_ui->keyRadio->isChecked());
+    m_ui->keychainLabel->setText(m_vault.statusText());
+    m_ui->sourceLabel->setText(p.bucket.isEmpty() ? QStringLiteral("<i>enter a bucket</i>")
+                                                  : QStringLiteral("<tt>%1</tt>").arg(p.sourceUrl().toHtmlEscaped()));
+    const bool complete = !p.bucket.isEmpty()
+        && (p.credentials != ConnectionProfile::CredentialSource::AwsProfile || !p.awsProfile.isEmpty())
+        && (p.credentials != ConnectionProfile::CredentialSource::Keychain
+            || (!secret().accessKeyId.isEmpty() && !secret().secretAccessKey.isEmpty()));
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(complete);
+    m_ui->testButton->setEnabled(complete);
+    m_ui->testButton->setText(m_testJob ? QStringLiteral("Cancel test") : QStringLiteral("&Test connection"));
+    if (m_testJob)
+        m_ui->testButton->setEnabled(true);
+}
+
+void ConnectionEditor::showResult(bool ok, const QString& html)
+{
+    m_ui->testResult->setText(html);
+    m_ui->testResult->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #d03030;"));
+}
+
+void ConnectionEditor::testConnection()
+{
+    if (m_testJob) { // the button doubles as "Cancel test"
+        m_runner.cancel(m_testJob);
+        return;
+    }
+    const ConnectionProfile p = profile();
+    auto options = p.s3Options(secret());
+    if (!options) {
+        showResult(false, QStringLiteral("<b>%1</b><br>%2").arg(options.error().message.toHtmlEscaped(),
+                                                                options.error().hint.toHtmlEscaped()));
+        emit testFinished(false);
+        return;
+    }
+    // A test should answer in seconds: fewer retries than a real load.
+    options->maxAttempts = 2;
+    options->requestTimeoutMs = 10'000;
+    showResult(true, QStringLiteral("Listing %1 …").arg(p.sourceUrl().toHtmlEscaped()));
+    m_ui->testResult->setStyleSheet({});
+    const QString url = p.sourceUrl();
+    m_testJob = m_runner.run<SourceSession::Opened>(
+        QStringLiteral("Test connection to %1").arg(url),
+        [options = *options, url](JobContext& context) { return SourceSession::openAndList(options, url, context); },
+        this, [this, url](Result<SourceSession::Opened> result) {
+            m_testJob = 0;
+            updateState();
+            if (result) {
+                const QStringList& servers = result->servers;
+                if (servers.isEmpty())
+                    showResult(false, QStringLiteral("<b>Connected, but no server under %1.</b><br>Check the path: "
+                                                     "it is CNPG's destinationPath, the folder holding one folder "
+                                                     "per serverName.")
+                                          .arg(url.toHtmlEscaped()));
+                else
+                    showResult(true, QStringLiteral("<b>Connected.</b> %1 server(s) under %2: %3")
+                                         .arg(servers.size())
+                                         .arg(url.toHtmlEscaped(), servers.join(QStringLiteral(", ")).toHtmlEscaped()));
+                emit testFinished(!servers.isEmpty());
+                return;
+            }
+            const Error& e = result.error();
+            QString html = QStringLiteral("<b>%1</b>").arg(e.message.toHtmlEscaped());
+            if (!e.detail.isEmpty())
+                html += QStringLiteral(" (%1)").arg(e.detail.toHtmlEscaped());
+            if (!e.hint.isEmpty())
+                html += QStringLiteral("<br>%1").arg(e.hint.toHtmlEscaped());
+            showResult(false, html);
+            emit testFinished(false);
+        });
+    updateState();
+}
+
+void ConnectionEditor::done(int result)
+{
+    if (m_testJob) {
+        m_runner.cancel(m_testJob);
+        m_testJob = 0;
+    }
+    QDialog::done(result);
+}
+
+} // namespace tideline::gui

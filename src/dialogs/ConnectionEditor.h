@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "src/app/ConnectionProfile.h"
+
+#include <QDialog>
+#include <QScopedPointer>
+
+namespace Ui {
+class ConnectionEditor;
+}
+
+namespace tideline::gui {
+
+class CredentialVault;
+class JobRunner;
+
+/// Adds or edits an object-store connection. "Test connection" lists the servers under the
+/// source on the job runner (the dialog stays responsive and can be closed meanwhile) and
+/// explains a failure with the engine's hint. The secret is a password field and is only ever
+/// handed to the credential vault, never to settings.
+class ConnectionEditor final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionEditor)
+
+public:
+    ConnectionEditor(JobRunner& runner, CredentialVault& vault, QWidget* parent = nullptr);
+    ~ConnectionEditor() override;
+
+    void setProfile(const ConnectionProfile& profile, const S3Secret& secret = {});
+    ConnectionProfile profile() const;
+    S3Secret secret() const;
+
+    /// Starts the test; testFinished() follows on the GUI thread.
+    void testConnection();
+    bool isTesting() const { return m_testJob != 0; }
+    QString testResultText() const;
+
+signals:
+    void testFinished(bool ok);
+
+protected:
+    void done(int result) override;
+
+private:
+    void updateState();
+    void showResult(bool ok, const QString& html);
+
+    const QScopedPointer<Ui::ConnectionEditor> m_ui;
+    JobRunner& m_runner;
+    CredentialVault& m_vault;
+    ConnectionProfile m_profile;
+    quint64 m_testJob = 0;
+};
+
+} // namespace tideline::gui

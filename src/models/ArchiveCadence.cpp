@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/models/ArchiveCadence.h"
+
+#include "src/models/Format.h"
+
+#include <algorithm>
+
+namespace tideline::gui {
+
+namespace {
+constexpr qint64 kMinute = 60'000'000;
+constexpr qint64 kHour = 60 * kMinute;
+
+struct Upload {
+    qint64 usec;
+    QString name;
+};
+} // namespace
+
+qint64 ArchiveCadence::chooseBin(qint64 spanUsec)
+{
+    static const qint64 widths[] = {kMinute, 5 * kMinute, 15 * kMinute, kHour, 3 * kHour, 6 * kHour, 24 * kHour};
+    for (const qint64 w : widths)
+        if (spanUsec / w < 120)
+            return w;
+    return 24 * kHour;
+}
+
+QString ArchiveCadence::binName(qint64 binUsec)
+{
+    if (binUsec == kMinute)
+        return QStringLiteral("per minute");
+    if (binUsec == kHour)
+        return QStringLiteral("per hour");
+    if (binUsec == 24 * kHour)
+        return QStringLiteral("per day");
+    return QStringLiteral("per %1").arg(Format::duration(binUsec));
+}
+
+ArchiveCadence ArchiveCadence::compute(const catalog::WalArchive& archive, qint64 binUsec)
+{
+    ArchiveCadence c;
+    QList<Upload> uploads;
+    const quint64 size = archive.segmentSize();
+    for (const auto& t : archive.timelines()) {
+        if (t.segments.isEmpty())
+            continue;
+        qint64 firstOnTimeline = t.segments.first().uploadedUsec;
+        for (const auto& s : t.segments) {
+            uploads.append({s.uploadedUsec, s.name.baseName});
+            firstOnTimeline = std::min(firstOnTimeline, s.uploadedUsec);
+        }
+        if (archive.graph().parent(t.timeline))
+            c.switches.append({t.timeline, firstOnTimeline});
+        for (const auto& g : t.gaps) {
+            // The segment just before the gap: the missing ones were due right after it.
+            const catalog::WalObject* before = archive.find(t.timeline, g.firstMissing - 1);
+            c.gaps.append({t.timeline, before ? before->uploadedUsec : t.segments.first().uploadedUsec,
+                           wal::segmentName(t.timeline, g.firstMissing, size), g.count(), g.harmless});
+        }
+    }
+    c.segments = static_cast<int>(uploads.size());
+    if (uploads.isEmpty())
+        return c;
+    std::sort(uploads.begin(), uploads.end(), [](const Upload& a, const Upload& b) {
+        return a.usec != b.usec ? a.usec < b.usec : a.name < b.name;
+    });
+    c.firstUsec = uploads.first().usec;
+    c.lastUsec = uploads.last().usec;
+    for (qsizetype i = 1; i < uploads.size(); ++i) {
+        const qint64 silence = uploads[i].usec - uploads[i - 1].usec;
+        if (silence > c.longestSilence.lengthUsec())
+            c.longestSilence = {uploads[i - 1].usec, uploads[i].usec, uploads[i - 1].name, uploads[i].name};
+    }
+    const qint64 span = c.lastUsec - c.firstUsec;
+    c.binUsec = binUsec > 0 ? binUsec : chooseBin(span);
+    // Bins aligned to the epoch, so a minute bin starts on a whole minute and an hour bin on the hour.
+    const qint64 start = c.firstUsec - (c.firstUsec % c.binUsec);
+    const qint64 count = (c.lastUsec - start) / c.binUsec + 1;
+    c.bins.resize(count);
+    for (qint64 i = 0; i < count; ++i)
+        c.bins[i].startUsec = start + i * c.binUsec;
+    for (const Upload& u : uploads)
+        ++c.bins[(u.usec - start) / c.binUsec].segments;
+    const double scale = static_cast<double>(kHour) / static_cast<double>(c.binUsec);
+    for (Bin& b : c.bins) {
+        b.perHour = b.segments * scale;
+        c.peakPerHour = std::max(c.peakPerHour, b.perHour);
+    }
+    // Over the binned span, so the average is comparable with the bins (never above the peak),
+    // even when the whole archive is younger than an hour.
+    if (c.segments > 1)
+        c.averagePerHour = static_cast<double>(c.segments) * scale / static_cast<double>(c.bins.size());
+    return c;
+}
+
+} // namespace tideline::gui

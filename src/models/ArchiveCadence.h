@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/catalog/WalArchive.h"
+
+#include <QList>
+#include <QString>
+
+namespace tideline::gui {
+
+/// How regularly a server archived its WAL, from the upload times of the archived segments:
+/// the rate per time bin (as segments per hour, whatever the bin width), the longest silence
+/// between two uploads, and where timelines switched and gaps lie. Derived only from the
+/// archive's listing; `tideline-cli` does not print it yet.
+struct ArchiveCadence {
+    struct Bin {
+        qint64 startUsec = 0;
+        int segments = 0;
+        double perHour = 0; ///< segments in the bin scaled to one hour
+    };
+    struct Silence {
+        qint64 fromUsec = 0; ///< upload of `afterWal`
+        qint64 toUsec = 0;   ///< upload of `beforeWal`
+        QString afterWal;
+        QString beforeWal;
+        qint64 lengthUsec() const { return toUsec - fromUsec; }
+    };
+    struct TimelineSwitch {
+        wal::TimelineId timeline = 0;
+        qint64 atUsec = 0; ///< first upload on the new timeline
+    };
+    struct GapMark {
+        wal::TimelineId timeline = 0;
+        qint64 atUsec = 0;     ///< upload of the last segment before the gap
+        QString firstMissing;
+        quint64 count = 0;
+        bool harmless = false;
+    };
+
+    int segments = 0;
+    qint64 firstUsec = 0;
+    qint64 lastUsec = 0;
+    qint64 binUsec = 0;
+    QList<Bin> bins;           ///< contiguous, empty bins included, from firstUsec's bin on
+    double averagePerHour = 0; ///< over the bins' span (0 with fewer than two uploads)
+    double peakPerHour = 0;
+    Silence longestSilence;    ///< empty (length 0) with fewer than two uploads
+    QList<TimelineSwitch> switches;
+    QList<GapMark> gaps;
+
+    /// binUsec 0 picks a width that gives at most about 120 bins (1 min .. 1 day).
+    static ArchiveCadence compute(const catalog::WalArchive& archive, qint64 binUsec = 0);
+    /// The bin width compute() picks for a span.
+    static qint64 chooseBin(qint64 spanUsec);
+    /// "per minute", "per 5 min", "per hour", "per day": the width as words.
+    static QString binName(qint64 binUsec);
+};
+
+} // namespace tideline::gui

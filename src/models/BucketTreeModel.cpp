@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/models/BucketTreeModel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+namespace tideline::gui {
+
+using catalog::BackupEntry;
+
+struct BucketTreeModel::Node {
+    Kind kind = Kind::Other;
+    QString name;
+    qint64 bytes = -1;   ///< -1: no size column
+    qint64 objects = -1;
+    qint64 modifiedUsec = 0;
+    QString note;
+    QString key;
+    bool trouble = false;  ///< shown in red
+    bool harmless = false; ///< a harmless gap: greyed
+    Node* parent = nullptr;
+    int row = 0;
+    std::vector<std::unique_ptr<Node>> children;
+
+    Node* add(Kind k, QString text)
+    {
+        auto n = std::make_unique<Node>();
+        n->kind = k;
+        n->name = std::move(text);
+        n->parent = this;
+        n->row = static_cast<int>(children.size());
+        children.push_back(std::move(n));
+        return children.back().get();
+    }
+};
+
+namespace {
+using Node = BucketTreeModel::Node;
+using Kind = BucketTreeModel::Kind;
+
+QString relativeTo(const QString& key, const QString& prefix)
+{
+    return key.startsWith(prefix) ? key.mid(prefix.size()) : key;
+}
+
+void addBackups(Node* server, const catalog::ServerCatalog& c)
+{
+    Node* group = server->add(Kind::BaseGroup, QStringLiteral("Base backups"));
+    group->objects = 0;
+    group->bytes = 0;
+    for (const BackupEntry& b : c.backups) {
+        Node* n = group->add(Kind::Backup, b.id);
+        n->bytes = b.bytes;
+        n->objects = b.objects;
+        n->modifiedUsec = b.lastUploadUsec;
+        QString note = b.statusText();
+        if (b.info && !b.info->backupName.isEmpty())
+            note += QStringLiteral(" · %1").arg(b.info->backupName);
+        if (b.state == BackupEntry::State::Done && !b.restorable)
+            note += QStringLiteral(" · not restorable: %1 WAL missing").arg(b.missingWalCount);
+        n->note = note;
+        n->trouble = b.state != BackupEntry::State::Done || !b.restorable;
+        const QString prefix = c.source.key(QStringLiteral("%1/base/%2/").arg(c.server, b.id));
+        for (const auto& o : b.objectList) {
+            Node* obj = n->add(Kind::Object, relativeTo(o.key, prefix));
+            obj->bytes = o.size;
+            obj->modifiedUsec = o.lastModifiedUsec;
+            obj->key = o.key;
+        }
+        group->objects += b.objects;
+        group->bytes += b.bytes;
+    }
+    group->name = QStringLiteral("Base backups (%1)").arg(c.backups.size());
+}
+
+void addWalObject(Node* parent, const catalog::WalArchive& a, const catalog::WalObject& o, Kind kind, QString note = {})
+{
+    Node* n = parent->add(kind, a.keyOf(o).section(QLatin1Char('/'), -1));
+    n->bytes = o.size;
+    n->modifiedUsec = o.uploadedUsec;
+    n->key = a.keyOf(o);
+    n->note = std::move(note);
+}
+
+void addWals(Node* server, const catalog::ServerCatalog& c)
+{
+    const auto& a = c.wals;
+    Node* group = server->add(Kind::WalGroup, QStringLiteral("WAL archive"));
+    group->bytes = 0;
+    group->objects = 0;
+    const quint64 size = a.segmentSize();
+    for (const auto& t : a.timelines()) {
+        Node* tn = group->add(Kind::Timeline, QStringLiteral("Timeline %1").arg(t.timeline));
+        tn->bytes = t.bytes;
+        tn->objects = t.segments.size() + t.partials.size() + t.backupLabels.size();
+        QStringList note;
+        if (!t.segments.isEmpty())
+            note << QStringLiteral("%1 … %2").arg(t.segments.first().name.baseName, t.segments.last().name.baseName);
+        int realGaps = 0;
+        for (const auto& g : t.gaps)
+            realGaps += g.harmless ? 0 : 1;
+        if (!t.gaps.isEmpty())
+            note << QStringLiteral("%1 gap(s), %2 harmless").arg(t.gaps.size()).arg(t.gaps.size() - realGaps);
+        if (const auto parent = a.graph().parent(t.timeline))
+            note << QStringLiteral("branched from TL %1").arg(*parent);
+        tn->note = note.join(QStringLiteral(" · "));
+        tn->trouble = realGaps > 0;
+        if (!t.segments.isEmpty())
+            tn->modifiedUsec = t.segments.last().uploadedUsec;
+        // Segments in order with each gap where it lies, so the hole is seen in context.
+        qsizetype gi = 0;
+        for (const auto& s : t.segments) {
+            while (gi < t.gaps.size() && t.gaps[gi].firstMissing < s.segno) {
+                const auto& g = t.gaps[gi++];
+                Node* gn = tn->add(Kind::Gap, g.count() == 1 ? wal::segmentName(t.timeline, g.firstMissing, size)
+                                                             : QStringLiteral("%1 … %2").arg(
+                                                                   wal::segmentName(t.timeline, g.firstMissing, size),
+                                                                   wal::segmentName(t.timeline, g.lastMissing, size)));
+                gn->objects = static_cast<qint64>(g.count());
+                gn->harmless = g.harmless;
+                gn->trouble = !g.harmless;
+                gn->note = g.harmless ? QStringLiteral("missing, harmless: older than every backup that needs it")
+                                      : QStringLiteral("MISSING: replay through here is impossible");
+            }
+            addWalObject(tn, a, s, Kind::Segment);
+        }
+        for (const auto& p : t.partials)
+            addWalObject(tn, a, p, Kind::Segment, QStringLiteral("partial: the last segment of a promoted standby"));
+        for (const auto& l : t.backupLabels)
+            addWalObject(tn, a, l, Kind::Segment, QStringLiteral("backup label"));
+        group->bytes += t.bytes;
+        group->objects += tn->objects;
+    }
+    if (!a.historyFiles().isEmpty()) {
+        Node* h = group->add(Kind::HistoryGroup, QStringLiteral("History files"));
+        h->objects = a.historyFiles().size();
+        h->bytes = 0;
+        for (const auto& o : a.historyFiles()) {
+            addWalObject(h, a, o, Kind::Object);
+            h->bytes += o.size;
+        }
+        group->bytes += h->bytes;
+        group->objects += h->objects;
+    }
+}
+} // namespace
+
+BucketTreeModel::BucketTreeModel(QObject* parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>())
+{
+}
+
+BucketTreeModel::~BucketTreeModel() = default;
+
+void BucketTreeModel::setSnapshots(const QList<SnapshotPtr>& snapshots)
+{
+    beginResetModel();
+    m_snapshots = snapshots;
+    m_root = std::make_unique<Node>();
+    for (const SnapshotPtr& s : snapshots) {
+        const auto& c = s->catalog;
+        Node* server = m_root->add(Kind::Server, c.server);
+        server->bytes = s->usage.base.bytes + s->usage.wals.bytes;
+        server->objects = s->usage.base.objects + s->usage.wals.objects;
+        server->note = c.source.toString();
+        addBackups(server, c);
+        addWals(server, c);
+    }
+    endResetModel();
+}
+
+void BucketTreeModel::setTimeZone(TimeZoneMode zone)
+{
+    m_zone = zone;
+    headerDataChanged(Qt::Horizontal, Modified, Modified);
+    // Whole-tree refresh of one column: cheaper than walking every index for dataChanged.
+    beginResetModel();
+    endResetModel();
+}
+
+BucketTreeModel::Node* BucketTreeModel::nodeOf(const QModelIndex& index) const
+{
+    return index.isValid() ? static_cast<Node*>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex BucketTreeModel::index(int row, int column, const QModelIndex& parent) const
+{
+    const Node* p = nodeOf(parent);
+    if (row < 0 || column < 0 || column >= ColumnCount || row >= static_cast<int>(p->children.size()))
+        return {};
+    return createIndex(row, column, p->children[static_cast<size_t>(row)].get());
+}
+
+QModelIndex BucketTreeModel::parent(const QModelIndex& child) const
+{
+    const Node* n = nodeOf(child);
+    if (!child.isValid() || !n->parent || n->parent == m_root.get())
+        return {};
+    return createIndex(n->parent->row, 0, n->parent);
+}
+
+int BucketTreeModel::rowCount(const QModelIndex& parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return static_cast<int>(nodeOf(parent)->children.size());
+}
+
+int BucketTreeModel::columnCount(const QModelIndex&) const
+{
+    return ColumnCount;
+}
+
+QVariant BucketTreeModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Node* n = nodeOf(index);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Name: return n->name;
+        case Size: return n->bytes >= 0 && n->kind != Kind::Gap ? Format::bytes(n->bytes) : QString();
+        case Objects:
+            if (n->kind == Kind::Gap)
+                return QStringLiteral("%1 missing").arg(n->objects);
+            return n->objects >= 0 ? QString::number(n->objects) : QString();
+        case Modified: return n->modifiedUsec ? Format::timeShort(n->modifiedUsec, m_zone) : QString();
+        case Note: return n->note;
+        default: return {};
+        }
+    case SortRole:
+        switch (index.column()) {
+        case Size: return n->bytes;
+        case Objects: return n->objects;
+        case Modified: return n->modifiedUsec;
+        default: return n->name;
+        }
+    case KindRole: return static_cast<int>(n->kind);
+    case HarmlessRole: return n->harmless;
+    case KeyRole: return n->key;
+    case Qt::ToolTipRole: return n->key.isEmpty() ? n->note : n->key;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Size || index.column() == Objects)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (n->kind == Kind::Gap && n->harmless)
+            return QBrush(QColor(0x90, 0x90, 0x90));
+        if (n->trouble)
+            return QBrush(QColor(0xd0, 0x30, 0x30));
+        return {};
+    case Qt::FontRole:
+        if (n->kind == Kind::Server || n->kind == Kind::Gap) {
+            QFont f;
+            f.setBold(n->kind == Kind::Server || !n->harmless);
+            f.setItalic(n->kind == Kind::Gap && n->harmless);
+            return f;
+        }
+        return {};
+    default: return {};
+    }
+}
+
+QVariant BucketTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name: return QStringLiteral("Name");
+    case Size: return QStringLiteral("Size");
+    case Objects: return QStringLiteral("Objects");
+    case Modified: return QStringLiteral("Uploaded (%1)").arg(Format::zoneName(m_zone));
+    case Note: return QStringLiteral("Notes");
+    default: return {};
+    }
+}
+
+} // namespace tideline::gui

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+namespace tideline::gui {
+
+/// The zone every time in the window is shown in: the user picks it, UTC by default, because
+/// barman, CNPG and the object store all speak UTC and a DBA compares them with server logs.
+enum class TimeZoneMode { Utc, Local };
+
+/// Text for the numbers the views show. Pure; any thread.
+namespace Format {
+/// "2026-11-24 23:55:53 UTC" or, in Local, "2026-11-25 00:55:53 CET"; "-" for 0.
+QString time(qint64 usecUtc, TimeZoneMode zone);
+/// Like time() without the zone name, for dense tables whose header names the zone.
+QString timeShort(qint64 usecUtc, TimeZoneMode zone);
+/// "UTC" or the local zone's abbreviation, for headers.
+QString zoneName(TimeZoneMode zone);
+/// The same units as tideline-cli: "3.0 MiB", "512 B".
+QString bytes(qint64 bytes);
+/// "42 s", "3 min 05 s", "2 h 10 min", "3 d 4 h".
+QString duration(qint64 usec);
+/// "just now", "12 min ago", "3 h ago", "2 d ago"; "in the future" when the clock is behind.
+QString age(qint64 usecUtc, qint64 nowUsec);
+} // namespace Format
+
+} // namespace tideline::gui

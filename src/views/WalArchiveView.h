@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "src/models/ArchiveCadence.h"
+#include "src/models/Format.h"
+#include "src/models/ServerSnapshot.h"
+
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QLabel;
+class QTableWidget;
+
+namespace tideline::gui {
+
+/// The WAL archive of one server over time: archiving cadence from the segments' upload times
+/// (segments per hour), the longest silence shaded, timeline switches and gaps marked; below it,
+/// each timeline with its range, size, parent and gaps (red; grey when harmless).
+class WalArchiveView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WalArchiveView)
+
+public:
+    explicit WalArchiveView(QWidget* parent = nullptr);
+    ~WalArchiveView() override;
+
+    void setSnapshot(SnapshotPtr snapshot);
+    void setTimeZone(TimeZoneMode zone);
+    void setDark(bool dark);
+
+    const ArchiveCadence& cadence() const { return m_cadence; }
+    QTableWidget* timelineTable() const { return m_table; }
+    QString summaryText() const;
+
+private:
+    void rebuild();
+
+    SnapshotPtr m_snapshot;
+    ArchiveCadence m_cadence;
+    TimeZoneMode m_zone = TimeZoneMode::Utc;
+    bool m_dark = false;
+    QLabel* m_summary = nullptr;
+    QChart* m_chart = nullptr;
+    QChartView* m_chartView = nullptr;
+    QTableWidget* m_table = nullptr;
+};
+
+} // namespace tideline::gui

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window as a whole: it loads a source given like the command line gives it and fills every
+// view, it restores its settings, and `tideline --screenshot` writes a PNG (or fails with one line).
+#include "GuiTestSupport.h"
+
+#include "src/app/GuardedStore.h"
+#include "src/app/MainWindow.h"
+#include "src/models/BackupTableModel.h"
+#include "src/models/OverviewFacts.h"
+#include "src/views/BackupHistoryView.h"
+#include "src/views/OverviewView.h"
+#include "src/views/WalArchiveView.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QImage>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTemporaryDir>
+
+using namespace tideline;
+using namespace tideline::gui;
+using tideline::test::FixtureEnv;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(FixtureEnv::instance().ok(), "fixture env.json missing: run the fixture.buckets test first");
+        test::exportFixtureCredentials();
+    }
+
+    void loadsASourceIntoEveryView()
+    {
+        const int violations = GuardedStore::violations();
+        MainWindow window(MainWindow::Options{false, {}});
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::sourceLoaded);
+        window.openSource(test::fixtureProfile(QStringLiteral("gap")), QStringLiteral("pg-main"));
+        QVERIFY(loaded.wait(60'000));
+        QCOMPARE(window.currentServer(), QStringLiteral("pg-main"));
+        // The gap scenario: the headline is the window the engine computed, and the gap that
+        // stops replay from the oldest backup is on the WAL tab.
+        const SnapshotPtr snap = window.session().snapshot(QStringLiteral("pg-main"));
+        QVERIFY(snap);
+        const OverviewFacts facts = OverviewFacts::compute(*snap);
+        QVERIFY(facts.window);
+        QVERIFY2(window.overview()->verdictText().contains(
+                     Format::time(facts.window->firstRecoverabilityPoint->usecUtc, TimeZoneMode::Utc)),
+                 qPrintable(window.overview()->verdictText()));
+        QVERIFY(window.overview()->verdictText().contains(Format::time(facts.untilUsec, TimeZoneMode::Utc)));
+        QCOMPARE(window.backups()->model()->rowCount(), snap->catalog.backups.size());
+        QVERIFY(window.wals()->cadence().segments > 0);
+        QVERIFY(std::any_of(window.wals()->cadence().gaps.cbegin(), window.wals()->cadence().gaps.cend(),
+                            [](const auto& g) { return !g.harmless; }));
+        QVERIFY(window.wals()->summaryText().contains(QStringLiteral("stop replay")));
+        QCOMPARE(GuardedStore::violations(), violations);
+        // For a person to look at (TIDELINE_GUI_SHOTS=DIR): the dark theme on real data.
+        if (const QString dir = qEnvironmentVariable("TIDELINE_GUI_SHOTS"); !dir.isEmpty()) {
+            window.resize(1440, 900);
+            window.setTheme(ThemeMode::Dark);
+            for (const char* view : {"overview", "backups", "wals"}) {
+                window.showView(QString::fromLatin1(view));
+                QTest::qWait(100);
+                window.grab().save(QStringLiteral("%1/dark-%2.png").arg(dir, QString::fromLatin1(view)));
+            }
+            window.setTheme(ThemeMode::Light);
+        }
+        // Switching the zone changes what the tables say, not what they hold.
+        window.setTimeZone(TimeZoneMode::Local);
+        QVERIFY(window.backups()->model()->headerData(BackupTableModel::Begin, Qt::Horizontal, Qt::DisplayRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Begin (")));
+    }
+
+    void settingsRestored()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("settings.ini"));
+        QByteArray geometry;
+        {
+            MainWindow window(MainWindow::Options{true, file});
+            window.show();
+            window.resize(1111, 777);
+            window.showView(QStringLiteral("wals"));
+            window.setTimeZone(TimeZoneMode::Local);
+            window.setTheme(ThemeMode::Dark);
+            geometry = window.saveGeometry();
+            window.close(); // closeEvent saves
+        }
+        QSettings raw(file, QSettings::IniFormat);
+        QCOMPARE(raw.value(QStringLiteral("view/theme")).toString(), QStringLiteral("dark"));
+        MainWindow again(MainWindow::Options{true, file});
+        again.show();
+        QCOMPARE(again.currentView(), QStringLiteral("wals"));
+        QCOMPARE(again.timeZone(), TimeZoneMode::Local);
+        QCOMPARE(again.theme(), ThemeMode::Dark);
+        QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("zoneCombo"))->currentIndex(), 1);
+        QCOMPARE(again.size(), QSize(1111, 777));
+        QCOMPARE(qApp->palette().color(QPalette::Window).lightness() < 100, true);
+        again.setTheme(ThemeMode::Light);
+    }
+
+    void screenshotCommand()
+    {
+        const auto& env = FixtureEnv::instance();
+        const QString png = m_dir.filePath(QStringLiteral("backups.png"));
+        auto e = env.environment();
+        e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        const auto r = FixtureEnv::runWith(e, QStringLiteral(TIDELINE_GUI),
+                                           {env.url(QStringLiteral("main")), QStringLiteral("pg-main"),
+                                            QStringLiteral("--endpoint-url"), env.endpoint(),
+                                            QStringLiteral("--screenshot"), png, QStringLiteral("--view"),
+                                            QStringLiteral("backups")},
+                                           60'000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(1440, 900));
+
+        // A bucket that does not exist: no picture, one line with a hint, the CLI's status.
+        const QString none = m_dir.filePath(QStringLiteral("none.png"));
+        const auto bad = FixtureEnv::runWith(e, QStringLiteral(TIDELINE_GUI),
+                                             {QStringLiteral("s3://no-such-bucket/cnpg"), QStringLiteral("--endpoint-url"),
+                                              env.endpoint(), QStringLiteral("--screenshot"), none},
+                                             60'000);
+        QCOMPARE(bad.exitCode, 5);
+        QVERIFY(!QFile::exists(none));
+        const QList<QByteArray> lines = bad.err.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains("Hint"), bad.err.constData());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
