@@ -2,10 +2,10 @@
 #include "engine/core/Decompressor.h"
 
 #include <bzlib.h>
+#include <isa-l/igzip_lib.h>
 #include <lz4frame.h>
 #include <lzma.h>
 #include <snappy.h>
-#include <zlib.h>
 #include <zstd.h>
 
 #include <QString>
@@ -26,7 +26,7 @@ namespace {
 // large the stream is.
 constexpr size_t kOutputChunk = 256 * 1024;
 
-// zlib and libbz2 count input in unsigned int; larger views are fed in slices of this size.
+// ISA-L and libbz2 count input in 32-bit unsigned ints; larger views are fed in slices of this size.
 constexpr qsizetype kMaxLibraryInput = qsizetype(1) << 30;
 
 // liblzma refuses streams needing more memory than this. xz -9 needs 65 MiB and python's
@@ -155,21 +155,16 @@ protected:
 /// gzip, including multi-member files (`cat a.gz b.gz`, pigz, some archivers) as GNU gzip
 /// reads them, and zero padding after the last member as GNU gzip and python's gzip accept
 /// (tape blocking). Anything else after a member is Corrupt rather than silently dropped.
+///
+/// Inflates with ISA-L (Debian's libisal) rather than zlib: measured on this machine it inflates
+/// a barman data.tar.gz about 3x faster, and a gzip stream is one core's work, so this is where
+/// a restore spends its time. ISA-L parses the gzip header and checks the CRC and length itself.
 class GzipDecompressor final : public StreamBase {
 public:
     GzipDecompressor()
-        : StreamBase(Compression::Gzip)
+        : StreamBase(Compression::Gzip), m_state(std::make_unique<inflate_state>())
     {
-        // 16 + MAX_WBITS: gzip wrapper only, so a zlib or raw stream is not mistaken for one.
-        if (inflateInit2(&m_z, 16 + MAX_WBITS) != Z_OK)
-            setInitError(internalError(compression(), QStringLiteral("inflateInit2 failed (out of memory)")));
-        else
-            m_initialised = true;
-    }
-    ~GzipDecompressor() override
-    {
-        if (m_initialised)
-            inflateEnd(&m_z);
+        startMember();
     }
 
 protected:
@@ -178,26 +173,25 @@ protected:
         const char* p = input.data();
         qsizetype left = input.size();
         while (left > 0) {
-            switch (m_state) {
-            case State::BetweenMembers:
+            switch (m_phase) {
+            case Phase::BetweenMembers:
                 if (*p == 0) {
-                    m_state = State::ZeroPadding;
+                    m_phase = Phase::ZeroPadding;
                 } else {
-                    inflateReset(&m_z);
-                    m_state = State::InMember;
+                    startMember();
                 }
                 break;
-            case State::ZeroPadding:
+            case Phase::ZeroPadding:
                 if (std::any_of(p, p + left, [](char c) { return c != 0; }))
                     return corrupt(QStringLiteral("unexpected data after the end of the gzip stream"));
                 left = 0;
                 break;
-            case State::InMember: {
-                const auto slice = uInt(std::min(left, kMaxLibraryInput));
-                m_z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(p));
-                m_z.avail_in = slice;
+            case Phase::InMember: {
+                const auto slice = uint32_t(std::min(left, kMaxLibraryInput));
+                m_state->next_in = reinterpret_cast<uint8_t*>(const_cast<char*>(p));
+                m_state->avail_in = slice;
                 auto ok = inflateAvailable(sink);
-                const qsizetype consumed = qsizetype(slice - m_z.avail_in);
+                const qsizetype consumed = qsizetype(slice - m_state->avail_in);
                 p += consumed;
                 left -= consumed;
                 if (!ok)
@@ -211,45 +205,58 @@ protected:
 
     Result<void> doFinish(const Sink&) override
     {
-        if (m_state == State::InMember)
+        if (m_phase == Phase::InMember)
             return truncated();
         return {};
     }
 
 private:
-    enum class State { InMember, BetweenMembers, ZeroPadding };
+    enum class Phase { InMember, BetweenMembers, ZeroPadding };
+
+    void startMember()
+    {
+        isal_inflate_init(m_state.get());
+        m_state->crc_flag = ISAL_GZIP;
+        m_phase = Phase::InMember;
+    }
 
     /// Inflates until the input slice is used up or the member ends.
     Result<void> inflateAvailable(const Sink& sink)
     {
         for (;;) {
-            m_z.next_out = reinterpret_cast<Bytef*>(m_out.data());
-            m_z.avail_out = uInt(m_out.size());
-            const int rc = inflate(&m_z, Z_NO_FLUSH);
-            const size_t produced = m_out.size() - m_z.avail_out;
-            switch (rc) {
-            case Z_OK:
-            case Z_BUF_ERROR: // no progress possible: needs more input
-                break;
-            case Z_STREAM_END:
-                m_state = State::BetweenMembers;
-                return sendToSink(sink, m_out.data(), produced);
-            case Z_MEM_ERROR:
-                return internal(QStringLiteral("out of memory"));
-            default:
-                return corrupt(m_z.msg ? QString::fromLatin1(m_z.msg) : QStringLiteral("inflate error %1").arg(rc));
-            }
+            m_state->next_out = reinterpret_cast<uint8_t*>(m_out.data());
+            m_state->avail_out = uint32_t(m_out.size());
+            const int rc = isal_inflate(m_state.get());
+            const size_t produced = m_out.size() - m_state->avail_out;
+            if (rc < 0)
+                return corrupt(describe(rc));
             if (auto ok = sendToSink(sink, m_out.data(), produced); !ok)
                 return ok;
+            if (m_state->block_state == ISAL_BLOCK_FINISH) {
+                m_phase = Phase::BetweenMembers;
+                return {};
+            }
             // A partly filled output slice means inflate ran out of input.
-            if (m_z.avail_out != 0)
+            if (m_state->avail_out != 0 || m_state->avail_in == 0)
                 return {};
         }
     }
 
-    z_stream m_z{};
-    bool m_initialised = false;
-    State m_state = State::InMember;
+    static QString describe(int rc)
+    {
+        switch (rc) {
+        case ISAL_INVALID_BLOCK: return QStringLiteral("invalid deflate block");
+        case ISAL_INVALID_SYMBOL: return QStringLiteral("invalid deflate symbol");
+        case ISAL_INVALID_LOOKBACK: return QStringLiteral("invalid distance");
+        case ISAL_INVALID_WRAPPER: return QStringLiteral("not a gzip header");
+        case ISAL_UNSUPPORTED_METHOD: return QStringLiteral("unsupported compression method");
+        case ISAL_INCORRECT_CHECKSUM: return QStringLiteral("checksum mismatch");
+        default: return QStringLiteral("inflate error %1").arg(rc);
+        }
+    }
+
+    std::unique_ptr<inflate_state> m_state; // large: keep it off the stack
+    Phase m_phase = Phase::InMember;
     OutputBuffer m_out;
 };
 
