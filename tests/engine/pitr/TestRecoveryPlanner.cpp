@@ -56,7 +56,11 @@ private slots:
         QTest::newRow("time-exactly-backup-end") << timeTarget(uploadOf(1, 7) - 2'000'000, TimelineSpec::Kind::Current)
                                                  << "ok" << "B" << "000000010000000000000007" << "000000010000000000000007" << "1";
         QTest::newRow("time-before-first-backup") << timeTarget(kT0) << "refused" << "" << "" << "" << "";
-        QTest::newRow("time-after-archive-end") << timeTarget(uploadOf(2, 0x10) + 1) << "refused" << "D"
+        // Upload times are kept to the second: within the newest upload's second it is uncertain,
+        // a full second later it is after the end.
+        QTest::newRow("time-same-second-as-last-upload") << timeTarget(uploadOf(2, 0x10) + 999'999) << "uncertain" << "D"
+                                                         << "00000002000000000000000E" << "000000020000000000000010" << "2";
+        QTest::newRow("time-after-archive-end") << timeTarget(uploadOf(2, 0x10) + 1'000'000) << "refused" << "D"
                                                 << "00000002000000000000000E" << "000000020000000000000010" << "2";
         QTest::newRow("time-in-last-segment") << timeTarget(uploadOf(2, 0x10) - 1) << "uncertain" << "D"
                                               << "00000002000000000000000E" << "000000020000000000000010" << "2";
