@@ -466,10 +466,17 @@ protected:
         bool outputFull = false;
         while (in.pos < in.size || outputFull) {
             ZSTD_outBuffer out{m_out.data(), m_out.size(), 0};
+            const size_t before = in.pos;
             const size_t rc = ZSTD_decompressStream(m_ctx, &out, &in);
             if (ZSTD_isError(rc))
                 return corrupt(QString::fromLatin1(ZSTD_getErrorName(rc)));
-            m_frameComplete = rc == 0;
+            // A drain call after a frame ended exactly on a full slice (every WAL segment: a
+            // multiple of the slice) does nothing and answers "next frame header wanted";
+            // only a call that moved data can say the stream is mid-frame.
+            if (rc == 0)
+                m_frameComplete = true;
+            else if (out.pos > 0 || in.pos > before)
+                m_frameComplete = false;
             if (auto ok = sendToSink(sink, m_out.data(), out.pos); !ok)
                 return ok;
             outputFull = out.pos == out.size;
@@ -518,7 +525,11 @@ protected:
                 return corrupt(QString::fromLatin1(LZ4F_getErrorName(rc)));
             p += consumed;
             left -= consumed;
-            m_frameComplete = rc == 0;
+            // As for zstd: an idle drain call after a frame's end must not reopen the frame.
+            if (rc == 0)
+                m_frameComplete = true;
+            else if (produced > 0 || consumed > 0)
+                m_frameComplete = false;
             if (auto ok = sendToSink(sink, m_out.data(), produced); !ok)
                 return ok;
             outputFull = produced == m_out.size();

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/cli/SourceAccess.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace tideline::cli {
 
-Result<OpenedSource> openSource(const Invocation& invocation, const QString& url)
+Result<storage::S3Options> s3Options(const Invocation& invocation)
 {
-    auto parsed = storage::SourceUrl::parse(url);
-    if (!parsed)
-        return fail(parsed.error());
     storage::S3Options options;
     if (!invocation.endpointUrl.isEmpty()) {
         const QUrl endpoint(invocation.endpointUrl, QUrl::StrictMode);
@@ -24,7 +22,18 @@ Result<OpenedSource> openSource(const Invocation& invocation, const QString& url
     options.region = invocation.region;
     options.caBundlePath = invocation.caBundle;
     options.verifyTls = !invocation.noVerifyTls;
-    auto store = storage::openStore(*parsed, options);
+    return options;
+}
+
+Result<OpenedSource> openSource(const Invocation& invocation, const QString& url)
+{
+    auto parsed = storage::SourceUrl::parse(url);
+    if (!parsed)
+        return fail(parsed.error());
+    auto options = s3Options(invocation);
+    if (!options)
+        return fail(options.error());
+    auto store = storage::openStore(*parsed, *options);
     if (!store)
         return fail(store.error());
     return OpenedSource{*parsed, std::move(*store)};
@@ -37,6 +46,33 @@ Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const Q
         return fail(source.error());
     JobContext context;
     return catalog::loadServerCatalog(*source->store, source->url, server, context);
+}
+
+namespace {
+// restore_command runs through /bin/sh: single quotes protect everything but a single quote.
+QString shellQuote(const QString& s)
+{
+    QString q = s;
+    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + q + QLatin1Char('\'');
+}
+} // namespace
+
+QString restoreCommandFor(const Invocation& inv, const QString& url, const QString& server)
+{
+    QStringList parts{shellQuote(QCoreApplication::applicationFilePath()), QStringLiteral("wal-restore")};
+    if (!inv.endpointUrl.isEmpty())
+        parts << QStringLiteral("--endpoint-url") << shellQuote(inv.endpointUrl);
+    if (!inv.profile.isEmpty())
+        parts << QStringLiteral("--profile") << shellQuote(inv.profile);
+    if (!inv.region.isEmpty())
+        parts << QStringLiteral("--region") << shellQuote(inv.region);
+    if (!inv.caBundle.isEmpty())
+        parts << QStringLiteral("--ca-bundle") << shellQuote(inv.caBundle);
+    if (inv.noVerifyTls)
+        parts << QStringLiteral("--no-verify-tls");
+    parts << shellQuote(url) << shellQuote(server) << QStringLiteral("%f %p");
+    return parts.join(QLatin1Char(' '));
 }
 
 } // namespace tideline::cli

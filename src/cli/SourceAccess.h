@@ -15,10 +15,18 @@ struct OpenedSource {
     std::unique_ptr<storage::ObjectStore> store;
 };
 
+/// The store settings of the global options (endpoint, profile, region, TLS). Errors: Usage.
+Result<storage::S3Options> s3Options(const Invocation& invocation);
+
 /// Parses the URL and opens its store with the invocation's endpoint, profile, region and TLS options.
 Result<OpenedSource> openSource(const Invocation& invocation, const QString& url);
 
 /// Opens the source and loads one server's catalog (the work of most verbs).
 Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server);
+
+/// The restore_command a restored data directory calls: this same tideline-cli, by its absolute
+/// path, as `wal-restore` with the source, server and the endpoint options of this invocation.
+/// Credentials are never part of it: PostgreSQL's environment or a profile provides them.
+QString restoreCommandFor(const Invocation& invocation, const QString& url, const QString& server);
 
 } // namespace tideline::cli

@@ -2,12 +2,15 @@
 #include "engine/core/Redactor.h"
 #include "src/cli/BackupsCommand.h"
 #include "src/cli/CommandLine.h"
+#include "src/cli/DrillCommand.h"
 #include "src/cli/ManifestCommand.h"
 #include "src/cli/Output.h"
 #include "src/cli/PlanCommand.h"
+#include "src/cli/RestoreCommand.h"
 #include "src/cli/ServersCommand.h"
 #include "src/cli/ShowCommand.h"
 #include "src/cli/UsageCommand.h"
+#include "src/cli/WalRestoreCommand.h"
 #include "src/cli/WalsCommand.h"
 #include "src/cli/WindowCommand.h"
 
@@ -16,6 +19,10 @@
 int main(int argc, char* argv[])
 {
     using namespace tideline::cli;
+    // A restore_command spool hit is served before any Qt object exists: PostgreSQL starts one
+    // process per WAL segment, so start-up is most of what a hit costs.
+    if (const auto served = walRestoreFastPath(argc, argv))
+        return *served;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tideline-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDELINE_VERSION));
@@ -24,15 +31,21 @@ int main(int argc, char* argv[])
     const CommandLine commandLine({std::make_shared<ServersCommand>(), std::make_shared<BackupsCommand>(),
                                    std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(),
                                    std::make_shared<WindowCommand>(), std::make_shared<UsageCommand>(),
-                                   std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>()});
+                                   std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(),
+                                   std::make_shared<RestoreCommand>(), std::make_shared<DrillCommand>(),
+                                   std::make_shared<WalRestoreCommand>()});
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.contains(QStringLiteral("--version"))) {
         printText(QStringLiteral("tideline-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return 0;
     }
     auto parsed = commandLine.parse(arguments);
-    if (!parsed)
-        return reportError(parsed.error());
+    if (!parsed) {
+        const int status = reportError(parsed.error());
+        // PostgreSQL reads 1-125 from a restore_command as "not found" and may end recovery early;
+        // a broken restore_command line must stop it instead (DESIGN.md: exit status 255).
+        return arguments.contains(QStringLiteral("wal-restore")) ? 255 : status;
+    }
     auto& [invocation, command] = *parsed;
     if (!command) {
         printText(commandLine.help());

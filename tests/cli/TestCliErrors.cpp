@@ -74,6 +74,10 @@ private slots:
                                                        url + QStringLiteral("/nothing-here")} << 5;
         QTest::newRow("unknown-backup") << QStringList{QStringLiteral("--endpoint-url"), e, QStringLiteral("show"), url,
                                                        server, QStringLiteral("20000101T000000")} << 5;
+        // A broken restore_command line must stop PostgreSQL, not look like "not found".
+        QTest::newRow("wal-restore-usage") << QStringList{QStringLiteral("wal-restore"), url, server,
+                                                          QStringLiteral("000000010000000000000001"),
+                                                          QStringLiteral("/tmp/x"), QStringLiteral("--bogus")} << 255;
         QTest::newRow("missing-dir") << QStringList{QStringLiteral("backups"), QStringLiteral("file:///nonexistent/dir"),
                                                     server} << 5;
         const QString corrupt = env().url(QStringLiteral("corrupt"));

@@ -48,6 +48,21 @@ MAIN_BUCKET = "tideline-main"
 PATH = "cnpg"
 MAIN_SERVER = "pg-main"
 PLAIN_SERVER = "pg-plain"
+CNPG_LIKE_SETTINGS = """# written by the CNPG operator for the pod
+listen_addresses = '*'
+archive_mode = 'on'
+archive_command = '/controller/manager wal-archive --log-destination /controller/log/postgres.json %p'
+ssl = 'on'
+ssl_cert_file = '/controller/certificates/server.crt'
+ssl_key_file = '/controller/certificates/server.key'
+ssl_ca_file = '/controller/certificates/client-ca.crt'
+unix_socket_directories = '/controller/run'
+shared_preload_libraries = 'pgaudit'
+logging_collector = 'on'
+log_destination = 'csvlog'
+log_directory = '/controller/log'
+shared_buffers = '64GB'
+"""
 TABLE = "tideline_events"
 
 WAL_NAME_RE = re.compile(
@@ -697,6 +712,10 @@ def build_main(store, barman, work):
         if time.monotonic() > deadline:
             raise HarnessError("standby never started streaming\n" + tail(standby.logfile))
         time.sleep(0.1)
+    # Start a segment the standby knows only from streaming (not from pg_basebackup's copy, which
+    # may already carry an archive status): its unfinished tail is what becomes the .partial.
+    w.insert("tl2_before_stream_segment", 5)
+    tl2.switch_wal()
     streamed = w.insert("tl2_streamed_only", 30)   # in the segment that becomes .partial
     while standby.one(f"SELECT pg_last_wal_replay_lsn() >= '{streamed['lsn_after']}'::pg_lsn")[0] != "t":
         if time.monotonic() > deadline:
@@ -707,6 +726,8 @@ def build_main(store, barman, work):
     facts["events"].append({"what": "primary_lost", "timeline": 2, "how": "pg_ctl stop -m immediate",
                             "last_streamed_lsn": streamed["lsn_after"]})
     standby.promote()
+    partials = [f for f in os.listdir(os.path.join(standby.datadir, "pg_wal")) if f.endswith(".partial")]
+    log(f"main-standby: promoted; partial segments in pg_wal: {partials or 'none'}")
     if standby.timeline() != 3:
         raise HarnessError(f"standby promoted to timeline {standby.timeline()}, expected 3")
     facts["events"].append({"what": "standby_promotion", "timeline": 3})
@@ -747,10 +768,21 @@ def build_plain(store, barman, work):
         w.restore_point("plain_rp_1")
         c.switch_wal()
         c.wait_archived()
+        # The second backup carries what a CNPG pod's PGDATA carries: an included custom.conf that
+        # points at /controller paths, wants certificates, a preload library that is not
+        # installed, pod-sized memory and an archive_command. The running server never reloads
+        # it; a restore must override all of it and start cleanly without archiving anything.
+        custom = os.path.join(c.datadir, "custom.conf")
+        with open(custom, "w") as f:
+            f.write(CNPG_LIKE_SETTINGS)
+        with open(os.path.join(c.datadir, "postgresql.conf"), "a") as f:
+            f.write("\ninclude 'custom.conf'\n")
+        shutil.chown(custom, "postgres", "postgres")
         ids.append(barman.backup(c, MAIN_BUCKET, PLAIN_SERVER, "plain-2", compress=False))
         w.insert("plain_after_2", 20)
         c.switch_wal()
         c.wait_archived()
+        facts.update(cnpg_like_backup_id=ids[-1], cnpg_like_settings=CNPG_LIKE_SETTINGS)
         facts.update(expected_backup_ids=ids, row_batches=w.batches,
                      restore_points=w.restore_points, table=f"public.{TABLE}")
         return facts

@@ -1,0 +1,401 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/restore/DrillJob.h"
+
+#include "engine/core/Clock.h"
+#include "engine/core/Timestamp.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace tideline::restore {
+
+namespace {
+
+constexpr int kPort = 5432; // the socket lives in the private scratch directory, so no clash
+
+// Runs a PostgreSQL tool as the data's owner: PostgreSQL refuses to run as root.
+QStringList asOwner(const QString& owner, const QString& program, const QStringList& args)
+{
+    if (::geteuid() == 0 && !owner.isEmpty())
+        return QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), owner, QStringLiteral("--"), program} + args;
+    return QStringList{program} + args;
+}
+
+struct Run {
+    int exitCode = -1;
+    QString output;
+};
+
+Run run(const QStringList& command, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(command.first(), command.mid(1));
+    Run r;
+    if (!p.waitForStarted(10'000)) {
+        r.output = p.errorString();
+        return r;
+    }
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.output = QStringLiteral("timed out");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.output = QString::fromLocal8Bit(p.readAll());
+    return r;
+}
+
+class Connection {
+public:
+    explicit Connection(const QString& socketDir, const QString& user)
+    {
+        const QByteArray conninfo = QStringLiteral("host='%1' port=%2 dbname=postgres user='%3' connect_timeout=5")
+                                        .arg(socketDir)
+                                        .arg(kPort)
+                                        .arg(user)
+                                        .toUtf8();
+        m_conn = PQconnectdb(conninfo.constData());
+    }
+    ~Connection() { PQfinish(m_conn); }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    bool ok() const { return PQstatus(m_conn) == CONNECTION_OK; }
+    QString error() const { return QString::fromUtf8(PQerrorMessage(m_conn)).trimmed(); }
+
+    // First value of the first row; nullopt with `error` set on failure.
+    std::optional<QString> value(const QString& sql, QString* error = nullptr)
+    {
+        PGresult* res = PQexec(m_conn, sql.toUtf8().constData());
+        std::optional<QString> out;
+        const ExecStatusType st = PQresultStatus(res);
+        if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+            out = (st == PGRES_TUPLES_OK && PQntuples(res) > 0 && PQnfields(res) > 0)
+                      ? QString::fromUtf8(PQgetvalue(res, 0, 0))
+                      : QString();
+        } else if (error) {
+            *error = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
+        }
+        PQclear(res);
+        return out;
+    }
+
+private:
+    PGconn* m_conn = nullptr;
+};
+
+QString readLog(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString lineWith(const QString& log, const QString& needle)
+{
+    const QStringList lines = log.split(QLatin1Char('\n'));
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it)
+        if (it->contains(needle))
+            return it->trimmed();
+    return {};
+}
+
+QStringList fatalLines(const QString& log)
+{
+    QStringList out;
+    for (const QString& l : log.split(QLatin1Char('\n')))
+        if (l.contains(QLatin1String("FATAL:")) || l.contains(QLatin1String("PANIC:")))
+            out.append(l.trimmed());
+    return out;
+}
+
+// Did PostgreSQL stop where the plan asked? Its own log lines are the evidence.
+void judgeTarget(const pitr::RecoveryPlan& plan, DrillReport& report)
+{
+    const auto& t = plan.target;
+    if (report.recoveryStop.isEmpty()) {
+        report.reasons.append(QStringLiteral("PostgreSQL never logged reaching the recovery target"));
+        return;
+    }
+    switch (t.kind) {
+    case pitr::RecoveryTarget::Kind::Immediate:
+        if (!report.recoveryStop.contains(QLatin1String("reaching consistency")))
+            report.reasons.append(QStringLiteral("expected to stop at consistency: %1").arg(report.recoveryStop));
+        break;
+    case pitr::RecoveryTarget::Kind::Name:
+        if (!report.recoveryStop.contains(QStringLiteral("\"%1\"").arg(t.name)))
+            report.reasons.append(QStringLiteral("stopped elsewhere than restore point %1: %2").arg(t.name, report.recoveryStop));
+        break;
+    case pitr::RecoveryTarget::Kind::Xid:
+        if (!report.recoveryStop.contains(QStringLiteral("transaction %1").arg(t.xid)))
+            report.reasons.append(QStringLiteral("stopped elsewhere than transaction %1: %2").arg(t.xid, report.recoveryStop));
+        break;
+    case pitr::RecoveryTarget::Kind::Time: {
+        static const QRegularExpression at(QStringLiteral("log time (.+)$"));
+        const auto m = at.match(report.lastTransaction);
+        const auto last = m.hasMatch() ? Timestamp::parse(m.captured(1).trimmed()) : std::nullopt;
+        if (last && last->usecUtc > t.time.usecUtc)
+            report.reasons.append(QStringLiteral("the last replayed transaction (%1) is after the target %2")
+                                      .arg(last->toIso(), t.time.toIso()));
+        break;
+    }
+    case pitr::RecoveryTarget::Kind::Lsn:
+        if (!report.recoveryStop.contains(QStringLiteral("\"%1\"").arg(t.lsn.toString())))
+            report.reasons.append(QStringLiteral("stopped elsewhere than LSN %1: %2").arg(t.lsn.toString(), report.recoveryStop));
+        break;
+    }
+}
+
+QString nowIso()
+{
+    return Timestamp::fromUsec(Clock::system().nowUsec()).toIso();
+}
+
+QString historyPath(const QString& server)
+{
+    QString safe = server;
+    safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tideline/drills/")
+           + safe + QStringLiteral(".jsonl");
+}
+
+} // namespace
+
+QJsonObject DrillReport::toJson() const
+{
+    QJsonArray ph;
+    for (const auto& p : phases)
+        ph.append(QJsonObject{{QStringLiteral("name"), p.name}, {QStringLiteral("seconds"), p.seconds}});
+    QJsonArray ch;
+    for (const auto& c : checks)
+        ch.append(QJsonObject{{QStringLiteral("sql"), c.sql}, {QStringLiteral("passed"), c.passed},
+                              {QStringLiteral("result"), c.result}});
+    const double restoreSeconds = phases.size() > 1 ? phases[1].seconds : 0;
+    return {{QStringLiteral("server"), server},
+            {QStringLiteral("source"), source},
+            {QStringLiteral("backup_id"), backupId},
+            {QStringLiteral("target"), target},
+            {QStringLiteral("started_at"), startedAt},
+            {QStringLiteral("passed"), passed},
+            {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)},
+            {QStringLiteral("phases"), ph},
+            {QStringLiteral("total_seconds"), totalSeconds},
+            {QStringLiteral("rto_seconds"), rtoSeconds},
+            {QStringLiteral("downloaded_bytes"), downloadedBytes},
+            {QStringLiteral("written_bytes"), writtenBytes},
+            {QStringLiteral("download_mb_per_second"),
+             restoreSeconds > 0 ? static_cast<double>(downloadedBytes) / 1e6 / restoreSeconds : 0.0},
+            {QStringLiteral("recovery_stop"), recoveryStop},
+            {QStringLiteral("last_transaction"), lastTransaction},
+            {QStringLiteral("timeline"), timeline},
+            {QStringLiteral("in_recovery"), inRecovery},
+            {QStringLiteral("checks"), ch},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
+}
+
+QString DrillReport::toMarkdown() const
+{
+    QString md = QStringLiteral("# Restore drill: %1 — %2\n\n").arg(server, passed ? QStringLiteral("PASSED") : QStringLiteral("FAILED"));
+    md += QStringLiteral("- Source: %1\n- Backup: %2\n- Target: %3\n- Started: %4\n- RTO: %5 s\n- Downloaded: %6 bytes, "
+                         "written: %7 bytes\n- Timeline after promotion: %8\n\n")
+              .arg(source, backupId, target, startedAt)
+              .arg(rtoSeconds, 0, 'f', 1)
+              .arg(downloadedBytes)
+              .arg(writtenBytes)
+              .arg(timeline.isEmpty() ? QStringLiteral("-") : timeline);
+    md += QStringLiteral("| phase | seconds |\n|---|---:|\n");
+    for (const auto& p : phases)
+        md += QStringLiteral("| %1 | %2 |\n").arg(p.name).arg(p.seconds, 0, 'f', 2);
+    md += QStringLiteral("| **total** | **%1** |\n\n").arg(totalSeconds, 0, 'f', 2);
+    if (!recoveryStop.isEmpty())
+        md += QStringLiteral("PostgreSQL: `%1`\n\n").arg(recoveryStop);
+    if (!lastTransaction.isEmpty())
+        md += QStringLiteral("PostgreSQL: `%1`\n\n").arg(lastTransaction);
+    if (!checks.isEmpty()) {
+        md += QStringLiteral("| check | result | |\n|---|---|---|\n");
+        for (const auto& c : checks)
+            md += QStringLiteral("| `%1` | %2 | %3 |\n").arg(c.sql, c.result, c.passed ? QStringLiteral("ok") : QStringLiteral("FAILED"));
+        md += QLatin1Char('\n');
+    }
+    for (const QString& r : reasons)
+        md += QStringLiteral("- **Failure:** %1\n").arg(r);
+    for (const QString& n : notes)
+        md += QStringLiteral("- Note: %1\n").arg(n);
+    return md;
+}
+
+Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerCatalog& catalog,
+                             const pitr::RecoveryPlan& plan, const DrillOptions& o, JobContext& context)
+{
+    DrillReport report;
+    report.server = catalog.server;
+    report.source = catalog.source.toString();
+    report.backupId = plan.backupId;
+    report.target = plan.target.describe();
+    report.startedAt = nowIso();
+    report.phases.append({QStringLiteral("plan"), o.planSeconds});
+
+    QString scratch = o.scratchDirectory;
+    if (scratch.isEmpty()) {
+        QByteArray tmpl = QFile::encodeName(QDir::tempPath() + QStringLiteral("/tideline-drill-XXXXXX"));
+        if (!::mkdtemp(tmpl.data()))
+            return fail(ErrorCode::Refused, QStringLiteral("cannot create a scratch directory in %1").arg(QDir::tempPath()),
+                        QStringLiteral("Give one with --scratch DIR."));
+        scratch = QFile::decodeName(tmpl);
+    }
+    // The server runs as the data's owner, who must be able to reach the data directory.
+    ::chmod(QFile::encodeName(scratch).constData(), 0755);
+    const QString data = scratch + QStringLiteral("/data");
+    const QString log = scratch + QStringLiteral("/postgres.log");
+    auto cleanup = [&] {
+        if (!o.keep)
+            QDir(scratch).removeRecursively();
+    };
+
+    RestoreOptions ro;
+    ro.destination = data;
+    ro.jobs = o.jobs;
+    ro.action = RestoreOptions::TargetAction::Promote;
+    ro.restoreCommand = o.restoreCommand;
+    ro.port = kPort;
+    ro.owner = o.owner;
+    auto restored = runRestore(store, catalog, plan, ro, context);
+    if (!restored) {
+        cleanup();
+        return fail(restored.error());
+    }
+    report.downloadedBytes = restored->downloadedBytes;
+    report.writtenBytes = restored->writtenBytes;
+    report.notes += restored->notes;
+    report.phases.append({QStringLiteral("restore (download, decompress, extract)"), restored->restoreSeconds});
+    report.phases.append({QStringLiteral("configure"), restored->configureSeconds});
+
+    const passwd* pw = ::getpwuid(QFileInfo(data).ownerId());
+    const QString owner = pw ? QString::fromLocal8Bit(pw->pw_name) : o.owner;
+    QFile logFile(log);
+    logFile.open(QIODevice::WriteOnly);
+    logFile.close();
+    if (::geteuid() == 0 && pw)
+        ::chown(QFile::encodeName(log).constData(), pw->pw_uid, pw->pw_gid);
+
+    // Replay: from start until PostgreSQL has promoted (WAL fetching happens inside it).
+    QElapsedTimer timer;
+    timer.start();
+    const QString pgCtl = restored->pgBinDir + QStringLiteral("/pg_ctl");
+    const Run start = run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-l"), log, QStringLiteral("-w"),
+                                                 QStringLiteral("-t"), QString::number(o.timeoutSeconds), QStringLiteral("start")}),
+                          (o.timeoutSeconds + 30) * 1000);
+    bool promoted = false;
+    if (start.exitCode == 0) {
+        while (timer.elapsed() < o.timeoutSeconds * 1000LL) {
+            if (context.isCancelled())
+                break;
+            Connection c(data, QStringLiteral("postgres"));
+            if (c.ok()) {
+                if (c.value(QStringLiteral("SELECT pg_is_in_recovery()")) == QStringLiteral("f")) {
+                    promoted = true;
+                    break;
+                }
+            } else if (!QFileInfo::exists(data + QStringLiteral("/postmaster.pid"))) {
+                break; // the server stopped: the log says why
+            }
+            QThread::msleep(200);
+        }
+    }
+    report.phases.append({QStringLiteral("recovery (WAL fetch and replay, promote)"),
+                          static_cast<double>(timer.nsecsElapsed()) / 1e9});
+
+    const QString logText = readLog(log);
+    report.recoveryStop = lineWith(logText, QStringLiteral("recovery stopping"));
+    report.lastTransaction = lineWith(logText, QStringLiteral("last completed transaction was at log time"));
+    report.timeline = lineWith(logText, QStringLiteral("selected new timeline ID")).section(QLatin1Char(':'), -1).trimmed();
+
+    timer.restart();
+    if (promoted) {
+        Connection c(data, QStringLiteral("postgres"));
+        report.inRecovery = c.value(QStringLiteral("SELECT pg_is_in_recovery()")) != QStringLiteral("f");
+        if (const auto tli = c.value(QStringLiteral("SELECT timeline_id FROM pg_control_checkpoint()")); tli && report.timeline.isEmpty())
+            report.timeline = *tli;
+        for (const QString& sql : o.checkSql) {
+            QString error;
+            const auto v = c.value(sql, &error);
+            DrillCheck check{sql, v.has_value() && *v != QLatin1String("f"), v ? *v : error};
+            if (!check.passed)
+                report.reasons.append(QStringLiteral("check failed: %1 -> %2").arg(sql, check.result));
+            report.checks.append(check);
+        }
+        judgeTarget(plan, report);
+    } else {
+        const QStringList fatal = fatalLines(logText);
+        report.reasons.append(context.isCancelled() ? QStringLiteral("cancelled")
+                              : fatal.isEmpty()     ? QStringLiteral("PostgreSQL did not finish recovery within %1 s (%2)")
+                                                          .arg(o.timeoutSeconds)
+                                                          .arg(start.output.trimmed().section(QLatin1Char('\n'), -1))
+                                                    : QStringLiteral("PostgreSQL stopped: %1").arg(fatal.join(QStringLiteral(" / "))));
+    }
+    report.phases.append({QStringLiteral("checks"), static_cast<double>(timer.nsecsElapsed()) / 1e9});
+
+    timer.restart();
+    run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
+                               QStringLiteral("stop")}),
+        120'000);
+    if (o.keep)
+        report.notes.append(QStringLiteral("scratch directory kept: %1").arg(scratch));
+    cleanup();
+    report.phases.append({QStringLiteral("stop and clean up"), static_cast<double>(timer.nsecsElapsed()) / 1e9});
+
+    for (const auto& p : report.phases)
+        report.totalSeconds += p.seconds;
+    // The recovery time objective: what a real recovery would take, planning to checked data.
+    for (qsizetype i = 0; i + 1 < report.phases.size(); ++i)
+        report.rtoSeconds += report.phases[i].seconds;
+    if (report.inRecovery && promoted)
+        report.reasons.append(QStringLiteral("the server is still in recovery"));
+    report.passed = promoted && report.reasons.isEmpty();
+    if (context.isCancelled())
+        return fail(ErrorCode::Cancelled, QStringLiteral("drill cancelled"));
+    return report;
+}
+
+Result<void> appendDrillHistory(const DrillReport& report)
+{
+    const QString path = historyPath(report.server);
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    if (!f.open(QIODevice::Append))
+        return fail(ErrorCode::Refused, QStringLiteral("cannot write the drill history %1: %2").arg(path, f.errorString()),
+                    QStringLiteral("Check permissions of your data directory."));
+    f.write(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact) + '\n');
+    return {};
+}
+
+QList<QJsonObject> drillHistory(const QString& server)
+{
+    QList<QJsonObject> out;
+    QFile f(historyPath(server));
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    while (!f.atEnd()) {
+        const QJsonDocument d = QJsonDocument::fromJson(f.readLine());
+        if (d.isObject())
+            out.append(d.object());
+    }
+    return out;
+}
+
+} // namespace tideline::restore

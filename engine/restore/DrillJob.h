@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/restore/RestoreJob.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace tideline::restore {
+
+struct DrillOptions {
+    QStringList checkSql;        ///< each must run and must not answer false
+    QString scratchDirectory;    ///< empty: a fresh directory under the system temp dir
+    QString restoreCommand;      ///< as RestoreOptions::restoreCommand
+    int jobs = 4;
+    int timeoutSeconds = 3600;   ///< for start-up and replay together
+    bool keep = false;           ///< keep the scratch directory (for a post-mortem)
+    double planSeconds = 0;      ///< time the caller spent planning, reported as the first phase
+    QString owner;               ///< as RestoreOptions::owner
+};
+
+struct DrillPhase {
+    QString name;
+    double seconds = 0;
+};
+
+struct DrillCheck {
+    QString sql;
+    bool passed = false;
+    QString result; ///< the first value of the first row, or the error
+};
+
+/// The outcome of a drill. Phases are consecutive and add up to totalSeconds.
+struct DrillReport {
+    QString server;
+    QString source;
+    QString backupId;
+    QString target;               ///< the target, described
+    QString startedAt;            ///< ISO 8601 UTC
+    bool passed = false;
+    QStringList reasons;          ///< why it failed (empty when passed)
+    QList<DrillPhase> phases;
+    double totalSeconds = 0;
+    double rtoSeconds = 0;        ///< from the start of the restore to a promoted, checked database
+    qint64 downloadedBytes = 0;
+    qint64 writtenBytes = 0;
+    QString recoveryStop;         ///< PostgreSQL's "recovery stopping ..." line
+    QString lastTransaction;      ///< PostgreSQL's "last completed transaction was at log time ..."
+    QString timeline;             ///< the timeline after promotion
+    bool inRecovery = true;       ///< pg_is_in_recovery() at the end
+    QList<DrillCheck> checks;
+    QStringList notes;
+
+    QJsonObject toJson() const;
+    QString toMarkdown() const;
+};
+
+/// A timed restore drill: restores the plan into a scratch directory, starts this machine's
+/// PostgreSQL on a free port (as the data's owner), lets recovery reach the target and promote,
+/// checks that it got there (PostgreSQL's own "recovery stopping" and "last completed transaction"
+/// log lines against the target, pg_is_in_recovery() false), runs each check query through libpq,
+/// stops the server and removes the scratch directory. A failing drill still returns a report
+/// (passed=false, with reasons); only a drill that could not run at all returns an error.
+/// The restored copy never archives (archive_mode=off) and listens on no TCP port.
+/// Errors: as runRestore for what happens before the server starts; Cancelled.
+/// Thread: any but the GUI thread.
+Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerCatalog& catalog,
+                             const pitr::RecoveryPlan& plan, const DrillOptions& options, JobContext& context);
+
+/// Appends a report to the server's drill history (one JSON line per drill) in the user's data
+/// directory, and reads it back newest last. Thread: any.
+Result<void> appendDrillHistory(const DrillReport& report);
+QList<QJsonObject> drillHistory(const QString& server);
+
+} // namespace tideline::restore

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/catalog/ServerCatalog.h"
+#include "engine/core/JobContext.h"
+#include "engine/pitr/RecoveryPlan.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace tideline::restore {
+
+/// How a restored data directory should start on this machine.
+struct RestoreOptions {
+    enum class TargetAction { Pause, Promote, Shutdown };
+    QString destination;                  ///< absolute; must be absent or empty
+    int jobs = 4;                         ///< tar parts downloaded and extracted at once
+    TargetAction action = TargetAction::Pause;
+    QMap<QString, QString> tablespaces;   ///< tablespace name -> new absolute location
+    QString restoreCommand;               ///< the whole restore_command, %f and %p included
+    int port = 5432;
+    QString socketDirectory;              ///< empty: the destination itself (private, so trust is safe)
+    QString owner;                        ///< OS user that will run it; empty: postgres when root, else us
+    QString pgBinDir;                     ///< empty: /usr/lib/postgresql/<major>/bin
+};
+
+/// What a restore did, for the CLI, the GUI and drill reports.
+struct RestoreReport {
+    QString backupId;
+    QString destination;
+    QString pgBinDir;
+    qint64 downloadedBytes = 0;  ///< bytes read from the store (compressed)
+    qint64 writtenBytes = 0;     ///< bytes written to disk (extracted)
+    qint64 files = 0;
+    double restoreSeconds = 0;   ///< download, decompression and extraction (overlapped)
+    double configureSeconds = 0;
+    QStringList notes;           ///< skipped links, overridden settings, disabled includes
+};
+
+/// Restores the plan's base backup into options.destination and makes it start here: every tar
+/// part (data and tablespaces, any compression barman writes) is downloaded with up to `jobs`
+/// streams and decompressed and extracted as it arrives (no temporary copy); tablespaces are
+/// relocated on request; then the settings a CNPG backup carries that would break or endanger
+/// this machine are overridden in postgresql.auto.conf — archive_mode=off above all, so a
+/// restore never archives into the source bucket — every recovery_target* the backup carried
+/// is blanked, restore_command, the target, recovery_target_timeline and the action are set,
+/// a private pg_hba.conf is written, recovery.signal created, and the files handed to the owner
+/// with mode 0700.
+///
+/// Before anything is written it refuses (ErrorCode::Refused, with a hint): a refused plan; a
+/// destination or tablespace location that is not empty; a PostgreSQL major version with no
+/// server binaries here; too little free space. While it runs, the destination holds
+/// TIDELINE_RESTORE_INCOMPLETE; a failed or cancelled restore leaves it there (and no
+/// recovery.signal), so the directory never looks finished.
+///
+/// Errors: Refused, Corrupt (an unsafe or broken archive), the store's errors, Cancelled.
+/// Thread: any but the GUI thread (blocks on I/O for minutes).
+Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::ServerCatalog& catalog,
+                                 const pitr::RecoveryPlan& plan, const RestoreOptions& options, JobContext& context);
+
+/// The name of the marker file an unfinished restore leaves in its destination.
+inline constexpr const char* kIncompleteMarker = "TIDELINE_RESTORE_INCOMPLETE";
+
+/// Single-quotes a value for postgresql.conf.
+QString quoteConfValue(const QString& value);
+
+} // namespace tideline::restore

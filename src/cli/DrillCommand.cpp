@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/cli/DrillCommand.h"
+
+#include "engine/pitr/RecoveryPlanner.h"
+#include "engine/restore/DrillJob.h"
+#include "src/cli/Output.h"
+#include "src/cli/SourceAccess.h"
+#include "src/cli/TargetOptions.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+
+namespace tideline::cli {
+
+QMap<QString, bool> DrillCommand::options() const
+{
+    QMap<QString, bool> o = targetOptions();
+    for (const char* valued : {"check-sql", "report", "jobs", "scratch", "timeout", "owner"})
+        o.insert(QLatin1String(valued), true);
+    o.insert(QStringLiteral("keep"), false);
+    return o;
+}
+
+int DrillCommand::run(const Invocation& inv)
+{
+    auto target = parseTarget(inv);
+    if (!target)
+        return reportError(target.error());
+    restore::DrillOptions options;
+    options.checkSql = inv.options.value(QStringLiteral("check-sql"));
+    options.scratchDirectory = inv.value(QStringLiteral("scratch"));
+    options.keep = inv.has(QStringLiteral("keep"));
+    options.owner = inv.value(QStringLiteral("owner"));
+    if (inv.has(QStringLiteral("jobs")))
+        options.jobs = std::max(1, inv.value(QStringLiteral("jobs")).toInt());
+    if (inv.has(QStringLiteral("timeout")))
+        options.timeoutSeconds = std::max(10, inv.value(QStringLiteral("timeout")).toInt());
+    options.restoreCommand = restoreCommandFor(inv, inv.args[0], inv.args[1]);
+
+    QElapsedTimer planning;
+    planning.start();
+    auto source = openSource(inv, inv.args[0]);
+    if (!source)
+        return reportError(source.error());
+    JobContext context;
+    auto catalog = catalog::loadServerCatalog(*source->store, source->url, inv.args[1], context);
+    if (!catalog)
+        return reportError(catalog.error());
+    const pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, *target);
+    if (!plan.ok()) {
+        if (inv.json)
+            printJson({{QStringLiteral("plan"), planJson(plan)}});
+        return reportError({ErrorCode::Refused, QStringLiteral("refused: %1").arg(plan.reason), plan.hint, {}});
+    }
+    options.planSeconds = static_cast<double>(planning.nsecsElapsed()) / 1e9;
+
+    auto report = restore::runDrill(*source->store, *catalog, plan, options, context);
+    if (!report)
+        return reportError(report.error());
+    if (auto saved = restore::appendDrillHistory(*report); !saved)
+        reportError(saved.error());
+    if (inv.has(QStringLiteral("report"))) {
+        // FILE gets the Markdown report, FILE.json the same as JSON (or the other way round).
+        QString path = inv.value(QStringLiteral("report"));
+        const bool jsonFirst = path.endsWith(QLatin1String(".json"));
+        const QString base = jsonFirst ? path.chopped(5) : path.endsWith(QLatin1String(".md")) ? path.chopped(3) : path;
+        QFile md(base + QStringLiteral(".md"));
+        QFile js(base + QStringLiteral(".json"));
+        if (!md.open(QIODevice::WriteOnly | QIODevice::Truncate) || !js.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return reportError({ErrorCode::Usage, QStringLiteral("cannot write the report %1").arg(base),
+                                QStringLiteral("Give a writable --report path."), {}});
+        md.write(report->toMarkdown().toUtf8());
+        js.write(QJsonDocument(report->toJson()).toJson());
+    }
+    if (inv.json)
+        printJson(report->toJson());
+    else
+        printText(report->toMarkdown());
+    if (!report->passed)
+        return reportError({ErrorCode::Refused, QStringLiteral("the drill failed: %1").arg(report->reasons.join(QStringLiteral("; "))),
+                            QStringLiteral("Rerun with --keep and read postgres.log in the scratch directory."), {}});
+    return 0;
+}
+
+} // namespace tideline::cli

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/cli/RestoreCommand.h"
+
+#include "engine/pitr/RecoveryPlanner.h"
+#include "engine/restore/RestoreJob.h"
+#include "src/cli/Output.h"
+#include "src/cli/SourceAccess.h"
+#include "src/cli/TargetOptions.h"
+
+#include <QDir>
+#include <QJsonArray>
+
+namespace tideline::cli {
+
+QMap<QString, bool> RestoreCommand::options() const
+{
+    QMap<QString, bool> o = targetOptions();
+    for (const char* valued : {"jobs", "target-action", "tablespace", "port", "owner"})
+        o.insert(QLatin1String(valued), true);
+    return o;
+}
+
+int RestoreCommand::run(const Invocation& inv)
+{
+    auto target = parseTarget(inv);
+    if (!target)
+        return reportError(target.error());
+    restore::RestoreOptions options;
+    options.destination = QDir(inv.args[2]).absolutePath();
+    if (inv.has(QStringLiteral("jobs"))) {
+        bool ok = false;
+        options.jobs = inv.value(QStringLiteral("jobs")).toInt(&ok);
+        if (!ok || options.jobs < 1 || options.jobs > 64)
+            return reportError({ErrorCode::Usage, QStringLiteral("--jobs must be a number from 1 to 64"), {}, {}});
+    }
+    const QString action = inv.value(QStringLiteral("target-action"));
+    if (action == QLatin1String("promote"))
+        options.action = restore::RestoreOptions::TargetAction::Promote;
+    else if (action == QLatin1String("shutdown"))
+        options.action = restore::RestoreOptions::TargetAction::Shutdown;
+    else if (!action.isEmpty() && action != QLatin1String("pause"))
+        return reportError({ErrorCode::Usage, QStringLiteral("unknown --target-action '%1'").arg(action),
+                            QStringLiteral("Use pause (the default: inspect, then promote), promote or shutdown."), {}});
+    for (const QString& spec : inv.options.value(QStringLiteral("tablespace"))) {
+        const qsizetype eq = spec.indexOf(QLatin1Char('='));
+        if (eq <= 0 || !QDir::isAbsolutePath(spec.mid(eq + 1)))
+            return reportError({ErrorCode::Usage, QStringLiteral("--tablespace '%1' is not NAME=/absolute/dir").arg(spec),
+                                QStringLiteral("For example --tablespace tbs_one=/srv/restore/tbs_one."), {}});
+        options.tablespaces.insert(spec.left(eq), QDir::cleanPath(spec.mid(eq + 1)));
+    }
+    if (inv.has(QStringLiteral("port")))
+        options.port = inv.value(QStringLiteral("port")).toInt();
+    options.owner = inv.value(QStringLiteral("owner"));
+    options.restoreCommand = restoreCommandFor(inv, inv.args[0], inv.args[1]);
+
+    auto source = openSource(inv, inv.args[0]);
+    if (!source)
+        return reportError(source.error());
+    JobContext context;
+    auto catalog = catalog::loadServerCatalog(*source->store, source->url, inv.args[1], context);
+    if (!catalog)
+        return reportError(catalog.error());
+    const pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, *target);
+    if (!plan.ok()) {
+        if (inv.json)
+            printJson({{QStringLiteral("plan"), planJson(plan)}});
+        return reportError({ErrorCode::Refused, QStringLiteral("refused: %1").arg(plan.reason), plan.hint, {}});
+    }
+    auto report = restore::runRestore(*source->store, *catalog, plan, options, context);
+    if (!report)
+        return reportError(report.error());
+    if (inv.json) {
+        printJson({{QStringLiteral("destination"), report->destination},
+                   {QStringLiteral("backup_id"), report->backupId},
+                   {QStringLiteral("downloaded_bytes"), report->downloadedBytes},
+                   {QStringLiteral("written_bytes"), report->writtenBytes},
+                   {QStringLiteral("files"), report->files},
+                   {QStringLiteral("restore_seconds"), report->restoreSeconds},
+                   {QStringLiteral("pg_bin_dir"), report->pgBinDir},
+                   {QStringLiteral("notes"), QJsonArray::fromStringList(report->notes)},
+                   {QStringLiteral("plan"), planJson(plan)}});
+        return 0;
+    }
+    QString text = QStringLiteral("Restored backup %1 into %2: %3 downloaded, %4 written in %5 files, %6 s.\n")
+                       .arg(report->backupId, report->destination, formatBytes(report->downloadedBytes),
+                            formatBytes(report->writtenBytes))
+                       .arg(report->files)
+                       .arg(report->restoreSeconds, 0, 'f', 1);
+    for (const QString& note : report->notes)
+        text += QStringLiteral("  note: %1\n").arg(note);
+    for (const QString& w : plan.warnings)
+        text += QStringLiteral("  warning: %1\n").arg(w);
+    text += QStringLiteral("Start it (as the data's owner, with the store's credentials in the environment):\n"
+                           "  %1/pg_ctl -D %2 -l %2/../restore.log start\n")
+                .arg(report->pgBinDir, report->destination);
+    printText(text);
+    return 0;
+}
+
+} // namespace tideline::cli

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "src/cli/Command.h"
+
+namespace tideline::cli {
+
+class RestoreCommand final : public Command {
+public:
+    QString name() const override { return QStringLiteral("restore"); }
+    QString synopsis() const override
+    {
+        return QStringLiteral("SOURCE_URL SERVER DEST TARGET [--jobs N] [--target-action pause|promote|shutdown] "
+                              "[--tablespace NAME=DIR]");
+    }
+    QString description() const override { return QStringLiteral("base backup + recovery config, ready to start here"); }
+    QMap<QString, bool> options() const override;
+    std::pair<int, int> arity() const override { return {3, 3}; }
+    int run(const Invocation& invocation) override;
+};
+
+} // namespace tideline::cli

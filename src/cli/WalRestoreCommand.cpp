@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/cli/WalRestoreCommand.h"
+
+#include "engine/restore/WalFetcher.h"
+#include "engine/restore/WalSpool.h"
+#include "engine/storage/StoreFactory.h"
+#include "src/cli/Output.h"
+#include "src/cli/SourceAccess.h"
+
+#include <QFile>
+#include <QElapsedTimer>
+#include <QUrl>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <dirent.h>
+#include <unistd.h>
+
+namespace tideline::cli {
+
+using restore::WalName;
+using restore::WalSpool;
+
+namespace {
+
+constexpr int kDefaultPrefetch = 8;   // 128 MiB of 16 MiB segments ahead: more than replay eats while one downloads
+constexpr int kMaxPrefetch = 64;
+constexpr int kDefaultRetryForSeconds = 60;
+constexpr int kWalRestoreFailure = 255; // DESIGN.md: above 125, so PostgreSQL stops instead of promoting
+constexpr auto kPrefetcherIdleExit = std::chrono::milliseconds(5000);
+
+/// wal-restore's command line in plain strings: the fast path reads it before Qt exists, the
+/// full path from the Invocation, and both derive the spool from it the same way.
+struct WalRestoreArgs {
+    std::string source;
+    std::string server;
+    std::string walName;
+    std::string dest;
+    std::string spool; ///< --spool as given; empty: the default next to dest
+    std::string endpoint;
+    std::string profile;
+    std::string region;
+    std::string caBundle;
+    bool noVerifyTls = false;
+    bool worker = false;
+    int prefetch = kDefaultPrefetch;
+    int retryForSeconds = kDefaultRetryForSeconds;
+};
+
+bool parseInt(std::string_view text, int low, int high, int* out)
+{
+    if (text.empty() || text.size() > 9)
+        return false;
+    int value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+        value = value * 10 + (c - '0');
+    }
+    if (value < low || value > high)
+        return false;
+    *out = value;
+    return true;
+}
+
+// Mirrors CommandLine's grammar for this one verb; anything it does not know sends the call to
+// the full path, which parses properly and reports errors.
+std::optional<WalRestoreArgs> parseRaw(int argc, char** argv)
+{
+    WalRestoreArgs a;
+    std::vector<std::string_view> positional;
+    bool optionsEnded = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (optionsEnded || arg.empty() || arg.front() != '-' || arg == "-") {
+            positional.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            optionsEnded = true;
+            continue;
+        }
+        if (!arg.starts_with("--"))
+            return std::nullopt;
+        std::string_view optionName = arg.substr(2);
+        std::optional<std::string_view> value;
+        if (const auto eq = optionName.find('='); eq != std::string_view::npos) {
+            value = optionName.substr(eq + 1);
+            optionName = optionName.substr(0, eq);
+        }
+        if (optionName == "no-verify-tls" || optionName == "json" || optionName == "prefetch-worker") {
+            if (value)
+                return std::nullopt;
+            a.noVerifyTls = a.noVerifyTls || optionName == "no-verify-tls";
+            a.worker = a.worker || optionName == "prefetch-worker";
+            continue;
+        }
+        std::string* target = nullptr;
+        if (optionName == "endpoint-url")
+            target = &a.endpoint;
+        else if (optionName == "profile")
+            target = &a.profile;
+        else if (optionName == "region")
+            target = &a.region;
+        else if (optionName == "ca-bundle")
+            target = &a.caBundle;
+        else if (optionName == "spool")
+            target = &a.spool;
+        else if (optionName != "prefetch" && optionName != "retry-for")
+            return std::nullopt; // --help, --version, another verb's option...
+        if (!value) {
+            if (i + 1 >= argc)
+                return std::nullopt;
+            value = std::string_view(argv[++i]);
+        }
+        if (target)
+            *target = std::string(*value);
+        else if (optionName == "prefetch" ? !parseInt(*value, 0, kMaxPrefetch, &a.prefetch)
+                                          : !parseInt(*value, 0, 86400, &a.retryForSeconds))
+            return std::nullopt;
+    }
+    if (positional.size() != 5 || positional[0] != "wal-restore")
+        return std::nullopt;
+    a.source = positional[1];
+    a.server = positional[2];
+    a.walName = positional[3];
+    a.dest = positional[4];
+    return a;
+}
+
+std::string spoolBase(const WalRestoreArgs& a)
+{
+    if (a.spool.empty())
+        return WalSpool::defaultBase(a.dest);
+    if (a.spool.front() == '/')
+        return a.spool;
+    char cwd[4096];
+    return ::getcwd(cwd, sizeof cwd) ? std::string(cwd) + '/' + a.spool : a.spool;
+}
+
+// Keyed by source URL and server: a spool directory shared by two restores never serves one the
+// other's WAL. Not by endpoint: the same bucket reached through another URL (a proxy, a regional
+// name) is the same archive, and what is already verified on disk should keep serving.
+WalSpool spoolFor(const WalRestoreArgs& a)
+{
+    return WalSpool(WalSpool::keyedDir(spoolBase(a), a.source + '\n' + a.server));
+}
+
+std::vector<std::string> workerArguments(const WalRestoreArgs& a)
+{
+    std::vector<std::string> args;
+    auto global = [&](const char* option, const std::string& value) {
+        if (!value.empty()) {
+            args.emplace_back(option);
+            args.push_back(value);
+        }
+    };
+    global("--endpoint-url", a.endpoint);
+    global("--profile", a.profile);
+    global("--region", a.region);
+    global("--ca-bundle", a.caBundle);
+    if (a.noVerifyTls)
+        args.emplace_back("--no-verify-tls");
+    args.insert(args.end(), {"wal-restore", a.source, a.server, a.walName, "-", "--spool", spoolBase(a), "--prefetch",
+                             std::to_string(a.prefetch), "--prefetch-worker"});
+    return args;
+}
+
+// After serving segment `name`: tell the prefetcher where replay is, drop what replay has passed,
+// and start a prefetcher when the window ahead is not full and none is running.
+void keepAhead(const WalRestoreArgs& a, const WalSpool& spool, const WalName& name, std::uint64_t segmentSize)
+{
+    if (a.prefetch <= 0 || name.kind != WalName::Kind::Segment || !spool.ensureExists())
+        return;
+    spool.recordRequest(name, segmentSize);
+    spool.removeOlderThan(name, segmentSize);
+    if (spool.windowFilled(name, segmentSize, a.prefetch) || spool.prefetcherRunning())
+        return;
+    char exe[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return;
+    WalSpool::spawnDetached(std::string(exe, std::size_t(n)), workerArguments(a));
+}
+
+// The spool hit: no Qt, no network, no threads. nullopt when the full path must run.
+std::optional<int> serveFromSpool(const WalRestoreArgs& a, const WalSpool& spool, const WalName& name)
+{
+    if (name.kind != WalName::Kind::Segment || !spool.exists())
+        return std::nullopt;
+    std::uint64_t segmentSize = 0;
+    auto taken = spool.take(name, a.dest, nullptr, &segmentSize);
+    // Replay caught up with a download still running: waiting for it beats downloading it twice.
+    if (taken == WalSpool::Take::Absent && spool.inFlight(name)
+        && spool.waitWhileInFlight(name, std::min(a.retryForSeconds, 30) * 1000))
+        taken = spool.take(name, a.dest, nullptr, &segmentSize);
+    if (taken != WalSpool::Take::Taken)
+        return std::nullopt; // rejected or unmovable: the full path fetches it and reports
+    keepAhead(a, spool, name, segmentSize);
+    return 0;
+}
+
+// A killed earlier call may have left its temporary file next to the destination.
+void removeStaleTemps(const std::string& dest)
+{
+    const std::string dir = restore::directoryOf(dest);
+    const auto slash = dest.rfind('/');
+    const std::string prefix = '.' + dest.substr(slash == std::string::npos ? 0 : slash + 1) + ".tideline-";
+    DIR* d = ::opendir(dir.c_str());
+    if (!d)
+        return;
+    while (const dirent* entry = ::readdir(d)) {
+        const std::string_view file(entry->d_name);
+        if (!file.starts_with(prefix) || !file.ends_with(".tmp"))
+            continue;
+        const std::string pid(file.substr(prefix.size(), file.size() - prefix.size() - 4));
+        const long value = std::strtol(pid.c_str(), nullptr, 10);
+        if (value > 0 && ::kill(pid_t(value), 0) != 0 && errno == ESRCH)
+            ::unlinkat(::dirfd(d), entry->d_name, 0);
+    }
+    ::closedir(d);
+}
+
+int failWalRestore(const QString& walName, Error error, int attempts = 0, double seconds = 0)
+{
+    error.message = QStringLiteral("wal-restore %1: %2").arg(walName, error.message);
+    if (attempts > 1)
+        error.message += QStringLiteral(" (still failing after %1 attempts in %2 s)").arg(attempts).arg(seconds, 0, 'f', 1);
+    reportError(error);
+    return kWalRestoreFailure;
+}
+
+Result<WalRestoreArgs> argsFrom(const Invocation& inv)
+{
+    WalRestoreArgs a;
+    a.source = inv.args[0].toStdString();
+    a.server = inv.args[1].toStdString();
+    a.walName = inv.args[2].toStdString();
+    a.dest = QFile::encodeName(inv.args[3]).toStdString();
+    a.spool = QFile::encodeName(inv.value(QStringLiteral("spool"))).toStdString();
+    a.endpoint = inv.endpointUrl.toStdString();
+    a.profile = inv.profile.toStdString();
+    a.region = inv.region.toStdString();
+    a.caBundle = QFile::encodeName(inv.caBundle).toStdString();
+    a.noVerifyTls = inv.noVerifyTls;
+    a.worker = inv.has(QStringLiteral("prefetch-worker"));
+    if (inv.has(QStringLiteral("prefetch"))
+        && !parseInt(inv.value(QStringLiteral("prefetch")).toStdString(), 0, kMaxPrefetch, &a.prefetch))
+        return fail(ErrorCode::Usage, QStringLiteral("--prefetch takes a number of segments from 0 to %1").arg(kMaxPrefetch),
+                    QStringLiteral("For example --prefetch 8; 0 turns prefetching off."));
+    if (inv.has(QStringLiteral("retry-for"))
+        && !parseInt(inv.value(QStringLiteral("retry-for")).toStdString(), 0, 86400, &a.retryForSeconds))
+        return fail(ErrorCode::Usage, QStringLiteral("--retry-for takes seconds from 0 to 86400"),
+                    QStringLiteral("For example --retry-for 60."));
+    return a;
+}
+
+// openSource()'s settings plus wal-restore's own retry budget: the store retries a failed request
+// only briefly, because fetch() retries the whole lookup until --retry-for runs out.
+Result<std::unique_ptr<storage::ObjectStore>> openWalStore(const Invocation& inv, const storage::SourceUrl& url,
+                                                           int retryForSeconds, bool worker)
+{
+    auto options = s3Options(inv);
+    if (!options)
+        return fail(options.error());
+    options->maxAttempts = worker ? 3 : 2;
+    options->requestTimeoutMs = worker ? 30'000 : std::clamp(retryForSeconds * 500, 2'000, 30'000);
+    return storage::openStore(url, *options);
+}
+
+} // namespace
+
+QMap<QString, bool> WalRestoreCommand::options() const
+{
+    return {{QStringLiteral("spool"), true},
+            {QStringLiteral("prefetch"), true},
+            {QStringLiteral("retry-for"), true},
+            {QStringLiteral("prefetch-worker"), false}};
+}
+
+int WalRestoreCommand::run(const Invocation& invocation)
+{
+    const QString walNameText = invocation.args.value(2);
+    auto args = argsFrom(invocation);
+    if (!args)
+        return failWalRestore(walNameText, args.error());
+    const auto url = storage::SourceUrl::parse(invocation.args[0]);
+
+    if (args->worker) {
+        // The detached prefetcher: nobody reads its exit status; problems go to the spool's log.
+        const WalSpool spool = spoolFor(*args);
+        if (!url || !spool.exists())
+            return 0;
+        auto store = openWalStore(invocation, *url, args->retryForSeconds, true);
+        if (!store) {
+            spool.log(store.error().oneLine().toStdString());
+            return 0;
+        }
+        WalSpool writable = spool;
+        restore::WalFetcher(**store, *url, invocation.args[1]).runPrefetcher(writable, std::max(1, args->prefetch),
+                                                                            kPrefetcherIdleExit);
+        return 0;
+    }
+
+    const auto name = WalName::parse(args->walName);
+    if (!name)
+        return failWalRestore(walNameText, {ErrorCode::Usage, QStringLiteral("not a WAL file name"),
+                                            QStringLiteral("PostgreSQL passes %f: a segment, .partial, .backup or "
+                                                           ".history name."), {}});
+    if (!url)
+        return failWalRestore(walNameText, url.error());
+    const WalSpool spool = spoolFor(*args);
+    if (const auto served = serveFromSpool(*args, spool, *name))
+        return *served;
+
+    removeStaleTemps(args->dest);
+    auto store = openWalStore(invocation, *url, args->retryForSeconds, false);
+    if (!store)
+        return failWalRestore(walNameText, store.error());
+    restore::WalFetcher fetcher(**store, *url, invocation.args[1]);
+    QElapsedTimer clock;
+    clock.start();
+    int attempts = 0;
+    auto fetched = fetcher.fetch(*name, invocation.args[3], std::chrono::seconds(args->retryForSeconds), &attempts);
+    if (fetched) {
+        keepAhead(*args, spool, *name, fetched->segmentSize);
+        return 0;
+    }
+    if (fetched.error().code == ErrorCode::NotFound) {
+        reportError(fetched.error());
+        return 1;
+    }
+    return failWalRestore(walNameText, fetched.error(), attempts, double(clock.elapsed()) / 1000.0);
+}
+
+std::optional<int> walRestoreFastPath(int argc, char** argv)
+{
+    const auto args = parseRaw(argc, argv);
+    if (!args || args->worker)
+        return std::nullopt;
+    const auto name = WalName::parse(args->walName);
+    if (!name)
+        return std::nullopt;
+    return serveFromSpool(*args, spoolFor(*args), *name);
+}
+
+} // namespace tideline::cli

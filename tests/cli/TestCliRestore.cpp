@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// restore and drill end to end on buckets written by barman-cloud: PostgreSQL 15 really starts,
+// replays through `tideline-cli wal-restore` and promotes; rows are counted through libpq (the
+// drill's --check-sql), against what the fixture recorded when it wrote them.
+#include "tests/support/FixtureEnv.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using tideline::test::FixtureEnv;
+using tideline::test::ProcessResult;
+
+namespace {
+const FixtureEnv& env()
+{
+    return FixtureEnv::instance();
+}
+
+QJsonObject mainFacts()
+{
+    return env().scenario(QStringLiteral("main"));
+}
+
+QJsonObject restorePoint(const QString& name)
+{
+    for (const QJsonValue& v : mainFacts().value(QStringLiteral("restore_points")).toArray())
+        if (v.toObject().value(QStringLiteral("name")).toString() == name)
+            return v.toObject();
+    return {};
+}
+
+ProcessResult drill(const QString& scenario, const QStringList& target, qint64 expectedRows, QStringList extraChecks = {})
+{
+    QStringList args{QStringLiteral("drill"), env().url(scenario), env().server(scenario), QStringLiteral("--json"),
+                     QStringLiteral("--timeout"), QStringLiteral("120")};
+    args += target;
+    if (expectedRows >= 0)
+        extraChecks.prepend(QStringLiteral("SELECT count(*) = %1 FROM tideline_events").arg(expectedRows));
+    for (const QString& sql : extraChecks)
+        args << QStringLiteral("--check-sql") << sql;
+    return env().cli(args);
+}
+
+void expectPassed(const ProcessResult& r)
+{
+    const QJsonObject report = r.json();
+    QVERIFY2(r.exitCode == 0 && report.value(QStringLiteral("passed")).toBool(),
+             qPrintable(QString::fromUtf8(r.out.left(4000) + r.err)));
+    QVERIFY(!report.value(QStringLiteral("in_recovery")).toBool());
+    QVERIFY(!report.value(QStringLiteral("recovery_stop")).toString().isEmpty());
+    // The phases add up to the total.
+    double sum = 0;
+    for (const QJsonValue& p : report.value(QStringLiteral("phases")).toArray())
+        sum += p.toObject().value(QStringLiteral("seconds")).toDouble();
+    QVERIFY(qAbs(sum - report.value(QStringLiteral("total_seconds")).toDouble()) < 0.01);
+    QVERIFY(report.value(QStringLiteral("rto_seconds")).toDouble() <= sum);
+    QVERIFY(report.value(QStringLiteral("downloaded_bytes")).toInteger() > 0);
+}
+} // namespace
+
+class TestCliRestore : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY2(env().ok(), "fixture env.json missing"); }
+
+    void everyTargetKindLandsOnTheRecordedRows_data()
+    {
+        QTest::addColumn<QStringList>("target");
+        QTest::addColumn<qint64>("rows");
+        const QJsonObject before = restorePoint(QStringLiteral("before_mistake"));
+        const qint64 beforeRows = before.value(QStringLiteral("rows_visible")).toInteger();
+        const QJsonObject mistake = mainFacts().value(QStringLiteral("mistake")).toObject();
+        const QString xid = QString::number(mistake.value(QStringLiteral("xid")).toInt());
+        const qint64 deleted = mistake.value(QStringLiteral("rows_deleted")).toInteger();
+        const QStringList tl1{QStringLiteral("--target-tli"), QStringLiteral("1")};
+        QTest::newRow("name") << (QStringList{QStringLiteral("--target-name"), QStringLiteral("before_mistake")} + tl1) << beforeRows;
+        QTest::newRow("xid-inclusive") << (QStringList{QStringLiteral("--target-xid"), xid} + tl1) << beforeRows - deleted;
+        QTest::newRow("xid-exclusive") << (QStringList{QStringLiteral("--target-xid"), xid, QStringLiteral("--exclusive")} + tl1)
+                                       << beforeRows;
+        QTest::newRow("lsn") << (QStringList{QStringLiteral("--target-lsn"), before.value(QStringLiteral("lsn")).toString()} + tl1)
+                             << beforeRows;
+        // A commit boundary: inclusive keeps the batch committed at exactly that time, exclusive not.
+        const QJsonArray batches = mainFacts().value(QStringLiteral("row_batches")).toArray();
+        QJsonObject batch;
+        QJsonObject previous;
+        for (qsizetype i = 1; i < batches.size(); ++i)
+            if (batches[i].toObject().value(QStringLiteral("batch")).toString() == QLatin1String("after_backup_2")) {
+                batch = batches[i].toObject();
+                previous = batches[i - 1].toObject();
+            }
+        const QString at = batch.value(QStringLiteral("committed_at")).toString();
+        QTest::newRow("time-inclusive") << (QStringList{QStringLiteral("--target-time"), at} + tl1)
+                                        << batch.value(QStringLiteral("rows_total_after")).toInteger();
+        QTest::newRow("time-exclusive") << (QStringList{QStringLiteral("--target-time"), at, QStringLiteral("--exclusive")} + tl1)
+                                        << previous.value(QStringLiteral("rows_total_after")).toInteger();
+        // Across the switches: a restore point on timeline 3, reached through 1 -> 2 -> 3.
+        const QJsonObject tl3 = restorePoint(QStringLiteral("rp_on_tl3"));
+        QTest::newRow("across-timelines") << QStringList{QStringLiteral("--target-name"), QStringLiteral("rp_on_tl3"),
+                                                         QStringLiteral("--backup-id"),
+                                                         mainFacts().value(QStringLiteral("backup_ids")).toArray().at(2).toString()}
+                                          << tl3.value(QStringLiteral("rows_visible")).toInteger();
+        QTest::newRow("immediate") << QStringList{QStringLiteral("--target-immediate")} << qint64(-1);
+    }
+    void everyTargetKindLandsOnTheRecordedRows()
+    {
+        QFETCH(QStringList, target);
+        QFETCH(qint64, rows);
+        expectPassed(drill(QStringLiteral("main"), target, rows));
+    }
+
+    void aWrongCountFailsTheDrill()
+    {
+        const ProcessResult r = drill(QStringLiteral("main"), {QStringLiteral("--target-name"), QStringLiteral("before_mistake"),
+                                                               QStringLiteral("--target-tli"), QStringLiteral("1")},
+                                      1);
+        QCOMPARE(r.exitCode, 7);
+        QVERIFY(!r.json().value(QStringLiteral("passed")).toBool());
+        QVERIFY(r.json().value(QStringLiteral("reasons")).toArray().first().toString().contains(QStringLiteral("check failed")));
+    }
+
+    void aCnpgDataDirectoryStartsAndArchivesNothing()
+    {
+        const QJsonObject plain = env().scenario(QStringLiteral("plain"));
+        const QString id = plain.value(QStringLiteral("cnpg_like_backup_id")).toString();
+        QVERIFY2(!id.isEmpty(), "the fixture has no CNPG-like backup");
+        const ProcessResult before = env().cli({QStringLiteral("wals"), env().url(QStringLiteral("plain")),
+                                                env().server(QStringLiteral("plain")), QStringLiteral("--json")});
+        const ProcessResult r = drill(QStringLiteral("plain"), {QStringLiteral("--target-immediate"), QStringLiteral("--backup-id"), id},
+                                      -1,
+                                      {QStringLiteral("SELECT current_setting('archive_mode') = 'off'"),
+                                       QStringLiteral("SELECT current_setting('ssl') = 'off'"),
+                                       QStringLiteral("SELECT current_setting('shared_preload_libraries') = ''"),
+                                       QStringLiteral("SELECT archived_count = 0 FROM pg_stat_archiver")});
+        expectPassed(r);
+        const ProcessResult after = env().cli({QStringLiteral("wals"), env().url(QStringLiteral("plain")),
+                                               env().server(QStringLiteral("plain")), QStringLiteral("--json")});
+        QCOMPARE(after.json().value(QStringLiteral("timelines")), before.json().value(QStringLiteral("timelines")));
+        QCOMPARE(after.json().value(QStringLiteral("history_files")), before.json().value(QStringLiteral("history_files")));
+    }
+
+    void restoreRefusesWhatItMustNot()
+    {
+        QTemporaryDir dir;
+        QFile occupied(dir.filePath(QStringLiteral("PG_VERSION")));
+        QVERIFY(occupied.open(QIODevice::WriteOnly));
+        occupied.close();
+        const ProcessResult r = env().cli({QStringLiteral("restore"), env().url(QStringLiteral("main")),
+                                           env().server(QStringLiteral("main")), dir.path(), QStringLiteral("--target-immediate")});
+        QCOMPARE(r.exitCode, 7);
+        QVERIFY(r.err.contains("not empty"));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("recovery.signal"))));
+        const ProcessResult refused = env().cli({QStringLiteral("restore"), env().url(QStringLiteral("main")),
+                                                 env().server(QStringLiteral("main")), dir.filePath(QStringLiteral("x")),
+                                                 QStringLiteral("--target-time"), QStringLiteral("2000-01-01T00:00:00Z")});
+        QCOMPARE(refused.exitCode, 7);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x"))));
+    }
+
+    void aRestoreStartsWherePostgresqlCanUseIt()
+    {
+        QTemporaryDir dir;
+        const QString dest = dir.filePath(QStringLiteral("data"));
+        const ProcessResult r = env().cli({QStringLiteral("restore"), env().url(QStringLiteral("main")),
+                                           env().server(QStringLiteral("main")), dest, QStringLiteral("--target-name"),
+                                           QStringLiteral("before_mistake"), QStringLiteral("--target-tli"), QStringLiteral("1"),
+                                           QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QFileInfo::exists(dest + QStringLiteral("/recovery.signal")));
+        QVERIFY(!QFileInfo::exists(dest + QStringLiteral("/TIDELINE_RESTORE_INCOMPLETE")));
+        QCOMPARE(QFileInfo(dest).permissions() & 0x0077, QFileDevice::Permissions());
+        QFile autoConf(dest + QStringLiteral("/postgresql.auto.conf"));
+        QVERIFY(autoConf.open(QIODevice::ReadOnly));
+        const QByteArray conf = autoConf.readAll();
+        QVERIFY(conf.contains("archive_mode = 'off'"));
+        QVERIFY(conf.contains("recovery_target_action = 'pause'"));
+        QVERIFY(conf.contains("wal-restore"));
+        QVERIFY(conf.indexOf("recovery_target_name = 'before_mistake'") > conf.indexOf("recovery_target_time = ''"));
+        // Credentials are never written into the data directory.
+        QVERIFY(!conf.contains(env().root().value(QStringLiteral("secret_key")).toString().toUtf8() + "'"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRestore)
+#include "TestCliRestore.moc"

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Archives are made at test time by Python's tarfile (what barman-cloud uses) and GNU tar, and
+// fed to the extractor in awkward chunk sizes.
+#include "engine/restore/TarExtractor.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tideline;
+using tideline::restore::TarExtractor;
+
+namespace {
+// Runs a Python snippet that writes a tar to sys.argv[1]; returns its bytes.
+QByteArray pythonTar(const QString& body, const QString& format = QStringLiteral("tarfile.PAX_FORMAT"))
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("t.tar"));
+    const QString script = QStringLiteral(
+                               "import io, sys, tarfile, time\n"
+                               "t = tarfile.open(sys.argv[1], 'w', format=%1)\n"
+                               "def add(name, data=b'', type=tarfile.REGTYPE, link='', mode=0o600):\n"
+                               "    i = tarfile.TarInfo(name); i.type = type; i.linkname = link; i.mode = mode\n"
+                               "    i.size = len(data) if type == tarfile.REGTYPE else 0; i.mtime = 1700000000\n"
+                               "    t.addfile(i, io.BytesIO(data) if type == tarfile.REGTYPE else None)\n")
+                               .arg(format)
+                           + body + QStringLiteral("\nt.close()\n");
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, out});
+    p.waitForFinished(20'000);
+    if (p.exitCode() != 0)
+        qFatal("python tar failed: %s", p.readAllStandardError().constData());
+    QFile f(out);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+Result<void> extract(const QByteArray& tar, const QString& root, qsizetype chunk, QStringList* skipped = nullptr)
+{
+    TarExtractor x(root, [&](const QString& path, const QString&) {
+        if (skipped)
+            skipped->append(path);
+    });
+    for (qsizetype i = 0; i < tar.size(); i += chunk)
+        if (auto r = x.feed(QByteArrayView(tar).sliced(i, std::min(chunk, tar.size() - i))); !r)
+            return r;
+    return x.finish();
+}
+
+QByteArray read(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+} // namespace
+
+class TestTarExtractor : public QObject {
+    Q_OBJECT
+private slots:
+    void extractsWhatPythonWrites_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("chunk");
+        for (const char* f : {"tarfile.PAX_FORMAT", "tarfile.GNU_FORMAT", "tarfile.USTAR_FORMAT"})
+            for (int chunk : {1, 511, 513, 65536})
+                QTest::newRow(qPrintable(QStringLiteral("%1/%2").arg(QLatin1String(f)).arg(chunk))) << QString::fromLatin1(f) << chunk;
+    }
+    void extractsWhatPythonWrites()
+    {
+        QFETCH(QString, format);
+        QFETCH(int, chunk);
+        const QString longDir = QString(60, QLatin1Char('d')) + QLatin1Char('/') + QString(60, QLatin1Char('e'));
+        const bool ustar = format.contains(QLatin1String("USTAR"));
+        const QString longName = ustar ? longDir + QStringLiteral("/f") : longDir + QLatin1Char('/') + QString(120, QLatin1Char('f'));
+        const QByteArray tar = pythonTar(QStringLiteral(
+                                             "add('base', type=tarfile.DIRTYPE, mode=0o700)\n"
+                                             "add('base/1/123', b'x' * 100000)\n"
+                                             "add('PG_VERSION', b'15\\n')\n"
+                                             "add('global/pg_control', bytes(range(256)) * 32)\n"
+                                             "add('empty', b'')\n"
+                                             "add('%1', b'long')\n"
+                                             "add('link_inside', type=tarfile.SYMTYPE, link='global/pg_control')\n"
+                                             "add('hard', type=tarfile.LNKTYPE, link='PG_VERSION')\n"
+                                             "add('pg_tblspc/16385', type=tarfile.SYMTYPE, link='/mnt/tbs')\n")
+                                             .arg(longName),
+                                         format);
+        QTemporaryDir root;
+        QStringList skipped;
+        const auto r = extract(tar, root.path(), chunk, &skipped);
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().oneLine()));
+        QCOMPARE(read(root.filePath(QStringLiteral("base/1/123"))), QByteArray(100000, 'x'));
+        QCOMPARE(read(root.filePath(QStringLiteral("PG_VERSION"))), QByteArray("15\n"));
+        QCOMPARE(read(root.filePath(QStringLiteral("global/pg_control"))).size(), 256 * 32);
+        QCOMPARE(read(root.filePath(QStringLiteral("empty"))), QByteArray());
+        QCOMPARE(read(root.filePath(longName)), QByteArray("long"));
+        QCOMPARE(QFileInfo(root.filePath(QStringLiteral("link_inside"))).symLinkTarget(),
+                 QFileInfo(root.filePath(QStringLiteral("global/pg_control"))).absoluteFilePath());
+        QCOMPARE(read(root.filePath(QStringLiteral("hard"))), QByteArray("15\n"));
+        QVERIFY(!QFileInfo::exists(root.filePath(QStringLiteral("pg_tblspc/16385"))));
+        QCOMPARE(skipped, QStringList{QStringLiteral("pg_tblspc/16385")});
+        QCOMPARE(QFileInfo(root.filePath(QStringLiteral("base/1/123"))).lastModified().toSecsSinceEpoch(), 1700000000);
+        QCOMPARE(QFileInfo(root.filePath(QStringLiteral("base/1/123"))).permissions() & 0x0077, QFileDevice::Permissions());
+    }
+
+    void refusesEscapes_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("dotdot") << "add('../evil', b'x')" << "outside";
+        QTest::newRow("nested-dotdot") << "add('base/../../evil', b'x')" << "outside";
+        QTest::newRow("absolute") << "add('/tmp/evil', b'x')" << "outside";
+        QTest::newRow("symlink-escape") << "add('out', type=tarfile.SYMTYPE, link='../../etc')" << "leaves";
+        QTest::newRow("symlink-absolute") << "add('out', type=tarfile.SYMTYPE, link='/etc')" << "leaves";
+        QTest::newRow("through-symlink") << "add('d', type=tarfile.DIRTYPE)\nadd('l', type=tarfile.SYMTYPE, link='d')\n"
+                                            "add('l/f', b'x')" << "through the symbolic link";
+        QTest::newRow("hardlink-outside") << "add('h', type=tarfile.LNKTYPE, link='../../etc/passwd')" << "outside";
+        QTest::newRow("hardlink-missing") << "add('h', type=tarfile.LNKTYPE, link='nothing')" << "not an extracted file";
+        QTest::newRow("device") << "add('dev', type=tarfile.CHRTYPE)" << "device";
+    }
+    void refusesEscapes()
+    {
+        QFETCH(QString, body);
+        QFETCH(QString, why);
+        QTemporaryDir outer;
+        const QString root = outer.filePath(QStringLiteral("a/b"));
+        QDir().mkpath(root);
+        const auto r = extract(pythonTar(body), root, 4096);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Corrupt);
+        QVERIFY2(r.error().message.contains(why), qPrintable(r.error().message));
+        QVERIFY(!QFileInfo::exists(outer.filePath(QStringLiteral("evil"))));
+        QVERIFY(!QFileInfo::exists(outer.filePath(QStringLiteral("a/evil"))));
+        QVERIFY(!QFileInfo::exists(QStringLiteral("/tmp/evil")));
+    }
+
+    void truncatedArchiveFails()
+    {
+        const QByteArray tar = pythonTar(QStringLiteral("add('a', b'y' * 5000)\nadd('b', b'z' * 5000)"));
+        QTemporaryDir root;
+        const auto r = extract(tar.left(3000), root.path(), 1000);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Corrupt);
+        QTemporaryDir root2;
+        QByteArray bad = tar;
+        bad[148] = 'X'; // the checksum field
+        QVERIFY(!extract(bad, root2.path(), 512));
+    }
+
+    void gnuTarReadsBack()
+    {
+        // What we extract, GNU tar agrees with: same file list and bytes.
+        QTemporaryDir src;
+        QDir().mkpath(src.filePath(QStringLiteral("x/y")));
+        QFile f(src.filePath(QStringLiteral("x/y/") + QString(150, QLatin1Char('n'))));
+        f.open(QIODevice::WriteOnly);
+        f.write(QByteArray(70000, 'q'));
+        f.close();
+        QProcess tar;
+        tar.start(QStringLiteral("tar"), {QStringLiteral("-C"), src.path(), QStringLiteral("-cf"), QStringLiteral("-"), QStringLiteral("x")});
+        tar.waitForFinished(20'000);
+        const QByteArray bytes = tar.readAllStandardOutput();
+        QTemporaryDir root;
+        QVERIFY(extract(bytes, root.path(), 7777));
+        QCOMPARE(read(root.filePath(QStringLiteral("x/y/") + QString(150, QLatin1Char('n')))), QByteArray(70000, 'q'));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTarExtractor)
+#include "TestTarExtractor.moc"
