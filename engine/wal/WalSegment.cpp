@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/wal/WalSegment.h"
 
+#include "engine/wal/internal/Hex.h"
+
 #include <algorithm>
 
 namespace tideline::wal {
@@ -15,28 +17,6 @@ constexpr quint64 kLogIdSpan = quint64(1) << 32; // bytes of WAL one log id (the
 QString hex8(quint64 value)
 {
     return QStringLiteral("%1").arg(value, 8, 16, QLatin1Char('0')).toUpper();
-}
-
-// Exactly eight hex digits, either case: barman's regex is [\dA-Fa-f]{8}.
-std::optional<quint32> parseHex8(QStringView text)
-{
-    if (text.size() != 8)
-        return std::nullopt;
-    quint32 value = 0;
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        quint32 digit = 0;
-        if (u >= u'0' && u <= u'9')
-            digit = u - u'0';
-        else if (u >= u'A' && u <= u'F')
-            digit = u - u'A' + 10;
-        else if (u >= u'a' && u <= u'f')
-            digit = u - u'a' + 10;
-        else
-            return std::nullopt;
-        value = (value << 4) | digit;
-    }
-    return value;
 }
 
 } // namespace
@@ -82,7 +62,7 @@ std::optional<WalFileName> WalFileName::parse(QStringView fileName)
     WalFileName result;
     result.compression = split.compression;
 
-    const auto timeline = parseHex8(stem.first(std::min<qsizetype>(8, stem.size())));
+    const auto timeline = internal::parseHex32(stem.first(std::min<qsizetype>(8, stem.size())), 8, 8);
     if (!timeline)
         return std::nullopt;
     result.timeline = *timeline;
@@ -94,8 +74,8 @@ std::optional<WalFileName> WalFileName::parse(QStringView fileName)
     }
     if (stem.size() < 24)
         return std::nullopt;
-    const auto logId = parseHex8(stem.sliced(8, 8));
-    const auto segInLog = parseHex8(stem.sliced(16, 8));
+    const auto logId = internal::parseHex32(stem.sliced(8, 8), 8, 8);
+    const auto segInLog = internal::parseHex32(stem.sliced(16, 8), 8, 8);
     if (!logId || !segInLog)
         return std::nullopt;
     result.logId = *logId;
@@ -108,7 +88,7 @@ std::optional<WalFileName> WalFileName::parse(QStringView fileName)
     } else if (rest == u".partial") {
         result.kind = Kind::Partial;
     } else if (rest.size() == 16 && rest.front() == u'.' && rest.sliced(9) == u".backup") {
-        const auto offset = parseHex8(rest.sliced(1, 8));
+        const auto offset = internal::parseHex32(rest.sliced(1, 8), 8, 8);
         if (!offset)
             return std::nullopt;
         result.kind = Kind::BackupHistory;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/cli/DrillCommand.h"
 
-#include "engine/pitr/RecoveryPlanner.h"
 #include "engine/restore/DrillJob.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
@@ -40,22 +39,13 @@ int DrillCommand::run(const Invocation& inv)
 
     QElapsedTimer planning;
     planning.start();
-    auto source = openSource(inv, inv.args[0]);
-    if (!source)
-        return reportError(source.error());
-    JobContext context;
-    auto catalog = catalog::loadServerCatalog(*source->store, source->url, inv.args[1], context);
-    if (!catalog)
-        return reportError(catalog.error());
-    const pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, *target);
-    if (!plan.ok()) {
-        if (inv.json)
-            printJson({{QStringLiteral("plan"), planJson(plan)}});
-        return reportError({ErrorCode::Refused, QStringLiteral("refused: %1").arg(plan.reason), plan.hint, {}});
-    }
+    auto planned = openAndPlan(inv, *target);
+    if (!planned)
+        return reportError(planned.error());
     options.planSeconds = static_cast<double>(planning.nsecsElapsed()) / 1e9;
 
-    auto report = restore::runDrill(*source->store, *catalog, plan, options, context);
+    JobContext context;
+    auto report = restore::runDrill(*planned->source.store, planned->catalog, planned->plan, options, context);
     if (!report)
         return reportError(report.error());
     if (auto saved = restore::appendDrillHistory(*report); !saved)

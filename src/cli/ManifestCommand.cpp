@@ -2,7 +2,6 @@
 #include "src/cli/ManifestCommand.h"
 
 #include "engine/pitr/ManifestWriter.h"
-#include "engine/pitr/RecoveryPlanner.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
 #include "src/cli/TargetOptions.h"
@@ -63,25 +62,17 @@ int ManifestCommand::run(const Invocation& inv)
     auto target = parseTarget(inv);
     if (!target)
         return reportError(target.error());
-    auto source = openSource(inv, inv.args[0]);
-    if (!source)
-        return reportError(source.error());
-    JobContext context;
-    auto catalog = catalog::loadServerCatalog(*source->store, source->url, inv.args[1], context);
-    if (!catalog)
-        return reportError(catalog.error());
+    auto planned = openAndPlan(inv, *target);
+    if (!planned)
+        return reportError(planned.error());
     // The new serverName must be free in the bucket, so look at what is there.
-    auto servers = catalog::listServers(*source->store, source->url, context);
-    if (servers)
+    JobContext context;
+    if (auto servers = catalog::listServers(*planned->source.store, planned->source.url, context))
         options.existingServers = *servers;
-
-    const pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, *target);
-    auto manifest = pitr::writeManifest(*catalog, plan, options);
-    if (!manifest) {
-        if (inv.json)
-            printJson({{QStringLiteral("plan"), planJson(plan)}});
+    const pitr::RecoveryPlan& plan = planned->plan;
+    auto manifest = pitr::writeManifest(planned->catalog, plan, options);
+    if (!manifest)
         return reportError(manifest.error());
-    }
     if (inv.json) {
         printJson({{QStringLiteral("yaml"), manifest->yaml},
                    {QStringLiteral("notes"), QJsonArray::fromStringList(manifest->notes)},

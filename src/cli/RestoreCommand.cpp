@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/cli/RestoreCommand.h"
 
-#include "engine/pitr/RecoveryPlanner.h"
 #include "engine/restore/RestoreJob.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
@@ -53,20 +52,12 @@ int RestoreCommand::run(const Invocation& inv)
     options.owner = inv.value(QStringLiteral("owner"));
     options.restoreCommand = restoreCommandFor(inv, inv.args[0], inv.args[1]);
 
-    auto source = openSource(inv, inv.args[0]);
-    if (!source)
-        return reportError(source.error());
+    auto planned = openAndPlan(inv, *target);
+    if (!planned)
+        return reportError(planned.error());
+    const pitr::RecoveryPlan& plan = planned->plan;
     JobContext context;
-    auto catalog = catalog::loadServerCatalog(*source->store, source->url, inv.args[1], context);
-    if (!catalog)
-        return reportError(catalog.error());
-    const pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, *target);
-    if (!plan.ok()) {
-        if (inv.json)
-            printJson({{QStringLiteral("plan"), planJson(plan)}});
-        return reportError({ErrorCode::Refused, QStringLiteral("refused: %1").arg(plan.reason), plan.hint, {}});
-    }
-    auto report = restore::runRestore(*source->store, *catalog, plan, options, context);
+    auto report = restore::runRestore(*planned->source.store, planned->catalog, plan, options, context);
     if (!report)
         return reportError(report.error());
     if (inv.json) {

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/cli/SourceAccess.h"
 
+#include "engine/pitr/RecoveryPlanner.h"
+#include "src/cli/Output.h"
+#include "src/cli/TargetOptions.h"
+
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -46,6 +50,24 @@ Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const Q
         return fail(source.error());
     JobContext context;
     return catalog::loadServerCatalog(*source->store, source->url, server, context);
+}
+
+Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::RecoveryTarget& target)
+{
+    auto source = openSource(invocation, invocation.args[0]);
+    if (!source)
+        return fail(source.error());
+    JobContext context;
+    auto catalog = catalog::loadServerCatalog(*source->store, source->url, invocation.args[1], context);
+    if (!catalog)
+        return fail(catalog.error());
+    pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, target);
+    if (!plan.ok()) {
+        if (invocation.json)
+            printJson({{QStringLiteral("plan"), planJson(plan)}});
+        return fail(ErrorCode::Refused, QStringLiteral("refused: %1").arg(plan.reason), plan.hint);
+    }
+    return PlannedSource{std::move(*source), std::move(*catalog), std::move(plan)};
 }
 
 namespace {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/catalog/ServerCatalog.h"
+#include "engine/pitr/RecoveryPlan.h"
 #include "engine/storage/StoreFactory.h"
 #include "src/cli/Command.h"
 
@@ -23,6 +24,18 @@ Result<OpenedSource> openSource(const Invocation& invocation, const QString& url
 
 /// Opens the source and loads one server's catalog (the work of most verbs).
 Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server);
+
+/// A source opened, one server's catalog loaded, and a target planned on it.
+struct PlannedSource {
+    OpenedSource source;
+    catalog::ServerCatalog catalog;
+    pitr::RecoveryPlan plan;
+};
+
+/// What restore, drill and manifest start with. A refused plan is an ErrorCode::Refused error
+/// (exit 7) with the plan's reason and hint; under --json the plan's JSON is printed first, as
+/// `plan` prints it.
+Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::RecoveryTarget& target);
 
 /// The restore_command a restored data directory calls: this same tideline-cli, by its absolute
 /// path, as `wal-restore` with the source, server and the endpoint options of this invocation.
