@@ -119,21 +119,6 @@ Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter
     return out;
 }
 
-Result<QByteArray> LocalStore::get(const QString& key, const CancelToken& cancel, ByteRange range)
-{
-    QByteArray out;
-    auto info = read(
-        key,
-        [&out](QByteArrayView chunk) -> Result<void> {
-            out.append(chunk);
-            return {};
-        },
-        cancel, range);
-    if (!info)
-        return fail(info.error());
-    return out;
-}
-
 Result<ObjectInfo> LocalStore::read(const QString& key, const ChunkSink& sink, const CancelToken& cancel, ByteRange range)
 {
     auto path = pathFor(key);

@@ -21,7 +21,6 @@ public:
 
     QString describe() const override;
     Result<Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) override;
-    Result<QByteArray> get(const QString& key, const CancelToken& cancel, ByteRange range = {}) override;
     Result<ObjectInfo> read(const QString& key, const ChunkSink& sink, const CancelToken& cancel,
                             ByteRange range = {}) override;
     Result<ObjectInfo> head(const QString& key, const CancelToken& cancel) override;

@@ -64,8 +64,8 @@ public:
     /// are rolled up into Listing::prefixes as S3 does. An empty listing is not an error.
     virtual Result<Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) = 0;
 
-    /// The whole object, or the given range of it.
-    virtual Result<QByteArray> get(const QString& key, const CancelToken& cancel, ByteRange range = {}) = 0;
+    /// The whole object, or the given range of it, collected from read().
+    Result<QByteArray> get(const QString& key, const CancelToken& cancel, ByteRange range = {});
 
     /// Streams an object (or a range) to sink in order without holding it whole in memory. A body
     /// cut mid-stream is resumed with a Range request from the first byte not yet delivered, so

@@ -1010,21 +1010,6 @@ Result<Listing> S3Store::list(const QString& prefix, const QString& delimiter, c
     return out;
 }
 
-Result<QByteArray> S3Store::get(const QString& key, const CancelToken& cancel, ByteRange range)
-{
-    QByteArray out;
-    auto info = read(
-        key,
-        [&out](QByteArrayView chunk) -> Result<void> {
-            out.append(chunk);
-            return {};
-        },
-        cancel, range);
-    if (!info)
-        return fail(info.error());
-    return out;
-}
-
 Result<ObjectInfo> S3Store::read(const QString& key, const ChunkSink& sink, const CancelToken& cancel, ByteRange range)
 {
     const QString what = QStringLiteral("GET %1").arg(objectName(m_config, key));

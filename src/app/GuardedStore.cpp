@@ -70,12 +70,6 @@ Result<storage::Listing> GuardedStore::list(const QString& prefix, const QString
     return m_inner->list(prefix, delimiter, cancel);
 }
 
-Result<QByteArray> GuardedStore::get(const QString& key, const CancelToken& cancel, storage::ByteRange range)
-{
-    check("get");
-    return m_inner->get(key, cancel, range);
-}
-
 Result<storage::ObjectInfo> GuardedStore::read(const QString& key, const storage::ChunkSink& sink,
                                                const CancelToken& cancel, storage::ByteRange range)
 {

@@ -26,7 +26,6 @@ public:
 
     QString describe() const override;
     Result<storage::Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) override;
-    Result<QByteArray> get(const QString& key, const CancelToken& cancel, storage::ByteRange range = {}) override;
     Result<storage::ObjectInfo> read(const QString& key, const storage::ChunkSink& sink, const CancelToken& cancel,
                                      storage::ByteRange range = {}) override;
     Result<storage::ObjectInfo> head(const QString& key, const CancelToken& cancel) override;
