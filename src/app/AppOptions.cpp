@@ -29,7 +29,7 @@ struct Parser {
 QStringList AppOptions::viewNames()
 {
     return {QStringLiteral("overview"), QStringLiteral("backups"), QStringLiteral("wals"), QStringLiteral("bucket"),
-            QStringLiteral("usage"), QStringLiteral("transfers")};
+            QStringLiteral("usage"), QStringLiteral("timeline"), QStringLiteral("transfers")};
 }
 
 QString AppOptions::helpText()

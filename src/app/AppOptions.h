@@ -17,7 +17,7 @@ struct AppOptions {
     QString profile;
     QString region;
     QString screenshot; ///< a PNG to write once the view's data has loaded; then exit
-    QString view;       ///< overview, backups, wals, bucket, usage, transfers
+    QString view;       ///< overview, backups, wals, bucket, usage, timeline, transfers
     bool help = false;
     bool version = false;
 

@@ -5,11 +5,13 @@
 #include "src/app/JobRunner.h"
 #include "src/app/SourceSession.h"
 #include "src/dialogs/ConnectionEditor.h"
+#include "src/dialogs/RestoreWizard.h"
 #include "src/models/TransferModel.h"
 #include "src/views/BackupHistoryView.h"
 #include "src/views/BucketBrowserView.h"
 #include "src/views/ConnectionsSidebar.h"
 #include "src/views/OverviewView.h"
+#include "src/views/PitrView.h"
 #include "src/views/TransfersView.h"
 #include "src/views/UsageView.h"
 #include "src/views/WalArchiveView.h"
@@ -35,7 +37,7 @@ const QStringList& viewOrder()
 {
     // Tab order; "transfers" is the dock, not a tab.
     static const QStringList names{QStringLiteral("overview"), QStringLiteral("backups"), QStringLiteral("wals"),
-                                   QStringLiteral("bucket"), QStringLiteral("usage")};
+                                   QStringLiteral("bucket"), QStringLiteral("usage"), QStringLiteral("timeline")};
     return names;
 }
 
@@ -76,6 +78,9 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     m_ui->bucketLayout->addWidget(m_bucket);
     m_usage = new UsageView(m_ui->usagePage);
     m_ui->usageLayout->addWidget(m_usage);
+    m_pitr = new PitrView(m_ui->timelinePage);
+    m_ui->timelineLayout->addWidget(m_pitr);
+    connect(m_pitr, &PitrView::restoreRequested, this, [this] { openRestoreWizard(); });
     m_transfers = new TransfersView(m_transferModel, m_ui->transfersContents);
     m_ui->transfersLayout->addWidget(m_transfers);
     m_ui->splitter->setStretchFactor(0, 0);
@@ -185,8 +190,9 @@ void MainWindow::setupActions()
     connect(ui->actionRefresh, &QAction::triggered, m_session, &SourceSession::reload);
     connect(ui->actionCancelAll, &QAction::triggered, m_runner, &JobRunner::cancelAll);
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(ui->actionRestore, &QAction::triggered, this, [this] { openRestoreWizard(); });
     const QList<QAction*> viewActions{ui->actionShowOverview, ui->actionShowBackups, ui->actionShowWals,
-                                      ui->actionShowBucket, ui->actionShowUsage};
+                                      ui->actionShowBucket, ui->actionShowUsage, ui->actionShowTimeline};
     for (int i = 0; i < viewActions.size(); ++i)
         connect(viewActions[i], &QAction::triggered, this, [this, i] { m_ui->tabs->setCurrentIndex(i); });
     connect(ui->actionShowTransfers, &QAction::triggered, ui->transfersDock, &QDockWidget::setVisible);
@@ -286,6 +292,7 @@ void MainWindow::setTimeZone(TimeZoneMode zone)
     m_backups->setTimeZone(zone);
     m_wals->setTimeZone(zone);
     m_bucket->setTimeZone(zone);
+    m_pitr->setTimeZone(zone);
 }
 
 void MainWindow::setTheme(ThemeMode theme)
@@ -298,6 +305,7 @@ void MainWindow::setTheme(ThemeMode theme)
     m_backups->setDark(dark);
     m_wals->setDark(dark);
     m_usage->setDark(dark);
+    m_pitr->setDark(dark);
 }
 
 const ConnectionProfile* MainWindow::profileById(const QString& id) const
@@ -371,6 +379,8 @@ void MainWindow::showServer(const QString& server)
     const SnapshotPtr s = m_session->snapshot(server);
     m_backups->setSnapshot(s);
     m_wals->setSnapshot(s);
+    if (s != m_pitr->snapshot())
+        m_pitr->setSnapshot(s);
     if (s) {
         m_overview->setSnapshot(s);
         m_usage->setServer(server);
@@ -469,6 +479,24 @@ void MainWindow::showView(const QString& name)
 QString MainWindow::currentView() const
 {
     return viewOrder().value(m_ui->tabs->currentIndex());
+}
+
+RestoreWizard* MainWindow::openRestoreWizard()
+{
+    const SnapshotPtr s = m_session->snapshot(m_server);
+    if (!s) {
+        statusBar()->showMessage(QStringLiteral("Open a server first: the wizard restores the selected one."), 5000);
+        return nullptr;
+    }
+    pitr::RecoveryTarget target;
+    if (const auto t = m_pitr->target())
+        target = *t;
+    const ConnectionProfile& p = m_session->profile();
+    RestoreWizard::Source source{p.sourceUrl(), m_server, p.endpoint, p.awsProfile, p.region, m_session->servers()};
+    auto* wizard = new RestoreWizard(*m_runner, s, m_session->store(), source, target, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open(); // window-modal without a nested event loop
+    return wizard;
 }
 
 void MainWindow::addConnection()

@@ -26,6 +26,8 @@ class ConnectionsSidebar;
 class CredentialVault;
 class JobRunner;
 class OverviewView;
+class PitrView;
+class RestoreWizard;
 class SourceSession;
 class TransferModel;
 class TransfersView;
@@ -72,6 +74,9 @@ public:
     WalArchiveView* wals() const { return m_wals; }
     BucketBrowserView* bucket() const { return m_bucket; }
     UsageView* usage() const { return m_usage; }
+    PitrView* pitr() const { return m_pitr; }
+    /// Opens the restore wizard on the Timeline tab's target (null when no server is loaded).
+    RestoreWizard* openRestoreWizard();
     TransfersView* transfers() const { return m_transfers; }
     ConnectionsSidebar* sidebar() const { return m_sidebar; }
     QString currentServer() const { return m_server; }
@@ -116,6 +121,7 @@ private:
     WalArchiveView* m_wals = nullptr;
     BucketBrowserView* m_bucket = nullptr;
     UsageView* m_usage = nullptr;
+    PitrView* m_pitr = nullptr;
     TransfersView* m_transfers = nullptr;
     QComboBox* m_zoneCombo = nullptr;
     QLabel* m_statusSource = nullptr;

@@ -49,6 +49,8 @@ public:
     const ConnectionProfile& profile() const { return m_profile; }
     QStringList servers() const { return m_servers; }
     SnapshotPtr snapshot(const QString& server) const { return m_snapshots.value(server); }
+    /// The open store (shared with the jobs that read it); null until the source is listed.
+    std::shared_ptr<storage::ObjectStore> store() const { return m_store; }
     /// The loaded snapshots, in server order.
     QList<SnapshotPtr> snapshots() const;
     /// Failures of the last load, first one first.

@@ -141,8 +141,13 @@ private slots:
         QCOMPARE(o->server, QStringLiteral("pg-main"));
         QCOMPARE(o->endpoint, QStringLiteral("http://127.0.0.1:9"));
         QCOMPARE(o->view, QStringLiteral("wals"));
+        // Part 2 added the timeline view.
+        auto timeline = AppOptions::parse({QStringLiteral("tideline"), QStringLiteral("s3://b"), QStringLiteral("--view"),
+                                           QStringLiteral("timeline")});
+        QVERIFY(timeline.has_value());
+        QCOMPARE(timeline->view, QStringLiteral("timeline"));
         auto bad = AppOptions::parse({QStringLiteral("tideline"), QStringLiteral("s3://b"), QStringLiteral("--view"),
-                                      QStringLiteral("timeline")});
+                                      QStringLiteral("calendar")});
         QVERIFY(!bad.has_value());
         QCOMPARE(bad.error().code, ErrorCode::Usage);
         QVERIFY(bad.error().hint.contains(QStringLiteral("overview")));

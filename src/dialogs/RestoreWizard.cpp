@@ -1,0 +1,586 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/dialogs/RestoreWizard.h"
+
+#include "engine/pitr/RecoveryPlanner.h"
+#include "src/app/JobRunner.h"
+#include "src/models/Format.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QWizardPage>
+
+#include <functional>
+
+namespace tideline::gui {
+
+namespace {
+// A page whose Next/Finish follows a predicate: QWizardPage only offers that by subclassing.
+class GatePage final : public QWizardPage {
+public:
+    using QWizardPage::QWizardPage;
+    std::function<bool()> complete;
+    bool isComplete() const override { return complete ? complete() : true; }
+    void recheck() { emit completeChanged(); }
+};
+
+QString shellQuote(const QString& s)
+{
+    if (!s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) {
+            return c.isLetterOrNumber() || QStringLiteral("@%_-+=:,./").contains(c);
+        }))
+        return s;
+    QString q = s;
+    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + q + QLatin1Char('\'');
+}
+
+GatePage* gate(QWizard* w, int id)
+{
+    return static_cast<GatePage*>(w->page(id));
+}
+} // namespace
+
+QString RestoreWizard::locateCli()
+{
+    const QString env = qEnvironmentVariable("TIDELINE_CLI");
+    if (!env.isEmpty())
+        return QFileInfo(env).isExecutable() ? QFileInfo(env).absoluteFilePath() : QString();
+    const QDir dir(QCoreApplication::applicationDirPath());
+    for (const QString& candidate : {dir.filePath(QStringLiteral("tideline-cli")),
+                                     dir.filePath(QStringLiteral("../cli/tideline-cli"))}) {
+        const QFileInfo fi(candidate);
+        if (fi.isFile() && fi.isExecutable())
+            return fi.canonicalFilePath();
+    }
+    return {};
+}
+
+QString RestoreWizard::restoreCommand(const QString& cli, const Source& source)
+{
+    QStringList parts{shellQuote(cli), QStringLiteral("wal-restore")};
+    if (!source.endpoint.isEmpty())
+        parts << QStringLiteral("--endpoint-url") << shellQuote(source.endpoint);
+    if (!source.profile.isEmpty())
+        parts << QStringLiteral("--profile") << shellQuote(source.profile);
+    if (!source.region.isEmpty())
+        parts << QStringLiteral("--region") << shellQuote(source.region);
+    parts << shellQuote(source.url) << shellQuote(source.server) << QStringLiteral("%f %p");
+    return parts.join(QLatin1Char(' '));
+}
+
+RestoreWizard::RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::shared_ptr<storage::ObjectStore> store,
+                             Source source, const pitr::RecoveryTarget& target, QWidget* parent)
+    : QWizard(parent)
+    , m_runner(runner)
+    , m_snapshot(std::move(snapshot))
+    , m_store(std::move(store))
+    , m_source(std::move(source))
+    , m_target(target)
+{
+    setWindowTitle(QStringLiteral("Restore %1").arg(m_source.server));
+    setObjectName(QStringLiteral("RestoreWizard"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnLastPage, true);
+    resize(820, 640);
+    if (m_snapshot)
+        m_plan = pitr::planRecovery(m_snapshot->catalog, m_target);
+    buildPages();
+    connect(&m_runner, &JobRunner::jobProgress, this, [this](quint64 id, const Progress& p) {
+        if (id != m_jobId)
+            return;
+        m_runStatus->setText(p.phase);
+        if (p.total > 0) {
+            m_progress->setRange(0, 1000);
+            m_progress->setValue(static_cast<int>(1000.0 * static_cast<double>(p.done) / static_cast<double>(p.total)));
+        } else {
+            m_progress->setRange(0, 0);
+        }
+    });
+}
+
+RestoreWizard::~RestoreWizard()
+{
+    // A job outliving the wizard keeps running to its own end (its result is dropped), unless
+    // cancelled here: a closed wizard must not leave a restore going unseen.
+    if (m_running)
+        m_runner.cancel(m_jobId);
+}
+
+void RestoreWizard::buildPages()
+{
+    // Target.
+    auto* targetPage = new GatePage(this);
+    targetPage->setTitle(QStringLiteral("Target"));
+    targetPage->setSubTitle(QStringLiteral("Where recovery stops, as picked on the timeline."));
+    auto* tl = new QVBoxLayout(targetPage);
+    m_targetSummary = new QLabel(targetPage);
+    m_targetSummary->setWordWrap(true);
+    m_targetSummary->setTextFormat(Qt::RichText);
+    tl->addWidget(m_targetSummary);
+    tl->addStretch(1);
+    targetPage->complete = [this] { return m_plan.ok(); };
+    setPage(TargetPage, targetPage);
+
+    // What to do.
+    auto* actionPage = new GatePage(this);
+    actionPage->setTitle(QStringLiteral("What to do"));
+    auto* al = new QVBoxLayout(actionPage);
+    m_actions = new QButtonGroup(actionPage);
+    const QStringList labels{QStringLiteral("A CNPG Cluster manifest that recovers this target"),
+                             QStringLiteral("A local restore into a directory on this machine"),
+                             QStringLiteral("A restore drill: restore, start PostgreSQL 15, check, clean up")};
+    auto* radios = new QHBoxLayout;
+    for (int i = 0; i < labels.size(); ++i) {
+        auto* r = new QRadioButton(labels[i], actionPage);
+        r->setObjectName(QStringLiteral("action%1").arg(i));
+        m_actions->addButton(r, i);
+        al->addWidget(r);
+    }
+    Q_UNUSED(radios);
+    delete radios;
+    m_actions->button(0)->setChecked(true);
+    m_options = new QStackedWidget(actionPage);
+    al->addWidget(m_options, 1);
+
+    auto* manifestBox = new QWidget(m_options);
+    auto* mf = new QFormLayout(manifestBox);
+    m_mode = new QComboBox(manifestBox);
+    m_mode->addItem(QStringLiteral("New cluster"));
+    m_mode->addItem(QStringLiteral("In place (disaster recovery: the old cluster is deleted and recreated)"));
+    mf->addRow(QStringLiteral("Mode"), m_mode);
+    m_cluster = new QLineEdit(m_source.server + QStringLiteral("-restored"), manifestBox);
+    mf->addRow(QStringLiteral("Cluster name"), m_cluster);
+    m_namespace = new QLineEdit(QStringLiteral("default"), manifestBox);
+    mf->addRow(QStringLiteral("Namespace"), m_namespace);
+    m_secret = new QLineEdit(QStringLiteral("backup-creds"), manifestBox);
+    m_secret->setToolTip(QStringLiteral("The Kubernetes Secret holding the bucket's keys: only its name is written"));
+    mf->addRow(QStringLiteral("Credentials Secret"), m_secret);
+    m_plugin = new QLineEdit(manifestBox);
+    m_plugin->setPlaceholderText(QStringLiteral("empty: in-tree barmanObjectStore; else the plugin's ObjectStore name"));
+    mf->addRow(QStringLiteral("Plugin ObjectStore"), m_plugin);
+    m_options->addWidget(manifestBox);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) {
+        // In place recreates the cluster under its own name.
+        if (i == 1)
+            m_cluster->setText(m_source.server);
+    });
+
+    auto* localBox = new QWidget(m_options);
+    auto* lf = new QFormLayout(localBox);
+    auto* destRow = new QHBoxLayout;
+    m_destination = new QLineEdit(localBox);
+    m_destination->setPlaceholderText(QStringLiteral("an absent or empty directory"));
+    destRow->addWidget(m_destination, 1);
+    auto* browse = new QPushButton(QStringLiteral("Browse…"), localBox);
+    destRow->addWidget(browse);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        auto* dialog = new QFileDialog(this, QStringLiteral("Restore into"));
+        dialog->setFileMode(QFileDialog::Directory);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, m_destination, &QLineEdit::setText);
+        dialog->open();
+    });
+    lf->addRow(QStringLiteral("Destination"), destRow);
+    m_jobs = new QSpinBox(localBox);
+    m_jobs->setRange(1, 32);
+    m_jobs->setValue(4);
+    lf->addRow(QStringLiteral("Parallel parts"), m_jobs);
+    m_targetAction = new QComboBox(localBox);
+    m_targetAction->addItems({QStringLiteral("pause"), QStringLiteral("promote"), QStringLiteral("shutdown")});
+    lf->addRow(QStringLiteral("At the target"), m_targetAction);
+    m_options->addWidget(localBox);
+
+    auto* drillBox = new QWidget(m_options);
+    auto* df = new QFormLayout(drillBox);
+    m_checks = new QPlainTextEdit(drillBox);
+    m_checks->setPlaceholderText(QStringLiteral("One SQL query per line; each must run and must not answer false.\n"
+                                                "SELECT count(*) > 0 FROM orders"));
+    df->addRow(QStringLiteral("Check queries"), m_checks);
+    m_options->addWidget(drillBox);
+    connect(m_actions, &QButtonGroup::idClicked, m_options, &QStackedWidget::setCurrentIndex);
+    actionPage->complete = [this] {
+        if (action() == Action::LocalRestore)
+            return QDir::isAbsolutePath(m_destination->text().trimmed());
+        if (action() == Action::Manifest)
+            return !m_cluster->text().trimmed().isEmpty();
+        return true;
+    };
+    connect(m_destination, &QLineEdit::textChanged, actionPage, &GatePage::recheck);
+    connect(m_cluster, &QLineEdit::textChanged, actionPage, &GatePage::recheck);
+    connect(m_actions, &QButtonGroup::idClicked, actionPage, &GatePage::recheck);
+    setPage(ActionPage, actionPage);
+
+    // Review.
+    auto* reviewPage = new GatePage(this);
+    reviewPage->setTitle(QStringLiteral("Review"));
+    auto* rl = new QVBoxLayout(reviewPage);
+    m_review = new QTextBrowser(reviewPage);
+    rl->addWidget(m_review, 1);
+    m_confirmLabel = new QLabel(reviewPage);
+    m_confirmLabel->setWordWrap(true);
+    rl->addWidget(m_confirmLabel);
+    m_confirm = new QLineEdit(reviewPage);
+    m_confirm->setObjectName(QStringLiteral("confirmServer"));
+    rl->addWidget(m_confirm);
+    reviewPage->complete = [this] { return !isDestructive() || m_confirm->text() == m_source.server; };
+    connect(m_confirm, &QLineEdit::textChanged, reviewPage, &GatePage::recheck);
+    setPage(ReviewPage, reviewPage);
+
+    // Run and result.
+    auto* runPage = new GatePage(this);
+    runPage->setTitle(QStringLiteral("Result"));
+    runPage->setFinalPage(true);
+    auto* ul = new QVBoxLayout(runPage);
+    auto* statusRow = new QHBoxLayout;
+    m_runStatus = new QLabel(runPage);
+    m_runStatus->setWordWrap(true);
+    statusRow->addWidget(m_runStatus, 1);
+    m_progress = new QProgressBar(runPage);
+    statusRow->addWidget(m_progress);
+    m_cancel = new QPushButton(QStringLiteral("Cancel the run"), runPage);
+    statusRow->addWidget(m_cancel);
+    connect(m_cancel, &QPushButton::clicked, this, &RestoreWizard::cancelRun);
+    ul->addLayout(statusRow);
+    m_results = new QStackedWidget(runPage);
+    ul->addWidget(m_results, 1);
+    auto* manifestResult = new QWidget(m_results);
+    auto* ml = new QVBoxLayout(manifestResult);
+    m_yaml = new QPlainTextEdit(manifestResult);
+    m_yaml->setReadOnly(true);
+    m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    ml->addWidget(m_yaml, 1);
+    m_notes = new QLabel(manifestResult);
+    m_notes->setWordWrap(true);
+    ml->addWidget(m_notes);
+    auto* mb = new QHBoxLayout;
+    auto* copy = new QPushButton(QStringLiteral("Copy"), manifestResult);
+    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_yaml->toPlainText()); });
+    auto* save = new QPushButton(QStringLiteral("Save…"), manifestResult);
+    connect(save, &QPushButton::clicked, this, &RestoreWizard::saveManifest);
+    mb->addStretch(1);
+    mb->addWidget(copy);
+    mb->addWidget(save);
+    ml->addLayout(mb);
+    m_results->addWidget(manifestResult);
+    auto* reportResult = new QWidget(m_results);
+    auto* rr = new QVBoxLayout(reportResult);
+    m_report = new QTextBrowser(reportResult);
+    rr->addWidget(m_report, 1);
+    m_history = new QLabel(reportResult);
+    m_history->setWordWrap(true);
+    rr->addWidget(m_history);
+    m_results->addWidget(reportResult);
+    runPage->complete = [this] { return m_finished; };
+    connect(this, &RestoreWizard::runFinished, runPage, &GatePage::recheck);
+    setPage(RunPage, runPage);
+}
+
+RestoreWizard::Action RestoreWizard::action() const
+{
+    return static_cast<Action>(std::max(0, m_actions->checkedId()));
+}
+
+void RestoreWizard::setAction(Action a)
+{
+    m_actions->button(static_cast<int>(a))->setChecked(true);
+    m_options->setCurrentIndex(static_cast<int>(a));
+    gate(this, ActionPage)->recheck();
+}
+
+bool RestoreWizard::isDestructive() const
+{
+    return action() == Action::Manifest && m_mode->currentIndex() == 1;
+}
+
+QString RestoreWizard::reviewText() const
+{
+    QString html = QStringLiteral("<h3>Plan</h3><p>%1 — verdict <b>%2</b></p>")
+                       .arg(m_target.describe().toHtmlEscaped(), pitr::RecoveryPlan::verdictName(m_plan.verdict));
+    QStringList path;
+    for (auto t : m_plan.timelinePath)
+        path << QString::number(t);
+    html += QStringLiteral("<p>Base backup <b>%1</b>; timelines %2; WAL %3 segment(s) from %4; download %5; "
+                           "estimated %6.</p>")
+                .arg(m_plan.backupId.toHtmlEscaped(), path.join(QStringLiteral(" → ")))
+                .arg(m_plan.requiredWal.count)
+                .arg(m_plan.requiredWal.first, Format::bytes(m_plan.downloadBytes),
+                     Format::duration(m_plan.estimatedSeconds * 1'000'000));
+    for (const QString& w : m_plan.warnings)
+        html += QStringLiteral("<p style='color:#d07a10'>⚠ %1</p>").arg(w.toHtmlEscaped());
+    html += QStringLiteral("<h3>What will be written where</h3>");
+    switch (action()) {
+    case Action::Manifest:
+        html += QStringLiteral("<p>Nothing is written anywhere: the manifest is shown, to copy or save, for "
+                               "cluster <b>%1</b> in namespace <b>%2</b> (%3). Apply it yourself with kubectl or "
+                               "through GitOps.</p>")
+                    .arg(m_cluster->text().toHtmlEscaped(), m_namespace->text().toHtmlEscaped(),
+                         isDestructive() ? QStringLiteral("in place: the cluster must be deleted first")
+                                         : QStringLiteral("a new cluster"));
+        break;
+    case Action::LocalRestore:
+        html += QStringLiteral("<p>The base backup is extracted into <b>%1</b> (it must be absent or empty: the "
+                               "engine refuses a non-empty one), with recovery.signal and a restore_command:</p>"
+                               "<pre>%2</pre>")
+                    .arg(m_destination->text().toHtmlEscaped(),
+                         restoreCommand(locateCli(), m_source).toHtmlEscaped());
+        break;
+    case Action::Drill:
+        html += QStringLiteral("<p>A scratch directory under %1 is restored into, PostgreSQL 15 is started on it "
+                               "(no TCP port, archive_mode=off), checked, stopped and removed. The report is "
+                               "added to this server's drill history.</p>")
+                    .arg(QDir::tempPath().toHtmlEscaped());
+        break;
+    }
+    if (!m_plan.ok())
+        html += QStringLiteral("<h3>Refused</h3><p>%1</p><p><i>%2</i></p>")
+                    .arg(m_plan.reason.toHtmlEscaped(), m_plan.hint.toHtmlEscaped());
+    if (action() != Action::Manifest && locateCli().isEmpty())
+        html += QStringLiteral("<h3>Refused</h3><p>tideline-cli was not found next to this program nor in "
+                               "../cli; set TIDELINE_CLI to its path.</p>");
+    return html;
+}
+
+void RestoreWizard::initializePage(int id)
+{
+    switch (id) {
+    case TargetPage: {
+        QString html = QStringLiteral("<p><b>%1</b> of <b>%2</b> (%3)</p><p>Verdict: <b>%4</b>; base backup %5.</p>")
+                           .arg(m_target.describe().toHtmlEscaped(), m_source.server.toHtmlEscaped(),
+                                m_source.url.toHtmlEscaped(), pitr::RecoveryPlan::verdictName(m_plan.verdict),
+                                m_plan.backupId.isEmpty() ? QStringLiteral("none") : m_plan.backupId.toHtmlEscaped());
+        if (!m_plan.ok())
+            html += QStringLiteral("<p style='color:#d02020'>Refused: %1<br><i>%2</i></p><p>Pick another target on "
+                                   "the timeline.</p>")
+                        .arg(m_plan.reason.toHtmlEscaped(), m_plan.hint.toHtmlEscaped());
+        m_targetSummary->setText(html);
+        break;
+    }
+    case ReviewPage:
+        m_review->setHtml(reviewText());
+        m_confirm->clear();
+        m_confirm->setVisible(isDestructive());
+        m_confirmLabel->setVisible(isDestructive());
+        m_confirmLabel->setText(QStringLiteral("<b>In place</b> replaces the cluster %1. Type the server name "
+                                               "<b>%1</b> to go on.")
+                                    .arg(m_source.server.toHtmlEscaped()));
+        gate(this, ReviewPage)->recheck();
+        break;
+    case RunPage:
+        startRun();
+        break;
+    default:
+        break;
+    }
+}
+
+bool RestoreWizard::validateCurrentPage()
+{
+    // Going back from the result to run again would leave the first run's output in sight.
+    return !m_running && QWizard::validateCurrentPage();
+}
+
+void RestoreWizard::done(int result)
+{
+    if (m_running)
+        cancelRun();
+    QWizard::done(result);
+}
+
+void RestoreWizard::startRun()
+{
+    m_finished = m_succeeded = false;
+    m_manifest.reset();
+    m_restoreReport.reset();
+    m_drillReport.reset();
+    m_yaml->clear();
+    m_report->clear();
+    m_history->clear();
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancel->show();
+    if (!m_snapshot || !m_plan.ok()) {
+        showResult(false, QStringLiteral("Refused: %1").arg(m_plan.reason));
+        return;
+    }
+    if (action() == Action::Manifest) {
+        // Pure and quick: no job needed.
+        m_results->setCurrentIndex(0);
+        pitr::ManifestOptions o;
+        o.clusterName = m_cluster->text().trimmed();
+        o.nameSpace = m_namespace->text().trimmed();
+        o.mode = isDestructive() ? pitr::ManifestOptions::Mode::InPlace : pitr::ManifestOptions::Mode::New;
+        o.endpointUrl = m_source.endpoint;
+        if (!m_secret->text().trimmed().isEmpty())
+            o.secretName = m_secret->text().trimmed();
+        o.pluginObjectStore = m_plugin->text().trimmed();
+        o.existingServers = m_source.servers;
+        auto m = pitr::writeManifest(m_snapshot->catalog, m_plan, o);
+        if (!m) {
+            showResult(false, m.error().oneLine());
+            return;
+        }
+        m_manifest = *m;
+        m_yaml->setPlainText(m->yaml);
+        QString notes = QStringLiteral("<b>Before applying:</b><ul>");
+        for (const QString& n : m->notes)
+            notes += QStringLiteral("<li>%1</li>").arg(n.toHtmlEscaped());
+        notes += QStringLiteral("</ul>");
+        m_notes->setText(notes);
+        showResult(true, QStringLiteral("The manifest recovers backup %1; the recovered cluster archives as %2.")
+                             .arg(m_plan.backupId, m->archiveServer));
+        return;
+    }
+    const QString cli = locateCli();
+    if (cli.isEmpty() || !m_store) {
+        showResult(false, cli.isEmpty() ? QStringLiteral("tideline-cli not found; set TIDELINE_CLI to its path.")
+                                        : QStringLiteral("The source is not open."));
+        return;
+    }
+    m_results->setCurrentIndex(1);
+    auto store = m_store;
+    auto snapshot = m_snapshot;
+    const pitr::RecoveryPlan plan = m_plan;
+    m_running = true;
+    if (action() == Action::LocalRestore) {
+        restore::RestoreOptions o;
+        o.destination = QDir(m_destination->text().trimmed()).absolutePath();
+        o.jobs = m_jobs->value();
+        o.action = static_cast<restore::RestoreOptions::TargetAction>(m_targetAction->currentIndex());
+        o.restoreCommand = restoreCommand(cli, m_source);
+        m_runStatus->setText(QStringLiteral("Restoring into %1 …").arg(o.destination));
+        m_jobId = m_runner.run<restore::RestoreReport>(
+            QStringLiteral("Restore %1 into %2").arg(plan.backupId, o.destination),
+            [store, snapshot, plan, o](JobContext& ctx) { return restore::runRestore(*store, snapshot->catalog, plan, o, ctx); },
+            this, [this](Result<restore::RestoreReport> r) {
+                m_running = false;
+                if (!r) {
+                    showResult(false, r.error().oneLine());
+                    return;
+                }
+                m_restoreReport = *r;
+                QString md = QStringLiteral("## Restored %1 into %2\n\n- downloaded %3, written %4 (%5 files) in %6\n")
+                                 .arg(r->backupId, r->destination, Format::bytes(r->downloadedBytes),
+                                      Format::bytes(r->writtenBytes))
+                                 .arg(r->files)
+                                 .arg(Format::duration(static_cast<qint64>(r->restoreSeconds * 1e6)));
+                for (const QString& n : r->notes)
+                    md += QStringLiteral("- %1\n").arg(n);
+                md += QStringLiteral("\nStart it with `%1/pg_ctl -D %2 start`.\n").arg(r->pgBinDir, r->destination);
+                m_report->setMarkdown(md);
+                showResult(true, QStringLiteral("Restored into %1.").arg(r->destination));
+            });
+    } else {
+        restore::DrillOptions o;
+        o.restoreCommand = restoreCommand(cli, m_source);
+        for (const QString& line : m_checks->toPlainText().split(QLatin1Char('\n')))
+            if (!line.trimmed().isEmpty())
+                o.checkSql << line.trimmed();
+        m_runStatus->setText(QStringLiteral("Drilling %1 …").arg(plan.backupId));
+        m_jobId = m_runner.run<restore::DrillReport>(
+            QStringLiteral("Drill %1 of %2").arg(plan.target.describe(), m_source.server),
+            [store, snapshot, plan, o](JobContext& ctx) -> Result<restore::DrillReport> {
+                auto r = restore::runDrill(*store, snapshot->catalog, plan, o, ctx);
+                // The history file is written here, off the GUI thread: it is I/O too.
+                if (r)
+                    (void)restore::appendDrillHistory(*r);
+                return r;
+            },
+            this, [this](Result<restore::DrillReport> r) {
+                m_running = false;
+                if (!r) {
+                    showResult(false, r.error().oneLine());
+                    return;
+                }
+                m_drillReport = *r;
+                m_report->setMarkdown(r->toMarkdown());
+                updateHistory();
+                showResult(r->passed, r->passed ? QStringLiteral("The drill passed in %1.")
+                                                      .arg(Format::duration(static_cast<qint64>(r->totalSeconds * 1e6)))
+                                                : QStringLiteral("The drill failed: %1").arg(r->reasons.join(QStringLiteral("; "))));
+            });
+    }
+}
+
+void RestoreWizard::updateHistory()
+{
+    // A small JSON-lines file in the user's data directory; read after the job, like settings.
+    const QList<QJsonObject> history = restore::drillHistory(m_source.server);
+    qint64 lastPass = 0;
+    int passed = 0;
+    for (const QJsonObject& h : history)
+        if (h.value(QStringLiteral("passed")).toBool()) {
+            ++passed;
+            const QDateTime t = QDateTime::fromString(h.value(QStringLiteral("started_at")).toString(), Qt::ISODate);
+            if (t.isValid())
+                lastPass = std::max(lastPass, t.toMSecsSinceEpoch() * 1000);
+        }
+    QString text = QStringLiteral("Drill history of %1: %2 drill(s), %3 passed.").arg(m_source.server).arg(history.size()).arg(passed);
+    if (lastPass > 0)
+        text += QStringLiteral(" Last passing drill: %1.")
+                    .arg(Format::age(lastPass, QDateTime::currentMSecsSinceEpoch() * 1000));
+    m_history->setText(text);
+}
+
+void RestoreWizard::showResult(bool ok, const QString& message)
+{
+    m_finished = true;
+    m_succeeded = ok;
+    m_resultMessage = message;
+    m_runStatus->setText(ok ? message : QStringLiteral("<span style='color:#d02020'>%1</span>").arg(message.toHtmlEscaped()));
+    m_progress->hide();
+    m_cancel->hide();
+    emit runFinished(ok);
+}
+
+QString RestoreWizard::resultMessage() const
+{
+    return m_resultMessage;
+}
+
+void RestoreWizard::cancelRun()
+{
+    if (m_running)
+        m_runner.cancel(m_jobId);
+}
+
+void RestoreWizard::saveManifest()
+{
+    auto* dialog = new QFileDialog(this, QStringLiteral("Save the manifest"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(QStringLiteral("YAML (*.yaml *.yml)"));
+    dialog->selectFile(m_cluster->text().trimmed() + QStringLiteral(".yaml"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& file) {
+        // A few KiB to a local file the user just chose: not the network I/O the rule is about.
+        QSaveFile out(file);
+        if (out.open(QIODevice::WriteOnly) && out.write(m_yaml->toPlainText().toUtf8()) >= 0 && out.commit())
+            m_runStatus->setText(QStringLiteral("Saved to %1.").arg(file));
+        else
+            m_runStatus->setText(QStringLiteral("Cannot write %1.").arg(file));
+    });
+    dialog->open();
+}
+
+} // namespace tideline::gui

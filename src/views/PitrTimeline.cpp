@@ -1,0 +1,590 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/views/PitrTimeline.h"
+
+#include "engine/wal/WalSegment.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace tideline::gui {
+
+namespace {
+constexpr qint64 kSecond = 1'000'000;
+constexpr qint64 kMinute = 60 * kSecond;
+constexpr qint64 kHour = 60 * kMinute;
+constexpr qint64 kDay = 24 * kHour;
+
+struct Palette {
+    QColor background, text, grid, recoverable, backup, backupBad, backupOther, band, gap, gapHarmless, marker, branch;
+};
+
+Palette paletteFor(bool dark)
+{
+    if (dark)
+        return {QColor(0x23, 0x26, 0x2b), QColor(0xdd, 0xdd, 0xdd), QColor(0x40, 0x44, 0x4a), QColor(0x3a, 0x9a, 0x5b),
+                QColor(0x4a, 0x8f, 0xd8), QColor(0xd8, 0x8a, 0x2a), QColor(0x80, 0x80, 0x80), QColor(0x5b, 0x7f, 0xa6),
+                QColor(0xe0, 0x40, 0x40), QColor(0x90, 0x90, 0x90), QColor(0xff, 0xc4, 0x00), QColor(0xc0, 0x80, 0xe0)};
+    return {QColor(0xff, 0xff, 0xff), QColor(0x20, 0x20, 0x20), QColor(0xe2, 0xe4, 0xe8), QColor(0x4c, 0xaf, 0x6e),
+            QColor(0x2f, 0x6f, 0xc0), QColor(0xd0, 0x7a, 0x10), QColor(0xa0, 0xa0, 0xa0), QColor(0x8f, 0xb3, 0xd9),
+            QColor(0xd0, 0x20, 0x20), QColor(0xb0, 0xb0, 0xb0), QColor(0xe0, 0x8a, 0x00), QColor(0x8a, 0x3f, 0xb0)};
+}
+
+QDateTime inZone(qint64 usec, TimeZoneMode zone)
+{
+    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(usec / 1000, QTimeZone::utc());
+    return zone == TimeZoneMode::Local ? utc.toLocalTime() : utc;
+}
+
+// A tick step from a fixed ladder, so labels land on round wall times.
+struct Step {
+    qint64 usec;   ///< fixed steps
+    int months;    ///< calendar steps (0: fixed)
+};
+constexpr std::array kSteps{
+    Step{kSecond, 0},      Step{5 * kSecond, 0}, Step{15 * kSecond, 0}, Step{30 * kSecond, 0}, Step{kMinute, 0},
+    Step{5 * kMinute, 0},  Step{15 * kMinute, 0}, Step{30 * kMinute, 0}, Step{kHour, 0},       Step{3 * kHour, 0},
+    Step{6 * kHour, 0},    Step{12 * kHour, 0},  Step{kDay, 0},         Step{2 * kDay, 0},     Step{7 * kDay, 0},
+    Step{31 * kDay, 1},    Step{92 * kDay, 3},   Step{366 * kDay, 12},  Step{2 * 366 * kDay, 24}, Step{5 * 366 * kDay, 60},
+};
+
+QString tickLabel(const QDateTime& t, const Step& step)
+{
+    if (step.months >= 12)
+        return t.toString(QStringLiteral("yyyy"));
+    if (step.months > 0)
+        return t.toString(QStringLiteral("yyyy-MM"));
+    if (step.usec >= kDay)
+        return t.toString(QStringLiteral("yyyy-MM-dd"));
+    if (step.usec >= kMinute)
+        return t.time() == QTime(0, 0) ? t.toString(QStringLiteral("MM-dd")) : t.toString(QStringLiteral("HH:mm"));
+    return t.toString(QStringLiteral("HH:mm:ss"));
+}
+} // namespace
+
+QList<PitrTimeline::Band> PitrTimeline::computeBands(const catalog::WalArchive& wals)
+{
+    QList<Band> bands;
+    for (const catalog::TimelineWal& t : wals.timelines()) {
+        const auto& segs = t.segments;
+        qsizetype i = 0;
+        while (i < segs.size()) {
+            Band b;
+            b.timeline = t.timeline;
+            b.firstSegno = segs[i].segno;
+            b.beginUsec = segs[i].uploadedUsec;
+            b.endUsec = segs[i].uploadedUsec;
+            qsizetype j = i;
+            // Upload times are not strictly ordered (parallel archiving), so keep min and max.
+            while (j + 1 < segs.size() && segs[j + 1].segno == segs[j].segno + 1) {
+                ++j;
+                b.beginUsec = std::min(b.beginUsec, segs[j].uploadedUsec);
+                b.endUsec = std::max(b.endUsec, segs[j].uploadedUsec);
+            }
+            b.lastSegno = segs[j].segno;
+            bands.append(b);
+            i = j + 1;
+        }
+    }
+    return bands;
+}
+
+PitrTimeline::PitrTimeline(QWidget* parent)
+    : QWidget(parent)
+{
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setCursor(Qt::CrossCursor);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_scale.setWidth(std::max(1, width() - kGutter));
+}
+
+PitrTimeline::~PitrTimeline() = default;
+
+void PitrTimeline::setSnapshot(SnapshotPtr snapshot)
+{
+    m_snapshot = std::move(snapshot);
+    rebuild();
+    fitAll();
+}
+
+void PitrTimeline::setTimeZone(TimeZoneMode zone)
+{
+    m_zone = zone;
+    update();
+}
+
+void PitrTimeline::setDark(bool dark)
+{
+    m_dark = dark;
+    update();
+}
+
+void PitrTimeline::setTarget(std::optional<qint64> usecUtc)
+{
+    m_target = usecUtc;
+    // Keep the marker in sight: a target typed far away brings the view to it.
+    if (m_target && (*m_target < m_scale.startUsec() || *m_target > m_scale.endUsec())) {
+        m_scale.pan(m_scale.xForTime(m_scale.startUsec() + static_cast<qint64>(m_scale.spanUsec() / 2))
+                    - m_scale.xForTime(*m_target));
+        emit viewChanged();
+    }
+    update();
+}
+
+void PitrTimeline::rebuild()
+{
+    m_bands.clear();
+    m_timelines.clear();
+    m_branches.clear();
+    m_backupSpans.clear();
+    m_recoverable.clear();
+    m_widestBackupUsec = 0;
+    m_dataBegin = m_dataEnd = 0;
+    if (!m_snapshot)
+        return;
+    const catalog::ServerCatalog& cat = m_snapshot->catalog;
+    m_bands = computeBands(cat.wals);
+    qint64 lo = std::numeric_limits<qint64>::max();
+    qint64 hi = std::numeric_limits<qint64>::min();
+    for (const Band& b : std::as_const(m_bands)) {
+        lo = std::min(lo, b.beginUsec);
+        hi = std::max(hi, b.endUsec);
+    }
+    for (const catalog::TimelineWal& t : cat.wals.timelines())
+        m_timelines.append(t.timeline);
+    for (qsizetype i = 0; i < cat.backups.size(); ++i) {
+        const catalog::BackupEntry& e = cat.backups[i];
+        BackupSpan s;
+        s.index = static_cast<int>(i);
+        s.beginUsec = e.info && e.info->beginTime ? e.info->beginTime->usecUtc : e.firstUploadUsec;
+        s.endUsec = e.info && e.info->endTime ? e.info->endTime->usecUtc : e.lastUploadUsec;
+        if (s.beginUsec == 0 && s.endUsec == 0)
+            continue;
+        if (s.endUsec < s.beginUsec)
+            s.endUsec = s.beginUsec;
+        s.done = e.state == catalog::BackupEntry::State::Done;
+        s.restorable = e.restorable;
+        m_widestBackupUsec = std::max(m_widestBackupUsec, s.endUsec - s.beginUsec);
+        lo = std::min(lo, s.beginUsec);
+        hi = std::max(hi, s.endUsec);
+        m_backupSpans.append(s);
+    }
+    std::sort(m_backupSpans.begin(), m_backupSpans.end(),
+              [](const BackupSpan& a, const BackupSpan& b) { return a.beginUsec < b.beginUsec; });
+    // Branch points: the child's history file is uploaded at the promotion; without one, its
+    // first segment is the best evidence of when the timeline began.
+    const wal::TimelineGraph& graph = cat.wals.graph();
+    for (quint32 tli : std::as_const(m_timelines)) {
+        const auto parent = graph.parent(tli);
+        if (!parent)
+            continue;
+        qint64 when = 0;
+        for (const catalog::WalObject& h : cat.wals.historyFiles())
+            if (h.name.timeline == tli)
+                when = h.uploadedUsec;
+        if (when == 0)
+            if (const auto* t = cat.wals.timeline(tli); t && !t->segments.isEmpty())
+                when = t->segments.first().uploadedUsec;
+        if (when != 0)
+            m_branches.append({*parent, tli, when});
+    }
+    QList<QPair<qint64, qint64>> ranges;
+    for (const pitr::TimelineWindow& w : m_snapshot->windows)
+        for (const pitr::RecoverableRange& r : w.ranges)
+            if (r.toUploadedUsec >= r.from.usecUtc)
+                ranges.append({r.from.usecUtc, r.toUploadedUsec});
+    std::sort(ranges.begin(), ranges.end());
+    for (const auto& r : ranges) {
+        if (!m_recoverable.isEmpty() && r.first <= m_recoverable.last().second)
+            m_recoverable.last().second = std::max(m_recoverable.last().second, r.second);
+        else
+            m_recoverable.append(r);
+    }
+    if (lo <= hi) {
+        m_dataBegin = lo;
+        m_dataEnd = hi;
+    }
+}
+
+void PitrTimeline::fitAll()
+{
+    if (m_dataEnd > m_dataBegin)
+        m_scale.fit(m_dataBegin, m_dataEnd);
+    m_autoFit = true;
+    emit viewChanged();
+    update();
+}
+
+std::optional<double> PitrTimeline::markerX() const
+{
+    if (!m_target)
+        return std::nullopt;
+    return widgetXForTime(*m_target);
+}
+
+QPair<int, int> PitrTimeline::backupRow() const
+{
+    return {rowTop(1), rowTop(1) + kRowHeight - 4};
+}
+
+QPair<int, int> PitrTimeline::timelineRow(quint32 timeline) const
+{
+    const int row = static_cast<int>(m_timelines.indexOf(timeline));
+    if (row < 0)
+        return {-1, -1};
+    return {rowTop(2 + row), rowTop(2 + row) + kRowHeight - 4};
+}
+
+int PitrTimeline::backupIndexAt(QPoint pos) const
+{
+    QList<TimelineScale::Item> items;
+    items.reserve(m_backupSpans.size());
+    const auto [top, bottom] = backupRow();
+    for (const BackupSpan& s : m_backupSpans)
+        items.append({s.beginUsec, s.endUsec, double(top), double(bottom)});
+    const int hit = m_scale.hitTest(items, QPointF(pos.x() - kGutter, pos.y()));
+    return hit < 0 ? -1 : m_backupSpans[hit].index;
+}
+
+QString PitrTimeline::describeAt(QPoint pos) const
+{
+    if (!m_snapshot || pos.x() < kGutter)
+        return {};
+    const catalog::ServerCatalog& cat = m_snapshot->catalog;
+    const qint64 t = timeForWidgetX(pos.x());
+    if (const int b = backupIndexAt(pos); b >= 0) {
+        const catalog::BackupEntry& e = cat.backups[b];
+        QString text = QStringLiteral("Backup %1 (%2)").arg(e.id, e.statusText());
+        if (e.info && e.info->beginTime && e.info->endTime)
+            text += QStringLiteral("\n%1 → %2").arg(Format::time(e.info->beginTime->usecUtc, m_zone),
+                                                    Format::time(e.info->endTime->usecUtc, m_zone));
+        if (e.info)
+            text += QStringLiteral("\ntimeline %1, %2 → %3").arg(e.info->timeline).arg(e.info->beginWal, e.info->endWal);
+        text += QStringLiteral("\n%1 in the bucket, %2").arg(Format::bytes(e.bytes),
+                                                            e.restorable ? QStringLiteral("restorable")
+                                                                         : QStringLiteral("not restorable"));
+        return text;
+    }
+    if (pos.y() >= rowTop(0) && pos.y() < rowTop(1)) {
+        for (const auto& r : m_recoverable)
+            if (t >= r.first && t <= r.second)
+                return QStringLiteral("Recoverable: %1 → %2").arg(Format::time(r.first, m_zone),
+                                                                 Format::time(r.second, m_zone));
+        return QStringLiteral("Not recoverable at %1").arg(Format::time(t, m_zone));
+    }
+    for (quint32 tli : m_timelines) {
+        const auto [top, bottom] = timelineRow(tli);
+        if (pos.y() < top || pos.y() > bottom)
+            continue;
+        const catalog::TimelineWal* tw = cat.wals.timeline(tli);
+        if (!tw || tw->segments.isEmpty())
+            return {};
+        const double tolerance = 4 * m_scale.usecPerPixel();
+        // Segments come in segno order and their upload times nearly so: a binary search by
+        // time finds the one under the cursor without walking a million of them.
+        const auto& segs = tw->segments;
+        auto it = std::lower_bound(segs.begin(), segs.end(), t,
+                                   [](const catalog::WalObject& o, qint64 v) { return o.uploadedUsec < v; });
+        const catalog::WalObject* best = nullptr;
+        for (auto c : {it, it == segs.begin() ? it : it - 1})
+            if (c != segs.end() && (!best || std::abs(c->uploadedUsec - t) < std::abs(best->uploadedUsec - t)))
+                best = &*c;
+        if (best && std::abs(best->uploadedUsec - t) <= tolerance)
+            return QStringLiteral("Timeline %1: segment %2\nuploaded %3, %4")
+                .arg(tli)
+                .arg(best->name.baseName, Format::time(best->uploadedUsec, m_zone), Format::bytes(best->size));
+        // Between bands: a gap.
+        for (qsizetype i = 0; i + 1 < m_bands.size(); ++i) {
+            const Band& a = m_bands[i];
+            const Band& b = m_bands[i + 1];
+            if (a.timeline != tli || b.timeline != tli || t < a.endUsec || t > b.beginUsec)
+                continue;
+            return QStringLiteral("Timeline %1: gap, %2 segment(s) missing\n%3 … %4")
+                .arg(tli)
+                .arg(b.firstSegno - a.lastSegno - 1)
+                .arg(wal::segmentName(tli, a.lastSegno + 1, cat.wals.segmentSize()),
+                     wal::segmentName(tli, b.firstSegno - 1, cat.wals.segmentSize()));
+        }
+        return QStringLiteral("Timeline %1 at %2").arg(tli).arg(Format::time(t, m_zone));
+    }
+    return {};
+}
+
+void PitrTimeline::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    paintTo(p, size());
+}
+
+void PitrTimeline::paintAxis(QPainter& p, QSize size) const
+{
+    const Palette pal = paletteFor(m_dark);
+    const double minTickPx = 110;
+    Step step = kSteps.back();
+    for (const Step& s : kSteps)
+        if (static_cast<double>(s.usec) / m_scale.usecPerPixel() >= minTickPx) {
+            step = s;
+            break;
+        }
+    const qint64 start = m_scale.startUsec();
+    const qint64 end = m_scale.endUsec();
+    // Tick instants: round wall times in the shown zone.
+    QList<qint64> ticks;
+    const QDateTime first = inZone(start, m_zone);
+    if (step.months > 0) {
+        QDate d(first.date().year(), 1, 1);
+        const int stepMonths = step.months;
+        while (true) {
+            const QDateTime dt(d, QTime(0, 0), m_zone == TimeZoneMode::Local ? QTimeZone::systemTimeZone() : QTimeZone::utc());
+            const qint64 u = dt.toMSecsSinceEpoch() * 1000;
+            if (u > end || ticks.size() > 400)
+                break;
+            if (u >= start)
+                ticks.append(u);
+            d = d.addMonths(stepMonths);
+        }
+    } else {
+        const qint64 offset = static_cast<qint64>(first.offsetFromUtc()) * kSecond;
+        qint64 u = ((start + offset) / step.usec) * step.usec - offset;
+        if (step.usec == 7 * kDay) // weeks start on Monday: 1970-01-05 was one
+            u = ((start + offset - 4 * kDay) / step.usec) * step.usec + 4 * kDay - offset;
+        for (; u <= end && ticks.size() < 400; u += step.usec)
+            if (u >= start)
+                ticks.append(u);
+    }
+    p.setPen(pal.grid);
+    for (qint64 u : std::as_const(ticks)) {
+        const double x = widgetXForTime(u);
+        p.drawLine(QPointF(x, kAxisHeight - 6), QPointF(x, size.height()));
+    }
+    p.setPen(pal.text);
+    const QFontMetrics fm(p.font());
+    bool dated = false;
+    for (qint64 u : std::as_const(ticks)) {
+        const double x = widgetXForTime(u);
+        QString label = tickLabel(inZone(u, m_zone), step);
+        // Sub-day labels carry the date once, so "01:05" is never read on the wrong day.
+        if (!dated && step.months == 0 && step.usec < kDay && x - 40 >= kGutter) {
+            label = inZone(u, m_zone).toString(QStringLiteral("yyyy-MM-dd ")) + label;
+            dated = true;
+        }
+        const int w = fm.horizontalAdvance(label);
+        if (x - w / 2.0 < kGutter)
+            continue;
+        p.drawText(QPointF(x - w / 2.0, kAxisHeight - 12), label);
+    }
+}
+
+void PitrTimeline::paintTo(QPainter& p, QSize size) const
+{
+    const Palette pal = paletteFor(m_dark);
+    p.fillRect(QRect(QPoint(0, 0), size), pal.background);
+    if (!m_snapshot) {
+        p.setPen(pal.text);
+        p.drawText(QRect(QPoint(0, 0), size), Qt::AlignCenter, QStringLiteral("No server loaded"));
+        return;
+    }
+    TimelineScale scale = m_scale;
+    scale.setWidth(std::max(1, size.width() - kGutter));
+    const qint64 viewStart = scale.startUsec();
+    const qint64 viewEnd = scale.endUsec();
+    p.save();
+    p.setClipRect(QRect(kGutter, 0, size.width() - kGutter, size.height()));
+    paintAxis(p, size);
+
+    auto spanRect = [&](qint64 b, qint64 e, int top, int h, double minW) {
+        double x0 = scale.xForTime(std::max(b, viewStart - kDay)) + kGutter;
+        double x1 = scale.xForTime(std::min(e, viewEnd + kDay)) + kGutter;
+        if (x1 - x0 < minW) {
+            const double c = (x0 + x1) / 2;
+            x0 = c - minW / 2;
+            x1 = c + minW / 2;
+        }
+        return QRectF(x0, top, x1 - x0, h);
+    };
+
+    // Row 0: what can be restored.
+    const int h = kRowHeight - 6;
+    for (const auto& r : m_recoverable)
+        if (r.second >= viewStart && r.first <= viewEnd)
+            p.fillRect(spanRect(r.first, r.second, rowTop(0) + 3, h - 4, 2), pal.recoverable);
+
+    // Row 1: backups. Sorted by begin, so the visible ones are a slice; several backups falling
+    // on one pixel are painted once, which keeps 5,000 of them cheap at a yearly zoom.
+    {
+        const qint64 from = viewStart - m_widestBackupUsec;
+        auto it = std::lower_bound(m_backupSpans.begin(), m_backupSpans.end(), from,
+                                   [](const BackupSpan& s, qint64 v) { return s.beginUsec < v; });
+        double lastRight = -1e9;
+        QColor lastColor;
+        for (; it != m_backupSpans.end() && it->beginUsec <= viewEnd; ++it) {
+            if (it->endUsec < viewStart)
+                continue;
+            const QRectF r = spanRect(it->beginUsec, it->endUsec, rowTop(1) + 2, h, 3);
+            const QColor c = it->restorable ? pal.backup : it->done ? pal.backupBad : pal.backupOther;
+            if (r.right() <= lastRight + 1 && c == lastColor)
+                continue;
+            p.fillRect(r, c);
+            lastRight = r.right();
+            lastColor = c;
+        }
+    }
+
+    // Timeline rows: bands of contiguous segments, red gaps between them.
+    for (qsizetype i = 0; i < m_bands.size(); ++i) {
+        const Band& b = m_bands[i];
+        const int row = static_cast<int>(m_timelines.indexOf(b.timeline));
+        const int top = rowTop(2 + row) + 2;
+        if (b.endUsec >= viewStart && b.beginUsec <= viewEnd)
+            p.fillRect(spanRect(b.beginUsec, b.endUsec, top, h, 2), pal.band);
+        if (i + 1 < m_bands.size() && m_bands[i + 1].timeline == b.timeline) {
+            const Band& n = m_bands[i + 1];
+            bool harmless = false;
+            if (const auto* tw = m_snapshot->catalog.wals.timeline(b.timeline))
+                for (const catalog::WalGap& g : tw->gaps)
+                    if (g.firstMissing == b.lastSegno + 1)
+                        harmless = g.harmless;
+            if (n.beginUsec >= viewStart && b.endUsec <= viewEnd)
+                p.fillRect(spanRect(b.endUsec, n.beginUsec, top, h, 3), harmless ? pal.gapHarmless : pal.gap);
+        }
+    }
+
+    // Branch points: a connector from the parent's row down to the child's.
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const Branch& br : std::as_const(m_branches)) {
+        const int pr = static_cast<int>(m_timelines.indexOf(br.parent));
+        const int cr = static_cast<int>(m_timelines.indexOf(br.child));
+        if (pr < 0 || cr < 0 || br.usec < viewStart || br.usec > viewEnd)
+            continue;
+        const double x = scale.xForTime(br.usec) + kGutter;
+        const double y0 = rowTop(2 + pr) + kRowHeight / 2.0;
+        const double y1 = rowTop(2 + cr) + kRowHeight / 2.0;
+        p.setPen(QPen(pal.branch, 2));
+        p.drawLine(QPointF(x, y0), QPointF(x, y1));
+        p.setBrush(pal.branch);
+        p.drawEllipse(QPointF(x, y0), 4, 4);
+        p.drawEllipse(QPointF(x, y1), 4, 4);
+        p.setBrush(Qt::NoBrush);
+    }
+
+    // The target.
+    if (m_target && *m_target >= viewStart && *m_target <= viewEnd) {
+        const double x = scale.xForTime(*m_target) + kGutter;
+        p.setPen(QPen(pal.marker, 2));
+        p.drawLine(QPointF(x, kAxisHeight - 4), QPointF(x, size.height()));
+        p.setBrush(pal.marker);
+        p.drawPolygon(QPolygonF{QPointF(x - 6, kAxisHeight - 10), QPointF(x + 6, kAxisHeight - 10),
+                                QPointF(x, kAxisHeight - 2)});
+        p.setBrush(Qt::NoBrush);
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.restore();
+
+    // Row labels, over a gutter that never scrolls.
+    p.fillRect(QRect(0, kAxisHeight, kGutter, size.height() - kAxisHeight), pal.background);
+    p.setPen(pal.grid);
+    p.drawLine(kGutter - 1, 0, kGutter - 1, size.height());
+    p.setPen(pal.text);
+    auto label = [&](int row, const QString& text) {
+        p.drawText(QRect(4, rowTop(row), kGutter - 8, kRowHeight - 2), Qt::AlignLeft | Qt::AlignVCenter, text);
+    };
+    label(0, QStringLiteral("Restorable"));
+    label(1, QStringLiteral("Backups"));
+    for (int i = 0; i < m_timelines.size(); ++i)
+        label(2 + i, QStringLiteral("TL %1 WAL").arg(m_timelines[i]));
+    // The zone in the corner: every label on the axis is a wall time in it.
+    QFont bold = p.font();
+    bold.setBold(true);
+    p.save();
+    p.setFont(bold);
+    p.drawText(QRect(4, 2, kGutter - 6, kAxisHeight - 6), Qt::AlignLeft | Qt::AlignVCenter, Format::zoneName(m_zone));
+    p.restore();
+}
+
+void PitrTimeline::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    m_scale.setWidth(std::max(1, width() - kGutter));
+    // A snapshot set while the tab was hidden was fitted to a width it never had.
+    if (m_autoFit)
+        fitAll();
+}
+
+void PitrTimeline::wheelEvent(QWheelEvent* event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0)
+        return;
+    m_scale.zoomAround(event->position().x() - kGutter, std::pow(1.25, steps));
+    m_autoFit = false;
+    emit viewChanged();
+    update();
+    event->accept();
+}
+
+void PitrTimeline::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_pressed = true;
+    m_dragging = false;
+    m_pressPos = m_lastDrag = event->position().toPoint();
+}
+
+void PitrTimeline::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_pressed) {
+        if (!m_dragging && (pos - m_pressPos).manhattanLength() > 4)
+            m_dragging = true;
+        if (m_dragging) {
+            m_scale.pan(pos.x() - m_lastDrag.x());
+            m_autoFit = false;
+            m_lastDrag = pos;
+            setCursor(Qt::ClosedHandCursor);
+            emit viewChanged();
+            update();
+            return;
+        }
+    }
+    const QString text = describeAt(pos);
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, this);
+}
+
+void PitrTimeline::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton || !m_pressed)
+        return;
+    m_pressed = false;
+    setCursor(Qt::CrossCursor);
+    if (m_dragging) {
+        m_dragging = false;
+        return;
+    }
+    const double x = event->position().x();
+    if (x < kGutter)
+        return;
+    // Whole seconds: nobody types a microsecond, and the time edit shows seconds.
+    const qint64 t = timeForWidgetX(x) / kSecond * kSecond;
+    setTarget(t);
+    emit targetPicked(Timestamp::fromUsec(t));
+}
+
+void PitrTimeline::leaveEvent(QEvent* event)
+{
+    QToolTip::hideText();
+    QWidget::leaveEvent(event);
+}
+
+} // namespace tideline::gui

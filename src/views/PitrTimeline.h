@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/Timestamp.h"
+#include "src/models/Format.h"
+#include "src/models/ServerSnapshot.h"
+#include "src/views/TimelineScale.h"
+
+#include <QWidget>
+
+#include <optional>
+
+namespace tideline::gui {
+
+/// The PITR timeline: a zoomable (wheel, a minute to years) and pannable (drag) time axis with
+/// the recoverability window on top, base backups as spans, and one row per timeline showing its
+/// WAL coverage as bands (contiguous segments merged, so a million segments paint as a handful of
+/// rectangles), gaps in red and branch points. A click picks a time (targetPicked); hovering
+/// names the backup or segment under the cursor. Painted by hand: no QGraphicsView.
+/// Thread: GUI thread.
+class PitrTimeline final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PitrTimeline)
+
+public:
+    /// One run of contiguous archived segments of a timeline, with its upload times.
+    struct Band {
+        quint32 timeline = 0;
+        quint64 firstSegno = 0;
+        quint64 lastSegno = 0;
+        qint64 beginUsec = 0;
+        qint64 endUsec = 0;
+    };
+    /// Pure, any thread: the bands of every timeline, oldest first per timeline.
+    static QList<Band> computeBands(const catalog::WalArchive& wals);
+
+    explicit PitrTimeline(QWidget* parent = nullptr);
+    ~PitrTimeline() override;
+
+    void setSnapshot(SnapshotPtr snapshot);
+    void setTimeZone(TimeZoneMode zone);
+    void setDark(bool dark);
+    /// The chosen target time, drawn as a marker; nullopt hides it.
+    void setTarget(std::optional<qint64> usecUtc);
+    std::optional<qint64> target() const { return m_target; }
+    /// Shows everything the snapshot holds.
+    void fitAll();
+
+    TimelineScale& scale() { return m_scale; }
+    const TimelineScale& scale() const { return m_scale; }
+    const QList<Band>& bands() const { return m_bands; }
+    /// The x of the target marker in widget coordinates; nullopt without a target.
+    std::optional<double> markerX() const;
+    /// What hovering at `pos` (widget coordinates) shows; empty over nothing.
+    QString describeAt(QPoint pos) const;
+    /// The widget-x of an instant and back (the axis starts after the row labels).
+    double widgetXForTime(qint64 usec) const { return m_scale.xForTime(usec) + kGutter; }
+    qint64 timeForWidgetX(double x) const { return m_scale.timeForX(x - kGutter); }
+    /// The y range of a timeline's row, of the backups row; for tests and hit-testing.
+    QPair<int, int> timelineRow(quint32 timeline) const;
+    QPair<int, int> backupRow() const;
+
+    /// Paints the whole widget into `painter` at `size` (paintEvent and the benchmark).
+    void paintTo(QPainter& painter, QSize size) const;
+
+    QSize sizeHint() const override { return {900, 260}; }
+    QSize minimumSizeHint() const override { return {300, 160}; }
+
+signals:
+    void targetPicked(const tideline::Timestamp& time);
+    void viewChanged();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    static constexpr int kGutter = 70;    ///< row labels
+    static constexpr int kAxisHeight = 30;
+    static constexpr int kRowHeight = 26;
+
+    void rebuild();
+    int rowTop(int row) const { return kAxisHeight + row * kRowHeight; }
+    int backupIndexAt(QPoint pos) const;
+    void paintAxis(QPainter& p, QSize size) const;
+
+    SnapshotPtr m_snapshot;
+    TimeZoneMode m_zone = TimeZoneMode::Utc;
+    bool m_dark = false;
+    TimelineScale m_scale;
+    QList<Band> m_bands;
+    QList<quint32> m_timelines;          ///< one row each, ascending
+    struct Branch {
+        quint32 parent = 0;
+        quint32 child = 0;
+        qint64 usec = 0;
+    };
+    QList<Branch> m_branches;
+    struct BackupSpan {
+        qint64 beginUsec = 0;
+        qint64 endUsec = 0;
+        int index = 0;                   ///< into catalog.backups
+        bool restorable = false;
+        bool done = false;
+    };
+    QList<BackupSpan> m_backupSpans;     ///< by begin time
+    qint64 m_widestBackupUsec = 0;
+    QList<QPair<qint64, qint64>> m_recoverable; ///< merged recoverable ranges over all timelines
+    qint64 m_dataBegin = 0;
+    qint64 m_dataEnd = 0;
+    std::optional<qint64> m_target;
+    QPoint m_pressPos;
+    QPoint m_lastDrag;
+    bool m_dragging = false;
+    bool m_pressed = false;
+    bool m_autoFit = true; ///< refit on resize until the user zooms or pans
+};
+
+} // namespace tideline::gui

@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/views/PitrView.h"
+
+#include "engine/pitr/RecoveryPlanner.h"
+#include "src/views/PitrTimeline.h"
+
+#include <QCalendarWidget>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTextCharFormat>
+#include <QVBoxLayout>
+
+namespace tideline::gui {
+
+namespace {
+constexpr qint64 kSecond = 1'000'000;
+
+// The kind combo's order.
+const QList<pitr::RecoveryTarget::Kind>& kinds()
+{
+    using K = pitr::RecoveryTarget::Kind;
+    static const QList<K> k{K::Time, K::Xid, K::Lsn, K::Name, K::Immediate};
+    return k;
+}
+
+QString verdictColour(pitr::RecoveryPlan::Verdict v)
+{
+    switch (v) {
+    case pitr::RecoveryPlan::Verdict::Ok:
+        return QStringLiteral("#2e8b57");
+    case pitr::RecoveryPlan::Verdict::Refused:
+        return QStringLiteral("#d02020");
+    default:
+        return QStringLiteral("#d07a10");
+    }
+}
+} // namespace
+
+PitrView::WallTime PitrView::resolveWallTime(QDate date, QTime time, const QTimeZone& zone)
+{
+    // The wall time read as if it were UTC; an instant t shows it in `zone` iff t + offset(t)
+    // equals it. The offsets in force a day either side cover every DST change (they are never
+    // closer than that), so testing those two candidates finds 0, 1 or 2 instants.
+    const qint64 wallSecs = QDateTime(date, time, QTimeZone::utc()).toSecsSinceEpoch();
+    QList<int> offsets;
+    for (qint64 probe : {wallSecs - 86400, wallSecs + 86400}) {
+        const int o = zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(probe, QTimeZone::utc()));
+        if (!offsets.contains(o))
+            offsets.append(o);
+    }
+    QList<int> matches;
+    for (int o : std::as_const(offsets))
+        if (zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(wallSecs - o, QTimeZone::utc())) == o)
+            matches.append(o);
+    WallTime w;
+    if (matches.isEmpty()) {
+        w.status = WallTime::Status::Nonexistent;
+        return w;
+    }
+    if (matches.size() > 1)
+        w.status = WallTime::Status::Ambiguous;
+    w.offsetSeconds = matches.first();
+    w.usecUtc = (wallSecs - w.offsetSeconds) * kSecond + time.msec() * 1000;
+    return w;
+}
+
+PitrView::PitrView(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* outer = new QVBoxLayout(this);
+    m_timeline = new PitrTimeline(this);
+    m_timeline->setObjectName(QStringLiteral("pitrTimeline"));
+    outer->addWidget(m_timeline, 1);
+    auto* hint = new QLabel(QStringLiteral("Wheel: zoom · drag: pan · click: pick the target time · hover: what is there"),
+                            this);
+    hint->setEnabled(false);
+    outer->addWidget(hint);
+
+    auto* bottom = new QHBoxLayout;
+    outer->addLayout(bottom);
+    m_calendar = new QCalendarWidget(this);
+    m_calendar->setObjectName(QStringLiteral("pitrCalendar"));
+    m_calendar->setGridVisible(false);
+    m_calendar->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
+    m_calendar->setToolTip(QStringLiteral("Days on which a backup finished are bold"));
+    bottom->addWidget(m_calendar, 0, Qt::AlignTop);
+
+    auto* targetBox = new QGroupBox(QStringLiteral("Recovery target"), this);
+    auto* form = new QFormLayout(targetBox);
+    m_kind = new QComboBox(targetBox);
+    m_kind->setObjectName(QStringLiteral("targetKind"));
+    m_kind->addItems({QStringLiteral("Time"), QStringLiteral("Transaction id (xid)"), QStringLiteral("LSN"),
+                      QStringLiteral("Restore point name"), QStringLiteral("Immediate (end of the backup)")});
+    form->addRow(QStringLiteral("Kind"), m_kind);
+    auto* timeRow = new QHBoxLayout;
+    m_timeEdit = new QDateTimeEdit(targetBox);
+    m_timeEdit->setObjectName(QStringLiteral("targetTime"));
+    // The edit holds a wall time; the zone label next to it says which zone it is read in.
+    m_timeEdit->setTimeSpec(Qt::UTC);
+    m_timeEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_timeEdit->setCalendarPopup(false);
+    timeRow->addWidget(m_timeEdit, 1);
+    m_zoneLabel = new QLabel(targetBox);
+    m_zoneLabel->setObjectName(QStringLiteral("targetZone"));
+    timeRow->addWidget(m_zoneLabel);
+    form->addRow(QStringLiteral("Time"), timeRow);
+    m_value = new QLineEdit(targetBox);
+    m_value->setObjectName(QStringLiteral("targetValue"));
+    form->addRow(QStringLiteral("Value"), m_value);
+    m_tli = new QComboBox(targetBox);
+    m_tli->setObjectName(QStringLiteral("targetTimeline"));
+    m_tli->setEditable(true);
+    form->addRow(QStringLiteral("Timeline"), m_tli);
+    m_exclusive = new QCheckBox(QStringLiteral("Exclusive (stop just before the target)"), targetBox);
+    form->addRow(QString(), m_exclusive);
+    m_inputMessage = new QLabel(targetBox);
+    m_inputMessage->setWordWrap(true);
+    m_inputMessage->setStyleSheet(QStringLiteral("color: #d02020"));
+    form->addRow(m_inputMessage);
+    bottom->addWidget(targetBox, 1, Qt::AlignTop);
+
+    auto* planBox = new QGroupBox(QStringLiteral("Plan"), this);
+    auto* planLayout = new QVBoxLayout(planBox);
+    m_planLabel = new QLabel(planBox);
+    m_planLabel->setObjectName(QStringLiteral("planText"));
+    m_planLabel->setWordWrap(true);
+    m_planLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_planLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    planLayout->addWidget(m_planLabel, 1);
+    auto* buttons = new QHBoxLayout;
+    m_alternative = new QPushButton(planBox);
+    m_alternative->setObjectName(QStringLiteral("useAlternative"));
+    m_alternative->hide();
+    buttons->addWidget(m_alternative);
+    buttons->addStretch(1);
+    m_restore = new QPushButton(QStringLiteral("Restore…"), planBox);
+    m_restore->setObjectName(QStringLiteral("restoreButton"));
+    m_restore->setToolTip(QStringLiteral("A CNPG manifest, a local restore or a restore drill for this target"));
+    buttons->addWidget(m_restore);
+    planLayout->addLayout(buttons);
+    bottom->addWidget(planBox, 2);
+
+    m_value->setEnabled(false);
+    m_tli->addItems({QStringLiteral("latest"), QStringLiteral("current")});
+
+    connect(m_timeline, &PitrTimeline::targetPicked, this, [this](const Timestamp& t) {
+        if (m_kind->currentIndex() != 0)
+            m_kind->setCurrentIndex(0);
+        setTargetTime(t.usecUtc);
+    });
+    connect(m_calendar, &QCalendarWidget::selectionChanged, this, &PitrView::onCalendarChanged);
+    connect(m_timeEdit, &QDateTimeEdit::dateTimeChanged, this, &PitrView::onInputChanged);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        updateKindControls();
+        onInputChanged();
+    });
+    connect(m_value, &QLineEdit::textChanged, this, &PitrView::onInputChanged);
+    connect(m_tli, &QComboBox::currentTextChanged, this, &PitrView::onInputChanged);
+    connect(m_exclusive, &QCheckBox::toggled, this, &PitrView::onInputChanged);
+    connect(m_alternative, &QPushButton::clicked, this, [this] {
+        if (m_plan.alternative)
+            applyTarget(*m_plan.alternative);
+    });
+    connect(m_restore, &QPushButton::clicked, this, [this] {
+        if (m_target)
+            emit restoreRequested(*m_target);
+    });
+    setTimeZone(m_zone);
+    replan();
+}
+
+PitrView::~PitrView() = default;
+
+QTimeZone PitrView::zone() const
+{
+    return m_zone == TimeZoneMode::Local ? QTimeZone::systemTimeZone() : QTimeZone::utc();
+}
+
+void PitrView::setSnapshot(SnapshotPtr snapshot)
+{
+    m_snapshot = std::move(snapshot);
+    m_timeline->setSnapshot(m_snapshot);
+    {
+        const QSignalBlocker block(m_tli);
+        const QString keep = m_tli->currentText();
+        m_tli->clear();
+        m_tli->addItems({QStringLiteral("latest"), QStringLiteral("current")});
+        if (m_snapshot)
+            for (const catalog::TimelineWal& t : m_snapshot->catalog.wals.timelines())
+                m_tli->addItem(QString::number(t.timeline));
+        m_tli->setCurrentText(keep.isEmpty() ? QStringLiteral("latest") : keep);
+    }
+    markBackupDays();
+    // Start at the newest instant that can be restored: the question is usually "how close to
+    // now can I get", and the plan for it is the quickest sanity check of the whole archive.
+    qint64 latest = 0;
+    if (m_snapshot)
+        for (const pitr::TimelineWindow& w : m_snapshot->windows)
+            for (const pitr::RecoverableRange& r : w.ranges)
+                latest = std::max(latest, r.toUploadedUsec);
+    if (latest > 0)
+        setTargetTime(latest / kSecond * kSecond);
+    else
+        replan();
+}
+
+void PitrView::setTimeZone(TimeZoneMode zoneMode)
+{
+    const std::optional<qint64> keep = m_target && m_target->kind == pitr::RecoveryTarget::Kind::Time
+        ? std::optional<qint64>(m_target->time.usecUtc)
+        : std::nullopt;
+    m_zone = zoneMode;
+    m_timeline->setTimeZone(zoneMode);
+    m_zoneLabel->setText(Format::zoneName(zoneMode));
+    m_zoneLabel->setToolTip(zoneMode == TimeZoneMode::Local
+                                ? QStringLiteral("Local time (%1); change it in View ▸ Times in")
+                                      .arg(QString::fromUtf8(QTimeZone::systemTimeZoneId()))
+                                : QStringLiteral("Coordinated Universal Time, as barman and CNPG write it"));
+    markBackupDays();
+    if (keep)
+        setTargetTime(*keep); // the same instant, shown in the new zone
+}
+
+void PitrView::setDark(bool dark)
+{
+    m_timeline->setDark(dark);
+}
+
+void PitrView::setTargetTime(qint64 usecUtc)
+{
+    const QDateTime wall = QDateTime::fromMSecsSinceEpoch(usecUtc / 1000, zone());
+    // The edit keeps a naive wall time (its spec is UTC only as a container).
+    m_timeEdit->setDateTime(QDateTime(wall.date(), wall.time(), QTimeZone::utc()));
+    onInputChanged(); // also when the value did not change (a re-pick must still replan)
+}
+
+void PitrView::applyTarget(const pitr::RecoveryTarget& target)
+{
+    m_syncing = true;
+    m_kind->setCurrentIndex(static_cast<int>(kinds().indexOf(target.kind)));
+    switch (target.kind) {
+    case pitr::RecoveryTarget::Kind::Xid:
+        m_value->setText(target.xid);
+        break;
+    case pitr::RecoveryTarget::Kind::Lsn:
+        m_value->setText(target.lsn.toString());
+        break;
+    case pitr::RecoveryTarget::Kind::Name:
+        m_value->setText(target.name);
+        break;
+    default:
+        break;
+    }
+    m_tli->setCurrentText(target.timeline.toString());
+    m_exclusive->setChecked(target.exclusive);
+    m_syncing = false;
+    if (target.kind == pitr::RecoveryTarget::Kind::Time)
+        setTargetTime(target.time.usecUtc);
+    else
+        onInputChanged();
+}
+
+void PitrView::markBackupDays()
+{
+    m_calendar->setDateTextFormat(QDate(), QTextCharFormat()); // clears every format
+    if (!m_snapshot)
+        return;
+    QTextCharFormat bold;
+    bold.setFontWeight(QFont::Bold);
+    bold.setForeground(QColor(0x2f, 0x6f, 0xc0));
+    for (const catalog::BackupEntry& e : m_snapshot->catalog.backups)
+        if (e.info && e.info->endTime)
+            m_calendar->setDateTextFormat(
+                QDateTime::fromMSecsSinceEpoch(e.info->endTime->usecUtc / 1000, zone()).date(), bold);
+}
+
+void PitrView::onCalendarChanged()
+{
+    if (m_syncing)
+        return;
+    const QDateTime current = m_timeEdit->dateTime();
+    m_timeEdit->setDateTime(QDateTime(m_calendar->selectedDate(), current.time(), QTimeZone::utc()));
+}
+
+void PitrView::updateKindControls()
+{
+    const auto kind = kinds().value(m_kind->currentIndex());
+    using K = pitr::RecoveryTarget::Kind;
+    m_timeEdit->setEnabled(kind == K::Time);
+    m_calendar->setEnabled(kind == K::Time);
+    m_value->setEnabled(kind == K::Xid || kind == K::Lsn || kind == K::Name);
+    m_exclusive->setEnabled(kind != K::Immediate && kind != K::Name);
+    m_value->setPlaceholderText(kind == K::Xid    ? QStringLiteral("e.g. 1234567")
+                                : kind == K::Lsn  ? QStringLiteral("e.g. 0/3000060")
+                                : kind == K::Name ? QStringLiteral("a pg_create_restore_point() name")
+                                                  : QString());
+}
+
+void PitrView::onInputChanged()
+{
+    if (m_syncing)
+        return;
+    using K = pitr::RecoveryTarget::Kind;
+    m_target.reset();
+    QString message;
+    pitr::RecoveryTarget t;
+    t.kind = kinds().value(m_kind->currentIndex());
+    t.exclusive = m_exclusive->isEnabled() && m_exclusive->isChecked();
+    if (auto spec = pitr::TimelineSpec::parse(m_tli->currentText().trimmed()))
+        t.timeline = *spec;
+    else
+        message = spec.error().oneLine();
+    const QString value = m_value->text().trimmed();
+    switch (t.kind) {
+    case K::Time: {
+        const QDateTime wall = m_timeEdit->dateTime();
+        const WallTime w = resolveWallTime(wall.date(), wall.time(), zone());
+        if (w.status == WallTime::Status::Nonexistent)
+            message = QStringLiteral("%1 does not exist in %2: the clocks skipped it for daylight saving time. "
+                                     "Pick another time, or switch the window to UTC.")
+                          .arg(wall.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), Format::zoneName(m_zone));
+        else if (w.status == WallTime::Status::Ambiguous)
+            message = QStringLiteral("%1 happened twice in %2 (daylight saving time ended): it cannot be a "
+                                     "target. Switch the window to UTC to say which one you mean.")
+                          .arg(wall.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), Format::zoneName(m_zone));
+        else {
+            t.time = Timestamp::fromUsec(w.usecUtc, w.offsetSeconds);
+            m_timeline->setTarget(w.usecUtc);
+            m_syncing = true;
+            m_calendar->setSelectedDate(wall.date());
+            m_syncing = false;
+        }
+        break;
+    }
+    case K::Xid:
+        if (value.isEmpty() || !std::all_of(value.begin(), value.end(), [](QChar c) { return c.isDigit(); }))
+            message = QStringLiteral("A transaction id is a decimal number.");
+        t.xid = value;
+        break;
+    case K::Lsn:
+        if (auto lsn = wal::Lsn::parse(value))
+            t.lsn = *lsn;
+        else
+            message = QStringLiteral("An LSN looks like 0/3000060.");
+        break;
+    case K::Name:
+        if (value.isEmpty())
+            message = QStringLiteral("Type the restore point's name.");
+        t.name = value;
+        break;
+    case K::Immediate:
+        break;
+    }
+    if (t.kind != K::Time)
+        m_timeline->setTarget(std::nullopt);
+    m_inputMessage->setText(message);
+    m_inputMessage->setVisible(!message.isEmpty());
+    if (message.isEmpty())
+        m_target = t;
+    replan();
+}
+
+void PitrView::replan()
+{
+    m_plan = pitr::RecoveryPlan{};
+    m_alternative->hide();
+    m_restore->setEnabled(false);
+    if (!m_snapshot) {
+        m_planLabel->setText(QStringLiteral("No server loaded."));
+        return;
+    }
+    if (!m_target) {
+        m_planLabel->setText(QStringLiteral("<b>No target</b>: %1").arg(m_inputMessage->text().toHtmlEscaped()));
+        return;
+    }
+    m_plan = pitr::planRecovery(m_snapshot->catalog, *m_target);
+    m_planLabel->setText(planText());
+    m_restore->setEnabled(m_plan.ok());
+    if (!m_plan.ok() && m_plan.alternative) {
+        m_alternative->setText(QStringLiteral("Use the nearest valid target: %1").arg(m_plan.alternative->describe()));
+        m_alternative->show();
+    }
+}
+
+QString PitrView::planText() const
+{
+    const pitr::RecoveryPlan& p = m_plan;
+    if (!m_target)
+        return {};
+    QString html = QStringLiteral("<b>Verdict: <span style='color:%1'>%2</span></b> — %3<br>")
+                       .arg(verdictColour(p.verdict), pitr::RecoveryPlan::verdictName(p.verdict).toHtmlEscaped(),
+                            m_target->describe().toHtmlEscaped());
+    if (!p.reason.isEmpty())
+        html += QStringLiteral("%1<br>").arg(p.reason.toHtmlEscaped());
+    if (!p.hint.isEmpty())
+        html += QStringLiteral("<i>%1</i><br>").arg(p.hint.toHtmlEscaped());
+    if (!p.backupId.isEmpty()) {
+        QStringList path;
+        for (auto t : p.timelinePath)
+            path << QString::number(t);
+        html += QStringLiteral("Base backup: <b>%1</b> (timeline %2)<br>").arg(p.backupId.toHtmlEscaped()).arg(p.backupTimeline);
+        html += QStringLiteral("Timeline path: %1<br>").arg(path.join(QStringLiteral(" → ")));
+        html += QStringLiteral("WAL needed: %1 segment(s), %2 → %3")
+                    .arg(p.requiredWal.count)
+                    .arg(p.requiredWal.first, p.requiredWal.last.isEmpty() ? QStringLiteral("end of archive")
+                                                                            : p.requiredWal.last);
+        if (p.requiredWal.missingCount > 0)
+            html += QStringLiteral(" — <span style='color:#d02020'>%1 missing (first %2)</span>")
+                        .arg(p.requiredWal.missingCount)
+                        .arg(p.requiredWal.missing.value(0));
+        html += QStringLiteral("<br>Download: %1 · estimated time: %2<br>")
+                    .arg(Format::bytes(p.downloadBytes), Format::duration(p.estimatedSeconds * kSecond));
+    }
+    for (const QString& w : p.warnings)
+        html += QStringLiteral("<span style='color:#d07a10'>⚠ %1</span><br>").arg(w.toHtmlEscaped());
+    return html;
+}
+
+QString PitrView::inputMessage() const
+{
+    return m_inputMessage->text();
+}
+
+} // namespace tideline::gui

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/pitr/RecoveryPlan.h"
+#include "src/models/Format.h"
+#include "src/models/ServerSnapshot.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <QWidget>
+
+#include <optional>
+
+class QCalendarWidget;
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace tideline::gui {
+
+class PitrTimeline;
+
+/// Point-and-click PITR: the timeline, a calendar (days on which a backup ended in bold) and a
+/// time edit in the window's zone stay in sync; the target kind (time, xid, LSN, restore point,
+/// immediate), timeline and inclusiveness beside them; and the plan, recomputed on every change
+/// by the engine's planner (pure, no I/O, so it runs here on the GUI thread), with a refused
+/// target's nearest valid alternative one click away.
+/// Thread: GUI thread.
+class PitrView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PitrView)
+
+public:
+    /// A wall time typed in a zone, resolved to an instant.
+    struct WallTime {
+        enum class Status { Ok, Ambiguous, Nonexistent };
+        Status status = Status::Ok;
+        qint64 usecUtc = 0;
+        int offsetSeconds = 0;
+    };
+    /// Resolves `date` `time` as a wall clock in `zone`. A time a DST change repeats (autumn) is
+    /// Ambiguous and one it skips (spring) Nonexistent: both are refused rather than guessed,
+    /// since an hour's error in a PITR target restores the wrong data. Pure.
+    static WallTime resolveWallTime(QDate date, QTime time, const QTimeZone& zone);
+
+    explicit PitrView(QWidget* parent = nullptr);
+    ~PitrView() override;
+
+    void setSnapshot(SnapshotPtr snapshot);
+    SnapshotPtr snapshot() const { return m_snapshot; }
+    void setTimeZone(TimeZoneMode zone);
+    void setDark(bool dark);
+
+    /// Sets the time edit (and so the calendar, the marker and the plan) to an instant.
+    void setTargetTime(qint64 usecUtc);
+    /// Applies a whole target to the controls (the alternative button does this).
+    void applyTarget(const pitr::RecoveryTarget& target);
+    /// The target the controls describe; nullopt while the input is refused (see inputMessage()).
+    std::optional<pitr::RecoveryTarget> target() const { return m_target; }
+    /// The plan for target(); a default (refused, empty) plan while there is none.
+    const pitr::RecoveryPlan& plan() const { return m_plan; }
+    QString planText() const;
+    QString inputMessage() const;
+
+    PitrTimeline* timeline() const { return m_timeline; }
+    QCalendarWidget* calendar() const { return m_calendar; }
+    QDateTimeEdit* timeEdit() const { return m_timeEdit; }
+    QComboBox* kindCombo() const { return m_kind; }
+    QLineEdit* valueEdit() const { return m_value; }
+    QComboBox* timelineCombo() const { return m_tli; }
+    QCheckBox* exclusiveBox() const { return m_exclusive; }
+    QPushButton* alternativeButton() const { return m_alternative; }
+    QPushButton* restoreButton() const { return m_restore; }
+
+signals:
+    /// "Restore…": open the wizard on this target and plan.
+    void restoreRequested(const tideline::pitr::RecoveryTarget& target);
+
+private:
+    QTimeZone zone() const;
+    void onCalendarChanged();
+    void onInputChanged();
+    void markBackupDays();
+    void replan();
+    void updateKindControls();
+
+    SnapshotPtr m_snapshot;
+    TimeZoneMode m_zone = TimeZoneMode::Utc;
+    std::optional<pitr::RecoveryTarget> m_target;
+    pitr::RecoveryPlan m_plan;
+    bool m_syncing = false;
+
+    PitrTimeline* m_timeline = nullptr;
+    QCalendarWidget* m_calendar = nullptr;
+    QComboBox* m_kind = nullptr;
+    QDateTimeEdit* m_timeEdit = nullptr;
+    QLabel* m_zoneLabel = nullptr;
+    QLineEdit* m_value = nullptr;
+    QComboBox* m_tli = nullptr;
+    QCheckBox* m_exclusive = nullptr;
+    QLabel* m_inputMessage = nullptr;
+    QLabel* m_planLabel = nullptr;
+    QPushButton* m_alternative = nullptr;
+    QPushButton* m_restore = nullptr;
+};
+
+} // namespace tideline::gui

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Timeline tab and the restore wizard on the fixture's "main" bucket (timelines 1 -> 2 -> 3,
+// restore points): the time edit, calendar, timeline marker and plan stay in sync and agree with
+// `tideline-cli plan --json`; every wizard path runs to its end for real (manifest YAML, a local
+// restore, a drill); a cancelled restore never leaves a directory that looks complete.
+#include "GuiTestSupport.h"
+
+#include "engine/restore/DrillJob.h"
+#include "engine/restore/RestoreJob.h"
+#include "src/app/MainWindow.h"
+#include "src/dialogs/RestoreWizard.h"
+#include "src/views/PitrTimeline.h"
+#include "src/views/PitrView.h"
+
+#include <QCalendarWidget>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+
+using namespace tideline;
+using namespace tideline::gui;
+using tideline::test::FixtureEnv;
+
+class TestPitrView : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_data;
+    std::unique_ptr<MainWindow> m_window;
+
+    QJsonObject cliPlan(const pitr::RecoveryTarget& t)
+    {
+        const auto& env = FixtureEnv::instance();
+        return test::cliJson({QStringLiteral("plan"), env.url(QStringLiteral("main")), env.server(QStringLiteral("main")),
+                              QStringLiteral("--target-time"), t.time.toIso(), QStringLiteral("--target-tli"),
+                              t.timeline.toString()});
+    }
+
+    RestoreWizard* wizardAt(const QDateTime& when)
+    {
+        PitrView* v = m_window->pitr();
+        v->setTargetTime(when.toMSecsSinceEpoch() * 1000);
+        if (!v->plan().ok())
+            return nullptr;
+        return m_window->openRestoreWizard();
+    }
+
+    static void next(RestoreWizard* w, int expectedPage)
+    {
+        QVERIFY2(w->button(QWizard::NextButton)->isEnabled(), qPrintable(QString::number(w->currentId())));
+        w->next();
+        QCOMPARE(w->currentId(), expectedPage);
+    }
+
+    QDateTime restorePointTime(int index) const
+    {
+        const QJsonArray rps = FixtureEnv::instance().scenario(QStringLiteral("main")).value(QStringLiteral("restore_points")).toArray();
+        return QDateTime::fromString(rps.at(index).toObject().value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(FixtureEnv::instance().ok(), "fixture env.json missing: run the fixture.buckets test first");
+        QVERIFY(m_data.isValid());
+        // Drills append to the user's drill history: keep the real one untouched.
+        qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
+        test::exportFixtureCredentials();
+        m_window = std::make_unique<MainWindow>(MainWindow::Options{false, {}});
+        m_window->show();
+        QSignalSpy loaded(m_window.get(), &MainWindow::sourceLoaded);
+        m_window->openSource(test::fixtureProfile(QStringLiteral("main")), FixtureEnv::instance().server(QStringLiteral("main")));
+        QVERIFY(loaded.wait(60'000));
+        m_window->showView(QStringLiteral("timeline"));
+        QCOMPARE(m_window->currentView(), QStringLiteral("timeline"));
+        QVERIFY(m_window->pitr()->snapshot());
+    }
+
+    void calendarTimelineAndPlanFollowTheTimeEdit()
+    {
+        PitrView* v = m_window->pitr();
+        PitrTimeline* tl = v->timeline();
+        QVERIFY(!tl->bands().isEmpty());
+        const QJsonArray rps = FixtureEnv::instance().scenario(QStringLiteral("main")).value(QStringLiteral("restore_points")).toArray();
+        QVERIFY(rps.size() >= 2);
+        for (int i = 0; i < rps.size(); ++i) {
+            const QDateTime when = restorePointTime(i).toUTC();
+            QVERIFY(when.isValid());
+            // Typed into the edit as a DBA would (whole seconds, UTC).
+            v->timeEdit()->setDateTime(QDateTime(when.date(), QTime(when.time().hour(), when.time().minute(),
+                                                                    when.time().second()), QTimeZone::utc()));
+            const auto target = v->target();
+            QVERIFY2(target, qPrintable(v->inputMessage()));
+            QCOMPARE(target->time.usecUtc, (when.toSecsSinceEpoch()) * 1'000'000);
+            QCOMPARE(v->calendar()->selectedDate(), when.date());
+            QVERIFY(tl->markerX());
+            QCOMPARE(*tl->markerX(), tl->widgetXForTime(target->time.usecUtc));
+            const QJsonObject cli = cliPlan(*target);
+            QCOMPARE(v->plan().backupId, cli.value(QStringLiteral("backup_id")).toString());
+            QCOMPARE(pitr::RecoveryPlan::verdictName(v->plan().verdict), cli.value(QStringLiteral("verdict")).toString());
+            QCOMPARE(v->plan().downloadBytes, cli.value(QStringLiteral("download_bytes")).toInteger());
+        }
+    }
+
+    void aClickOnTheTimelinePicksATimeAndTheCalendarMovesTheEdit()
+    {
+        PitrView* v = m_window->pitr();
+        PitrTimeline* tl = v->timeline();
+        tl->resize(1000, 240);
+        tl->fitAll();
+        const QPoint at(tl->width() / 2, tl->backupRow().first + 4);
+        QTest::mouseClick(tl, Qt::LeftButton, {}, at);
+        const qint64 picked = tl->timeForWidgetX(at.x()) / 1'000'000 * 1'000'000;
+        QVERIFY(v->target());
+        QCOMPARE(v->target()->time.usecUtc, picked);
+        QCOMPARE(v->timeEdit()->dateTime().toMSecsSinceEpoch() * 1000, picked); // UTC window
+        // The calendar changes the day and keeps the time of day.
+        const QTime time = v->timeEdit()->time();
+        const QDate other = v->timeEdit()->date().addDays(-1);
+        v->calendar()->setSelectedDate(other);
+        QCOMPARE(v->timeEdit()->date(), other);
+        QCOMPARE(v->timeEdit()->time(), time);
+        QCOMPARE(v->target()->time.usecUtc, QDateTime(other, time, QTimeZone::utc()).toMSecsSinceEpoch() * 1000);
+    }
+
+    void aRefusedTargetOffersItsNearestAlternative()
+    {
+        PitrView* v = m_window->pitr();
+        // Long before the first backup: nothing can reach it.
+        v->setTargetTime(QDateTime(QDate(2001, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch() * 1000);
+        QVERIFY(!v->plan().ok());
+        QVERIFY(!v->restoreButton()->isEnabled());
+        QVERIFY(v->plan().alternative);
+        QVERIFY(v->alternativeButton()->isVisibleTo(v));
+        v->alternativeButton()->click();
+        QVERIFY2(v->plan().ok(), qPrintable(v->planText()));
+        QVERIFY(v->restoreButton()->isEnabled());
+    }
+
+    void otherKindsPlanToo()
+    {
+        PitrView* v = m_window->pitr();
+        v->kindCombo()->setCurrentIndex(3); // restore point name
+        v->valueEdit()->setText(QStringLiteral("before_mistake"));
+        QVERIFY(v->target());
+        QCOMPARE(v->target()->kind, pitr::RecoveryTarget::Kind::Name);
+        QCOMPARE(v->plan().verdict, pitr::RecoveryPlan::Verdict::Unverified);
+        v->kindCombo()->setCurrentIndex(2); // LSN
+        v->valueEdit()->setText(QStringLiteral("not an lsn"));
+        QVERIFY(!v->target());
+        QVERIFY(!v->inputMessage().isEmpty());
+        v->kindCombo()->setCurrentIndex(4); // immediate
+        QVERIFY(v->target());
+        QVERIFY(v->plan().ok());
+        v->kindCombo()->setCurrentIndex(0);
+        QVERIFY(!v->timeline()->markerX() || v->target());
+    }
+
+    void theManifestPathEndsInYamlPinningThePlansBackup()
+    {
+        RestoreWizard* w = wizardAt(restorePointTime(0));
+        QVERIFY(w);
+        QCOMPARE(w->currentId(), int(RestoreWizard::TargetPage));
+        const QString backup = m_window->pitr()->plan().backupId;
+        QCOMPARE(w->plan().backupId, backup);
+        next(w, RestoreWizard::ActionPage);
+        w->setAction(RestoreWizard::Action::Manifest);
+        w->clusterName()->setText(QStringLiteral("pg-main-restored"));
+        w->nameSpace()->setText(QStringLiteral("dba"));
+        next(w, RestoreWizard::ReviewPage);
+        QVERIFY(!w->isDestructive());
+        QVERIFY(w->reviewText().contains(backup));
+        next(w, RestoreWizard::RunPage);
+        QVERIFY(w->isFinished());
+        QVERIFY2(w->succeeded(), qPrintable(w->resultMessage()));
+        QVERIFY(w->button(QWizard::FinishButton)->isEnabled());
+        const QString yaml = w->yamlView()->toPlainText();
+        QVERIFY(w->yamlView()->isReadOnly());
+        // Parse the lines that matter rather than matching the whole text.
+        QString backupIdLine, nameLine, nsLine;
+        for (const QString& line : yaml.split(QLatin1Char('\n'))) {
+            const QString t = line.trimmed();
+            if (t.startsWith(QLatin1String("backupID:")))
+                backupIdLine = t.mid(9).trimmed().remove(QLatin1Char('"')).remove(QLatin1Char('\''));
+            if (t.startsWith(QLatin1String("name:")) && nameLine.isEmpty())
+                nameLine = t.mid(5).trimmed();
+            if (t.startsWith(QLatin1String("namespace:")) && nsLine.isEmpty())
+                nsLine = t.mid(10).trimmed();
+        }
+        QCOMPARE(backupIdLine, backup);
+        QCOMPARE(nameLine, QStringLiteral("pg-main-restored"));
+        QCOMPARE(nsLine, QStringLiteral("dba"));
+        QVERIFY(!w->manifest()->notes.isEmpty());
+        QVERIFY(!yaml.contains(qEnvironmentVariable("AWS_SECRET_ACCESS_KEY")));
+        w->close();
+    }
+
+    void inPlaceAsksForTheServerNameBeforeGoingOn()
+    {
+        RestoreWizard* w = wizardAt(restorePointTime(0));
+        QVERIFY(w);
+        next(w, RestoreWizard::ActionPage);
+        w->setAction(RestoreWizard::Action::Manifest);
+        w->manifestMode()->setCurrentIndex(1);
+        next(w, RestoreWizard::ReviewPage);
+        QVERIFY(w->isDestructive());
+        QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
+        w->confirmation()->setText(QStringLiteral("pg-mai"));
+        QVERIFY(!w->button(QWizard::NextButton)->isEnabled());
+        w->confirmation()->setText(FixtureEnv::instance().server(QStringLiteral("main")));
+        next(w, RestoreWizard::RunPage);
+        QVERIFY2(w->succeeded(), qPrintable(w->resultMessage()));
+        QVERIFY(w->manifest()->archiveServer != FixtureEnv::instance().server(QStringLiteral("main")));
+        w->close();
+    }
+
+    void theLocalRestorePathRestoresForReal()
+    {
+        QTemporaryDir dir;
+        RestoreWizard* w = wizardAt(restorePointTime(0));
+        QVERIFY(w);
+        next(w, RestoreWizard::ActionPage);
+        w->setAction(RestoreWizard::Action::LocalRestore);
+        const QString dest = dir.filePath(QStringLiteral("pgdata"));
+        w->destination()->setText(dest);
+        next(w, RestoreWizard::ReviewPage);
+        QVERIFY(w->reviewText().contains(QStringLiteral("wal-restore")));
+        QSignalSpy finished(w, &RestoreWizard::runFinished);
+        next(w, RestoreWizard::RunPage);
+        QVERIFY(!w->button(QWizard::FinishButton)->isEnabled()); // running
+        QVERIFY(finished.wait(60'000));
+        QVERIFY2(w->succeeded(), qPrintable(w->resultMessage()));
+        QVERIFY(QFile::exists(dest + QStringLiteral("/recovery.signal")));
+        QVERIFY(!QFile::exists(dest + QStringLiteral("/") + QLatin1String(restore::kIncompleteMarker)));
+        QFile conf(dest + QStringLiteral("/postgresql.auto.conf"));
+        QVERIFY(conf.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(conf.readAll());
+        QVERIFY2(text.contains(RestoreWizard::locateCli() + QStringLiteral(" wal-restore")), qPrintable(text));
+        QVERIFY(!text.contains(qEnvironmentVariable("AWS_SECRET_ACCESS_KEY")));
+        w->close();
+    }
+
+    void cancellingARestoreLeavesNothingThatLooksComplete()
+    {
+        QTemporaryDir dir;
+        RestoreWizard* w = wizardAt(restorePointTime(0));
+        QVERIFY(w);
+        next(w, RestoreWizard::ActionPage);
+        w->setAction(RestoreWizard::Action::LocalRestore);
+        const QString dest = dir.filePath(QStringLiteral("pgdata"));
+        w->destination()->setText(dest);
+        next(w, RestoreWizard::ReviewPage);
+        QSignalSpy finished(w, &RestoreWizard::runFinished);
+        QSignalSpy progress(&m_window->runner(), &JobRunner::jobProgress);
+        next(w, RestoreWizard::RunPage);
+        // Cancel once the restore has reported work, i.e. mid-way.
+        progress.wait(10'000);
+        w->cancelRun();
+        QVERIFY(finished.wait(60'000));
+        const bool marker = QFile::exists(dest + QStringLiteral("/") + QLatin1String(restore::kIncompleteMarker));
+        const bool signal = QFile::exists(dest + QStringLiteral("/recovery.signal"));
+        const bool empty = !QDir(dest).exists() || QDir(dest).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        if (w->succeeded()) {
+            // The restore beat the cancel: then it must be a complete one.
+            QVERIFY(signal && !marker);
+        } else {
+            QVERIFY2(w->resultMessage().contains(QStringLiteral("ancel")), qPrintable(w->resultMessage()));
+            QVERIFY2(marker || empty, "a cancelled restore left a directory without the incomplete marker");
+            QVERIFY(!signal || marker);
+        }
+        w->close();
+    }
+
+    void theDrillPathDrillsForRealAndRecordsHistory()
+    {
+        const QString server = FixtureEnv::instance().server(QStringLiteral("main"));
+        const qsizetype before = restore::drillHistory(server).size();
+        RestoreWizard* w = wizardAt(restorePointTime(0));
+        QVERIFY(w);
+        next(w, RestoreWizard::ActionPage);
+        w->setAction(RestoreWizard::Action::Drill);
+        w->checkQueries()->setPlainText(QStringLiteral("SELECT 1 = 1"));
+        next(w, RestoreWizard::ReviewPage);
+        QSignalSpy finished(w, &RestoreWizard::runFinished);
+        next(w, RestoreWizard::RunPage);
+        QVERIFY(finished.wait(90'000));
+        QVERIFY(w->drillReport());
+        QVERIFY2(w->succeeded(), qPrintable(w->resultMessage() + w->drillReport()->reasons.join(QLatin1Char(';'))));
+        QVERIFY(w->drillReport()->passed);
+        QCOMPARE(w->drillReport()->backupId, w->plan().backupId);
+        QVERIFY(w->reportView()->toPlainText().contains(w->plan().backupId));
+        QCOMPARE(restore::drillHistory(server).size(), before + 1);
+        QVERIFY2(w->historyLabel()->text().contains(QStringLiteral("Last passing drill")), qPrintable(w->historyLabel()->text()));
+        QVERIFY(QDir(m_data.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).size() > 0);
+        w->close();
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+};
+
+QTEST_MAIN(TestPitrView)
+#include "TestPitrView.moc"
