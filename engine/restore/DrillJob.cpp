@@ -274,6 +274,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     ro.restoreCommand = o.restoreCommand;
     ro.port = kPort;
     ro.owner = o.owner;
+    ro.sync = false; // a scratch copy, deleted at the end: durability would only cost time
     auto restored = runRestore(store, catalog, plan, ro, context);
     if (!restored) {
         cleanup();

@@ -570,7 +570,21 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
     if (auto r = chownTree(dest, *owner); !r)
         return fail(r.error());
     // Everything is on disk before the marker goes: a crash in between leaves it marked.
-    ::sync();
+    if (o.sync) {
+        QStringList roots = tablespaceRoot.values();
+        roots.prepend(dest);
+        for (const QString& root : roots) {
+            const int fd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (fd < 0 || ::syncfs(fd) != 0) {
+                const int err = errno;
+                if (fd >= 0)
+                    ::close(fd);
+                return refused(QStringLiteral("cannot flush %1 to disk: %2").arg(root, QString::fromLocal8Bit(std::strerror(err))),
+                               QStringLiteral("Check the destination's disk; %1 stays marked incomplete.").arg(dest));
+            }
+            ::close(fd);
+        }
+    }
     QFile::remove(marker);
     report.configureSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     context.report({QStringLiteral("restored"), report.downloadedBytes, report.downloadedBytes, report.downloadedBytes});

@@ -23,6 +23,7 @@ struct RestoreOptions {
     QString socketDirectory;              ///< empty: the destination itself (private, so trust is safe)
     QString owner;                        ///< OS user that will run it; empty: postgres when root, else us
     QString pgBinDir;                     ///< empty: /usr/lib/postgresql/<major>/bin
+    bool sync = true;                     ///< flush to disk before calling it complete (pg_basebackup's default)
 };
 
 /// What a restore did, for the CLI, the GUI and drill reports.

@@ -16,6 +16,7 @@ QMap<QString, bool> RestoreCommand::options() const
     QMap<QString, bool> o = targetOptions();
     for (const char* valued : {"jobs", "target-action", "tablespace", "port", "owner"})
         o.insert(QLatin1String(valued), true);
+    o.insert(QStringLiteral("no-sync"), false);
     return o;
 }
 
@@ -50,6 +51,7 @@ int RestoreCommand::run(const Invocation& inv)
     if (inv.has(QStringLiteral("port")))
         options.port = inv.value(QStringLiteral("port")).toInt();
     options.owner = inv.value(QStringLiteral("owner"));
+    options.sync = !inv.has(QStringLiteral("no-sync"));
     options.restoreCommand = restoreCommandFor(inv, inv.args[0], inv.args[1]);
 
     auto planned = openAndPlan(inv, *target);

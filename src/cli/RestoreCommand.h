@@ -11,7 +11,7 @@ public:
     QString synopsis() const override
     {
         return QStringLiteral("SOURCE_URL SERVER DEST TARGET [--jobs N] [--target-action pause|promote|shutdown] "
-                              "[--tablespace NAME=DIR]");
+                              "[--tablespace NAME=DIR] [--no-sync]");
     }
     QString description() const override { return QStringLiteral("base backup + recovery config, ready to start here"); }
     QMap<QString, bool> options() const override;
