@@ -324,18 +324,20 @@ void PitrTimeline::paintEvent(QPaintEvent*)
     paintTo(p, size());
 }
 
-void PitrTimeline::paintAxis(QPainter& p, QSize size) const
+// The scale is the one paintTo() sized for this frame: a widget rendered off screen (screenshots,
+// the benchmark) may never have had a resize event that sized scale.
+void PitrTimeline::paintAxis(QPainter& p, QSize size, const TimelineScale& scale) const
 {
     const Palette pal = paletteFor(m_dark);
     const double minTickPx = 110;
     Step step = kSteps.back();
     for (const Step& s : kSteps)
-        if (static_cast<double>(s.usec) / m_scale.usecPerPixel() >= minTickPx) {
+        if (static_cast<double>(s.usec) / scale.usecPerPixel() >= minTickPx) {
             step = s;
             break;
         }
-    const qint64 start = m_scale.startUsec();
-    const qint64 end = m_scale.endUsec();
+    const qint64 start = scale.startUsec();
+    const qint64 end = scale.endUsec();
     // Tick instants: round wall times in the shown zone.
     QList<qint64> ticks;
     const QDateTime first = inZone(start, m_zone);
@@ -362,17 +364,18 @@ void PitrTimeline::paintAxis(QPainter& p, QSize size) const
     }
     p.setPen(pal.grid);
     for (qint64 u : std::as_const(ticks)) {
-        const double x = widgetXForTime(u);
+        const double x = (kGutter + scale.xForTime(u));
         p.drawLine(QPointF(x, kAxisHeight - 6), QPointF(x, size.height()));
     }
     p.setPen(pal.text);
     const QFontMetrics fm(p.font());
     bool dated = false;
     for (qint64 u : std::as_const(ticks)) {
-        const double x = widgetXForTime(u);
+        const double x = (kGutter + scale.xForTime(u));
         QString label = tickLabel(inZone(u, m_zone), step);
         // Sub-day labels carry the date once, so "01:05" is never read on the wrong day.
-        if (!dated && step.months == 0 && step.usec < kDay && x - 40 >= kGutter) {
+        // (A midnight tick is labelled with its date already.)
+        if (!dated && step.months == 0 && step.usec < kDay && x - 40 >= kGutter && !label.contains(QLatin1Char('-'))) {
             label = inZone(u, m_zone).toString(QStringLiteral("yyyy-MM-dd ")) + label;
             dated = true;
         }
@@ -398,7 +401,7 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
     const qint64 viewEnd = scale.endUsec();
     p.save();
     p.setClipRect(QRect(kGutter, 0, size.width() - kGutter, size.height()));
-    paintAxis(p, size);
+    paintAxis(p, size, scale);
 
     auto spanRect = [&](qint64 b, qint64 e, int top, int h, double minW) {
         double x0 = scale.xForTime(std::max(b, viewStart - kDay)) + kGutter;

@@ -87,7 +87,7 @@ private:
     void rebuild();
     int rowTop(int row) const { return kAxisHeight + row * kRowHeight; }
     int backupIndexAt(QPoint pos) const;
-    void paintAxis(QPainter& p, QSize size) const;
+    void paintAxis(QPainter& p, QSize size, const TimelineScale& scale) const;
 
     SnapshotPtr m_snapshot;
     TimeZoneMode m_zone = TimeZoneMode::Utc;

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QResizeEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -113,6 +114,10 @@ int main(int argc, char** argv)
 
     PitrTimeline widget;
     widget.resize(size);
+    // A hidden widget gets its resize event only when shown: deliver it, so the zoom levels below
+    // are fitted to the 1920 px that are painted.
+    QResizeEvent resized(size, QSize());
+    QCoreApplication::sendEvent(&widget, &resized);
     widget.setSnapshot(snapshot);
     const qint64 mid = snapshot->catalog.wals.timelines().first().segments.last().uploadedUsec;
     struct Zoom {
@@ -141,6 +146,10 @@ int main(int argc, char** argv)
                 p.end();
                 ms.append(t.nsecsElapsed() / 1e6);
             }
+            // TIDELINE_BENCH_FRAMES=DIR keeps one frame per case, to see that the timed frames
+            // really hold the bands and backups.
+            if (const QString dir = qEnvironmentVariable("TIDELINE_BENCH_FRAMES"); !dir.isEmpty())
+                image.save(QStringLiteral("%1/dpr%2-%3.png").arg(dir).arg(dpr).arg(QString::fromLatin1(z.name).section(QLatin1Char(' '), 0, 1).replace(QLatin1Char(' '), QLatin1Char('-'))));
             const Stats s = stats(ms);
             ok = ok && s.median <= 16 && s.p95 <= 33;
             std::printf("dpr %.0f  %-13s median %6.2f ms  p95 %6.2f ms\n", dpr, z.name, s.median, s.p95);
