@@ -107,11 +107,12 @@ Result<WalFetcher::Fetched> WalFetcher::fetchOnce(const WalName& name, const QSt
                     QStringLiteral("Normal when PostgreSQL probes for a file that was never archived; otherwise "
                                    "check the source URL and the server name."),
                     QStringLiteral("no object %1%2[.gz|.bz2|.xz|.zst|.lz4|.snappy]").arg(dirKey, text(name.text)));
-    return download(name, dirKey + *chosen, tempPathFor(destPath), destPath, cancel);
+    return download(name, dirKey + *chosen, tempPathFor(destPath), destPath, Durability::HandOver, cancel);
 }
 
 Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QString& key, const QString& tempPath,
-                                                 const QString& destPath, const CancelToken& cancel)
+                                                 const QString& destPath, Durability durability,
+                                                 const CancelToken& cancel)
 {
     const QByteArray temp = QFile::encodeName(tempPath);
     int fd = ::open(temp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -151,7 +152,7 @@ Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QStr
             done += n;
         }
         total += chunk.size();
-        if (total - flushed >= kWritebackStep) {
+        if (durability == Durability::Keep && total - flushed >= kWritebackStep) {
             ::sync_file_range(fd, flushed, total - flushed, SYNC_FILE_RANGE_WRITE);
             flushed = total;
         }
@@ -190,7 +191,9 @@ Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QStr
             return fail(ErrorCode::Corrupt, QStringLiteral("%1 is not a backup history file").arg(source), hint);
     }
 
-    if (::fsync(fd) != 0)
+    // PostgreSQL's own restore of %p is not durable either: after a crash it requests the file
+    // again. Only a spooled file, which a later call serves as it is, must survive one.
+    if (durability == Durability::Keep && ::fsync(fd) != 0)
         return fail(localIoError(QStringLiteral("fsync"), tempPath));
     ::close(fd);
     fd = -1;
@@ -332,7 +335,8 @@ void WalFetcher::runPrefetcher(WalSpool& spool, int prefetch, std::chrono::milli
             } else if (!*key) {
                 retryAfterMs = 1000; // not archived (yet): the end of the archive or a timeline switch
             } else {
-                auto fetched = download(*name, **key, text(spool.partPathOf(name->text)), text(spool.pathOf(name->text)));
+                auto fetched = download(*name, **key, text(spool.partPathOf(name->text)), text(spool.pathOf(name->text)),
+                                            Durability::Keep);
                 if (!fetched) {
                     spool.log(QStringLiteral("%1: %2").arg(nameText, fetched.error().oneLine()).toStdString());
                     retryAfterMs = 2000;

@@ -60,10 +60,15 @@ public:
     /// check fails; otherwise the store's error.
     Result<Fetched> fetchOnce(const WalName& name, const QString& destPath, const CancelToken& cancel = {});
 
-    /// Downloads `key` as `name` into tempPath, checks it, fsyncs it and renames it to destPath.
-    /// The temporary file is removed on any failure.
+    /// How a downloaded file is published.
+    enum class Durability {
+        HandOver, ///< straight to PostgreSQL's %p: it reads the file at once and asks again after a crash
+        Keep,     ///< into the spool, where a later call trusts it: fsynced before the rename
+    };
+    /// Downloads `key` as `name` into tempPath, checks it and renames it to destPath (fsyncing it
+    /// first for Durability::Keep). The temporary file is removed on any failure.
     Result<Fetched> download(const WalName& name, const QString& key, const QString& tempPath, const QString& destPath,
-                             const CancelToken& cancel = {});
+                             Durability durability, const CancelToken& cancel = {});
 
     /// fetchOnce() again and again (exponential backoff with jitter, 0.25 s doubling to 5 s) until
     /// it succeeds, the store says NotFound, or retryFor has passed; returns the last answer.
