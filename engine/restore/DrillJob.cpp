@@ -40,10 +40,16 @@ struct Run {
     QString output;
 };
 
-Run run(const QStringList& command, int timeoutMs)
+Run run(const QStringList& command, int timeoutMs, const QMap<QString, QString>& environment = {})
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+            env.insert(it.key(), it.value());
+        p.setProcessEnvironment(env);
+    }
     p.start(command.first(), command.mid(1));
     Run r;
     if (!p.waitForStarted(10'000)) {
@@ -300,7 +306,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     const QString pgCtl = restored->pgBinDir + QStringLiteral("/pg_ctl");
     const Run start = run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-l"), log, QStringLiteral("-w"),
                                                  QStringLiteral("-t"), QString::number(o.timeoutSeconds), QStringLiteral("start")}),
-                          (o.timeoutSeconds + 30) * 1000);
+                          (o.timeoutSeconds + 30) * 1000, o.environment);
     bool promoted = false;
     if (start.exitCode == 0) {
         while (timer.elapsed() < o.timeoutSeconds * 1000LL) {

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,10 @@ struct DrillOptions {
     bool keep = false;           ///< keep the scratch directory (for a post-mortem)
     double planSeconds = 0;      ///< time the caller spent planning, reported as the first phase
     QString owner;               ///< as RestoreOptions::owner
+    /// Extra environment for the PostgreSQL it starts, whose restore_command reads the store: e.g.
+    /// AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY of a connection whose keys live in a keychain. Held
+    /// in memory and passed to the child only; never written to the scratch directory.
+    QMap<QString, QString> environment;
 };
 
 struct DrillPhase {

@@ -492,7 +492,10 @@ RestoreWizard* MainWindow::openRestoreWizard()
     if (const auto t = m_pitr->target())
         target = *t;
     const ConnectionProfile& p = m_session->profile();
-    RestoreWizard::Source source{p.sourceUrl(), m_server, p.endpoint, p.awsProfile, p.region, m_session->servers()};
+    RestoreWizard::Source source{p.sourceUrl(), m_server, p.endpoint, p.awsProfile, p.region, m_session->servers(), {}};
+    if (const auto secret = m_vault->sessionSecret(p.id); secret && !secret->isEmpty())
+        source.environment = {{QStringLiteral("AWS_ACCESS_KEY_ID"), secret->accessKeyId},
+                              {QStringLiteral("AWS_SECRET_ACCESS_KEY"), secret->secretAccessKey}};
     auto* wizard = new RestoreWizard(*m_runner, s, m_session->store(), source, target, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->open(); // window-modal without a nested event loop

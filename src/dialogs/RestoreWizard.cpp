@@ -494,6 +494,7 @@ void RestoreWizard::startRun()
     } else {
         restore::DrillOptions o;
         o.restoreCommand = restoreCommand(cli, m_source);
+        o.environment = m_source.environment;
         for (const QString& line : m_checks->toPlainText().split(QLatin1Char('\n')))
             if (!line.trimmed().isEmpty())
                 o.checkSql << line.trimmed();

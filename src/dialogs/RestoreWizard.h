@@ -50,6 +50,9 @@ public:
         QString profile;
         QString region;
         QStringList servers; ///< every server under url (for the manifest's new serverName)
+        /// Credentials of a connection whose keys are typed in (keychain): handed to the drill's
+        /// PostgreSQL for its restore_command, in memory only.
+        QMap<QString, QString> environment;
     };
 
     RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::shared_ptr<storage::ObjectStore> store,
