@@ -6,6 +6,7 @@
 // Targets (issue 7): median <= 16 ms, p95 <= 33 ms, first paint <= 1 s.
 // Run: QT_QPA_PLATFORM=offscreen build-pitrgui/tests/bench/timeline_bench
 #include "engine/catalog/ServerCatalog.h"
+#include "engine/pitr/RecoveryPlanner.h"
 #include "engine/pitr/RecoveryWindow.h"
 #include "src/models/ServerSnapshot.h"
 #include "src/views/PitrTimeline.h"
@@ -56,7 +57,16 @@ std::shared_ptr<const ServerSnapshot> makeSnapshot()
         o.lastModifiedUsec = kT0 + i * kSegmentEvery;
         objects.append(o);
     }
-    cat.wals = catalog::WalArchive::build(QStringLiteral("pg-bench/wals/"), objects, 16 * 1024 * 1024);
+    constexpr quint64 kSegSize = 16 * 1024 * 1024;
+    cat.wals = catalog::WalArchive::build(QStringLiteral("pg-bench/wals/"), objects, kSegSize);
+    // Timeline 2 starts at the first segment of its third, timeline 3 at the first of its own.
+    const wal::Lsn switch12 = wal::segmentStartLsn(kSegments / 3 + 1, kSegSize);
+    const wal::Lsn switch23 = wal::segmentStartLsn(2 * kSegments / 3 + 1, kSegSize);
+    wal::TimelineGraph graph;
+    graph.addHistory(2, {{1, switch12, QStringLiteral("no recovery target specified")}});
+    graph.addHistory(3, {{1, switch12, QStringLiteral("no recovery target specified")},
+                         {2, switch23, QStringLiteral("no recovery target specified")}});
+    cat.wals.setGraph(graph);
     cat.wals.computeGaps({});
     for (int b = 0; b < kBackups; ++b) {
         catalog::BackupEntry e;
@@ -70,6 +80,13 @@ std::shared_ptr<const ServerSnapshot> makeSnapshot()
         info.beginTime = Timestamp::fromUsec(begin);
         info.endTime = Timestamp::fromUsec(begin + 20 * 60 * kSec);
         info.timeline = b < kBackups / 3 ? 1 : b < 2 * kBackups / 3 ? 2 : 3;
+        const quint64 segno = static_cast<quint64>(b) * (kSegments / kBackups) + 1;
+        info.beginWal = segName(info.timeline, segno);
+        info.endWal = segName(info.timeline, segno + 1);
+        info.beginLsn = wal::segmentStartLsn(segno, kSegSize);
+        info.endLsn = wal::Lsn(wal::segmentStartLsn(segno + 1, kSegSize).value() + 0x100);
+        e.beginSegno = segno;
+        e.endSegno = segno + 1;
         e.info = info;
         e.bytes = 1 << 30;
         cat.backups.append(e);
@@ -156,5 +173,34 @@ int main(int argc, char** argv)
         }
     }
     std::printf("%s\n", ok ? "within targets (median <= 16 ms, p95 <= 33 ms)" : "OVER TARGET");
+
+    // The Timeline tab plans on the GUI thread at every edit: how long does one plan take here?
+    {
+        pitr::RecoveryTarget target;
+        target.kind = pitr::RecoveryTarget::Kind::Time;
+        target.time = Timestamp::fromUsec(mid);
+        QList<double> ms;
+        for (int i = 0; i < 20; ++i) {
+            QElapsedTimer t;
+            t.start();
+            const pitr::RecoveryPlan plan = pitr::planRecovery(snapshot->catalog, target);
+            ms.append(t.nsecsElapsed() / 1e6);
+            if (plan.backupId.isEmpty() && i == 0)
+                std::printf("(the plan chose no backup: %s)\n", qPrintable(plan.reason));
+        }
+        const Stats s = stats(ms);
+        std::printf("planRecovery on this catalog: median %.2f ms  p95 %.2f ms\n", s.median, s.p95);
+        // The worst case: an xid target pinned to the oldest backup walks the whole archive.
+        pitr::RecoveryTarget worst;
+        worst.kind = pitr::RecoveryTarget::Kind::Xid;
+        worst.xid = QStringLiteral("1");
+        worst.backupId = snapshot->catalog.restorableBackups().value(0)->id;
+        QElapsedTimer t;
+        t.start();
+        const pitr::RecoveryPlan plan = pitr::planRecovery(snapshot->catalog, worst);
+        std::printf("worst case (xid from the oldest backup, %llu segments): %.1f ms %s\n",
+                    static_cast<unsigned long long>(plan.requiredWal.count), t.nsecsElapsed() / 1e6,
+                    qPrintable(plan.reason));
+    }
     return ok ? 0 : 1;
 }
