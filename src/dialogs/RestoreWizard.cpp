@@ -4,6 +4,7 @@
 #include "engine/pitr/RecoveryPlanner.h"
 #include "src/app/JobRunner.h"
 #include "src/models/Format.h"
+#include "ui_RestoreWizard.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -15,8 +16,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,23 +27,10 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTextBrowser>
-#include <QVBoxLayout>
-#include <QWizardPage>
-
-#include <functional>
 
 namespace tideline::gui {
 
 namespace {
-// A page whose Next/Finish follows a predicate: QWizardPage only offers that by subclassing.
-class GatePage final : public QWizardPage {
-public:
-    using QWizardPage::QWizardPage;
-    std::function<bool()> complete;
-    bool isComplete() const override { return complete ? complete() : true; }
-    void recheck() { emit completeChanged(); }
-};
-
 QString shellQuote(const QString& s)
 {
     if (!s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) {
@@ -98,12 +84,10 @@ RestoreWizard::RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::share
     , m_store(std::move(store))
     , m_source(std::move(source))
     , m_target(target)
+    , m_ui(new Ui::RestoreWizard)
 {
     setWindowTitle(QStringLiteral("Restore %1").arg(m_source.server));
-    setObjectName(QStringLiteral("RestoreWizard"));
-    setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnLastPage, true);
-    resize(820, 640);
     if (m_snapshot)
         m_plan = pitr::planRecovery(m_snapshot->catalog, m_target);
     buildPages();
@@ -130,95 +114,45 @@ RestoreWizard::~RestoreWizard()
 
 void RestoreWizard::buildPages()
 {
+    // The object name, size, style and the pages (under their PageId) come from the form.
+    m_ui->setupUi(this);
+
     // Target.
-    auto* targetPage = new GatePage(this);
-    targetPage->setTitle(QStringLiteral("Target"));
-    targetPage->setSubTitle(QStringLiteral("Where recovery stops, as picked on the timeline."));
-    auto* tl = new QVBoxLayout(targetPage);
-    m_targetSummary = new QLabel(targetPage);
-    m_targetSummary->setWordWrap(true);
-    m_targetSummary->setTextFormat(Qt::RichText);
-    tl->addWidget(m_targetSummary);
-    tl->addStretch(1);
-    targetPage->complete = [this] { return m_plan.ok(); };
-    setPage(TargetPage, targetPage);
+    m_targetSummary = m_ui->targetSummary;
+    m_ui->targetPage->complete = [this] { return m_plan.ok(); };
 
     // What to do.
-    auto* actionPage = new GatePage(this);
-    actionPage->setTitle(QStringLiteral("What to do"));
-    auto* al = new QVBoxLayout(actionPage);
+    GatePage* actionPage = m_ui->actionPage;
     m_actions = new QButtonGroup(actionPage);
-    const QStringList labels{QStringLiteral("A CNPG Cluster manifest that recovers this target"),
-                             QStringLiteral("A local restore into a directory on this machine"),
-                             QStringLiteral("A restore drill: restore, start PostgreSQL 15, check, clean up")};
-    auto* radios = new QHBoxLayout;
-    for (int i = 0; i < labels.size(); ++i) {
-        auto* r = new QRadioButton(labels[i], actionPage);
-        r->setObjectName(QStringLiteral("action%1").arg(i));
-        m_actions->addButton(r, i);
-        al->addWidget(r);
-    }
-    Q_UNUSED(radios);
-    delete radios;
+    for (int i = 0; QRadioButton* r : {m_ui->action0, m_ui->action1, m_ui->action2})
+        m_actions->addButton(r, i++);
     m_actions->button(0)->setChecked(true);
-    m_options = new QStackedWidget(actionPage);
-    al->addWidget(m_options, 1);
+    m_options = m_ui->actionOptions;
 
-    auto* manifestBox = new QWidget(m_options);
-    auto* mf = new QFormLayout(manifestBox);
-    m_mode = new QComboBox(manifestBox);
-    m_mode->addItem(QStringLiteral("New cluster"));
-    m_mode->addItem(QStringLiteral("In place (disaster recovery: the old cluster is deleted and recreated)"));
-    mf->addRow(QStringLiteral("Mode"), m_mode);
-    m_cluster = new QLineEdit(m_source.server + QStringLiteral("-restored"), manifestBox);
-    mf->addRow(QStringLiteral("Cluster name"), m_cluster);
-    m_namespace = new QLineEdit(QStringLiteral("default"), manifestBox);
-    mf->addRow(QStringLiteral("Namespace"), m_namespace);
-    m_secret = new QLineEdit(QStringLiteral("backup-creds"), manifestBox);
-    m_secret->setToolTip(QStringLiteral("The Kubernetes Secret holding the bucket's keys: only its name is written"));
-    mf->addRow(QStringLiteral("Credentials Secret"), m_secret);
-    m_plugin = new QLineEdit(manifestBox);
-    m_plugin->setPlaceholderText(QStringLiteral("empty: in-tree barmanObjectStore; else the plugin's ObjectStore name"));
-    mf->addRow(QStringLiteral("Plugin ObjectStore"), m_plugin);
-    m_options->addWidget(manifestBox);
+    m_mode = m_ui->manifestMode;
+    m_cluster = m_ui->clusterName;
+    m_cluster->setText(m_source.server + QStringLiteral("-restored"));
+    m_namespace = m_ui->nameSpace;
+    m_secret = m_ui->secretName;
+    m_plugin = m_ui->pluginObjectStore;
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int i) {
         // In place recreates the cluster under its own name.
         if (i == 1)
             m_cluster->setText(m_source.server);
     });
 
-    auto* localBox = new QWidget(m_options);
-    auto* lf = new QFormLayout(localBox);
-    auto* destRow = new QHBoxLayout;
-    m_destination = new QLineEdit(localBox);
-    m_destination->setPlaceholderText(QStringLiteral("an absent or empty directory"));
-    destRow->addWidget(m_destination, 1);
-    auto* browse = new QPushButton(QStringLiteral("Browse…"), localBox);
-    destRow->addWidget(browse);
-    connect(browse, &QPushButton::clicked, this, [this] {
+    m_destination = m_ui->destination;
+    connect(m_ui->browseDestination, &QPushButton::clicked, this, [this] {
         auto* dialog = new QFileDialog(this, QStringLiteral("Restore into"));
         dialog->setFileMode(QFileDialog::Directory);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QFileDialog::fileSelected, m_destination, &QLineEdit::setText);
         dialog->open();
     });
-    lf->addRow(QStringLiteral("Destination"), destRow);
-    m_jobs = new QSpinBox(localBox);
-    m_jobs->setRange(1, 32);
-    m_jobs->setValue(4);
-    lf->addRow(QStringLiteral("Parallel parts"), m_jobs);
-    m_targetAction = new QComboBox(localBox);
-    m_targetAction->addItems({QStringLiteral("pause"), QStringLiteral("promote"), QStringLiteral("shutdown")});
-    lf->addRow(QStringLiteral("At the target"), m_targetAction);
-    m_options->addWidget(localBox);
+    m_jobs = m_ui->jobs;
+    m_targetAction = m_ui->targetAction;
 
-    auto* drillBox = new QWidget(m_options);
-    auto* df = new QFormLayout(drillBox);
-    m_checks = new QPlainTextEdit(drillBox);
-    m_checks->setPlaceholderText(QStringLiteral("One SQL query per line; each must run and must not answer false.\n"
-                                                "SELECT count(*) > 0 FROM orders"));
-    df->addRow(QStringLiteral("Check queries"), m_checks);
-    m_options->addWidget(drillBox);
+    m_checks = m_ui->checkQueries;
     connect(m_actions, &QButtonGroup::idClicked, m_options, &QStackedWidget::setCurrentIndex);
     actionPage->complete = [this] {
         if (action() == Action::LocalRestore)
@@ -230,71 +164,33 @@ void RestoreWizard::buildPages()
     connect(m_destination, &QLineEdit::textChanged, actionPage, &GatePage::recheck);
     connect(m_cluster, &QLineEdit::textChanged, actionPage, &GatePage::recheck);
     connect(m_actions, &QButtonGroup::idClicked, actionPage, &GatePage::recheck);
-    setPage(ActionPage, actionPage);
 
     // Review.
-    auto* reviewPage = new GatePage(this);
-    reviewPage->setTitle(QStringLiteral("Review"));
-    auto* rl = new QVBoxLayout(reviewPage);
-    m_review = new QTextBrowser(reviewPage);
-    rl->addWidget(m_review, 1);
-    m_confirmLabel = new QLabel(reviewPage);
-    m_confirmLabel->setWordWrap(true);
-    rl->addWidget(m_confirmLabel);
-    m_confirm = new QLineEdit(reviewPage);
-    m_confirm->setObjectName(QStringLiteral("confirmServer"));
-    rl->addWidget(m_confirm);
+    GatePage* reviewPage = m_ui->reviewPage;
+    m_review = m_ui->review;
+    m_confirmLabel = m_ui->confirmLabel;
+    m_confirm = m_ui->confirmServer;
     reviewPage->complete = [this] { return !isDestructive() || m_confirm->text() == m_source.server; };
     connect(m_confirm, &QLineEdit::textChanged, reviewPage, &GatePage::recheck);
-    setPage(ReviewPage, reviewPage);
 
     // Run and result.
-    auto* runPage = new GatePage(this);
-    runPage->setTitle(QStringLiteral("Result"));
+    GatePage* runPage = m_ui->runPage;
     runPage->setFinalPage(true);
-    auto* ul = new QVBoxLayout(runPage);
-    auto* statusRow = new QHBoxLayout;
-    m_runStatus = new QLabel(runPage);
-    m_runStatus->setWordWrap(true);
-    statusRow->addWidget(m_runStatus, 1);
-    m_progress = new QProgressBar(runPage);
-    statusRow->addWidget(m_progress);
-    m_cancel = new QPushButton(QStringLiteral("Cancel the run"), runPage);
-    statusRow->addWidget(m_cancel);
+    m_runStatus = m_ui->runStatus;
+    m_progress = m_ui->runProgress;
+    m_cancel = m_ui->cancelRun;
     connect(m_cancel, &QPushButton::clicked, this, &RestoreWizard::cancelRun);
-    ul->addLayout(statusRow);
-    m_results = new QStackedWidget(runPage);
-    ul->addWidget(m_results, 1);
-    auto* manifestResult = new QWidget(m_results);
-    auto* ml = new QVBoxLayout(manifestResult);
-    m_yaml = new QPlainTextEdit(manifestResult);
-    m_yaml->setReadOnly(true);
+    m_results = m_ui->results;
+    m_yaml = m_ui->yamlView;
     m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    ml->addWidget(m_yaml, 1);
-    m_notes = new QLabel(manifestResult);
-    m_notes->setWordWrap(true);
-    ml->addWidget(m_notes);
-    auto* mb = new QHBoxLayout;
-    auto* copy = new QPushButton(QStringLiteral("Copy"), manifestResult);
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_yaml->toPlainText()); });
-    auto* save = new QPushButton(QStringLiteral("Save…"), manifestResult);
-    connect(save, &QPushButton::clicked, this, &RestoreWizard::saveManifest);
-    mb->addStretch(1);
-    mb->addWidget(copy);
-    mb->addWidget(save);
-    ml->addLayout(mb);
-    m_results->addWidget(manifestResult);
-    auto* reportResult = new QWidget(m_results);
-    auto* rr = new QVBoxLayout(reportResult);
-    m_report = new QTextBrowser(reportResult);
-    rr->addWidget(m_report, 1);
-    m_history = new QLabel(reportResult);
-    m_history->setWordWrap(true);
-    rr->addWidget(m_history);
-    m_results->addWidget(reportResult);
+    m_notes = m_ui->manifestNotes;
+    connect(m_ui->copyManifest, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_yaml->toPlainText()); });
+    connect(m_ui->saveManifest, &QPushButton::clicked, this, &RestoreWizard::saveManifest);
+    m_report = m_ui->reportView;
+    m_history = m_ui->historyLabel;
     runPage->complete = [this] { return m_finished; };
     connect(this, &RestoreWizard::runFinished, runPage, &GatePage::recheck);
-    setPage(RunPage, runPage);
 }
 
 RestoreWizard::Action RestoreWizard::action() const

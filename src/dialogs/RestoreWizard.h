@@ -7,8 +7,11 @@
 #include "engine/restore/RestoreJob.h"
 #include "src/models/ServerSnapshot.h"
 
+#include <QScopedPointer>
 #include <QWizard>
+#include <QWizardPage>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -24,9 +27,23 @@ class QSpinBox;
 class QStackedWidget;
 class QTextBrowser;
 
+namespace Ui {
+class RestoreWizard;
+}
+
 namespace tideline::gui {
 
 class JobRunner;
+
+/// A wizard page whose Next/Finish follows a predicate: QWizardPage only offers that by
+/// subclassing. RestoreWizard's pages (ui/RestoreWizard.ui promotes its pages to it).
+class GatePage final : public QWizardPage {
+public:
+    using QWizardPage::QWizardPage;
+    std::function<bool()> complete;
+    bool isComplete() const override { return complete ? complete() : true; }
+    void recheck() { emit completeChanged(); }
+};
 
 /// From a target to a recovery: the target (prefilled from the timeline), what to do — a CNPG
 /// manifest, a local restore, or a restore drill — a review of the plan and of what will be
@@ -131,6 +148,7 @@ private:
     bool m_finished = false;
     bool m_succeeded = false;
 
+    const QScopedPointer<Ui::RestoreWizard> m_ui;
     QLabel* m_targetSummary = nullptr;
     QButtonGroup* m_actions = nullptr;
     QStackedWidget* m_options = nullptr;

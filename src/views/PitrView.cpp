@@ -3,19 +3,16 @@
 
 #include "engine/pitr/RecoveryPlanner.h"
 #include "src/views/PitrTimeline.h"
+#include "ui_PitrView.h"
 
 #include <QCalendarWidget>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTextCharFormat>
-#include <QVBoxLayout>
 
 namespace tideline::gui {
 
@@ -73,79 +70,23 @@ PitrView::WallTime PitrView::resolveWallTime(QDate date, QTime time, const QTime
 
 PitrView::PitrView(QWidget* parent)
     : QWidget(parent)
+    , m_ui(new Ui::PitrView)
 {
-    auto* outer = new QVBoxLayout(this);
-    m_timeline = new PitrTimeline(this);
-    m_timeline->setObjectName(QStringLiteral("pitrTimeline"));
-    outer->addWidget(m_timeline, 1);
-    auto* hint = new QLabel(QStringLiteral("Wheel: zoom · drag: pan · click: pick the target time · hover: what is there"),
-                            this);
-    hint->setEnabled(false);
-    outer->addWidget(hint);
-
-    auto* bottom = new QHBoxLayout;
-    outer->addLayout(bottom);
-    m_calendar = new QCalendarWidget(this);
-    m_calendar->setObjectName(QStringLiteral("pitrCalendar"));
-    m_calendar->setGridVisible(false);
-    m_calendar->setVerticalHeaderFormat(QCalendarWidget::NoVerticalHeader);
-    m_calendar->setToolTip(QStringLiteral("Days on which a backup finished are bold"));
-    bottom->addWidget(m_calendar, 0, Qt::AlignTop);
-
-    auto* targetBox = new QGroupBox(QStringLiteral("Recovery target"), this);
-    auto* form = new QFormLayout(targetBox);
-    m_kind = new QComboBox(targetBox);
-    m_kind->setObjectName(QStringLiteral("targetKind"));
-    m_kind->addItems({QStringLiteral("Time"), QStringLiteral("Transaction id (xid)"), QStringLiteral("LSN"),
-                      QStringLiteral("Restore point name"), QStringLiteral("Immediate (end of the backup)")});
-    form->addRow(QStringLiteral("Kind"), m_kind);
-    auto* timeRow = new QHBoxLayout;
-    m_timeEdit = new QDateTimeEdit(targetBox);
-    m_timeEdit->setObjectName(QStringLiteral("targetTime"));
+    m_ui->setupUi(this);
+    m_timeline = m_ui->pitrTimeline;
+    m_calendar = m_ui->pitrCalendar;
+    m_kind = m_ui->targetKind;
     // The edit holds a wall time; the zone label next to it says which zone it is read in.
-    m_timeEdit->setTimeSpec(Qt::UTC);
-    m_timeEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    m_timeEdit->setCalendarPopup(false);
-    timeRow->addWidget(m_timeEdit, 1);
-    m_zoneLabel = new QLabel(targetBox);
-    m_zoneLabel->setObjectName(QStringLiteral("targetZone"));
-    timeRow->addWidget(m_zoneLabel);
-    form->addRow(QStringLiteral("Time"), timeRow);
-    m_value = new QLineEdit(targetBox);
-    m_value->setObjectName(QStringLiteral("targetValue"));
-    form->addRow(QStringLiteral("Value"), m_value);
-    m_tli = new QComboBox(targetBox);
-    m_tli->setObjectName(QStringLiteral("targetTimeline"));
-    m_tli->setEditable(true);
-    form->addRow(QStringLiteral("Timeline"), m_tli);
-    m_exclusive = new QCheckBox(QStringLiteral("Exclusive (stop just before the target)"), targetBox);
-    form->addRow(QString(), m_exclusive);
-    m_inputMessage = new QLabel(targetBox);
-    m_inputMessage->setWordWrap(true);
-    m_inputMessage->setStyleSheet(QStringLiteral("color: #d02020"));
-    form->addRow(m_inputMessage);
-    bottom->addWidget(targetBox, 1, Qt::AlignTop);
-
-    auto* planBox = new QGroupBox(QStringLiteral("Plan"), this);
-    auto* planLayout = new QVBoxLayout(planBox);
-    m_planLabel = new QLabel(planBox);
-    m_planLabel->setObjectName(QStringLiteral("planText"));
-    m_planLabel->setWordWrap(true);
-    m_planLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_planLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    planLayout->addWidget(m_planLabel, 1);
-    auto* buttons = new QHBoxLayout;
-    m_alternative = new QPushButton(planBox);
-    m_alternative->setObjectName(QStringLiteral("useAlternative"));
+    m_timeEdit = m_ui->targetTime;
+    m_zoneLabel = m_ui->targetZone;
+    m_value = m_ui->targetValue;
+    m_tli = m_ui->targetTimeline;
+    m_exclusive = m_ui->targetExclusive;
+    m_inputMessage = m_ui->targetMessage;
+    m_planLabel = m_ui->planText;
+    m_alternative = m_ui->useAlternative;
     m_alternative->hide();
-    buttons->addWidget(m_alternative);
-    buttons->addStretch(1);
-    m_restore = new QPushButton(QStringLiteral("Restore…"), planBox);
-    m_restore->setObjectName(QStringLiteral("restoreButton"));
-    m_restore->setToolTip(QStringLiteral("A CNPG manifest, a local restore or a restore drill for this target"));
-    buttons->addWidget(m_restore);
-    planLayout->addLayout(buttons);
-    bottom->addWidget(planBox, 2);
+    m_restore = m_ui->restoreButton;
 
     m_value->setEnabled(false);
     m_tli->addItems({QStringLiteral("latest"), QStringLiteral("current")});

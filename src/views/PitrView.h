@@ -6,6 +6,7 @@
 #include "src/models/ServerSnapshot.h"
 
 #include <QDateTime>
+#include <QScopedPointer>
 #include <QTimeZone>
 #include <QWidget>
 
@@ -18,6 +19,10 @@ class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+
+namespace Ui {
+class PitrView;
+}
 
 namespace tideline::gui {
 
@@ -93,6 +98,7 @@ private:
     pitr::RecoveryPlan m_plan;
     bool m_syncing = false;
 
+    const QScopedPointer<Ui::PitrView> m_ui;
     PitrTimeline* m_timeline = nullptr;
     QCalendarWidget* m_calendar = nullptr;
     QComboBox* m_kind = nullptr;
