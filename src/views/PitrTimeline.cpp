@@ -30,10 +30,10 @@ Palette paletteFor(bool dark)
 {
     if (dark)
         return {QColor(0x23, 0x26, 0x2b), QColor(0xdd, 0xdd, 0xdd), QColor(0x40, 0x44, 0x4a), QColor(0x3a, 0x9a, 0x5b),
-                QColor(0x4a, 0x8f, 0xd8), QColor(0xd8, 0x8a, 0x2a), QColor(0x80, 0x80, 0x80), QColor(0x5b, 0x7f, 0xa6),
+                QColor(0x4a, 0x8f, 0xd8), QColor(0xd0, 0x70, 0x70), QColor(0x80, 0x80, 0x80), QColor(0x5b, 0x7f, 0xa6),
                 QColor(0xe0, 0x40, 0x40), QColor(0x90, 0x90, 0x90), QColor(0xff, 0xc4, 0x00), QColor(0xc0, 0x80, 0xe0)};
     return {QColor(0xff, 0xff, 0xff), QColor(0x20, 0x20, 0x20), QColor(0xe2, 0xe4, 0xe8), QColor(0x4c, 0xaf, 0x6e),
-            QColor(0x2f, 0x6f, 0xc0), QColor(0xd0, 0x7a, 0x10), QColor(0xa0, 0xa0, 0xa0), QColor(0x8f, 0xb3, 0xd9),
+            QColor(0x2f, 0x6f, 0xc0), QColor(0xa8, 0x4a, 0x4a), QColor(0xa0, 0xa0, 0xa0), QColor(0x8f, 0xb3, 0xd9),
             QColor(0xd0, 0x20, 0x20), QColor(0xb0, 0xb0, 0xb0), QColor(0xe0, 0x8a, 0x00), QColor(0x8a, 0x3f, 0xb0)};
 }
 
@@ -386,6 +386,35 @@ void PitrTimeline::paintAxis(QPainter& p, QSize size, const TimelineScale& scale
     }
 }
 
+namespace {
+// A key in the bottom right corner: the colours say restorable or not, harmful or harmless.
+void paintLegend(QPainter& p, QSize size, const Palette& pal, int rowsBottom)
+{
+    const QList<std::pair<QColor, QString>> entries{
+        {pal.recoverable, QStringLiteral("restorable")}, {pal.backup, QStringLiteral("backup")},
+        {pal.backupBad, QStringLiteral("backup not restorable")}, {pal.band, QStringLiteral("WAL archived")},
+        {pal.gap, QStringLiteral("gap")}, {pal.gapHarmless, QStringLiteral("harmless gap")},
+        {pal.branch, QStringLiteral("timeline switch")}, {pal.marker, QStringLiteral("target")}};
+    const QFontMetrics fm(p.font());
+    constexpr int kSwatch = 10;
+    constexpr int kSpacing = 14;
+    int width = 0;
+    for (const auto& [colour, text] : entries)
+        width += kSwatch + 4 + fm.horizontalAdvance(text) + kSpacing;
+    int x = std::max(4, size.width() - width - 4);
+    const int y = size.height() - fm.height() - 4;
+    if (y < rowsBottom + 4)
+        return; // no room below the rows: the hover text and row labels must do
+    for (const auto& [colour, text] : entries) {
+        p.fillRect(QRect(x, y + (fm.height() - kSwatch) / 2, kSwatch, kSwatch), colour);
+        x += kSwatch + 4;
+        p.setPen(pal.text);
+        p.drawText(QPoint(x, y + fm.ascent()), text);
+        x += fm.horizontalAdvance(text) + kSpacing;
+    }
+}
+} // namespace
+
 void PitrTimeline::paintTo(QPainter& p, QSize size) const
 {
     const Palette pal = paletteFor(m_dark);
@@ -510,7 +539,9 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
     p.setFont(bold);
     p.drawText(QRect(4, 2, kGutter - 6, kAxisHeight - 6), Qt::AlignLeft | Qt::AlignVCenter, Format::zoneName(m_zone));
     p.restore();
+    paintLegend(p, size, pal, rowTop(2 + static_cast<int>(m_timelines.size())));
 }
+
 
 void PitrTimeline::resizeEvent(QResizeEvent* event)
 {
