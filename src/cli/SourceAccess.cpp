@@ -2,6 +2,7 @@
 #include "src/cli/SourceAccess.h"
 
 #include "engine/pitr/RecoveryPlanner.h"
+#include "engine/restore/RestoreCommandLine.h"
 #include "src/cli/Output.h"
 #include "src/cli/TargetOptions.h"
 
@@ -70,31 +71,10 @@ Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::Reco
     return PlannedSource{std::move(*source), std::move(*catalog), std::move(plan)};
 }
 
-namespace {
-// restore_command runs through /bin/sh: single quotes protect everything but a single quote.
-QString shellQuote(const QString& s)
-{
-    QString q = s;
-    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + q + QLatin1Char('\'');
-}
-} // namespace
-
 QString restoreCommandFor(const Invocation& inv, const QString& url, const QString& server)
 {
-    QStringList parts{shellQuote(QCoreApplication::applicationFilePath()), QStringLiteral("wal-restore")};
-    if (!inv.endpointUrl.isEmpty())
-        parts << QStringLiteral("--endpoint-url") << shellQuote(inv.endpointUrl);
-    if (!inv.profile.isEmpty())
-        parts << QStringLiteral("--profile") << shellQuote(inv.profile);
-    if (!inv.region.isEmpty())
-        parts << QStringLiteral("--region") << shellQuote(inv.region);
-    if (!inv.caBundle.isEmpty())
-        parts << QStringLiteral("--ca-bundle") << shellQuote(inv.caBundle);
-    if (inv.noVerifyTls)
-        parts << QStringLiteral("--no-verify-tls");
-    parts << shellQuote(url) << shellQuote(server) << QStringLiteral("%f %p");
-    return parts.join(QLatin1Char(' '));
+    return restore::walRestoreCommand({QCoreApplication::applicationFilePath(), url, server, inv.endpointUrl,
+                                       inv.profile, inv.region, inv.caBundle, inv.noVerifyTls});
 }
 
 } // namespace tideline::cli

@@ -2,6 +2,7 @@
 #include "src/dialogs/RestoreWizard.h"
 
 #include "engine/pitr/RecoveryPlanner.h"
+#include "engine/restore/RestoreCommandLine.h"
 #include "src/app/JobRunner.h"
 #include "src/models/Format.h"
 #include "ui_RestoreWizard.h"
@@ -31,17 +32,6 @@
 namespace tideline::gui {
 
 namespace {
-QString shellQuote(const QString& s)
-{
-    if (!s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) {
-            return c.isLetterOrNumber() || QStringLiteral("@%_-+=:,./").contains(c);
-        }))
-        return s;
-    QString q = s;
-    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + q + QLatin1Char('\'');
-}
-
 GatePage* gate(QWizard* w, int id)
 {
     return static_cast<GatePage*>(w->page(id));
@@ -65,15 +55,8 @@ QString RestoreWizard::locateCli()
 
 QString RestoreWizard::restoreCommand(const QString& cli, const Source& source)
 {
-    QStringList parts{shellQuote(cli), QStringLiteral("wal-restore")};
-    if (!source.endpoint.isEmpty())
-        parts << QStringLiteral("--endpoint-url") << shellQuote(source.endpoint);
-    if (!source.profile.isEmpty())
-        parts << QStringLiteral("--profile") << shellQuote(source.profile);
-    if (!source.region.isEmpty())
-        parts << QStringLiteral("--region") << shellQuote(source.region);
-    parts << shellQuote(source.url) << shellQuote(source.server) << QStringLiteral("%f %p");
-    return parts.join(QLatin1Char(' '));
+    return restore::walRestoreCommand({cli, source.url, source.server, source.endpoint, source.profile, source.region,
+                                       QString(), false});
 }
 
 RestoreWizard::RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::shared_ptr<storage::ObjectStore> store,

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/restore/RestoreCommandLine.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace tideline::restore {
+
+namespace {
+// Single quotes protect everything but a single quote; plain words stay readable.
+QString shellQuote(const QString& s)
+{
+    if (!s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) {
+            return (c.unicode() < 128 && c.isLetterOrNumber()) || QStringLiteral("@_-+=:,./").contains(c);
+        }))
+        return s;
+    QString q = s;
+    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + q + QLatin1Char('\'');
+}
+} // namespace
+
+QString walRestoreCommand(const WalRestoreCall& call)
+{
+    QStringList parts{shellQuote(call.cliPath), QStringLiteral("wal-restore")};
+    if (!call.endpointUrl.isEmpty())
+        parts << QStringLiteral("--endpoint-url") << shellQuote(call.endpointUrl);
+    if (!call.profile.isEmpty())
+        parts << QStringLiteral("--profile") << shellQuote(call.profile);
+    if (!call.region.isEmpty())
+        parts << QStringLiteral("--region") << shellQuote(call.region);
+    if (!call.caBundle.isEmpty())
+        parts << QStringLiteral("--ca-bundle") << shellQuote(call.caBundle);
+    if (call.noVerifyTls)
+        parts << QStringLiteral("--no-verify-tls");
+    parts << shellQuote(call.sourceUrl) << shellQuote(call.server) << QStringLiteral("%f %p");
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace tideline::restore
