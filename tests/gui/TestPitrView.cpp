@@ -49,6 +49,19 @@ class TestPitrView : public QObject {
         return m_window->openRestoreWizard();
     }
 
+    // A wizard on the first restore point, set to restore locally into dest, at the review page.
+    RestoreWizard* localRestoreReviewed(const QString& dest)
+    {
+        RestoreWizard* w = wizardAt(restorePointTime(0));
+        if (!w)
+            return nullptr;
+        next(w, RestoreWizard::ActionPage);
+        w->setAction(RestoreWizard::Action::LocalRestore);
+        w->destination()->setText(dest);
+        next(w, RestoreWizard::ReviewPage);
+        return QTest::currentTestFailed() ? nullptr : w;
+    }
+
     static void next(RestoreWizard* w, int expectedPage)
     {
         QVERIFY2(w->button(QWizard::NextButton)->isEnabled(), qPrintable(QString::number(w->currentId())));
@@ -221,13 +234,9 @@ private slots:
     void theLocalRestorePathRestoresForReal()
     {
         QTemporaryDir dir;
-        RestoreWizard* w = wizardAt(restorePointTime(0));
-        QVERIFY(w);
-        next(w, RestoreWizard::ActionPage);
-        w->setAction(RestoreWizard::Action::LocalRestore);
         const QString dest = dir.filePath(QStringLiteral("pgdata"));
-        w->destination()->setText(dest);
-        next(w, RestoreWizard::ReviewPage);
+        RestoreWizard* w = localRestoreReviewed(dest);
+        QVERIFY(w);
         QVERIFY(w->reviewText().contains(QStringLiteral("wal-restore")));
         QSignalSpy finished(w, &RestoreWizard::runFinished);
         next(w, RestoreWizard::RunPage);
@@ -247,13 +256,9 @@ private slots:
     void cancellingARestoreLeavesNothingThatLooksComplete()
     {
         QTemporaryDir dir;
-        RestoreWizard* w = wizardAt(restorePointTime(0));
-        QVERIFY(w);
-        next(w, RestoreWizard::ActionPage);
-        w->setAction(RestoreWizard::Action::LocalRestore);
         const QString dest = dir.filePath(QStringLiteral("pgdata"));
-        w->destination()->setText(dest);
-        next(w, RestoreWizard::ReviewPage);
+        RestoreWizard* w = localRestoreReviewed(dest);
+        QVERIFY(w);
         QSignalSpy finished(w, &RestoreWizard::runFinished);
         QSignalSpy progress(&m_window->runner(), &JobRunner::jobProgress);
         next(w, RestoreWizard::RunPage);
