@@ -1,0 +1,319 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CommandLine</name>
+    <message numerus="yes">
+        <location filename="../src/cli/CommandLine.cpp" line="+116"/>
+        <source>&apos;%1&apos; takes %n argument(s), got %2</source>
+        <extracomment>%1 is the command, %n how many arguments it takes, %2 how many were given.</extracomment>
+        <translation>
+            <numerusform>&apos;%1&apos; takes %n argument, got %2</numerusform>
+            <numerusform>&apos;%1&apos; takes %n arguments, got %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>&apos;%1&apos; takes %2 to %n argument(s), got %3</source>
+        <extracomment>%1 is the command, %2 to %n the range of arguments it takes, %3 how many were given.</extracomment>
+        <translation>
+            <numerusform>&apos;%1&apos; takes %2 to %n argument, got %3</numerusform>
+            <numerusform>&apos;%1&apos; takes %2 to %n arguments, got %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommand</name>
+    <message numerus="yes">
+        <location filename="../src/cli/PlanCommand.cpp" line="+41"/>
+        <source>%n segment(s), %1 .. %2, %3</source>
+        <translation>
+            <numerusform>%n segment, %1 .. %2, %3</numerusform>
+            <numerusform>%n segments, %1 .. %2, %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPlanner</name>
+    <message numerus="yes">
+        <location filename="../engine/pitr/RecoveryPlanner.cpp" line="+184"/>
+        <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
+        <translation>
+            <numerusform>backup %1 cannot be restored: %n WAL segment it needs is missing, the first %2</numerusform>
+            <numerusform>backup %1 cannot be restored: %n WAL segments it needs are missing, the first %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>S3Store</name>
+    <message numerus="yes">
+        <location filename="../engine/storage/S3Store.cpp" line="+588"/>
+        <source>%1 failed after %n attempts: %2</source>
+        <translation>
+            <numerusform>%1 failed after %n attempt: %2</numerusform>
+            <numerusform>%1 failed after %n attempts: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServerCatalog</name>
+    <message numerus="yes">
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+208"/>
+        <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
+        <translation>
+            <numerusform>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</numerusform>
+            <numerusform>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>backup %1 has no backup.info: it never finished (%n objects, %2 bytes)</source>
+        <translation>
+            <numerusform>backup %1 has no backup.info: it never finished (%n object, %2 bytes)</numerusform>
+            <numerusform>backup %1 has no backup.info: it never finished (%n objects, %2 bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n objects under wals/ are not WAL files and were ignored</source>
+        <translation>
+            <numerusform>%n object under wals/ is not a WAL file and was ignored</numerusform>
+            <numerusform>%n objects under wals/ are not WAL files and were ignored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n WAL segments are archived more than once (different compressions); the first copy counts</source>
+        <translation>
+            <numerusform>%n WAL segment is archived more than once (different compressions); the first copy counts</numerusform>
+            <numerusform>%n WAL segments are archived more than once (different compressions); the first copy counts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShowCommand</name>
+    <message numerus="yes">
+        <location filename="../src/cli/ShowCommand.cpp" line="+78"/>
+        <source>no: %n WAL segment(s) missing, first %1</source>
+        <translation>
+            <numerusform>no: %n WAL segment missing: %1</numerusform>
+            <numerusform>no: %n WAL segments missing, first %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TarExtractor</name>
+    <message numerus="yes">
+        <location filename="../engine/restore/TarExtractor.cpp" line="+194"/>
+        <source>bad header checksum after %n file(s)</source>
+        <translation>
+            <numerusform>bad header checksum after %n file</numerusform>
+            <numerusform>bad header checksum after %n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WalsCommand</name>
+    <message numerus="yes">
+        <location filename="../src/cli/WalsCommand.cpp" line="+51"/>
+        <source>timeline %1: %n missing segment(s) %2 .. %3 (harmless: older than every backup that needs it)</source>
+        <translation>
+            <numerusform>timeline %1: %n missing segment %2 .. %3 (harmless: older than every backup that needs it)</numerusform>
+            <numerusform>timeline %1: %n missing segments %2 .. %3 (harmless: older than every backup that needs it)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>timeline %1: %n missing segment(s) %2 .. %3 (recovery cannot cross it)</source>
+        <translation>
+            <numerusform>timeline %1: %n missing segment %2 .. %3 (recovery cannot cross it)</numerusform>
+            <numerusform>timeline %1: %n missing segments %2 .. %3 (recovery cannot cross it)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::BackupHistoryView</name>
+    <message numerus="yes">
+        <location filename="../src/views/BackupHistoryView.cpp" line="+124"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; backup(s) of &lt;b&gt;%1&lt;/b&gt; · %2 restorable · %3 need attention</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; backup of &lt;b&gt;%1&lt;/b&gt; · %2 restorable · %3 need attention</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; backups of &lt;b&gt;%1&lt;/b&gt; · %2 restorable · %3 need attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::BackupTableModel</name>
+    <message numerus="yes">
+        <location filename="../src/models/BackupTableModel.cpp" line="+166"/>
+        <source>Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.</source>
+        <translation>
+            <numerusform>Replay from this backup needs %n segment that is not in the archive: %1.</numerusform>
+            <numerusform>Replay from this backup needs %n segments that are not in the archive, the first being %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::BucketTreeModel</name>
+    <message numerus="yes">
+        <location filename="../src/models/BucketTreeModel.cpp" line="+108"/>
+        <source>%n gap(s), %1 harmless</source>
+        <translation>
+            <numerusform>%n gap, %1 harmless</numerusform>
+            <numerusform>%n gaps, %1 harmless</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::ConnectionEditor</name>
+    <message numerus="yes">
+        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+189"/>
+        <source>&lt;b&gt;Connected.&lt;/b&gt; %Ln server(s) under %1: %2</source>
+        <translation>
+            <numerusform>&lt;b&gt;Connected.&lt;/b&gt; %Ln server under %1: %2</numerusform>
+            <numerusform>&lt;b&gt;Connected.&lt;/b&gt; %Ln servers under %1: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../src/app/MainWindow.cpp" line="+465"/>
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n backup</numerusform>
+            <numerusform>%n backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n timeline(s)</source>
+        <translation>
+            <numerusform>%n timeline</numerusform>
+            <numerusform>%n timelines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Read %n server(s) of %1.</source>
+        <translation>
+            <numerusform>Read %n server of %1.</numerusform>
+            <numerusform>Read %n servers of %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::OverviewView</name>
+    <message numerus="yes">
+        <location filename="../src/views/OverviewView.cpp" line="+230"/>
+        <source>read %1 in %n request(s)</source>
+        <translation>
+            <numerusform>read %1 in %n request</numerusform>
+            <numerusform>read %1 in %n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+66"/>
+        <source>%n harmless</source>
+        <translation>
+            <numerusform>%n harmless</numerusform>
+            <numerusform>%n harmless</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n gap(s), %1 harmless: see the WAL archive tab</source>
+        <translation>
+            <numerusform>%n gap, %1 harmless: see the WAL archive tab</numerusform>
+            <numerusform>%n gaps, %1 harmless: see the WAL archive tab</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n restorable</source>
+        <translation>
+            <numerusform>%n restorable</numerusform>
+            <numerusform>%n restorable</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::PitrTimeline</name>
+    <message numerus="yes">
+        <location filename="../src/views/PitrTimeline.cpp" line="+387"/>
+        <source>Timeline %1: gap, %Ln segment(s) missing
+%2 … %3</source>
+        <translation>
+            <numerusform>Timeline %1: gap, %Ln segment missing
+%2 … %3</numerusform>
+            <numerusform>Timeline %1: gap, %Ln segments missing
+%2 … %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::PitrView</name>
+    <message numerus="yes">
+        <location filename="../src/views/PitrView.cpp" line="+430"/>
+        <source>WAL needed: %Ln segment(s), %1 → %2</source>
+        <translation>
+            <numerusform>WAL needed: %Ln segment, %1 → %2</numerusform>
+            <numerusform>WAL needed: %Ln segments, %1 → %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%Ln missing (first %1)</source>
+        <translation>
+            <numerusform>%Ln missing (first %1)</numerusform>
+            <numerusform>%Ln missing (first %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::RestoreWizard</name>
+    <message numerus="yes">
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+266"/>
+        <source>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.</source>
+        <translation>
+            <numerusform>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment from %3; download %4; estimated %5.</numerusform>
+            <numerusform>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segments from %3; download %4; estimated %5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+237"/>
+        <source>Drill history of %1: %Ln drill(s), %2 passed.</source>
+        <translation>
+            <numerusform>Drill history of %1: %Ln drill, %2 passed.</numerusform>
+            <numerusform>Drill history of %1: %Ln drills, %2 passed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>downloaded %1, written %2 (%Ln file(s)) in %3</source>
+        <translation>
+            <numerusform>downloaded %1, written %2 (%Ln file) in %3</numerusform>
+            <numerusform>downloaded %1, written %2 (%Ln files) in %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::WalArchiveView</name>
+    <message numerus="yes">
+        <location filename="../src/views/WalArchiveView.cpp" line="+136"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; segments on %n timelines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n gap(s) that stop replay</source>
+        <translation>
+            <numerusform>%n gap that stops replay</numerusform>
+            <numerusform>%n gaps that stop replay</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,5405 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>AppOptions</name>
+    <message>
+        <location filename="../src/app/AppOptions.cpp" line="+13"/>
+        <source>S3 endpoint, e.g. https://&lt;account&gt;.r2.cloudflarestorage.com.</source>
+        <translation>Эндпоинт S3, например https://&lt;account&gt;.r2.cloudflarestorage.com.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AWS profile for credentials and region.</source>
+        <translation>Профиль AWS с учётными данными и регионом.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region (auto for R2).</source>
+        <translation>Регион (auto для R2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render --view to a PNG once its data has loaded, then exit.</source>
+        <translation>Отрисовать --view в PNG, когда данные загрузятся, и выйти.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The view to render: %1.</source>
+        <translation>Какой вид отрисовать: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this help.</source>
+        <translation>Показать эту справку.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interface language: %1 (default: the one chosen in View &gt; Language, else the system&apos;s).</source>
+        <translation>Язык интерфейса: %1 (по умолчанию выбранный в меню Вид &gt; Язык, иначе системный).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the version.</source>
+        <translation>Показать версию.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tideline: Barman Cloud backups of CloudNativePG clusters.</source>
+        <translation>Tideline: резервные копии Barman Cloud кластеров CloudNativePG.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>s3://bucket/path: CNPG&apos;s destinationPath.</source>
+        <translation>s3://bucket/path: destinationPath из CNPG.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CNPG&apos;s serverName (default: the first one found).</source>
+        <translation>serverName из CNPG (по умолчанию первый найденный).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Run tideline --help for the options.</source>
+        <translation>Параметры: tideline --help.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Too many arguments: %1</source>
+        <translation>Лишние аргументы: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown view &apos;%1&apos;.</source>
+        <translation>Неизвестный вид &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--view is one of %1.</source>
+        <translation>--view принимает одно из: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown language &apos;%1&apos;.</source>
+        <translation>Неизвестный язык &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--language is one of %1.</source>
+        <translation>--language принимает одно из: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--screenshot needs a SOURCE_URL.</source>
+        <translation>Для --screenshot нужен SOURCE_URL.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveCadence</name>
+    <message>
+        <location filename="../src/models/ArchiveCadence.cpp" line="+38"/>
+        <source>per minute</source>
+        <translation>поминутно</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>per hour</source>
+        <translation>почасово</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>per day</source>
+        <translation>посуточно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per %1</source>
+        <comment>a bin width: per 5 min</comment>
+        <translation>по интервалам %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupInfo</name>
+    <message>
+        <location filename="../engine/catalog/BackupInfo.cpp" line="+61"/>
+        <source>backup.info of backup %1 is unreadable: %2</source>
+        <translation>backup.info резервной копии %1 не читается: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file may be truncated or damaged; compare it with barman-cloud-backup-list and take a new backup if it cannot be repaired</source>
+        <translation>Файл может быть обрезан или повреждён; сравните его с выводом barman-cloud-backup-list и сделайте новую резервную копию, если его не удастся исправить</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>it is not UTF-8 text</source>
+        <translation>это не текст UTF-8</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>line %1 is not key=value</source>
+        <translation>строка %1 не в формате key=value</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not a number</source>
+        <translation>%1 — не число</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it has no status line</source>
+        <translation>в нём нет строки status</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 &apos;%2&apos; is not a time</source>
+        <translation>%1 &apos;%2&apos; — не время</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 &apos;%2&apos; is not an LSN</source>
+        <translation>%1 &apos;%2&apos; — не LSN</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>tablespaces entries must be (name, oid, location)</source>
+        <translation>записи tablespaces должны иметь вид (name, oid, location)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsCommand</name>
+    <message>
+        <location filename="../src/cli/BackupsCommand.cpp" line="+27"/>
+        <source>BACKUP ID</source>
+        <translation>ID КОПИИ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>ИМЯ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATUS</source>
+        <translation>СТАТУС</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BEGIN</source>
+        <translation>НАЧАЛО</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>END</source>
+        <translation>КОНЕЦ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TL</source>
+        <extracomment>timeline column header (TLI)</extracomment>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BEGIN WAL</source>
+        <translation>WAL НАЧАЛА</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>END WAL</source>
+        <translation>WAL КОНЦА</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIZE</source>
+        <translation>РАЗМЕР</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PG</source>
+        <extracomment>PostgreSQL major version column header</extracomment>
+        <translation>PG</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>COMPR</source>
+        <extracomment>compression column header (abbreviated)</extracomment>
+        <translation>СЖАТИЕ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KEEP</source>
+        <translation>ХРАНИТЬ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RESTORABLE</source>
+        <translation>ВОССТАНОВИМО</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no: %1 WAL missing from %2</source>
+        <translation>нет: не хватает WAL: %1, начиная с %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none</source>
+        <comment>compression</comment>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/BackupsCommand.h" line="+14"/>
+        <source>the backup catalog</source>
+        <translation>каталог резервных копий</translation>
+    </message>
+</context>
+<context>
+    <name>ChartStyle</name>
+    <message>
+        <location filename="../src/views/ChartStyle.cpp" line="+88"/>
+        <source>MMM d HH:mm</source>
+        <comment>date format</comment>
+        <extracomment>A QDateTime format for a chart axis spanning hours to two days: the month&apos;s short name (MMM), day (d), hour and minute, in the language&apos;s order (&quot;d MMM HH:mm&quot;).</extracomment>
+        <translation>d MMM HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../src/cli/CommandLine.cpp" line="+11"/>
+        <source>See tideline-cli --help.</source>
+        <translation>См. tideline-cli --help.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>неизвестный параметр &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>option --%1 needs a value</source>
+        <translation>параметру --%1 нужно значение</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>unknown option &apos;--%1&apos;</source>
+        <translation>неизвестный параметр &apos;--%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no command given</source>
+        <translation>не указана команда</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>неизвестная команда &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage: tideline-cli %1 %2</source>
+        <translation>Использование: tideline-cli %1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>option --%1 does not apply to &apos;%2&apos;</source>
+        <translation>параметр --%1 не относится к команде &apos;%2&apos;</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>&apos;%1&apos; takes %n argument(s), got %2</source>
+        <extracomment>%1 is the command, %n how many arguments it takes, %2 how many were given.</extracomment>
+        <translation>
+            <numerusform>&apos;%1&apos; принимает %n аргумент, получено: %2</numerusform>
+            <numerusform>&apos;%1&apos; принимает %n аргумента, получено: %2</numerusform>
+            <numerusform>&apos;%1&apos; принимает %n аргументов, получено: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>&apos;%1&apos; takes %2 to %n argument(s), got %3</source>
+        <extracomment>%1 is the command, %2 to %n the range of arguments it takes, %3 how many were given.</extracomment>
+        <translation>
+            <numerusform>&apos;%1&apos; принимает от %2 до %n аргумента, получено: %3</numerusform>
+            <numerusform>&apos;%1&apos; принимает от %2 до %n аргументов, получено: %3</numerusform>
+            <numerusform>&apos;%1&apos; принимает от %2 до %n аргументов, получено: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Usage: %1</source>
+        <translation>Использование: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads Barman Cloud backups of CloudNativePG clusters in S3-compatible object stores.</source>
+        <translation>Читает резервные копии Barman Cloud кластеров CloudNativePG в S3-совместимых объектных хранилищах.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commands:</source>
+        <translation>Команды:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>S3 endpoint (default: AWS_ENDPOINT_URL, else AWS); R2: https://&lt;account&gt;.r2.cloudflarestorage.com</source>
+        <translation>эндпоинт S3 (по умолчанию: AWS_ENDPOINT_URL, иначе AWS); R2: https://&lt;account&gt;.r2.cloudflarestorage.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profile in ~/.aws/credentials and ~/.aws/config (default: AWS_PROFILE)</source>
+        <translation>профиль в ~/.aws/credentials и ~/.aws/config (по умолчанию: AWS_PROFILE)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signing region (default: AWS_REGION, the profile, else us-east-1; R2: auto)</source>
+        <translation>регион подписи (по умолчанию: AWS_REGION, из профиля, иначе us-east-1; R2: auto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extra trusted CA certificates (PEM)</source>
+        <translation>дополнительные доверенные сертификаты УЦ (PEM)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>do not verify the endpoint&apos;s certificate (unsafe)</source>
+        <translation>не проверять сертификат эндпоинта (небезопасно)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print JSON for scripts</source>
+        <translation>выводить JSON для скриптов</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Global options (before or after the command):</source>
+        <translation>Общие параметры (до или после команды):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SOURCE_URL: s3://bucket[/path] (CNPG&apos;s destinationPath) or file:///dir</source>
+        <translation>SOURCE_URL: s3://bucket[/path] (destinationPath в CNPG) или file:///dir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, or a profile.</source>
+        <translation>Учётные данные: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN или профиль.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit status: 0 ok, 1 not found, 2 usage, 3 network, 4 authentication, 5 bucket/server/backup not found,
+6 corrupt data, 7 refused, 8 cancelled.</source>
+        <translation>Код завершения: 0 успех, 1 не найдено, 2 неверный вызов, 3 сеть, 4 аутентификация, 5 нет бакета/сервера/копии,
+6 повреждённые данные, 7 отказ, 8 отменено.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionEditor</name>
+    <message>
+        <location filename="../ui/ConnectionEditor.ui" line="+9"/>
+        <source>Object store</source>
+        <translation>Объектное хранилище</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>shown in the sidebar; empty: the source URL</source>
+        <translation>показывается в боковой панели; пусто: URL источника</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Endpoint URL:</source>
+        <translation>URL &amp;эндпоинта:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>https://&lt;account&gt;.r2.cloudflarestorage.com (empty: AWS S3)</source>
+        <translation>https://&lt;account&gt;.r2.cloudflarestorage.com (пусто: AWS S3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Bucket:</source>
+        <translation>&amp;Бакет:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Path:</source>
+        <translation>П&amp;уть:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CNPG destinationPath below the bucket, e.g. cnpg</source>
+        <translation>destinationPath CNPG внутри бакета, напр. cnpg</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Region:</source>
+        <translation>&amp;Регион:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>auto for R2; empty: from the environment or profile</source>
+        <translation>auto для R2; пусто: из окружения или профиля</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Credentials</source>
+        <translation>Учётные данные</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From the en&amp;vironment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or ~/.aws</source>
+        <translation>Из &amp;окружения (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) или ~/.aws</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>AWS pro&amp;file:</source>
+        <translation>&amp;Профиль AWS:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a profile of ~/.aws/credentials</source>
+        <translation>профиль из ~/.aws/credentials</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access &amp;key ID:</source>
+        <translation>ID &amp;ключа доступа:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Secret access key:</source>
+        <translation>&amp;Секретный ключ:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Test connection</source>
+        <translation>Про&amp;верить подключение</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <location filename="../src/app/ConnectionProfile.cpp" line="+45"/>
+        <source>No bucket given.</source>
+        <translation>Бакет не указан.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the bucket of CNPG&apos;s destinationPath (s3://BUCKET/path).</source>
+        <translation>Укажите бакет из destinationPath в CNPG (s3://BUCKET/path).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; is not an endpoint URL.</source>
+        <translation>&apos;%1&apos; — не URL эндпоинта.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the endpoint as http(s)://host[:port], e.g. https://&lt;account&gt;.r2.cloudflarestorage.com</source>
+        <translation>Укажите эндпоинт в виде http(s)://host[:port], например https://&lt;account&gt;.r2.cloudflarestorage.com</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No AWS profile named.</source>
+        <translation>Профиль AWS не указан.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a profile of ~/.aws/credentials, or choose another credential source.</source>
+        <translation>Укажите профиль из ~/.aws/credentials или выберите другой источник учётных данных.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No access key for this connection.</source>
+        <translation>У этого подключения нет ключа доступа.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the connection and enter the access key id and secret.</source>
+        <translation>Измените подключение и введите ID ключа доступа и секретный ключ.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The window opens s3:// sources only for now.</source>
+        <translation>Окно пока открывает только источники s3://.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use tideline-cli for file:// sources.</source>
+        <translation>Для источников file:// используйте tideline-cli.</translation>
+    </message>
+</context>
+<context>
+    <name>Decompressor</name>
+    <message>
+        <location filename="../engine/core/Decompressor.cpp" line="+44"/>
+        <source>Corrupt %1 data: %2</source>
+        <translation>Повреждённые данные %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The compressed file is damaged or truncated; check the object in the bucket.</source>
+        <translation>Сжатый файл повреждён или обрезан; проверьте объект в бакете.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the stream ends before its end marker (truncated)</source>
+        <translation>поток заканчивается раньше маркера конца (обрезан)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 decompressor: %2</source>
+        <translation>распаковщик %1: %2</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>used after finish()</source>
+        <translation>использован после finish()</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>unexpected data after the end of the gzip stream</source>
+        <translation>неожиданные данные после конца потока gzip</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>invalid deflate block</source>
+        <translation>недопустимый блок deflate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid deflate symbol</source>
+        <translation>недопустимый символ deflate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid distance</source>
+        <translation>недопустимое расстояние</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a gzip header</source>
+        <translation>не заголовок gzip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsupported compression method</source>
+        <translation>неподдерживаемый метод сжатия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checksum mismatch</source>
+        <translation>несовпадение контрольной суммы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inflate error %1</source>
+        <translation>ошибка inflate %1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>BZ2_bzDecompressInit failed (%1)</source>
+        <translation>сбой BZ2_bzDecompressInit (%1)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>unexpected data after the end of the bzip2 stream</source>
+        <translation>неожиданные данные после конца потока bzip2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not bzip2 data (bad magic)</source>
+        <translation>не данные bzip2 (неверная сигнатура)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>data error (bad block or CRC mismatch)</source>
+        <translation>ошибка данных (неверный блок или несовпадение CRC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+83"/>
+        <source>out of memory</source>
+        <translation>недостаточно памяти</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>BZ2_bzDecompress returned %1</source>
+        <translation>BZ2_bzDecompress вернула %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>lzma_stream_decoder failed (%1)</source>
+        <translation>сбой lzma_stream_decoder (%1)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>lzma_code made no progress</source>
+        <translation>lzma_code не продвинулась</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not xz data (bad magic)</source>
+        <translation>не данные xz (неверная сигнатура)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsupported stream options</source>
+        <translation>неподдерживаемые параметры потока</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>data error (bad block, index or check)</source>
+        <translation>ошибка данных (неверный блок, индекс или контрольная сумма)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the stream needs more than %1 MiB of memory to decompress</source>
+        <translation>для распаковки потока нужно более %1 МиБ памяти</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>lzma_code returned %1</source>
+        <translation>lzma_code вернула %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>ZSTD_createDCtx failed (out of memory)</source>
+        <translation>сбой ZSTD_createDCtx (недостаточно памяти)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>LZ4F_createDecompressionContext failed</source>
+        <translation>сбой LZ4F_createDecompressionContext</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>LZ4F_decompress made no progress</source>
+        <translation>LZ4F_decompress не продвинулась</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>missing stream identifier (not a snappy framed stream)</source>
+        <translation>нет идентификатора потока (не кадрированный поток snappy)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bad stream identifier length</source>
+        <translation>неверная длина идентификатора потока</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bad compressed chunk length %1</source>
+        <translation>неверная длина сжатого фрагмента: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bad uncompressed chunk length %1</source>
+        <translation>неверная длина несжатого фрагмента: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reserved unskippable chunk type 0x%1</source>
+        <translation>зарезервированный непропускаемый тип фрагмента 0x%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>bad stream identifier</source>
+        <translation>неверный идентификатор потока</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+11"/>
+        <source>bad compressed chunk</source>
+        <translation>неверный сжатый фрагмент</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>compressed chunk expands to %1 bytes (limit 65536)</source>
+        <translation>сжатый фрагмент распаковывается в %1 байт (предел 65536)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>chunk checksum mismatch</source>
+        <translation>несовпадение контрольной суммы фрагмента</translation>
+    </message>
+</context>
+<context>
+    <name>DrillCommand</name>
+    <message>
+        <location filename="../src/cli/DrillCommand.cpp" line="+61"/>
+        <source>cannot write the report %1</source>
+        <translation>не удаётся записать отчёт %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give a writable --report path.</source>
+        <translation>Укажите в --report путь, доступный для записи.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the drill failed: %1</source>
+        <translation>учебное восстановление не прошло: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rerun with --keep and read postgres.log in the scratch directory.</source>
+        <translation>Запустите снова с --keep и прочитайте postgres.log во временном каталоге.</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/DrillCommand.h" line="+19"/>
+        <source>a timed restore into a scratch directory, started, promoted and checked (exit 7 when it fails)</source>
+        <translation>учебное восстановление с замером времени во временный каталог: запуск, повышение и проверка (код 7 при неудаче)</translation>
+    </message>
+</context>
+<context>
+    <name>DrillJob</name>
+    <message>
+        <location filename="../engine/restore/DrillJob.cpp" line="+157"/>
+        <source>PostgreSQL never logged reaching the recovery target</source>
+        <translation>PostgreSQL так и не записал в журнал достижение цели восстановления</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected to stop at consistency: %1</source>
+        <translation>ожидалась остановка по достижении согласованности: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped elsewhere than restore point %1: %2</source>
+        <translation>остановка не в точке восстановления %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped elsewhere than transaction %1: %2</source>
+        <translation>остановка не на транзакции %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the last replayed transaction (%1) is after the target %2</source>
+        <translation>последняя воспроизведённая транзакция (%1) позже цели %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>stopped elsewhere than LSN %1: %2</source>
+        <translation>остановка не на LSN %1: %2</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source># Restore drill: %1 — %2
+
+</source>
+        <translation># Учебное восстановление: %1 — %2
+
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PASSED</source>
+        <comment>drill verdict</comment>
+        <translation>ПРОЙДЕНО</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <comment>drill verdict</comment>
+        <translation>НЕ ПРОЙДЕНО</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>- Source: %1
+- Backup: %2
+- Target: %3
+- Started: %4
+- RTO: %5 s
+- Downloaded: %6 bytes, written: %7 bytes
+- Timeline after promotion: %8
+
+</source>
+        <translation>- Источник: %1
+- Резервная копия: %2
+- Цель: %3
+- Начало: %4
+- RTO: %5 с
+- Загружено: %6 байт, записано: %7 байт
+- Линия времени после повышения: %8
+
+</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>| phase | seconds |
+|---|---:|
+</source>
+        <translation>| этап | секунды |
+|---|---:|
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>| **total** | **%1** |
+
+</source>
+        <translation>| **итого** | **%1** |
+
+</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>| check | result | |
+|---|---|---|
+</source>
+        <translation>| проверка | результат | |
+|---|---|---|
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ok</source>
+        <comment>check result</comment>
+        <translation>ок</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <comment>check result</comment>
+        <translation>НЕ ПРОЙДЕНО</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>- **Failure:** %1
+</source>
+        <translation>- **Сбой:** %1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>- Note: %1
+</source>
+        <translation>- Примечание: %1
+</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>plan</source>
+        <comment>drill phase</comment>
+        <translation>планирование</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot create a scratch directory in %1</source>
+        <translation>не удаётся создать временный каталог в %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give one with --scratch DIR.</source>
+        <translation>Укажите его с помощью --scratch DIR.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>restore (download, decompress, extract)</source>
+        <comment>drill phase</comment>
+        <translation>восстановление (загрузка, распаковка, извлечение)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>configure</source>
+        <comment>drill phase</comment>
+        <translation>настройка</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>recovery (WAL fetch and replay, promote)</source>
+        <comment>drill phase</comment>
+        <translation>восстановление (получение и воспроизведение WAL, повышение)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>check failed: %1 -&gt; %2</source>
+        <translation>проверка не пройдена: %1 -&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PostgreSQL did not finish recovery within %1 s (%2)</source>
+        <translation>PostgreSQL не завершил восстановление за %1 с (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>timed out</source>
+        <translation>время ожидания истекло</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PostgreSQL stopped: %1</source>
+        <translation>PostgreSQL остановился: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checks</source>
+        <comment>drill phase</comment>
+        <translation>проверки</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>scratch directory kept: %1</source>
+        <translation>временный каталог сохранён: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stop and clean up</source>
+        <comment>drill phase</comment>
+        <translation>остановка и очистка</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the server is still in recovery</source>
+        <translation>сервер всё ещё в режиме восстановления</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>drill cancelled</source>
+        <translation>учебное восстановление отменено</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot write the drill history %1: %2</source>
+        <translation>не удаётся записать журнал учебных восстановлений %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check permissions of your data directory.</source>
+        <translation>Проверьте права доступа к вашему каталогу данных.</translation>
+    </message>
+</context>
+<context>
+    <name>Error</name>
+    <message>
+        <location filename="../engine/core/Error.cpp" line="+21"/>
+        <source>%1. Hint: %2</source>
+        <extracomment>%1 is the error message (with its detail), %2 the advice.</extracomment>
+        <translation>%1. Подсказка: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../src/models/Format.cpp" line="+45"/>
+        <source>local</source>
+        <translation>местное</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>KiB</source>
+        <translation>КиБ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MiB</source>
+        <translation>МиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GiB</source>
+        <translation>ГиБ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TiB</source>
+        <translation>ТиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PiB</source>
+        <translation>ПиБ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 B</source>
+        <translation>%1 Б</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 д %2 ч</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 in the future</source>
+        <translation>%1 в будущем</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>just now</source>
+        <translation>только что</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min ago</source>
+        <translation>%1 мин назад</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min ago</source>
+        <translation>%1 ч %2 мин назад</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d ago</source>
+        <translation>%1 д назад</translation>
+    </message>
+</context>
+<context>
+    <name>LocalStore</name>
+    <message>
+        <location filename="../engine/storage/LocalStore.cpp" line="+30"/>
+        <source>%1 was cancelled</source>
+        <translation>%1: отменено</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>directory %1 does not exist</source>
+        <translation>каталог %1 не существует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the path of the file:// source (file:///absolute/dir).</source>
+        <translation>Проверьте путь источника file:// (file:///absolute/dir).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is not a valid key for %2</source>
+        <translation>&quot;%1&quot; — недопустимый ключ для %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys are relative paths without &quot;..&quot; segments.</source>
+        <translation>Ключи — относительные пути без сегментов &quot;..&quot;.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+10"/>
+        <source>listing %1</source>
+        <translation>получение списка %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>negative range offset reading %1</source>
+        <translation>отрицательное смещение диапазона при чтении %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>reading %1: the requested range is beyond the end of the object</source>
+        <translation>чтение %1: запрошенный диапазон за концом объекта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the object&apos;s size (head) before reading a range.</source>
+        <translation>Проверьте размер объекта (head) перед чтением диапазона.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offset %1, size %2</source>
+        <translation>смещение %1, размер %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>Проверьте права доступа к файлу.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot seek in %1</source>
+        <translation>не удаётся перейти к позиции в %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+17"/>
+        <source>reading %1</source>
+        <translation>чтение %1</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>%1 ended %2 bytes early (was it truncated while being read?)</source>
+        <translation>%1 закончился на %2 байт раньше (файл обрезали во время чтения?)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retry once the writer is done.</source>
+        <translation>Повторите, когда запись завершится.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 does not exist in %2</source>
+        <translation>%1 не существует в %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the key; list its prefix to see what is there.</source>
+        <translation>Проверьте ключ; выведите список его префикса, чтобы увидеть, что там есть.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>writing %1</source>
+        <translation>запись %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot create directory %1</source>
+        <translation>не удаётся создать каталог %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the permissions of the file:// source.</source>
+        <translation>Проверьте права доступа источника file://.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot write %1: %2</source>
+        <translation>не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the permissions and free space of the file:// source.</source>
+        <translation>Проверьте права доступа и свободное место источника file://.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.ui" line="+28"/>
+        <location line="+91"/>
+        <source>&amp;Overview</source>
+        <translation>&amp;Обзор</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+88"/>
+        <source>&amp;Backups</source>
+        <translation>&amp;Резервные копии</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <location line="+85"/>
+        <source>&amp;WAL archive</source>
+        <translation>&amp;Архив WAL</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <location line="+82"/>
+        <source>B&amp;ucket</source>
+        <translation>&amp;Бакет</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+81"/>
+        <source>U&amp;sage</source>
+        <translation>&amp;Использование</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <location line="+75"/>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Шкала времени</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Main toolbar</source>
+        <translation>Основная панель</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Transfers</source>
+        <translation>Передачи</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Add object store…</source>
+        <translation>&amp;Добавить хранилище…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add store</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit connection…</source>
+        <translation>&amp;Изменить подключение…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove connection</source>
+        <translation>&amp;Удалить подключение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Перечитать</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read the bucket again (F5)</source>
+        <translation>Прочитать бакет заново (F5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel all jobs</source>
+        <translation>&amp;Отменить все задания</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Восстановить…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A CNPG manifest, a local restore or a restore drill of the current server</source>
+        <translation>Манифест CNPG, локальное восстановление или учебное восстановление текущего сервера</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Transfers panel</source>
+        <translation>Панель &amp;передач</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times in &amp;UTC</source>
+        <translation>Время в &amp;UTC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times in &amp;local time</source>
+        <translation>&amp;Местное время</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light theme</source>
+        <translation>&amp;Светлая тема</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark theme</source>
+        <translation>&amp;Тёмная тема</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Tideline</source>
+        <translation>&amp;О программе Tideline</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestCommand</name>
+    <message>
+        <location filename="../src/cli/ManifestCommand.cpp" line="+28"/>
+        <source>manifest needs --cluster NAME</source>
+        <translation>для manifest нужен --cluster NAME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name the recovered cluster, e.g. --cluster pg-main-restored.</source>
+        <translation>Задайте имя восстановленного кластера, например --cluster pg-main-restored.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown --mode &apos;%1&apos;</source>
+        <translation>неизвестное значение --mode &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use --mode new (a new cluster) or --mode in-place (replace the cluster).</source>
+        <translation>Используйте --mode new (новый кластер) или --mode in-place (замена кластера).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--instances must be a positive number</source>
+        <translation>--instances должен быть положительным числом</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>note: %1</source>
+        <translation>примечание: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/ManifestCommand.h" line="+18"/>
+        <source>a CNPG Cluster that recovers the plan</source>
+        <translation>Cluster CNPG, восстанавливающий по плану</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestWriter</name>
+    <message>
+        <location filename="../engine/pitr/ManifestWriter.cpp" line="+152"/>
+        <source>no manifest for a refused plan: %1</source>
+        <translation>для отклонённого плана манифест не создаётся: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is not a valid cluster name</source>
+        <translation>&apos;%1&apos; — недопустимое имя кластера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use lower-case letters, digits and &apos;-&apos;, at most 63 characters (an RFC 1123 label).</source>
+        <translation>Используйте строчные буквы, цифры и &apos;-&apos;, не более 63 символов (метка RFC 1123).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is not a valid namespace</source>
+        <translation>&apos;%1&apos; — недопустимое пространство имён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use lower-case letters, digits and &apos;-&apos;, at most 63 characters.</source>
+        <translation>Используйте строчные буквы, цифры и &apos;-&apos;, не более 63 символов.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the plan&apos;s backup %1 is not in the catalog</source>
+        <translation>резервной копии плана %1 нет в каталоге</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>YAML emitter: %1</source>
+        <translation>генератор YAML: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Secret %1 (keys %2, %3) must exist in namespace %4 before you apply this. A ClusterExternalSecret only reaches namespaces that match its selector (the runbook&apos;s reaches namespaces labelled tier: application): label the namespace or create the Secret there.</source>
+        <translation>Secret %1 (ключи %2, %3) должен существовать в пространстве имён %4 до того, как вы примените манифест. ClusterExternalSecret попадает только в пространства имён, подходящие под его селектор (в runbook — в помеченные tier: application): пометьте пространство имён или создайте Secret в нём.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The recovered cluster archives under serverName %1, not %2: CNPG refuses to archive into a serverName that already holds WAL (&quot;Expected empty archive&quot;).</source>
+        <translation>Восстановленный кластер архивирует под serverName %1, а не %2: CNPG отказывается архивировать в serverName, где уже есть WAL (&quot;Expected empty archive&quot;).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In-place recovery replaces cluster %1 in namespace %2. First delete it — this destroys its volumes; type the cluster name to confirm before you run: kubectl delete cluster %1 -n %2</source>
+        <translation>Восстановление на месте заменяет кластер %1 в пространстве имён %2. Сначала удалите его — это уничтожит его тома; перед запуском введите имя кластера для подтверждения: kubectl delete cluster %1 -n %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>If a GitOps tool (ArgoCD, Flux) manages this cluster, make the same change in its source (bootstrap.recovery and the new serverName %1), or it will put the old spec back.</source>
+        <translation>Если кластером управляет GitOps-инструмент (ArgoCD, Flux), внесите то же изменение в его источник (bootstrap.recovery и новый serverName %1), иначе он вернёт прежнюю спецификацию.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cloudflare R2: the AWS_REQUEST_CHECKSUM_CALCULATION and AWS_RESPONSE_CHECKSUM_VALIDATION=when_required environment is set, because newer AWS SDKs send checksums R2 rejects.</source>
+        <translation>Cloudflare R2: заданы переменные окружения AWS_REQUEST_CHECKSUM_CALCULATION и AWS_RESPONSE_CHECKSUM_VALIDATION=when_required, потому что новые AWS SDK отправляют контрольные суммы, которые R2 отвергает.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The plan is uncertain: %1</source>
+        <translation>Исход плана не гарантирован: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plan is unverified: %1</source>
+        <translation>План не проверен: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Output</name>
+    <message>
+        <location filename="../src/cli/Output.cpp" line="+30"/>
+        <source>warning: %1</source>
+        <translation>предупреждение: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>B</source>
+        <translation>Б</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KiB</source>
+        <translation>КиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MiB</source>
+        <translation>МиБ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GiB</source>
+        <translation>ГиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TiB</source>
+        <translation>ТиБ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PiB</source>
+        <translation>ПиБ</translation>
+    </message>
+</context>
+<context>
+    <name>PitrView</name>
+    <message>
+        <location filename="../ui/PitrView.ui" line="+12"/>
+        <source>Wheel: zoom · drag: pan · click: pick the target time · hover: what is there</source>
+        <translation>Колесо: масштаб · перетаскивание: сдвиг · щелчок: выбрать время цели · наведение: что там</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Days on which a backup finished are bold</source>
+        <translation>Дни, в которые завершилась резервная копия, выделены жирным</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recovery target</source>
+        <translation>Цель восстановления</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+9"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Transaction id (xid)</source>
+        <translation>ID транзакции (xid)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore point name</source>
+        <translation>Имя точки восстановления</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Immediate (end of the backup)</source>
+        <translation>Сразу (конец копии)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Timeline</source>
+        <translation>Линия времени</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exclusive (stop just before the target)</source>
+        <translation>Исключая цель (остановиться перед ней)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A CNPG manifest, a local restore or a restore drill for this target</source>
+        <translation>Манифест CNPG, локальное или учебное восстановление для этой цели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore…</source>
+        <translation>Восстановить…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommand</name>
+    <message>
+        <location filename="../src/cli/PlanCommand.cpp" line="+31"/>
+        <source>Verdict</source>
+        <translation>Вердикт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup</source>
+        <extracomment>%1 is a backup ID, %2 its timeline</extracomment>
+        <translation>Копия</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (timeline %2)</source>
+        <translation>%1 (линия времени %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Timeline path</source>
+        <translation>Линии времени</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WAL needed</source>
+        <extracomment>%n segments, from %1 to %2, %3 bytes in all</extracomment>
+        <translation>Нужен WAL</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n segment(s), %1 .. %2, %3</source>
+        <translation>
+            <numerusform>%n сегмент, %1 .. %2, %3</numerusform>
+            <numerusform>%n сегмента, %1 .. %2, %3</numerusform>
+            <numerusform>%n сегментов, %1 .. %2, %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>WAL missing</source>
+        <extracomment>%1 is how many WAL segments are missing, %2 the first missing one</extracomment>
+        <translation>Нет WAL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, first %2</source>
+        <translation>%1, первый %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download</source>
+        <translation>Загрузка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Estimated time</source>
+        <translation>Оценка времени</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>about %1 s</source>
+        <translation>около %1 с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hint</source>
+        <translation>Подсказка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try instead</source>
+        <translation>Попробуйте</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>refused: %1</source>
+        <translation>отказ: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/PlanCommand.h" line="+16"/>
+        <source>chosen backup, required WAL, size, warnings — or why not (exit 7 when refused)</source>
+        <translation>выбранная копия, нужный WAL, размер, предупреждения — или причина отказа (код 7 при отказе)</translation>
+    </message>
+</context>
+<context>
+    <name>PythonLiteral</name>
+    <message>
+        <location filename="../engine/catalog/PythonLiteral.cpp" line="+30"/>
+        <source>unexpected text after the value</source>
+        <translation>неожиданный текст после значения</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not a Python literal: %1 at character %2</source>
+        <translation>не литерал Python: %1 в позиции %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>nesting too deep</source>
+        <translation>слишком глубокая вложенность</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>unexpected end</source>
+        <translation>неожиданный конец</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected character</source>
+        <translation>неожиданный символ</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>expected &apos;,&apos; or &apos;%1&apos;</source>
+        <translation>ожидалось &apos;,&apos; или &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>expected &apos;:&apos;</source>
+        <translation>ожидалось &apos;:&apos;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>ожидалось &apos;,&apos; или &apos;}&apos;</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>expected a string</source>
+        <translation>ожидалась строка</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot mix bytes and str literals</source>
+        <translation>нельзя смешивать литералы bytes и str</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>unterminated string</source>
+        <translation>незакрытая строка</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>newline inside a string</source>
+        <translation>перевод строки внутри строки</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>code point out of range</source>
+        <translation>кодовая точка вне диапазона</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>bad escape</source>
+        <translation>неверная escape-последовательность</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>bad number &apos;%1&apos;</source>
+        <translation>неверное число &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPlanner</name>
+    <message>
+        <location filename="../engine/pitr/RecoveryPlanner.cpp" line="+163"/>
+        <source>timeline %1 is not in the archive</source>
+        <translation>линии времени %1 нет в архиве</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known timelines: %1 (the wals command shows the tree).</source>
+        <translation>Известные линии времени: %1 (дерево показывает команда wals).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>there is no backup &apos;%1&apos;</source>
+        <translation>резервной копии &apos;%1&apos; нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the backups with the backups command, or leave --backup-id out to let Tideline choose.</source>
+        <translation>Выведите список резервных копий командой backups или не указывайте --backup-id, чтобы Tideline выбрал сам.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
+        <translation>
+            <numerusform>резервную копию %1 нельзя восстановить: отсутствует %n нужный ей сегмент WAL, первый — %2</numerusform>
+            <numerusform>резервную копию %1 нельзя восстановить: отсутствуют %n нужных ей сегмента WAL, первый — %2</numerusform>
+            <numerusform>резервную копию %1 нельзя восстановить: отсутствуют %n нужных ей сегментов WAL, первый — %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>backup %1 is %2, not a finished backup</source>
+        <translation>резервная копия %1 в состоянии %2, а не завершена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another backup, or leave --backup-id out.</source>
+        <translation>Выберите другую резервную копию или не указывайте --backup-id.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>backup %1 ended after the target %2; recovery cannot go back in time</source>
+        <translation>резервная копия %1 завершилась позже цели (%2); восстановление не может идти назад во времени</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a backup that ended before the target, or leave --backup-id out.</source>
+        <translation>Выберите резервную копию, завершившуюся до цели, или не указывайте --backup-id.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no backup of server %1 can be restored</source>
+        <translation>ни одну резервную копию сервера %1 нельзя восстановить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There are no backups yet: take one (a CNPG Backup or ScheduledBackup).</source>
+        <translation>Резервных копий пока нет: создайте копию (CNPG Backup или ScheduledBackup).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every backup lacks WAL or is unfinished; see the backups and wals commands.</source>
+        <translation>Каждой резервной копии не хватает WAL, или она не завершена; см. команды backups и wals.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no restorable backup lies on the history of timeline %1</source>
+        <translation>в истории линии времени %1 нет ни одной восстановимой резервной копии</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick another --target-tli; the wals command shows the timeline tree.</source>
+        <translation>Выберите другой --target-tli; дерево линий времени показывает команда wals.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is before the first recoverability point %2 (the end of the oldest restorable backup, %3)</source>
+        <translation>цель (%1) раньше первой точки восстановимости %2 (конец самой старой восстановимой резервной копии, %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing older can be restored: the nearest point is the end of backup %1 (--target-immediate --backup-id %1).</source>
+        <translation>Ничего более раннего восстановить нельзя: ближайшая точка — конец резервной копии %1 (--target-immediate --backup-id %1).</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>PostgreSQL would follow the history files to timeline %1 (latest), which does not descend from backup %2 on timeline %3 before it branched</source>
+        <translation>PostgreSQL пойдёт по файлам истории к линии времени %1 (latest), которая не происходит от резервной копии %2 на линии времени %3 до точки ветвления</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give --target-tli with a timeline on the backup&apos;s history (the wals command shows the tree).</source>
+        <translation>Укажите --target-tli с линией времени из истории резервной копии (дерево показывает команда wals).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>backup %1 (timeline %2) is not on the history of timeline %3, or ended after timeline %3 branched off</source>
+        <translation>резервная копия %1 (линия времени %2) не лежит в истории линии времени %3 или завершилась после ответвления линии времени %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a backup taken on timeline %1 or on an ancestor before the switch.</source>
+        <translation>Выберите резервную копию, снятую на линии времени %1 или на её предке до переключения.</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>WAL segment %1 is missing from the archive, so replay from backup %2 stops before %3</source>
+        <translation>сегмент WAL %1 отсутствует в архиве, поэтому воспроизведение от резервной копии %2 остановится, не дойдя до цели (%3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The archive has a gap (see the wals command). The nearest reachable point before it: %1; a later target needs a backup taken after the gap.</source>
+        <translation>В архиве пропуск (см. команду wals). Ближайшая достижимая точка до него: %1; для более поздней цели нужна резервная копия, снятая после пропуска.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>LSN %1 is after the end of the archive on timeline %2 (last segment %3)</source>
+        <translation>LSN %1 позже конца архива на линии времени %2 (последний сегмент %3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wait for archiving to catch up, or aim at %1.</source>
+        <translation>Дождитесь, пока архивирование догонит, или укажите %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the target lies in the newest archived segment; if no record at or after it is archived yet, recovery ends before reaching it</source>
+        <translation>цель лежит в самом новом заархивированном сегменте; если ни одна запись в этой точке или после неё ещё не заархивирована, восстановление закончится, не дойдя до цели</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>the newest archived segment was uploaded in the same second as the target (object stores keep upload times to the second); whether it holds a commit after the target is only known by replaying</source>
+        <translation>самый новый заархивированный сегмент выгружен в ту же секунду, что и цель (объектные хранилища хранят время выгрузки с точностью до секунды); есть ли в нём фиксация после цели, покажет только воспроизведение</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is after the end of the archive: the newest segment on timeline %2 was uploaded at %3</source>
+        <translation>цель (%1) позже конца архива: самый новый сегмент на линии времени %2 выгружен в %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wait for archiving to catch up (check the cluster&apos;s ContinuousArchiving condition), or aim at %1.</source>
+        <translation>Дождитесь, пока архивирование догонит (проверьте условие ContinuousArchiving кластера), или укажите %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the target is later than the upload of the second-to-last archived segment; the last commit in the archive is not known without reading WAL, so PostgreSQL may end recovery before reaching it</source>
+        <translation>цель позже выгрузки предпоследнего заархивированного сегмента; последняя фиксация в архиве неизвестна без чтения WAL, поэтому PostgreSQL может завершить восстановление, не дойдя до цели</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>WAL segment %1 is missing: if the target lies after it, recovery cannot reach it and ends there</source>
+        <translation>сегмент WAL %1 отсутствует: если цель лежит после него, восстановление не сможет её достичь и закончится на нём</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>whether transaction %1 exists on this path is only known by replaying</source>
+        <translation>есть ли транзакция %1 на этом пути, покажет только воспроизведение</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>whether restore point &apos;%1&apos; exists on this path is only known by replaying</source>
+        <translation>есть ли точка восстановления &apos;%1&apos; на этом пути, покажет только воспроизведение</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>if the target is never reached, PostgreSQL stops with an error rather than promote; it must lie after backup %1 ended (%2), so for an older one pin an older backup with --backup-id</source>
+        <translation>если цель так и не будет достигнута, PostgreSQL остановится с ошибкой, а не выполнит повышение; цель должна лежать после окончания резервной копии %1 (%2), поэтому для более ранней цели закрепите более старую копию с помощью --backup-id</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>barman-cloud-backup created this restore point right after backup %1 ended (%2)</source>
+        <translation>barman-cloud-backup создал эту точку восстановления сразу после окончания резервной копии %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the archive holds timelines %1; replay follows %2 (recovery_target_timeline=%3); after a switch point each timeline holds different data, and --target-tli picks one</source>
+        <translation>в архиве есть линии времени %1; воспроизведение идёт по %2 (recovery_target_timeline=%3); после точки переключения на каждой линии времени свои данные, и --target-tli выбирает одну из них</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryTarget</name>
+    <message>
+        <location filename="../engine/pitr/RecoveryTarget.cpp" line="+20"/>
+        <source>time %1</source>
+        <translation>время %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>xid %1</source>
+        <translation>xid %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LSN %1</source>
+        <translation>LSN %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restore point &apos;%1&apos;</source>
+        <translation>точка восстановления &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the end of the backup (immediate)</source>
+        <translation>конец резервной копии (immediate)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&apos;%1&apos; is not a timeline</source>
+        <translation>&apos;%1&apos; — не линия времени</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use --target-tli latest, current, or a timeline number such as 2.</source>
+        <translation>Используйте --target-tli latest, current или номер линии времени, например 2.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;%1&apos; is not a time</source>
+        <translation>&apos;%1&apos; — не время</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write it as 2025-12-06T10:41:07+02:00 or 2025-12-06 10:41:07.5+02 (RFC 3339 or PostgreSQL&apos;s timestamptz form, with a UTC offset).</source>
+        <translation>Запишите его как 2025-12-06T10:41:07+02:00 или 2025-12-06 10:41:07.5+02 (RFC 3339 или форма timestamptz PostgreSQL, со смещением от UTC).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the time &apos;%1&apos; has no UTC offset</source>
+        <translation>у времени &apos;%1&apos; нет смещения от UTC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add one, e.g. %1+00:00 for UTC: without it PostgreSQL would read the time in the restored server&apos;s time zone.</source>
+        <translation>Добавьте его, например %1+00:00 для UTC: без него PostgreSQL прочтёт время в часовом поясе восстановленного сервера.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreCommand</name>
+    <message>
+        <location filename="../src/cli/RestoreCommand.cpp" line="+34"/>
+        <source>--jobs must be a number from 1 to 64</source>
+        <translation>--jobs должен быть числом от 1 до 64</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown --target-action &apos;%1&apos;</source>
+        <translation>неизвестное значение --target-action &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use pause (the default: inspect, then promote), promote or shutdown.</source>
+        <extracomment>pause, promote and shutdown are values of --target-action: keep them.</extracomment>
+        <translation>Используйте pause (по умолчанию: проверить, затем повысить), promote или shutdown.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--tablespace &apos;%1&apos; is not NAME=/absolute/dir</source>
+        <translation>--tablespace &apos;%1&apos; не имеет вида NAME=/абсолютный/каталог</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example --tablespace tbs_one=/srv/restore/tbs_one.</source>
+        <translation>Например, --tablespace tbs_one=/srv/restore/tbs_one.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Restored backup %1 into %2: %3 downloaded, %4 written in %5 files, %6 s.</source>
+        <extracomment>%1 is a backup ID, %2 a directory, %3 and %4 sizes, %5 a number of files, %6 seconds.</extracomment>
+        <translation>Резервная копия %1 восстановлена в %2: скачано %3, записано %4 (файлов: %5), %6 с.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>note: %1</source>
+        <translation>примечание: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning: %1</source>
+        <translation>предупреждение: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start it (as the data&apos;s owner, with the store&apos;s credentials in the environment):</source>
+        <translation>Запустите (от имени владельца данных, с учётными данными хранилища в окружении):</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/RestoreCommand.h" line="+18"/>
+        <source>base backup + recovery config, ready to start here</source>
+        <translation>базовая копия и настройки восстановления, готовые к запуску здесь</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreJob</name>
+    <message>
+        <location filename="../engine/restore/RestoreJob.cpp" line="+138"/>
+        <location line="+11"/>
+        <source>extraction stopped</source>
+        <translation>извлечение остановлено</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: skipped %2 (%3)</source>
+        <translation>%1: пропущен %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>restore cancelled</source>
+        <translation>восстановление отменено</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>restoring</source>
+        <comment>progress</comment>
+        <translation>восстановление</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>there is no user &apos;%1&apos; to own the restored data</source>
+        <translation>нет пользователя &apos;%1&apos;, которому можно передать восстановленные данные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create it (Debian&apos;s postgresql package does) or pass the owner to use.</source>
+        <translation>Создайте его (пакет postgresql в Debian это делает) или укажите владельца.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cannot hand %1 to %2: %3</source>
+        <translation>не удаётся передать %1 пользователю %2: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the restore as root or as the owner.</source>
+        <translation>Запустите восстановление от root или от имени владельца.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>cannot write %1: %2</source>
+        <translation>не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check free space and permissions of the destination.</source>
+        <translation>Проверьте свободное место и права доступа в каталоге назначения.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>postgresql.conf: disabled %1 (the file is not in the backup)</source>
+        <translation>postgresql.conf: отключено %1 (файла нет в резервной копии)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>postgresql.auto.conf: replaced %1</source>
+        <translation>postgresql.auto.conf: заменено %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>removed %1 from the backup</source>
+        <translation>удалён %1 из резервной копии</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the plan is refused: %1</source>
+        <translation>план отклонён: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>backup %1 is not in the catalog</source>
+        <translation>резервной копии %1 нет в каталоге</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload the catalog and plan again.</source>
+        <translation>Перезагрузите каталог и спланируйте снова.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the destination must be an absolute path</source>
+        <translation>каталог назначения должен быть абсолютным путём</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give a full path such as /var/lib/postgresql/restore.</source>
+        <translation>Укажите полный путь, например /var/lib/postgresql/restore.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not empty</source>
+        <translation>%1 не пуст</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore into a new or empty directory; Tideline never overwrites data.</source>
+        <translation>Восстанавливайте в новый или пустой каталог; Tideline никогда не перезаписывает данные.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>backup %1 is PostgreSQL %2, and there are no PostgreSQL %2 server binaries in %3</source>
+        <translation>резервная копия %1 — это PostgreSQL %2, а серверных программ PostgreSQL %2 в %3 нет</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install them (on Debian: apt-get install postgresql-%1), or restore on a machine that has them.</source>
+        <translation>Установите их (в Debian: apt-get install postgresql-%1) или восстанавливайте на машине, где они есть.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>backup %1 has no tar files in the bucket</source>
+        <translation>у резервной копии %1 нет tar-файлов в бакете</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another backup; this one cannot be restored.</source>
+        <translation>Выберите другую резервную копию; эту восстановить нельзя.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tablespace %1&apos;s location %2 is not empty</source>
+        <translation>расположение %2 табличного пространства %1 не пусто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relocate it with --tablespace %1=/an/empty/dir.</source>
+        <translation>Перенесите его с помощью --tablespace %1=/an/empty/dir.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>backup %1 has no tablespace &apos;%2&apos;</source>
+        <translation>в резервной копии %1 нет табличного пространства &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup&apos;s tablespaces are listed by the show command.</source>
+        <translation>Табличные пространства резервной копии выводит команда show.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 belongs to no tablespace in backup.info</source>
+        <translation>%1 не относится ни к одному табличному пространству в backup.info</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup is inconsistent; choose another.</source>
+        <translation>Резервная копия несогласована; выберите другую.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 has %2 MiB free, the backup needs at least %3 MiB</source>
+        <translation>в %1 свободно %2 МиБ, а резервной копии нужно не меньше %3 МиБ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free space or restore elsewhere.</source>
+        <translation>Освободите место или восстанавливайте в другое место.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>free space is less than 3x the compressed backup: extraction may run out of room</source>
+        <translation>свободного места меньше трёхкратного размера сжатой резервной копии: при извлечении место может закончиться</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>restore cancelled; %1 is marked incomplete</source>
+        <translation>восстановление отменено; %1 помечен как незавершённый</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 (%3 is marked incomplete)</source>
+        <translation>%1: %2 (%3 помечен как незавершённый)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot link %1 to %2</source>
+        <translation>не удаётся создать ссылку %1 на %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check permissions of the destination.</source>
+        <translation>Проверьте права доступа в каталоге назначения.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cannot flush %1 to disk: %2</source>
+        <translation>не удаётся сбросить %1 на диск: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the destination&apos;s disk; %1 stays marked incomplete.</source>
+        <translation>Проверьте диск каталога назначения; %1 остаётся помеченным как незавершённый.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>restored</source>
+        <comment>progress</comment>
+        <translation>восстановлено</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreWizard</name>
+    <message>
+        <location filename="../ui/RestoreWizard.ui" line="+12"/>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where recovery stops, as picked on the timeline.</source>
+        <translation>Где остановится восстановление — как выбрано на шкале времени.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>What to do</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A CNPG Cluster manifest that recovers this target</source>
+        <translation>Манифест Cluster для CNPG, восстанавливающий эту цель</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A local restore into a directory on this machine</source>
+        <translation>Локальное восстановление в каталог на этой машине</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A restore drill: restore, start PostgreSQL 15, check, clean up</source>
+        <translation>Учебное восстановление: восстановить, запустить PostgreSQL 15, проверить, убрать</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mode</source>
+        <translation>Режим</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New cluster</source>
+        <translation>Новый кластер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In place (disaster recovery: the old cluster is deleted and recreated)</source>
+        <translation>На месте (аварийное восстановление: старый кластер удаляется и создаётся заново)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cluster name</source>
+        <translation>Имя кластера</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Namespace</source>
+        <translation>Пространство имён</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Credentials Secret</source>
+        <translation>Secret с ключами</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The Kubernetes Secret holding the bucket&apos;s keys: only its name is written</source>
+        <translation>Secret Kubernetes с ключами бакета: записывается только его имя</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Plugin ObjectStore</source>
+        <translation>ObjectStore плагина</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>empty: in-tree barmanObjectStore; else the plugin&apos;s ObjectStore name</source>
+        <translation>пусто: встроенный barmanObjectStore; иначе имя ObjectStore плагина</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Destination</source>
+        <translation>Каталог</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an absent or empty directory</source>
+        <translation>несуществующий или пустой каталог</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parallel parts</source>
+        <translation>Параллельно частей</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>At the target</source>
+        <translation>У цели</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Check queries</source>
+        <translation>Проверки SQL</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One SQL query per line; each must run and must not answer false.
+SELECT count(*) &gt; 0 FROM orders</source>
+        <translation>По одному SQL-запросу на строку; каждый должен выполниться и не вернуть false.
+SELECT count(*) &gt; 0 FROM orders</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Review</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancel the run</source>
+        <translation>Прервать</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save…</source>
+        <translation>Сохранить…</translation>
+    </message>
+</context>
+<context>
+    <name>S3Store</name>
+    <message>
+        <location filename="../engine/storage/S3Store.cpp" line="+37"/>
+        <source>Check --endpoint-url (or AWS_ENDPOINT_URL) and that the endpoint is reachable.</source>
+        <translation>Проверьте --endpoint-url (или AWS_ENDPOINT_URL) и доступность эндпоинта.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or --profile / AWS_PROFILE) and that they may read this bucket.</source>
+        <translation>Проверьте учётные данные (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY или --profile / AWS_PROFILE) и их право читать этот бакет.</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>%1 was cancelled</source>
+        <translation>%1: отменено</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>[authorization removed]</source>
+        <translation>[авторизация удалена]</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Qt network error %1: %2</source>
+        <translation>сетевая ошибка Qt %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the connection to %2 was refused</source>
+        <translation>%1: в соединении с %2 отказано</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: host %2 not found</source>
+        <translation>%1: узел %2 не найден</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the TLS handshake with %2 failed</source>
+        <translation>%1: сбой TLS-рукопожатия с %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check --endpoint-url and the endpoint&apos;s certificate; for a private CA pass its PEM bundle in AWS_CA_BUNDLE.</source>
+        <translation>Проверьте --endpoint-url и сертификат эндпоинта; для частного УЦ укажите его PEM-файл в AWS_CA_BUNDLE.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: network failure talking to %2</source>
+        <translation>%1: сетевой сбой при обмене с %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>bucket &quot;%1&quot; does not exist at %2</source>
+        <translation>бакет &quot;%1&quot; не существует на %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the bucket name and --endpoint-url (and --region).</source>
+        <translation>Проверьте имя бакета и --endpoint-url (и --region).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 does not exist</source>
+        <translation>%1 не существует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the key; list its prefix to see what is there.</source>
+        <translation>Проверьте ключ; выведите список его префикса, чтобы увидеть, что там есть.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 rejected the request signature</source>
+        <translation>%1: %2 отклонил подпись запроса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the secret access key for this access key id (environment or --profile).</source>
+        <translation>Проверьте секретный ключ для этого ID ключа доступа (окружение или --profile).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 does not know the access key id</source>
+        <translation>%1: %2 не знает этот ID ключа доступа</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the session token has expired</source>
+        <translation>%1: срок действия токена сессии истёк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the temporary credentials (AWS_SESSION_TOKEN or the profile).</source>
+        <translation>Обновите временные учётные данные (AWS_SESSION_TOKEN или профиль).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the system clock differs too much from %2</source>
+        <translation>%1: системные часы слишком расходятся с %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix the system clock (NTP): signatures are only valid for 15 minutes.</source>
+        <translation>Исправьте системные часы (NTP): подписи действительны только 15 минут.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: access denied by %2</source>
+        <translation>%1: %2 отказал в доступе</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: bucket &quot;%2&quot; is not served at %3 with region %4</source>
+        <translation>%1: бакет &quot;%2&quot; не обслуживается на %3 в регионе %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check --region (R2 uses &quot;auto&quot;) and --endpoint-url.</source>
+        <translation>Проверьте --region (R2 использует &quot;auto&quot;) и --endpoint-url.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use --region %1.</source>
+        <translation>Используйте --region %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the requested range is beyond the end of the object</source>
+        <translation>%1: запрошенный диапазон за концом объекта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the object&apos;s size (head) before reading a range.</source>
+        <translation>Проверьте размер объекта (head) перед чтением диапазона.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was refused by %2</source>
+        <translation>%1: %2 отклонил запрос</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The endpoint may not support this request; see the detail.</source>
+        <translation>Эндпоинт, возможно, не поддерживает этот запрос; см. подробности.</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>%1: no data from %2 for %3 ms</source>
+        <translation>%1: нет данных от %2 в течение %3 мс</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stalled after %1 bytes</source>
+        <translation>остановка после %1 байт</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (body cut after %2 bytes)</source>
+        <translation>%1 (тело ответа оборвано после %2 байт)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: the body ended after %2 of %3 bytes</source>
+        <translation>%1: тело ответа закончилось после %2 из %3 байт</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>an empty key was asked from s3://%1</source>
+        <translation>из s3://%1 запрошен пустой ключ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the key &quot;%1&quot; has &quot;.&quot; or &quot;..&quot; segments, which Tideline cannot address</source>
+        <translation>ключ &quot;%1&quot; содержит сегменты &quot;.&quot; или &quot;..&quot;, к которым Tideline не может обратиться</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the object without &quot;.&quot; or &quot;..&quot; path segments.</source>
+        <translation>Переименуйте объект так, чтобы в пути не было сегментов &quot;.&quot; или &quot;..&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 failed after %n attempts: %2</source>
+        <translation>
+            <numerusform>%1: сбой после %n попытки: %2</numerusform>
+            <numerusform>%1: сбой после %n попыток: %2</numerusform>
+            <numerusform>%1: сбой после %n попыток: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+302"/>
+        <source>the bucket listing could not be parsed: %1</source>
+        <translation>не удалось разобрать список объектов бакета: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The endpoint may not be S3-compatible; check --endpoint-url.</source>
+        <translation>Эндпоинт, возможно, не совместим с S3; проверьте --endpoint-url.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>root element &lt;%1&gt; instead of &lt;ListBucketResult&gt;</source>
+        <translation>корневой элемент &lt;%1&gt; вместо &lt;ListBucketResult&gt;</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>bad &lt;Size&gt; &quot;%1&quot;</source>
+        <translation>неверный &lt;Size&gt; &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>listing s3://%1/%2</source>
+        <translation>получение списка s3://%1/%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: the endpoint repeated its continuation token</source>
+        <translation>%1: эндпоинт повторил свой токен продолжения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>The endpoint&apos;s listing does not advance; report it to its operator.</source>
+        <translation>Список объектов эндпоинта не продвигается; сообщите об этом его оператору.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>%1: a truncated listing page gave no way to continue</source>
+        <translation>%1: усечённая страница списка не даёт способа продолжить</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: negative range offset</source>
+        <translation>%1: отрицательное смещение диапазона</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1: the endpoint answered another range than asked</source>
+        <translation>%1: эндпоинт вернул не тот диапазон, что был запрошен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The endpoint&apos;s Range support looks broken; report it to its operator.</source>
+        <translation>Поддержка Range у эндпоинта, похоже, неисправна; сообщите об этом его оператору.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>asked from byte %1</source>
+        <translation>запрошено с байта %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: the object changed while it was being read</source>
+        <translation>%1: объект изменился во время чтения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Retry once the writer is done.</source>
+        <translation>Повторите, когда запись завершится.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>%1: the object&apos;s size changed while it was being read</source>
+        <translation>%1: размер объекта изменился во время чтения</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1: got %2 of %3 bytes</source>
+        <translation>%1: получено %2 из %3 байт</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCatalog</name>
+    <message>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+35"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+165"/>
+        <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
+        <translation>
+            <numerusform>резервные копии %n разного кластера PostgreSQL имеют общее имя сервера %1: %2. Несколько кластеров пишут в одно место (ситуация CNPG «Expected empty archive»); задайте каждому свой serverName</numerusform>
+            <numerusform>резервные копии %n разных кластеров PostgreSQL имеют общее имя сервера %1: %2. Несколько кластеров пишут в одно место (ситуация CNPG «Expected empty archive»); задайте каждому свой serverName</numerusform>
+            <numerusform>резервные копии %n разных кластеров PostgreSQL имеют общее имя сервера %1: %2. Несколько кластеров пишут в одно место (ситуация CNPG «Expected empty archive»); задайте каждому свой serverName</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>backup %1 has no backup.info: it never finished (%n objects, %2 bytes)</source>
+        <translation>
+            <numerusform>у резервной копии %1 нет backup.info: она так и не завершилась (%n объект, %2 байт)</numerusform>
+            <numerusform>у резервной копии %1 нет backup.info: она так и не завершилась (%n объекта, %2 байт)</numerusform>
+            <numerusform>у резервной копии %1 нет backup.info: она так и не завершилась (%n объектов, %2 байт)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>backup %1 says it ended at %2 but its backup.info was uploaded %3 later: the database host&apos;s clock and the object store&apos;s disagree</source>
+        <translation>резервная копия %1 сообщает, что завершилась в %2, но её backup.info выгружен на %3 позже: часы узла базы данных и объектного хранилища расходятся</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>backup %1 says it ended at %2 but its backup.info was uploaded %3 earlier: the database host&apos;s clock and the object store&apos;s disagree</source>
+        <translation>резервная копия %1 сообщает, что завершилась в %2, но её backup.info выгружен на %3 раньше: часы узла базы данных и объектного хранилища расходятся</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>backup %1 records its times without a UTC offset; they are read as UTC</source>
+        <translation>резервная копия %1 записывает время без смещения от UTC; оно читается как UTC</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no backup.info states the WAL segment size; %1 MiB was inferred from the segment names</source>
+        <translation>ни один backup.info не указывает размер сегмента WAL; по именам сегментов выведен размер %1 МиБ</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n objects under wals/ are not WAL files and were ignored</source>
+        <translation>
+            <numerusform>%n объект в wals/ не является файлом WAL и был проигнорирован</numerusform>
+            <numerusform>%n объекта в wals/ не являются файлами WAL и были проигнорированы</numerusform>
+            <numerusform>%n объектов в wals/ не являются файлами WAL и были проигнорированы</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n WAL segments are archived more than once (different compressions); the first copy counts</source>
+        <translation>
+            <numerusform>%n сегмент WAL архивирован более одного раза (с разным сжатием); учитывается первый экземпляр</numerusform>
+            <numerusform>%n сегмента WAL архивированы более одного раза (с разным сжатием); учитывается первый экземпляр</numerusform>
+            <numerusform>%n сегментов WAL архивированы более одного раза (с разным сжатием); учитывается первый экземпляр</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>listing</source>
+        <extracomment>Progress phase: listing the server&apos;s objects in the store.</extracomment>
+        <translation>получение списка</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>reading catalog</source>
+        <extracomment>Progress phase: fetching backup.info and timeline history files.</extracomment>
+        <translation>чтение каталога</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>no backups or WAL for server &apos;%1&apos; in %2</source>
+        <translation>нет резервных копий и WAL для сервера &apos;%1&apos; в %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the server names with: tideline-cli servers %1</source>
+        <translation>Выведите имена серверов командой: tideline-cli servers %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>%1 is unreadable: %2</source>
+        <translation>%1 не читается: %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>no Barman Cloud server under %1</source>
+        <translation>в %1 нет сервера Barman Cloud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the path: it is CNPG&apos;s destinationPath, without the server name</source>
+        <translation>Проверьте путь: это destinationPath из CNPG, без имени сервера</translation>
+    </message>
+</context>
+<context>
+    <name>ServersCommand</name>
+    <message>
+        <location filename="../src/cli/ServersCommand.h" line="+14"/>
+        <source>server names under a destination path</source>
+        <translation>имена серверов в пути назначения</translation>
+    </message>
+</context>
+<context>
+    <name>ShowCommand</name>
+    <message>
+        <location filename="../src/cli/ShowCommand.cpp" line="+24"/>
+        <source>no backup &apos;%1&apos; for server %2</source>
+        <translation>нет резервной копии &apos;%1&apos; для сервера %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This server has no backups yet.</source>
+        <translation>У этого сервера ещё нет резервных копий.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Known backups: %1 (or latest, oldest, a backup name).</source>
+        <translation>Известные копии: %1 (или latest, oldest, имя копии).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Backup ID</source>
+        <translation>ID копии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Begin time</source>
+        <translation>Время начала</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End time</source>
+        <translation>Время окончания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>Линия времени</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Begin WAL</source>
+        <translation>WAL начала</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End WAL</source>
+        <translation>WAL окончания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Begin LSN</source>
+        <translation>LSN начала</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End LSN</source>
+        <translation>LSN окончания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System ID</source>
+        <translation>ID системы</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WAL segment size</source>
+        <translation>Размер сегмента WAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compression</source>
+        <translation>Сжатие</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <comment>compression</comment>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cluster size</source>
+        <translation>Размер кластера</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tablespace</source>
+        <extracomment>%1 is the tablespace name, %2 its oid, %3 its directory.</extracomment>
+        <translation>Табличное пространство</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (oid %2) at %3</source>
+        <translation>%1 (oid %2) в %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep</source>
+        <translation>Хранить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size in bucket</source>
+        <extracomment>%1 is a size, %2 a number of objects.</extracomment>
+        <translation>Размер в бакете</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 in %2 objects</source>
+        <translation>%1, объектов: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data files</source>
+        <translation>Файлы данных</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restorable</source>
+        <translation>Восстановимо</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>no: %n WAL segment(s) missing, first %1</source>
+        <translation>
+            <numerusform>нет: не хватает %n сегмента WAL, первый %1</numerusform>
+            <numerusform>нет: не хватает %n сегментов WAL, первый %1</numerusform>
+            <numerusform>нет: не хватает %n сегментов WAL, первый %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/cli/ShowCommand.h" line="+14"/>
+        <source>one backup (latest/oldest accepted as ids)</source>
+        <translation>одна резервная копия (как ID принимаются latest/oldest)</translation>
+    </message>
+</context>
+<context>
+    <name>SourceAccess</name>
+    <message>
+        <location filename="../src/cli/SourceAccess.cpp" line="+27"/>
+        <source>&apos;%1&apos; is not an endpoint URL</source>
+        <translation>&apos;%1&apos; — не URL эндпоинта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give --endpoint-url as http(s)://host[:port], e.g. https://&lt;account&gt;.r2.cloudflarestorage.com</source>
+        <translation>Укажите --endpoint-url в виде http(s)://host[:port], например https://&lt;account&gt;.r2.cloudflarestorage.com</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>refused: %1</source>
+        <translation>отказ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreFactory</name>
+    <message>
+        <location filename="../engine/storage/StoreFactory.cpp" line="+29"/>
+        <source>Use s3://bucket[/path] or file:///absolute/dir.</source>
+        <translation>Используйте s3://bucket[/path] или file:///absolute/dir.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>&quot;%1&quot; does not name a bucket</source>
+        <translation>&quot;%1&quot; не задаёт бакет</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a local directory URL</source>
+        <translation>&quot;%1&quot; — не URL локального каталога</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; needs an absolute path</source>
+        <translation>&quot;%1&quot;: нужен абсолютный путь</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not a source URL</source>
+        <translation>&quot;%1&quot; — не URL источника</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>directory %1 does not exist</source>
+        <translation>каталог %1 не существует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the path of the file:// source (file:///absolute/dir).</source>
+        <translation>Проверьте путь источника file:// (file:///absolute/dir).</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>profile &quot;%1&quot; was not found in the AWS credentials or config files</source>
+        <translation>профиль &quot;%1&quot; не найден в файлах credentials и config AWS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check --profile, or AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE.</source>
+        <translation>Проверьте --profile или AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no S3 credentials found for %1</source>
+        <translation>не найдены учётные данные S3 для %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --profile with ~/.aws/credentials.</source>
+        <translation>Задайте AWS_ACCESS_KEY_ID и AWS_SECRET_ACCESS_KEY или используйте --profile с ~/.aws/credentials.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&quot;%1&quot; is not a usable endpoint URL</source>
+        <translation>&quot;%1&quot; — непригодный URL эндпоинта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a URL like https://ACCOUNT_ID.r2.cloudflarestorage.com or http://127.0.0.1:9000.</source>
+        <translation>Используйте URL вида https://ACCOUNT_ID.r2.cloudflarestorage.com или http://127.0.0.1:9000.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>cannot read the CA bundle %1: %2</source>
+        <translation>не удаётся прочитать набор сертификатов УЦ %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Check AWS_CA_BUNDLE (a PEM file of trusted certificates).</source>
+        <translation>Проверьте AWS_CA_BUNDLE (PEM-файл доверенных сертификатов).</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>the CA bundle %1 holds no PEM certificate</source>
+        <translation>набор сертификатов УЦ %1 не содержит сертификатов PEM</translation>
+    </message>
+</context>
+<context>
+    <name>TarExtractor</name>
+    <message>
+        <location filename="../engine/restore/TarExtractor.cpp" line="+27"/>
+        <source>unsafe or broken tar entry: %1</source>
+        <translation>небезопасная или повреждённая запись tar: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup archive is damaged or was not written by barman; nothing outside the destination was touched.</source>
+        <translation>Архив резервной копии повреждён или записан не barman; за пределами каталога назначения ничего не изменено.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check free space and permissions of the destination.</source>
+        <translation>Проверьте свободное место и права доступа в каталоге назначения.</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>the archive ends in the middle of a header</source>
+        <translation>архив обрывается посреди заголовка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the archive ends in the middle of %1</source>
+        <translation>архив обрывается посреди %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the archive is empty</source>
+        <translation>архив пуст</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>bad header checksum after %n file(s)</source>
+        <translation>
+            <numerusform>неверная контрольная сумма заголовка после %n файла</numerusform>
+            <numerusform>неверная контрольная сумма заголовка после %n файлов</numerusform>
+            <numerusform>неверная контрольная сумма заголовка после %n файлов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>bad numeric field in a header</source>
+        <translation>неверное числовое поле в заголовке</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>an oversized extended header</source>
+        <translation>слишком большой расширенный заголовок</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;%1&apos; points outside the destination</source>
+        <translation>&apos;%1&apos; указывает за пределы каталога назначения</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos; would be written through the symbolic link %2</source>
+        <translation>&apos;%1&apos; пришлось бы записать через символьную ссылку %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; needs %2 to be a directory</source>
+        <translation>для &apos;%1&apos; нужно, чтобы %2 был каталогом</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+40"/>
+        <source>cannot create %1</source>
+        <translation>не удаётся создать %1</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>a file without a name</source>
+        <translation>файл без имени</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; is a symbolic link</source>
+        <translation>&apos;%1&apos; — символьная ссылка</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>tablespace link to %1 (recreated by the restore)</source>
+        <translation>ссылка табличного пространства на %1 (восстановление создаёт её заново)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>link to %1 made a directory</source>
+        <translation>ссылка на %1 заменена каталогом</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the link &apos;%1&apos; -&gt; &apos;%2&apos; leaves the destination</source>
+        <translation>ссылка &apos;%1&apos; -&gt; &apos;%2&apos; выходит за пределы каталога назначения</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+18"/>
+        <source>cannot create link %1</source>
+        <translation>не удаётся создать ссылку %1</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>the hard link &apos;%1&apos; points at &apos;%2&apos;, which is not an extracted file</source>
+        <translation>жёсткая ссылка &apos;%1&apos; указывает на &apos;%2&apos;, а это не извлечённый файл</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;%1&apos; is a device, FIFO or unknown entry type &apos;%2&apos;</source>
+        <translation>&apos;%1&apos; — устройство, FIFO или неизвестный тип записи &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+55"/>
+        <source>cannot write %1</source>
+        <translation>не удаётся записать %1</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>a broken pax header</source>
+        <translation>повреждённый заголовок pax</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a broken pax record</source>
+        <translation>повреждённая запись pax</translation>
+    </message>
+</context>
+<context>
+    <name>TargetOptions</name>
+    <message>
+        <location filename="../src/cli/TargetOptions.cpp" line="+36"/>
+        <source>no recovery target given</source>
+        <translation>не задана цель восстановления</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give exactly one of --target-time T, --target-xid X, --target-lsn L, --target-name N, --target-immediate.</source>
+        <translation>Укажите ровно один из параметров: --target-time T, --target-xid X, --target-lsn L, --target-name N, --target-immediate.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>more than one recovery target given (%1)</source>
+        <translation>задано больше одной цели восстановления (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give exactly one of --target-time T, --target-xid X, --target-lsn L, --target-name N, --target-immediate. PostgreSQL refuses several.</source>
+        <translation>Укажите ровно один из параметров: --target-time T, --target-xid X, --target-lsn L, --target-name N, --target-immediate. PostgreSQL не принимает несколько.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&apos;%1&apos; is not a transaction id</source>
+        <translation>&apos;%1&apos; — не ID транзакции</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A transaction id is a decimal number, as txid_current() prints it.</source>
+        <translation>ID транзакции — десятичное число, как его выводит txid_current().</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; is not an LSN</source>
+        <translation>&apos;%1&apos; — не LSN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write it as PostgreSQL prints pg_lsn, e.g. 0/5000028.</source>
+        <translation>Запишите его так, как PostgreSQL выводит pg_lsn, например 0/5000028.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the restore point name is empty</source>
+        <translation>имя точки восстановления пустое</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the name passed to pg_create_restore_point().</source>
+        <translation>Укажите имя, переданное в pg_create_restore_point().</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>--exclusive applies to time, xid and LSN targets only</source>
+        <translation>--exclusive применим только к целям по времени, xid и LSN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave it out: a restore point or the end of a backup is a single point.</source>
+        <translation>Уберите его: точка восстановления или конец копии — это одна точка.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineHistory</name>
+    <message>
+        <location filename="../engine/wal/TimelineHistory.cpp" line="+42"/>
+        <source>The timeline history is damaged; PostgreSQL would refuse it too. Restore %1 from another copy (the primary&apos;s pg_wal) or remove it so the timeline is treated as a root.</source>
+        <translation>История линии времени повреждена; PostgreSQL тоже отверг бы её. Восстановите %1 из другой копии (pg_wal основного сервера) или удалите его, чтобы линия времени считалась корневой.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1, line %2: %3 in %4</source>
+        <translation>%1, строка %2: %3 в %4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>parent timeline out of range</source>
+        <translation>родительская линия времени вне диапазона</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a decimal parent timeline</source>
+        <translation>ожидался десятичный номер родительской линии времени</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected a switch point LSN (H/L)</source>
+        <translation>ожидался LSN точки переключения (H/L)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>timeline 0 does not exist</source>
+        <translation>линии времени 0 не существует</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>parent timeline %1 is not below %2</source>
+        <translation>родительская линия времени %1 не меньше %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>parent timelines must increase (%1 after %2)</source>
+        <translation>родительские линии времени должны возрастать (%1 после %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>switch point %1 is before the previous one, %2</source>
+        <translation>точка переключения %1 раньше предыдущей, %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 names no parent timeline</source>
+        <translation>%1 не называет родительскую линию времени</translation>
+    </message>
+</context>
+<context>
+    <name>UsageCommand</name>
+    <message>
+        <location filename="../src/cli/UsageCommand.cpp" line="+38"/>
+        <source>SERVER</source>
+        <translation>СЕРВЕР</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MONTH</source>
+        <translation>МЕСЯЦ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BASE OBJECTS</source>
+        <translation>ОБЪЕКТЫ КОПИЙ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BASE SIZE</source>
+        <translation>РАЗМЕР КОПИЙ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WAL OBJECTS</source>
+        <translation>ОБЪЕКТЫ WAL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WAL SIZE</source>
+        <translation>РАЗМЕР WAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TOTAL SIZE</source>
+        <translation>ВСЕГО</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>all</source>
+        <extracomment>the MONTH cell of a server&apos;s total row</extracomment>
+        <translation>всего</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/UsageCommand.h" line="+14"/>
+        <source>bytes and objects by server / base / wals / month</source>
+        <translation>байты и объекты по серверам / base / wals / месяцам</translation>
+    </message>
+</context>
+<context>
+    <name>WalFetcher</name>
+    <message>
+        <location filename="../engine/restore/WalFetcher.cpp" line="+52"/>
+        <source>Check free space and permissions where the WAL file goes.</source>
+        <translation>Проверьте свободное место и права доступа там, куда записывается файл WAL.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>%1 is not in the archive at %2</source>
+        <translation>%1 нет в архиве в %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal when PostgreSQL probes for a file that was never archived; otherwise check the source URL and the server name.</source>
+        <translation>Это нормально, когда PostgreSQL проверяет наличие файла, который никогда не архивировался; в остальных случаях проверьте URL источника и имя сервера.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no object %1%2[.gz|.bz2|.xz|.zst|.lz4|.snappy]</source>
+        <translation>нет объекта %1%2[.gz|.bz2|.xz|.zst|.lz4|.snappy]</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot create %1: %2</source>
+        <translation>не удаётся создать %1: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 decompresses to more than %2 bytes, larger than any WAL segment</source>
+        <translation>%1 после распаковки больше %2 байт — больше любого сегмента WAL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 decompresses to more than %2 bytes, larger than any history file</source>
+        <translation>%1 после распаковки больше %2 байт — больше любого файла истории</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The object is not a WAL file; check what wrote it.</source>
+        <translation>Объект не является файлом WAL; выясните, что его записало.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot write %1: %2</source>
+        <translation>не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>s3 object %1</source>
+        <translation>объект S3 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The archive holds a damaged or wrong file under this name; find out what wrote it before letting PostgreSQL replay further.</source>
+        <translation>В архиве под этим именем лежит повреждённый или чужой файл; выясните, что его записало, прежде чем позволить PostgreSQL воспроизводить дальше.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it is shorter than a page header</source>
+        <translation>он короче заголовка страницы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not WAL segment %2: %3</source>
+        <translation>%1 не является сегментом WAL %2: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is an empty history file</source>
+        <translation>%1 — пустой файл истории</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a history file: %2</source>
+        <translation>%1 не является файлом истории: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a backup history file</source>
+        <translation>%1 не является файлом истории резервной копии</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot fsync %1: %2</source>
+        <translation>не удаётся выполнить fsync для %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot rename to %1: %2</source>
+        <translation>не удаётся переименовать в %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WalRestoreCommand</name>
+    <message>
+        <location filename="../src/cli/WalRestoreCommand.cpp" line="+234"/>
+        <source>%1 (still failing after %2 attempts in %3 s)</source>
+        <extracomment>%1 is the error message, %2 how many attempts failed (always more than one), %3 over how many seconds.</extracomment>
+        <translation>%1 (ошибка повторяется; попыток: %2, за %3 с)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>--prefetch takes a number of segments from 0 to %1</source>
+        <translation>--prefetch принимает число сегментов от 0 до %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example --prefetch 8; 0 turns prefetching off.</source>
+        <translation>Например, --prefetch 8; 0 отключает упреждающую загрузку.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--retry-for takes seconds from 0 to 86400</source>
+        <translation>--retry-for принимает число секунд от 0 до 86400</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example --retry-for 60.</source>
+        <translation>Например, --retry-for 60.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>not a WAL file name</source>
+        <translation>не имя файла WAL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PostgreSQL passes %f: a segment, .partial, .backup or .history name.</source>
+        <extracomment>%f is PostgreSQL&apos;s placeholder in restore_command: keep it.</extracomment>
+        <translation>PostgreSQL передаёт в %f имя сегмента или файла .partial, .backup или .history.</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/WalRestoreCommand.h" line="+28"/>
+        <source>a restore_command: exit 1 only when the file is not archived, 255 on any other failure (default spool: DEST_PATH&apos;s directory/tideline-spool, prefetch 8, retry 60 s)</source>
+        <translation>restore_command: код 1 только если файла нет в архиве, 255 при любой другой ошибке (по умолчанию спул: каталог DEST_PATH/tideline-spool, prefetch 8, повторы 60 с)</translation>
+    </message>
+</context>
+<context>
+    <name>WalsCommand</name>
+    <message>
+        <location filename="../src/cli/WalsCommand.cpp" line="+26"/>
+        <source>TL</source>
+        <extracomment>timeline column header (TLI)</extracomment>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PARENT</source>
+        <extracomment>parent timeline column header</extracomment>
+        <translation>РОДИТЕЛЬ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SWITCH LSN</source>
+        <translation>LSN ПЕРЕХОДА</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FIRST</source>
+        <extracomment>first WAL segment column header</extracomment>
+        <translation>ПЕРВЫЙ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LAST</source>
+        <extracomment>last WAL segment column header</extracomment>
+        <translation>ПОСЛЕДНИЙ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SEGMENTS</source>
+        <translation>СЕГМЕНТЫ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SIZE</source>
+        <translation>РАЗМЕР</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GAPS</source>
+        <translation>ПРОПУСКИ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PARTIAL</source>
+        <extracomment>number of .partial WAL files column header</extracomment>
+        <translation>ЧАСТИЧНЫЕ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LAST UPLOAD</source>
+        <translation>ПОСЛЕДНЯЯ ВЫГРУЗКА</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>timeline %1: %n missing segment(s) %2 .. %3 (harmless: older than every backup that needs it)</source>
+        <translation>
+            <numerusform>линия времени %1: не хватает %n сегмента %2 .. %3 (безвредный пропуск: он раньше всех копий, которым мог бы понадобиться)</numerusform>
+            <numerusform>линия времени %1: не хватает %n сегментов %2 .. %3 (безвредный пропуск: он раньше всех копий, которым мог бы понадобиться)</numerusform>
+            <numerusform>линия времени %1: не хватает %n сегментов %2 .. %3 (безвредный пропуск: он раньше всех копий, которым мог бы понадобиться)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>timeline %1: %n missing segment(s) %2 .. %3 (recovery cannot cross it)</source>
+        <translation>
+            <numerusform>линия времени %1: не хватает %n сегмента %2 .. %3 (восстановление через этот пропуск не пройдёт)</numerusform>
+            <numerusform>линия времени %1: не хватает %n сегментов %2 .. %3 (восстановление через этот пропуск не пройдёт)</numerusform>
+            <numerusform>линия времени %1: не хватает %n сегментов %2 .. %3 (восстановление через этот пропуск не пройдёт)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (%2 harmful)</source>
+        <translation>%1 (вредных: %2)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>WAL segment size: %1 (inferred from names)</source>
+        <translation>Размер сегмента WAL: %1 (определён по именам)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WAL segment size: %1</source>
+        <translation>Размер сегмента WAL: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History files: %1</source>
+        <translation>Файлы истории: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <comment>history files</comment>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/WalsCommand.h" line="+14"/>
+        <source>WAL archive per timeline: ranges, counts, bytes, gaps, history</source>
+        <translation>архив WAL по линиям времени: диапазоны, количество, байты, пропуски, история</translation>
+    </message>
+</context>
+<context>
+    <name>WindowCommand</name>
+    <message>
+        <location filename="../src/cli/WindowCommand.cpp" line="+25"/>
+        <source>first recoverability point</source>
+        <translation>первая точка восстановления</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RECOVERABLE ONLY UNTIL</source>
+        <extracomment>shouted on purpose: the recovery window ends early because of a gap</extracomment>
+        <translation>ВОССТАНОВИМО ЛИШЬ ДО</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last archived WAL</source>
+        <translation>последний WAL в архиве</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Timeline %1</source>
+        <translation>Линия времени %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing restorable: no complete backup reaches this timeline</source>
+        <translation>восстановить нечего: ни одна завершённая копия не ведёт на эту линию времени</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (end of backup %2)</source>
+        <extracomment>%1 is a time, %2 a backup ID</extracomment>
+        <translation>%1 (конец копии %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (uploaded %2): a gap in the WAL archive cuts the window short</source>
+        <extracomment>%1 is a WAL segment name, %2 the time it was uploaded</extracomment>
+        <translation>%1 (выгружен %2): пропуск в архиве WAL обрывает окно</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (uploaded %2)</source>
+        <extracomment>%1 is a WAL segment name, %2 the time it was uploaded</extracomment>
+        <translation>%1 (выгружен %2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>range  %1 .. %2 (from backup %3, WAL up to %4, then a gap)</source>
+        <translation>диапазон  %1 .. %2 (от копии %3, WAL до %4, далее пропуск)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>range  %1 .. %2 (from backup %3, WAL up to %4)</source>
+        <translation>диапазон  %1 .. %2 (от копии %3, WAL до %4)</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/WindowCommand.h" line="+14"/>
+        <source>recoverability window per timeline</source>
+        <translation>окно восстановления по линиям времени</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::BackupHistoryView</name>
+    <message numerus="yes">
+        <location filename="../src/views/BackupHistoryView.cpp" line="+124"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; backup(s) of &lt;b&gt;%1&lt;/b&gt; · %2 restorable · %3 need attention</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; резервная копия сервера &lt;b&gt;%1&lt;/b&gt; · восстановимых: %2 · требуют внимания: %3</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; резервные копии сервера &lt;b&gt;%1&lt;/b&gt; · восстановимых: %2 · требуют внимания: %3</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; резервных копий сервера &lt;b&gt;%1&lt;/b&gt; · восстановимых: %2 · требуют внимания: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>%1 → %2%3 · timeline %4 · WAL %5 … %6 · LSN %7 … %8</source>
+        <translation>%1 → %2%3 · линия времени %4 · WAL %5 … %6 · LSN %7 … %8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>never ended</source>
+        <translation>не завершена</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 in %2 objects · restorable: %3</source>
+        <translation>%1, объектов: %2 · восстановима: %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select a backup in the table or click a point in the chart for its details.</source>
+        <translation>Выберите резервную копию в таблице или щёлкните точку на графике, чтобы увидеть подробности.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No backups</source>
+        <translation>Нет резервных копий</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Size of DONE backups (MiB)</source>
+        <translation>Размер копий DONE (МиБ)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+64"/>
+        <source>Duration (s)</source>
+        <translation>Длительность (с)</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>restorable</source>
+        <translation>восстановимые</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>failed, incomplete or not restorable</source>
+        <translation>с ошибкой, незавершённые или невосстановимые</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>in progress</source>
+        <translation>выполняются</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>selected</source>
+        <translation>выбрана</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Backup start (%1)</source>
+        <translation>Начало копирования (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size (MiB)</source>
+        <translation>Размер (МиБ)</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::BackupTableModel</name>
+    <message>
+        <location filename="../src/models/BackupTableModel.cpp" line="+65"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no: %1 WAL missing from %2</source>
+        <translation>нет: не хватает сегментов WAL: %1, начиная с %2</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>none</source>
+        <comment>compression</comment>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No backup.info yet and recent objects: barman-cloud-backup may still be running.</source>
+        <translation>backup.info ещё нет, а объекты свежие: возможно, barman-cloud-backup ещё работает.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No backup.info, and a newer backup finished: this one crashed. It cannot be restored.</source>
+        <translation>backup.info нет, а более новая копия завершилась: эта прервалась аварийно. Восстановить из неё нельзя.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.</source>
+        <translation>
+            <numerusform>Для воспроизведения от этой копии нужен %n сегмент, которого нет в архиве: %1.</numerusform>
+            <numerusform>Для воспроизведения от этой копии нужны %n сегмента, которых нет в архиве, первый из них — %1.</numerusform>
+            <numerusform>Для воспроизведения от этой копии нужно %n сегментов, которых нет в архиве, первый из них — %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backup ID</source>
+        <translation>ID копии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Begin (%1)</source>
+        <translation>Начало (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End (%1)</source>
+        <translation>Конец (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TL</source>
+        <comment>timeline, column header</comment>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Begin WAL</source>
+        <translation>Начальный WAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End WAL</source>
+        <translation>Конечный WAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compr.</source>
+        <comment>compression, column header</comment>
+        <translation>Сжатие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep</source>
+        <comment>barman keep annotation, column header</comment>
+        <translation>Удержание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restorable</source>
+        <translation>Восстановима</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::BucketBrowserView</name>
+    <message>
+        <location filename="../src/views/BucketBrowserView.cpp" line="+28"/>
+        <location line="+38"/>
+        <source>Filter by name: a backup id, a segment, “missing”…</source>
+        <translation>Фильтр по имени: ID копии, сегмент, «отсутствует»…</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::BucketTreeModel</name>
+    <message>
+        <location filename="../src/models/BucketTreeModel.cpp" line="+64"/>
+        <source>not restorable: %1 WAL missing</source>
+        <translation>невосстановима: не хватает сегментов WAL: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Base backups (%1)</source>
+        <translation>Базовые копии (%1)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>WAL archive</source>
+        <translation>Архив WAL</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Timeline %1</source>
+        <translation>Линия времени %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n gap(s), %1 harmless</source>
+        <translation>
+            <numerusform>%n пропуск, безвредных: %1</numerusform>
+            <numerusform>%n пропуска, безвредных: %1</numerusform>
+            <numerusform>%n пропусков, безвредных: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>branched from TL %1</source>
+        <translation>ответвлена от TL %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>missing, harmless: older than every backup that needs it</source>
+        <translation>отсутствует, безвредно: раньше всех резервных копий</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MISSING: replay through here is impossible</source>
+        <translation>ОТСУТСТВУЕТ: воспроизведение через это место невозможно</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>partial: the last segment of a promoted standby</source>
+        <translation>partial: последний сегмент повышенной реплики</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>backup label</source>
+        <translation>метка копии (backup label)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History files</source>
+        <translation>Файлы истории</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>%1 missing</source>
+        <translation>отсутствует: %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objects</source>
+        <translation>Объекты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploaded (%1)</source>
+        <translation>Выгружен (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::ConnectionEditor</name>
+    <message>
+        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+74"/>
+        <source>Add object store</source>
+        <translation>Добавить объектное хранилище</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit %1</source>
+        <translation>Изменить %1</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>&lt;i&gt;enter a bucket&lt;/i&gt;</source>
+        <translation>&lt;i&gt;укажите бакет&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel test</source>
+        <translation>Отменить проверку</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Test connection</source>
+        <translation>Про&amp;верить подключение</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Listing %1 …</source>
+        <translation>Получение списка %1 …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test connection to %1</source>
+        <translation>Проверка подключения к %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;Connected, but no server under %1.&lt;/b&gt;&lt;br&gt;Check the path: it is CNPG&apos;s destinationPath, the folder holding one folder per serverName.</source>
+        <translation>&lt;b&gt;Подключено, но в %1 нет ни одного сервера.&lt;/b&gt;&lt;br&gt;Проверьте путь: это destinationPath CNPG — папка, в которой лежит по папке на каждый serverName.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>&lt;b&gt;Connected.&lt;/b&gt; %Ln server(s) under %1: %2</source>
+        <translation>
+            <numerusform>&lt;b&gt;Подключено.&lt;/b&gt; %Ln сервер в %1: %2</numerusform>
+            <numerusform>&lt;b&gt;Подключено.&lt;/b&gt; %Ln сервера в %1: %2</numerusform>
+            <numerusform>&lt;b&gt;Подключено.&lt;/b&gt; %Ln серверов в %1: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::ConnectionsSidebar</name>
+    <message>
+        <location filename="../src/views/ConnectionsSidebar.cpp" line="+80"/>
+        <source>Add object store…</source>
+        <translation>Добавить объектное хранилище…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>OBJECT STORES</source>
+        <translation>ОБЪЕКТНЫЕ ХРАНИЛИЩА</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add an object store (Ctrl+N)</source>
+        <translation>Добавить объектное хранилище (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the selected connection</source>
+        <translation>Изменить выбранное подключение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected connection</source>
+        <translation>Удалить выбранное подключение</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::CredentialVault</name>
+    <message>
+        <location filename="../src/app/CredentialVault.cpp" line="+37"/>
+        <source>Typed-in credentials are kept in the desktop keychain.</source>
+        <translation>Введённые учётные данные хранятся в связке ключей рабочего стола.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No keychain service is running (%1): typed-in credentials are kept for this session only and asked for again next time.</source>
+        <translation>Служба связки ключей не запущена (%1): введённые учётные данные хранятся только до конца сеанса и будут запрошены снова.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking the desktop keychain…</source>
+        <translation>Проверка связки ключей…</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::MainWindow</name>
+    <message>
+        <location filename="../src/app/MainWindow.cpp" line="+48"/>
+        <source>%1
+endpoint: %2</source>
+        <translation>%1
+эндпоинт: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AWS S3 (or AWS_ENDPOINT_URL)</source>
+        <translation>AWS S3 (или AWS_ENDPOINT_URL)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+region: %1</source>
+        <translation>
+регион: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+from the command line: not saved</source>
+        <translation>
+из командной строки: не сохраняется</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <location line="+3"/>
+        <location line="+343"/>
+        <source>Reading %1 …</source>
+        <translation>Чтение %1 …</translation>
+    </message>
+    <message>
+        <location line="-332"/>
+        <source>No server &apos;%1&apos; under %2. Found: %3.</source>
+        <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>About Tideline</source>
+        <translation>О программе Tideline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Tideline %1&lt;/b&gt;&lt;br&gt;Barman Cloud backups of CloudNativePG clusters: what can be restored, to which second, and what is missing from the WAL archive.</source>
+        <translation>&lt;b&gt;Tideline %1&lt;/b&gt;&lt;br&gt;Резервные копии Barman Cloud кластеров CloudNativePG: что можно восстановить, с точностью до секунды, и чего не хватает в архиве WAL.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Times in </source>
+        <translation>Время: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>local time (%1)</source>
+        <translation>местное (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The zone every time in the window is shown in</source>
+        <translation>Часовой пояс всех времён в окне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>Reading the credentials from the keychain …</source>
+        <translation>Чтение учётных данных из связки ключей …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The credentials of this connection are not available (%1).
+
+Edit the connection (Ctrl+E) and enter the access key again.</source>
+        <translation>Учётные данные этого подключения недоступны (%1).
+
+Измените подключение (Ctrl+E) и введите ключ доступа заново.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 — %2 — Tideline</source>
+        <translation>%1 — %2 — Tideline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n резервная копия</numerusform>
+            <numerusform>%n резервные копии</numerusform>
+            <numerusform>%n резервных копий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n timeline(s)</source>
+        <translation>
+            <numerusform>%n линия времени</numerusform>
+            <numerusform>%n линии времени</numerusform>
+            <numerusform>%n линий времени</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Read %n server(s) of %1.</source>
+        <translation>
+            <numerusform>Прочитан %n сервер из %1.</numerusform>
+            <numerusform>Прочитано %n сервера из %1.</numerusform>
+            <numerusform>Прочитано %n серверов из %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No server &apos;%1&apos; under %2. Hint: run tideline-cli servers %2.</source>
+        <translation>Сервера &apos;%1&apos; в %2 нет. Подсказка: выполните tideline-cli servers %2.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot write %1. Hint: check that its folder exists and is writable.</source>
+        <translation>Не удаётся записать %1. Подсказка: проверьте, что папка существует и доступна для записи.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Open a server first: the wizard restores the selected one.</source>
+        <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Add object store</source>
+        <translation>Добавить объектное хранилище</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No keychain (%1): the credentials are kept for this session only.</source>
+        <translation>Нет связки ключей (%1): учётные данные хранятся только до конца сеанса.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Remove connection</source>
+        <translation>Удаление подключения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 from the sidebar? The bucket is not touched.</source>
+        <translation>Убрать %1 из боковой панели? Бакет не затрагивается.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No source open</source>
+        <translation>Источник не открыт</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pick a connection in the sidebar.</source>
+        <translation>Выберите подключение на боковой панели.</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::OverviewView</name>
+    <message>
+        <location filename="../src/views/OverviewView.cpp" line="+115"/>
+        <source>LAST BACKUP</source>
+        <translation>ПОСЛЕДНЯЯ КОПИЯ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LAST ARCHIVED WAL</source>
+        <translation>ПОСЛЕДНИЙ WAL В АРХИВЕ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WAL ARCHIVE GAPS</source>
+        <translation>ПРОПУСКИ В АРХИВЕ WAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BACKUPS</source>
+        <translation>РЕЗЕРВНЫЕ КОПИИ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STORAGE</source>
+        <translation>ХРАНИЛИЩЕ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WARNINGS</source>
+        <translation>ПРЕДУПРЕЖДЕНИЯ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recoverability window per timeline</source>
+        <translation>Окно восстановления по линиям времени</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No source open</source>
+        <translation>Источник не открыт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add an object store in the sidebar (Ctrl+N), or start Tideline with a SOURCE_URL.</source>
+        <translation>Добавьте объектное хранилище на боковой панели (Ctrl+N) или запустите Tideline с SOURCE_URL.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>system id %1</source>
+        <translation>идентификатор системы %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>WAL segment %1 (inferred)</source>
+        <translation>сегмент WAL %1 (определён косвенно)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WAL segment %1</source>
+        <translation>сегмент WAL %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>read %1 in %n request(s)</source>
+        <translation>
+            <numerusform>прочитано %1 за %n запрос</numerusform>
+            <numerusform>прочитано %1 за %n запроса</numerusform>
+            <numerusform>прочитано %1 за %n запросов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>✔  Restorable from %1 to %2</source>
+        <translation>✔  Восстановимо с %1 по %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4).</source>
+        <translation>Линия времени %1: от конца копии %2 до последнего WAL в архиве %3 (выгружен %4).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>▲  Restorable only from %1 to %2</source>
+        <translation>▲  Восстановимо только с %1 по %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timeline %1: a gap in the WAL archive stops replay at %2; WAL was archived until %3 (%4) but cannot be reached.</source>
+        <translation>Линия времени %1: пропуск в архиве WAL останавливает воспроизведение на %2; WAL архивировался до %3 (%4), но до него не дойти.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>✖  Nothing restorable</source>
+        <translation>✖  Восстановить нечего</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No DONE backup has all of its WAL in the archive. A restore from this bucket would fail; see the Backups tab for why.</source>
+        <translation>Ни у одной копии DONE нет в архиве всего нужного ей WAL. Восстановление из этого бакета не удастся; причины — на вкладке «Резервные копии».</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 · ended %2 · %3</source>
+        <translation>%1 · завершена %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>newer: %1 is %2</source>
+        <translation>новее: %1 в состоянии %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <location line="+3"/>
+        <location line="+32"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>no backup finished</source>
+        <translation>ни одна копия не завершена</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 · uploaded %2</source>
+        <translation>%1 · выгружен %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the WAL archive is empty</source>
+        <translation>архив WAL пуст</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>every segment from each timeline&apos;s first to its last</source>
+        <translation>все сегменты каждой линии времени, от первого до последнего</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n harmless</source>
+        <translation>
+            <numerusform>%n безвредный</numerusform>
+            <numerusform>%n безвредных</numerusform>
+            <numerusform>%n безвредных</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>older than every backup that needs them</source>
+        <translation>раньше всех резервных копий: для восстановления не нужны</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 missing</source>
+        <translation>не хватает %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n gap(s), %1 harmless: see the WAL archive tab</source>
+        <translation>
+            <numerusform>%n пропуск, безвредных: %1 — см. вкладку «Архив WAL»</numerusform>
+            <numerusform>%n пропуска, безвредных: %1 — см. вкладку «Архив WAL»</numerusform>
+            <numerusform>%n пропусков, безвредных: %1 — см. вкладку «Архив WAL»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 done</source>
+        <translation>готово: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 failed</source>
+        <translation>с ошибкой: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 running</source>
+        <translation>выполняется: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 incomplete</source>
+        <translation>не завершено: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 unreadable</source>
+        <translation>не читается: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n restorable</source>
+        <translation>
+            <numerusform>%n восстановимая</numerusform>
+            <numerusform>%n восстановимые</numerusform>
+            <numerusform>%n восстановимых</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>base %1 in %2 objects · WAL %3 in %4 objects</source>
+        <translation>базовые %1, объектов: %2 · WAL %3, объектов: %4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no mixed system ids, no clock skew</source>
+        <translation>нет смешанных идентификаторов систем и расхождения часов</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>listed below</source>
+        <translation>см. ниже</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>TL</source>
+        <comment>timeline, column header</comment>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent</source>
+        <comment>parent timeline, column header</comment>
+        <translation>Родитель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restorable from (%1)</source>
+        <translation>Восстановимо с (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From backup</source>
+        <translation>Из копии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restorable until (%1)</source>
+        <translation>Восстановимо до (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last archived WAL</source>
+        <translation>Последний WAL в архиве</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploaded (%1)</source>
+        <translation>Выгружен (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no backup reaches it</source>
+        <translation>не покрыта ни одной копией</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cut short by a gap at %1</source>
+        <translation>обрезано пропуском на %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to the last archived WAL</source>
+        <translation>до последнего WAL в архиве</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::PitrTimeline</name>
+    <message>
+        <location filename="../src/views/PitrTimeline.cpp" line="+157"/>
+        <source>Restorable</source>
+        <translation>Восстановимо</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backups</source>
+        <translation>Копии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TL %1 WAL</source>
+        <translation>TL %1 WAL</translation>
+    </message>
+    <message>
+        <location line="+182"/>
+        <source>Backup %1 (%2)</source>
+        <translation>Копия %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>timeline %1, %2 → %3</source>
+        <translation>линия времени %1, %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 in the bucket, restorable</source>
+        <translation>%1 в бакете, можно восстановить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 in the bucket, not restorable</source>
+        <translation>%1 в бакете, восстановить нельзя</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recoverable: %1 → %2</source>
+        <translation>Можно восстановить: %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recoverable at %1</source>
+        <translation>Нельзя восстановить на %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Timeline %1: segment %2
+uploaded %3, %4</source>
+        <translation>Линия времени %1: сегмент %2
+загружен %3, %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Timeline %1: gap, %Ln segment(s) missing
+%2 … %3</source>
+        <translation>
+            <numerusform>Линия времени %1: пропуск, отсутствует %Ln сегмент
+%2 … %3</numerusform>
+            <numerusform>Линия времени %1: пропуск, отсутствуют %Ln сегмента
+%2 … %3</numerusform>
+            <numerusform>Линия времени %1: пропуск, отсутствуют %Ln сегментов
+%2 … %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Timeline %1 at %2</source>
+        <translation>Линия времени %1, %2</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>restorable</source>
+        <comment>legend</comment>
+        <translation>восстановимо</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backup</source>
+        <comment>legend</comment>
+        <translation>копия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backup not restorable</source>
+        <comment>legend</comment>
+        <translation>копия невосстановима</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WAL archived</source>
+        <comment>legend</comment>
+        <translation>WAL в архиве</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gap</source>
+        <comment>legend</comment>
+        <translation>пропуск</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>harmless gap</source>
+        <comment>legend</comment>
+        <translation>безвредный пропуск</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timeline switch</source>
+        <comment>legend</comment>
+        <translation>смена линии времени</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target</source>
+        <comment>legend</comment>
+        <translation>цель</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No server loaded</source>
+        <translation>Сервер не загружен</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::PitrView</name>
+    <message>
+        <location filename="../src/views/PitrView.cpp" line="+44"/>
+        <source>ok</source>
+        <comment>plan verdict</comment>
+        <translation>допустимо</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <comment>plan verdict</comment>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uncertain</source>
+        <comment>plan verdict</comment>
+        <translation>сомнительно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unverified</source>
+        <comment>plan verdict</comment>
+        <translation>не проверено</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>Local time (%1); change it in View ▸ Times in</source>
+        <translation>Местное время (%1); переключается в меню «Вид»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coordinated Universal Time, as barman and CNPG write it</source>
+        <translation>Всемирное координированное время, как его пишут barman и CNPG</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <location line="+1"/>
+        <source>e.g. %1</source>
+        <translation>напр. %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a pg_create_restore_point() name</source>
+        <translation>имя из pg_create_restore_point()</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 does not exist in %2: the clocks skipped it for daylight saving time. Pick another time, or switch the window to UTC.</source>
+        <translation>%1 не существует в %2: при переходе на летнее время часы его пропустили. Выберите другое время или переключите окно на UTC.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 happened twice in %2 (daylight saving time ended): it cannot be a target. Switch the window to UTC to say which one you mean.</source>
+        <translation>%1 наступало в %2 дважды (закончилось летнее время): это не может быть целью. Переключите окно на UTC, чтобы указать, какой из моментов имеется в виду.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A transaction id is a decimal number.</source>
+        <translation>ID транзакции — десятичное число.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An LSN looks like %1.</source>
+        <translation>LSN выглядит так: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the restore point&apos;s name.</source>
+        <translation>Введите имя точки восстановления.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No server loaded.</source>
+        <translation>Сервер не загружен.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;No target&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;Нет цели&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use the nearest valid target: %1</source>
+        <translation>Взять ближайшую допустимую цель: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verdict: %1</source>
+        <translation>Вердикт: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Base backup: %1 (timeline %2)</source>
+        <translation>Базовая копия: %1 (линия времени %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timeline path: %1</source>
+        <translation>Путь по линиям времени: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>WAL needed: %Ln segment(s), %1 → %2</source>
+        <translation>
+            <numerusform>Нужен WAL: %Ln сегмент, %1 → %2</numerusform>
+            <numerusform>Нужен WAL: %Ln сегмента, %1 → %2</numerusform>
+            <numerusform>Нужен WAL: %Ln сегментов, %1 → %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>end of archive</source>
+        <translation>конец архива</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln missing (first %1)</source>
+        <translation>
+            <numerusform>%Ln отсутствует (первый: %1)</numerusform>
+            <numerusform>%Ln отсутствуют (первый: %1)</numerusform>
+            <numerusform>%Ln отсутствуют (первый: %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download: %1 · estimated time: %2</source>
+        <translation>Загрузка: %1 · оценка времени: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::RestoreWizard</name>
+    <message>
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+55"/>
+        <source>ok</source>
+        <comment>plan verdict</comment>
+        <translation>допустимо</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <comment>plan verdict</comment>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uncertain</source>
+        <comment>plan verdict</comment>
+        <translation>сомнительно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unverified</source>
+        <comment>plan verdict</comment>
+        <translation>не проверено</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+120"/>
+        <source>Restore %1</source>
+        <translation>Восстановление %1</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Restore into</source>
+        <translation>Восстановить в</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Plan</source>
+        <comment>review heading</comment>
+        <translation>План</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — verdict &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>%1 — вердикт: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.</source>
+        <translation>
+            <numerusform>Базовая копия &lt;b&gt;%1&lt;/b&gt;; линии времени %2; WAL: %Ln сегмент начиная с %3; загрузка %4; оценка времени %5.</numerusform>
+            <numerusform>Базовая копия &lt;b&gt;%1&lt;/b&gt;; линии времени %2; WAL: %Ln сегмента начиная с %3; загрузка %4; оценка времени %5.</numerusform>
+            <numerusform>Базовая копия &lt;b&gt;%1&lt;/b&gt;; линии времени %2; WAL: %Ln сегментов начиная с %3; загрузка %4; оценка времени %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What will be written where</source>
+        <translation>Что и куда будет записано</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing is written anywhere: the manifest is shown, to copy or save, for cluster &lt;b&gt;%1&lt;/b&gt; in namespace &lt;b&gt;%2&lt;/b&gt; (%3). Apply it yourself with kubectl or through GitOps.</source>
+        <translation>Ничего никуда не записывается: манифест для кластера &lt;b&gt;%1&lt;/b&gt; в namespace &lt;b&gt;%2&lt;/b&gt; (%3) только показывается, чтобы его скопировать или сохранить. Примените его сами через kubectl или GitOps.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in place: the cluster must be deleted first</source>
+        <translation>на месте: сначала кластер нужно удалить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a new cluster</source>
+        <translation>новый кластер</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The base backup is extracted into &lt;b&gt;%1&lt;/b&gt; (it must be absent or empty: the engine refuses a non-empty one), with recovery.signal and a restore_command:</source>
+        <translation>Базовая копия извлекается в &lt;b&gt;%1&lt;/b&gt; (каталог должен отсутствовать или быть пустым: в непустой восстановление не выполняется), с recovery.signal и restore_command:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A scratch directory under %1 is restored into, PostgreSQL 15 is started on it (no TCP port, archive_mode=off), checked, stopped and removed. The report is added to this server&apos;s drill history.</source>
+        <translation>Восстановление выполняется во временный каталог в %1, на нём запускается PostgreSQL 15 (без TCP-порта, archive_mode=off), выполняются проверки, затем сервер останавливается, а каталог удаляется. Отчёт добавляется в журнал учебных восстановлений этого сервера.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>Refused</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tideline-cli was not found next to this program nor in ../cli; set TIDELINE_CLI to its path.</source>
+        <translation>tideline-cli не найден ни рядом с этой программой, ни в ../cli; укажите путь к нему в TIDELINE_CLI.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; of &lt;b&gt;%2&lt;/b&gt; (%3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; для &lt;b&gt;%2&lt;/b&gt; (%3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Verdict: &lt;b&gt;%1&lt;/b&gt;; base backup %2.</source>
+        <translation>Вердикт: &lt;b&gt;%1&lt;/b&gt;; базовая копия: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <comment>no base backup</comment>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refused: %1&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</source>
+        <translation>Отклонено: %1&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick another target on the timeline.</source>
+        <translation>Выберите другую цель на шкале времени.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;In place&lt;/b&gt; replaces the cluster %1. Type the server name &lt;b&gt;%1&lt;/b&gt; to go on.</source>
+        <translation>&lt;b&gt;На месте&lt;/b&gt; заменяет кластер %1. Чтобы продолжить, введите имя сервера &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Refused: %1</source>
+        <translation>Отклонено: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The manifest recovers backup %1; the recovered cluster archives as %2.</source>
+        <translation>Манифест восстанавливает копию %1; восстановленный кластер архивирует WAL как %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>tideline-cli not found; set TIDELINE_CLI to its path.</source>
+        <translation>tideline-cli не найден; укажите путь к нему в TIDELINE_CLI.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The source is not open.</source>
+        <translation>Источник не открыт.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Restoring into %1 …</source>
+        <translation>Восстановление в %1 …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore %1 into %2</source>
+        <translation>Восстановление %1 в %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restored into %1.</source>
+        <translation>Восстановлено в %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Drilling %1 …</source>
+        <translation>Учебное восстановление %1 …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drill %1 of %2</source>
+        <translation>Учебное восстановление: %1, %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The drill passed in %1.</source>
+        <translation>Учебное восстановление пройдено за %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drill failed: %1</source>
+        <translation>Учебное восстановление не пройдено: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Drill history of %1: %Ln drill(s), %2 passed.</source>
+        <translation>
+            <numerusform>Журнал учебных восстановлений %1: %Ln восстановление, успешных: %2.</numerusform>
+            <numerusform>Журнал учебных восстановлений %1: %Ln восстановления, успешных: %2.</numerusform>
+            <numerusform>Журнал учебных восстановлений %1: %Ln восстановлений, успешных: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last passing drill: %1.</source>
+        <translation>Последнее успешное: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored %1 into %2</source>
+        <translation>Копия %1 восстановлена в %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>downloaded %1, written %2 (%Ln file(s)) in %3</source>
+        <translation>
+            <numerusform>скачано %1, записано %2 (%Ln файл) за %3</numerusform>
+            <numerusform>скачано %1, записано %2 (%Ln файла) за %3</numerusform>
+            <numerusform>скачано %1, записано %2 (%Ln файлов) за %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start it with `%1/pg_ctl -D %2 start`.</source>
+        <translation>Запустите его командой `%1/pg_ctl -D %2 start`.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Before applying:</source>
+        <translation>Перед применением:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Save the manifest</source>
+        <translation>Сохранить манифест</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved to %1.</source>
+        <translation>Сохранено в %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot write %1.</source>
+        <translation>Не удалось записать %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::SourceSession</name>
+    <message>
+        <location filename="../src/app/SourceSession.cpp" line="+21"/>
+        <source>listing servers</source>
+        <translation>список серверов</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>List servers in %1</source>
+        <translation>Список серверов в %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No server under %1.</source>
+        <translation>В %1 нет серверов.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the bucket and path: they are CNPG&apos;s destinationPath, the folder that holds one folder per serverName.</source>
+        <translation>Проверьте бакет и путь: это destinationPath из CNPG, папка с отдельной папкой на каждый serverName.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Load %1 from %2</source>
+        <translation>Загрузка %1 из %2</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::TransferModel</name>
+    <message>
+        <location filename="../src/models/TransferModel.cpp" line="+36"/>
+        <source>%1/s</source>
+        <comment>bytes per second</comment>
+        <translation>%1/с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 /s</source>
+        <comment>items per second</comment>
+        <translation>%1 /с</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>starting</source>
+        <translation>запуск</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed: %1</source>
+        <translation>ошибка: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1
+Hint: %2</source>
+        <translation>%1
+Подсказка: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Job</source>
+        <translation>Задание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>Прогресс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>Элементы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Скорость</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA</source>
+        <comment>estimated time left, column header</comment>
+        <translation>Осталось</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elapsed</source>
+        <translation>Прошло</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::TransfersView</name>
+    <message>
+        <location filename="../src/views/TransfersView.cpp" line="+41"/>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1%</source>
+        <comment>progress percent</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected job (Del)</source>
+        <translation>Остановить выбранное задание (Del)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear finished</source>
+        <translation>Убрать завершённые</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>&lt;br&gt;&lt;i&gt;Hint:&lt;/i&gt; %1</source>
+        <translation>&lt;br&gt;&lt;i&gt;Подсказка:&lt;/i&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::UsageTableModel</name>
+    <message>
+        <location filename="../src/models/UsageTableModel.cpp" line="+58"/>
+        <source>all</source>
+        <comment>every month of a server</comment>
+        <translation>всего</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month (UTC)</source>
+        <translation>Месяц (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base objects</source>
+        <translation>Объекты копий</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base size</source>
+        <translation>Размер копий</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WAL objects</source>
+        <translation>Объекты WAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WAL size</source>
+        <translation>Размер WAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::UsageView</name>
+    <message>
+        <location filename="../src/views/UsageView.cpp" line="+54"/>
+        <location line="+47"/>
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No objects</source>
+        <translation>Нет объектов</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 (base %3, WAL %4)</source>
+        <translation>%1: %2 (базовые %3, WAL %4)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>B</source>
+        <translation>Б</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KiB</source>
+        <translation>КиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MiB</source>
+        <translation>МиБ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GiB</source>
+        <translation>ГиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TiB</source>
+        <translation>ТиБ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Base backups</source>
+        <translation>Базовые копии</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Month of upload (UTC)</source>
+        <translation>Месяц выгрузки (UTC)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Size (%1)</source>
+        <translation>Размер (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::WalArchiveView</name>
+    <message numerus="yes">
+        <location filename="../src/views/WalArchiveView.cpp" line="+136"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline(s)</source>
+        <translation>
+            <numerusform>сегментов: &lt;b&gt;%1&lt;/b&gt; на %n линии времени</numerusform>
+            <numerusform>сегментов: &lt;b&gt;%1&lt;/b&gt; на %n линиях времени</numerusform>
+            <numerusform>сегментов: &lt;b&gt;%1&lt;/b&gt; на %n линиях времени</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; segments/hour on average, peak %2/hour</source>
+        <translation>в среднем &lt;b&gt;%1&lt;/b&gt; сегм./ч, пик %2/ч</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>longest silence &lt;b&gt;%1&lt;/b&gt; (after %2, %3)</source>
+        <translation>самая долгая пауза &lt;b&gt;%1&lt;/b&gt; (после %2, %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>last upload %1</source>
+        <translation>последняя выгрузка %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n gap(s) that stop replay</source>
+        <translation>
+            <numerusform>%n пропуск, останавливающий воспроизведение</numerusform>
+            <numerusform>%n пропуска, останавливающих воспроизведение</numerusform>
+            <numerusform>%n пропусков, останавливающих воспроизведение</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The WAL archive is empty</source>
+        <translation>Архив WAL пуст</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>segments per hour (counted %1)</source>
+        <translation>сегментов в час (подсчёт %1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Upload time (%1)</source>
+        <translation>Время выгрузки (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>per hour</source>
+        <comment>axis title: segments per hour</comment>
+        <translation>сегментов в час</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>longest silence (%1)</source>
+        <translation>самая долгая пауза (%1)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>timeline switch</source>
+        <translation>смена линии времени</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>harmless gap</source>
+        <translation>безвредный пропуск</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gap</source>
+        <translation>пропуск</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>TL</source>
+        <comment>timeline, column header</comment>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent</source>
+        <comment>parent timeline, column header</comment>
+        <translation>Родитель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch LSN</source>
+        <translation>LSN смены</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First</source>
+        <comment>first segment, column header</comment>
+        <translation>Первый</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last</source>
+        <comment>last segment, column header</comment>
+        <translation>Последний</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segments</source>
+        <translation>Сегменты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partial</source>
+        <comment>.partial segments, column header</comment>
+        <translation>Частичные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last upload (%1)</source>
+        <translation>Последняя выгрузка (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaps</source>
+        <translation>Пропуски</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>none</source>
+        <comment>no gaps</comment>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 harmless)</source>
+        <translation>%1 (безвредных: %2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>harmless: older than every backup needing it</source>
+        <translation>безвредно: раньше всех резервных копий</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GAP: replay cannot pass it</source>
+        <translation>ПРОПУСК: воспроизведение через него невозможно</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 missing</source>
+        <translation>отсутствует: %1</translation>
+    </message>
+</context>
+</TS>
