@@ -3,6 +3,7 @@
 
 #include "engine/catalog/PythonLiteral.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QSet>
@@ -10,6 +11,10 @@
 namespace tideline::catalog {
 
 namespace {
+
+struct BackupInfoText {
+    Q_DECLARE_TR_FUNCTIONS(BackupInfo)
+};
 
 // barman 3.4's BackupInfo fields that load as int; everything else it keeps as a string unless
 // it has a literal loader. cluster_size and friends come from newer barman versions.
@@ -53,8 +58,8 @@ bool isNone(const QString& v)
 
 std::unexpected<Error> corrupt(const QString& backupId, const QString& what)
 {
-    return fail(ErrorCode::Corrupt, QStringLiteral("backup.info of backup %1 is unreadable: %2").arg(backupId, what),
-                QStringLiteral("The file may be truncated or damaged; compare it with barman-cloud-backup-list "
+    return fail(ErrorCode::Corrupt, BackupInfoText::tr("backup.info of backup %1 is unreadable: %2").arg(backupId, what),
+                BackupInfoText::tr("The file may be truncated or damaged; compare it with barman-cloud-backup-list "
                                "and take a new backup if it cannot be repaired"));
 }
 
@@ -66,7 +71,7 @@ Result<BackupInfo> BackupInfo::parse(const QString& backupId, const QByteArray& 
     info.backupId = backupId;
     const QString content = QString::fromUtf8(text);
     if (content.contains(QChar::ReplacementCharacter) || text.contains('\0'))
-        return corrupt(backupId, QStringLiteral("it is not UTF-8 text"));
+        return corrupt(backupId, BackupInfoText::tr("it is not UTF-8 text"));
 
     int lineNo = 0;
     for (const QString& rawLine : content.split(QLatin1Char('\n'))) {
@@ -76,11 +81,11 @@ Result<BackupInfo> BackupInfo::parse(const QString& backupId, const QByteArray& 
             continue;
         const qsizetype eq = line.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return corrupt(backupId, QStringLiteral("line %1 is not key=value").arg(lineNo));
+            return corrupt(backupId, BackupInfoText::tr("line %1 is not key=value").arg(lineNo));
         info.fields.insert(line.left(eq).trimmed(), line.mid(eq + 1).trimmed());
     }
     if (info.fields.isEmpty())
-        return corrupt(backupId, QStringLiteral("it is empty"));
+        return corrupt(backupId, BackupInfoText::tr("it is empty"));
 
     auto value = [&](const char* key) -> QString {
         const QString v = info.fields.value(QLatin1String(key));
@@ -94,7 +99,7 @@ Result<BackupInfo> BackupInfo::parse(const QString& backupId, const QByteArray& 
             bool ok = false;
             it.value().toLongLong(&ok);
             if (!ok)
-                return corrupt(backupId, QStringLiteral("%1 is not a number").arg(it.key()));
+                return corrupt(backupId, BackupInfoText::tr("%1 is not a number").arg(it.key()));
         } else if (literalFields().contains(it.key())) {
             if (auto lit = parsePythonLiteral(it.value()); !lit)
                 return corrupt(backupId, QStringLiteral("%1: %2").arg(it.key(), lit.error().message));
@@ -104,7 +109,7 @@ Result<BackupInfo> BackupInfo::parse(const QString& backupId, const QByteArray& 
     // backup.info is uploaded whole at the end; a file without a status is a cut upload.
     info.status = value("status");
     if (info.status.isEmpty())
-        return corrupt(backupId, QStringLiteral("it has no status line"));
+        return corrupt(backupId, BackupInfoText::tr("it has no status line"));
 
     info.backupName = value("backup_name");
     for (auto [key, target] : {std::pair{"begin_time", &info.beginTime}, std::pair{"end_time", &info.endTime}}) {
@@ -113,7 +118,7 @@ Result<BackupInfo> BackupInfo::parse(const QString& backupId, const QByteArray& 
             continue;
         *target = Timestamp::parse(v);
         if (!*target)
-            return corrupt(backupId, QStringLiteral("%1 '%2' is not a time").arg(QLatin1String(key), v));
+            return corrupt(backupId, BackupInfoText::tr("%1 '%2' is not a time").arg(QLatin1String(key), v));
     }
     for (auto [key, target] : {std::pair{"begin_xlog", &info.beginLsn}, std::pair{"end_xlog", &info.endLsn}}) {
         const QString v = value(key);
@@ -121,7 +126,7 @@ Result<BackupInfo> BackupInfo::parse(const QString& backupId, const QByteArray& 
             continue;
         *target = wal::Lsn::parse(v);
         if (!*target)
-            return corrupt(backupId, QStringLiteral("%1 '%2' is not an LSN").arg(QLatin1String(key), v));
+            return corrupt(backupId, BackupInfoText::tr("%1 '%2' is not an LSN").arg(QLatin1String(key), v));
     }
     info.beginWal = value("begin_wal");
     info.endWal = value("end_wal");
@@ -142,7 +147,7 @@ Result<BackupInfo> BackupInfo::parse(const QString& backupId, const QByteArray& 
         for (const QVariant& item : list) {
             const QVariantList t = item.toList();
             if (t.size() != 3)
-                return corrupt(backupId, QStringLiteral("tablespaces entries must be (name, oid, location)"));
+                return corrupt(backupId, BackupInfoText::tr("tablespaces entries must be (name, oid, location)"));
             info.tablespaces.append({t[0].toString(), t[1].toUInt(), t[2].toString()});
         }
     }

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/catalog/PythonLiteral.h"
 
+#include <QCoreApplication>
 #include <QVariantList>
 #include <QVariantMap>
 
 namespace tideline::catalog {
 
 namespace {
+
+struct PythonLiteralText {
+    Q_DECLARE_TR_FUNCTIONS(PythonLiteral)
+};
 
 // Guards against hostile nesting ("[[[[...") blowing the stack.
 constexpr int kMaxDepth = 64;
@@ -22,7 +27,7 @@ public:
             return v;
         skipSpace();
         if (m_pos != m_s.size())
-            return error(QStringLiteral("unexpected text after the value"));
+            return error(PythonLiteralText::tr("unexpected text after the value"));
         return v;
     }
 
@@ -33,7 +38,7 @@ private:
     std::unexpected<Error> error(const QString& what) const
     {
         return fail(ErrorCode::Corrupt,
-                    QStringLiteral("not a Python literal: %1 at character %2").arg(what).arg(m_pos + 1));
+                    PythonLiteralText::tr("not a Python literal: %1 at character %2").arg(what, QString::number(m_pos + 1)));
     }
 
     QChar peek(qsizetype ahead = 0) const
@@ -61,7 +66,7 @@ private:
     Result<QVariant> value(int depth)
     {
         if (depth > kMaxDepth)
-            return error(QStringLiteral("nesting too deep"));
+            return error(PythonLiteralText::tr("nesting too deep"));
         skipSpace();
         const QChar c = peek();
         if (c == QLatin1Char('['))
@@ -84,7 +89,8 @@ private:
             return QVariant(true);
         if (takeWord(QLatin1StringView("False")))
             return QVariant(false);
-        return error(m_pos >= m_s.size() ? QStringLiteral("unexpected end") : QStringLiteral("unexpected character"));
+        return error(m_pos >= m_s.size() ? PythonLiteralText::tr("unexpected end")
+                                         : PythonLiteralText::tr("unexpected character"));
     }
 
     Result<QVariant> sequence(QChar close, int depth)
@@ -105,7 +111,7 @@ private:
             if (peek() == QLatin1Char(','))
                 ++m_pos;
             else if (peek() != close)
-                return error(QStringLiteral("expected ',' or '%1'").arg(close));
+                return error(PythonLiteralText::tr("expected ',' or '%1'").arg(close));
         }
     }
 
@@ -124,7 +130,7 @@ private:
                 return key;
             skipSpace();
             if (peek() != QLatin1Char(':'))
-                return error(QStringLiteral("expected ':'"));
+                return error(PythonLiteralText::tr("expected ':'"));
             ++m_pos;
             auto val = value(depth + 1);
             if (!val)
@@ -134,7 +140,7 @@ private:
             if (peek() == QLatin1Char(','))
                 ++m_pos;
             else if (peek() != QLatin1Char('}'))
-                return error(QStringLiteral("expected ',' or '}'"));
+                return error(PythonLiteralText::tr("expected ',' or '}'"));
         }
     }
 
@@ -163,11 +169,11 @@ private:
             if (peek() != QLatin1Char('\'') && peek() != QLatin1Char('"')) {
                 m_pos = save;
                 if (first)
-                    return error(QStringLiteral("expected a string"));
+                    return error(PythonLiteralText::tr("expected a string"));
                 break;
             }
             if (!first && b != isBytes)
-                return error(QStringLiteral("cannot mix bytes and str literals"));
+                return error(PythonLiteralText::tr("cannot mix bytes and str literals"));
             isBytes = b;
             auto part = quoted(raw);
             if (!part)
@@ -189,14 +195,14 @@ private:
         QString out;
         for (;;) {
             if (m_pos >= m_s.size())
-                return error(QStringLiteral("unterminated string"));
+                return error(PythonLiteralText::tr("unterminated string"));
             const QChar c = m_s[m_pos];
             if (c == quote && (!triple || (peek(1) == quote && peek(2) == quote))) {
                 m_pos += triple ? 3 : 1;
                 return out;
             }
             if (c == QLatin1Char('\n') && !triple)
-                return error(QStringLiteral("newline inside a string"));
+                return error(PythonLiteralText::tr("newline inside a string"));
             if (c != QLatin1Char('\\')) {
                 out += c;
                 ++m_pos;
@@ -237,7 +243,7 @@ private:
                     return std::unexpected(v.error());
                 const char32_t cp = *v;
                 if (cp > 0x10FFFF)
-                    return error(QStringLiteral("code point out of range"));
+                    return error(PythonLiteralText::tr("code point out of range"));
                 out += QString::fromUcs4(&cp, 1);
                 break;
             }
@@ -262,7 +268,7 @@ private:
         for (int i = 0; i < n; ++i) {
             const int d = hexDigit(peek());
             if (d < 0)
-                return error(QStringLiteral("bad escape"));
+                return error(PythonLiteralText::tr("bad escape"));
             v = v * 16 + static_cast<char32_t>(d);
             ++m_pos;
         }
@@ -310,7 +316,7 @@ private:
         }
         const double d = token.toDouble(&ok);
         if (!ok)
-            return error(QStringLiteral("bad number '%1'").arg(token));
+            return error(PythonLiteralText::tr("bad number '%1'").arg(token));
         return QVariant(d);
     }
 };

@@ -4,6 +4,7 @@
 #include "engine/core/Decompressor.h"
 #include "engine/core/Parallel.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -19,6 +20,10 @@ using wal::TimelineId;
 
 namespace {
 
+struct ServerCatalogText {
+    Q_DECLARE_TR_FUNCTIONS(ServerCatalog)
+};
+
 // barman-cloud-backup starts with the data and uploads backup.info last; a directory whose newest
 // object is older than this and that has no backup.info is not a backup still running.
 constexpr qint64 kInProgressHorizonUsec = 24LL * 3600 * 1'000'000;
@@ -27,15 +32,15 @@ constexpr qint64 kClockSkewUsec = 5LL * 60 * 1'000'000;
 
 std::unexpected<Error> cancelled()
 {
-    return fail(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+    return fail(ErrorCode::Cancelled, ServerCatalogText::tr("cancelled"));
 }
 
 QString formatDuration(qint64 usec)
 {
     const qint64 s = std::abs(usec) / 1'000'000;
     if (s >= 3600)
-        return QStringLiteral("%1 h %2 min").arg(s / 3600).arg(s / 60 % 60);
-    return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60);
+        return ServerCatalogText::tr("%1 h %2 min").arg(s / 3600).arg(s / 60 % 60);
+    return ServerCatalogText::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
 }
 
 } // namespace
@@ -200,10 +205,10 @@ void addWarnings(ServerCatalog& catalog)
         for (auto it = bySystem.cbegin(); it != bySystem.cend(); ++it)
             parts.append(QStringLiteral("%1 (%2)").arg(it.key(), it.value().join(QStringLiteral(", "))));
         warn("mixed_system_ids",
-             QStringLiteral("backups of %1 different PostgreSQL clusters share the server name %2: %3. Two clusters "
-                            "are writing to one place (CNPG's \"Expected empty archive\" situation); give each its own "
-                            "serverName")
-                 .arg(bySystem.size())
+             ServerCatalogText::tr("backups of %n different PostgreSQL clusters share the server name %1: %2. Two "
+                                   "clusters are writing to one place (CNPG's \"Expected empty archive\" situation); "
+                                   "give each its own serverName",
+                                   nullptr, int(bySystem.size()))
                  .arg(catalog.server, parts.join(QStringLiteral("; "))));
     }
 
@@ -212,35 +217,39 @@ void addWarnings(ServerCatalog& catalog)
             warn("unreadable_backup_info", b.infoError->message);
         if (b.state == BackupEntry::State::Incomplete)
             warn("incomplete_backup",
-                 QStringLiteral("backup %1 has no backup.info: it never finished (%2 objects, %3 bytes)")
-                     .arg(b.id)
-                     .arg(b.objects)
-                     .arg(b.bytes));
+                 ServerCatalogText::tr("backup %1 has no backup.info: it never finished (%n objects, %2 bytes)",
+                                       nullptr, b.objects)
+                     .arg(b.id, QString::number(b.bytes)));
         if (b.info && b.info->endTime && b.infoUploadedUsec > 0) {
             const qint64 skew = b.infoUploadedUsec - b.info->endTime->usecUtc;
             if (skew > kClockSkewUsec || skew < -kClockSkewUsec)
                 warn("clock_skew",
-                     QStringLiteral("backup %1 says it ended at %2 but its backup.info was uploaded %3 %4: the "
-                                    "database host's clock and the object store's disagree")
-                         .arg(b.id, b.info->endTime->toIso(), formatDuration(skew),
-                              skew > 0 ? QStringLiteral("later") : QStringLiteral("earlier")));
+                     (skew > 0 ? ServerCatalogText::tr("backup %1 says it ended at %2 but its backup.info was "
+                                                       "uploaded %3 later: the database host's clock and the object "
+                                                       "store's disagree")
+                               : ServerCatalogText::tr("backup %1 says it ended at %2 but its backup.info was "
+                                                       "uploaded %3 earlier: the database host's clock and the object "
+                                                       "store's disagree"))
+                         .arg(b.id, b.info->endTime->toIso(), formatDuration(skew)));
         }
         if (b.info && ((b.info->beginTime && !b.info->beginTime->offsetKnown)
                        || (b.info->endTime && !b.info->endTime->offsetKnown)))
             warn("time_without_offset",
-                 QStringLiteral("backup %1 records its times without a UTC offset; they are read as UTC").arg(b.id));
+                 ServerCatalogText::tr("backup %1 records its times without a UTC offset; they are read as UTC")
+                     .arg(b.id));
     }
     if (catalog.wals.segmentSizeInferred() && !catalog.wals.timelines().isEmpty())
         warn("segment_size_inferred",
-             QStringLiteral("no backup.info states the WAL segment size; %1 MiB was inferred from the segment names")
+             ServerCatalogText::tr("no backup.info states the WAL segment size; %1 MiB was inferred from the segment "
+                                   "names")
                  .arg(catalog.wals.segmentSize() / (1024 * 1024)));
     if (catalog.wals.ignoredKeys() > 0)
-        warn("ignored_objects", QStringLiteral("%1 objects under wals/ are not WAL files and were ignored")
-                                    .arg(catalog.wals.ignoredKeys()));
+        warn("ignored_objects", ServerCatalogText::tr("%n objects under wals/ are not WAL files and were ignored",
+                                                      nullptr, catalog.wals.ignoredKeys()));
     if (catalog.wals.duplicates() > 0)
-        warn("duplicate_wal", QStringLiteral("%1 WAL segments are archived more than once (different compressions); "
-                                             "the first copy counts")
-                                  .arg(catalog.wals.duplicates()));
+        warn("duplicate_wal", ServerCatalogText::tr("%n WAL segments are archived more than once (different "
+                                                    "compressions); the first copy counts",
+                                                    nullptr, catalog.wals.duplicates()));
 }
 
 } // namespace
@@ -266,8 +275,9 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     // number of sequential round trips); the small GETs of base/ get their own lane of
     // 2 x parallelism so that hundreds of backup.info files finish within that path instead of
     // queueing behind the listings.
-    context.report({QStringLiteral("listing"), 0, 2, 0});
-    Result<Listing> base = fail(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+    //: Progress phase: listing the server's objects in the store.
+    context.report({ServerCatalogText::tr("listing"), 0, 2, 0});
+    Result<Listing> base = cancelled();
     Result<Listing> walsTop = base;
     QList<Task> walTasks;
     QList<Task> baseTasks;
@@ -277,7 +287,9 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     QList<Result<QByteArray>> baseBodies;
     std::atomic<qint64> done{0};
     std::atomic<qint64> total{0};
-    const auto progress = [&] { context.report({QStringLiteral("reading catalog"), ++done, total.load(), 0}); };
+    //: Progress phase: fetching backup.info and timeline history files.
+    const QString readingPhase = ServerCatalogText::tr("reading catalog");
+    const auto progress = [&] { context.report({readingPhase, ++done, total.load(), 0}); };
 
     const auto walsHalf = [&] {
         walsTop = store.list(walsPrefix, QStringLiteral("/"), cancel);
@@ -370,8 +382,8 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     catalog.requests += base->requests + walsTop->requests;
     if (base->objects.isEmpty() && walsTop->objects.isEmpty() && walsTop->prefixes.isEmpty())
         return fail(ErrorCode::MissingSource,
-                    QStringLiteral("no backups or WAL for server '%1' in %2").arg(server, source.toString()),
-                    QStringLiteral("List the server names with: tideline-cli servers %1").arg(source.toString()));
+                    ServerCatalogText::tr("no backups or WAL for server '%1' in %2").arg(server, source.toString()),
+                    ServerCatalogText::tr("List the server names with: tideline-cli servers %1").arg(source.toString()));
 
     // Every listed WAL object in one list, moved rather than copied: on a 100,000-segment
     // archive the per-directory listings are most of the catalog's memory.
@@ -436,7 +448,7 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
                             : Result<QList<wal::HistoryEntry>>(std::unexpected(text.error()));
         if (!entries) {
             catalog.warnings.append({QStringLiteral("unreadable_history"),
-                                     QStringLiteral("%1 is unreadable: %2").arg(o.key, entries.error().message)});
+                                     ServerCatalogText::tr("%1 is unreadable: %2").arg(o.key, entries.error().message)});
             continue;
         }
         graph.addHistory(name->timeline, *entries);
@@ -448,7 +460,7 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     catalog.wals.computeGaps(oldestBeginByTimeline(catalog));
     addWarnings(catalog);
     catalog.loadedAtUsec = clock.nowUsec();
-    context.report({QStringLiteral("reading catalog"), total.load(), total.load(), 0});
+    context.report({readingPhase, total.load(), total.load(), 0});
     return catalog;
 }
 
@@ -478,8 +490,9 @@ Result<QStringList> listServers(storage::ObjectStore& store, const storage::Sour
             servers.append(c.mid(root.size()).chopped(1));
     }
     if (servers.isEmpty())
-        return fail(ErrorCode::MissingSource, QStringLiteral("no Barman Cloud server under %1").arg(source.toString()),
-                    QStringLiteral("Check the path: it is CNPG's destinationPath, without the server name"));
+        return fail(ErrorCode::MissingSource,
+                    ServerCatalogText::tr("no Barman Cloud server under %1").arg(source.toString()),
+                    ServerCatalogText::tr("Check the path: it is CNPG's destinationPath, without the server name"));
     return servers;
 }
 

@@ -8,6 +8,7 @@
 #include <snappy.h>
 #include <zstd.h>
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <algorithm>
@@ -20,6 +21,10 @@
 namespace tideline {
 
 namespace {
+
+struct DecompressorText {
+    Q_DECLARE_TR_FUNCTIONS(Decompressor)
+};
 
 // Output leaves in slices of this size: large enough that the per-call overhead of the
 // libraries and the sink vanishes, small enough to stay in L2 and keep memory flat however
@@ -36,19 +41,19 @@ constexpr uint64_t kXzMemoryLimit = uint64_t(512) * 1024 * 1024;
 Error corruptError(Compression compression, const QString& what)
 {
     return Error{ErrorCode::Corrupt,
-                 QStringLiteral("Corrupt %1 data: %2").arg(compressionName(compression), what),
-                 QStringLiteral("The compressed file is damaged or truncated; check the object in the bucket."),
+                 DecompressorText::tr("Corrupt %1 data: %2").arg(compressionName(compression), what),
+                 DecompressorText::tr("The compressed file is damaged or truncated; check the object in the bucket."),
                  {}};
 }
 
 Error truncatedError(Compression compression)
 {
-    return corruptError(compression, QStringLiteral("the stream ends before its end marker (truncated)"));
+    return corruptError(compression, DecompressorText::tr("the stream ends before its end marker (truncated)"));
 }
 
 Error internalError(Compression compression, const QString& what)
 {
-    return Error{ErrorCode::Internal, QStringLiteral("%1 decompressor: %2").arg(compressionName(compression), what),
+    return Error{ErrorCode::Internal, DecompressorText::tr("%1 decompressor: %2").arg(compressionName(compression), what),
                  {}, {}};
 }
 
@@ -94,7 +99,7 @@ private:
         if (m_error)
             return fail(*m_error);
         if (m_finished)
-            return internal(QStringLiteral("used after finish()"));
+            return internal(DecompressorText::tr("used after finish()"));
         return {};
     }
 
@@ -183,7 +188,7 @@ protected:
                 break;
             case Phase::ZeroPadding:
                 if (std::any_of(p, p + left, [](char c) { return c != 0; }))
-                    return corrupt(QStringLiteral("unexpected data after the end of the gzip stream"));
+                    return corrupt(DecompressorText::tr("unexpected data after the end of the gzip stream"));
                 left = 0;
                 break;
             case Phase::InMember: {
@@ -245,13 +250,13 @@ private:
     static QString describe(int rc)
     {
         switch (rc) {
-        case ISAL_INVALID_BLOCK: return QStringLiteral("invalid deflate block");
-        case ISAL_INVALID_SYMBOL: return QStringLiteral("invalid deflate symbol");
-        case ISAL_INVALID_LOOKBACK: return QStringLiteral("invalid distance");
-        case ISAL_INVALID_WRAPPER: return QStringLiteral("not a gzip header");
-        case ISAL_UNSUPPORTED_METHOD: return QStringLiteral("unsupported compression method");
-        case ISAL_INCORRECT_CHECKSUM: return QStringLiteral("checksum mismatch");
-        default: return QStringLiteral("inflate error %1").arg(rc);
+        case ISAL_INVALID_BLOCK: return DecompressorText::tr("invalid deflate block");
+        case ISAL_INVALID_SYMBOL: return DecompressorText::tr("invalid deflate symbol");
+        case ISAL_INVALID_LOOKBACK: return DecompressorText::tr("invalid distance");
+        case ISAL_INVALID_WRAPPER: return DecompressorText::tr("not a gzip header");
+        case ISAL_UNSUPPORTED_METHOD: return DecompressorText::tr("unsupported compression method");
+        case ISAL_INCORRECT_CHECKSUM: return DecompressorText::tr("checksum mismatch");
+        default: return DecompressorText::tr("inflate error %1").arg(rc);
         }
     }
 
@@ -312,7 +317,7 @@ private:
         // small = 0: the fast algorithm; its ~3.7 MB state is fine for one stream at a time.
         const int rc = BZ2_bzDecompressInit(&m_bz, 0, 0);
         if (rc != BZ_OK)
-            return internal(QStringLiteral("BZ2_bzDecompressInit failed (%1)").arg(rc));
+            return internal(DecompressorText::tr("BZ2_bzDecompressInit failed (%1)").arg(rc));
         m_initialised = true;
         m_inStream = true;
         return {};
@@ -341,14 +346,14 @@ private:
                 ++m_streamsCompleted;
                 return sendToSink(sink, m_out.data(), produced);
             case BZ_DATA_ERROR_MAGIC:
-                return corrupt(m_streamsCompleted > 0 ? QStringLiteral("unexpected data after the end of the bzip2 stream")
-                                            : QStringLiteral("not bzip2 data (bad magic)"));
+                return corrupt(m_streamsCompleted > 0 ? DecompressorText::tr("unexpected data after the end of the bzip2 stream")
+                                            : DecompressorText::tr("not bzip2 data (bad magic)"));
             case BZ_DATA_ERROR:
-                return corrupt(QStringLiteral("data error (bad block or CRC mismatch)"));
+                return corrupt(DecompressorText::tr("data error (bad block or CRC mismatch)"));
             case BZ_MEM_ERROR:
-                return internal(QStringLiteral("out of memory"));
+                return internal(DecompressorText::tr("out of memory"));
             default:
-                return internal(QStringLiteral("BZ2_bzDecompress returned %1").arg(rc));
+                return internal(DecompressorText::tr("BZ2_bzDecompress returned %1").arg(rc));
             }
             if (auto ok = sendToSink(sink, m_out.data(), produced); !ok)
                 return ok;
@@ -375,7 +380,7 @@ public:
     {
         const lzma_ret rc = lzma_stream_decoder(&m_lz, kXzMemoryLimit, LZMA_CONCATENATED);
         if (rc != LZMA_OK)
-            setInitError(internalError(compression(), QStringLiteral("lzma_stream_decoder failed (%1)").arg(int(rc))));
+            setInitError(internalError(compression(), DecompressorText::tr("lzma_stream_decoder failed (%1)").arg(int(rc))));
     }
     ~XzDecompressor() override { lzma_end(&m_lz); }
 
@@ -417,21 +422,21 @@ private:
                 if (action == LZMA_FINISH)
                     return truncated();
                 if (m_lz.avail_in != 0)
-                    return internal(QStringLiteral("lzma_code made no progress"));
+                    return internal(DecompressorText::tr("lzma_code made no progress"));
                 return {};
             case LZMA_FORMAT_ERROR:
-                return corrupt(QStringLiteral("not xz data (bad magic)"));
+                return corrupt(DecompressorText::tr("not xz data (bad magic)"));
             case LZMA_OPTIONS_ERROR:
-                return corrupt(QStringLiteral("unsupported stream options"));
+                return corrupt(DecompressorText::tr("unsupported stream options"));
             case LZMA_DATA_ERROR:
-                return corrupt(QStringLiteral("data error (bad block, index or check)"));
+                return corrupt(DecompressorText::tr("data error (bad block, index or check)"));
             case LZMA_MEMLIMIT_ERROR:
-                return corrupt(QStringLiteral("the stream needs more than %1 MiB of memory to decompress")
+                return corrupt(DecompressorText::tr("the stream needs more than %1 MiB of memory to decompress")
                                    .arg(kXzMemoryLimit >> 20));
             case LZMA_MEM_ERROR:
-                return internal(QStringLiteral("out of memory"));
+                return internal(DecompressorText::tr("out of memory"));
             default:
-                return internal(QStringLiteral("lzma_code returned %1").arg(int(rc)));
+                return internal(DecompressorText::tr("lzma_code returned %1").arg(int(rc)));
             }
             if (action == LZMA_RUN && m_lz.avail_in == 0 && m_lz.avail_out != 0)
                 return {};
@@ -453,7 +458,7 @@ public:
         , m_ctx(ZSTD_createDCtx())
     {
         if (!m_ctx)
-            setInitError(internalError(compression(), QStringLiteral("ZSTD_createDCtx failed (out of memory)")));
+            setInitError(internalError(compression(), DecompressorText::tr("ZSTD_createDCtx failed (out of memory)")));
     }
     ~ZstdDecompressor() override { ZSTD_freeDCtx(m_ctx); }
 
@@ -507,7 +512,7 @@ public:
         : StreamBase(Compression::Lz4)
     {
         if (LZ4F_isError(LZ4F_createDecompressionContext(&m_ctx, LZ4F_VERSION)))
-            setInitError(internalError(compression(), QStringLiteral("LZ4F_createDecompressionContext failed")));
+            setInitError(internalError(compression(), DecompressorText::tr("LZ4F_createDecompressionContext failed")));
     }
     ~Lz4Decompressor() override { LZ4F_freeDecompressionContext(m_ctx); }
 
@@ -534,7 +539,7 @@ protected:
                 return ok;
             outputFull = produced == m_out.size();
             if (!outputFull && consumed == 0 && left > 0)
-                return internal(QStringLiteral("LZ4F_decompress made no progress"));
+                return internal(DecompressorText::tr("LZ4F_decompress made no progress"));
         }
         return {};
     }
@@ -700,24 +705,24 @@ private:
                       | qsizetype(static_cast<unsigned char>(m_header[2])) << 8
                       | qsizetype(static_cast<unsigned char>(m_header[3])) << 16;
         if (!m_seenIdentifier && m_chunkType != StreamIdentifier)
-            return corrupt(QStringLiteral("missing stream identifier (not a snappy framed stream)"));
+            return corrupt(DecompressorText::tr("missing stream identifier (not a snappy framed stream)"));
         switch (m_chunkType) {
         case StreamIdentifier:
             if (m_chunkLength != qsizetype(kStreamIdentifier.size()))
-                return corrupt(QStringLiteral("bad stream identifier length"));
+                return corrupt(DecompressorText::tr("bad stream identifier length"));
             break;
         case Compressed:
             if (m_chunkLength < qsizetype(kCrcSize)
                 || size_t(m_chunkLength) > kCrcSize + snappy::MaxCompressedLength(kMaxUncompressedChunk))
-                return corrupt(QStringLiteral("bad compressed chunk length %1").arg(m_chunkLength));
+                return corrupt(DecompressorText::tr("bad compressed chunk length %1").arg(m_chunkLength));
             break;
         case Uncompressed:
             if (m_chunkLength < qsizetype(kCrcSize) || size_t(m_chunkLength) > kCrcSize + kMaxUncompressedChunk)
-                return corrupt(QStringLiteral("bad uncompressed chunk length %1").arg(m_chunkLength));
+                return corrupt(DecompressorText::tr("bad uncompressed chunk length %1").arg(m_chunkLength));
             break;
         default:
             if (m_chunkType < 0x80)
-                return corrupt(QStringLiteral("reserved unskippable chunk type 0x%1")
+                return corrupt(DecompressorText::tr("reserved unskippable chunk type 0x%1")
                                    .arg(uint(m_chunkType), 2, 16, QLatin1Char('0')));
             // Padding (0xfe) and reserved skippable chunks (0x80-0xfd): the body is ignored.
             m_skip = m_chunkLength;
@@ -731,7 +736,7 @@ private:
     {
         if (m_chunkType == StreamIdentifier) {
             if (std::memcmp(body, kStreamIdentifier.data(), kStreamIdentifier.size()) != 0)
-                return corrupt(QStringLiteral("bad stream identifier"));
+                return corrupt(DecompressorText::tr("bad stream identifier"));
             // Concatenated streams repeat the identifier; the format allows it anywhere.
             m_seenIdentifier = true;
             return {};
@@ -746,9 +751,9 @@ private:
         size_t uncompressedSize = dataSize;
         if (m_chunkType == Compressed) {
             if (!snappy::GetUncompressedLength(data, dataSize, &uncompressedSize))
-                return corrupt(QStringLiteral("bad compressed chunk"));
+                return corrupt(DecompressorText::tr("bad compressed chunk"));
             if (uncompressedSize > kMaxUncompressedChunk)
-                return corrupt(QStringLiteral("compressed chunk expands to %1 bytes (limit 65536)").arg(uncompressedSize));
+                return corrupt(DecompressorText::tr("compressed chunk expands to %1 bytes (limit 65536)").arg(uncompressedSize));
         }
         if (m_outFill + uncompressedSize > m_out.size()) {
             if (auto ok = flush(sink); !ok)
@@ -757,12 +762,12 @@ private:
         char* target = m_out.data() + m_outFill;
         if (m_chunkType == Compressed) {
             if (!snappy::RawUncompress(data, dataSize, target))
-                return corrupt(QStringLiteral("bad compressed chunk"));
+                return corrupt(DecompressorText::tr("bad compressed chunk"));
         } else {
             std::memcpy(target, data, dataSize);
         }
         if (Crc32c::masked(target, uncompressedSize) != expectedCrc)
-            return corrupt(QStringLiteral("chunk checksum mismatch"));
+            return corrupt(DecompressorText::tr("chunk checksum mismatch"));
         m_outFill += uncompressedSize;
         return {};
     }

@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/core/Error.h"
 
+#include <QCoreApplication>
+
 namespace tideline {
+
+namespace {
+struct ErrorText {
+    Q_DECLARE_TR_FUNCTIONS(Error)
+};
+} // namespace
 
 QString Error::oneLine() const
 {
@@ -9,7 +17,8 @@ QString Error::oneLine() const
     if (!detail.isEmpty())
         line += QStringLiteral(" (") + detail + QLatin1Char(')');
     if (!hint.isEmpty())
-        line += QStringLiteral(". Hint: ") + hint;
+        //: %1 is the error message (with its detail), %2 the advice.
+        line = ErrorText::tr("%1. Hint: %2").arg(line, hint);
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return line;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/pitr/ManifestWriter.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -11,6 +12,13 @@
 namespace tideline::pitr {
 
 namespace {
+
+struct ManifestWriterText {
+    Q_DECLARE_TR_FUNCTIONS(ManifestWriter)
+};
+
+// The YAML itself, comments included, stays in English whatever the user's language: it is a file
+// kept in Git and applied to clusters, and it must not change with the language of the moment.
 
 constexpr const char* kPluginName = "barman-cloud.cloudnative-pg.io";
 constexpr const char* kSourceName = "origin";
@@ -141,17 +149,19 @@ Result<Manifest> writeManifest(const catalog::ServerCatalog& catalog, const Reco
                                const ManifestOptions& o)
 {
     if (!plan.ok())
-        return fail(ErrorCode::Refused, QStringLiteral("no manifest for a refused plan: %1").arg(plan.reason),
+        return fail(ErrorCode::Refused, ManifestWriterText::tr("no manifest for a refused plan: %1").arg(plan.reason),
                     plan.hint);
     if (!isDnsLabel(o.clusterName))
-        return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a valid cluster name").arg(o.clusterName),
-                    QStringLiteral("Use lower-case letters, digits and '-', at most 63 characters (an RFC 1123 label)."));
+        return fail(ErrorCode::Usage, ManifestWriterText::tr("'%1' is not a valid cluster name").arg(o.clusterName),
+                    ManifestWriterText::tr("Use lower-case letters, digits and '-', at most 63 characters (an RFC "
+                                           "1123 label)."));
     if (!isDnsLabel(o.nameSpace))
-        return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a valid namespace").arg(o.nameSpace),
-                    QStringLiteral("Use lower-case letters, digits and '-', at most 63 characters."));
+        return fail(ErrorCode::Usage, ManifestWriterText::tr("'%1' is not a valid namespace").arg(o.nameSpace),
+                    ManifestWriterText::tr("Use lower-case letters, digits and '-', at most 63 characters."));
     const catalog::BackupEntry* backup = catalog.findBackup(plan.backupId);
     if (!backup || !backup->info)
-        return fail(ErrorCode::Internal, QStringLiteral("the plan's backup %1 is not in the catalog").arg(plan.backupId));
+        return fail(ErrorCode::Internal,
+                    ManifestWriterText::tr("the plan's backup %1 is not in the catalog").arg(plan.backupId));
 
     Manifest m;
     const QString destination = catalog.source.toString();
@@ -173,7 +183,7 @@ Result<Manifest> writeManifest(const catalog::ServerCatalog& catalog, const Reco
 
     YAML::Emitter y;
     y << YAML::Comment(s(QStringLiteral("Written by Tideline: recover %1 from backup %2 of server %3 (%4), verdict %5")
-                             .arg(plan.target.describe(), plan.backupId, origin, destination,
+                             .arg(plan.target.describeUntranslated(), plan.backupId, origin, destination,
                                   RecoveryPlan::verdictName(plan.verdict))));
     if (plugin) {
         y << YAML::BeginDoc << YAML::BeginMap;
@@ -242,36 +252,41 @@ Result<Manifest> writeManifest(const catalog::ServerCatalog& catalog, const Reco
     y << YAML::EndMap << YAML::EndMap;
 
     if (!y.good())
-        return fail(ErrorCode::Internal, QStringLiteral("YAML emitter: %1").arg(QString::fromStdString(y.GetLastError())));
+        return fail(ErrorCode::Internal,
+                    ManifestWriterText::tr("YAML emitter: %1").arg(QString::fromStdString(y.GetLastError())));
     m.yaml = QString::fromUtf8(y.c_str()) + QLatin1Char('\n');
 
     // What applying it does not do by itself.
     if (!o.inheritFromIamRole)
-        m.notes.append(QStringLiteral("The Secret %1 (keys %2, %3) must exist in namespace %4 before you apply this. "
-                                      "A ClusterExternalSecret only reaches namespaces that match its selector (the "
-                                      "runbook's reaches namespaces labelled tier: application): label the namespace or "
-                                      "create the Secret there.")
+        m.notes.append(ManifestWriterText::tr("The Secret %1 (keys %2, %3) must exist in namespace %4 before you "
+                                              "apply this. A ClusterExternalSecret only reaches namespaces that match "
+                                              "its selector (the runbook's reaches namespaces labelled tier: "
+                                              "application): label the namespace or create the Secret there.")
                            .arg(o.secretName, o.accessKeyIdKey, o.secretAccessKeyKey, o.nameSpace));
     if (m.archiveServer != o.clusterName || o.mode == ManifestOptions::Mode::InPlace)
-        m.notes.append(QStringLiteral("The recovered cluster archives under serverName %1, not %2: CNPG refuses to "
-                                      "archive into a serverName that already holds WAL (\"Expected empty archive\").")
+        m.notes.append(ManifestWriterText::tr("The recovered cluster archives under serverName %1, not %2: CNPG "
+                                              "refuses to archive into a serverName that already holds WAL "
+                                              "(\"Expected empty archive\").")
                            .arg(m.archiveServer, o.clusterName));
     if (o.mode == ManifestOptions::Mode::InPlace) {
-        m.notes.append(QStringLiteral("In-place recovery replaces cluster %1 in namespace %2. First delete it — this "
-                                      "destroys its volumes; type the cluster name to confirm before you run: "
-                                      "kubectl delete cluster %1 -n %2")
+        m.notes.append(ManifestWriterText::tr("In-place recovery replaces cluster %1 in namespace %2. First delete it "
+                                              "— this destroys its volumes; type the cluster name to confirm before "
+                                              "you run: kubectl delete cluster %1 -n %2")
                            .arg(o.clusterName, o.nameSpace));
-        m.notes.append(QStringLiteral("If a GitOps tool (ArgoCD, Flux) manages this cluster, make the same change in its "
-                                      "source (bootstrap.recovery and the new serverName %1), or it will put the old "
-                                      "spec back.")
+        m.notes.append(ManifestWriterText::tr("If a GitOps tool (ArgoCD, Flux) manages this cluster, make the same "
+                                              "change in its source (bootstrap.recovery and the new serverName %1), or "
+                                              "it will put the old spec back.")
                            .arg(m.archiveServer));
     }
     if (r2)
-        m.notes.append(QStringLiteral("Cloudflare R2: the AWS_REQUEST_CHECKSUM_CALCULATION and "
-                                      "AWS_RESPONSE_CHECKSUM_VALIDATION=when_required environment is set, because newer "
-                                      "AWS SDKs send checksums R2 rejects."));
-    if (plan.verdict != RecoveryPlan::Verdict::Ok)
-        m.notes.append(QStringLiteral("The plan is %1: %2").arg(RecoveryPlan::verdictName(plan.verdict), plan.reason));
+        m.notes.append(ManifestWriterText::tr("Cloudflare R2: the AWS_REQUEST_CHECKSUM_CALCULATION and "
+                                              "AWS_RESPONSE_CHECKSUM_VALIDATION=when_required environment is set, "
+                                              "because newer AWS SDKs send checksums R2 rejects."));
+    // Only uncertain and unverified plans get this far (refused ones are turned away above).
+    if (plan.verdict == RecoveryPlan::Verdict::Uncertain)
+        m.notes.append(ManifestWriterText::tr("The plan is uncertain: %1").arg(plan.reason));
+    else if (plan.verdict == RecoveryPlan::Verdict::Unverified)
+        m.notes.append(ManifestWriterText::tr("The plan is unverified: %1").arg(plan.reason));
     return m;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/pitr/RecoveryPlanner.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 namespace tideline::pitr {
@@ -23,6 +25,10 @@ QString RecoveryPlan::verdictName(Verdict v)
 }
 
 namespace {
+
+struct RecoveryPlannerText {
+    Q_DECLARE_TR_FUNCTIONS(RecoveryPlanner)
+};
 
 constexpr int kMaxMissingNames = 50;
 // S3's LastModified is truncated to the second: an object listed at 10:00:00 went up before 10:00:01.
@@ -154,8 +160,9 @@ private:
         QStringList names;
         for (TimelineId k : known)
             names.append(QString::number(k));
-        refuse(QStringLiteral("timeline %1 is not in the archive").arg(t),
-               QStringLiteral("Known timelines: %1 (the wals command shows the tree).").arg(names.join(QStringLiteral(", "))));
+        refuse(RecoveryPlannerText::tr("timeline %1 is not in the archive").arg(t),
+               RecoveryPlannerText::tr("Known timelines: %1 (the wals command shows the tree).")
+                   .arg(names.join(QStringLiteral(", "))));
         return true;
     }
 
@@ -167,37 +174,38 @@ private:
         if (!target().backupId.isEmpty()) {
             const BackupEntry* b = m_catalog.findBackup(target().backupId);
             if (!b) {
-                refuse(QStringLiteral("there is no backup '%1'").arg(target().backupId),
-                       QStringLiteral("List the backups with the backups command, or leave --backup-id out to let "
-                                      "Tideline choose."));
+                refuse(RecoveryPlannerText::tr("there is no backup '%1'").arg(target().backupId),
+                       RecoveryPlannerText::tr("List the backups with the backups command, or leave --backup-id out "
+                                               "to let Tideline choose."));
                 return nullptr;
             }
             if (!b->restorable) {
                 refuse(b->state == BackupEntry::State::Done
-                           ? QStringLiteral("backup %1 cannot be restored: %2 WAL segment(s) it needs are missing, "
-                                            "the first %3")
-                                 .arg(b->id)
-                                 .arg(b->missingWalCount)
-                                 .arg(b->firstMissingWal)
-                           : QStringLiteral("backup %1 is %2, not a finished backup").arg(b->id, b->statusText()),
-                       QStringLiteral("Choose another backup, or leave --backup-id out."),
+                           ? RecoveryPlannerText::tr("backup %1 cannot be restored: %n WAL segment(s) it needs are "
+                                                     "missing, the first %2",
+                                                     nullptr, static_cast<int>(b->missingWalCount))
+                                 .arg(b->id, b->firstMissingWal)
+                           : RecoveryPlannerText::tr("backup %1 is %2, not a finished backup").arg(b->id, b->statusText()),
+                       RecoveryPlannerText::tr("Choose another backup, or leave --backup-id out."),
                        alternativeWithoutPin());
                 return nullptr;
             }
             if (!satisfiesTarget(*b)) {
-                refuse(QStringLiteral("backup %1 ended after the target %2; recovery cannot go back in time")
+                refuse(RecoveryPlannerText::tr("backup %1 ended after the target %2; recovery cannot go back in time")
                            .arg(b->id, target().describe()),
-                       QStringLiteral("Choose a backup that ended before the target, or leave --backup-id out."),
+                       RecoveryPlannerText::tr("Choose a backup that ended before the target, or leave --backup-id "
+                                               "out."),
                        alternativeWithoutPin());
                 return nullptr;
             }
             return b;
         }
         if (restorable.isEmpty()) {
-            refuse(QStringLiteral("no backup of server %1 can be restored").arg(m_catalog.server),
+            refuse(RecoveryPlannerText::tr("no backup of server %1 can be restored").arg(m_catalog.server),
                    m_catalog.backups.isEmpty()
-                       ? QStringLiteral("There are no backups yet: take one (a CNPG Backup or ScheduledBackup).")
-                       : QStringLiteral("Every backup lacks WAL or is unfinished; see the backups and wals commands."));
+                       ? RecoveryPlannerText::tr("There are no backups yet: take one (a CNPG Backup or ScheduledBackup).")
+                       : RecoveryPlannerText::tr("Every backup lacks WAL or is unfinished; see the backups and wals "
+                                                 "commands."));
             return nullptr;
         }
         for (auto it = restorable.crbegin(); it != restorable.crend(); ++it)
@@ -212,17 +220,17 @@ private:
                 break;
             }
         if (!oldest) {
-            refuse(QStringLiteral("no restorable backup lies on the history of timeline %1")
+            refuse(RecoveryPlannerText::tr("no restorable backup lies on the history of timeline %1")
                        .arg(target().timeline.toString()),
-                   QStringLiteral("Pick another --target-tli; the wals command shows the timeline tree."));
+                   RecoveryPlannerText::tr("Pick another --target-tli; the wals command shows the timeline tree."));
             return nullptr;
         }
-        refuse(QStringLiteral("%1 is before the first recoverability point %2 (the end of the oldest restorable "
-                              "backup, %3)")
+        refuse(RecoveryPlannerText::tr("%1 is before the first recoverability point %2 (the end of the oldest "
+                                       "restorable backup, %3)")
                    .arg(target().describe(), oldest->info->endTime ? oldest->info->endTime->toIso() : QString(),
                         oldest->id),
-               QStringLiteral("Nothing older can be restored: the nearest point is the end of backup %1 "
-                              "(--target-immediate --backup-id %1).")
+               RecoveryPlannerText::tr("Nothing older can be restored: the nearest point is the end of backup %1 "
+                                       "(--target-immediate --backup-id %1).")
                    .arg(oldest->id),
                immediateOn(oldest->id));
         return nullptr;
@@ -247,20 +255,18 @@ private:
             return std::nullopt;
         if (!reaches(b, t)) {
             if (target().timeline.kind == TimelineSpec::Kind::Latest)
-                refuse(QStringLiteral("PostgreSQL would follow the history files to timeline %1 (latest), which does "
-                                      "not descend from backup %2 on timeline %3 before it branched")
-                           .arg(t)
-                           .arg(b.id)
-                           .arg(b.info->timeline),
-                       QStringLiteral("Give --target-tli with a timeline on the backup's history (the wals command "
-                                      "shows the tree)."));
+                refuse(RecoveryPlannerText::tr("PostgreSQL would follow the history files to timeline %1 (latest), "
+                                               "which does not descend from backup %2 on timeline %3 before it "
+                                               "branched")
+                           .arg(QString::number(t), b.id, QString::number(b.info->timeline)),
+                       RecoveryPlannerText::tr("Give --target-tli with a timeline on the backup's history (the wals "
+                                               "command shows the tree)."));
             else
-                refuse(QStringLiteral("backup %1 (timeline %2) is not on the history of timeline %3, or ended after "
-                                      "timeline %3 branched off")
-                           .arg(b.id)
-                           .arg(b.info->timeline)
-                           .arg(t),
-                       QStringLiteral("Choose a backup taken on timeline %1 or on an ancestor before the switch.")
+                refuse(RecoveryPlannerText::tr("backup %1 (timeline %2) is not on the history of timeline %3, or "
+                                               "ended after timeline %3 branched off")
+                           .arg(b.id, QString::number(b.info->timeline), QString::number(t)),
+                       RecoveryPlannerText::tr("Choose a backup taken on timeline %1 or on an ancestor before the "
+                                               "switch.")
                            .arg(t));
             return std::nullopt;
         }
@@ -360,11 +366,11 @@ private:
     void refuseGap(const BackupEntry& b, const QList<Step>& path, qsizetype missingAt)
     {
         const RecoveryTarget alt = alternativeBefore(b, path, missingAt);
-        refuse(QStringLiteral("WAL segment %1 is missing from the archive, so replay from backup %2 stops before "
-                              "%3")
+        refuse(RecoveryPlannerText::tr("WAL segment %1 is missing from the archive, so replay from backup %2 stops "
+                                       "before %3")
                    .arg(name(path[missingAt].timeline, path[missingAt].segno), b.id, target().describe()),
-               QStringLiteral("The archive has a gap (see the wals command). The nearest reachable point before it: "
-                              "%1; a later target needs a backup taken after the gap.")
+               RecoveryPlannerText::tr("The archive has a gap (see the wals command). The nearest reachable point "
+                                       "before it: %1; a later target needs a backup taken after the gap.")
                    .arg(argsOf(alt)),
                alt);
     }
@@ -392,11 +398,9 @@ private:
         if (at < 0) {
             require(all);
             const RecoveryTarget alt = alternativeBefore(b, all, all.size());
-            refuse(QStringLiteral("LSN %1 is after the end of the archive on timeline %2 (last segment %3)")
-                       .arg(target().lsn.toString())
-                       .arg(timeline)
-                       .arg(name(timeline, lastSegnoOf(timeline))),
-                   QStringLiteral("Wait for archiving to catch up, or aim at %1.").arg(argsOf(alt)), alt);
+            refuse(RecoveryPlannerText::tr("LSN %1 is after the end of the archive on timeline %2 (last segment %3)")
+                       .arg(target().lsn.toString(), QString::number(timeline), name(timeline, lastSegnoOf(timeline))),
+                   RecoveryPlannerText::tr("Wait for archiving to catch up, or aim at %1.").arg(argsOf(alt)), alt);
             return;
         }
         const QList<Step> path = all.mid(0, at + 1);
@@ -407,8 +411,8 @@ private:
         }
         if (at + 1 == all.size()) {
             m_plan.verdict = RecoveryPlan::Verdict::Uncertain;
-            m_plan.reason = QStringLiteral("the target lies in the newest archived segment; if no record at or after "
-                                           "it is archived yet, recovery ends before reaching it");
+            m_plan.reason = RecoveryPlannerText::tr("the target lies in the newest archived segment; if no record at "
+                                                    "or after it is archived yet, recovery ends before reaching it");
             return;
         }
         m_plan.verdict = RecoveryPlan::Verdict::Ok;
@@ -443,20 +447,20 @@ private:
             const WalObject* newest = all.isEmpty() ? nullptr : m_wals.find(all.last().timeline, all.last().segno);
             if (newest && newest->uploadedUsec + kUploadTimeResolutionUsec > t) {
                 m_plan.verdict = RecoveryPlan::Verdict::Uncertain;
-                m_plan.reason = QStringLiteral("the newest archived segment was uploaded in the same second as the "
-                                               "target (object stores keep upload times to the second); whether it "
-                                               "holds a commit after the target is only known by replaying");
+                m_plan.reason = RecoveryPlannerText::tr("the newest archived segment was uploaded in the same second "
+                                                        "as the target (object stores keep upload times to the "
+                                                        "second); whether it holds a commit after the target is only "
+                                                        "known by replaying");
                 return;
             }
             const RecoveryTarget alt = alternativeBefore(b, all, all.size());
             const WalObject* lastObject = all.isEmpty() ? nullptr : m_wals.find(all.last().timeline, all.last().segno);
-            refuse(QStringLiteral("%1 is after the end of the archive: the newest segment on timeline %2 was uploaded "
-                                  "at %3")
-                       .arg(target().describe())
-                       .arg(timeline)
-                       .arg(lastObject ? Timestamp::fromUsec(lastObject->uploadedUsec).toIso() : QStringLiteral("-")),
-                   QStringLiteral("Wait for archiving to catch up (check the cluster's ContinuousArchiving condition), "
-                                  "or aim at %1.")
+            refuse(RecoveryPlannerText::tr("%1 is after the end of the archive: the newest segment on timeline %2 "
+                                           "was uploaded at %3")
+                       .arg(target().describe(), QString::number(timeline),
+                            lastObject ? Timestamp::fromUsec(lastObject->uploadedUsec).toIso() : QStringLiteral("-")),
+                   RecoveryPlannerText::tr("Wait for archiving to catch up (check the cluster's ContinuousArchiving "
+                                           "condition), or aim at %1.")
                        .arg(argsOf(alt)),
                    alt);
             return;
@@ -466,9 +470,10 @@ private:
         const bool nextArchived = proof + 1 < all.size();
         if (!nextArchived) {
             m_plan.verdict = RecoveryPlan::Verdict::Uncertain;
-            m_plan.reason = QStringLiteral("the target is later than the upload of the second-to-last archived segment; "
-                                           "the last commit in the archive is not known without reading WAL, so "
-                                           "PostgreSQL may end recovery before reaching it");
+            m_plan.reason = RecoveryPlannerText::tr("the target is later than the upload of the second-to-last "
+                                                    "archived segment; the last commit in the archive is not known "
+                                                    "without reading WAL, so PostgreSQL may end recovery before "
+                                                    "reaching it");
             return;
         }
         m_plan.verdict = RecoveryPlan::Verdict::Ok;
@@ -485,24 +490,26 @@ private:
             }
         require(all.mid(0, stop));
         if (stop < all.size())
-            m_plan.warnings.append(QStringLiteral("WAL segment %1 is missing: if the target lies after it, recovery "
-                                                  "cannot reach it and ends there")
+            m_plan.warnings.append(RecoveryPlannerText::tr("WAL segment %1 is missing: if the target lies after it, "
+                                                           "recovery cannot reach it and ends there")
                                        .arg(name(all[stop].timeline, all[stop].segno)));
         m_plan.verdict = RecoveryPlan::Verdict::Unverified;
         m_plan.reason = target().kind == RecoveryTarget::Kind::Xid
-                            ? QStringLiteral("whether transaction %1 exists on this path is only known by replaying")
+                            ? RecoveryPlannerText::tr("whether transaction %1 exists on this path is only known by "
+                                                      "replaying")
                                   .arg(target().xid)
-                            : QStringLiteral("whether restore point '%1' exists on this path is only known by replaying")
+                            : RecoveryPlannerText::tr("whether restore point '%1' exists on this path is only known by "
+                                                      "replaying")
                                   .arg(target().name);
-        m_plan.warnings.append(QStringLiteral("if the target is never reached, PostgreSQL stops with an error rather "
-                                              "than promote; it must lie after backup %1 ended (%2), so for an older "
-                                              "one pin an older backup with --backup-id")
+        m_plan.warnings.append(RecoveryPlannerText::tr("if the target is never reached, PostgreSQL stops with an error "
+                                                       "rather than promote; it must lie after backup %1 ended (%2), so "
+                                                       "for an older one pin an older backup with --backup-id")
                                    .arg(b.id, b.info->endTime ? b.info->endTime->toIso() : QString()));
         if (target().kind == RecoveryTarget::Kind::Name && target().name.startsWith(QLatin1String("barman_"))) {
             const BackupEntry* after = m_catalog.findBackup(target().name.mid(7));
             if (after)
-                m_plan.warnings.append(QStringLiteral("barman-cloud-backup created this restore point right after "
-                                                      "backup %1 ended (%2)")
+                m_plan.warnings.append(RecoveryPlannerText::tr("barman-cloud-backup created this restore point right "
+                                                               "after backup %1 ended (%2)")
                                            .arg(after->id, after->info && after->info->endTime
                                                                ? after->info->endTime->toIso()
                                                                : QString()));
@@ -519,9 +526,9 @@ private:
             QStringList all;
             for (TimelineId t : known)
                 all.append(QString::number(t));
-            m_plan.warnings.append(QStringLiteral("the archive holds timelines %1; replay follows %2 "
-                                                  "(recovery_target_timeline=%3); after a switch point each timeline "
-                                                  "holds different data, and --target-tli picks one")
+            m_plan.warnings.append(RecoveryPlannerText::tr("the archive holds timelines %1; replay follows %2 "
+                                                           "(recovery_target_timeline=%3); after a switch point each "
+                                                           "timeline holds different data, and --target-tli picks one")
                                        .arg(all.join(QStringLiteral(", ")), path.join(QStringLiteral(" -> ")),
                                             m_plan.target.timeline.toString()));
         }

@@ -43,8 +43,11 @@ struct RecoveryTarget {
     /// A time without an offset is refused (Usage), never guessed: PostgreSQL would read it in
     /// the server's TimeZone, which on a restored CNPG pod is not the DBA's.
     static Result<Timestamp> parseTime(const QString& text);
-    /// "<kind>" "<value>" for messages: "time 2025-12-06T10:41:07+00:00".
+    /// "<kind>" "<value>" for messages, in the user's language: "time 2025-12-06T10:41:07+00:00".
     QString describe() const;
+    /// The same in English, for what is written to files and kept (manifest and postgresql.auto.conf
+    /// comments, drill history), so that they never depend on the language of the moment.
+    QString describeUntranslated() const;
 };
 
 } // namespace tideline::pitr

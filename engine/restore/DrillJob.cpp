@@ -4,6 +4,7 @@
 #include "engine/core/Clock.h"
 #include "engine/core/Timestamp.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -25,6 +26,23 @@ namespace tideline::restore {
 
 namespace {
 
+struct DrillJobText {
+    Q_DECLARE_TR_FUNCTIONS(DrillJob)
+};
+
+// Phase names are kept in English (the JSON form) and translated for the Markdown report.
+constexpr const char* kPhaseComment = "drill phase";
+
+struct PhaseText {
+    const char* source;
+    const char* comment; // always kPhaseComment
+};
+
+QString phaseName(PhaseText text) // takes QT_TRANSLATE_NOOP3(...)
+{
+    return QString::fromUtf8(text.source);
+}
+
 constexpr int kPort = 5432; // the socket lives in the private scratch directory, so no clash
 
 // Runs a PostgreSQL tool as the data's owner: PostgreSQL refuses to run as root.
@@ -38,6 +56,7 @@ QStringList asOwner(const QString& owner, const QString& program, const QStringL
 struct Run {
     int exitCode = -1;
     QString output;
+    bool timedOut = false;
 };
 
 Run run(const QStringList& command, int timeoutMs, const QMap<QString, QString>& environment = {})
@@ -59,7 +78,7 @@ Run run(const QStringList& command, int timeoutMs, const QMap<QString, QString>&
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
-        r.output = QStringLiteral("timed out");
+        r.timedOut = true;
         return r;
     }
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
@@ -135,34 +154,34 @@ void judgeTarget(const pitr::RecoveryPlan& plan, DrillReport& report)
 {
     const auto& t = plan.target;
     if (report.recoveryStop.isEmpty()) {
-        report.reasons.append(QStringLiteral("PostgreSQL never logged reaching the recovery target"));
+        report.reasons.append(DrillJobText::tr("PostgreSQL never logged reaching the recovery target"));
         return;
     }
     switch (t.kind) {
     case pitr::RecoveryTarget::Kind::Immediate:
         if (!report.recoveryStop.contains(QLatin1String("reaching consistency")))
-            report.reasons.append(QStringLiteral("expected to stop at consistency: %1").arg(report.recoveryStop));
+            report.reasons.append(DrillJobText::tr("expected to stop at consistency: %1").arg(report.recoveryStop));
         break;
     case pitr::RecoveryTarget::Kind::Name:
         if (!report.recoveryStop.contains(QStringLiteral("\"%1\"").arg(t.name)))
-            report.reasons.append(QStringLiteral("stopped elsewhere than restore point %1: %2").arg(t.name, report.recoveryStop));
+            report.reasons.append(DrillJobText::tr("stopped elsewhere than restore point %1: %2").arg(t.name, report.recoveryStop));
         break;
     case pitr::RecoveryTarget::Kind::Xid:
         if (!report.recoveryStop.contains(QStringLiteral("transaction %1").arg(t.xid)))
-            report.reasons.append(QStringLiteral("stopped elsewhere than transaction %1: %2").arg(t.xid, report.recoveryStop));
+            report.reasons.append(DrillJobText::tr("stopped elsewhere than transaction %1: %2").arg(t.xid, report.recoveryStop));
         break;
     case pitr::RecoveryTarget::Kind::Time: {
         static const QRegularExpression at(QStringLiteral("log time (.+)$"));
         const auto m = at.match(report.lastTransaction);
         const auto last = m.hasMatch() ? Timestamp::parse(m.captured(1).trimmed()) : std::nullopt;
         if (last && last->usecUtc > t.time.usecUtc)
-            report.reasons.append(QStringLiteral("the last replayed transaction (%1) is after the target %2")
+            report.reasons.append(DrillJobText::tr("the last replayed transaction (%1) is after the target %2")
                                       .arg(last->toIso(), t.time.toIso()));
         break;
     }
     case pitr::RecoveryTarget::Kind::Lsn:
         if (!report.recoveryStop.contains(QStringLiteral("\"%1\"").arg(t.lsn.toString())))
-            report.reasons.append(QStringLiteral("stopped elsewhere than LSN %1: %2").arg(t.lsn.toString(), report.recoveryStop));
+            report.reasons.append(DrillJobText::tr("stopped elsewhere than LSN %1: %2").arg(t.lsn.toString(), report.recoveryStop));
         break;
     }
 }
@@ -216,32 +235,37 @@ QJsonObject DrillReport::toJson() const
 
 QString DrillReport::toMarkdown() const
 {
-    QString md = QStringLiteral("# Restore drill: %1 — %2\n\n").arg(server, passed ? QStringLiteral("PASSED") : QStringLiteral("FAILED"));
-    md += QStringLiteral("- Source: %1\n- Backup: %2\n- Target: %3\n- Started: %4\n- RTO: %5 s\n- Downloaded: %6 bytes, "
-                         "written: %7 bytes\n- Timeline after promotion: %8\n\n")
+    QString md = DrillJobText::tr("# Restore drill: %1 — %2\n\n")
+                     .arg(server, passed ? DrillJobText::tr("PASSED", "drill verdict") : DrillJobText::tr("FAILED", "drill verdict"));
+    md += DrillJobText::tr("- Source: %1\n- Backup: %2\n- Target: %3\n- Started: %4\n- RTO: %5 s\n- Downloaded: %6 "
+                           "bytes, written: %7 bytes\n- Timeline after promotion: %8\n\n")
               .arg(source, backupId, target, startedAt)
               .arg(rtoSeconds, 0, 'f', 1)
               .arg(downloadedBytes)
               .arg(writtenBytes)
               .arg(timeline.isEmpty() ? QStringLiteral("-") : timeline);
-    md += QStringLiteral("| phase | seconds |\n|---|---:|\n");
+    md += DrillJobText::tr("| phase | seconds |\n|---|---:|\n");
     for (const auto& p : phases)
-        md += QStringLiteral("| %1 | %2 |\n").arg(p.name).arg(p.seconds, 0, 'f', 2);
-    md += QStringLiteral("| **total** | **%1** |\n\n").arg(totalSeconds, 0, 'f', 2);
+        md += QStringLiteral("| %1 | %2 |\n")
+                  .arg(QCoreApplication::translate("DrillJob", p.name.toUtf8().constData(), kPhaseComment))
+                  .arg(p.seconds, 0, 'f', 2);
+    md += DrillJobText::tr("| **total** | **%1** |\n\n").arg(totalSeconds, 0, 'f', 2);
     if (!recoveryStop.isEmpty())
         md += QStringLiteral("PostgreSQL: `%1`\n\n").arg(recoveryStop);
     if (!lastTransaction.isEmpty())
         md += QStringLiteral("PostgreSQL: `%1`\n\n").arg(lastTransaction);
     if (!checks.isEmpty()) {
-        md += QStringLiteral("| check | result | |\n|---|---|---|\n");
+        md += DrillJobText::tr("| check | result | |\n|---|---|---|\n");
         for (const auto& c : checks)
-            md += QStringLiteral("| `%1` | %2 | %3 |\n").arg(c.sql, c.result, c.passed ? QStringLiteral("ok") : QStringLiteral("FAILED"));
+            md += QStringLiteral("| `%1` | %2 | %3 |\n")
+                      .arg(c.sql, c.result,
+                           c.passed ? DrillJobText::tr("ok", "check result") : DrillJobText::tr("FAILED", "check result"));
         md += QLatin1Char('\n');
     }
     for (const QString& r : reasons)
-        md += QStringLiteral("- **Failure:** %1\n").arg(r);
+        md += DrillJobText::tr("- **Failure:** %1\n").arg(r);
     for (const QString& n : notes)
-        md += QStringLiteral("- Note: %1\n").arg(n);
+        md += DrillJobText::tr("- Note: %1\n").arg(n);
     return md;
 }
 
@@ -254,14 +278,15 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     report.backupId = plan.backupId;
     report.target = plan.target.describe();
     report.startedAt = nowIso();
-    report.phases.append({QStringLiteral("plan"), o.planSeconds});
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "plan", "drill phase")), o.planSeconds});
 
     QString scratch = o.scratchDirectory;
     if (scratch.isEmpty()) {
         QByteArray tmpl = QFile::encodeName(QDir::tempPath() + QStringLiteral("/tideline-drill-XXXXXX"));
         if (!::mkdtemp(tmpl.data()))
-            return fail(ErrorCode::Refused, QStringLiteral("cannot create a scratch directory in %1").arg(QDir::tempPath()),
-                        QStringLiteral("Give one with --scratch DIR."));
+            return fail(ErrorCode::Refused,
+                        DrillJobText::tr("cannot create a scratch directory in %1").arg(QDir::tempPath()),
+                        DrillJobText::tr("Give one with --scratch DIR."));
         scratch = QFile::decodeName(tmpl);
     }
     // The server runs as the data's owner, who must be able to reach the data directory.
@@ -289,8 +314,9 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     report.downloadedBytes = restored->downloadedBytes;
     report.writtenBytes = restored->writtenBytes;
     report.notes += restored->notes;
-    report.phases.append({QStringLiteral("restore (download, decompress, extract)"), restored->restoreSeconds});
-    report.phases.append({QStringLiteral("configure"), restored->configureSeconds});
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "restore (download, decompress, extract)", "drill phase")),
+                          restored->restoreSeconds});
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "configure", "drill phase")), restored->configureSeconds});
 
     const passwd* pw = ::getpwuid(QFileInfo(data).ownerId());
     const QString owner = pw ? QString::fromLocal8Bit(pw->pw_name) : o.owner;
@@ -324,7 +350,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
             QThread::msleep(200);
         }
     }
-    report.phases.append({QStringLiteral("recovery (WAL fetch and replay, promote)"),
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "recovery (WAL fetch and replay, promote)", "drill phase")),
                           static_cast<double>(timer.nsecsElapsed()) / 1e9});
 
     const QString logText = readLog(log);
@@ -343,28 +369,34 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
             const auto v = c.value(sql, &error);
             DrillCheck check{sql, v.has_value() && *v != QLatin1String("f"), v ? *v : error};
             if (!check.passed)
-                report.reasons.append(QStringLiteral("check failed: %1 -> %2").arg(sql, check.result));
+                report.reasons.append(DrillJobText::tr("check failed: %1 -> %2").arg(sql, check.result));
             report.checks.append(check);
         }
         judgeTarget(plan, report);
     } else {
         const QStringList fatal = fatalLines(logText);
-        report.reasons.append(context.isCancelled() ? QStringLiteral("cancelled")
-                              : fatal.isEmpty()     ? QStringLiteral("PostgreSQL did not finish recovery within %1 s (%2)")
-                                                          .arg(o.timeoutSeconds)
-                                                          .arg(start.output.trimmed().section(QLatin1Char('\n'), -1))
-                                                    : QStringLiteral("PostgreSQL stopped: %1").arg(fatal.join(QStringLiteral(" / "))));
+        if (context.isCancelled())
+            report.reasons.append(DrillJobText::tr("cancelled"));
+        else if (fatal.isEmpty())
+            report.reasons.append(DrillJobText::tr("PostgreSQL did not finish recovery within %1 s (%2)")
+                                      .arg(QString::number(o.timeoutSeconds),
+                                           start.timedOut ? DrillJobText::tr("timed out")
+                                                          : start.output.trimmed().section(QLatin1Char('\n'), -1)));
+        else
+            report.reasons.append(DrillJobText::tr("PostgreSQL stopped: %1").arg(fatal.join(QStringLiteral(" / "))));
     }
-    report.phases.append({QStringLiteral("checks"), static_cast<double>(timer.nsecsElapsed()) / 1e9});
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "checks", "drill phase")),
+                          static_cast<double>(timer.nsecsElapsed()) / 1e9});
 
     timer.restart();
     run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
                                QStringLiteral("stop")}),
         120'000);
     if (o.keep)
-        report.notes.append(QStringLiteral("scratch directory kept: %1").arg(scratch));
+        report.notes.append(DrillJobText::tr("scratch directory kept: %1").arg(scratch));
     cleanup();
-    report.phases.append({QStringLiteral("stop and clean up"), static_cast<double>(timer.nsecsElapsed()) / 1e9});
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "stop and clean up", "drill phase")),
+                          static_cast<double>(timer.nsecsElapsed()) / 1e9});
 
     for (const auto& p : report.phases)
         report.totalSeconds += p.seconds;
@@ -372,10 +404,10 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     for (qsizetype i = 0; i + 1 < report.phases.size(); ++i)
         report.rtoSeconds += report.phases[i].seconds;
     if (report.inRecovery && promoted)
-        report.reasons.append(QStringLiteral("the server is still in recovery"));
+        report.reasons.append(DrillJobText::tr("the server is still in recovery"));
     report.passed = promoted && report.reasons.isEmpty();
     if (context.isCancelled())
-        return fail(ErrorCode::Cancelled, QStringLiteral("drill cancelled"));
+        return fail(ErrorCode::Cancelled, DrillJobText::tr("drill cancelled"));
     return report;
 }
 
@@ -385,8 +417,8 @@ Result<void> appendDrillHistory(const DrillReport& report)
     QDir().mkpath(QFileInfo(path).path());
     QFile f(path);
     if (!f.open(QIODevice::Append))
-        return fail(ErrorCode::Refused, QStringLiteral("cannot write the drill history %1: %2").arg(path, f.errorString()),
-                    QStringLiteral("Check permissions of your data directory."));
+        return fail(ErrorCode::Refused, DrillJobText::tr("cannot write the drill history %1: %2").arg(path, f.errorString()),
+                    DrillJobText::tr("Check permissions of your data directory."));
     f.write(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact) + '\n');
     return {};
 }

@@ -27,7 +27,7 @@ struct DrillOptions {
 };
 
 struct DrillPhase {
-    QString name;
+    QString name;       ///< English, as the JSON form keeps it; toMarkdown() translates it
     double seconds = 0;
 };
 
@@ -38,6 +38,8 @@ struct DrillCheck {
 };
 
 /// The outcome of a drill. Phases are consecutive and add up to totalSeconds.
+/// Texts (target, reasons, notes) are in the user's language, in toJson() too; keys and phase
+/// names stay stable.
 struct DrillReport {
     QString server;
     QString source;

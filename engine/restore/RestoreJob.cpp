@@ -5,6 +5,7 @@
 #include "engine/core/Parallel.h"
 #include "engine/restore/TarExtractor.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -30,6 +31,10 @@
 namespace tideline::restore {
 
 namespace {
+
+struct RestoreJobText {
+    Q_DECLARE_TR_FUNCTIONS(RestoreJob)
+};
 
 std::unexpected<Error> refused(const QString& message, const QString& hint)
 {
@@ -130,7 +135,7 @@ Result<void> extractPart(storage::ObjectStore& store, const Part& part, JobConte
         readResult = store.read(part.key, [&](QByteArrayView chunk) -> Result<void> {
             downloaded += chunk.size();
             if (!compressed.push(QByteArray(chunk.data(), chunk.size())))
-                return fail(ErrorCode::Cancelled, QStringLiteral("extraction stopped"));
+                return fail(ErrorCode::Cancelled, RestoreJobText::tr("extraction stopped"));
             return {};
         }, context.cancelToken());
         compressed.finish();
@@ -141,7 +146,7 @@ Result<void> extractPart(storage::ObjectStore& store, const Part& part, JobConte
         auto decompressor = Decompressor::create(part.compression);
         const auto forward = [&](QByteArrayView bytes) -> Result<void> {
             if (!plain.push(QByteArray(bytes.data(), bytes.size())))
-                return fail(ErrorCode::Cancelled, QStringLiteral("extraction stopped"));
+                return fail(ErrorCode::Cancelled, RestoreJobText::tr("extraction stopped"));
             return {};
         };
         while (auto chunk = compressed.pop()) {
@@ -158,18 +163,18 @@ Result<void> extractPart(storage::ObjectStore& store, const Part& part, JobConte
 
     TarExtractor tar(part.root, [&](const QString& path, const QString& why) {
         std::lock_guard lock(notesMutex);
-        notes.append(QStringLiteral("%1: skipped %2 (%3)").arg(part.file, path, why));
+        notes.append(RestoreJobText::tr("%1: skipped %2 (%3)").arg(part.file, path, why));
     });
     Result<void> result;
     while (auto chunk = plain.pop()) {
         if (context.isCancelled()) {
-            result = fail(ErrorCode::Cancelled, QStringLiteral("restore cancelled"));
+            result = fail(ErrorCode::Cancelled, RestoreJobText::tr("restore cancelled"));
             break;
         }
         result = tar.feed(*chunk);
         if (!result)
             break;
-        context.report({QStringLiteral("restoring"), downloaded.load(), -1, downloaded.load()});
+        context.report({RestoreJobText::tr("restoring", "progress"), downloaded.load(), -1, downloaded.load()});
     }
     if (!result)
         stopAll();
@@ -224,8 +229,8 @@ Result<Identity> resolveOwner(const QString& wanted)
     }
     const passwd* pw = ::getpwnam(name.toLocal8Bit().constData());
     if (!pw)
-        return refused(QStringLiteral("there is no user '%1' to own the restored data").arg(name),
-                       QStringLiteral("Create it (Debian's postgresql package does) or pass the owner to use."));
+        return refused(RestoreJobText::tr("there is no user '%1' to own the restored data").arg(name),
+                       RestoreJobText::tr("Create it (Debian's postgresql package does) or pass the owner to use."));
     return Identity{pw->pw_uid, pw->pw_gid, name};
 }
 
@@ -241,9 +246,12 @@ Result<void> chownTree(const QString& path, const Identity& owner)
     static std::mutex mutex; // nftw takes a plain function: serialise the global it reads
     std::lock_guard lock(mutex);
     g_owner = owner;
-    if (::nftw(QFile::encodeName(path).constData(), chownEntry, 64, FTW_PHYS) != 0)
-        return refused(QStringLiteral("cannot hand %1 to %2: %3").arg(path, owner.name, QString::fromLocal8Bit(std::strerror(errno))),
-                       QStringLiteral("Run the restore as root or as the owner."));
+    if (::nftw(QFile::encodeName(path).constData(), chownEntry, 64, FTW_PHYS) != 0) {
+        const int err = errno;
+        return refused(RestoreJobText::tr("cannot hand %1 to %2: %3")
+                           .arg(path, owner.name, QString::fromLocal8Bit(std::strerror(err))),
+                       RestoreJobText::tr("Run the restore as root or as the owner."));
+    }
     return {};
 }
 
@@ -289,6 +297,9 @@ QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, con
         {QStringLiteral("ident_file"), o.destination + QStringLiteral("/pg_ident.conf")},
         {QStringLiteral("logging_collector"), QStringLiteral("off")},
         {QStringLiteral("log_destination"), QStringLiteral("stderr")},
+        // A drill reads the log ("recovery stopping", "selected new timeline ID"); PostgreSQL would
+        // translate those lines under the source cluster's lc_messages.
+        {QStringLiteral("lc_messages"), QStringLiteral("C")},
         {QStringLiteral("shared_buffers"), QStringLiteral("%1MB").arg(sharedMb)},
         {QStringLiteral("effective_cache_size"), QStringLiteral("%1MB").arg(ram / 2 / (1024 * 1024))},
         {QStringLiteral("maintenance_work_mem"), QStringLiteral("64MB")},
@@ -331,8 +342,8 @@ Result<void> writeFile(const QString& path, const QByteArray& content)
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(content) != content.size()
         || !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return refused(QStringLiteral("cannot write %1: %2").arg(path, f.errorString()),
-                       QStringLiteral("Check free space and permissions of the destination."));
+        return refused(RestoreJobText::tr("cannot write %1: %2").arg(path, f.errorString()),
+                       RestoreJobText::tr("Check free space and permissions of the destination."));
     return {};
 }
 
@@ -357,7 +368,7 @@ Result<void> disableMissingIncludes(const QString& dest, QStringList& notes)
             target = dest + QLatin1Char('/') + target;
         if (QFileInfo::exists(target))
             continue;
-        notes.append(QStringLiteral("postgresql.conf: disabled %1 (the file is not in the backup)").arg(line.trimmed()));
+        notes.append(RestoreJobText::tr("postgresql.conf: disabled %1 (the file is not in the backup)").arg(line.trimmed()));
         line = QStringLiteral("# disabled by Tideline (missing here): ") + line;
         changed = true;
     }
@@ -381,7 +392,7 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
         for (const QString& line : QString::fromUtf8(autoConf.readAll()).split(QLatin1Char('\n'))) {
             const QString key = line.section(QLatin1Char('='), 0, 0).trimmed();
             if (managed.contains(key) || key.startsWith(QLatin1String("recovery_target"))) {
-                notes.append(QStringLiteral("postgresql.auto.conf: replaced %1").arg(line.trimmed()));
+                notes.append(RestoreJobText::tr("postgresql.auto.conf: replaced %1").arg(line.trimmed()));
                 continue;
             }
             if (!line.isEmpty())
@@ -390,10 +401,11 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
         autoConf.close();
     }
     QString text = kept;
+    // PostgreSQL's file: its comments stay in English whatever the user's language.
     text += QStringLiteral("\n# Tideline: restore of backup %1 toward %2.\n"
                            "# These settings override the backup's own: archive_mode=off keeps this copy from archiving\n"
                            "# into the source bucket; pod paths, certificates and preload libraries do not exist here.\n")
-                .arg(backup.id, plan.target.describe());
+                .arg(backup.id, plan.target.describeUntranslated());
     for (const auto& [k, v] : settings)
         text += k + QStringLiteral(" = ") + quoteConfValue(v) + QLatin1Char('\n');
     if (auto r = writeFile(dest + QStringLiteral("/postgresql.auto.conf"), text.toUtf8()); !r)
@@ -417,7 +429,7 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
     // A backup taken from a standby carries standby.signal, which would win over recovery.signal.
     for (const char* stale : {"standby.signal", "postmaster.pid", "postmaster.opts"})
         if (QFile::remove(dest + QLatin1Char('/') + QLatin1String(stale)))
-            notes.append(QStringLiteral("removed %1 from the backup").arg(QLatin1String(stale)));
+            notes.append(RestoreJobText::tr("removed %1 from the backup").arg(QLatin1String(stale)));
     QDir().mkpath(dest + QStringLiteral("/pg_wal/archive_status"));
     return writeFile(dest + QStringLiteral("/recovery.signal"), QByteArray());
 }
@@ -436,18 +448,18 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
                                  const pitr::RecoveryPlan& plan, const RestoreOptions& o, JobContext& context)
 {
     if (!plan.ok())
-        return refused(QStringLiteral("the plan is refused: %1").arg(plan.reason), plan.hint);
+        return refused(RestoreJobText::tr("the plan is refused: %1").arg(plan.reason), plan.hint);
     const catalog::BackupEntry* backup = catalog.findBackup(plan.backupId);
     if (!backup || !backup->info)
-        return refused(QStringLiteral("backup %1 is not in the catalog").arg(plan.backupId),
-                       QStringLiteral("Reload the catalog and plan again."));
+        return refused(RestoreJobText::tr("backup %1 is not in the catalog").arg(plan.backupId),
+                       RestoreJobText::tr("Reload the catalog and plan again."));
     if (o.destination.isEmpty() || !QDir::isAbsolutePath(o.destination))
-        return fail(ErrorCode::Usage, QStringLiteral("the destination must be an absolute path"),
-                    QStringLiteral("Give a full path such as /var/lib/postgresql/restore."));
+        return fail(ErrorCode::Usage, RestoreJobText::tr("the destination must be an absolute path"),
+                    RestoreJobText::tr("Give a full path such as /var/lib/postgresql/restore."));
     const QString dest = QDir::cleanPath(o.destination);
     if (!isEmptyOrAbsent(dest))
-        return refused(QStringLiteral("%1 is not empty").arg(dest),
-                       QStringLiteral("Restore into a new or empty directory; Tideline never overwrites data."));
+        return refused(RestoreJobText::tr("%1 is not empty").arg(dest),
+                       RestoreJobText::tr("Restore into a new or empty directory; Tideline never overwrites data."));
 
     RestoreReport report;
     report.backupId = backup->id;
@@ -455,12 +467,11 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
     const int major = backup->info->majorVersion();
     report.pgBinDir = o.pgBinDir.isEmpty() ? QStringLiteral("/usr/lib/postgresql/%1/bin").arg(major) : o.pgBinDir;
     if (!QFileInfo(report.pgBinDir + QStringLiteral("/postgres")).isExecutable())
-        return refused(QStringLiteral("backup %1 is PostgreSQL %2, and there are no PostgreSQL %2 server binaries in %3")
-                           .arg(backup->id)
-                           .arg(major)
-                           .arg(report.pgBinDir),
-                       QStringLiteral("Install them (on Debian: apt-get install postgresql-%1), or restore on a machine "
-                                      "that has them.")
+        return refused(RestoreJobText::tr("backup %1 is PostgreSQL %2, and there are no PostgreSQL %2 server "
+                                          "binaries in %3")
+                           .arg(backup->id, QString::number(major), report.pgBinDir),
+                       RestoreJobText::tr("Install them (on Debian: apt-get install postgresql-%1), or restore on a "
+                                          "machine that has them.")
                            .arg(major));
     auto owner = resolveOwner(o.owner);
     if (!owner)
@@ -468,15 +479,15 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
 
     QList<Part> parts = partsOf(catalog, *backup);
     if (parts.isEmpty())
-        return fail(ErrorCode::Corrupt, QStringLiteral("backup %1 has no tar files in the bucket").arg(backup->id),
-                    QStringLiteral("Choose another backup; this one cannot be restored."));
+        return fail(ErrorCode::Corrupt, RestoreJobText::tr("backup %1 has no tar files in the bucket").arg(backup->id),
+                    RestoreJobText::tr("Choose another backup; this one cannot be restored."));
     // Tablespaces: their tars go to their (relocated) locations, which must be free.
     QMap<quint32, QString> tablespaceRoot;
     for (const auto& ts : backup->info->tablespaces) {
         const QString where = QDir::cleanPath(o.tablespaces.value(ts.name, ts.location));
         if (!isEmptyOrAbsent(where))
-            return refused(QStringLiteral("tablespace %1's location %2 is not empty").arg(ts.name, where),
-                           QStringLiteral("Relocate it with --tablespace %1=/an/empty/dir.").arg(ts.name));
+            return refused(RestoreJobText::tr("tablespace %1's location %2 is not empty").arg(ts.name, where),
+                           RestoreJobText::tr("Relocate it with --tablespace %1=/an/empty/dir.").arg(ts.name));
         tablespaceRoot.insert(ts.oid, where);
     }
     for (auto it = o.tablespaces.cbegin(); it != o.tablespaces.cend(); ++it) {
@@ -484,16 +495,16 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
         for (const auto& ts : backup->info->tablespaces)
             known |= ts.name == it.key();
         if (!known)
-            return fail(ErrorCode::Usage, QStringLiteral("backup %1 has no tablespace '%2'").arg(backup->id, it.key()),
-                        QStringLiteral("The backup's tablespaces are listed by the show command."));
+            return fail(ErrorCode::Usage, RestoreJobText::tr("backup %1 has no tablespace '%2'").arg(backup->id, it.key()),
+                        RestoreJobText::tr("The backup's tablespaces are listed by the show command."));
     }
     qint64 needed = 0;
     for (Part& p : parts) {
         const QString stem = p.file.section(QLatin1Char('.'), 0, 0).section(QLatin1Char('_'), 0, 0);
         p.root = stem == QLatin1String("data") ? dest : tablespaceRoot.value(stem.toUInt());
         if (p.root.isEmpty())
-            return fail(ErrorCode::Corrupt, QStringLiteral("%1 belongs to no tablespace in backup.info").arg(p.file),
-                        QStringLiteral("The backup is inconsistent; choose another."));
+            return fail(ErrorCode::Corrupt, RestoreJobText::tr("%1 belongs to no tablespace in backup.info").arg(p.file),
+                        RestoreJobText::tr("The backup is inconsistent; choose another."));
         needed += p.size;
     }
     // The compressed size is a floor for what extraction writes: refuse below it.
@@ -502,17 +513,15 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
     if (::statvfs(QFile::encodeName(dest).constData(), &fs) == 0) {
         const qint64 free = static_cast<qint64>(fs.f_bavail) * static_cast<qint64>(fs.f_frsize);
         if (free < needed)
-            return refused(QStringLiteral("%1 has %2 MiB free, the backup needs at least %3 MiB")
-                               .arg(dest)
-                               .arg(free / (1024 * 1024))
-                               .arg(needed / (1024 * 1024)),
-                           QStringLiteral("Free space or restore elsewhere."));
+            return refused(RestoreJobText::tr("%1 has %2 MiB free, the backup needs at least %3 MiB")
+                               .arg(dest, QString::number(free / (1024 * 1024)), QString::number(needed / (1024 * 1024))),
+                           RestoreJobText::tr("Free space or restore elsewhere."));
         bool compressed = false;
         for (const Part& p : parts)
             compressed |= p.compression != Compression::None;
         if (compressed && free < needed * 3)
-            report.notes.append(QStringLiteral("free space is less than 3x the compressed backup: extraction may run "
-                                               "out of room"));
+            report.notes.append(RestoreJobText::tr("free space is less than 3x the compressed backup: extraction "
+                                                   "may run out of room"));
     }
 
     ::chmod(QFile::encodeName(dest).constData(), 0700);
@@ -521,6 +530,7 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
         ::chmod(QFile::encodeName(root).constData(), 0700);
     }
     const QString marker = dest + QLatin1Char('/') + QLatin1String(kIncompleteMarker);
+    // A file for whoever looks into the directory: English, like the other files Tideline writes there.
     if (auto r = writeFile(marker, QByteArrayLiteral("Tideline is restoring into this directory, or the restore "
                                                      "failed. Do not start PostgreSQL here.\n"));
         !r)
@@ -538,11 +548,11 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
         results[i] = extractPart(store, parts[i], context, downloaded, written[i], files[i], report.notes, mutex);
     }, stopOthers);
     if (context.isCancelled())
-        return fail(ErrorCode::Cancelled, QStringLiteral("restore cancelled; %1 is marked incomplete").arg(dest));
+        return fail(ErrorCode::Cancelled, RestoreJobText::tr("restore cancelled; %1 is marked incomplete").arg(dest));
     for (qsizetype i = 0; i < parts.size(); ++i) {
         if (!results[i]) {
             Error e = results[i].error();
-            e.message = QStringLiteral("%1: %2 (%3 is marked incomplete)").arg(parts[i].file, e.message, dest);
+            e.message = RestoreJobText::tr("%1: %2 (%3 is marked incomplete)").arg(parts[i].file, e.message, dest);
             return fail(e);
         }
         report.writtenBytes += written[i];
@@ -558,8 +568,8 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
         QDir().mkpath(dest + QStringLiteral("/pg_tblspc"));
         QFile::remove(link);
         if (::symlink(QFile::encodeName(it.value()).constData(), QFile::encodeName(link).constData()) != 0)
-            return refused(QStringLiteral("cannot link %1 to %2").arg(link, it.value()),
-                           QStringLiteral("Check permissions of the destination."));
+            return refused(RestoreJobText::tr("cannot link %1 to %2").arg(link, it.value()),
+                           RestoreJobText::tr("Check permissions of the destination."));
     }
     const QString socketDir = o.socketDirectory.isEmpty() ? dest : o.socketDirectory;
     if (auto r = configure(dest, plan, o, socketDir, *backup, report.notes); !r)
@@ -579,15 +589,16 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
                 const int err = errno;
                 if (fd >= 0)
                     ::close(fd);
-                return refused(QStringLiteral("cannot flush %1 to disk: %2").arg(root, QString::fromLocal8Bit(std::strerror(err))),
-                               QStringLiteral("Check the destination's disk; %1 stays marked incomplete.").arg(dest));
+                return refused(RestoreJobText::tr("cannot flush %1 to disk: %2")
+                                   .arg(root, QString::fromLocal8Bit(std::strerror(err))),
+                               RestoreJobText::tr("Check the destination's disk; %1 stays marked incomplete.").arg(dest));
             }
             ::close(fd);
         }
     }
     QFile::remove(marker);
     report.configureSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    context.report({QStringLiteral("restored"), report.downloadedBytes, report.downloadedBytes, report.downloadedBytes});
+    context.report({RestoreJobText::tr("restored", "progress"), report.downloadedBytes, report.downloadedBytes, report.downloadedBytes});
     return report;
 }
 

@@ -36,7 +36,7 @@ struct RestoreReport {
     qint64 files = 0;
     double restoreSeconds = 0;   ///< download, decompression and extraction (overlapped)
     double configureSeconds = 0;
-    QStringList notes;           ///< skipped links, overridden settings, disabled includes
+    QStringList notes;           ///< skipped links, overridden settings, disabled includes (user's language)
 };
 
 /// Restores the plan's base backup into options.destination and makes it start here: every tar

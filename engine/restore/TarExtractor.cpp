@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/restore/TarExtractor.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QStringList>
@@ -15,19 +16,24 @@ namespace tideline::restore {
 
 namespace {
 
+struct TarExtractorText {
+    Q_DECLARE_TR_FUNCTIONS(TarExtractor)
+};
+
 constexpr int kBlock = 512;
 
 std::unexpected<Error> corrupt(const QString& what)
 {
-    return fail(ErrorCode::Corrupt, QStringLiteral("unsafe or broken tar entry: %1").arg(what),
-                QStringLiteral("The backup archive is damaged or was not written by barman; nothing outside the "
-                               "destination was touched."));
+    return fail(ErrorCode::Corrupt, TarExtractorText::tr("unsafe or broken tar entry: %1").arg(what),
+                TarExtractorText::tr("The backup archive is damaged or was not written by barman; nothing outside "
+                                     "the destination was touched."));
 }
 
+// `what` is a whole clause ("cannot create /x"); err is the errno saved right after the call.
 std::unexpected<Error> ioError(const QString& what, int err)
 {
     return fail(ErrorCode::Refused, QStringLiteral("%1: %2").arg(what, QString::fromLocal8Bit(std::strerror(err))),
-                QStringLiteral("Check free space and permissions of the destination."));
+                TarExtractorText::tr("Check free space and permissions of the destination."));
 }
 
 // Octal, or GNU base-256 for values that do not fit (sizes over 8 GiB).
@@ -156,9 +162,10 @@ Result<void> TarExtractor::feed(QByteArrayView data)
 Result<void> TarExtractor::finish()
 {
     if (m_state == State::Data || m_state == State::Meta || !m_block.isEmpty())
-        return corrupt(QStringLiteral("the archive ends in the middle of %1").arg(m_path.isEmpty() ? QStringLiteral("a header") : m_path));
+        return corrupt(m_path.isEmpty() ? TarExtractorText::tr("the archive ends in the middle of a header")
+                                        : TarExtractorText::tr("the archive ends in the middle of %1").arg(m_path));
     if (m_state != State::End && m_zeroBlocks == 0 && m_files == 0)
-        return corrupt(QStringLiteral("the archive is empty"));
+        return corrupt(TarExtractorText::tr("the archive is empty"));
     return {};
 }
 
@@ -184,13 +191,13 @@ Result<void> TarExtractor::header(const char* block)
     }
     const auto stored = number(block + 148, 8);
     if (!stored || (*stored != sum && *stored != signedSum))
-        return corrupt(QStringLiteral("bad header checksum after %1 file(s)").arg(m_files));
+        return corrupt(TarExtractorText::tr("bad header checksum after %n file(s)", nullptr, static_cast<int>(m_files)));
 
     const auto size = number(block + 124, 12);
     const auto mode = number(block + 100, 8);
     const auto mtime = number(block + 136, 12);
     if (!size || !mode || !mtime || *size < 0)
-        return corrupt(QStringLiteral("bad numeric field in a header"));
+        return corrupt(TarExtractorText::tr("bad numeric field in a header"));
     m_type = block[156];
     m_size = m_paxSize >= 0 ? m_paxSize : *size;
     m_mode = static_cast<uint>(*mode);
@@ -212,7 +219,7 @@ Result<void> TarExtractor::header(const char* block)
         m_remaining = *size;
         m_padding = (kBlock - *size % kBlock) % kBlock;
         if (*size > 1024 * 1024)
-            return corrupt(QStringLiteral("an oversized extended header"));
+            return corrupt(TarExtractorText::tr("an oversized extended header"));
         m_state = m_remaining > 0 ? State::Meta : State::Header;
         return {};
     }
@@ -223,7 +230,7 @@ Result<QString> TarExtractor::safePath(const QString& name) const
 {
     const auto n = normalise(name);
     if (!n)
-        return corrupt(QStringLiteral("'%1' points outside the destination").arg(name));
+        return corrupt(TarExtractorText::tr("'%1' points outside the destination").arg(name));
     return *n;
 }
 
@@ -237,13 +244,16 @@ Result<void> TarExtractor::makeParents(const QString& relative)
         struct stat st {};
         if (::lstat(native.constData(), &st) == 0) {
             if (S_ISLNK(st.st_mode))
-                return corrupt(QStringLiteral("'%1' would be written through the symbolic link %2").arg(relative, parts[i]));
+                return corrupt(
+                    TarExtractorText::tr("'%1' would be written through the symbolic link %2").arg(relative, parts[i]));
             if (!S_ISDIR(st.st_mode))
-                return corrupt(QStringLiteral("'%1' needs %2 to be a directory").arg(relative, parts[i]));
+                return corrupt(TarExtractorText::tr("'%1' needs %2 to be a directory").arg(relative, parts[i]));
             continue;
         }
-        if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST)
-            return ioError(QStringLiteral("cannot create %1").arg(path), errno);
+        if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST) {
+            const int err = errno;
+            return ioError(TarExtractorText::tr("cannot create %1").arg(path), err);
+        }
     }
     return {};
 }
@@ -275,13 +285,15 @@ Result<void> TarExtractor::beginEntry()
     case '\0':
     case '7': {
         if (relative.isEmpty())
-            return corrupt(QStringLiteral("a file without a name"));
+            return corrupt(TarExtractorText::tr("a file without a name"));
         if (auto r = makeParents(relative); !r)
             return r;
         m_fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (m_fd < 0)
-            return errno == ELOOP ? corrupt(QStringLiteral("'%1' is a symbolic link").arg(relative))
-                                  : ioError(QStringLiteral("cannot create %1").arg(full), errno);
+        if (m_fd < 0) {
+            const int err = errno;
+            return err == ELOOP ? corrupt(TarExtractorText::tr("'%1' is a symbolic link").arg(relative))
+                                : ioError(TarExtractorText::tr("cannot create %1").arg(full), err);
+        }
         ++m_files;
         break;
     }
@@ -299,23 +311,25 @@ Result<void> TarExtractor::beginEntry()
         // Tablespace links point outside PGDATA by design; the restore makes them, relocated.
         if (relative.startsWith(QLatin1String("pg_tblspc/"))) {
             if (m_onSkip)
-                m_onSkip(relative, QStringLiteral("tablespace link to %1 (recreated by the restore)").arg(m_linkTarget));
+                m_onSkip(relative, TarExtractorText::tr("tablespace link to %1 (recreated by the restore)").arg(m_linkTarget));
             break;
         }
         // A separate WAL volume (initdb -X, CNPG walStorage) becomes a plain directory here.
         if (relative == QLatin1String("pg_wal")) {
             ::mkdir(native.constData(), 0700);
             if (m_onSkip)
-                m_onSkip(relative, QStringLiteral("link to %1 made a directory").arg(m_linkTarget));
+                m_onSkip(relative, TarExtractorText::tr("link to %1 made a directory").arg(m_linkTarget));
             break;
         }
         const qsizetype slash = relative.lastIndexOf(QLatin1Char('/'));
         const QString base = slash < 0 ? QString() : relative.left(slash) + QLatin1Char('/');
         if (m_linkTarget.startsWith(QLatin1Char('/')) || !normalise(base + m_linkTarget))
-            return corrupt(QStringLiteral("the link '%1' -> '%2' leaves the destination").arg(relative, m_linkTarget));
+            return corrupt(TarExtractorText::tr("the link '%1' -> '%2' leaves the destination").arg(relative, m_linkTarget));
         ::unlink(native.constData());
-        if (::symlink(QFile::encodeName(m_linkTarget).constData(), native.constData()) != 0)
-            return ioError(QStringLiteral("cannot create link %1").arg(full), errno);
+        if (::symlink(QFile::encodeName(m_linkTarget).constData(), native.constData()) != 0) {
+            const int err = errno;
+            return ioError(TarExtractorText::tr("cannot create link %1").arg(full), err);
+        }
         break;
     }
     case '1': {
@@ -327,17 +341,18 @@ Result<void> TarExtractor::beginEntry()
         const QByteArray from = QFile::encodeName(m_root + QLatin1Char('/') + *target);
         struct stat st {};
         if (::lstat(from.constData(), &st) != 0 || !S_ISREG(st.st_mode))
-            return corrupt(QStringLiteral("the hard link '%1' points at '%2', which is not an extracted file")
+            return corrupt(TarExtractorText::tr("the hard link '%1' points at '%2', which is not an extracted file")
                                .arg(relative, m_linkTarget));
         ::unlink(native.constData());
-        if (::link(from.constData(), native.constData()) != 0)
-            return ioError(QStringLiteral("cannot create link %1").arg(full), errno);
+        if (::link(from.constData(), native.constData()) != 0) {
+            const int err = errno;
+            return ioError(TarExtractorText::tr("cannot create link %1").arg(full), err);
+        }
         break;
     }
     default:
-        return corrupt(QStringLiteral("'%1' is a device, FIFO or unknown entry type '%2'")
-                           .arg(relative)
-                           .arg(QLatin1Char(m_type)));
+        return corrupt(TarExtractorText::tr("'%1' is a device, FIFO or unknown entry type '%2'")
+                           .arg(relative, QString(QLatin1Char(m_type))));
     }
     if (m_remaining == 0)
         return endEntry();
@@ -351,7 +366,8 @@ Result<void> TarExtractor::writeData(const char* data, qsizetype size)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return ioError(QStringLiteral("cannot write %1").arg(m_path), errno);
+            const int err = errno;
+            return ioError(TarExtractorText::tr("cannot write %1").arg(m_path), err);
         }
         data += n;
         size -= n;
@@ -375,11 +391,11 @@ Result<void> TarExtractor::endEntry()
             while (pos < meta.size()) {
                 const qsizetype space = meta.indexOf(' ', pos);
                 if (space < 0)
-                    return corrupt(QStringLiteral("a broken pax header"));
+                    return corrupt(TarExtractorText::tr("a broken pax header"));
                 bool ok = false;
                 const qsizetype length = meta.mid(pos, space - pos).toLongLong(&ok);
                 if (!ok || length <= 0 || pos + length > meta.size())
-                    return corrupt(QStringLiteral("a broken pax record"));
+                    return corrupt(TarExtractorText::tr("a broken pax record"));
                 const QByteArray record = meta.mid(space + 1, length - (space - pos) - 2);
                 const qsizetype eq = record.indexOf('=');
                 if (eq > 0) {
@@ -404,8 +420,9 @@ Result<void> TarExtractor::endEntry()
         const struct timespec times[2] = {{m_mtime, 0}, {m_mtime, 0}};
         ::futimens(m_fd, times);
         if (::close(m_fd) != 0) {
+            const int err = errno;
             m_fd = -1;
-            return ioError(QStringLiteral("cannot write %1").arg(m_path), errno);
+            return ioError(TarExtractorText::tr("cannot write %1").arg(m_path), err);
         }
         m_fd = -1;
     }

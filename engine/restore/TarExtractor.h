@@ -25,7 +25,8 @@ namespace tideline::restore {
 /// the owner (PostgreSQL wants 0700/0600) and their modification times.
 class TarExtractor {
 public:
-    /// Called for entries it skips on purpose (pg_tblspc links), with a reason, for the report.
+    /// Called for entries it skips on purpose (pg_tblspc links), with a reason in the user's
+    /// language, for the report.
     using SkipCallback = std::function<void(const QString& path, const QString& why)>;
 
     explicit TarExtractor(QString root, SkipCallback onSkip = {});

@@ -5,6 +5,7 @@
 #include "engine/core/Parallel.h"
 #include "engine/wal/TimelineHistory.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
@@ -25,6 +26,10 @@ namespace tideline::restore {
 
 namespace {
 
+struct WalFetcherText {
+    Q_DECLARE_TR_FUNCTIONS(WalFetcher)
+};
+
 constexpr qint64 kMaxSegmentBytes = qint64(1) << 30; // the largest wal_segment_size
 constexpr qint64 kMaxSmallFileBytes = 16 << 20;      // history and backup history files are a few KiB
 constexpr qint64 kWritebackStep = 4 << 20;           // start writeback while downloading: a short fsync
@@ -39,10 +44,12 @@ QString errnoText()
     return QString::fromLocal8Bit(std::strerror(errno));
 }
 
-Error localIoError(const QString& what, const QString& path)
+// `pattern` is marked with QT_TRANSLATE_NOOP("WalFetcher", ...): %1 the path, %2 errno's text.
+Error localIoError(const char* pattern, const QString& path)
 {
-    return {ErrorCode::Refused, QStringLiteral("cannot %1 %2: %3").arg(what, path, errnoText()),
-            QStringLiteral("Check free space and permissions where the WAL file goes."), {}};
+    const QString why = errnoText(); // first, before anything else can change errno
+    return {ErrorCode::Refused, QCoreApplication::translate("WalFetcher", pattern).arg(path, why),
+            WalFetcherText::tr("Check free space and permissions where the WAL file goes."), {}};
 }
 
 bool isSegmentLike(const WalName& name)
@@ -103,10 +110,10 @@ Result<WalFetcher::Fetched> WalFetcher::fetchOnce(const WalName& name, const QSt
     const auto chosen = chooseObject(name, fileNames);
     if (!chosen)
         return fail(ErrorCode::NotFound,
-                    QStringLiteral("%1 is not in the archive at %2").arg(text(name.text), m_store.describe()),
-                    QStringLiteral("Normal when PostgreSQL probes for a file that was never archived; otherwise "
-                                   "check the source URL and the server name."),
-                    QStringLiteral("no object %1%2[.gz|.bz2|.xz|.zst|.lz4|.snappy]").arg(dirKey, text(name.text)));
+                    WalFetcherText::tr("%1 is not in the archive at %2").arg(text(name.text), m_store.describe()),
+                    WalFetcherText::tr("Normal when PostgreSQL probes for a file that was never archived; otherwise "
+                                       "check the source URL and the server name."),
+                    WalFetcherText::tr("no object %1%2[.gz|.bz2|.xz|.zst|.lz4|.snappy]").arg(dirKey, text(name.text)));
     return download(name, dirKey + *chosen, tempPathFor(destPath), destPath, Durability::HandOver, cancel);
 }
 
@@ -117,7 +124,7 @@ Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QStr
     const QByteArray temp = QFile::encodeName(tempPath);
     int fd = ::open(temp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
-        return fail(localIoError(QStringLiteral("create"), tempPath));
+        return fail(localIoError(QT_TRANSLATE_NOOP("WalFetcher", "cannot create %1: %2"), tempPath));
     auto cleanup = qScopeGuard([&] {
         if (fd >= 0)
             ::close(fd);
@@ -133,11 +140,12 @@ Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QStr
     const Decompressor::Sink out = [&](QByteArrayView chunk) -> Result<void> {
         if (total + chunk.size() > limit)
             return fail(ErrorCode::Corrupt,
-                        QStringLiteral("%1 decompresses to more than %2 bytes, larger than any %3")
-                            .arg(key)
-                            .arg(limit)
-                            .arg(segment ? QStringLiteral("WAL segment") : QStringLiteral("history file")),
-                        QStringLiteral("The object is not a WAL file; check what wrote it."));
+                        (segment ? WalFetcherText::tr("%1 decompresses to more than %2 bytes, larger than any WAL "
+                                                      "segment")
+                                 : WalFetcherText::tr("%1 decompresses to more than %2 bytes, larger than any history "
+                                                      "file"))
+                            .arg(key, QString::number(limit)),
+                        WalFetcherText::tr("The object is not a WAL file; check what wrote it."));
         if (head.size() < qsizetype(WalPageHeader::kSize))
             head.append(chunk.first(std::min<qsizetype>(qsizetype(WalPageHeader::kSize) - head.size(), chunk.size())));
         if (!segment)
@@ -147,7 +155,7 @@ Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QStr
             if (n < 0) {
                 if (errno == EINTR)
                     continue;
-                return fail(localIoError(QStringLiteral("write"), tempPath));
+                return fail(localIoError(QT_TRANSLATE_NOOP("WalFetcher", "cannot write %1: %2"), tempPath));
             }
             done += n;
         }
@@ -169,36 +177,36 @@ Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QStr
         return fail(finished.error());
 
     Fetched fetched{key, compression, total, 0};
-    const QString source = QStringLiteral("s3 object %1").arg(key);
-    const QString hint = QStringLiteral("The archive holds a damaged or wrong file under this name; find out what "
-                                        "wrote it before letting PostgreSQL replay further.");
+    const QString source = WalFetcherText::tr("s3 object %1").arg(key);
+    const QString hint = WalFetcherText::tr("The archive holds a damaged or wrong file under this name; find out "
+                                            "what wrote it before letting PostgreSQL replay further.");
     if (segment) {
         const auto header = WalPageHeader::read(head.constData(), std::size_t(head.size()));
-        const std::string problem = header ? checkSegment(name, *header, quint64(total))
-                                           : std::string("it is shorter than a page header");
-        if (!problem.empty())
+        const QString problem = header ? text(checkSegment(name, *header, quint64(total)))
+                                       : WalFetcherText::tr("it is shorter than a page header");
+        if (!problem.isEmpty())
             return fail(ErrorCode::Corrupt,
-                        QStringLiteral("%1 is not WAL segment %2: %3").arg(source, text(name.text), text(problem)), hint);
+                        WalFetcherText::tr("%1 is not WAL segment %2: %3").arg(source, text(name.text), problem), hint);
         fetched.segmentSize = header->segmentSize;
     } else if (name.kind == WalName::Kind::History) {
         if (small.trimmed().isEmpty())
-            return fail(ErrorCode::Corrupt, QStringLiteral("%1 is an empty history file").arg(source), hint);
+            return fail(ErrorCode::Corrupt, WalFetcherText::tr("%1 is an empty history file").arg(source), hint);
         if (auto parsed = wal::parseHistoryFile(name.timeline, small); !parsed)
             return fail(ErrorCode::Corrupt,
-                        QStringLiteral("%1 is not a history file: %2").arg(source, parsed.error().message), hint);
+                        WalFetcherText::tr("%1 is not a history file: %2").arg(source, parsed.error().message), hint);
     } else if (name.kind == WalName::Kind::BackupHistory) {
         if (!small.startsWith("START WAL LOCATION:"))
-            return fail(ErrorCode::Corrupt, QStringLiteral("%1 is not a backup history file").arg(source), hint);
+            return fail(ErrorCode::Corrupt, WalFetcherText::tr("%1 is not a backup history file").arg(source), hint);
     }
 
     // PostgreSQL's own restore of %p is not durable either: after a crash it requests the file
     // again. Only a spooled file, which a later call serves as it is, must survive one.
     if (durability == Durability::Keep && ::fsync(fd) != 0)
-        return fail(localIoError(QStringLiteral("fsync"), tempPath));
+        return fail(localIoError(QT_TRANSLATE_NOOP("WalFetcher", "cannot fsync %1: %2"), tempPath));
     ::close(fd);
     fd = -1;
     if (::rename(temp.constData(), QFile::encodeName(destPath).constData()) != 0)
-        return fail(localIoError(QStringLiteral("rename to"), destPath));
+        return fail(localIoError(QT_TRANSLATE_NOOP("WalFetcher", "cannot rename to %1: %2"), destPath));
     cleanup.dismiss();
     return fetched;
 }

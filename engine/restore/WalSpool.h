@@ -5,6 +5,10 @@
 // math, the first-page check and the prefetch spool. Deliberately free of Qt: PostgreSQL starts
 // one process per segment, and a spool hit must cost a few system calls, not an application
 // object, an event loop or a thread pool.
+//
+// Its messages (checkSegment(), WalSpool::take()'s `why`) are plain English and never
+// translated: the Qt-free restore_command path, which runs before any translator could exist,
+// writes them to PostgreSQL's log.
 
 #include <cstdint>
 #include <optional>

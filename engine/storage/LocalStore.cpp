@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/storage/LocalStore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -18,11 +19,15 @@ namespace tideline::storage {
 
 namespace {
 
+struct LocalStoreText {
+    Q_DECLARE_TR_FUNCTIONS(LocalStore)
+};
+
 constexpr qint64 kChunk = 1024 * 1024;
 
 Error cancelled(const QString& what)
 {
-    return Error{ErrorCode::Cancelled, what + QStringLiteral(" was cancelled"), {}, {}};
+    return Error{ErrorCode::Cancelled, LocalStoreText::tr("%1 was cancelled").arg(what), {}, {}};
 }
 
 ObjectInfo infoFor(const QString& key, const QFileInfo& fi)
@@ -52,16 +57,16 @@ QString LocalStore::describe() const
 Result<void> LocalStore::checkRoot() const
 {
     if (!QFileInfo(m_root).isDir())
-        return fail(ErrorCode::MissingSource, QStringLiteral("directory %1 does not exist").arg(m_root),
-                    QStringLiteral("Check the path of the file:// source (file:///absolute/dir)."));
+        return fail(ErrorCode::MissingSource, LocalStoreText::tr("directory %1 does not exist").arg(m_root),
+                    LocalStoreText::tr("Check the path of the file:// source (file:///absolute/dir)."));
     return {};
 }
 
 Result<QString> LocalStore::pathFor(const QString& key) const
 {
     if (key.isEmpty() || key.startsWith(u'/') || key.split(u'/').contains(QStringLiteral("..")))
-        return fail(ErrorCode::Usage, QStringLiteral("\"%1\" is not a valid key for %2").arg(key, describe()),
-                    QStringLiteral("Keys are relative paths without \"..\" segments."));
+        return fail(ErrorCode::Usage, LocalStoreText::tr("\"%1\" is not a valid key for %2").arg(key, describe()),
+                    LocalStoreText::tr("Keys are relative paths without \"..\" segments."));
     return m_root + u'/' + key;
 }
 
@@ -88,7 +93,7 @@ Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter
     while (it.hasNext()) {
         const QString path = it.next();
         if ((++visited & 1023) == 0 && cancel.isCancelled())
-            return fail(cancelled(QStringLiteral("listing ") + describe()));
+            return fail(cancelled(LocalStoreText::tr("listing %1").arg(describe())));
         const QString key = path.mid(rootLength);
         if (!key.startsWith(prefix))
             continue;
@@ -98,7 +103,7 @@ Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter
         all.append(infoFor(key, it.fileInfo()));
     }
     if (cancel.isCancelled())
-        return fail(cancelled(QStringLiteral("listing ") + describe()));
+        return fail(cancelled(LocalStoreText::tr("listing %1").arg(describe())));
     std::sort(all.begin(), all.end(), utf8Less);
 
     std::set<QByteArray> seen;
@@ -128,31 +133,32 @@ Result<ObjectInfo> LocalStore::read(const QString& key, const ChunkSink& sink, c
     if (!info)
         return info;
     if (range.offset < 0)
-        return fail(ErrorCode::Usage, QStringLiteral("negative range offset reading %1").arg(key));
+        return fail(ErrorCode::Usage, LocalStoreText::tr("negative range offset reading %1").arg(key));
     if (range.length == 0)
         return info;
     // Same answer as S3's 416 for a range starting past the end of a non-empty object.
     if (range.offset > 0 && range.offset >= info->size)
         return fail(ErrorCode::Refused,
-                    QStringLiteral("reading %1: the requested range is beyond the end of the object").arg(key),
-                    QStringLiteral("Check the object's size (head) before reading a range."),
-                    QStringLiteral("offset %1, size %2").arg(range.offset).arg(info->size));
+                    LocalStoreText::tr("reading %1: the requested range is beyond the end of the object").arg(key),
+                    LocalStoreText::tr("Check the object's size (head) before reading a range."),
+                    LocalStoreText::tr("offset %1, size %2").arg(range.offset).arg(info->size));
     QFile file(*path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Corrupt, QStringLiteral("cannot read %1: %2").arg(*path, file.errorString()),
-                    QStringLiteral("Check the file's permissions."));
+        return fail(ErrorCode::Corrupt, LocalStoreText::tr("cannot read %1: %2").arg(*path, file.errorString()),
+                    LocalStoreText::tr("Check the file's permissions."));
     if (range.offset > 0 && !file.seek(range.offset))
-        return fail(ErrorCode::Corrupt, QStringLiteral("cannot seek in %1").arg(*path));
+        return fail(ErrorCode::Corrupt, LocalStoreText::tr("cannot seek in %1").arg(*path));
     qint64 remaining = range.length > 0 ? std::min(range.length, info->size - range.offset) : info->size - range.offset;
     QByteArray buffer;
     while (remaining > 0) {
         if (cancel.isCancelled())
-            return fail(cancelled(QStringLiteral("reading ") + key));
+            return fail(cancelled(LocalStoreText::tr("reading %1").arg(key)));
         buffer = file.read(std::min(kChunk, remaining));
         if (buffer.isEmpty())
             return fail(ErrorCode::Corrupt,
-                        QStringLiteral("%1 ended %2 bytes early (was it truncated while being read?)").arg(*path).arg(remaining),
-                        QStringLiteral("Retry once the writer is done."));
+                        LocalStoreText::tr("%1 ended %2 bytes early (was it truncated while being read?)")
+                            .arg(*path, QString::number(remaining)),
+                        LocalStoreText::tr("Retry once the writer is done."));
         if (auto r = sink(buffer); !r)
             return fail(r.error());
         remaining -= buffer.size();
@@ -163,7 +169,7 @@ Result<ObjectInfo> LocalStore::read(const QString& key, const ChunkSink& sink, c
 Result<ObjectInfo> LocalStore::head(const QString& key, const CancelToken& cancel)
 {
     if (cancel.isCancelled())
-        return fail(cancelled(QStringLiteral("reading ") + key));
+        return fail(cancelled(LocalStoreText::tr("reading %1").arg(key)));
     auto path = pathFor(key);
     if (!path)
         return fail(path.error());
@@ -171,15 +177,15 @@ Result<ObjectInfo> LocalStore::head(const QString& key, const CancelToken& cance
         return fail(ok.error());
     const QFileInfo fi(*path);
     if (!fi.isFile())
-        return fail(ErrorCode::NotFound, QStringLiteral("%1 does not exist in %2").arg(key, describe()),
-                    QStringLiteral("Check the key; list its prefix to see what is there."));
+        return fail(ErrorCode::NotFound, LocalStoreText::tr("%1 does not exist in %2").arg(key, describe()),
+                    LocalStoreText::tr("Check the key; list its prefix to see what is there."));
     return infoFor(key, fi);
 }
 
 Result<void> LocalStore::put(const QString& key, const QByteArray& data, const CancelToken& cancel)
 {
     if (cancel.isCancelled())
-        return fail(cancelled(QStringLiteral("writing ") + key));
+        return fail(cancelled(LocalStoreText::tr("writing %1").arg(key)));
     auto path = pathFor(key);
     if (!path)
         return fail(path.error());
@@ -187,8 +193,8 @@ Result<void> LocalStore::put(const QString& key, const QByteArray& data, const C
         return fail(ok.error());
     const QFileInfo fi(*path);
     if (!QDir().mkpath(fi.absolutePath()))
-        return fail(ErrorCode::Refused, QStringLiteral("cannot create directory %1").arg(fi.absolutePath()),
-                    QStringLiteral("Check the permissions of the file:// source."));
+        return fail(ErrorCode::Refused, LocalStoreText::tr("cannot create directory %1").arg(fi.absolutePath()),
+                    LocalStoreText::tr("Check the permissions of the file:// source."));
     // A temporary next to the target, renamed over it, so readers never see half an object;
     // list() skips these names.
     const QString temp = *path + QStringLiteral(".tideline-part-")
@@ -196,8 +202,8 @@ Result<void> LocalStore::put(const QString& key, const QByteArray& data, const C
     QFile file(temp);
     const auto failWrite = [&](const QString& why) {
         file.remove();
-        return fail(ErrorCode::Refused, QStringLiteral("cannot write %1: %2").arg(*path, why),
-                    QStringLiteral("Check the permissions and free space of the file:// source."));
+        return fail(ErrorCode::Refused, LocalStoreText::tr("cannot write %1: %2").arg(*path, why),
+                    LocalStoreText::tr("Check the permissions and free space of the file:// source."));
     };
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return failWrite(file.errorString());

@@ -26,10 +26,23 @@ namespace tideline::storage {
 
 namespace {
 
-const QString kEndpointHint = QStringLiteral("Check --endpoint-url (or AWS_ENDPOINT_URL) and that the endpoint is reachable.");
-const QString kAuthHint = QStringLiteral(
-    "Check the credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or --profile / AWS_PROFILE) and that they may "
-    "read this bucket.");
+struct S3StoreText {
+    Q_DECLARE_TR_FUNCTIONS(S3Store)
+};
+
+// Functions, not constants: the text is translated when an error is made, after the catalogue
+// is installed.
+QString endpointHint()
+{
+    return S3StoreText::tr("Check --endpoint-url (or AWS_ENDPOINT_URL) and that the endpoint is reachable.");
+}
+
+QString authHint()
+{
+    return S3StoreText::tr(
+        "Check the credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or --profile / AWS_PROFILE) and that they may "
+        "read this bucket.");
+}
 
 // One QNetworkAccessManager per thread: a QNAM must only be used on the thread that created it,
 // and one per worker also lifts Qt 6.4's limit of 6 connections per host and manager.
@@ -187,7 +200,7 @@ bool sleepUnlessCancelled(int ms, const CancelToken& cancel)
 
 Error cancelledError(const QString& what)
 {
-    return Error{ErrorCode::Cancelled, what + QStringLiteral(" was cancelled"), {}, {}};
+    return Error{ErrorCode::Cancelled, S3StoreText::tr("%1 was cancelled").arg(what), {}, {}};
 }
 
 // Servers may echo the request back (SignatureDoesNotMatch bodies do); an Authorization value
@@ -195,7 +208,7 @@ Error cancelledError(const QString& what)
 QString scrub(QString text)
 {
     static const QRegularExpression authorization(QStringLiteral(R"(AWS4-HMAC-SHA256\s+Credential=[^\s,]*(,\s*SignedHeaders=[^\s,]*)?(,\s*Signature=[^\s,)]*)?)"));
-    text.replace(authorization, QStringLiteral("[authorization removed]"));
+    text.replace(authorization, S3StoreText::tr("[authorization removed]"));
     return Redactor::redact(std::move(text));
 }
 
@@ -285,22 +298,22 @@ QString objectName(const Config& cfg, const QString& key)
 Error transportError(const Config& cfg, const Request& rq, QNetworkReply::NetworkError e, const QString& qtText)
 {
     const QString endpoint = cfg.endpoint.toString(QUrl::RemoveUserInfo | QUrl::RemovePath);
-    const QString detail = QStringLiteral("Qt network error %1: %2").arg(int(e)).arg(qtText);
+    const QString detail = S3StoreText::tr("Qt network error %1: %2").arg(QString::number(int(e)), qtText);
     switch (e) {
     case QNetworkReply::ConnectionRefusedError:
-        return {ErrorCode::Network, QStringLiteral("%1: the connection to %2 was refused").arg(rq.what, endpoint),
-                kEndpointHint, detail};
+        return {ErrorCode::Network, S3StoreText::tr("%1: the connection to %2 was refused").arg(rq.what, endpoint),
+                endpointHint(), detail};
     case QNetworkReply::HostNotFoundError:
-        return {ErrorCode::Network, QStringLiteral("%1: host %2 not found").arg(rq.what, hostForHeader(cfg)),
-                kEndpointHint, detail};
+        return {ErrorCode::Network, S3StoreText::tr("%1: host %2 not found").arg(rq.what, hostForHeader(cfg)),
+                endpointHint(), detail};
     case QNetworkReply::SslHandshakeFailedError:
-        return {ErrorCode::Network, QStringLiteral("%1: the TLS handshake with %2 failed").arg(rq.what, endpoint),
-                QStringLiteral("Check --endpoint-url and the endpoint's certificate; for a private CA pass its PEM "
+        return {ErrorCode::Network, S3StoreText::tr("%1: the TLS handshake with %2 failed").arg(rq.what, endpoint),
+                S3StoreText::tr("Check --endpoint-url and the endpoint's certificate; for a private CA pass its PEM "
                                "bundle in AWS_CA_BUNDLE."),
                 detail};
     default:
-        return {ErrorCode::Network, QStringLiteral("%1: network failure talking to %2").arg(rq.what, endpoint),
-                kEndpointHint, detail};
+        return {ErrorCode::Network, S3StoreText::tr("%1: network failure talking to %2").arg(rq.what, endpoint),
+                endpointHint(), detail};
     }
 }
 
@@ -318,42 +331,42 @@ Error httpError(const Config& cfg, const Request& rq, const Response& resp)
     if (resp.status == 404) {
         if (code == u"NoSuchBucket" || (code.isEmpty() && rq.bucketLevel))
             return {ErrorCode::MissingSource,
-                    QStringLiteral("bucket \"%1\" does not exist at %2").arg(cfg.bucket, endpoint),
-                    QStringLiteral("Check the bucket name and --endpoint-url (and --region)."), detail};
-        return {ErrorCode::NotFound, QStringLiteral("%1 does not exist").arg(objectName(cfg, rq.key)),
-                QStringLiteral("Check the key; list its prefix to see what is there."), detail};
+                    S3StoreText::tr("bucket \"%1\" does not exist at %2").arg(cfg.bucket, endpoint),
+                    S3StoreText::tr("Check the bucket name and --endpoint-url (and --region)."), detail};
+        return {ErrorCode::NotFound, S3StoreText::tr("%1 does not exist").arg(objectName(cfg, rq.key)),
+                S3StoreText::tr("Check the key; list its prefix to see what is there."), detail};
     }
     if (resp.status == 401 || resp.status == 403) {
         if (code == u"SignatureDoesNotMatch")
-            return {ErrorCode::Auth, QStringLiteral("%1: %2 rejected the request signature").arg(rq.what, endpoint),
-                    QStringLiteral("Check the secret access key for this access key id (environment or --profile)."),
+            return {ErrorCode::Auth, S3StoreText::tr("%1: %2 rejected the request signature").arg(rq.what, endpoint),
+                    S3StoreText::tr("Check the secret access key for this access key id (environment or --profile)."),
                     detail};
         if (code == u"InvalidAccessKeyId")
-            return {ErrorCode::Auth, QStringLiteral("%1: %2 does not know the access key id").arg(rq.what, endpoint),
-                    kAuthHint, detail};
+            return {ErrorCode::Auth, S3StoreText::tr("%1: %2 does not know the access key id").arg(rq.what, endpoint),
+                    authHint(), detail};
         if (code == u"ExpiredToken" || code == u"TokenRefreshRequired")
-            return {ErrorCode::Auth, QStringLiteral("%1: the session token has expired").arg(rq.what),
-                    QStringLiteral("Refresh the temporary credentials (AWS_SESSION_TOKEN or the profile)."), detail};
+            return {ErrorCode::Auth, S3StoreText::tr("%1: the session token has expired").arg(rq.what),
+                    S3StoreText::tr("Refresh the temporary credentials (AWS_SESSION_TOKEN or the profile)."), detail};
         if (code == u"RequestTimeTooSkewed")
-            return {ErrorCode::Auth, QStringLiteral("%1: the system clock differs too much from %2").arg(rq.what, endpoint),
-                    QStringLiteral("Fix the system clock (NTP): signatures are only valid for 15 minutes."), detail};
-        return {ErrorCode::Auth, QStringLiteral("%1: access denied by %2").arg(rq.what, endpoint), kAuthHint, detail};
+            return {ErrorCode::Auth, S3StoreText::tr("%1: the system clock differs too much from %2").arg(rq.what, endpoint),
+                    S3StoreText::tr("Fix the system clock (NTP): signatures are only valid for 15 minutes."), detail};
+        return {ErrorCode::Auth, S3StoreText::tr("%1: access denied by %2").arg(rq.what, endpoint), authHint(), detail};
     }
     if (resp.status == 301 || resp.status == 307 || code == u"AuthorizationHeaderMalformed"
         || code == u"PermanentRedirect") {
         const QString region = QString::fromLatin1(resp.bucketRegion);
         return {ErrorCode::Usage,
-                QStringLiteral("%1: bucket \"%2\" is not served at %3 with region %4")
+                S3StoreText::tr("%1: bucket \"%2\" is not served at %3 with region %4")
                     .arg(rq.what, cfg.bucket, endpoint, cfg.region),
-                region.isEmpty() ? QStringLiteral("Check --region (R2 uses \"auto\") and --endpoint-url.")
-                                 : QStringLiteral("Use --region %1.").arg(region),
+                region.isEmpty() ? S3StoreText::tr("Check --region (R2 uses \"auto\") and --endpoint-url.")
+                                 : S3StoreText::tr("Use --region %1.").arg(region),
                 detail};
     }
     if (resp.status == 416)
-        return {ErrorCode::Refused, QStringLiteral("%1: the requested range is beyond the end of the object").arg(rq.what),
-                QStringLiteral("Check the object's size (head) before reading a range."), detail};
-    return {ErrorCode::Refused, QStringLiteral("%1 was refused by %2").arg(rq.what, endpoint),
-            QStringLiteral("The endpoint may not support this request; see the detail."), detail};
+        return {ErrorCode::Refused, S3StoreText::tr("%1: the requested range is beyond the end of the object").arg(rq.what),
+                S3StoreText::tr("Check the object's size (head) before reading a range."), detail};
+    return {ErrorCode::Refused, S3StoreText::tr("%1 was refused by %2").arg(rq.what, endpoint),
+            S3StoreText::tr("The endpoint may not support this request; see the detail."), detail};
 }
 
 QSslConfiguration sslConfigurationFor(const Config& cfg)
@@ -508,10 +521,10 @@ Exchange exchangeOnce(const Config& cfg, const Request& rq, const CancelToken& c
     if (stalled) {
         ex.outcome = Outcome::Retry;
         ex.error = {ErrorCode::Network,
-                    QStringLiteral("%1: no data from %2 for %3 ms")
-                        .arg(rq.what, cfg.endpoint.toString(QUrl::RemoveUserInfo | QUrl::RemovePath))
-                        .arg(cfg.requestTimeoutMs),
-                    kEndpointHint, QStringLiteral("stalled after %1 bytes").arg(resp.received)};
+                    S3StoreText::tr("%1: no data from %2 for %3 ms")
+                        .arg(rq.what, cfg.endpoint.toString(QUrl::RemoveUserInfo | QUrl::RemovePath),
+                             QString::number(cfg.requestTimeoutMs)),
+                    endpointHint(), S3StoreText::tr("stalled after %1 bytes").arg(resp.received)};
         ex.truncated = headersSeen && is2xx();
         return ex;
     }
@@ -521,7 +534,7 @@ Exchange exchangeOnce(const Config& cfg, const Request& rq, const CancelToken& c
             // The body was cut: resumable by Range, always worth another attempt.
             ex.outcome = Outcome::Retry;
             ex.truncated = true;
-            ex.error.detail += QStringLiteral(" (body cut after %1 bytes)").arg(resp.received);
+            ex.error.detail = S3StoreText::tr("%1 (body cut after %2 bytes)").arg(ex.error.detail, QString::number(resp.received));
         } else {
             ex.outcome = isRetryableTransport(err) ? Outcome::Retry : Outcome::Fail;
         }
@@ -537,11 +550,9 @@ Exchange exchangeOnce(const Config& cfg, const Request& rq, const CancelToken& c
             ex.outcome = Outcome::Retry;
             ex.truncated = true;
             ex.error = {ErrorCode::Corrupt,
-                        QStringLiteral("%1: the body ended after %2 of %3 bytes")
-                            .arg(rq.what)
-                            .arg(resp.received)
-                            .arg(resp.contentLength),
-                        kEndpointHint, {}};
+                        S3StoreText::tr("%1: the body ended after %2 of %3 bytes")
+                            .arg(rq.what, QString::number(resp.received), QString::number(resp.contentLength)),
+                        endpointHint(), {}};
             return ex;
         }
         ex.outcome = Outcome::Done;
@@ -560,12 +571,12 @@ Exchange exchangeOnce(const Config& cfg, const Request& rq, const CancelToken& c
 Result<void> checkKey(const Config& cfg, const QString& key)
 {
     if (key.isEmpty())
-        return fail(ErrorCode::Usage, QStringLiteral("an empty key was asked from s3://%1").arg(cfg.bucket));
+        return fail(ErrorCode::Usage, S3StoreText::tr("an empty key was asked from s3://%1").arg(cfg.bucket));
     const QStringList segments = key.split(u'/');
     if (segments.contains(QStringLiteral(".")) || segments.contains(QStringLiteral("..")))
         return fail(ErrorCode::Usage,
-                    QStringLiteral("the key \"%1\" has \".\" or \"..\" segments, which Tideline cannot address").arg(key),
-                    QStringLiteral("Rename the object without \".\" or \"..\" path segments."));
+                    S3StoreText::tr("the key \"%1\" has \".\" or \"..\" segments, which Tideline cannot address").arg(key),
+                    S3StoreText::tr("Rename the object without \".\" or \"..\" path segments."));
     return {};
 }
 
@@ -574,9 +585,9 @@ Error exhausted(const Request& rq, const Exchange& last, int attempts)
     Error e = last.error;
     // A body that keeps arriving short is unreadable data, anything else is the network.
     e.code = last.truncated && last.error.code == ErrorCode::Corrupt ? ErrorCode::Corrupt : ErrorCode::Network;
-    e.message = QStringLiteral("%1 failed after %2 attempts: %3").arg(rq.what).arg(attempts).arg(last.error.message);
+    e.message = S3StoreText::tr("%1 failed after %n attempts: %2", nullptr, attempts).arg(rq.what, last.error.message);
     if (e.hint.isEmpty())
-        e.hint = kEndpointHint;
+        e.hint = endpointHint();
     return clean(std::move(e));
 }
 
@@ -876,15 +887,15 @@ Result<ListPage> parseListPage(const QByteArray& xml)
     ObjectInfo object;
     bool urlEncoded = false;
     const auto badXml = [](const QString& why) {
-        return fail(ErrorCode::Corrupt, QStringLiteral("the bucket listing could not be parsed: %1").arg(why),
-                    QStringLiteral("The endpoint may not be S3-compatible; check --endpoint-url."));
+        return fail(ErrorCode::Corrupt, S3StoreText::tr("the bucket listing could not be parsed: %1").arg(why),
+                    S3StoreText::tr("The endpoint may not be S3-compatible; check --endpoint-url."));
     };
     while (!reader.atEnd()) {
         const auto token = reader.readNext();
         if (token == QXmlStreamReader::StartElement) {
             const QString name = reader.name().toString();
             if (stack.isEmpty() && name != u"ListBucketResult")
-                return badXml(QStringLiteral("root element <%1> instead of <ListBucketResult>").arg(name));
+                return badXml(S3StoreText::tr("root element <%1> instead of <ListBucketResult>").arg(name));
             stack.append(name);
             text.clear();
             if (stack.size() == 2 && name == u"Contents")
@@ -911,7 +922,7 @@ Result<ListPage> parseListPage(const QByteArray& xml)
                     bool ok = false;
                     object.size = text.trimmed().toLongLong(&ok);
                     if (!ok)
-                        return badXml(QStringLiteral("bad <Size> \"%1\"").arg(text.trimmed().left(40)));
+                        return badXml(S3StoreText::tr("bad <Size> \"%1\"").arg(text.trimmed().left(40)));
                 } else if (name == u"LastModified") {
                     const auto ts = Timestamp::parse(text.trimmed());
                     object.lastModifiedUsec = ts ? ts->usecUtc : 0;
@@ -967,7 +978,7 @@ Result<Listing> S3Store::list(const QString& prefix, const QString& delimiter, c
     for (;;) {
         Request rq;
         rq.bucketLevel = true;
-        rq.what = QStringLiteral("listing s3://%1/%2").arg(m_config.bucket, prefix);
+        rq.what = S3StoreText::tr("listing s3://%1/%2").arg(m_config.bucket, prefix);
         rq.query = {{QStringLiteral("list-type"), QStringLiteral("2")}, {QStringLiteral("max-keys"), QStringLiteral("1000")}};
         if (!prefix.isEmpty())
             rq.query.append({QStringLiteral("prefix"), prefix});
@@ -991,8 +1002,8 @@ Result<Listing> S3Store::list(const QString& prefix, const QString& delimiter, c
             break;
         if (!page->nextToken.isEmpty()) {
             if (page->nextToken == token)
-                return fail(ErrorCode::Corrupt, rq.what + QStringLiteral(": the endpoint repeated its continuation token"),
-                            QStringLiteral("The endpoint's listing does not advance; report it to its operator."));
+                return fail(ErrorCode::Corrupt, S3StoreText::tr("%1: the endpoint repeated its continuation token").arg(rq.what),
+                            S3StoreText::tr("The endpoint's listing does not advance; report it to its operator."));
             token = page->nextToken;
             continue;
         }
@@ -1002,8 +1013,8 @@ Result<Listing> S3Store::list(const QString& prefix, const QString& delimiter, c
         if (!page->prefixes.isEmpty() && page->prefixes.constLast() > last)
             last = page->prefixes.constLast();
         if (last.isEmpty() || last == startAfter)
-            return fail(ErrorCode::Corrupt, rq.what + QStringLiteral(": a truncated listing page gave no way to continue"),
-                        QStringLiteral("The endpoint's listing does not advance; report it to its operator."));
+            return fail(ErrorCode::Corrupt, S3StoreText::tr("%1: a truncated listing page gave no way to continue").arg(rq.what),
+                        S3StoreText::tr("The endpoint's listing does not advance; report it to its operator."));
         startAfter = last;
         token.clear();
     }
@@ -1016,7 +1027,7 @@ Result<ObjectInfo> S3Store::read(const QString& key, const ChunkSink& sink, cons
     if (auto ok = checkKey(m_config, key); !ok)
         return fail(ok.error());
     if (range.offset < 0)
-        return fail(ErrorCode::Usage, what + QStringLiteral(": negative range offset"));
+        return fail(ErrorCode::Usage, S3StoreText::tr("%1: negative range offset").arg(what));
     if (range.length == 0) {
         auto info = head(key, cancel);
         return info;
@@ -1055,9 +1066,9 @@ Result<ObjectInfo> S3Store::read(const QString& key, const ChunkSink& sink, cons
             qint64 total = -1;
             if (r.status == 206) {
                 if (!r.contentRange || r.contentRange->first != position)
-                    return fail(ErrorCode::Corrupt, what + QStringLiteral(": the endpoint answered another range than asked"),
-                                QStringLiteral("The endpoint's Range support looks broken; report it to its operator."),
-                                QStringLiteral("asked from byte %1").arg(position));
+                    return fail(ErrorCode::Corrupt, S3StoreText::tr("%1: the endpoint answered another range than asked").arg(what),
+                                S3StoreText::tr("The endpoint's Range support looks broken; report it to its operator."),
+                                S3StoreText::tr("asked from byte %1").arg(position));
                 total = r.contentRange->total;
             } else {
                 // A 200 to a ranged request: the server sent everything; drop what we already have.
@@ -1065,11 +1076,11 @@ Result<ObjectInfo> S3Store::read(const QString& key, const ChunkSink& sink, cons
                 skip = position;
             }
             if (!firstEtag.isEmpty() && !r.etag.isEmpty() && r.etag != firstEtag)
-                return fail(ErrorCode::Corrupt, what + QStringLiteral(": the object changed while it was being read"),
-                            QStringLiteral("Retry once the writer is done."));
+                return fail(ErrorCode::Corrupt, S3StoreText::tr("%1: the object changed while it was being read").arg(what),
+                            S3StoreText::tr("Retry once the writer is done."));
             if (info.size >= 0 && total >= 0 && total != info.size)
-                return fail(ErrorCode::Corrupt, what + QStringLiteral(": the object's size changed while it was being read"),
-                            QStringLiteral("Retry once the writer is done."));
+                return fail(ErrorCode::Corrupt, S3StoreText::tr("%1: the object's size changed while it was being read").arg(what),
+                            S3StoreText::tr("Retry once the writer is done."));
             if (firstEtag.isEmpty())
                 firstEtag = r.etag;
             info.etag = r.etag;
@@ -1114,7 +1125,8 @@ Result<ObjectInfo> S3Store::read(const QString& key, const ChunkSink& sink, cons
             ex.outcome = Outcome::Retry;
             ex.truncated = true;
             ex.error = {ErrorCode::Corrupt,
-                        QStringLiteral("%1: got %2 of %3 bytes").arg(what).arg(delivered).arg(expected), kEndpointHint, {}};
+                        S3StoreText::tr("%1: got %2 of %3 bytes")
+                            .arg(what, QString::number(delivered), QString::number(expected)), endpointHint(), {}};
         }
         if (progress > 0) {
             retryIndex = 0;

@@ -5,6 +5,7 @@
 #include "engine/storage/LocalStore.h"
 #include "engine/storage/S3Store.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,7 +19,15 @@ namespace tideline::storage {
 
 namespace {
 
-const QString kUrlHint = QStringLiteral("Use s3://bucket[/path] or file:///absolute/dir.");
+struct StoreFactoryText {
+    Q_DECLARE_TR_FUNCTIONS(StoreFactory)
+};
+
+// A function, not a constant: translated when the error is made.
+QString urlHint()
+{
+    return StoreFactoryText::tr("Use s3://bucket[/path] or file:///absolute/dir.");
+}
 
 using IniSection = QHash<QString, QString>;
 using IniFile = QHash<QString, IniSection>;
@@ -101,7 +110,7 @@ Result<SourceUrl> SourceUrl::parse(const QString& text)
             path.chop(1);
         url.prefix = path;
         if (url.bucket.isEmpty() || url.bucket.contains(u' ') || url.bucket.contains(u'?') || url.bucket.contains(u'#'))
-            return fail(ErrorCode::Usage, QStringLiteral("\"%1\" does not name a bucket").arg(text), kUrlHint);
+            return fail(ErrorCode::Usage, StoreFactoryText::tr("\"%1\" does not name a bucket").arg(text), urlHint());
         return url;
     }
     if (t.startsWith(QStringLiteral("file://"), Qt::CaseInsensitive)) {
@@ -109,15 +118,15 @@ Result<SourceUrl> SourceUrl::parse(const QString& text)
         const QUrl parsed(t, QUrl::TolerantMode);
         const QString host = parsed.host();
         if (!parsed.isValid() || !(host.isEmpty() || host == u"localhost"))
-            return fail(ErrorCode::Usage, QStringLiteral("\"%1\" is not a local directory URL").arg(text), kUrlHint);
+            return fail(ErrorCode::Usage, StoreFactoryText::tr("\"%1\" is not a local directory URL").arg(text), urlHint());
         QString path = parsed.path(QUrl::FullyDecoded);
         if (!path.startsWith(u'/'))
-            return fail(ErrorCode::Usage, QStringLiteral("\"%1\" needs an absolute path").arg(text), kUrlHint);
+            return fail(ErrorCode::Usage, StoreFactoryText::tr("\"%1\" needs an absolute path").arg(text), urlHint());
         path = QDir::cleanPath(path);
         url.localPath = path;
         return url;
     }
-    return fail(ErrorCode::Usage, QStringLiteral("\"%1\" is not a source URL").arg(text), kUrlHint);
+    return fail(ErrorCode::Usage, StoreFactoryText::tr("\"%1\" is not a source URL").arg(text), urlHint());
 }
 
 QString SourceUrl::toString() const
@@ -139,8 +148,8 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
 {
     if (url.scheme == SourceUrl::Scheme::File) {
         if (!QFileInfo(url.localPath).isDir())
-            return fail(ErrorCode::MissingSource, QStringLiteral("directory %1 does not exist").arg(url.localPath),
-                        QStringLiteral("Check the path of the file:// source (file:///absolute/dir)."));
+            return fail(ErrorCode::MissingSource, StoreFactoryText::tr("directory %1 does not exist").arg(url.localPath),
+                        StoreFactoryText::tr("Check the path of the file:// source (file:///absolute/dir)."));
         return std::unique_ptr<ObjectStore>(std::make_unique<LocalStore>(url.localPath));
     }
 
@@ -178,10 +187,10 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
     Redactor::addSecret(cfg.credentials.sessionToken);
     if (cfg.credentials.accessKeyId.isEmpty() || cfg.credentials.secretAccessKey.isEmpty()) {
         if (explicitProfile && !profileFound)
-            return fail(ErrorCode::Auth, QStringLiteral("profile \"%1\" was not found in the AWS credentials or config files").arg(profile),
-                        QStringLiteral("Check --profile, or AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE."));
-        return fail(ErrorCode::Auth, QStringLiteral("no S3 credentials found for %1").arg(url.toString()),
-                    QStringLiteral("Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --profile with "
+            return fail(ErrorCode::Auth, StoreFactoryText::tr("profile \"%1\" was not found in the AWS credentials or config files").arg(profile),
+                        StoreFactoryText::tr("Check --profile, or AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE."));
+        return fail(ErrorCode::Auth, StoreFactoryText::tr("no S3 credentials found for %1").arg(url.toString()),
+                    StoreFactoryText::tr("Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --profile with "
                                    "~/.aws/credentials."));
     }
 
@@ -200,8 +209,8 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
     if (!endpoint.isValid() || (scheme != u"http" && scheme != u"https") || endpoint.host().isEmpty()
         || !endpoint.query().isEmpty() || !endpoint.userInfo().isEmpty())
         return fail(ErrorCode::Usage,
-                    QStringLiteral("\"%1\" is not a usable endpoint URL").arg(endpoint.toString(QUrl::RemoveUserInfo)),
-                    QStringLiteral("Use a URL like https://ACCOUNT_ID.r2.cloudflarestorage.com or http://127.0.0.1:9000."));
+                    StoreFactoryText::tr("\"%1\" is not a usable endpoint URL").arg(endpoint.toString(QUrl::RemoveUserInfo)),
+                    StoreFactoryText::tr("Use a URL like https://ACCOUNT_ID.r2.cloudflarestorage.com or http://127.0.0.1:9000."));
     endpoint.setScheme(scheme);
     cfg.endpoint = endpoint;
 
@@ -228,12 +237,12 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
     if (!caBundle.isEmpty() && scheme == u"https") {
         QFile file(caBundle);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(ErrorCode::Usage, QStringLiteral("cannot read the CA bundle %1: %2").arg(caBundle, file.errorString()),
-                        QStringLiteral("Check AWS_CA_BUNDLE (a PEM file of trusted certificates)."));
+            return fail(ErrorCode::Usage, StoreFactoryText::tr("cannot read the CA bundle %1: %2").arg(caBundle, file.errorString()),
+                        StoreFactoryText::tr("Check AWS_CA_BUNDLE (a PEM file of trusted certificates)."));
         cfg.extraCaCertificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
         if (cfg.extraCaCertificates.isEmpty())
-            return fail(ErrorCode::Usage, QStringLiteral("the CA bundle %1 holds no PEM certificate").arg(caBundle),
-                        QStringLiteral("Check AWS_CA_BUNDLE (a PEM file of trusted certificates)."));
+            return fail(ErrorCode::Usage, StoreFactoryText::tr("the CA bundle %1 holds no PEM certificate").arg(caBundle),
+                        StoreFactoryText::tr("Check AWS_CA_BUNDLE (a PEM file of trusted certificates)."));
     }
     cfg.verifyTls = options.verifyTls;
     cfg.maxAttempts = std::max(1, envInt("TIDELINE_S3_MAX_ATTEMPTS").value_or(options.maxAttempts));

@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/wal/TimelineHistory.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <limits>
 
 namespace tideline::wal {
 
 namespace {
+
+struct TimelineHistoryText {
+    Q_DECLARE_TR_FUNCTIONS(TimelineHistory)
+};
 
 bool isBlank(char c)
 {
@@ -33,7 +39,7 @@ QString quoted(const QByteArray& line)
 Result<QList<HistoryEntry>> parseHistoryFile(TimelineId timeline, const QByteArray& text)
 {
     const QString file = historyFileName(timeline);
-    const QString hint = QStringLiteral(
+    const QString hint = TimelineHistoryText::tr(
         "The timeline history is damaged; PostgreSQL would refuse it too. Restore %1 from another "
         "copy (the primary's pg_wal) or remove it so the timeline is treated as a root.")
                              .arg(file);
@@ -46,7 +52,7 @@ Result<QList<HistoryEntry>> parseHistoryFile(TimelineId timeline, const QByteArr
             continue;
         auto corrupt = [&](const QString& what) {
             return fail(ErrorCode::Corrupt,
-                        QStringLiteral("%1, line %2: %3 in %4").arg(file).arg(lineNo).arg(what, quoted(line)),
+                        TimelineHistoryText::tr("%1, line %2: %3 in %4").arg(file).arg(lineNo).arg(what, quoted(line)),
                         hint);
         };
 
@@ -55,11 +61,11 @@ Result<QList<HistoryEntry>> parseHistoryFile(TimelineId timeline, const QByteArr
         while (pos < line.size() && line[pos] >= '0' && line[pos] <= '9') {
             parent = parent * 10 + quint64(line[pos] - '0');
             if (parent > std::numeric_limits<TimelineId>::max())
-                return corrupt(QStringLiteral("parent timeline out of range"));
+                return corrupt(TimelineHistoryText::tr("parent timeline out of range"));
             ++pos;
         }
         if (pos == 0 || (pos < line.size() && !isBlank(line[pos])))
-            return corrupt(QStringLiteral("expected a decimal parent timeline"));
+            return corrupt(TimelineHistoryText::tr("expected a decimal parent timeline"));
         while (pos < line.size() && isBlank(line[pos]))
             ++pos;
         const qsizetype lsnStart = pos;
@@ -67,7 +73,7 @@ Result<QList<HistoryEntry>> parseHistoryFile(TimelineId timeline, const QByteArr
             ++pos;
         const auto switchPoint = Lsn::parse(QString::fromLatin1(line.sliced(lsnStart, pos - lsnStart)));
         if (!switchPoint)
-            return corrupt(QStringLiteral("expected a switch point LSN (H/L)"));
+            return corrupt(TimelineHistoryText::tr("expected a switch point LSN (H/L)"));
 
         HistoryEntry entry;
         entry.parent = TimelineId(parent);
@@ -76,22 +82,22 @@ Result<QList<HistoryEntry>> parseHistoryFile(TimelineId timeline, const QByteArr
         entry.reason = QString::fromUtf8(line.sliced(pos).trimmed());
 
         if (entry.parent == 0)
-            return corrupt(QStringLiteral("timeline 0 does not exist"));
+            return corrupt(TimelineHistoryText::tr("timeline 0 does not exist"));
         if (entry.parent >= timeline)
-            return corrupt(QStringLiteral("parent timeline %1 is not below %2").arg(entry.parent).arg(timeline));
+            return corrupt(TimelineHistoryText::tr("parent timeline %1 is not below %2").arg(entry.parent).arg(timeline));
         if (!entries.isEmpty() && entry.parent <= entries.last().parent)
-            return corrupt(QStringLiteral("parent timelines must increase (%1 after %2)")
+            return corrupt(TimelineHistoryText::tr("parent timelines must increase (%1 after %2)")
                                .arg(entry.parent)
                                .arg(entries.last().parent));
         if (!entries.isEmpty() && entry.switchPoint < entries.last().switchPoint)
-            return corrupt(QStringLiteral("switch point %1 is before the previous one, %2")
+            return corrupt(TimelineHistoryText::tr("switch point %1 is before the previous one, %2")
                                .arg(entry.switchPoint.toString(), entries.last().switchPoint.toString()));
         entries.append(entry);
     }
     // A timeline gets a history file only when it branches, so the file always names a parent
     // (barman rejects an empty one as well); an empty body means a truncated upload.
     if (entries.isEmpty())
-        return fail(ErrorCode::Corrupt, QStringLiteral("%1 names no parent timeline").arg(file), hint);
+        return fail(ErrorCode::Corrupt, TimelineHistoryText::tr("%1 names no parent timeline").arg(file), hint);
     return entries;
 }
 
