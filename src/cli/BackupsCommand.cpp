@@ -23,27 +23,30 @@ int BackupsCommand::run(const Invocation& invocation)
     if (invocation.json) {
         printJson(backupsJson(*catalog));
     } else {
-        TextTable table({QStringLiteral("BACKUP ID"), QStringLiteral("NAME"), QStringLiteral("STATUS"),
-                         QStringLiteral("BEGIN"), QStringLiteral("END"), QStringLiteral("TL"),
-                         QStringLiteral("BEGIN WAL"), QStringLiteral("END WAL"), QStringLiteral("SIZE"),
-                         QStringLiteral("PG"), QStringLiteral("COMPR"), QStringLiteral("KEEP"),
-                         QStringLiteral("RESTORABLE")},
+        // Column headers: TextTable sizes every column from the (translated) header and its cells.
+        TextTable table({tr("BACKUP ID"), tr("NAME"), tr("STATUS"), tr("BEGIN"), tr("END"),
+                         //: timeline column header (TLI)
+                         tr("TL"), tr("BEGIN WAL"), tr("END WAL"), tr("SIZE"),
+                         //: PostgreSQL major version column header
+                         tr("PG"),
+                         //: compression column header (abbreviated)
+                         tr("COMPR"), tr("KEEP"), tr("RESTORABLE")},
                         {5, 8, 9});
         for (const auto& b : catalog->backups) {
             const auto* i = b.info ? &*b.info : nullptr;
             QString restorable = QStringLiteral("-");
             if (b.state == catalog::BackupEntry::State::Done)
-                restorable = b.restorable ? QStringLiteral("yes")
-                                          : QStringLiteral("no: %1 WAL missing from %2")
-                                                .arg(b.missingWalCount)
-                                                .arg(b.firstMissingWal);
+                restorable = b.restorable ? tr("yes")
+                                          //: %1 is how many WAL segments are missing, %2 the first missing one.
+                                          : tr("no: %1 WAL missing from %2")
+                                                .arg(QString::number(b.missingWalCount), b.firstMissingWal);
             table.addRow({b.id, i && !i->backupName.isEmpty() ? i->backupName : QStringLiteral("-"), b.statusText(),
                           i ? timeText(i->beginTime) : QStringLiteral("-"),
                           i ? timeText(i->endTime) : QStringLiteral("-"),
                           i ? QString::number(i->timeline) : QStringLiteral("-"), i ? i->beginWal : QStringLiteral("-"),
                           i ? i->endWal : QStringLiteral("-"), formatBytes(b.bytes),
                           i ? QString::number(i->majorVersion()) : QStringLiteral("-"),
-                          i ? (i->compression.isEmpty() ? QStringLiteral("none") : i->compression) : QStringLiteral("-"),
+                          i ? (i->compression.isEmpty() ? tr("none", "compression") : i->compression) : QStringLiteral("-"),
                           b.keep.isEmpty() ? QStringLiteral("-") : b.keep, restorable});
         }
         printText(table.render());

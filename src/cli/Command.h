@@ -3,6 +3,7 @@
 
 #include "engine/core/Error.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QMap>
 #include <QString>

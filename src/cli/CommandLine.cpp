@@ -6,9 +6,9 @@ namespace tideline::cli {
 CommandLine::CommandLine(QList<std::shared_ptr<Command>> commands) : m_commands(std::move(commands)) {}
 
 namespace {
-std::unexpected<Error> usage(const QString& message, const QString& hint = QStringLiteral("See tideline-cli --help."))
+std::unexpected<Error> usage(const QString& message, const QString& hint = QString())
 {
-    return fail(ErrorCode::Usage, message, hint);
+    return fail(ErrorCode::Usage, message, hint.isNull() ? CommandLine::tr("See tideline-cli --help.") : hint);
 }
 } // namespace
 
@@ -51,7 +51,7 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
             continue;
         }
         if (!arg.startsWith(QLatin1String("--")))
-            return usage(QStringLiteral("unknown option '%1'").arg(arg));
+            return usage(tr("unknown option '%1'").arg(arg));
         QString name = arg.mid(2);
         std::optional<QString> inlineValue;
         if (const qsizetype eq = name.indexOf(QLatin1Char('=')); eq >= 0) {
@@ -62,7 +62,7 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
             if (inlineValue)
                 return *inlineValue;
             if (i + 1 >= arguments.size())
-                return usage(QStringLiteral("option --%1 needs a value").arg(name));
+                return usage(tr("option --%1 needs a value").arg(name));
             return arguments[++i];
         };
         if (name == QLatin1String("json")) {
@@ -84,13 +84,13 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
                 verbOptions.append({name, QString()});
             }
         } else {
-            return usage(QStringLiteral("unknown option '--%1'").arg(name));
+            return usage(tr("unknown option '--%1'").arg(name));
         }
     }
 
     if (help || positional.isEmpty()) {
         if (!help)
-            return usage(QStringLiteral("no command given"));
+            return usage(tr("no command given"));
         return std::pair{inv, std::shared_ptr<Command>()};
     }
     inv.verb = positional.takeFirst();
@@ -100,43 +100,54 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
         if (c->name() == inv.verb)
             command = c;
     if (!command)
-        return usage(QStringLiteral("unknown command '%1'").arg(inv.verb));
+        return usage(tr("unknown command '%1'").arg(inv.verb));
+    const QString usageHint = tr("Usage: tideline-cli %1 %2").arg(inv.verb, command->synopsis());
     const auto own = command->options();
     for (const auto& [name, value] : verbOptions) {
         if (!own.contains(name))
-            return usage(QStringLiteral("option --%1 does not apply to '%2'").arg(name, inv.verb),
-                         QStringLiteral("Usage: tideline-cli %1 %2").arg(inv.verb, command->synopsis()));
+            return usage(tr("option --%1 does not apply to '%2'").arg(name, inv.verb), usageHint);
         inv.options[name].append(value);
     }
     const auto [min, max] = command->arity();
-    if (inv.args.size() < min || inv.args.size() > max)
-        return usage(QStringLiteral("'%1' takes %2 argument(s), got %3")
-                         .arg(inv.verb, min == max ? QString::number(min) : QStringLiteral("%1 to %2").arg(min).arg(max))
-                         .arg(inv.args.size()),
-                     QStringLiteral("Usage: tideline-cli %1 %2").arg(inv.verb, command->synopsis()));
+    if (inv.args.size() < min || inv.args.size() > max) {
+        const QString got = QString::number(inv.args.size());
+        if (min == max)
+            //: %1 is the command, %n how many arguments it takes, %2 how many were given.
+            return usage(tr("'%1' takes %n argument(s), got %2", nullptr, max).arg(inv.verb, got), usageHint);
+        //: %1 is the command, %2 to %n the range of arguments it takes, %3 how many were given.
+        return usage(tr("'%1' takes %2 to %n argument(s), got %3", nullptr, max).arg(inv.verb, QString::number(min), got),
+                     usageHint);
+    }
     return std::pair{inv, command};
 }
 
 QString CommandLine::help() const
 {
-    QString text = QStringLiteral(
-        "Usage: tideline-cli [--endpoint-url URL] [--profile NAME] [--region R] [--json] COMMAND ARGS\n\n"
-        "Reads Barman Cloud backups of CloudNativePG clusters in S3-compatible object stores.\n\n"
-        "Commands:\n");
+    QString text = tr("Usage: %1").arg(QStringLiteral(
+                       "tideline-cli [--endpoint-url URL] [--profile NAME] [--region R] [--json] COMMAND ARGS"))
+                   + QStringLiteral("\n\n")
+                   + tr("Reads Barman Cloud backups of CloudNativePG clusters in S3-compatible object stores.")
+                   + QStringLiteral("\n\n") + tr("Commands:") + QLatin1Char('\n');
     for (const auto& c : m_commands)
         text += QStringLiteral("  %1 %2\n      %3\n").arg(c->name().leftJustified(8), c->synopsis(), c->description());
-    text += QStringLiteral(
-        "\nGlobal options (before or after the command):\n"
-        "  --endpoint-url URL   S3 endpoint (default: AWS_ENDPOINT_URL, else AWS); R2: https://<account>.r2.cloudflarestorage.com\n"
-        "  --profile NAME       profile in ~/.aws/credentials and ~/.aws/config (default: AWS_PROFILE)\n"
-        "  --region R           signing region (default: AWS_REGION, the profile, else us-east-1; R2: auto)\n"
-        "  --ca-bundle FILE     extra trusted CA certificates (PEM)\n"
-        "  --no-verify-tls      do not verify the endpoint's certificate (unsafe)\n"
-        "  --json               print JSON for scripts\n\n"
-        "SOURCE_URL: s3://bucket[/path] (CNPG's destinationPath) or file:///dir\n"
-        "Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, or a profile.\n\n"
-        "Exit status: 0 ok, 1 not found, 2 usage, 3 network, 4 authentication, 5 bucket/server/backup not found,\n"
-        "6 corrupt data, 7 refused, 8 cancelled.\n");
+    const std::pair<const char*, QString> globalOptions[] = {
+        {"--endpoint-url URL",
+         tr("S3 endpoint (default: AWS_ENDPOINT_URL, else AWS); R2: https://<account>.r2.cloudflarestorage.com")},
+        {"--profile NAME", tr("profile in ~/.aws/credentials and ~/.aws/config (default: AWS_PROFILE)")},
+        {"--region R", tr("signing region (default: AWS_REGION, the profile, else us-east-1; R2: auto)")},
+        {"--ca-bundle FILE", tr("extra trusted CA certificates (PEM)")},
+        {"--no-verify-tls", tr("do not verify the endpoint's certificate (unsafe)")},
+        {"--json", tr("print JSON for scripts")},
+    };
+    text += QLatin1Char('\n') + tr("Global options (before or after the command):") + QLatin1Char('\n');
+    for (const auto& [option, description] : globalOptions)
+        text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(option).leftJustified(20), description);
+    text += QLatin1Char('\n') + tr("SOURCE_URL: s3://bucket[/path] (CNPG's destinationPath) or file:///dir")
+            + QLatin1Char('\n') + tr("Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, or a profile.")
+            + QStringLiteral("\n\n")
+            + tr("Exit status: 0 ok, 1 not found, 2 usage, 3 network, 4 authentication, 5 bucket/server/backup not found,\n"
+                 "6 corrupt data, 7 refused, 8 cancelled.")
+            + QLatin1Char('\n');
     return text;
 }
 

@@ -11,6 +11,8 @@ namespace tideline::cli {
 /// Parses argv the way barman-cloud users expect: global options before or after the verb,
 /// "--opt value" and "--opt=value", "--" ends options. Errors are Usage errors with a hint.
 class CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
 public:
     explicit CommandLine(QList<std::shared_ptr<Command>> commands);
 

@@ -58,8 +58,8 @@ int DrillCommand::run(const Invocation& inv)
         QFile md(base + QStringLiteral(".md"));
         QFile js(base + QStringLiteral(".json"));
         if (!md.open(QIODevice::WriteOnly | QIODevice::Truncate) || !js.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return reportError({ErrorCode::Usage, QStringLiteral("cannot write the report %1").arg(base),
-                                QStringLiteral("Give a writable --report path."), {}});
+            return reportError({ErrorCode::Usage, tr("cannot write the report %1").arg(base),
+                                tr("Give a writable --report path."), {}});
         md.write(report->toMarkdown().toUtf8());
         js.write(QJsonDocument(report->toJson()).toJson());
     }
@@ -68,8 +68,8 @@ int DrillCommand::run(const Invocation& inv)
     else
         printText(report->toMarkdown());
     if (!report->passed)
-        return reportError({ErrorCode::Refused, QStringLiteral("the drill failed: %1").arg(report->reasons.join(QStringLiteral("; "))),
-                            QStringLiteral("Rerun with --keep and read postgres.log in the scratch directory."), {}});
+        return reportError({ErrorCode::Refused, tr("the drill failed: %1").arg(report->reasons.join(QStringLiteral("; "))),
+                            tr("Rerun with --keep and read postgres.log in the scratch directory."), {}});
     return 0;
 }
 

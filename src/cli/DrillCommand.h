@@ -6,6 +6,8 @@
 namespace tideline::cli {
 
 class DrillCommand final : public Command {
+    Q_DECLARE_TR_FUNCTIONS(DrillCommand)
+
 public:
     QString name() const override { return QStringLiteral("drill"); }
     QString synopsis() const override
@@ -14,7 +16,7 @@ public:
     }
     QString description() const override
     {
-        return QStringLiteral("a timed restore into a scratch directory, started, promoted and checked (exit 7 when it fails)");
+        return tr("a timed restore into a scratch directory, started, promoted and checked (exit 7 when it fails)");
     }
     QMap<QString, bool> options() const override;
     std::pair<int, int> arity() const override { return {2, 2}; }

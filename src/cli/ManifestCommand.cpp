@@ -25,8 +25,8 @@ QMap<QString, bool> ManifestCommand::options() const
 int ManifestCommand::run(const Invocation& inv)
 {
     if (!inv.has(QStringLiteral("cluster")))
-        return reportError({ErrorCode::Usage, QStringLiteral("manifest needs --cluster NAME"),
-                            QStringLiteral("Name the recovered cluster, e.g. --cluster pg-main-restored."), {}});
+        return reportError({ErrorCode::Usage, tr("manifest needs --cluster NAME"),
+                            tr("Name the recovered cluster, e.g. --cluster pg-main-restored."), {}});
     pitr::ManifestOptions options;
     options.clusterName = inv.value(QStringLiteral("cluster"));
     if (inv.has(QStringLiteral("namespace")))
@@ -35,9 +35,8 @@ int ManifestCommand::run(const Invocation& inv)
     if (mode == QLatin1String("in-place"))
         options.mode = pitr::ManifestOptions::Mode::InPlace;
     else if (!mode.isEmpty() && mode != QLatin1String("new"))
-        return reportError({ErrorCode::Usage, QStringLiteral("unknown --mode '%1'").arg(mode),
-                            QStringLiteral("Use --mode new (a new cluster) or --mode in-place (replace the cluster)."),
-                            {}});
+        return reportError({ErrorCode::Usage, tr("unknown --mode '%1'").arg(mode),
+                            tr("Use --mode new (a new cluster) or --mode in-place (replace the cluster)."), {}});
     options.endpointUrl = inv.endpointUrl.isEmpty() ? qEnvironmentVariable("AWS_ENDPOINT_URL") : inv.endpointUrl;
     auto set = [&](const char* option, QString& field) {
         if (inv.has(QLatin1String(option)))
@@ -56,7 +55,7 @@ int ManifestCommand::run(const Invocation& inv)
         bool ok = false;
         options.instances = inv.value(QStringLiteral("instances")).toInt(&ok);
         if (!ok || options.instances < 1)
-            return reportError({ErrorCode::Usage, QStringLiteral("--instances must be a positive number"), {}, {}});
+            return reportError({ErrorCode::Usage, tr("--instances must be a positive number"), {}, {}});
     }
 
     auto target = parseTarget(inv);
@@ -83,7 +82,7 @@ int ManifestCommand::run(const Invocation& inv)
     }
     printText(manifest->yaml);
     for (const QString& note : manifest->notes)
-        std::fputs((QStringLiteral("note: ") + note + QLatin1Char('\n')).toUtf8().constData(), stderr);
+        std::fputs((tr("note: %1").arg(note) + QLatin1Char('\n')).toUtf8().constData(), stderr);
     return 0;
 }
 

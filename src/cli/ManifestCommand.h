@@ -6,6 +6,8 @@
 namespace tideline::cli {
 
 class ManifestCommand final : public Command {
+    Q_DECLARE_TR_FUNCTIONS(ManifestCommand)
+
 public:
     QString name() const override { return QStringLiteral("manifest"); }
     QString synopsis() const override
@@ -13,7 +15,7 @@ public:
         return QStringLiteral("SOURCE_URL SERVER TARGET --cluster NAME [--namespace NS] [--mode new|in-place] "
                               "[--secret NAME] [--plugin OBJECTSTORE]");
     }
-    QString description() const override { return QStringLiteral("a CNPG Cluster that recovers the plan"); }
+    QString description() const override { return tr("a CNPG Cluster that recovers the plan"); }
     QMap<QString, bool> options() const override;
     std::pair<int, int> arity() const override { return {2, 2}; }
     int run(const Invocation& invocation) override;

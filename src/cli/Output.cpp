@@ -4,11 +4,18 @@
 #include "engine/catalog/ServerCatalog.h"
 #include "engine/core/Redactor.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 #include <cstdio>
 
 namespace tideline::cli {
+
+namespace {
+struct OutputText {
+    Q_DECLARE_TR_FUNCTIONS(Output)
+};
+} // namespace
 
 int reportError(const Error& error)
 {
@@ -20,7 +27,7 @@ int reportError(const Error& error)
 void reportWarnings(const QList<catalog::CatalogWarning>& warnings)
 {
     for (const auto& w : warnings) {
-        const QString line = QStringLiteral("warning: ") + Redactor::redact(w.message) + QLatin1Char('\n');
+        const QString line = OutputText::tr("warning: %1").arg(Redactor::redact(w.message)) + QLatin1Char('\n');
         std::fputs(line.toUtf8().constData(), stderr);
     }
 }
@@ -39,18 +46,33 @@ void printText(const QString& text)
     std::fflush(stdout);
 }
 
+QString labelledLines(const QList<std::pair<QString, QString>>& rows, qsizetype minWidth)
+{
+    qsizetype width = minWidth;
+    for (const auto& [label, value] : rows)
+        width = std::max(width, label.size() + 2);
+    QString text;
+    for (const auto& [label, value] : rows)
+        text += label.leftJustified(width) + value + QLatin1Char('\n');
+    return text;
+}
+
 QString formatBytes(qint64 bytes)
 {
-    static const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+    static const char* const units[] = {QT_TRANSLATE_NOOP("Output", "B"),   QT_TRANSLATE_NOOP("Output", "KiB"),
+                                        QT_TRANSLATE_NOOP("Output", "MiB"), QT_TRANSLATE_NOOP("Output", "GiB"),
+                                        QT_TRANSLATE_NOOP("Output", "TiB"), QT_TRANSLATE_NOOP("Output", "PiB")};
     double v = static_cast<double>(bytes);
     int u = 0;
     while (v >= 1024.0 && u < 5) {
         v /= 1024.0;
         ++u;
     }
+    // Numbers stay unlocalised (scripts parse them); only the unit is translated.
+    const QString unit = QCoreApplication::translate("Output", units[u]);
     if (u == 0)
-        return QStringLiteral("%1 B").arg(bytes);
-    return QStringLiteral("%1 %2").arg(v, 0, 'f', 1).arg(QLatin1String(units[u]));
+        return QStringLiteral("%1 %2").arg(QString::number(bytes), unit);
+    return QStringLiteral("%1 %2").arg(QString::number(v, 'f', 1), unit);
 }
 
 TextTable::TextTable(QStringList headers, QList<int> rightAligned)

@@ -23,6 +23,10 @@ void printJson(const QJsonObject& object);
 /// Prints text on stdout as UTF-8.
 void printText(const QString& text);
 
+/// "Label   value" lines, the values aligned at least `minWidth` columns in, or two past the
+/// longest label (translated labels are longer).
+QString labelledLines(const QList<std::pair<QString, QString>>& rows, qsizetype minWidth);
+
 /// "1.5 GiB", "512 B": binary units, one decimal.
 QString formatBytes(qint64 bytes);
 

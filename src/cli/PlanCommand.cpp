@@ -25,41 +25,43 @@ int PlanCommand::run(const Invocation& invocation)
     if (invocation.json) {
         printJson(planJson(plan));
     } else {
-        QString text;
-        auto row = [&](const QString& k, const QString& v) { text += k.leftJustified(18) + v + QLatin1Char('\n'); };
-        row(QStringLiteral("Verdict"), pitr::RecoveryPlan::verdictName(plan.verdict).toUpper());
-        row(QStringLiteral("Target"), plan.target.describe());
+        // Labels and values; the value column starts after the longest (translated) label.
+        QList<std::pair<QString, QString>> rows;
+        auto row = [&](const QString& k, const QString& v) { rows.append({k, v}); };
+        row(tr("Verdict"), pitr::RecoveryPlan::verdictName(plan.verdict).toUpper());
+        row(tr("Target"), plan.target.describe());
         if (!plan.backupId.isEmpty()) {
-            row(QStringLiteral("Backup"), QStringLiteral("%1 (timeline %2)").arg(plan.backupId).arg(plan.backupTimeline));
+            //: %1 is a backup ID, %2 its timeline
+            row(tr("Backup"), tr("%1 (timeline %2)").arg(plan.backupId, QString::number(plan.backupTimeline)));
             QStringList path;
             for (auto t : plan.timelinePath)
                 path.append(QString::number(t));
-            row(QStringLiteral("Timeline path"), path.join(QStringLiteral(" -> ")));
-            row(QStringLiteral("WAL needed"),
-                QStringLiteral("%1 segment(s), %2 .. %3, %4")
-                    .arg(plan.requiredWal.count)
-                    .arg(plan.requiredWal.first,
-                         plan.requiredWal.last.isEmpty() ? QStringLiteral("?") : plan.requiredWal.last,
-                         formatBytes(plan.requiredWal.bytes)));
+            row(tr("Timeline path"), path.join(QStringLiteral(" -> ")));
+            //: %n segments, from %1 to %2, %3 bytes in all
+            row(tr("WAL needed"), tr("%n segment(s), %1 .. %2, %3", nullptr, static_cast<int>(plan.requiredWal.count))
+                                      .arg(plan.requiredWal.first,
+                                           plan.requiredWal.last.isEmpty() ? QStringLiteral("?") : plan.requiredWal.last,
+                                           formatBytes(plan.requiredWal.bytes)));
             if (plan.requiredWal.missingCount > 0)
-                row(QStringLiteral("WAL missing"), QStringLiteral("%1, first %2")
-                                                       .arg(plan.requiredWal.missingCount)
-                                                       .arg(plan.requiredWal.missing.value(0)));
-            row(QStringLiteral("Download"), formatBytes(plan.downloadBytes));
-            row(QStringLiteral("Estimated time"), QStringLiteral("about %1 s").arg(plan.estimatedSeconds));
+                //: %1 is how many WAL segments are missing, %2 the first missing one
+                row(tr("WAL missing"), tr("%1, first %2")
+                                           .arg(QString::number(plan.requiredWal.missingCount),
+                                                plan.requiredWal.missing.value(0)));
+            row(tr("Download"), formatBytes(plan.downloadBytes));
+            row(tr("Estimated time"), tr("about %1 s").arg(plan.estimatedSeconds));
         }
         if (!plan.reason.isEmpty())
-            row(QStringLiteral("Reason"), plan.reason);
+            row(tr("Reason"), plan.reason);
         if (!plan.hint.isEmpty())
-            row(QStringLiteral("Hint"), plan.hint);
+            row(tr("Hint"), plan.hint);
         if (plan.alternative)
-            row(QStringLiteral("Try instead"), targetArgs(*plan.alternative));
+            row(tr("Try instead"), targetArgs(*plan.alternative));
         for (const QString& w : plan.warnings)
-            row(QStringLiteral("Warning"), w);
-        printText(text);
+            row(tr("Warning"), w);
+        printText(labelledLines(rows, 18));
     }
     if (!plan.ok())
-        return reportError({ErrorCode::Refused, QStringLiteral("refused: %1").arg(plan.reason), plan.hint, {}});
+        return reportError({ErrorCode::Refused, tr("refused: %1").arg(plan.reason), plan.hint, {}});
     return 0;
 }
 

@@ -6,12 +6,14 @@
 namespace tideline::cli {
 
 class PlanCommand final : public Command {
+    Q_DECLARE_TR_FUNCTIONS(PlanCommand)
+
 public:
     QString name() const override { return QStringLiteral("plan"); }
     QString synopsis() const override { return QStringLiteral("SOURCE_URL SERVER TARGET"); }
     QString description() const override
     {
-        return QStringLiteral("chosen backup, required WAL, size, warnings — or why not (exit 7 when refused)");
+        return tr("chosen backup, required WAL, size, warnings — or why not (exit 7 when refused)");
     }
     QMap<QString, bool> options() const override;
     std::pair<int, int> arity() const override { return {2, 2}; }

@@ -31,7 +31,7 @@ int RestoreCommand::run(const Invocation& inv)
         bool ok = false;
         options.jobs = inv.value(QStringLiteral("jobs")).toInt(&ok);
         if (!ok || options.jobs < 1 || options.jobs > 64)
-            return reportError({ErrorCode::Usage, QStringLiteral("--jobs must be a number from 1 to 64"), {}, {}});
+            return reportError({ErrorCode::Usage, tr("--jobs must be a number from 1 to 64"), {}, {}});
     }
     const QString action = inv.value(QStringLiteral("target-action"));
     if (action == QLatin1String("promote"))
@@ -39,13 +39,14 @@ int RestoreCommand::run(const Invocation& inv)
     else if (action == QLatin1String("shutdown"))
         options.action = restore::RestoreOptions::TargetAction::Shutdown;
     else if (!action.isEmpty() && action != QLatin1String("pause"))
-        return reportError({ErrorCode::Usage, QStringLiteral("unknown --target-action '%1'").arg(action),
-                            QStringLiteral("Use pause (the default: inspect, then promote), promote or shutdown."), {}});
+        return reportError({ErrorCode::Usage, tr("unknown --target-action '%1'").arg(action),
+                            //: pause, promote and shutdown are values of --target-action: keep them.
+                            tr("Use pause (the default: inspect, then promote), promote or shutdown."), {}});
     for (const QString& spec : inv.options.value(QStringLiteral("tablespace"))) {
         const qsizetype eq = spec.indexOf(QLatin1Char('='));
         if (eq <= 0 || !QDir::isAbsolutePath(spec.mid(eq + 1)))
-            return reportError({ErrorCode::Usage, QStringLiteral("--tablespace '%1' is not NAME=/absolute/dir").arg(spec),
-                                QStringLiteral("For example --tablespace tbs_one=/srv/restore/tbs_one."), {}});
+            return reportError({ErrorCode::Usage, tr("--tablespace '%1' is not NAME=/absolute/dir").arg(spec),
+                                tr("For example --tablespace tbs_one=/srv/restore/tbs_one."), {}});
         options.tablespaces.insert(spec.left(eq), QDir::cleanPath(spec.mid(eq + 1)));
     }
     if (inv.has(QStringLiteral("port")))
@@ -74,18 +75,19 @@ int RestoreCommand::run(const Invocation& inv)
                    {QStringLiteral("plan"), planJson(plan)}});
         return 0;
     }
-    QString text = QStringLiteral("Restored backup %1 into %2: %3 downloaded, %4 written in %5 files, %6 s.\n")
+    //: %1 is a backup ID, %2 a directory, %3 and %4 sizes, %5 a number of files, %6 seconds.
+    QString text = tr("Restored backup %1 into %2: %3 downloaded, %4 written in %5 files, %6 s.")
                        .arg(report->backupId, report->destination, formatBytes(report->downloadedBytes),
-                            formatBytes(report->writtenBytes))
-                       .arg(report->files)
-                       .arg(report->restoreSeconds, 0, 'f', 1);
+                            formatBytes(report->writtenBytes), QString::number(report->files),
+                            QString::number(report->restoreSeconds, 'f', 1))
+                   + QLatin1Char('\n');
     for (const QString& note : report->notes)
-        text += QStringLiteral("  note: %1\n").arg(note);
+        text += QStringLiteral("  ") + tr("note: %1").arg(note) + QLatin1Char('\n');
     for (const QString& w : plan.warnings)
-        text += QStringLiteral("  warning: %1\n").arg(w);
-    text += QStringLiteral("Start it (as the data's owner, with the store's credentials in the environment):\n"
-                           "  %1/pg_ctl -D %2 -l %2/../restore.log start\n")
-                .arg(report->pgBinDir, report->destination);
+        text += QStringLiteral("  ") + tr("warning: %1").arg(w) + QLatin1Char('\n');
+    // The pg_ctl line is a command to copy: not translated.
+    text += tr("Start it (as the data's owner, with the store's credentials in the environment):") + QLatin1Char('\n')
+            + QStringLiteral("  %1/pg_ctl -D %2 -l %2/../restore.log start\n").arg(report->pgBinDir, report->destination);
     printText(text);
     return 0;
 }

@@ -6,6 +6,8 @@
 namespace tideline::cli {
 
 class RestoreCommand final : public Command {
+    Q_DECLARE_TR_FUNCTIONS(RestoreCommand)
+
 public:
     QString name() const override { return QStringLiteral("restore"); }
     QString synopsis() const override
@@ -13,7 +15,7 @@ public:
         return QStringLiteral("SOURCE_URL SERVER DEST TARGET [--jobs N] [--target-action pause|promote|shutdown] "
                               "[--tablespace NAME=DIR] [--no-sync]");
     }
-    QString description() const override { return QStringLiteral("base backup + recovery config, ready to start here"); }
+    QString description() const override { return tr("base backup + recovery config, ready to start here"); }
     QMap<QString, bool> options() const override;
     std::pair<int, int> arity() const override { return {3, 3}; }
     int run(const Invocation& invocation) override;

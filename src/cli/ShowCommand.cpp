@@ -21,9 +21,10 @@ int ShowCommand::run(const Invocation& invocation)
         for (const auto& e : catalog->backups)
             ids.append(e.id);
         return reportError({ErrorCode::MissingSource,
-                            QStringLiteral("no backup '%1' for server %2").arg(wanted, catalog->server),
-                            ids.isEmpty() ? QStringLiteral("This server has no backups yet.")
-                                          : QStringLiteral("Known backups: %1 (or latest, oldest, a backup name).")
+                            tr("no backup '%1' for server %2").arg(wanted, catalog->server),
+                            ids.isEmpty() ? tr("This server has no backups yet.")
+                                          //: "latest" and "oldest" are keywords the command accepts: keep them.
+                                          : tr("Known backups: %1 (or latest, oldest, a backup name).")
                                                 .arg(ids.join(QStringLiteral(", "))),
                             {}});
     }
@@ -40,40 +41,44 @@ int ShowCommand::run(const Invocation& invocation)
         printJson(o);
         return 0;
     }
-    QString text;
-    auto row = [&](const QString& k, const QString& v) { text += k.leftJustified(22) + v + QLatin1Char('\n'); };
-    row(QStringLiteral("Backup ID"), b->id);
-    row(QStringLiteral("Status"), b->statusText());
+    // Labels and values; the value column starts after the longest (translated) label.
+    QList<std::pair<QString, QString>> rows;
+    auto row = [&](const QString& k, const QString& v) { rows.append({k, v}); };
+    row(tr("Backup ID"), b->id);
+    row(tr("Status"), b->statusText());
     if (b->info) {
         const auto& i = *b->info;
-        row(QStringLiteral("Name"), i.backupName.isEmpty() ? QStringLiteral("-") : i.backupName);
-        row(QStringLiteral("Begin time"), i.beginTime ? i.beginTime->toIso() : QStringLiteral("-"));
-        row(QStringLiteral("End time"), i.endTime ? i.endTime->toIso() : QStringLiteral("-"));
-        row(QStringLiteral("Timeline"), QString::number(i.timeline));
-        row(QStringLiteral("Begin WAL"), i.beginWal);
-        row(QStringLiteral("End WAL"), i.endWal);
-        row(QStringLiteral("Begin LSN"), i.beginLsn ? i.beginLsn->toString() : QStringLiteral("-"));
-        row(QStringLiteral("End LSN"), i.endLsn ? i.endLsn->toString() : QStringLiteral("-"));
-        row(QStringLiteral("System ID"), i.systemId);
+        row(tr("Name"), i.backupName.isEmpty() ? QStringLiteral("-") : i.backupName);
+        row(tr("Begin time"), i.beginTime ? i.beginTime->toIso() : QStringLiteral("-"));
+        row(tr("End time"), i.endTime ? i.endTime->toIso() : QStringLiteral("-"));
+        row(tr("Timeline"), QString::number(i.timeline));
+        row(tr("Begin WAL"), i.beginWal);
+        row(tr("End WAL"), i.endWal);
+        row(tr("Begin LSN"), i.beginLsn ? i.beginLsn->toString() : QStringLiteral("-"));
+        row(tr("End LSN"), i.endLsn ? i.endLsn->toString() : QStringLiteral("-"));
+        row(tr("System ID"), i.systemId);
         row(QStringLiteral("PostgreSQL"), QStringLiteral("%1 (%2)").arg(i.majorVersion()).arg(i.version));
-        row(QStringLiteral("WAL segment size"), formatBytes(static_cast<qint64>(i.segmentSize)));
-        row(QStringLiteral("Compression"), i.compression.isEmpty() ? QStringLiteral("none") : i.compression);
+        row(tr("WAL segment size"), formatBytes(static_cast<qint64>(i.segmentSize)));
+        row(tr("Compression"), i.compression.isEmpty() ? tr("none", "compression") : i.compression);
         if (i.clusterSize)
-            row(QStringLiteral("Cluster size"), formatBytes(*i.clusterSize));
+            row(tr("Cluster size"), formatBytes(*i.clusterSize));
         for (const auto& t : i.tablespaces)
-            row(QStringLiteral("Tablespace"), QStringLiteral("%1 (oid %2) at %3").arg(t.name).arg(t.oid).arg(t.location));
+            //: %1 is the tablespace name, %2 its oid, %3 its directory.
+            row(tr("Tablespace"), tr("%1 (oid %2) at %3").arg(t.name, QString::number(t.oid), t.location));
         if (!i.error.isEmpty())
-            row(QStringLiteral("Error"), i.error);
+            row(tr("Error"), i.error);
     }
-    row(QStringLiteral("Keep"), b->keep.isEmpty() ? QStringLiteral("-") : b->keep);
-    row(QStringLiteral("Size in bucket"), QStringLiteral("%1 in %2 objects").arg(formatBytes(b->bytes)).arg(b->objects));
-    row(QStringLiteral("Data files"), b->dataFiles.join(QStringLiteral(", ")));
+    row(tr("Keep"), b->keep.isEmpty() ? QStringLiteral("-") : b->keep);
+    //: %1 is a size, %2 a number of objects.
+    row(tr("Size in bucket"), tr("%1 in %2 objects").arg(formatBytes(b->bytes), QString::number(b->objects)));
+    row(tr("Data files"), b->dataFiles.join(QStringLiteral(", ")));
     if (b->state == catalog::BackupEntry::State::Done)
-        row(QStringLiteral("Restorable"), b->restorable ? QStringLiteral("yes")
-                                                        : QStringLiteral("no: %1 WAL segments missing, first %2")
-                                                              .arg(b->missingWalCount)
-                                                              .arg(b->firstMissingWal));
-    printText(text);
+        row(tr("Restorable"), b->restorable ? tr("yes")
+                                            //: %n is how many WAL segments are missing, %1 the first missing one.
+                                            : tr("no: %n WAL segment(s) missing, first %1", nullptr,
+                                                 static_cast<int>(b->missingWalCount))
+                                                  .arg(b->firstMissingWal));
+    printText(labelledLines(rows, 22));
     return 0;
 }
 

@@ -11,6 +11,12 @@
 
 namespace tideline::cli {
 
+namespace {
+struct SourceAccessText {
+    Q_DECLARE_TR_FUNCTIONS(SourceAccess)
+};
+} // namespace
+
 Result<storage::S3Options> s3Options(const Invocation& invocation)
 {
     storage::S3Options options;
@@ -18,9 +24,9 @@ Result<storage::S3Options> s3Options(const Invocation& invocation)
         const QUrl endpoint(invocation.endpointUrl, QUrl::StrictMode);
         if (!endpoint.isValid() || (endpoint.scheme() != QLatin1String("http") && endpoint.scheme() != QLatin1String("https"))
             || endpoint.host().isEmpty())
-            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not an endpoint URL").arg(invocation.endpointUrl),
-                        QStringLiteral("Give --endpoint-url as http(s)://host[:port], e.g. "
-                                       "https://<account>.r2.cloudflarestorage.com"));
+            return fail(ErrorCode::Usage, SourceAccessText::tr("'%1' is not an endpoint URL").arg(invocation.endpointUrl),
+                        SourceAccessText::tr("Give --endpoint-url as http(s)://host[:port], e.g. "
+                                             "https://<account>.r2.cloudflarestorage.com"));
         options.endpoint = endpoint;
     }
     options.profile = invocation.profile;
@@ -66,7 +72,7 @@ Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::Reco
     if (!plan.ok()) {
         if (invocation.json)
             printJson({{QStringLiteral("plan"), planJson(plan)}});
-        return fail(ErrorCode::Refused, QStringLiteral("refused: %1").arg(plan.reason), plan.hint);
+        return fail(ErrorCode::Refused, SourceAccessText::tr("refused: %1").arg(plan.reason), plan.hint);
     }
     return PlannedSource{std::move(*source), std::move(*catalog), std::move(plan)};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/cli/TargetOptions.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -8,6 +9,12 @@ namespace tideline::cli {
 
 using pitr::RecoveryPlan;
 using pitr::RecoveryTarget;
+
+namespace {
+struct TargetOptionsText {
+    Q_DECLARE_TR_FUNCTIONS(TargetOptions)
+};
+} // namespace
 
 QMap<QString, bool> targetOptions()
 {
@@ -25,14 +32,15 @@ Result<RecoveryTarget> parseTarget(const Invocation& inv)
     for (const QString& k : kinds)
         if (inv.has(k))
             given.append(QStringLiteral("--") + k);
-    const QString hint = QStringLiteral("Give exactly one of --target-time T, --target-xid X, --target-lsn L, "
-                                        "--target-name N, --target-immediate.");
     if (given.isEmpty())
-        return fail(ErrorCode::Usage, QStringLiteral("no recovery target given"), hint);
+        return fail(ErrorCode::Usage, TargetOptionsText::tr("no recovery target given"),
+                    TargetOptionsText::tr("Give exactly one of --target-time T, --target-xid X, --target-lsn L, "
+                                          "--target-name N, --target-immediate."));
     if (given.size() > 1 || inv.options.value(given.first().mid(2)).size() > 1)
         return fail(ErrorCode::Usage,
-                    QStringLiteral("more than one recovery target given (%1)").arg(given.join(QStringLiteral(", "))),
-                    hint + QStringLiteral(" PostgreSQL refuses several."));
+                    TargetOptionsText::tr("more than one recovery target given (%1)").arg(given.join(QStringLiteral(", "))),
+                    TargetOptionsText::tr("Give exactly one of --target-time T, --target-xid X, --target-lsn L, "
+                                          "--target-name N, --target-immediate. PostgreSQL refuses several."));
 
     RecoveryTarget t;
     if (inv.has(QStringLiteral("target-time"))) {
@@ -46,21 +54,22 @@ Result<RecoveryTarget> parseTarget(const Invocation& inv)
         t.xid = inv.value(QStringLiteral("target-xid")).trimmed();
         static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
         if (!digits.match(t.xid).hasMatch())
-            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not a transaction id").arg(t.xid),
-                        QStringLiteral("A transaction id is a decimal number, as txid_current() prints it."));
+            return fail(ErrorCode::Usage, TargetOptionsText::tr("'%1' is not a transaction id").arg(t.xid),
+                        TargetOptionsText::tr("A transaction id is a decimal number, as txid_current() prints it."));
     } else if (inv.has(QStringLiteral("target-lsn"))) {
         const auto lsn = wal::Lsn::parse(inv.value(QStringLiteral("target-lsn")));
         if (!lsn)
-            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not an LSN").arg(inv.value(QStringLiteral("target-lsn"))),
-                        QStringLiteral("Write it as PostgreSQL prints pg_lsn, e.g. 0/5000028."));
+            return fail(ErrorCode::Usage,
+                        TargetOptionsText::tr("'%1' is not an LSN").arg(inv.value(QStringLiteral("target-lsn"))),
+                        TargetOptionsText::tr("Write it as PostgreSQL prints pg_lsn, e.g. 0/5000028."));
         t.kind = RecoveryTarget::Kind::Lsn;
         t.lsn = *lsn;
     } else if (inv.has(QStringLiteral("target-name"))) {
         t.kind = RecoveryTarget::Kind::Name;
         t.name = inv.value(QStringLiteral("target-name"));
         if (t.name.isEmpty())
-            return fail(ErrorCode::Usage, QStringLiteral("the restore point name is empty"),
-                        QStringLiteral("Give the name passed to pg_create_restore_point()."));
+            return fail(ErrorCode::Usage, TargetOptionsText::tr("the restore point name is empty"),
+                        TargetOptionsText::tr("Give the name passed to pg_create_restore_point()."));
     } else {
         t.kind = RecoveryTarget::Kind::Immediate;
     }
@@ -72,8 +81,8 @@ Result<RecoveryTarget> parseTarget(const Invocation& inv)
     }
     t.exclusive = inv.has(QStringLiteral("exclusive"));
     if (t.exclusive && (t.kind == RecoveryTarget::Kind::Name || t.kind == RecoveryTarget::Kind::Immediate))
-        return fail(ErrorCode::Usage, QStringLiteral("--exclusive applies to time, xid and LSN targets only"),
-                    QStringLiteral("Leave it out: a restore point or the end of a backup is a single point."));
+        return fail(ErrorCode::Usage, TargetOptionsText::tr("--exclusive applies to time, xid and LSN targets only"),
+                    TargetOptionsText::tr("Leave it out: a restore point or the end of a backup is a single point."));
     t.backupId = inv.value(QStringLiteral("backup-id"));
     return t;
 }

@@ -34,16 +34,18 @@ int UsageCommand::run(const Invocation& invocation)
         printJson(usageJson(source->url.toString(), usage));
         return 0;
     }
-    TextTable table({QStringLiteral("SERVER"), QStringLiteral("MONTH"), QStringLiteral("BASE OBJECTS"),
-                     QStringLiteral("BASE SIZE"), QStringLiteral("WAL OBJECTS"), QStringLiteral("WAL SIZE"),
-                     QStringLiteral("TOTAL SIZE")},
+    // Column headers: TextTable sizes every column from the (translated) header and its cells.
+    TextTable table({tr("SERVER"), tr("MONTH"), tr("BASE OBJECTS"), tr("BASE SIZE"), tr("WAL OBJECTS"), tr("WAL SIZE"),
+                     tr("TOTAL SIZE")},
                     {2, 3, 4, 5, 6});
     for (const auto& u : usage) {
         for (const auto& m : u.months)
             table.addRow({u.server, m.month, QString::number(m.base.objects), formatBytes(m.base.bytes),
                           QString::number(m.wals.objects), formatBytes(m.wals.bytes),
                           formatBytes(m.base.bytes + m.wals.bytes)});
-        table.addRow({u.server, QStringLiteral("all"), QString::number(u.base.objects), formatBytes(u.base.bytes),
+        table.addRow({u.server,
+                      //: the MONTH cell of a server's total row
+                      tr("all"), QString::number(u.base.objects), formatBytes(u.base.bytes),
                       QString::number(u.wals.objects), formatBytes(u.wals.bytes),
                       formatBytes(u.base.bytes + u.wals.bytes)});
     }

@@ -6,10 +6,12 @@
 namespace tideline::cli {
 
 class UsageCommand final : public Command {
+    Q_DECLARE_TR_FUNCTIONS(UsageCommand)
+
 public:
     QString name() const override { return QStringLiteral("usage"); }
     QString synopsis() const override { return QStringLiteral("SOURCE_URL [SERVER]"); }
-    QString description() const override { return QStringLiteral("bytes and objects by server / base / wals / month"); }
+    QString description() const override { return tr("bytes and objects by server / base / wals / month"); }
     std::pair<int, int> arity() const override { return {1, 2}; }
     int run(const Invocation& invocation) override;
 };

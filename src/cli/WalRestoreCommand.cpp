@@ -229,9 +229,11 @@ void removeStaleTemps(const std::string& dest)
 
 int failWalRestore(const QString& walName, Error error, int attempts = 0, double seconds = 0)
 {
-    error.message = QStringLiteral("wal-restore %1: %2").arg(walName, error.message);
     if (attempts > 1)
-        error.message += QStringLiteral(" (still failing after %1 attempts in %2 s)").arg(attempts).arg(seconds, 0, 'f', 1);
+        //: %1 is the error message, %2 how many attempts failed (always more than one), %3 over how many seconds.
+        error.message = WalRestoreCommand::tr("%1 (still failing after %2 attempts in %3 s)")
+                            .arg(error.message, QString::number(attempts), QString::number(seconds, 'f', 1));
+    error.message = QStringLiteral("wal-restore %1: %2").arg(walName, error.message);
     reportError(error);
     return kWalRestoreFailure;
 }
@@ -252,12 +254,13 @@ Result<WalRestoreArgs> argsFrom(const Invocation& inv)
     a.worker = inv.has(QStringLiteral("prefetch-worker"));
     if (inv.has(QStringLiteral("prefetch"))
         && !parseInt(inv.value(QStringLiteral("prefetch")).toStdString(), 0, kMaxPrefetch, &a.prefetch))
-        return fail(ErrorCode::Usage, QStringLiteral("--prefetch takes a number of segments from 0 to %1").arg(kMaxPrefetch),
-                    QStringLiteral("For example --prefetch 8; 0 turns prefetching off."));
+        return fail(ErrorCode::Usage,
+                    WalRestoreCommand::tr("--prefetch takes a number of segments from 0 to %1").arg(kMaxPrefetch),
+                    WalRestoreCommand::tr("For example --prefetch 8; 0 turns prefetching off."));
     if (inv.has(QStringLiteral("retry-for"))
         && !parseInt(inv.value(QStringLiteral("retry-for")).toStdString(), 0, 86400, &a.retryForSeconds))
-        return fail(ErrorCode::Usage, QStringLiteral("--retry-for takes seconds from 0 to 86400"),
-                    QStringLiteral("For example --retry-for 60."));
+        return fail(ErrorCode::Usage, WalRestoreCommand::tr("--retry-for takes seconds from 0 to 86400"),
+                    WalRestoreCommand::tr("For example --retry-for 60."));
     return a;
 }
 
@@ -310,9 +313,10 @@ int WalRestoreCommand::run(const Invocation& invocation)
 
     const auto name = WalName::parse(args->walName);
     if (!name)
-        return failWalRestore(walNameText, {ErrorCode::Usage, QStringLiteral("not a WAL file name"),
-                                            QStringLiteral("PostgreSQL passes %f: a segment, .partial, .backup or "
-                                                           ".history name."), {}});
+        return failWalRestore(walNameText, {ErrorCode::Usage, tr("not a WAL file name"),
+                                            //: %f is PostgreSQL's placeholder in restore_command: keep it.
+                                            tr("PostgreSQL passes %f: a segment, .partial, .backup or .history name."),
+                                            {}});
     if (!url)
         return failWalRestore(walNameText, url.error());
     const WalSpool spool = spoolFor(*args);

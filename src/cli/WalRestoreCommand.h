@@ -15,6 +15,8 @@ namespace tideline::cli {
 /// Segments are fetched ahead of replay into a spool by one detached prefetcher process (this
 /// same executable with the hidden --prefetch-worker flag); see engine/restore/WalSpool.h.
 class WalRestoreCommand final : public Command {
+    Q_DECLARE_TR_FUNCTIONS(WalRestoreCommand)
+
 public:
     QString name() const override { return QStringLiteral("wal-restore"); }
     QString synopsis() const override
@@ -23,8 +25,8 @@ public:
     }
     QString description() const override
     {
-        return QStringLiteral("a restore_command: exit 1 only when the file is not archived, 255 on any other "
-                              "failure (default spool: DEST_PATH's directory/tideline-spool, prefetch 8, retry 60 s)");
+        return tr("a restore_command: exit 1 only when the file is not archived, 255 on any other "
+                  "failure (default spool: DEST_PATH's directory/tideline-spool, prefetch 8, retry 60 s)");
     }
     QMap<QString, bool> options() const override;
     std::pair<int, int> arity() const override { return {4, 4}; }

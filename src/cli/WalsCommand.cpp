@@ -21,9 +21,17 @@ int WalsCommand::run(const Invocation& invocation)
         return 0;
     }
     // The table is rendered from the same JSON the scripts get, so the two never disagree.
-    TextTable table({QStringLiteral("TL"), QStringLiteral("PARENT"), QStringLiteral("SWITCH LSN"),
-                     QStringLiteral("FIRST"), QStringLiteral("LAST"), QStringLiteral("SEGMENTS"), QStringLiteral("SIZE"),
-                     QStringLiteral("GAPS"), QStringLiteral("PARTIAL"), QStringLiteral("LAST UPLOAD")},
+    // Column headers: TextTable sizes every column from the (translated) header and its cells.
+    TextTable table({//: timeline column header (TLI)
+                     tr("TL"),
+                     //: parent timeline column header
+                     tr("PARENT"), tr("SWITCH LSN"),
+                     //: first WAL segment column header
+                     tr("FIRST"),
+                     //: last WAL segment column header
+                     tr("LAST"), tr("SEGMENTS"), tr("SIZE"), tr("GAPS"),
+                     //: number of .partial WAL files column header
+                     tr("PARTIAL"), tr("LAST UPLOAD")},
                     {0, 5, 6, 7});
     QString details;
     for (const QJsonValue& v : json[QStringLiteral("timelines")].toArray()) {
@@ -34,13 +42,19 @@ int WalsCommand::run(const Invocation& invocation)
             const QJsonObject go = g.toObject();
             if (!go[QStringLiteral("harmless")].toBool())
                 ++harmful;
-            details += QStringLiteral("timeline %1: %2 missing segment(s) %3 .. %4%5\n")
-                           .arg(t[QStringLiteral("timeline")].toInt())
-                           .arg(go[QStringLiteral("count")].toInteger())
-                           .arg(go[QStringLiteral("first_missing")].toString(), go[QStringLiteral("last_missing")].toString(),
-                                go[QStringLiteral("harmless")].toBool()
-                                    ? QStringLiteral(" (harmless: older than every backup that needs it)")
-                                    : QStringLiteral(" (recovery cannot cross it)"));
+            const int count = static_cast<int>(go[QStringLiteral("count")].toInteger());
+            const QString timeline = QString::number(t[QStringLiteral("timeline")].toInt());
+            const QString first = go[QStringLiteral("first_missing")].toString();
+            const QString last = go[QStringLiteral("last_missing")].toString();
+            details += (go[QStringLiteral("harmless")].toBool()
+                            //: %1 is the timeline, %n the number of missing segments, %2 .. %3 the first and last missing.
+                            ? tr("timeline %1: %n missing segment(s) %2 .. %3 (harmless: older than every backup that "
+                                 "needs it)",
+                                 nullptr, count)
+                            //: %1 is the timeline, %n the number of missing segments, %2 .. %3 the first and last missing.
+                            : tr("timeline %1: %n missing segment(s) %2 .. %3 (recovery cannot cross it)", nullptr, count))
+                           .arg(timeline, first, last)
+                       + QLatin1Char('\n');
         }
         auto text = [&](const char* key) {
             const QJsonValue x = t[QLatin1String(key)];
@@ -48,7 +62,9 @@ int WalsCommand::run(const Invocation& invocation)
         };
         table.addRow({text("timeline"), text("parent"), text("switch_lsn"), text("first"), text("last"), text("segments"),
                       formatBytes(t[QStringLiteral("bytes")].toInteger()),
-                      gaps.isEmpty() ? QStringLiteral("0") : QStringLiteral("%1 (%2 harmful)").arg(gaps.size()).arg(harmful),
+                      gaps.isEmpty() ? QStringLiteral("0")
+                                     //: %1 is the number of gaps, %2 how many of them stop recovery.
+                                     : tr("%1 (%2 harmful)").arg(QString::number(gaps.size()), QString::number(harmful)),
                       QString::number(t[QStringLiteral("partial")].toArray().size()), text("last_uploaded")});
     }
     QString out = table.render();
@@ -57,11 +73,14 @@ int WalsCommand::run(const Invocation& invocation)
     QStringList history;
     for (const QJsonValue& h : json[QStringLiteral("history_files")].toArray())
         history.append(h.toString());
-    out += QStringLiteral("\nWAL segment size: %1%2\nHistory files: %3\n")
-               .arg(formatBytes(json[QStringLiteral("wal_segment_size")].toInteger()),
-                    json[QStringLiteral("wal_segment_size_inferred")].toBool() ? QStringLiteral(" (inferred from names)")
-                                                                                : QString(),
-                    history.isEmpty() ? QStringLiteral("none") : history.join(QStringLiteral(", ")));
+    const QString segmentSize = formatBytes(json[QStringLiteral("wal_segment_size")].toInteger());
+    out += QLatin1Char('\n')
+           + (json[QStringLiteral("wal_segment_size_inferred")].toBool()
+                  ? tr("WAL segment size: %1 (inferred from names)").arg(segmentSize)
+                  : tr("WAL segment size: %1").arg(segmentSize))
+           + QLatin1Char('\n')
+           + tr("History files: %1").arg(history.isEmpty() ? tr("none", "history files") : history.join(QStringLiteral(", ")))
+           + QLatin1Char('\n');
     printText(out);
     return 0;
 }

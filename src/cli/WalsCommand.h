@@ -6,10 +6,12 @@
 namespace tideline::cli {
 
 class WalsCommand final : public Command {
+    Q_DECLARE_TR_FUNCTIONS(WalsCommand)
+
 public:
     QString name() const override { return QStringLiteral("wals"); }
     QString synopsis() const override { return QStringLiteral("SOURCE_URL SERVER"); }
-    QString description() const override { return QStringLiteral("WAL archive per timeline: ranges, counts, bytes, gaps, history"); }
+    QString description() const override { return tr("WAL archive per timeline: ranges, counts, bytes, gaps, history"); }
     std::pair<int, int> arity() const override { return {2, 2}; }
     int run(const Invocation& invocation) override;
 };

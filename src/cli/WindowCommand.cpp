@@ -6,6 +6,8 @@
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
 
+#include <algorithm>
+
 namespace tideline::cli {
 
 int WindowCommand::run(const Invocation& invocation)
@@ -19,26 +21,42 @@ int WindowCommand::run(const Invocation& invocation)
         printJson(windowJson(*catalog, windows));
         return 0;
     }
+    // Labels in one column: the values start after the longest (translated) label.
+    const QString firstLabel = tr("first recoverability point");
+    //: shouted on purpose: the recovery window ends early because of a gap
+    const QString untilLabel = tr("RECOVERABLE ONLY UNTIL");
+    const QString lastLabel = tr("last archived WAL");
+    const qsizetype width = std::max({firstLabel.size(), untilLabel.size(), lastLabel.size()});
+    auto row = [&](const QString& label, const QString& value) {
+        return QStringLiteral("  %1  %2\n").arg(label.leftJustified(width), value);
+    };
     QString out;
     for (const auto& w : windows) {
-        out += QStringLiteral("Timeline %1\n").arg(w.timeline);
+        out += tr("Timeline %1").arg(w.timeline) + QLatin1Char('\n');
         if (!w.firstRecoverabilityPoint) {
-            out += QStringLiteral("  nothing restorable: no complete backup reaches this timeline\n");
+            out += QStringLiteral("  ") + tr("nothing restorable: no complete backup reaches this timeline")
+                   + QLatin1Char('\n');
         } else {
-            out += QStringLiteral("  first recoverability point  %1 (end of backup %2)\n")
-                       .arg(w.firstRecoverabilityPoint->toIso(), w.firstRecoverabilityBackupId);
+            //: %1 is a time, %2 a backup ID
+            out += row(firstLabel, tr("%1 (end of backup %2)").arg(w.firstRecoverabilityPoint->toIso(),
+                                                                   w.firstRecoverabilityBackupId));
             if (w.limitedByGap)
-                out += QStringLiteral("  RECOVERABLE ONLY UNTIL      %1 (uploaded %2): a gap in the WAL archive cuts the "
-                                      "window short\n")
-                           .arg(w.recoverableUntilWal, Timestamp::fromUsec(w.recoverableUntilUsec).toIso());
+                //: %1 is a WAL segment name, %2 the time it was uploaded
+                out += row(untilLabel, tr("%1 (uploaded %2): a gap in the WAL archive cuts the window short")
+                                           .arg(w.recoverableUntilWal, Timestamp::fromUsec(w.recoverableUntilUsec).toIso()));
         }
-        out += QStringLiteral("  last archived WAL           %1 (uploaded %2)\n")
-                   .arg(w.lastArchivedWal, Timestamp::fromUsec(w.lastArchivedUsec).toIso());
+        //: %1 is a WAL segment name, %2 the time it was uploaded
+        out += row(lastLabel, tr("%1 (uploaded %2)").arg(w.lastArchivedWal, Timestamp::fromUsec(w.lastArchivedUsec).toIso()));
         if (w.ranges.size() > 1)
             for (const auto& r : w.ranges)
-                out += QStringLiteral("  range  %1 .. %2 (from backup %3, WAL up to %4%5)\n")
-                           .arg(r.from.toIso(), Timestamp::fromUsec(r.toUploadedUsec).toIso(), r.fromBackupId, r.toWal,
-                                r.endsAtGap ? QStringLiteral(", then a gap") : QString());
+                out += QStringLiteral("  ")
+                       + (r.endsAtGap
+                              //: %1 .. %2 are times, %3 a backup ID, %4 a WAL segment name
+                              ? tr("range  %1 .. %2 (from backup %3, WAL up to %4, then a gap)")
+                              //: %1 .. %2 are times, %3 a backup ID, %4 a WAL segment name
+                              : tr("range  %1 .. %2 (from backup %3, WAL up to %4)"))
+                             .arg(r.from.toIso(), Timestamp::fromUsec(r.toUploadedUsec).toIso(), r.fromBackupId, r.toWal)
+                       + QLatin1Char('\n');
     }
     printText(out);
     return 0;

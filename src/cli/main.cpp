@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/core/Redactor.h"
+#include "engine/core/Translations.h"
 #include "src/cli/BackupsCommand.h"
 #include "src/cli/CommandLine.h"
 #include "src/cli/DrillCommand.h"
@@ -27,6 +28,9 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("tideline-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDELINE_VERSION));
     tideline::Redactor::installMessageHandler();
+    // Messages follow the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) as other command-line
+    // tools' do; numbers and timestamps stay unlocalised because scripts parse them.
+    tideline::Translations::install(QLocale::system());
 
     const CommandLine commandLine({std::make_shared<ServersCommand>(), std::make_shared<BackupsCommand>(),
                                    std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(),
