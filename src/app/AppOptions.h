@@ -3,14 +3,18 @@
 
 #include "engine/core/Error.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 namespace tideline::gui {
 
 /// The window's command line (DESIGN.md): tideline [SOURCE_URL [SERVER]] [--endpoint-url URL]
-/// [--profile NAME] [--region R] [--screenshot FILE --view NAME].
+/// [--profile NAME] [--region R] [--screenshot FILE --view NAME] [--language CODE].
 struct AppOptions {
+    Q_DECLARE_TR_FUNCTIONS(AppOptions)
+
+public:
     QString source;
     QString server;
     QString endpoint;
@@ -18,11 +22,13 @@ struct AppOptions {
     QString region;
     QString screenshot; ///< a PNG to write once the view's data has loaded; then exit
     QString view;       ///< overview, backups, wals, bucket, usage, timeline, transfers
+    QString language;   ///< "en", "ru"; empty: the saved choice, else the system's
     bool help = false;
     bool version = false;
 
     static QStringList viewNames();
-    /// args includes the program name. Errors: Usage with a hint.
+    /// args includes the program name. Errors: Usage with a hint. Messages are translated, so
+    /// call it after QCoreApplication exists and a catalogue is installed.
     static Result<AppOptions> parse(const QStringList& args);
     static QString helpText();
 };

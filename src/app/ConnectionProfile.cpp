@@ -42,15 +42,15 @@ Result<storage::S3Options> ConnectionProfile::s3Options(const S3Secret& secret) 
 {
     storage::S3Options options;
     if (bucket.trimmed().isEmpty())
-        return fail(ErrorCode::Usage, QStringLiteral("No bucket given."),
-                    QStringLiteral("Enter the bucket of CNPG's destinationPath (s3://BUCKET/path)."));
+        return fail(ErrorCode::Usage, tr("No bucket given."),
+                    tr("Enter the bucket of CNPG's destinationPath (s3://BUCKET/path)."));
     if (!endpoint.isEmpty()) {
         const QUrl url(endpoint, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
             || url.host().isEmpty())
-            return fail(ErrorCode::Usage, QStringLiteral("'%1' is not an endpoint URL.").arg(endpoint),
-                        QStringLiteral("Give the endpoint as http(s)://host[:port], e.g. "
-                                       "https://<account>.r2.cloudflarestorage.com"));
+            return fail(ErrorCode::Usage, tr("'%1' is not an endpoint URL.").arg(endpoint),
+                        tr("Give the endpoint as http(s)://host[:port], e.g. "
+                            "https://<account>.r2.cloudflarestorage.com"));
         options.endpoint = url;
     }
     options.region = region;
@@ -58,14 +58,14 @@ Result<storage::S3Options> ConnectionProfile::s3Options(const S3Secret& secret) 
     case CredentialSource::Environment: break;
     case CredentialSource::AwsProfile:
         if (awsProfile.isEmpty())
-            return fail(ErrorCode::Usage, QStringLiteral("No AWS profile named."),
-                        QStringLiteral("Enter a profile of ~/.aws/credentials, or choose another credential source."));
+            return fail(ErrorCode::Usage, tr("No AWS profile named."),
+                        tr("Enter a profile of ~/.aws/credentials, or choose another credential source."));
         options.profile = awsProfile;
         break;
     case CredentialSource::Keychain:
         if (secret.accessKeyId.isEmpty() || secret.secretAccessKey.isEmpty())
-            return fail(ErrorCode::Auth, QStringLiteral("No access key for this connection."),
-                        QStringLiteral("Edit the connection and enter the access key id and secret."));
+            return fail(ErrorCode::Auth, tr("No access key for this connection."),
+                        tr("Edit the connection and enter the access key id and secret."));
         options.accessKeyId = secret.accessKeyId;
         options.secretAccessKey = secret.secretAccessKey;
         break;
@@ -79,8 +79,8 @@ Result<ConnectionProfile> ConnectionProfile::fromSourceUrl(const QString& url)
     if (!parsed)
         return fail(parsed.error());
     if (parsed->scheme != storage::SourceUrl::Scheme::S3)
-        return fail(ErrorCode::Usage, QStringLiteral("The window opens s3:// sources only for now."),
-                    QStringLiteral("Use tideline-cli for file:// sources."));
+        return fail(ErrorCode::Usage, tr("The window opens s3:// sources only for now."),
+                    tr("Use tideline-cli for file:// sources."));
     ConnectionProfile p;
     p.id = newId();
     p.bucket = parsed->bucket;

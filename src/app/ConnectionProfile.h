@@ -4,6 +4,7 @@
 #include "engine/core/Error.h"
 #include "engine/storage/StoreFactory.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -22,6 +23,9 @@ struct S3Secret {
 /// One object store in the sidebar: where the bucket is and where its credentials come from.
 /// Kubernetes contexts will be a sibling kind of connection; this one is an object store.
 struct ConnectionProfile {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
+
+public:
     enum class CredentialSource {
         Environment, ///< AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, then ~/.aws (like the CLI)
         AwsProfile,  ///< a named profile of ~/.aws/credentials and config

@@ -34,14 +34,14 @@ CredentialVault::~CredentialVault() = default;
 QString CredentialVault::statusText() const
 {
     switch (m_status) {
-    case Status::Available: return QStringLiteral("Typed-in credentials are kept in the desktop keychain.");
+    case Status::Available: return tr("Typed-in credentials are kept in the desktop keychain.");
     case Status::Unavailable:
-        return QStringLiteral("No keychain service is running (%1): typed-in credentials are kept for this session "
-                              "only and asked for again next time.")
+        return tr("No keychain service is running (%1): typed-in credentials are kept for this session "
+                  "only and asked for again next time.")
             .arg(m_why);
     case Status::Unknown: break;
     }
-    return QStringLiteral("Checking the desktop keychain…");
+    return tr("Checking the desktop keychain…");
 }
 
 void CredentialVault::setStatus(Status status, const QString& why)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/app/MainWindow.h"
 
+#include "engine/core/Translations.h"
 #include "src/app/CredentialVault.h"
 #include "src/app/JobRunner.h"
 #include "src/app/SourceSession.h"
@@ -25,6 +26,7 @@
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -43,13 +45,12 @@ const QStringList& viewOrder()
 
 ConnectionsSidebar::Entry entryOf(const ConnectionProfile& p)
 {
-    QString tip = QStringLiteral("%1\nendpoint: %2").arg(p.sourceUrl(), p.endpoint.isEmpty() ? QStringLiteral("AWS S3 "
-                                                                                                              "(or AWS_ENDPOINT_URL)")
-                                                                                          : p.endpoint);
+    QString tip = MainWindow::tr("%1\nendpoint: %2")
+                      .arg(p.sourceUrl(), p.endpoint.isEmpty() ? MainWindow::tr("AWS S3 (or AWS_ENDPOINT_URL)") : p.endpoint);
     if (!p.region.isEmpty())
-        tip += QStringLiteral("\nregion: %1").arg(p.region);
+        tip += MainWindow::tr("\nregion: %1").arg(p.region);
     if (p.transient)
-        tip += QStringLiteral("\nfrom the command line: not saved");
+        tip += MainWindow::tr("\nfrom the command line: not saved");
     return {p.id, p.displayName(), tip};
 }
 } // namespace
@@ -59,6 +60,14 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     , m_ui(new Ui::MainWindow)
     , m_options(std::move(options))
 {
+    // Before the form is built, so that it comes up in the chosen language at once.
+    if (m_options.persistent && m_options.language.isEmpty())
+        m_language = settings()->value(QStringLiteral("view/language")).toString();
+    else
+        m_language = m_options.language;
+    if (!Translations::available().contains(m_language))
+        m_language.clear();
+    applyLanguage();
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/tideline.svg")));
     m_runner = new JobRunner(this);
@@ -110,10 +119,10 @@ MainWindow::MainWindow(Options options, QWidget* parent)
 
     connect(m_session, &SourceSession::started, this, [this] {
         m_sidebar->setState(m_session->profile().id, ConnectionsSidebar::State::Loading);
-        statusBar()->showMessage(QStringLiteral("Reading %1 …").arg(m_session->profile().sourceUrl()));
+        statusBar()->showMessage(tr("Reading %1 …").arg(m_session->profile().sourceUrl()));
         if (!m_session->snapshot(m_server))
             m_overview->showMessage(m_session->profile().displayName(),
-                                    QStringLiteral("Reading %1 …").arg(m_session->profile().sourceUrl()), false);
+                                    tr("Reading %1 …").arg(m_session->profile().sourceUrl()), false);
     });
     connect(m_session, &SourceSession::serversListed, this, [this](const QStringList& servers) {
         m_sidebar->setServers(m_session->profile().id, servers);
@@ -124,7 +133,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
         m_sidebar->setCurrent(m_session->profile().id, pick);
         if (!m_wantedServer.isEmpty() && !servers.contains(m_wantedServer))
             m_overview->showMessage(m_wantedServer,
-                                    QStringLiteral("No server '%1' under %2. Found: %3.")
+                                    tr("No server '%1' under %2. Found: %3.")
                                         .arg(m_wantedServer, m_session->profile().sourceUrl(),
                                              servers.join(QStringLiteral(", "))),
                                     true);
@@ -136,7 +145,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     });
     connect(m_session, &SourceSession::failed, this, [this](const Error& error) {
         if (error.code == ErrorCode::Cancelled) {
-            statusBar()->showMessage(QStringLiteral("Cancelled."), 5000);
+            statusBar()->showMessage(tr("Cancelled."), 5000);
             return;
         }
         m_sidebar->setState(m_session->profile().id, ConnectionsSidebar::State::Failed, error.oneLine());
@@ -209,10 +218,10 @@ void MainWindow::setupActions()
     connect(ui->actionThemeLight, &QAction::triggered, this, [this] { setTheme(ThemeMode::Light); });
     connect(ui->actionThemeDark, &QAction::triggered, this, [this] { setTheme(ThemeMode::Dark); });
     connect(ui->actionAbout, &QAction::triggered, this, [this] {
-        auto* box = new QMessageBox(QMessageBox::Information, QStringLiteral("About Tideline"),
-                                    QStringLiteral("<b>Tideline %1</b><br>Barman Cloud backups of CloudNativePG "
-                                                   "clusters: what can be restored, to which second, and what is "
-                                                   "missing from the WAL archive.")
+        auto* box = new QMessageBox(QMessageBox::Information, tr("About Tideline"),
+                                    tr("<b>Tideline %1</b><br>Barman Cloud backups of CloudNativePG "
+                                       "clusters: what can be restored, to which second, and what is "
+                                       "missing from the WAL archive.")
                                         .arg(QApplication::applicationVersion()),
                                     QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
@@ -223,18 +232,83 @@ void MainWindow::setupActions()
     auto* spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     ui->mainToolBar->addWidget(spacer);
-    ui->mainToolBar->addWidget(new QLabel(QStringLiteral("Times in "), this));
+    m_zoneLabel = new QLabel(this);
+    ui->mainToolBar->addWidget(m_zoneLabel);
     m_zoneCombo = new QComboBox(this);
     m_zoneCombo->setObjectName(QStringLiteral("zoneCombo"));
     m_zoneCombo->addItem(QStringLiteral("UTC"));
-    m_zoneCombo->addItem(QStringLiteral("local time (%1)").arg(Format::zoneName(TimeZoneMode::Local)));
-    m_zoneCombo->setToolTip(QStringLiteral("The zone every time in the window is shown in"));
+    m_zoneCombo->addItem(QString());
     ui->mainToolBar->addWidget(m_zoneCombo);
     connect(m_zoneCombo, &QComboBox::currentIndexChanged, this,
             [this](int i) { setTimeZone(i == 1 ? TimeZoneMode::Local : TimeZoneMode::Utc); });
 
     m_statusSource = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusSource);
+
+    // Each language by its own name, so that a user who cannot read the current one finds theirs.
+    auto* languages = new QActionGroup(this);
+    m_languageMenu = new QMenu(this);
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    ui->menuView->addSeparator();
+    ui->menuView->addMenu(m_languageMenu);
+    m_languageSystem = m_languageMenu->addAction(QString());
+    m_languageSystem->setData(QString());
+    m_languageMenu->addSeparator();
+    for (const QString& code : Translations::available()) {
+        // QLocale("en") names itself "American English".
+        QString name = code == QLatin1String("en") ? QStringLiteral("English") : QLocale(code).nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        m_languageMenu->addAction(name)->setData(code);
+    }
+    for (QAction* action : m_languageMenu->actions()) {
+        if (action->isSeparator())
+            continue;
+        action->setCheckable(true);
+        action->setChecked(action->data().toString() == m_language);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, action] { setLanguage(action->data().toString()); });
+    }
+    retranslate();
+}
+
+void MainWindow::retranslate()
+{
+    m_zoneLabel->setText(tr("Times in "));
+    m_zoneCombo->setItemText(1, tr("local time (%1)").arg(Format::zoneName(TimeZoneMode::Local)));
+    m_zoneCombo->setToolTip(tr("The zone every time in the window is shown in"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_languageSystem->setText(tr("System default"));
+}
+
+void MainWindow::applyLanguage()
+{
+    const QLocale locale = m_language.isEmpty() ? QLocale::system() : QLocale(m_language);
+    // The default locale first: widgets re-render on the LanguageChange that install() sends,
+    // and their numbers and dates must already follow the new language.
+    QLocale::setDefault(locale);
+    Translations::install(locale);
+}
+
+void MainWindow::setLanguage(const QString& code)
+{
+    m_language = Translations::available().contains(code) ? code : QString();
+    for (QAction* action : m_languageMenu->actions())
+        if (!action->isSeparator())
+            action->setChecked(action->data().toString() == m_language);
+    applyLanguage();
+    saveSettings();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+        refreshSidebar();
+        showServer(m_server);
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::loadSettings()
@@ -267,6 +341,7 @@ void MainWindow::saveSettings()
     s->setValue(QStringLiteral("view/timeZone"),
                 m_zone == TimeZoneMode::Local ? QStringLiteral("local") : QStringLiteral("utc"));
     s->setValue(QStringLiteral("view/theme"), Theme::name(m_theme));
+    s->setValue(QStringLiteral("view/language"), m_language);
     ConnectionProfile::saveAll(*s, m_connections);
     const bool saved = m_session->isOpen() && !m_session->profile().transient;
     s->setValue(QStringLiteral("session/connection"), saved ? m_session->profile().id : QString());
@@ -359,12 +434,12 @@ void MainWindow::openProfile(const ConnectionProfile& profile, const QString& se
         m_session->open(profile, {});
         return;
     }
-    m_overview->showMessage(profile.displayName(), QStringLiteral("Reading the credentials from the keychain …"), false);
+    m_overview->showMessage(profile.displayName(), tr("Reading the credentials from the keychain …"), false);
     m_vault->lookup(profile.id, [this, profile](std::optional<S3Secret> secret, const QString& why) {
         if (!secret) {
             m_overview->showMessage(profile.displayName(),
-                                    QStringLiteral("The credentials of this connection are not available (%1).\n\n"
-                                                   "Edit the connection (Ctrl+E) and enter the access key again.")
+                                    tr("The credentials of this connection are not available (%1).\n\n"
+                                       "Edit the connection (Ctrl+E) and enter the access key again.")
                                         .arg(why),
                                     true);
             return;
@@ -384,13 +459,13 @@ void MainWindow::showServer(const QString& server)
     if (s) {
         m_overview->setSnapshot(s);
         m_usage->setServer(server);
-        setWindowTitle(QStringLiteral("%1 — %2 — Tideline").arg(server, m_session->profile().sourceUrl()));
-        m_statusSource->setText(QStringLiteral("%1 · %2 backups · %3 timelines")
-                                    .arg(s->catalog.source.toString())
-                                    .arg(s->catalog.backups.size())
-                                    .arg(s->catalog.wals.timelines().size()));
+        setWindowTitle(tr("%1 — %2 — Tideline").arg(server, m_session->profile().sourceUrl()));
+        m_statusSource->setText(tr("%1 · %2 · %3")
+                                    .arg(s->catalog.source.toString(),
+                                         tr("%n backup(s)", nullptr, static_cast<int>(s->catalog.backups.size())),
+                                         tr("%n timeline(s)", nullptr, static_cast<int>(s->catalog.wals.timelines().size()))));
     } else if (!server.isEmpty() && m_session->isLoading()) {
-        m_overview->showMessage(server, QStringLiteral("Reading %1 …").arg(server), false);
+        m_overview->showMessage(server, tr("Reading %1 …").arg(server), false);
     } else {
         setWindowTitle(QStringLiteral("Tideline"));
         m_statusSource->clear();
@@ -414,8 +489,7 @@ void MainWindow::onLoadFinished()
     const QString id = m_session->profile().id;
     if (errors.isEmpty()) {
         m_sidebar->setState(id, ConnectionsSidebar::State::Ready);
-        statusBar()->showMessage(QStringLiteral("Read %1 server(s) of %2.")
-                                     .arg(m_session->snapshots().size())
+        statusBar()->showMessage(tr("Read %n server(s) of %1.", nullptr, static_cast<int>(m_session->snapshots().size()))
                                      .arg(m_session->profile().sourceUrl()),
                                  10'000);
     } else {
@@ -432,7 +506,7 @@ void MainWindow::onLoadFinished()
         if (!m_session->snapshot(m_server)) {
             m_screenshotFile.clear();
             emit screenshotFinished(exitStatus(ErrorCode::MissingSource),
-                                    QStringLiteral("No server '%1' under %2. Hint: run tideline-cli servers %2.")
+                                    tr("No server '%1' under %2. Hint: run tideline-cli servers %2.")
                                         .arg(m_wantedServer, m_session->profile().sourceUrl()));
             return;
         }
@@ -455,7 +529,7 @@ void MainWindow::writeScreenshot()
     const QPixmap pixmap = grab();
     if (pixmap.isNull() || !pixmap.save(file, "PNG")) {
         emit screenshotFinished(exitStatus(ErrorCode::Usage),
-                                QStringLiteral("Cannot write %1. Hint: check that its folder exists and is writable.")
+                                tr("Cannot write %1. Hint: check that its folder exists and is writable.")
                                     .arg(file));
         return;
     }
@@ -485,7 +559,7 @@ RestoreWizard* MainWindow::openRestoreWizard()
 {
     const SnapshotPtr s = m_session->snapshot(m_server);
     if (!s) {
-        statusBar()->showMessage(QStringLiteral("Open a server first: the wizard restores the selected one."), 5000);
+        statusBar()->showMessage(tr("Open a server first: the wizard restores the selected one."), 5000);
         return nullptr;
     }
     pitr::RecoveryTarget target;
@@ -506,14 +580,14 @@ void MainWindow::addConnection()
 {
     auto* editor = new ConnectionEditor(*m_runner, *m_vault, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
-    editor->setWindowTitle(QStringLiteral("Add object store"));
+    editor->setWindowTitle(tr("Add object store"));
     connect(editor, &QDialog::accepted, this, [this, editor] {
         const ConnectionProfile p = editor->profile();
         if (p.credentials == ConnectionProfile::CredentialSource::Keychain)
             m_vault->store(p.id, editor->secret(), [this](bool persisted, const QString& why) {
                 if (!persisted)
                     statusBar()->showMessage(
-                        QStringLiteral("No keychain (%1): the credentials are kept for this session only.").arg(why));
+                        tr("No keychain (%1): the credentials are kept for this session only.").arg(why));
             });
         m_connections.append(p);
         saveSettings();
@@ -555,8 +629,8 @@ void MainWindow::removeConnection(const QString& id)
     const ConnectionProfile* p = profileById(id);
     if (!p)
         return;
-    auto* box = new QMessageBox(QMessageBox::Question, QStringLiteral("Remove connection"),
-                                QStringLiteral("Remove %1 from the sidebar? The bucket is not touched.")
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Remove connection"),
+                                tr("Remove %1 from the sidebar? The bucket is not touched.")
                                     .arg(p->displayName()),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -569,8 +643,7 @@ void MainWindow::removeConnection(const QString& id)
             m_session->close();
             showServer({});
             showAllServers();
-            m_overview->showMessage(QStringLiteral("No source open"),
-                                    QStringLiteral("Pick a connection in the sidebar."), false);
+            m_overview->showMessage(tr("No source open"), tr("Pick a connection in the sidebar."), false);
         }
         saveSettings();
         refreshSidebar();

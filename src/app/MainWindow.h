@@ -10,8 +10,10 @@
 
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QSettings;
 
 namespace Ui {
@@ -48,6 +50,8 @@ public:
         bool persistent = true;
         /// An INI file instead of the user's settings (tests).
         QString settingsFile;
+        /// "en", "ru": this language instead of the saved choice (--language); not saved.
+        QString language = {};
     };
 
     explicit MainWindow(Options options, QWidget* parent = nullptr);
@@ -65,6 +69,9 @@ public:
     void setTimeZone(TimeZoneMode zone);
     ThemeMode theme() const { return m_theme; }
     void setTheme(ThemeMode theme);
+    /// "en", "ru", or empty for the system's; switches every open window at once and is saved.
+    QString language() const { return m_language; }
+    void setLanguage(const QString& code);
 
     JobRunner& runner() const { return *m_runner; }
     SourceSession& session() const { return *m_session; }
@@ -92,11 +99,14 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     std::unique_ptr<QSettings> settings() const;
     void loadSettings();
     void setupActions();
+    void retranslate();
+    void applyLanguage();
     void refreshSidebar();
     void activateConnection(const QString& id, const QString& server = {});
     void openProfile(const ConnectionProfile& profile, const QString& server);
@@ -124,6 +134,9 @@ private:
     PitrView* m_pitr = nullptr;
     TransfersView* m_transfers = nullptr;
     QComboBox* m_zoneCombo = nullptr;
+    QLabel* m_zoneLabel = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QAction* m_languageSystem = nullptr;
     QLabel* m_statusSource = nullptr;
 
     QList<ConnectionProfile> m_connections;
@@ -131,6 +144,7 @@ private:
     QString m_wantedServer;    ///< to select once listed (command line, last session)
     TimeZoneMode m_zone = TimeZoneMode::Utc;
     ThemeMode m_theme = ThemeMode::Light;
+    QString m_language; ///< empty: the system's
     QString m_screenshotFile;
     QString m_screenshotView;
 };

@@ -18,7 +18,7 @@ Result<SourceSession::Opened> SourceSession::openAndList(const storage::S3Option
     if (!store)
         return fail(store.error());
     auto guarded = std::make_shared<GuardedStore>(std::move(*store));
-    context.report({QStringLiteral("listing servers"), 0, -1, 0});
+    context.report({SourceSession::tr("listing servers"), 0, -1, 0});
     auto servers = catalog::listServers(*guarded, *url, context);
     if (!servers)
         return fail(servers.error());
@@ -102,7 +102,7 @@ void SourceSession::reload()
     const QString url = m_profile.sourceUrl();
     auto self = std::make_shared<quint64>(0); // the job's own id, known once run() returns
     *self = m_runner.run<Opened>(
-        QStringLiteral("List servers in %1").arg(url),
+        tr("List servers in %1").arg(url),
         [options = *options, url](JobContext& context) { return openAndList(options, url, context); }, this,
         [this, generation, self](Result<Opened> result) {
             if (generation != m_generation)
@@ -118,8 +118,8 @@ void SourceSession::reload()
             emit serversListed(m_servers);
             if (m_servers.isEmpty())
                 reportError(Error{ErrorCode::MissingSource,
-                                  QStringLiteral("No server under %1.").arg(m_url.toString()),
-                                  QStringLiteral("Check the bucket and path: they are CNPG's destinationPath, the "
+                                  tr("No server under %1.").arg(m_url.toString()),
+                                  tr("Check the bucket and path: they are CNPG's destinationPath, the "
                                                  "folder that holds one folder per serverName."),
                                   {}});
             for (const QString& server : std::as_const(m_servers))
@@ -136,7 +136,7 @@ void SourceSession::loadServer(const QString& server)
     const storage::SourceUrl url = m_url;
     auto self = std::make_shared<quint64>(0);
     *self = m_runner.run<SnapshotPtr>(
-        QStringLiteral("Load %1 from %2").arg(server, url.toString()),
+        tr("Load %1 from %2").arg(server, url.toString()),
         [store, url, server](JobContext& context) -> Result<SnapshotPtr> {
             auto catalog = catalog::loadServerCatalog(*store, url, server, context);
             if (!catalog)

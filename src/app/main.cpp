@@ -2,6 +2,7 @@
 // The desktop application: parses the command line and opens the window; everything else is in
 // MainWindow and the engine.
 #include "engine/core/Redactor.h"
+#include "engine/core/Translations.h"
 #include "src/app/AppOptions.h"
 #include "src/app/MainWindow.h"
 
@@ -10,6 +11,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstring>
 
 using namespace tideline;
 using namespace tideline::gui;
@@ -17,16 +19,13 @@ using namespace tideline::gui;
 
 int main(int argc, char* argv[])
 {
-    // Parsed before QApplication exists, so that --screenshot can quiet Qt's start-up chatter.
-    QStringList args;
-    for (int i = 0; i < argc; ++i)
-        args.append(QString::fromLocal8Bit(argv[i]));
-    auto options = AppOptions::parse(args);
-    const bool screenshot = options && !options->screenshot.isEmpty();
     // --screenshot is a batch command: its stderr is one line on failure, as the CLI's is. Qt's
-    // chatter about the offscreen platform (propagateSizeHints, XDG_RUNTIME_DIR) would bury it.
-    if (screenshot)
-        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false\n*.warning=false"));
+    // chatter about the offscreen platform (propagateSizeHints, XDG_RUNTIME_DIR) would bury it,
+    // and some of it comes while QApplication starts, before the options can be parsed.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
+            QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false\n*.warning=false"));
+    }
 
     QGuiApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
@@ -35,7 +34,10 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(TIDELINE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("tideline"));
     Redactor::installMessageHandler();
+    // The options' own messages follow the system; the window then applies the saved choice.
+    Translations::install(QLocale::system());
 
+    auto options = AppOptions::parse(QApplication::arguments());
     if (!options) {
         std::fprintf(stderr, "tideline: %s\n", qPrintable(options.error().oneLine()));
         return exitStatus(options.error().code);
@@ -49,7 +51,8 @@ int main(int argc, char* argv[])
         return 0;
     }
 
-    MainWindow window(MainWindow::Options{!screenshot, {}});
+    const bool screenshot = !options->screenshot.isEmpty();
+    MainWindow window(MainWindow::Options{!screenshot, {}, options->language});
     if (!options->source.isEmpty()) {
         auto profile = ConnectionProfile::fromSourceUrl(options->source);
         if (!profile) {

@@ -7,7 +7,11 @@
 
 #include "ui_ConnectionEditor.h"
 
+#include <QEvent>
 #include <QPushButton>
+
+#include <algorithm>
+#include <limits>
 
 namespace tideline::gui {
 
@@ -58,9 +62,29 @@ void ConnectionEditor::setProfile(const ConnectionProfile& profile, const S3Secr
     case ConnectionProfile::CredentialSource::AwsProfile: m_ui->profileRadio->setChecked(true); break;
     case ConnectionProfile::CredentialSource::Keychain: m_ui->keyRadio->setChecked(true); break;
     }
-    setWindowTitle(profile.bucket.isEmpty() ? QStringLiteral("Add object store")
-                                            : QStringLiteral("Edit %1").arg(profile.displayName()));
+    m_profileSet = true;
+    updateTitle();
     updateState();
+}
+
+void ConnectionEditor::updateTitle()
+{
+    if (!m_profileSet)
+        return; // the form's own title
+    setWindowTitle(m_profile.bucket.isEmpty() ? tr("Add object store") : tr("Edit %1").arg(m_profile.displayName()));
+}
+
+void ConnectionEditor::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The form's labels; the typed fields are not part of retranslateUi and stay.
+        m_ui->retranslateUi(this);
+        updateTitle();
+        updateState();
+        if (m_resultHtml)
+            m_ui->testResult->setText(m_resultHtml());
+    }
+    QDialog::changeEvent(event);
 }
 
 ConnectionProfile ConnectionEditor::profile() const
@@ -104,7 +128,7 @@ void ConnectionEditor::updateState()
     m_ui->secretLabel->setEnabled(m_ui->keyRadio->isChecked());
     m_ui->keychainLabel->setVisible(m_ui->keyRadio->isChecked());
     m_ui->keychainLabel->setText(m_vault.statusText());
-    m_ui->sourceLabel->setText(p.bucket.isEmpty() ? QStringLiteral("<i>enter a bucket</i>")
+    m_ui->sourceLabel->setText(p.bucket.isEmpty() ? tr("<i>enter a bucket</i>")
                                                   : QStringLiteral("<tt>%1</tt>").arg(p.sourceUrl().toHtmlEscaped()));
     const bool complete = !p.bucket.isEmpty()
         && (p.credentials != ConnectionProfile::CredentialSource::AwsProfile || !p.awsProfile.isEmpty())
@@ -112,15 +136,18 @@ void ConnectionEditor::updateState()
             || (!secret().accessKeyId.isEmpty() && !secret().secretAccessKey.isEmpty()));
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(complete);
     m_ui->testButton->setEnabled(complete);
-    m_ui->testButton->setText(m_testJob ? QStringLiteral("Cancel test") : QStringLiteral("&Test connection"));
+    m_ui->testButton->setText(m_testJob ? tr("Cancel test") : tr("&Test connection"));
     if (m_testJob)
         m_ui->testButton->setEnabled(true);
 }
 
-void ConnectionEditor::showResult(bool ok, const QString& html)
+void ConnectionEditor::showResult(std::optional<bool> ok, std::function<QString()> html)
 {
-    m_ui->testResult->setText(html);
-    m_ui->testResult->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #d03030;"));
+    m_resultHtml = std::move(html);
+    m_ui->testResult->setText(m_resultHtml());
+    m_ui->testResult->setStyleSheet(!ok ? QString()
+                                    : *ok ? QStringLiteral("color: #2e7d32;")
+                                          : QStringLiteral("color: #d03030;"));
 }
 
 void ConnectionEditor::testConnection()
@@ -132,19 +159,19 @@ void ConnectionEditor::testConnection()
     const ConnectionProfile p = profile();
     auto options = p.s3Options(secret());
     if (!options) {
-        showResult(false, QStringLiteral("<b>%1</b><br>%2").arg(options.error().message.toHtmlEscaped(),
-                                                                options.error().hint.toHtmlEscaped()));
+        const QString html = QStringLiteral("<b>%1</b><br>%2").arg(options.error().message.toHtmlEscaped(),
+                                                                  options.error().hint.toHtmlEscaped());
+        showResult(false, [html] { return html; });
         emit testFinished(false);
         return;
     }
     // A test should answer in seconds: fewer retries than a real load.
     options->maxAttempts = 2;
     options->requestTimeoutMs = 10'000;
-    showResult(true, QStringLiteral("Listing %1 …").arg(p.sourceUrl().toHtmlEscaped()));
-    m_ui->testResult->setStyleSheet({});
     const QString url = p.sourceUrl();
+    showResult(std::nullopt, [url] { return tr("Listing %1 …").arg(url.toHtmlEscaped()); });
     m_testJob = m_runner.run<SourceSession::Opened>(
-        QStringLiteral("Test connection to %1").arg(url),
+        tr("Test connection to %1").arg(url),
         [options = *options, url](JobContext& context) { return SourceSession::openAndList(options, url, context); },
         this, [this, url](Result<SourceSession::Opened> result) {
             m_testJob = 0;
@@ -152,14 +179,17 @@ void ConnectionEditor::testConnection()
             if (result) {
                 const QStringList& servers = result->servers;
                 if (servers.isEmpty())
-                    showResult(false, QStringLiteral("<b>Connected, but no server under %1.</b><br>Check the path: "
-                                                     "it is CNPG's destinationPath, the folder holding one folder "
-                                                     "per serverName.")
-                                          .arg(url.toHtmlEscaped()));
+                    showResult(false, [url] {
+                        return tr("<b>Connected, but no server under %1.</b><br>Check the path: it is CNPG's "
+                                  "destinationPath, the folder holding one folder per serverName.")
+                            .arg(url.toHtmlEscaped());
+                    });
                 else
-                    showResult(true, QStringLiteral("<b>Connected.</b> %1 server(s) under %2: %3")
-                                         .arg(servers.size())
-                                         .arg(url.toHtmlEscaped(), servers.join(QStringLiteral(", ")).toHtmlEscaped()));
+                    showResult(true, [url, servers] {
+                        return tr("<b>Connected.</b> %Ln server(s) under %1: %2", nullptr,
+                                  static_cast<int>(std::min<qsizetype>(servers.size(), std::numeric_limits<int>::max())))
+                            .arg(url.toHtmlEscaped(), servers.join(QStringLiteral(", ")).toHtmlEscaped());
+                    });
                 emit testFinished(!servers.isEmpty());
                 return;
             }
@@ -169,7 +199,7 @@ void ConnectionEditor::testConnection()
                 html += QStringLiteral(" (%1)").arg(e.detail.toHtmlEscaped());
             if (!e.hint.isEmpty())
                 html += QStringLiteral("<br>%1").arg(e.hint.toHtmlEscaped());
-            showResult(false, html);
+            showResult(false, [html] { return html; });
             emit testFinished(false);
         });
     updateState();

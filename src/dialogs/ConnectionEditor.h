@@ -6,6 +6,9 @@
 #include <QDialog>
 #include <QScopedPointer>
 
+#include <functional>
+#include <optional>
+
 namespace Ui {
 class ConnectionEditor;
 }
@@ -40,16 +43,22 @@ signals:
     void testFinished(bool ok);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void done(int result) override;
 
 private:
     void updateState();
-    void showResult(bool ok, const QString& html);
+    void updateTitle();
+    /// Shows the test's result (nullopt: neutral, while it runs). `html` is called again when
+    /// the language changes, so the text follows it.
+    void showResult(std::optional<bool> ok, std::function<QString()> html);
 
     const QScopedPointer<Ui::ConnectionEditor> m_ui;
     JobRunner& m_runner;
     CredentialVault& m_vault;
     ConnectionProfile m_profile;
+    bool m_profileSet = false; ///< setProfile() ran: the title says "Add …" or "Edit …"
+    std::function<QString()> m_resultHtml;
     quint64 m_testJob = 0;
 };
 

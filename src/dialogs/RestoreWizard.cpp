@@ -14,12 +14,14 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -29,6 +31,9 @@
 #include <QStackedWidget>
 #include <QTextBrowser>
 
+#include <algorithm>
+#include <limits>
+
 namespace tideline::gui {
 
 namespace {
@@ -36,7 +41,30 @@ GatePage* gate(QWizard* w, int id)
 {
     return static_cast<GatePage*>(w->page(id));
 }
+
+// A count for tr()'s numerus argument.
+int plural(qint64 n)
+{
+    return static_cast<int>(std::clamp<qint64>(n, 0, std::numeric_limits<int>::max()));
+}
+
+// The verdict as the user reads it (verdictName() is the JSON token).
+QString verdictText(pitr::RecoveryPlan::Verdict v)
+{
+    switch (v) {
+    case pitr::RecoveryPlan::Verdict::Ok: return RestoreWizard::tr("ok", "plan verdict");
+    case pitr::RecoveryPlan::Verdict::Refused: return RestoreWizard::tr("refused", "plan verdict");
+    case pitr::RecoveryPlan::Verdict::Uncertain: return RestoreWizard::tr("uncertain", "plan verdict");
+    case pitr::RecoveryPlan::Verdict::Unverified: return RestoreWizard::tr("unverified", "plan verdict");
+    }
+    return pitr::RecoveryPlan::verdictName(v);
+}
 } // namespace
+
+RestoreWizard::Text RestoreWizard::fixed(const QString& text)
+{
+    return [text] { return text; };
+}
 
 QString RestoreWizard::locateCli()
 {
@@ -69,7 +97,7 @@ RestoreWizard::RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::share
     , m_target(target)
     , m_ui(new Ui::RestoreWizard)
 {
-    setWindowTitle(QStringLiteral("Restore %1").arg(m_source.server));
+    setWindowTitle(tr("Restore %1").arg(m_source.server));
     setOption(QWizard::NoBackButtonOnLastPage, true);
     if (m_snapshot)
         m_plan = pitr::planRecovery(m_snapshot->catalog, m_target);
@@ -77,7 +105,7 @@ RestoreWizard::RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::share
     connect(&m_runner, &JobRunner::jobProgress, this, [this](quint64 id, const Progress& p) {
         if (id != m_jobId)
             return;
-        m_runStatus->setText(p.phase);
+        setRunStatus(fixed(p.phase)); // the engine's, in the language of the moment
         if (p.total > 0) {
             m_progress->setRange(0, 1000);
             m_progress->setValue(static_cast<int>(1000.0 * static_cast<double>(p.done) / static_cast<double>(p.total)));
@@ -126,7 +154,7 @@ void RestoreWizard::buildPages()
 
     m_destination = m_ui->destination;
     connect(m_ui->browseDestination, &QPushButton::clicked, this, [this] {
-        auto* dialog = new QFileDialog(this, QStringLiteral("Restore into"));
+        auto* dialog = new QFileDialog(this, tr("Restore into"));
         dialog->setFileMode(QFileDialog::Directory);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QFileDialog::fileSelected, m_destination, &QLineEdit::setText);
@@ -176,6 +204,38 @@ void RestoreWizard::buildPages()
     connect(this, &RestoreWizard::runFinished, runPage, &GatePage::recheck);
 }
 
+void RestoreWizard::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange && m_targetSummary) {
+        // The form's titles, labels and placeholders; the combo boxes keep their choice and the
+        // line edits (no text in the form but notr values) what was typed.
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QWizard::changeEvent(event);
+}
+
+void RestoreWizard::retranslate()
+{
+    setWindowTitle(tr("Restore %1").arg(m_source.server));
+    if (hasVisitedPage(TargetPage))
+        updateTargetSummary();
+    if (hasVisitedPage(ReviewPage))
+        updateReview();
+    if (m_resultText)
+        m_resultMessage = m_resultText();
+    if (m_runStatusText)
+        m_runStatus->setText(m_runStatusText());
+    if (m_manifest)
+        showManifestNotes();
+    if (m_restoreReport)
+        m_report->setMarkdown(restoreMarkdown(*m_restoreReport));
+    if (m_drillReport)
+        m_report->setMarkdown(m_drillReport->toMarkdown());
+    if (m_historyRead)
+        showHistory();
+}
+
 RestoreWizard::Action RestoreWizard::action() const
 {
     return static_cast<Action>(std::max(0, m_actions->checkedId()));
@@ -195,75 +255,91 @@ bool RestoreWizard::isDestructive() const
 
 QString RestoreWizard::reviewText() const
 {
-    QString html = QStringLiteral("<h3>Plan</h3><p>%1 — verdict <b>%2</b></p>")
-                       .arg(m_target.describe().toHtmlEscaped(), pitr::RecoveryPlan::verdictName(m_plan.verdict));
+    QString html = QStringLiteral("<h3>%1</h3><p>%2</p>")
+                       .arg(tr("Plan", "review heading"),
+                            tr("%1 — verdict <b>%2</b>")
+                                .arg(m_target.describe().toHtmlEscaped(), verdictText(m_plan.verdict).toHtmlEscaped()));
     QStringList path;
     for (auto t : m_plan.timelinePath)
         path << QString::number(t);
-    html += QStringLiteral("<p>Base backup <b>%1</b>; timelines %2; WAL %3 segment(s) from %4; download %5; "
-                           "estimated %6.</p>")
-                .arg(m_plan.backupId.toHtmlEscaped(), path.join(QStringLiteral(" → ")))
-                .arg(m_plan.requiredWal.count)
-                .arg(m_plan.requiredWal.first, Format::bytes(m_plan.downloadBytes),
-                     Format::duration(m_plan.estimatedSeconds * 1'000'000));
+    html += QStringLiteral("<p>%1</p>")
+                .arg(tr("Base backup <b>%1</b>; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.",
+                        nullptr, plural(static_cast<qint64>(m_plan.requiredWal.count)))
+                         .arg(m_plan.backupId.toHtmlEscaped(), path.join(QStringLiteral(" → ")),
+                              m_plan.requiredWal.first, Format::bytes(m_plan.downloadBytes),
+                              Format::duration(m_plan.estimatedSeconds * 1'000'000)));
     for (const QString& w : m_plan.warnings)
         html += QStringLiteral("<p style='color:#d07a10'>⚠ %1</p>").arg(w.toHtmlEscaped());
-    html += QStringLiteral("<h3>What will be written where</h3>");
+    html += QStringLiteral("<h3>%1</h3>").arg(tr("What will be written where"));
     switch (action()) {
     case Action::Manifest:
-        html += QStringLiteral("<p>Nothing is written anywhere: the manifest is shown, to copy or save, for "
-                               "cluster <b>%1</b> in namespace <b>%2</b> (%3). Apply it yourself with kubectl or "
-                               "through GitOps.</p>")
-                    .arg(m_cluster->text().toHtmlEscaped(), m_namespace->text().toHtmlEscaped(),
-                         isDestructive() ? QStringLiteral("in place: the cluster must be deleted first")
-                                         : QStringLiteral("a new cluster"));
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(tr("Nothing is written anywhere: the manifest is shown, to copy or save, for cluster <b>%1</b> "
+                            "in namespace <b>%2</b> (%3). Apply it yourself with kubectl or through GitOps.")
+                             .arg(m_cluster->text().toHtmlEscaped(), m_namespace->text().toHtmlEscaped(),
+                                  isDestructive() ? tr("in place: the cluster must be deleted first")
+                                                  : tr("a new cluster")));
         break;
     case Action::LocalRestore:
-        html += QStringLiteral("<p>The base backup is extracted into <b>%1</b> (it must be absent or empty: the "
-                               "engine refuses a non-empty one), with recovery.signal and a restore_command:</p>"
-                               "<pre>%2</pre>")
-                    .arg(m_destination->text().toHtmlEscaped(),
+        html += QStringLiteral("<p>%1</p><pre>%2</pre>")
+                    .arg(tr("The base backup is extracted into <b>%1</b> (it must be absent or empty: the engine "
+                            "refuses a non-empty one), with recovery.signal and a restore_command:")
+                             .arg(m_destination->text().toHtmlEscaped()),
                          restoreCommand(locateCli(), m_source).toHtmlEscaped());
         break;
     case Action::Drill:
-        html += QStringLiteral("<p>A scratch directory under %1 is restored into, PostgreSQL 15 is started on it "
-                               "(no TCP port, archive_mode=off), checked, stopped and removed. The report is "
-                               "added to this server's drill history.</p>")
-                    .arg(QDir::tempPath().toHtmlEscaped());
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(tr("A scratch directory under %1 is restored into, PostgreSQL 15 is started on it (no TCP "
+                            "port, archive_mode=off), checked, stopped and removed. The report is added to this "
+                            "server's drill history.")
+                             .arg(QDir::tempPath().toHtmlEscaped()));
         break;
     }
     if (!m_plan.ok())
-        html += QStringLiteral("<h3>Refused</h3><p>%1</p><p><i>%2</i></p>")
-                    .arg(m_plan.reason.toHtmlEscaped(), m_plan.hint.toHtmlEscaped());
+        html += QStringLiteral("<h3>%1</h3><p>%2</p><p><i>%3</i></p>")
+                    .arg(tr("Refused"), m_plan.reason.toHtmlEscaped(), m_plan.hint.toHtmlEscaped());
     if (action() != Action::Manifest && locateCli().isEmpty())
-        html += QStringLiteral("<h3>Refused</h3><p>tideline-cli was not found next to this program nor in "
-                               "../cli; set TIDELINE_CLI to its path.</p>");
+        html += QStringLiteral("<h3>%1</h3><p>%2</p>")
+                    .arg(tr("Refused"), tr("tideline-cli was not found next to this program nor in ../cli; set "
+                                           "TIDELINE_CLI to its path."));
     return html;
+}
+
+void RestoreWizard::updateTargetSummary()
+{
+    QString html = QStringLiteral("<p>%1</p><p>%2</p>")
+                       .arg(tr("<b>%1</b> of <b>%2</b> (%3)")
+                                .arg(m_target.describe().toHtmlEscaped(), m_source.server.toHtmlEscaped(),
+                                     m_source.url.toHtmlEscaped()),
+                            tr("Verdict: <b>%1</b>; base backup %2.")
+                                .arg(verdictText(m_plan.verdict).toHtmlEscaped(),
+                                     m_plan.backupId.isEmpty() ? tr("none", "no base backup")
+                                                               : m_plan.backupId.toHtmlEscaped()));
+    if (!m_plan.ok())
+        html += QStringLiteral("<p style='color:#d02020'>%1</p><p>%2</p>")
+                    .arg(tr("Refused: %1<br><i>%2</i>").arg(m_plan.reason.toHtmlEscaped(), m_plan.hint.toHtmlEscaped()),
+                         tr("Pick another target on the timeline."));
+    m_targetSummary->setText(html);
+}
+
+void RestoreWizard::updateReview()
+{
+    m_review->setHtml(reviewText());
+    m_confirmLabel->setText(tr("<b>In place</b> replaces the cluster %1. Type the server name <b>%1</b> to go on.")
+                                .arg(m_source.server.toHtmlEscaped()));
 }
 
 void RestoreWizard::initializePage(int id)
 {
     switch (id) {
-    case TargetPage: {
-        QString html = QStringLiteral("<p><b>%1</b> of <b>%2</b> (%3)</p><p>Verdict: <b>%4</b>; base backup %5.</p>")
-                           .arg(m_target.describe().toHtmlEscaped(), m_source.server.toHtmlEscaped(),
-                                m_source.url.toHtmlEscaped(), pitr::RecoveryPlan::verdictName(m_plan.verdict),
-                                m_plan.backupId.isEmpty() ? QStringLiteral("none") : m_plan.backupId.toHtmlEscaped());
-        if (!m_plan.ok())
-            html += QStringLiteral("<p style='color:#d02020'>Refused: %1<br><i>%2</i></p><p>Pick another target on "
-                                   "the timeline.</p>")
-                        .arg(m_plan.reason.toHtmlEscaped(), m_plan.hint.toHtmlEscaped());
-        m_targetSummary->setText(html);
+    case TargetPage:
+        updateTargetSummary();
         break;
-    }
     case ReviewPage:
-        m_review->setHtml(reviewText());
+        updateReview();
         m_confirm->clear();
         m_confirm->setVisible(isDestructive());
         m_confirmLabel->setVisible(isDestructive());
-        m_confirmLabel->setText(QStringLiteral("<b>In place</b> replaces the cluster %1. Type the server name "
-                                               "<b>%1</b> to go on.")
-                                    .arg(m_source.server.toHtmlEscaped()));
         gate(this, ReviewPage)->recheck();
         break;
     case RunPage:
@@ -293,6 +369,9 @@ void RestoreWizard::startRun()
     m_manifest.reset();
     m_restoreReport.reset();
     m_drillReport.reset();
+    m_resultText = nullptr;
+    m_runStatusText = nullptr;
+    m_historyRead = false;
     m_yaml->clear();
     m_report->clear();
     m_history->clear();
@@ -300,7 +379,7 @@ void RestoreWizard::startRun()
     m_progress->show();
     m_cancel->show();
     if (!m_snapshot || !m_plan.ok()) {
-        showResult(false, QStringLiteral("Refused: %1").arg(m_plan.reason));
+        showResult(false, [this] { return tr("Refused: %1").arg(m_plan.reason); });
         return;
     }
     if (action() == Action::Manifest) {
@@ -317,24 +396,24 @@ void RestoreWizard::startRun()
         o.existingServers = m_source.servers;
         auto m = pitr::writeManifest(m_snapshot->catalog, m_plan, o);
         if (!m) {
-            showResult(false, m.error().oneLine());
+            showResult(false, fixed(m.error().oneLine()));
             return;
         }
         m_manifest = *m;
         m_yaml->setPlainText(m->yaml);
-        QString notes = QStringLiteral("<b>Before applying:</b><ul>");
-        for (const QString& n : m->notes)
-            notes += QStringLiteral("<li>%1</li>").arg(n.toHtmlEscaped());
-        notes += QStringLiteral("</ul>");
-        m_notes->setText(notes);
-        showResult(true, QStringLiteral("The manifest recovers backup %1; the recovered cluster archives as %2.")
-                             .arg(m_plan.backupId, m->archiveServer));
+        showManifestNotes();
+        showResult(true, [this] {
+            return tr("The manifest recovers backup %1; the recovered cluster archives as %2.")
+                .arg(m_plan.backupId, m_manifest ? m_manifest->archiveServer : QString());
+        });
         return;
     }
     const QString cli = locateCli();
     if (cli.isEmpty() || !m_store) {
-        showResult(false, cli.isEmpty() ? QStringLiteral("tideline-cli not found; set TIDELINE_CLI to its path.")
-                                        : QStringLiteral("The source is not open."));
+        const bool noCli = cli.isEmpty();
+        showResult(false, [noCli] {
+            return noCli ? tr("tideline-cli not found; set TIDELINE_CLI to its path.") : tr("The source is not open.");
+        });
         return;
     }
     m_results->setCurrentIndex(1);
@@ -348,27 +427,19 @@ void RestoreWizard::startRun()
         o.jobs = m_jobs->value();
         o.action = static_cast<restore::RestoreOptions::TargetAction>(m_targetAction->currentIndex());
         o.restoreCommand = restoreCommand(cli, m_source);
-        m_runStatus->setText(QStringLiteral("Restoring into %1 …").arg(o.destination));
+        setRunStatus([destination = o.destination] { return tr("Restoring into %1 …").arg(destination); });
         m_jobId = m_runner.run<restore::RestoreReport>(
-            QStringLiteral("Restore %1 into %2").arg(plan.backupId, o.destination),
+            tr("Restore %1 into %2").arg(plan.backupId, o.destination),
             [store, snapshot, plan, o](JobContext& ctx) { return restore::runRestore(*store, snapshot->catalog, plan, o, ctx); },
             this, [this](Result<restore::RestoreReport> r) {
                 m_running = false;
                 if (!r) {
-                    showResult(false, r.error().oneLine());
+                    showResult(false, fixed(r.error().oneLine()));
                     return;
                 }
                 m_restoreReport = *r;
-                QString md = QStringLiteral("## Restored %1 into %2\n\n- downloaded %3, written %4 (%5 files) in %6\n")
-                                 .arg(r->backupId, r->destination, Format::bytes(r->downloadedBytes),
-                                      Format::bytes(r->writtenBytes))
-                                 .arg(r->files)
-                                 .arg(Format::duration(static_cast<qint64>(r->restoreSeconds * 1e6)));
-                for (const QString& n : r->notes)
-                    md += QStringLiteral("- %1\n").arg(n);
-                md += QStringLiteral("\nStart it with `%1/pg_ctl -D %2 start`.\n").arg(r->pgBinDir, r->destination);
-                m_report->setMarkdown(md);
-                showResult(true, QStringLiteral("Restored into %1.").arg(r->destination));
+                m_report->setMarkdown(restoreMarkdown(*r));
+                showResult(true, [destination = r->destination] { return tr("Restored into %1.").arg(destination); });
             });
     } else {
         restore::DrillOptions o;
@@ -377,9 +448,9 @@ void RestoreWizard::startRun()
         for (const QString& line : m_checks->toPlainText().split(QLatin1Char('\n')))
             if (!line.trimmed().isEmpty())
                 o.checkSql << line.trimmed();
-        m_runStatus->setText(QStringLiteral("Drilling %1 …").arg(plan.backupId));
+        setRunStatus([backupId = plan.backupId] { return tr("Drilling %1 …").arg(backupId); });
         m_jobId = m_runner.run<restore::DrillReport>(
-            QStringLiteral("Drill %1 of %2").arg(plan.target.describe(), m_source.server),
+            tr("Drill %1 of %2").arg(plan.target.describe(), m_source.server),
             [store, snapshot, plan, o](JobContext& ctx) -> Result<restore::DrillReport> {
                 auto r = restore::runDrill(*store, snapshot->catalog, plan, o, ctx);
                 // The history file is written here, off the GUI thread: it is I/O too.
@@ -390,15 +461,19 @@ void RestoreWizard::startRun()
             this, [this](Result<restore::DrillReport> r) {
                 m_running = false;
                 if (!r) {
-                    showResult(false, r.error().oneLine());
+                    showResult(false, fixed(r.error().oneLine()));
                     return;
                 }
                 m_drillReport = *r;
                 m_report->setMarkdown(r->toMarkdown());
                 updateHistory();
-                showResult(r->passed, r->passed ? QStringLiteral("The drill passed in %1.")
-                                                      .arg(Format::duration(static_cast<qint64>(r->totalSeconds * 1e6)))
-                                                : QStringLiteral("The drill failed: %1").arg(r->reasons.join(QStringLiteral("; "))));
+                const bool passed = r->passed;
+                const qint64 usec = static_cast<qint64>(r->totalSeconds * 1e6);
+                const QString reasons = r->reasons.join(QStringLiteral("; "));
+                showResult(passed, [passed, usec, reasons] {
+                    return passed ? tr("The drill passed in %1.").arg(Format::duration(usec))
+                                  : tr("The drill failed: %1").arg(reasons);
+                });
             });
     }
 }
@@ -416,19 +491,63 @@ void RestoreWizard::updateHistory()
             if (t.isValid())
                 lastPass = std::max(lastPass, t.toMSecsSinceEpoch() * 1000);
         }
-    QString text = QStringLiteral("Drill history of %1: %2 drill(s), %3 passed.").arg(m_source.server).arg(history.size()).arg(passed);
-    if (lastPass > 0)
-        text += QStringLiteral(" Last passing drill: %1.")
-                    .arg(Format::age(lastPass, QDateTime::currentMSecsSinceEpoch() * 1000));
+    m_historyRead = true;
+    m_historyDrills = history.size();
+    m_historyPassed = passed;
+    m_historyLastPass = lastPass;
+    showHistory();
+}
+
+void RestoreWizard::showHistory()
+{
+    QString text = tr("Drill history of %1: %Ln drill(s), %2 passed.", nullptr, plural(m_historyDrills))
+                       .arg(m_source.server, QLocale().toString(m_historyPassed));
+    if (m_historyLastPass > 0)
+        text += QLatin1Char(' ')
+            + tr("Last passing drill: %1.").arg(Format::age(m_historyLastPass, QDateTime::currentMSecsSinceEpoch() * 1000));
     m_history->setText(text);
 }
 
-void RestoreWizard::showResult(bool ok, const QString& message)
+QString RestoreWizard::restoreMarkdown(const restore::RestoreReport& r) const
+{
+    QString md = QStringLiteral("## %1\n\n- %2\n")
+                     .arg(tr("Restored %1 into %2").arg(r.backupId, r.destination),
+                          tr("downloaded %1, written %2 (%Ln file(s)) in %3", nullptr, plural(r.files))
+                              .arg(Format::bytes(r.downloadedBytes), Format::bytes(r.writtenBytes),
+                                   Format::duration(static_cast<qint64>(r.restoreSeconds * 1e6))));
+    for (const QString& n : r.notes)
+        md += QStringLiteral("- %1\n").arg(n);
+    md += QStringLiteral("\n%1\n").arg(tr("Start it with `%1/pg_ctl -D %2 start`.").arg(r.pgBinDir, r.destination));
+    return md;
+}
+
+void RestoreWizard::showManifestNotes()
+{
+    if (!m_manifest)
+        return;
+    QString notes = QStringLiteral("<b>%1</b><ul>").arg(tr("Before applying:"));
+    for (const QString& n : m_manifest->notes)
+        notes += QStringLiteral("<li>%1</li>").arg(n.toHtmlEscaped());
+    notes += QStringLiteral("</ul>");
+    m_notes->setText(notes);
+}
+
+void RestoreWizard::setRunStatus(Text text)
+{
+    m_runStatusText = std::move(text);
+    m_runStatus->setText(m_runStatusText());
+}
+
+void RestoreWizard::showResult(bool ok, Text message)
 {
     m_finished = true;
     m_succeeded = ok;
-    m_resultMessage = message;
-    m_runStatus->setText(ok ? message : QStringLiteral("<span style='color:#d02020'>%1</span>").arg(message.toHtmlEscaped()));
+    m_resultText = std::move(message);
+    m_resultMessage = m_resultText();
+    setRunStatus([this, ok] {
+        const QString text = m_resultText ? m_resultText() : QString();
+        return ok ? text : QStringLiteral("<span style='color:#d02020'>%1</span>").arg(text.toHtmlEscaped());
+    });
     m_progress->hide();
     m_cancel->hide();
     emit runFinished(ok);
@@ -447,7 +566,7 @@ void RestoreWizard::cancelRun()
 
 void RestoreWizard::saveManifest()
 {
-    auto* dialog = new QFileDialog(this, QStringLiteral("Save the manifest"));
+    auto* dialog = new QFileDialog(this, tr("Save the manifest"));
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setNameFilter(QStringLiteral("YAML (*.yaml *.yml)"));
     dialog->selectFile(m_cluster->text().trimmed() + QStringLiteral(".yaml"));
@@ -456,9 +575,9 @@ void RestoreWizard::saveManifest()
         // A few KiB to a local file the user just chose: not the network I/O the rule is about.
         QSaveFile out(file);
         if (out.open(QIODevice::WriteOnly) && out.write(m_yaml->toPlainText().toUtf8()) >= 0 && out.commit())
-            m_runStatus->setText(QStringLiteral("Saved to %1.").arg(file));
+            setRunStatus([file] { return tr("Saved to %1.").arg(file); });
         else
-            m_runStatus->setText(QStringLiteral("Cannot write %1.").arg(file));
+            setRunStatus([file] { return tr("Cannot write %1.").arg(file); });
     });
     dialog->open();
 }

@@ -121,16 +121,29 @@ signals:
     void runFinished(bool ok);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void initializePage(int id) override;
     bool validateCurrentPage() override;
     void done(int result) override;
 
 private:
+    /// A text made again when the language changes (run status, result).
+    using Text = std::function<QString()>;
+    static Text fixed(const QString& text);
+
     void buildPages();
+    /// Re-sets every text the code set, in the current language; input stays.
+    void retranslate();
+    void updateTargetSummary();
+    void updateReview();
+    void setRunStatus(Text text);
     void startRun();
-    void showResult(bool ok, const QString& message);
+    void showResult(bool ok, Text message);
+    void showManifestNotes();
+    QString restoreMarkdown(const restore::RestoreReport& report) const;
     void saveManifest();
     void updateHistory();
+    void showHistory();
 
     JobRunner& m_runner;
     SnapshotPtr m_snapshot;
@@ -143,6 +156,13 @@ private:
     std::optional<restore::RestoreReport> m_restoreReport;
     std::optional<restore::DrillReport> m_drillReport;
     QString m_resultMessage;
+    Text m_resultText;
+    Text m_runStatusText;
+    /// The drill history as last read (updateHistory), shown by showHistory.
+    bool m_historyRead = false;
+    qsizetype m_historyDrills = 0;
+    int m_historyPassed = 0;
+    qint64 m_historyLastPass = 0;
     quint64 m_jobId = 0;
     bool m_running = false;
     bool m_finished = false;

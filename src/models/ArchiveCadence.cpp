@@ -3,11 +3,17 @@
 
 #include "src/models/Format.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace tideline::gui {
 
 namespace {
+struct ArchiveCadenceText {
+    Q_DECLARE_TR_FUNCTIONS(ArchiveCadence)
+};
+
 constexpr qint64 kMinute = 60'000'000;
 constexpr qint64 kHour = 60 * kMinute;
 
@@ -29,12 +35,12 @@ qint64 ArchiveCadence::chooseBin(qint64 spanUsec)
 QString ArchiveCadence::binName(qint64 binUsec)
 {
     if (binUsec == kMinute)
-        return QStringLiteral("per minute");
+        return ArchiveCadenceText::tr("per minute");
     if (binUsec == kHour)
-        return QStringLiteral("per hour");
+        return ArchiveCadenceText::tr("per hour");
     if (binUsec == 24 * kHour)
-        return QStringLiteral("per day");
-    return QStringLiteral("per %1").arg(Format::duration(binUsec));
+        return ArchiveCadenceText::tr("per day");
+    return ArchiveCadenceText::tr("per %1", "a bin width: per 5 min").arg(Format::duration(binUsec));
 }
 
 ArchiveCadence ArchiveCadence::compute(const catalog::WalArchive& archive, qint64 binUsec)

@@ -52,7 +52,7 @@ struct ArchiveCadence {
     static ArchiveCadence compute(const catalog::WalArchive& archive, qint64 binUsec = 0);
     /// The bin width compute() picks for a span.
     static qint64 chooseBin(qint64 spanUsec);
-    /// "per minute", "per 5 min", "per hour", "per day": the width as words.
+    /// "per minute", "per 5 min", "per hour", "per day": the width as words, translated.
     static QString binName(qint64 binUsec);
 };
 

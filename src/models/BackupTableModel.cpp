@@ -3,6 +3,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QLocale>
 
 namespace tideline::gui {
 
@@ -32,6 +33,13 @@ void BackupTableModel::setTimeZone(TimeZoneMode zone)
         emit dataChanged(index(0, Begin), index(rowCount() - 1, End), {Qt::DisplayRole});
 }
 
+void BackupTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 const BackupEntry* BackupTableModel::entry(int row) const
 {
     if (!m_snapshot || row < 0 || row >= m_snapshot->catalog.backups.size())
@@ -54,8 +62,8 @@ QString BackupTableModel::restorableText(const BackupEntry& b)
     if (b.state != BackupEntry::State::Done)
         return QStringLiteral("-");
     if (b.restorable)
-        return QStringLiteral("yes");
-    return QStringLiteral("no: %1 WAL missing from %2").arg(b.missingWalCount).arg(b.firstMissingWal);
+        return tr("yes");
+    return tr("no: %1 WAL missing from %2").arg(QLocale().toString(b.missingWalCount), b.firstMissingWal);
 }
 
 qint64 BackupTableModel::durationUsec(const BackupEntry& b)
@@ -121,7 +129,7 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
                 return i ? i->majorVersion() : 0;
             return i ? QString::number(i->majorVersion()) : none;
         case Compression:
-            return i ? (i->compression.isEmpty() ? QStringLiteral("none") : i->compression) : none;
+            return i ? (i->compression.isEmpty() ? tr("none", "compression") : i->compression) : none;
         case Keep: return b->keep.isEmpty() ? none : b->keep;
         case Restorable: return restorableText(*b);
         default: return {};
@@ -151,13 +159,12 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
         if (i && !i->error.isEmpty())
             return i->error;
         if (b->state == BackupEntry::State::InProgress)
-            return QStringLiteral("No backup.info yet and recent objects: barman-cloud-backup may still be running.");
+            return tr("No backup.info yet and recent objects: barman-cloud-backup may still be running.");
         if (b->state == BackupEntry::State::Incomplete)
-            return QStringLiteral("No backup.info, and a newer backup finished: this one crashed. It cannot be restored.");
+            return tr("No backup.info, and a newer backup finished: this one crashed. It cannot be restored.");
         if (index.column() == Restorable && b->state == BackupEntry::State::Done && !b->restorable)
-            return QStringLiteral("Replay from this backup needs %1 segment(s) that are not in the archive, the first "
-                                  "being %2.")
-                .arg(b->missingWalCount)
+            return tr("Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.",
+                      nullptr, static_cast<int>(b->missingWalCount))
                 .arg(b->firstMissingWal);
     }
     return {};
@@ -168,20 +175,20 @@ QVariant BackupTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Id: return QStringLiteral("Backup ID");
-    case Name: return QStringLiteral("Name");
-    case Status: return QStringLiteral("Status");
-    case Begin: return QStringLiteral("Begin (%1)").arg(Format::zoneName(m_zone));
-    case End: return QStringLiteral("End (%1)").arg(Format::zoneName(m_zone));
-    case Duration: return QStringLiteral("Duration");
-    case Timeline: return QStringLiteral("TL");
-    case BeginWal: return QStringLiteral("Begin WAL");
-    case EndWal: return QStringLiteral("End WAL");
-    case Size: return QStringLiteral("Size");
+    case Id: return tr("Backup ID");
+    case Name: return tr("Name");
+    case Status: return tr("Status");
+    case Begin: return tr("Begin (%1)").arg(Format::zoneName(m_zone));
+    case End: return tr("End (%1)").arg(Format::zoneName(m_zone));
+    case Duration: return tr("Duration");
+    case Timeline: return tr("TL", "timeline, column header");
+    case BeginWal: return tr("Begin WAL");
+    case EndWal: return tr("End WAL");
+    case Size: return tr("Size");
     case Pg: return QStringLiteral("PG");
-    case Compression: return QStringLiteral("Compr.");
-    case Keep: return QStringLiteral("Keep");
-    case Restorable: return QStringLiteral("Restorable");
+    case Compression: return tr("Compr.", "compression, column header");
+    case Keep: return tr("Keep", "barman keep annotation, column header");
+    case Restorable: return tr("Restorable");
     default: return {};
     }
 }

@@ -25,6 +25,8 @@ public:
 
     void setSnapshot(SnapshotPtr snapshot);
     void setTimeZone(TimeZoneMode zone);
+    /// Re-reads every header and cell after a language switch (the owning view calls it).
+    void retranslate();
     SnapshotPtr snapshot() const { return m_snapshot; }
     /// The entry a row shows, or nullptr.
     const catalog::BackupEntry* entry(int row) const;

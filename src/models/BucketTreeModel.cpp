@@ -4,6 +4,9 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QLocale>
+
+#include <algorithm>
 
 namespace tideline::gui {
 
@@ -46,7 +49,7 @@ QString relativeTo(const QString& key, const QString& prefix)
 
 void addBackups(Node* server, const catalog::ServerCatalog& c)
 {
-    Node* group = server->add(Kind::BaseGroup, QStringLiteral("Base backups"));
+    Node* group = server->add(Kind::BaseGroup, QString());
     group->objects = 0;
     group->bytes = 0;
     for (const BackupEntry& b : c.backups) {
@@ -58,7 +61,8 @@ void addBackups(Node* server, const catalog::ServerCatalog& c)
         if (b.info && !b.info->backupName.isEmpty())
             note += QStringLiteral(" · %1").arg(b.info->backupName);
         if (b.state == BackupEntry::State::Done && !b.restorable)
-            note += QStringLiteral(" · not restorable: %1 WAL missing").arg(b.missingWalCount);
+            note += QStringLiteral(" · %1").arg(BucketTreeModel::tr("not restorable: %1 WAL missing")
+                                                   .arg(QLocale().toString(b.missingWalCount)));
         n->note = note;
         n->trouble = b.state != BackupEntry::State::Done || !b.restorable;
         const QString prefix = c.source.key(QStringLiteral("%1/base/%2/").arg(c.server, b.id));
@@ -71,7 +75,7 @@ void addBackups(Node* server, const catalog::ServerCatalog& c)
         group->objects += b.objects;
         group->bytes += b.bytes;
     }
-    group->name = QStringLiteral("Base backups (%1)").arg(c.backups.size());
+    group->name = BucketTreeModel::tr("Base backups (%1)").arg(QLocale().toString(c.backups.size()));
 }
 
 void addWalObject(Node* parent, const catalog::WalArchive& a, const catalog::WalObject& o, Kind kind, QString note = {})
@@ -86,12 +90,12 @@ void addWalObject(Node* parent, const catalog::WalArchive& a, const catalog::Wal
 void addWals(Node* server, const catalog::ServerCatalog& c)
 {
     const auto& a = c.wals;
-    Node* group = server->add(Kind::WalGroup, QStringLiteral("WAL archive"));
+    Node* group = server->add(Kind::WalGroup, BucketTreeModel::tr("WAL archive"));
     group->bytes = 0;
     group->objects = 0;
     const quint64 size = a.segmentSize();
     for (const auto& t : a.timelines()) {
-        Node* tn = group->add(Kind::Timeline, QStringLiteral("Timeline %1").arg(t.timeline));
+        Node* tn = group->add(Kind::Timeline, BucketTreeModel::tr("Timeline %1").arg(t.timeline));
         tn->bytes = t.bytes;
         tn->objects = t.segments.size() + t.partials.size() + t.backupLabels.size();
         QStringList note;
@@ -101,9 +105,10 @@ void addWals(Node* server, const catalog::ServerCatalog& c)
         for (const auto& g : t.gaps)
             realGaps += g.harmless ? 0 : 1;
         if (!t.gaps.isEmpty())
-            note << QStringLiteral("%1 gap(s), %2 harmless").arg(t.gaps.size()).arg(t.gaps.size() - realGaps);
+            note << BucketTreeModel::tr("%n gap(s), %1 harmless", nullptr, static_cast<int>(t.gaps.size()))
+                        .arg(t.gaps.size() - realGaps);
         if (const auto parent = a.graph().parent(t.timeline))
-            note << QStringLiteral("branched from TL %1").arg(*parent);
+            note << BucketTreeModel::tr("branched from TL %1").arg(*parent);
         tn->note = note.join(QStringLiteral(" · "));
         tn->trouble = realGaps > 0;
         if (!t.segments.isEmpty())
@@ -120,20 +125,21 @@ void addWals(Node* server, const catalog::ServerCatalog& c)
                 gn->objects = static_cast<qint64>(g.count());
                 gn->harmless = g.harmless;
                 gn->trouble = !g.harmless;
-                gn->note = g.harmless ? QStringLiteral("missing, harmless: older than every backup that needs it")
-                                      : QStringLiteral("MISSING: replay through here is impossible");
+                gn->note = g.harmless ? BucketTreeModel::tr("missing, harmless: older than every backup that needs it")
+                                      : BucketTreeModel::tr("MISSING: replay through here is impossible");
             }
             addWalObject(tn, a, s, Kind::Segment);
         }
         for (const auto& p : t.partials)
-            addWalObject(tn, a, p, Kind::Segment, QStringLiteral("partial: the last segment of a promoted standby"));
+            addWalObject(tn, a, p, Kind::Segment,
+                         BucketTreeModel::tr("partial: the last segment of a promoted standby"));
         for (const auto& l : t.backupLabels)
-            addWalObject(tn, a, l, Kind::Segment, QStringLiteral("backup label"));
+            addWalObject(tn, a, l, Kind::Segment, BucketTreeModel::tr("backup label"));
         group->bytes += t.bytes;
         group->objects += tn->objects;
     }
     if (!a.historyFiles().isEmpty()) {
-        Node* h = group->add(Kind::HistoryGroup, QStringLiteral("History files"));
+        Node* h = group->add(Kind::HistoryGroup, BucketTreeModel::tr("History files"));
         h->objects = a.historyFiles().size();
         h->bytes = 0;
         for (const auto& o : a.historyFiles()) {
@@ -154,21 +160,51 @@ BucketTreeModel::BucketTreeModel(QObject* parent)
 
 BucketTreeModel::~BucketTreeModel() = default;
 
-void BucketTreeModel::setSnapshots(const QList<SnapshotPtr>& snapshots)
+std::unique_ptr<BucketTreeModel::Node> BucketTreeModel::build() const
 {
-    beginResetModel();
-    m_snapshots = snapshots;
-    m_root = std::make_unique<Node>();
-    for (const SnapshotPtr& s : snapshots) {
+    auto root = std::make_unique<Node>();
+    for (const SnapshotPtr& s : m_snapshots) {
         const auto& c = s->catalog;
-        Node* server = m_root->add(Kind::Server, c.server);
+        Node* server = root->add(Kind::Server, c.server);
         server->bytes = s->usage.base.bytes + s->usage.wals.bytes;
         server->objects = s->usage.base.objects + s->usage.wals.objects;
         server->note = c.source.toString();
         addBackups(server, c);
         addWals(server, c);
     }
+    return root;
+}
+
+void BucketTreeModel::setSnapshots(const QList<SnapshotPtr>& snapshots)
+{
+    beginResetModel();
+    m_snapshots = snapshots;
+    m_root = build();
     endResetModel();
+}
+
+void BucketTreeModel::retranslate()
+{
+    // The same snapshots give the same rows, so only the words change: copying them over keeps
+    // every index (and with it the tree's expansion and selection).
+    const std::unique_ptr<Node> fresh = build();
+    copyTexts(m_root.get(), fresh.get());
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+void BucketTreeModel::copyTexts(Node* into, const Node* from)
+{
+    const size_t n = std::min(into->children.size(), from->children.size());
+    for (size_t i = 0; i < n; ++i) {
+        Node* to = into->children[i].get();
+        to->name = from->children[i]->name;
+        to->note = from->children[i]->note;
+        copyTexts(to, from->children[i].get());
+    }
+    if (n > 0) {
+        const QModelIndex parent = into == m_root.get() ? QModelIndex() : createIndex(into->row, 0, into);
+        emit dataChanged(index(0, 0, parent), index(static_cast<int>(n) - 1, ColumnCount - 1, parent));
+    }
 }
 
 void BucketTreeModel::setTimeZone(TimeZoneMode zone)
@@ -225,8 +261,8 @@ QVariant BucketTreeModel::data(const QModelIndex& index, int role) const
         case Size: return n->bytes >= 0 && n->kind != Kind::Gap ? Format::bytes(n->bytes) : QString();
         case Objects:
             if (n->kind == Kind::Gap)
-                return QStringLiteral("%1 missing").arg(n->objects);
-            return n->objects >= 0 ? QString::number(n->objects) : QString();
+                return tr("%1 missing").arg(QLocale().toString(n->objects));
+            return n->objects >= 0 ? QLocale().toString(n->objects) : QString();
         case Modified: return n->modifiedUsec ? Format::timeShort(n->modifiedUsec, m_zone) : QString();
         case Note: return n->note;
         default: return {};
@@ -269,11 +305,11 @@ QVariant BucketTreeModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Name: return QStringLiteral("Name");
-    case Size: return QStringLiteral("Size");
-    case Objects: return QStringLiteral("Objects");
-    case Modified: return QStringLiteral("Uploaded (%1)").arg(Format::zoneName(m_zone));
-    case Note: return QStringLiteral("Notes");
+    case Name: return tr("Name");
+    case Size: return tr("Size");
+    case Objects: return tr("Objects");
+    case Modified: return tr("Uploaded (%1)").arg(Format::zoneName(m_zone));
+    case Note: return tr("Notes");
     default: return {};
     }
 }

@@ -29,6 +29,9 @@ public:
     /// One subtree per server, in the order given.
     void setSnapshots(const QList<SnapshotPtr>& snapshots);
     void setTimeZone(TimeZoneMode zone);
+    /// Re-words every row and header after a language switch, in place: the rows stay, and so do
+    /// the view's expansion and selection (the owning view calls it).
+    void retranslate();
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -41,6 +44,8 @@ public:
 
 private:
     Node* nodeOf(const QModelIndex& index) const;
+    std::unique_ptr<Node> build() const;
+    void copyTexts(Node* into, const Node* from);
 
     std::unique_ptr<Node> m_root;
     QList<SnapshotPtr> m_snapshots;

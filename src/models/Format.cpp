@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/models/Format.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QLocale>
 #include <QTimeZone>
 
 namespace tideline::gui::Format {
 
 namespace {
+struct FormatText {
+    Q_DECLARE_TR_FUNCTIONS(Format)
+};
+
 QDateTime toDateTime(qint64 usecUtc, TimeZoneMode zone)
 {
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(usecUtc / 1000, QTimeZone::utc());
@@ -14,19 +20,36 @@ QDateTime toDateTime(qint64 usecUtc, TimeZoneMode zone)
 }
 } // namespace
 
+QString datePattern()
+{
+    const QLocale locale;
+    if (locale.language() == QLocale::C || locale.language() == QLocale::English)
+        return QStringLiteral("yyyy-MM-dd");
+    QString pattern = locale.dateFormat(QLocale::ShortFormat);
+    // A two-digit year is ambiguous next to retention periods measured in years.
+    if (!pattern.contains(QLatin1String("yyyy")))
+        pattern.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return pattern;
+}
+
+QString dateTimePattern()
+{
+    return datePattern() + QStringLiteral(" HH:mm:ss");
+}
+
 QString zoneName(TimeZoneMode zone)
 {
     if (zone == TimeZoneMode::Utc)
         return QStringLiteral("UTC");
     const QString abbreviation = QDateTime::currentDateTime().timeZoneAbbreviation();
-    return abbreviation.isEmpty() ? QStringLiteral("local") : abbreviation;
+    return abbreviation.isEmpty() ? FormatText::tr("local") : abbreviation;
 }
 
 QString timeShort(qint64 usecUtc, TimeZoneMode zone)
 {
     if (usecUtc == 0)
         return QStringLiteral("-");
-    return toDateTime(usecUtc, zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return toDateTime(usecUtc, zone).toString(dateTimePattern());
 }
 
 QString time(qint64 usecUtc, TimeZoneMode zone)
@@ -36,35 +59,37 @@ QString time(qint64 usecUtc, TimeZoneMode zone)
     const QDateTime t = toDateTime(usecUtc, zone);
     // The abbreviation of the instant itself: a backup from summer shows CEST in winter.
     const QString name = zone == TimeZoneMode::Utc ? QStringLiteral("UTC") : t.timeZoneAbbreviation();
-    return QStringLiteral("%1 %2").arg(t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), name);
+    return QStringLiteral("%1 %2").arg(t.toString(dateTimePattern()), name);
 }
 
 QString bytes(qint64 value)
 {
-    static const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-    double v = static_cast<double>(value);
+    static const char* const units[] = {QT_TRANSLATE_NOOP("Format", "KiB"), QT_TRANSLATE_NOOP("Format", "MiB"),
+                                        QT_TRANSLATE_NOOP("Format", "GiB"), QT_TRANSLATE_NOOP("Format", "TiB"),
+                                        QT_TRANSLATE_NOOP("Format", "PiB")};
+    if (value < 1024)
+        return FormatText::tr("%1 B").arg(QLocale().toString(value));
+    double v = static_cast<double>(value) / 1024.0;
     int u = 0;
-    while (v >= 1024.0 && u < 5) {
+    while (v >= 1024.0 && u < 4) {
         v /= 1024.0;
         ++u;
     }
-    if (u == 0)
-        return QStringLiteral("%1 B").arg(value);
-    return QStringLiteral("%1 %2").arg(v, 0, 'f', 1).arg(QLatin1String(units[u]));
+    return QStringLiteral("%1 %2").arg(QLocale().toString(v, 'f', 1), FormatText::tr(units[u]));
 }
 
 QString duration(qint64 usec)
 {
     const qint64 s = qMax<qint64>(0, (usec + 500'000) / 1'000'000);
     if (usec > 0 && usec < 1'000'000)
-        return QStringLiteral("%1 ms").arg(usec / 1000);
+        return FormatText::tr("%1 ms").arg(usec / 1000);
     if (s < 60)
-        return QStringLiteral("%1 s").arg(s);
+        return FormatText::tr("%1 s").arg(s);
     if (s < 3600)
-        return QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+        return FormatText::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     if (s < 86400)
-        return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+        return FormatText::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return FormatText::tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
 }
 
 QString age(qint64 usecUtc, qint64 nowUsec)
@@ -74,15 +99,15 @@ QString age(qint64 usecUtc, qint64 nowUsec)
     const qint64 d = nowUsec - usecUtc;
     // Object stores and servers disagree by a second or two; a minute ahead is a real skew.
     if (d < -60'000'000)
-        return QStringLiteral("%1 in the future").arg(duration(-d));
+        return FormatText::tr("%1 in the future").arg(duration(-d));
     if (d < 60'000'000)
-        return QStringLiteral("just now");
+        return FormatText::tr("just now");
     const qint64 minutes = d / 60'000'000;
     if (minutes < 60)
-        return QStringLiteral("%1 min ago").arg(minutes);
+        return FormatText::tr("%1 min ago").arg(minutes);
     if (minutes < 48 * 60)
-        return QStringLiteral("%1 h %2 min ago").arg(minutes / 60).arg(minutes % 60);
-    return QStringLiteral("%1 d ago").arg(minutes / (24 * 60));
+        return FormatText::tr("%1 h %2 min ago").arg(minutes / 60).arg(minutes % 60);
+    return FormatText::tr("%1 d ago").arg(minutes / (24 * 60));
 }
 
 } // namespace tideline::gui::Format

@@ -10,15 +10,23 @@ namespace tideline::gui {
 /// barman, CNPG and the object store all speak UTC and a DBA compares them with server logs.
 enum class TimeZoneMode { Utc, Local };
 
-/// Text for the numbers the views show. Pure; any thread.
+/// Text for the numbers the views show, in the default QLocale (the language chosen in View →
+/// Language) with units and words translated. Pure; any thread.
 namespace Format {
-/// "2026-11-24 23:55:53 UTC" or, in Local, "2026-11-25 00:55:53 CET"; "-" for 0.
+/// The date pattern for QDateTime::toString: ISO "yyyy-MM-dd" in English (PostgreSQL's and
+/// barman's logs are ISO, and a DBA compares them), else the locale's short date with a
+/// four-digit year ("dd.MM.yyyy" in Russian).
+QString datePattern();
+/// datePattern() and a 24-hour time with seconds: PITR targets need the second.
+QString dateTimePattern();
+/// "2026-11-24 23:55:53 UTC" or, in Local, "2026-11-25 00:55:53 CET"; "-" for 0. In Russian
+/// "24.11.2026 23:55:53 UTC".
 QString time(qint64 usecUtc, TimeZoneMode zone);
 /// Like time() without the zone name, for dense tables whose header names the zone.
 QString timeShort(qint64 usecUtc, TimeZoneMode zone);
 /// "UTC" or the local zone's abbreviation, for headers.
 QString zoneName(TimeZoneMode zone);
-/// The same units as tideline-cli: "3.0 MiB", "512 B".
+/// The same units as tideline-cli: "3.0 MiB", "512 B"; in Russian "3,0 МиБ".
 QString bytes(qint64 bytes);
 /// "42 s", "3 min 05 s", "2 h 10 min", "3 d 4 h".
 QString duration(qint64 usec);

@@ -6,6 +6,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -32,8 +33,9 @@ QString TransferStats::rateText() const
     if (unitsPerSecond <= 0)
         return QStringLiteral("-");
     if (bytes)
-        return QStringLiteral("%1/s").arg(Format::bytes(static_cast<qint64>(unitsPerSecond)));
-    return QStringLiteral("%1 /s").arg(unitsPerSecond, 0, 'f', unitsPerSecond < 10 ? 1 : 0);
+        return TransferModel::tr("%1/s", "bytes per second").arg(Format::bytes(static_cast<qint64>(unitsPerSecond)));
+    return TransferModel::tr("%1 /s", "items per second")
+        .arg(QLocale().toString(unitsPerSecond, 'f', unitsPerSecond < 10 ? 1 : 0));
 }
 
 TransferModel::TransferModel(QObject* parent)
@@ -65,6 +67,13 @@ int TransferModel::runningCount() const
 {
     return static_cast<int>(std::count_if(m_entries.cbegin(), m_entries.cend(),
                                           [](const Entry& e) { return e.state == State::Running; }));
+}
+
+void TransferModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 qint64 TransferModel::elapsedMs(const Entry& e) const
@@ -155,14 +164,16 @@ QVariant TransferModel::data(const QModelIndex& index, int role) const
         case Job: return e.title;
         case Status:
             switch (e.state) {
-            case State::Running: return p.phase.isEmpty() ? QStringLiteral("starting") : p.phase;
-            case State::Done: return QStringLiteral("done");
-            case State::Cancelled: return QStringLiteral("cancelled");
-            case State::Failed: return QStringLiteral("failed: %1").arg(e.error->message);
+            case State::Running: return p.phase.isEmpty() ? tr("starting") : p.phase;
+            case State::Done: return tr("done");
+            case State::Cancelled: return tr("cancelled");
+            case State::Failed: return tr("failed: %1").arg(e.error->message);
             }
             return {};
         case ProgressBar: return {};
-        case Items: return p.total > 0 ? QStringLiteral("%1 / %2").arg(p.done).arg(p.total) : QStringLiteral("-");
+        case Items:
+            return p.total > 0 ? QStringLiteral("%1 / %2").arg(QLocale().toString(p.done), QLocale().toString(p.total))
+                               : QStringLiteral("-");
         case Rate: return e.state == State::Running ? stats.rateText() : QStringLiteral("-");
         case Eta:
             return e.state == State::Running && stats.etaMs >= 0 ? Format::duration(stats.etaMs * 1000)
@@ -173,7 +184,7 @@ QVariant TransferModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (e.error)
             return e.error->hint.isEmpty() ? e.error->message
-                                           : QStringLiteral("%1\nHint: %2").arg(e.error->message, e.error->hint);
+                                           : tr("%1\nHint: %2").arg(e.error->message, e.error->hint);
         return e.title;
     case Qt::ForegroundRole:
         if (e.state == State::Failed)
@@ -193,13 +204,13 @@ QVariant TransferModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Job: return QStringLiteral("Job");
-    case Status: return QStringLiteral("Status");
-    case ProgressBar: return QStringLiteral("Progress");
-    case Items: return QStringLiteral("Items");
-    case Rate: return QStringLiteral("Rate");
-    case Eta: return QStringLiteral("ETA");
-    case Elapsed: return QStringLiteral("Elapsed");
+    case Job: return tr("Job");
+    case Status: return tr("Status");
+    case ProgressBar: return tr("Progress");
+    case Items: return tr("Items");
+    case Rate: return tr("Rate");
+    case Eta: return tr("ETA", "estimated time left, column header");
+    case Elapsed: return tr("Elapsed");
     default: return {};
     }
 }

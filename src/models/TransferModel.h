@@ -38,6 +38,9 @@ public:
     int rowOf(quint64 id) const;
     State state(int row) const;
     int runningCount() const;
+    /// Re-reads every header and cell after a language switch (TransfersView calls it). Job
+    /// titles and progress phases stay in the language they were reported in.
+    void retranslate();
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -4,6 +4,7 @@
 #include "src/models/Format.h"
 
 #include <QFont>
+#include <QLocale>
 
 namespace tideline::gui {
 
@@ -27,6 +28,13 @@ void UsageTableModel::setUsage(const QList<catalog::ServerUsage>& usage)
     endResetModel();
 }
 
+void UsageTableModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 int UsageTableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -47,10 +55,10 @@ QVariant UsageTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Server: return r.server;
-        case Month: return r.month;
-        case BaseObjects: return QString::number(r.base.objects);
+        case Month: return total ? tr("all", "every month of a server") : r.month;
+        case BaseObjects: return QLocale().toString(r.base.objects);
         case BaseSize: return Format::bytes(r.base.bytes);
-        case WalObjects: return QString::number(r.wals.objects);
+        case WalObjects: return QLocale().toString(r.wals.objects);
         case WalSize: return Format::bytes(r.wals.bytes);
         case Total: return Format::bytes(r.base.bytes + r.wals.bytes);
         default: return {};
@@ -88,13 +96,13 @@ QVariant UsageTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Server: return QStringLiteral("Server");
-    case Month: return QStringLiteral("Month (UTC)");
-    case BaseObjects: return QStringLiteral("Base objects");
-    case BaseSize: return QStringLiteral("Base size");
-    case WalObjects: return QStringLiteral("WAL objects");
-    case WalSize: return QStringLiteral("WAL size");
-    case Total: return QStringLiteral("Total");
+    case Server: return tr("Server");
+    case Month: return tr("Month (UTC)");
+    case BaseObjects: return tr("Base objects");
+    case BaseSize: return tr("Base size");
+    case WalObjects: return tr("WAL objects");
+    case WalSize: return tr("WAL size");
+    case Total: return tr("Total");
     default: return {};
     }
 }

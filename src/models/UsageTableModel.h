@@ -22,6 +22,8 @@ public:
 
     void setUsage(const QList<catalog::ServerUsage>& usage);
     const QList<catalog::ServerUsage>& usage() const { return m_usage; }
+    /// Re-reads every header and cell after a language switch (the owning view calls it).
+    void retranslate();
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -31,7 +33,7 @@ public:
 private:
     struct Row {
         QString server;
-        QString month; ///< "all" for the server's total
+        QString month; ///< "all" for the server's total (shown translated)
         catalog::UsageCount base;
         catalog::UsageCount wals;
     };

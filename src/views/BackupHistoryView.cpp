@@ -7,9 +7,11 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegendMarker>
+#include <QLocale>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QSortFilterProxyModel>
@@ -96,19 +98,7 @@ void BackupHistoryView::setSnapshot(SnapshotPtr snapshot)
     m_model->setSnapshot(std::move(snapshot));
     m_table->resizeColumnsToContents();
     rebuildChart();
-    const auto* s = m_model->snapshot().get();
-    if (s) {
-        int failed = 0;
-        for (const auto& b : s->catalog.backups)
-            failed += BackupTableModel::isTrouble(b) ? 1 : 0;
-        m_summary->setText(QStringLiteral("<b>%1</b> backups of <b>%2</b> · %3 restorable · %4 need attention")
-                               .arg(s->catalog.backups.size())
-                               .arg(s->catalog.server.toHtmlEscaped())
-                               .arg(s->catalog.restorableBackups().size())
-                               .arg(failed));
-    } else {
-        m_summary->clear();
-    }
+    updateSummary();
     if (!keep.isEmpty() && selectBackup(keep))
         return;
     // The newest backup (top row) selected, so its details are on screen from the start.
@@ -119,6 +109,37 @@ void BackupHistoryView::setSnapshot(SnapshotPtr snapshot)
         return;
     }
     updateSelection();
+}
+
+void BackupHistoryView::updateSummary()
+{
+    const auto* s = m_model->snapshot().get();
+    if (!s) {
+        m_summary->clear();
+        return;
+    }
+    int failed = 0;
+    for (const auto& b : s->catalog.backups)
+        failed += BackupTableModel::isTrouble(b) ? 1 : 0;
+    m_summary->setText(tr("<b>%n</b> backup(s) of <b>%1</b> · %2 restorable · %3 need attention", nullptr,
+                          static_cast<int>(s->catalog.backups.size()))
+                           .arg(s->catalog.server.toHtmlEscaped())
+                           .arg(s->catalog.restorableBackups().size())
+                           .arg(failed));
+}
+
+void BackupHistoryView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_model->retranslate();
+        m_table->resizeColumnsToContents();
+        ChartStyle::localize(m_chart);
+        rebuildChart(); // series names, axis titles, and (through updateSelection) the details
+        if (!m_selected)
+            updateSelection(); // no chart to rebuild: the details still say "Select a backup…"
+        updateSummary();
+    }
+    QWidget::changeEvent(event);
 }
 
 void BackupHistoryView::setTimeZone(TimeZoneMode zone)
@@ -170,9 +191,9 @@ QString BackupHistoryView::describe(const BackupEntry& b) const
     if (b.info) {
         const auto& i = *b.info;
         const qint64 duration = BackupTableModel::durationUsec(b);
-        lines << QStringLiteral("%1 → %2%3 · timeline %4 · WAL %5 … %6 · LSN %7 … %8")
+        lines << tr("%1 → %2%3 · timeline %4 · WAL %5 … %6 · LSN %7 … %8")
                      .arg(i.beginTime ? Format::time(i.beginTime->usecUtc, m_zone) : QStringLiteral("-"),
-                          i.endTime ? Format::time(i.endTime->usecUtc, m_zone) : QStringLiteral("never ended"),
+                          i.endTime ? Format::time(i.endTime->usecUtc, m_zone) : tr("never ended"),
                           duration > 0 ? QStringLiteral(" (%1)").arg(Format::duration(duration)) : QString())
                      .arg(i.timeline)
                      .arg(i.beginWal, i.endWal.isEmpty() ? QStringLiteral("-") : i.endWal, i.beginLsn ? i.beginLsn->toString() : QStringLiteral("-"),
@@ -180,10 +201,9 @@ QString BackupHistoryView::describe(const BackupEntry& b) const
         if (!i.error.isEmpty())
             lines << QStringLiteral("<span style='color:#d03030'>barman: %1</span>").arg(i.error.toHtmlEscaped());
     }
-    lines << QStringLiteral("%1 in %2 objects · restorable: %3")
-                 .arg(Format::bytes(b.bytes))
-                 .arg(b.objects)
-                 .arg(BackupTableModel::restorableText(b).toHtmlEscaped());
+    lines << tr("%1 in %2 objects · restorable: %3")
+                 .arg(Format::bytes(b.bytes), QLocale().toString(b.objects),
+                      BackupTableModel::restorableText(b).toHtmlEscaped());
     if (b.infoError)
         lines << QStringLiteral("<span style='color:#d03030'>%1 %2</span>")
                      .arg(b.infoError->message.toHtmlEscaped(), b.infoError->hint.toHtmlEscaped());
@@ -196,7 +216,7 @@ void BackupHistoryView::updateSelection()
     const int row = m_model->rowOf(id);
     const BackupEntry* b = m_model->entry(row);
     m_details->setText(b ? describe(*b)
-                         : QStringLiteral("Select a backup in the table or click a point in the chart for its details."));
+                         : tr("Select a backup in the table or click a point in the chart for its details."));
     if (m_selected) {
         m_selected->clear();
         if (b)
@@ -247,34 +267,34 @@ void BackupHistoryView::rebuildChart()
     m_selected = nullptr;
     const auto* s = m_model->snapshot().get();
     if (!s || s->catalog.backups.isEmpty()) {
-        m_chart->setTitle(QStringLiteral("No backups"));
+        m_chart->setTitle(tr("No backups"));
         return;
     }
     m_chart->setTitle({});
 
     auto* sizeLine = new QLineSeries;
-    sizeLine->setName(QStringLiteral("Size of DONE backups (MiB)"));
+    sizeLine->setName(tr("Size of DONE backups (MiB)"));
     sizeLine->setColor(ChartStyle::ok());
     auto* durationLine = new QLineSeries;
-    durationLine->setName(QStringLiteral("Duration (s)"));
+    durationLine->setName(tr("Duration (s)"));
     QPen dashed(ChartStyle::muted());
     dashed.setStyle(Qt::DashLine);
     dashed.setWidth(2);
     durationLine->setPen(dashed);
     auto* done = new QScatterSeries;
-    done->setName(QStringLiteral("restorable"));
+    done->setName(tr("restorable"));
     done->setColor(ChartStyle::ok());
     done->setMarkerSize(11);
     auto* bad = new QScatterSeries;
-    bad->setName(QStringLiteral("failed, incomplete or not restorable"));
+    bad->setName(tr("failed, incomplete or not restorable"));
     bad->setColor(ChartStyle::trouble());
     bad->setMarkerSize(13);
     auto* running = new QScatterSeries;
-    running->setName(QStringLiteral("in progress"));
+    running->setName(tr("in progress"));
     running->setColor(ChartStyle::warning());
     running->setMarkerSize(11);
     m_selected = new QScatterSeries;
-    m_selected->setName(QStringLiteral("selected"));
+    m_selected->setName(tr("selected"));
     m_selected->setMarkerSize(22);
     m_selected->setColor(Qt::transparent);
     m_selected->setBorderColor(m_dark ? Qt::white : Qt::black);
@@ -313,14 +333,14 @@ void BackupHistoryView::rebuildChart()
 
     auto* timeAxis = new QDateTimeAxis;
     ChartStyle::setupTimeAxis(timeAxis, minT, maxT, m_zone);
-    timeAxis->setTitleText(QStringLiteral("Backup start (%1)").arg(Format::zoneName(m_zone)));
+    timeAxis->setTitleText(tr("Backup start (%1)").arg(Format::zoneName(m_zone)));
     auto* sizeAxis = new QValueAxis;
-    sizeAxis->setTitleText(QStringLiteral("Size (MiB)"));
+    sizeAxis->setTitleText(tr("Size (MiB)"));
     sizeAxis->setRange(0, std::max(1.0, maxSize * 1.15));
     sizeAxis->setLabelFormat(QStringLiteral("%.1f"));
     sizeAxis->applyNiceNumbers();
     auto* durationAxis = new QValueAxis;
-    durationAxis->setTitleText(QStringLiteral("Duration (s)"));
+    durationAxis->setTitleText(tr("Duration (s)"));
     durationAxis->setRange(0, std::max(1.0, maxDuration * 1.15));
     durationAxis->setLabelFormat(QStringLiteral("%.0f"));
     durationAxis->applyNiceNumbers();

@@ -44,8 +44,12 @@ public:
 signals:
     void backupSelected(const QString& id);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void rebuildChart();
+    void updateSummary();
     void updateSelection();
     QString describe(const catalog::BackupEntry& entry) const;
     void pointHovered(const QPointF& point, bool state);

@@ -3,6 +3,7 @@
 
 #include "src/models/BucketTreeModel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -24,7 +25,7 @@ BucketBrowserView::BucketBrowserView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     m_filter = new QLineEdit(this);
-    m_filter->setPlaceholderText(QStringLiteral("Filter by name: a backup id, a segment, “missing”…"));
+    m_filter->setPlaceholderText(tr("Filter by name: a backup id, a segment, “missing”…"));
     m_filter->setClearButtonEnabled(true);
     layout->addWidget(m_filter);
     m_tree = new QTreeView(this);
@@ -59,6 +60,16 @@ void BucketBrowserView::setTimeZone(TimeZoneMode zone)
     expandDefault();
 }
 
+void BucketBrowserView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_filter->setPlaceholderText(tr("Filter by name: a backup id, a segment, “missing”…"));
+        m_model->retranslate(); // in place: what the user expanded stays expanded
+        fitColumns();          // "13,7 МиБ" is wider than "13.7 MiB"
+    }
+    QWidget::changeEvent(event);
+}
+
 void BucketBrowserView::expandDefault()
 {
     // Servers and their two groups open, backups and timelines closed: the shape at a glance.
@@ -68,6 +79,11 @@ void BucketBrowserView::expandDefault()
         for (int g = 0; g < m_proxy->rowCount(server); ++g)
             m_tree->expand(m_proxy->index(g, 0, server));
     }
+    fitColumns();
+}
+
+void BucketBrowserView::fitColumns()
+{
     m_tree->header()->resizeSections(QHeaderView::ResizeToContents);
     m_tree->setColumnWidth(BucketTreeModel::Name, std::max(m_tree->columnWidth(BucketTreeModel::Name), 320));
 }

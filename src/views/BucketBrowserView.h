@@ -29,8 +29,12 @@ public:
     BucketTreeModel* model() const { return m_model; }
     QTreeView* tree() const { return m_tree; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void expandDefault();
+    void fitColumns();
 
     BucketTreeModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;

@@ -2,11 +2,19 @@
 #include "src/views/ChartStyle.h"
 
 #include <QChart>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QLocale>
 #include <QTimeZone>
 
 namespace tideline::gui::ChartStyle {
+
+namespace {
+struct ChartStyleText {
+    Q_DECLARE_TR_FUNCTIONS(ChartStyle)
+};
+} // namespace
 
 QColor ok()
 {
@@ -42,6 +50,15 @@ void apply(QChart* chart, bool dark)
     chart->legend()->setAlignment(Qt::AlignTop);
     if (dark)
         chart->setBackgroundBrush(QColor(0x2a, 0x2a, 0x2e));
+    localize(chart);
+}
+
+void localize(QChart* chart)
+{
+    // QDateTimeAxis formats its labels with the chart's locale (month names), value axes use it
+    // only with localizeNumbers (the decimal comma).
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
 }
 
 qreal axisMs(qint64 usecUtc, TimeZoneMode zone)
@@ -66,9 +83,11 @@ void setupTimeAxis(QDateTimeAxis* axis, qint64 fromUsec, qint64 toUsec, TimeZone
     if (to - from < 2 * hour)
         axis->setFormat(QStringLiteral("HH:mm:ss"));
     else if (to - from < 48 * hour)
-        axis->setFormat(QStringLiteral("MMM d HH:mm"));
+        //: A QDateTime format for a chart axis spanning hours to two days: the month's short name
+        //: (MMM), day (d), hour and minute, in the language's order ("d MMM HH:mm").
+        axis->setFormat(ChartStyleText::tr("MMM d HH:mm", "date format"));
     else
-        axis->setFormat(QStringLiteral("yyyy-MM-dd"));
+        axis->setFormat(Format::datePattern());
     axis->setTickCount(6);
     axis->setTitleText(Format::zoneName(zone));
 }

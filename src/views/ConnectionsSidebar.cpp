@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/views/ConnectionsSidebar.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMenu>
@@ -30,7 +31,7 @@ ConnectionsSidebar::ConnectionsSidebar(QWidget* parent)
     m_tree->setMinimumWidth(200);
     layout->addWidget(m_tree, 1);
 
-    m_stores = new QTreeWidgetItem(m_tree, {QStringLiteral("OBJECT STORES")});
+    m_stores = new QTreeWidgetItem(m_tree);
     m_stores->setFlags(Qt::ItemIsEnabled);
     QFont f = m_stores->font(0);
     f.setBold(true);
@@ -40,18 +41,19 @@ ConnectionsSidebar::ConnectionsSidebar(QWidget* parent)
 
     auto* buttons = new QHBoxLayout;
     buttons->setContentsMargins(4, 0, 4, 4);
-    auto makeButton = [this, buttons](const QString& text, const QString& tip) {
+    auto makeButton = [this, buttons] {
         auto* b = new QToolButton(this);
-        b->setText(text);
-        b->setToolTip(tip);
         b->setAutoRaise(true);
         buttons->addWidget(b);
         return b;
     };
-    m_add = makeButton(QStringLiteral("+"), QStringLiteral("Add an object store (Ctrl+N)"));
+    m_add = makeButton();
+    m_add->setText(QStringLiteral("+"));
     m_add->setObjectName(QStringLiteral("addConnection"));
-    m_edit = makeButton(QStringLiteral("Edit…"), QStringLiteral("Edit the selected connection"));
-    m_remove = makeButton(QStringLiteral("−"), QStringLiteral("Remove the selected connection"));
+    m_edit = makeButton();
+    m_remove = makeButton();
+    m_remove->setText(QStringLiteral("−"));
+    retranslateUi();
     buttons->addStretch(1);
     layout->addLayout(buttons);
 
@@ -75,11 +77,11 @@ ConnectionsSidebar::ConnectionsSidebar(QWidget* parent)
         // popup(), not exec(): no nested event loop on the GUI thread, even for a menu.
         auto* menu = new QMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->addAction(QStringLiteral("Add object store…"), this, &ConnectionsSidebar::addRequested);
+        menu->addAction(tr("Add object store…"), this, &ConnectionsSidebar::addRequested);
         const QString id = currentConnection();
         if (!id.isEmpty()) {
-            menu->addAction(QStringLiteral("Edit…"), this, [this, id] { emit editRequested(id); });
-            menu->addAction(QStringLiteral("Remove"), this, [this, id] { emit removeRequested(id); });
+            menu->addAction(tr("Edit…"), this, [this, id] { emit editRequested(id); });
+            menu->addAction(tr("Remove"), this, [this, id] { emit removeRequested(id); });
         }
         menu->popup(m_tree->viewport()->mapToGlobal(pos));
     });
@@ -88,6 +90,23 @@ ConnectionsSidebar::ConnectionsSidebar(QWidget* parent)
 }
 
 ConnectionsSidebar::~ConnectionsSidebar() = default;
+
+void ConnectionsSidebar::retranslateUi()
+{
+    m_stores->setText(0, tr("OBJECT STORES"));
+    m_add->setToolTip(tr("Add an object store (Ctrl+N)"));
+    m_edit->setText(tr("Edit…"));
+    m_edit->setToolTip(tr("Edit the selected connection"));
+    m_remove->setToolTip(tr("Remove the selected connection"));
+}
+
+void ConnectionsSidebar::changeEvent(QEvent* event)
+{
+    // The connections' own tooltips and state messages come from the window, which re-sets them.
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
 
 void ConnectionsSidebar::emitCurrent(QTreeWidgetItem* item)
 {

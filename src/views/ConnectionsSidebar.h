@@ -42,7 +42,11 @@ signals:
     void editRequested(const QString& id);
     void removeRequested(const QString& id);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     QTreeWidgetItem* itemOf(const QString& connectionId) const;
     void emitCurrent(QTreeWidgetItem* item);
 

@@ -5,10 +5,12 @@
 #include "src/models/OverviewFacts.h"
 #include "src/views/ChartStyle.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -63,12 +65,12 @@ OverviewView::OverviewView(QWidget* parent)
 
     auto* grid = new QGridLayout;
     grid->setSpacing(10);
-    m_lastBackup = makeCard(QStringLiteral("LAST BACKUP"));
-    m_lastWal = makeCard(QStringLiteral("LAST ARCHIVED WAL"));
-    m_gaps = makeCard(QStringLiteral("WAL ARCHIVE GAPS"));
-    m_backups = makeCard(QStringLiteral("BACKUPS"));
-    m_storage = makeCard(QStringLiteral("STORAGE"));
-    m_warningsCard = makeCard(QStringLiteral("WARNINGS"));
+    m_lastBackup = makeCard();
+    m_lastWal = makeCard();
+    m_gaps = makeCard();
+    m_backups = makeCard();
+    m_storage = makeCard();
+    m_warningsCard = makeCard();
     grid->addWidget(m_lastBackup.frame, 0, 0);
     grid->addWidget(m_lastWal.frame, 0, 1);
     grid->addWidget(m_gaps.frame, 0, 2);
@@ -84,9 +86,8 @@ OverviewView::OverviewView(QWidget* parent)
     m_warnings->setTextFormat(Qt::RichText);
     layout->addWidget(m_warnings);
 
-    auto* tlCaption = label(this, 1.0, true);
-    tlCaption->setText(QStringLiteral("Recoverability window per timeline"));
-    layout->addWidget(tlCaption);
+    m_timelinesCaption = label(this, 1.0, true);
+    layout->addWidget(m_timelinesCaption);
     m_timelines = new QTableWidget(this);
     m_timelines->setObjectName(QStringLiteral("timelineWindows"));
     m_timelines->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -103,14 +104,44 @@ OverviewView::OverviewView(QWidget* parent)
     connect(m_ageTimer, &QTimer::timeout, this, &OverviewView::refresh);
     m_ageTimer->start();
 
-    showMessage(QStringLiteral("No source open"),
-                QStringLiteral("Add an object store in the sidebar (Ctrl+N), or start Tideline with a SOURCE_URL."),
-                false);
+    retranslateUi();
+    showNoSource();
 }
 
 OverviewView::~OverviewView() = default;
 
-OverviewView::Card OverviewView::makeCard(const QString& caption)
+void OverviewView::retranslateUi()
+{
+    m_lastBackup.caption->setText(tr("LAST BACKUP"));
+    m_lastWal.caption->setText(tr("LAST ARCHIVED WAL"));
+    m_gaps.caption->setText(tr("WAL ARCHIVE GAPS"));
+    m_backups.caption->setText(tr("BACKUPS"));
+    m_storage.caption->setText(tr("STORAGE"));
+    m_warningsCard.caption->setText(tr("WARNINGS"));
+    m_timelinesCaption->setText(tr("Recoverability window per timeline"));
+}
+
+void OverviewView::showNoSource()
+{
+    showMessage(tr("No source open"),
+                tr("Add an object store in the sidebar (Ctrl+N), or start Tideline with a SOURCE_URL."), false);
+    m_noSource = true;
+}
+
+void OverviewView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // A message shown for the window (loading, a failure) is the window's to re-word.
+        if (m_snapshot)
+            refresh();
+        else if (m_noSource)
+            showNoSource();
+    }
+    QWidget::changeEvent(event);
+}
+
+OverviewView::Card OverviewView::makeCard()
 {
     Card c;
     c.frame = new QFrame(this);
@@ -121,7 +152,6 @@ OverviewView::Card OverviewView::makeCard(const QString& caption)
     l->setContentsMargins(12, 8, 12, 10);
     l->setSpacing(2);
     c.caption = label(c.frame, 0.85, true);
-    c.caption->setText(caption);
     c.caption->setForegroundRole(QPalette::PlaceholderText);
     c.value = label(c.frame, 1.3, true);
     c.detail = label(c.frame);
@@ -146,6 +176,7 @@ void OverviewView::setCard(Card& card, const QString& value, const QString& deta
 void OverviewView::setSnapshot(SnapshotPtr snapshot)
 {
     m_snapshot = std::move(snapshot);
+    m_noSource = false;
     refresh();
 }
 
@@ -163,6 +194,7 @@ QString OverviewView::verdictText() const
 void OverviewView::showMessage(const QString& title, const QString& text, bool error)
 {
     m_snapshot.reset();
+    m_noSource = false;
     m_title->setText(title);
     m_subtitle->clear();
     m_verdict->setText(text);
@@ -190,41 +222,41 @@ void OverviewView::refresh()
     QStringList sub{c.source.toString()};
     if (f.lastDone && f.lastDone->info) {
         sub << QStringLiteral("PostgreSQL %1").arg(f.lastDone->info->majorVersion());
-        sub << QStringLiteral("system id %1").arg(f.lastDone->info->systemId);
+        sub << tr("system id %1").arg(f.lastDone->info->systemId);
     }
-    sub << QStringLiteral("WAL segment %1%2")
-               .arg(Format::bytes(static_cast<qint64>(c.wals.segmentSize())),
-                    c.wals.segmentSizeInferred() ? QStringLiteral(" (inferred)") : QString());
-    sub << QStringLiteral("read %1 in %2 requests").arg(Format::time(c.loadedAtUsec, m_zone)).arg(c.requests);
+    const QString segmentSize = Format::bytes(static_cast<qint64>(c.wals.segmentSize()));
+    sub << (c.wals.segmentSizeInferred() ? tr("WAL segment %1 (inferred)").arg(segmentSize)
+                                         : tr("WAL segment %1").arg(segmentSize));
+    sub << tr("read %1 in %n request(s)", nullptr, c.requests).arg(Format::time(c.loadedAtUsec, m_zone));
     m_subtitle->setText(sub.join(QStringLiteral("   ·   ")));
 
     QColor bannerColor;
     switch (f.verdict) {
     case OverviewFacts::Verdict::Recoverable:
-        m_verdict->setText(QStringLiteral("✔  Restorable from %1 to %2")
+        m_verdict->setText(tr("✔  Restorable from %1 to %2")
                                .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone),
                                     Format::time(f.untilUsec, m_zone)));
         m_verdictDetail->setText(
-            QStringLiteral("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4).")
+            tr("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4).")
                 .arg(f.window->timeline)
                 .arg(f.window->firstRecoverabilityBackupId, f.untilWal, Format::age(f.untilUsec, now)));
         bannerColor = ChartStyle::ok();
         break;
     case OverviewFacts::Verdict::LimitedByGap:
-        m_verdict->setText(QStringLiteral("▲  Restorable only from %1 to %2")
+        m_verdict->setText(tr("▲  Restorable only from %1 to %2")
                                .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone),
                                     Format::time(f.untilUsec, m_zone)));
-        m_verdictDetail->setText(QStringLiteral("Timeline %1: a gap in the WAL archive stops replay at %2; WAL was "
-                                                "archived until %3 (%4) but cannot be reached.")
+        m_verdictDetail->setText(tr("Timeline %1: a gap in the WAL archive stops replay at %2; WAL was "
+                                    "archived until %3 (%4) but cannot be reached.")
                                      .arg(f.window->timeline)
                                      .arg(f.untilWal, f.window->lastArchivedWal,
                                           Format::time(f.window->lastArchivedUsec, m_zone)));
         bannerColor = ChartStyle::warning();
         break;
     case OverviewFacts::Verdict::NotRecoverable:
-        m_verdict->setText(QStringLiteral("✖  Nothing restorable"));
-        m_verdictDetail->setText(QStringLiteral("No DONE backup has all of its WAL in the archive. A restore from this "
-                                                "bucket would fail; see the Backups tab for why."));
+        m_verdict->setText(tr("✖  Nothing restorable"));
+        m_verdictDetail->setText(tr("No DONE backup has all of its WAL in the archive. A restore from this "
+                                    "bucket would fail; see the Backups tab for why."));
         bannerColor = ChartStyle::trouble();
         break;
     }
@@ -238,77 +270,74 @@ void OverviewView::refresh()
     // Last backup: the newest DONE one; a newer failed or unfinished one is said too.
     if (f.lastDone) {
         const auto& i = *f.lastDone->info;
-        QString detail = QStringLiteral("%1%2 · ended %3 · %4")
-                             .arg(f.lastDone->id,
-                                  i.backupName.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(i.backupName),
-                                  Format::time(f.lastDoneEndUsec, m_zone), Format::bytes(f.lastDone->bytes));
+        const QString which = i.backupName.isEmpty() ? f.lastDone->id
+                                                     : QStringLiteral("%1 (%2)").arg(f.lastDone->id, i.backupName);
+        QString detail = tr("%1 · ended %2 · %3")
+                             .arg(which, Format::time(f.lastDoneEndUsec, m_zone), Format::bytes(f.lastDone->bytes));
         if (f.newest && f.newest != f.lastDone)
-            detail += QStringLiteral("\nnewer: %1 is %2").arg(f.newest->id, f.newest->statusText());
+            detail += QLatin1Char('\n') + tr("newer: %1 is %2").arg(f.newest->id, f.newest->statusText());
         const bool old = now - f.lastDoneEndUsec > 26LL * 3600 * 1'000'000; // a daily schedule missed
         setCard(m_lastBackup, Format::age(f.lastDoneEndUsec, now), detail,
                 old ? ChartStyle::warning() : QColor());
     } else {
-        setCard(m_lastBackup, QStringLiteral("none"), QStringLiteral("no backup finished"), ChartStyle::trouble());
+        setCard(m_lastBackup, tr("none"), tr("no backup finished"), ChartStyle::trouble());
     }
 
     if (!f.lastWal.isEmpty())
         setCard(m_lastWal, Format::age(f.lastWalUsec, now),
-                QStringLiteral("%1 · uploaded %2").arg(f.lastWal, Format::time(f.lastWalUsec, m_zone)),
+                tr("%1 · uploaded %2").arg(f.lastWal, Format::time(f.lastWalUsec, m_zone)),
                 now - f.lastWalUsec > 3600LL * 1'000'000 ? ChartStyle::warning() : QColor());
     else
-        setCard(m_lastWal, QStringLiteral("none"), QStringLiteral("the WAL archive is empty"), ChartStyle::trouble());
+        setCard(m_lastWal, tr("none"), tr("the WAL archive is empty"), ChartStyle::trouble());
 
     if (f.gaps == 0)
-        setCard(m_gaps, QStringLiteral("none"), QStringLiteral("every segment from each timeline's first to its last"),
-                ChartStyle::ok());
+        setCard(m_gaps, tr("none"), tr("every segment from each timeline's first to its last"), ChartStyle::ok());
     else if (f.gaps == f.harmlessGaps)
-        setCard(m_gaps, QStringLiteral("%1 harmless").arg(f.gaps),
-                QStringLiteral("older than every backup that needs them"), ChartStyle::muted());
+        setCard(m_gaps, tr("%n harmless", nullptr, f.gaps), tr("older than every backup that needs them"),
+                ChartStyle::muted());
     else
-        setCard(m_gaps, QStringLiteral("%1 missing").arg(f.missingSegments),
-                QStringLiteral("%1 gap(s), %2 harmless: see the WAL archive tab").arg(f.gaps).arg(f.harmlessGaps),
+        setCard(m_gaps, tr("%1 missing").arg(QLocale().toString(f.missingSegments)),
+                tr("%n gap(s), %1 harmless: see the WAL archive tab", nullptr, f.gaps).arg(f.harmlessGaps),
                 ChartStyle::trouble());
 
-    QStringList counts{QStringLiteral("%1 done").arg(f.done)};
+    QStringList counts{tr("%1 done").arg(f.done)};
     if (f.failed)
-        counts << QStringLiteral("%1 failed").arg(f.failed);
+        counts << tr("%1 failed").arg(f.failed);
     if (f.inProgress)
-        counts << QStringLiteral("%1 running").arg(f.inProgress);
+        counts << tr("%1 running").arg(f.inProgress);
     if (f.incomplete)
-        counts << QStringLiteral("%1 incomplete").arg(f.incomplete);
+        counts << tr("%1 incomplete").arg(f.incomplete);
     if (f.unreadable)
-        counts << QStringLiteral("%1 unreadable").arg(f.unreadable);
+        counts << tr("%1 unreadable").arg(f.unreadable);
     const int restorable = static_cast<int>(c.restorableBackups().size());
-    setCard(m_backups, QStringLiteral("%1 restorable").arg(restorable), counts.join(QStringLiteral(" · ")),
+    setCard(m_backups, tr("%n restorable", nullptr, restorable), counts.join(QStringLiteral(" · ")),
             restorable == 0 ? ChartStyle::trouble()
                             : (f.failed + f.incomplete + f.unreadable + f.unrestorable) ? ChartStyle::warning() : QColor());
 
     setCard(m_storage, Format::bytes(s.usage.base.bytes + s.usage.wals.bytes),
-            QStringLiteral("base %1 in %2 objects · WAL %3 in %4 objects")
-                .arg(Format::bytes(s.usage.base.bytes))
-                .arg(s.usage.base.objects)
-                .arg(Format::bytes(s.usage.wals.bytes))
-                .arg(s.usage.wals.objects),
+            tr("base %1 in %2 objects · WAL %3 in %4 objects")
+                .arg(Format::bytes(s.usage.base.bytes), QLocale().toString(s.usage.base.objects),
+                     Format::bytes(s.usage.wals.bytes), QLocale().toString(s.usage.wals.objects)),
             QColor());
 
     QStringList warnings;
     for (const auto& w : c.warnings)
         warnings << QStringLiteral("<b>%1</b>: %2").arg(w.code.toHtmlEscaped(), w.message.toHtmlEscaped());
-    setCard(m_warningsCard, c.warnings.isEmpty() ? QStringLiteral("none") : QString::number(c.warnings.size()),
-            c.warnings.isEmpty() ? QStringLiteral("no mixed system ids, no clock skew") : QStringLiteral("listed below"),
+    setCard(m_warningsCard, c.warnings.isEmpty() ? tr("none") : QLocale().toString(c.warnings.size()),
+            c.warnings.isEmpty() ? tr("no mixed system ids, no clock skew") : tr("listed below"),
             c.warnings.isEmpty() ? QColor() : ChartStyle::warning());
     m_warnings->setText(warnings.isEmpty() ? QString()
                                            : QStringLiteral("⚠ ") + warnings.join(QStringLiteral("<br>⚠ ")));
     m_warnings->setVisible(!warnings.isEmpty());
 
-    const QStringList headers{QStringLiteral("TL"),
-                              QStringLiteral("Parent"),
-                              QStringLiteral("Restorable from (%1)").arg(Format::zoneName(m_zone)),
-                              QStringLiteral("From backup"),
-                              QStringLiteral("Restorable until (%1)").arg(Format::zoneName(m_zone)),
-                              QStringLiteral("Last archived WAL"),
-                              QStringLiteral("Uploaded (%1)").arg(Format::zoneName(m_zone)),
-                              QStringLiteral("Status")};
+    const QStringList headers{tr("TL", "timeline, column header"),
+                              tr("Parent", "parent timeline, column header"),
+                              tr("Restorable from (%1)").arg(Format::zoneName(m_zone)),
+                              tr("From backup"),
+                              tr("Restorable until (%1)").arg(Format::zoneName(m_zone)),
+                              tr("Last archived WAL"),
+                              tr("Uploaded (%1)").arg(Format::zoneName(m_zone)),
+                              tr("Status")};
     m_timelines->clear();
     m_timelines->setColumnCount(static_cast<int>(headers.size()));
     m_timelines->setHorizontalHeaderLabels(headers);
@@ -333,13 +362,13 @@ void OverviewView::refresh()
         m_timelines->setItem(row, 6, cell(Format::timeShort(w.lastArchivedUsec, m_zone)));
         QTableWidgetItem* status = nullptr;
         if (!w.firstRecoverabilityPoint) {
-            status = cell(QStringLiteral("no backup reaches it"));
+            status = cell(tr("no backup reaches it"));
             status->setForeground(ChartStyle::trouble());
         } else if (w.limitedByGap) {
-            status = cell(QStringLiteral("cut short by a gap at %1").arg(w.recoverableUntilWal));
+            status = cell(tr("cut short by a gap at %1").arg(w.recoverableUntilWal));
             status->setForeground(ChartStyle::trouble());
         } else {
-            status = cell(QStringLiteral("to the last archived WAL"));
+            status = cell(tr("to the last archived WAL"));
         }
         m_timelines->setItem(row, 7, status);
     }

@@ -31,6 +31,9 @@ public:
     /// The headline as plain text (for tests and the status bar).
     QString verdictText() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct Card {
         QFrame* frame = nullptr;
@@ -38,12 +41,16 @@ private:
         QLabel* value = nullptr;
         QLabel* detail = nullptr;
     };
-    Card makeCard(const QString& caption);
+    Card makeCard();
+    /// The texts that do not depend on the snapshot: card captions, the table's caption.
+    void retranslateUi();
+    void showNoSource();
     void setCard(Card& card, const QString& value, const QString& detail, const QColor& accent);
     void refresh();
 
     SnapshotPtr m_snapshot;
     TimeZoneMode m_zone = TimeZoneMode::Utc;
+    bool m_noSource = false; ///< the constructor's "No source open" is shown
     QLabel* m_title = nullptr;
     QLabel* m_subtitle = nullptr;
     QFrame* m_banner = nullptr;
@@ -56,6 +63,7 @@ private:
     Card m_storage;
     Card m_warningsCard;
     QLabel* m_warnings = nullptr;
+    QLabel* m_timelinesCaption = nullptr;
     QTableWidget* m_timelines = nullptr;
     QTimer* m_ageTimer = nullptr;
 };

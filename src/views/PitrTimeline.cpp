@@ -4,6 +4,7 @@
 #include "engine/wal/WalSegment.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTimeZone>
 #include <QMouseEvent>
 #include <QPainter>
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace tideline::gui {
 
@@ -21,6 +23,12 @@ constexpr qint64 kSecond = 1'000'000;
 constexpr qint64 kMinute = 60 * kSecond;
 constexpr qint64 kHour = 60 * kMinute;
 constexpr qint64 kDay = 24 * kHour;
+
+// A count for tr()'s numerus argument.
+int plural(quint64 n)
+{
+    return static_cast<int>(std::min<quint64>(n, std::numeric_limits<int>::max()));
+}
 
 struct Palette {
     QColor background, text, grid, recoverable, backup, backupBad, backupOther, band, gap, gapHarmless, marker, branch;
@@ -55,17 +63,43 @@ constexpr std::array kSteps{
     Step{31 * kDay, 1},    Step{92 * kDay, 3},   Step{366 * kDay, 12},  Step{2 * 366 * kDay, 24}, Step{5 * 366 * kDay, 60},
 };
 
+// Day and month without the year, in the order and with the separator of the locale's date
+// ("MM-dd" in English, "dd.MM" in Russian): midnight ticks inside a day-wide view.
+QString dayMonthPattern()
+{
+    QString pattern = Format::datePattern();
+    const qsizetype y = pattern.indexOf(QLatin1String("yyyy"));
+    if (y < 0)
+        return pattern;
+    pattern.remove(y, 4);
+    // Drop the separator the year leaves behind, at either end.
+    while (!pattern.isEmpty() && !pattern.front().isLetter())
+        pattern.remove(0, 1);
+    while (!pattern.isEmpty() && !pattern.back().isLetter())
+        pattern.chop(1);
+    return pattern;
+}
+
+// Whether tickLabel() names the day (so the first sub-day label needs no date in front).
+bool tickHasDate(const QDateTime& t, const Step& step)
+{
+    return step.months > 0 || step.usec >= kDay || (step.usec >= kMinute && t.time() == QTime(0, 0));
+}
+
+// Short labels in the locale: "2026", "Nov 2026" ("нояб. 2026"), the locale's date, "MM-dd"
+// ("dd.MM") for midnight, else a 24-hour time.
 QString tickLabel(const QDateTime& t, const Step& step)
 {
+    const QLocale locale;
     if (step.months >= 12)
-        return t.toString(QStringLiteral("yyyy"));
+        return locale.toString(t, u"yyyy");
     if (step.months > 0)
-        return t.toString(QStringLiteral("yyyy-MM"));
+        return locale.toString(t, u"MMM yyyy");
     if (step.usec >= kDay)
-        return t.toString(QStringLiteral("yyyy-MM-dd"));
+        return locale.toString(t, Format::datePattern());
     if (step.usec >= kMinute)
-        return t.time() == QTime(0, 0) ? t.toString(QStringLiteral("MM-dd")) : t.toString(QStringLiteral("HH:mm"));
-    return t.toString(QStringLiteral("HH:mm:ss"));
+        return t.time() == QTime(0, 0) ? locale.toString(t, dayMonthPattern()) : locale.toString(t, u"HH:mm");
+    return locale.toString(t, u"HH:mm:ss");
 }
 } // namespace
 
@@ -103,7 +137,8 @@ PitrTimeline::PitrTimeline(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     setCursor(Qt::CrossCursor);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    m_scale.setWidth(std::max(1, width() - kGutter));
+    updateGutter();
+    m_scale.setWidth(std::max(1, width() - m_gutter));
 }
 
 PitrTimeline::~PitrTimeline() = default;
@@ -112,7 +147,49 @@ void PitrTimeline::setSnapshot(SnapshotPtr snapshot)
 {
     m_snapshot = std::move(snapshot);
     rebuild();
+    updateGutter();
     fitAll();
+}
+
+QString PitrTimeline::rowLabel(int row) const
+{
+    if (row == 0)
+        return tr("Restorable");
+    if (row == 1)
+        return tr("Backups");
+    return tr("TL %1 WAL").arg(m_timelines.value(row - 2));
+}
+
+void PitrTimeline::updateGutter()
+{
+    // The labels are drawn from x = 4 in a rect m_gutter - 8 wide: a language with longer
+    // words gets a wider gutter instead of clipped labels.
+    const QFontMetrics fm(font());
+    int widest = 0;
+    for (int row = 0; row < 2 + m_timelines.size(); ++row)
+        widest = std::max(widest, fm.horizontalAdvance(rowLabel(row)));
+    const int gutter = std::max(kMinGutter, widest + 12);
+    if (gutter == m_gutter)
+        return;
+    m_gutter = gutter;
+    m_scale.setWidth(std::max(1, width() - m_gutter));
+    if (m_autoFit && m_dataEnd > m_dataBegin)
+        m_scale.fit(m_dataBegin, m_dataEnd);
+    emit viewChanged();
+    update();
+}
+
+void PitrTimeline::changeEvent(QEvent* event)
+{
+    // Labels, hover texts and the legend are made in paintTo() and describeAt(): a new language
+    // or locale only needs the gutter resized for the new row labels and a repaint.
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::LocaleChange
+        || event->type() == QEvent::FontChange) {
+        updateGutter();
+        QToolTip::hideText();
+        update();
+    }
+    QWidget::changeEvent(event);
 }
 
 void PitrTimeline::setTimeZone(TimeZoneMode zone)
@@ -250,35 +327,35 @@ int PitrTimeline::backupIndexAt(QPoint pos) const
     const auto [top, bottom] = backupRow();
     for (const BackupSpan& s : m_backupSpans)
         items.append({s.beginUsec, s.endUsec, double(top), double(bottom)});
-    const int hit = m_scale.hitTest(items, QPointF(pos.x() - kGutter, pos.y()));
+    const int hit = m_scale.hitTest(items, QPointF(pos.x() - m_gutter, pos.y()));
     return hit < 0 ? -1 : m_backupSpans[hit].index;
 }
 
 QString PitrTimeline::describeAt(QPoint pos) const
 {
-    if (!m_snapshot || pos.x() < kGutter)
+    if (!m_snapshot || pos.x() < m_gutter)
         return {};
     const catalog::ServerCatalog& cat = m_snapshot->catalog;
     const qint64 t = timeForWidgetX(pos.x());
     if (const int b = backupIndexAt(pos); b >= 0) {
         const catalog::BackupEntry& e = cat.backups[b];
-        QString text = QStringLiteral("Backup %1 (%2)").arg(e.id, e.statusText());
+        QString text = tr("Backup %1 (%2)").arg(e.id, e.statusText());
         if (e.info && e.info->beginTime && e.info->endTime)
             text += QStringLiteral("\n%1 → %2").arg(Format::time(e.info->beginTime->usecUtc, m_zone),
                                                     Format::time(e.info->endTime->usecUtc, m_zone));
         if (e.info)
-            text += QStringLiteral("\ntimeline %1, %2 → %3").arg(e.info->timeline).arg(e.info->beginWal, e.info->endWal);
-        text += QStringLiteral("\n%1 in the bucket, %2").arg(Format::bytes(e.bytes),
-                                                            e.restorable ? QStringLiteral("restorable")
-                                                                         : QStringLiteral("not restorable"));
+            text += QLatin1Char('\n')
+                + tr("timeline %1, %2 → %3").arg(QString::number(e.info->timeline), e.info->beginWal, e.info->endWal);
+        text += QLatin1Char('\n')
+            + (e.restorable ? tr("%1 in the bucket, restorable") : tr("%1 in the bucket, not restorable"))
+                  .arg(Format::bytes(e.bytes));
         return text;
     }
     if (pos.y() >= rowTop(0) && pos.y() < rowTop(1)) {
         for (const auto& r : m_recoverable)
             if (t >= r.first && t <= r.second)
-                return QStringLiteral("Recoverable: %1 → %2").arg(Format::time(r.first, m_zone),
-                                                                 Format::time(r.second, m_zone));
-        return QStringLiteral("Not recoverable at %1").arg(Format::time(t, m_zone));
+                return tr("Recoverable: %1 → %2").arg(Format::time(r.first, m_zone), Format::time(r.second, m_zone));
+        return tr("Not recoverable at %1").arg(Format::time(t, m_zone));
     }
     for (quint32 tli : m_timelines) {
         const auto [top, bottom] = timelineRow(tli);
@@ -298,22 +375,21 @@ QString PitrTimeline::describeAt(QPoint pos) const
             if (c != segs.end() && (!best || std::abs(c->uploadedUsec - t) < std::abs(best->uploadedUsec - t)))
                 best = &*c;
         if (best && std::abs(best->uploadedUsec - t) <= tolerance)
-            return QStringLiteral("Timeline %1: segment %2\nuploaded %3, %4")
-                .arg(tli)
-                .arg(best->name.baseName, Format::time(best->uploadedUsec, m_zone), Format::bytes(best->size));
+            return tr("Timeline %1: segment %2\nuploaded %3, %4")
+                .arg(QString::number(tli), best->name.baseName, Format::time(best->uploadedUsec, m_zone),
+                     Format::bytes(best->size));
         // Between bands: a gap.
         for (qsizetype i = 0; i + 1 < m_bands.size(); ++i) {
             const Band& a = m_bands[i];
             const Band& b = m_bands[i + 1];
             if (a.timeline != tli || b.timeline != tli || t < a.endUsec || t > b.beginUsec)
                 continue;
-            return QStringLiteral("Timeline %1: gap, %2 segment(s) missing\n%3 … %4")
-                .arg(tli)
-                .arg(b.firstSegno - a.lastSegno - 1)
-                .arg(wal::segmentName(tli, a.lastSegno + 1, cat.wals.segmentSize()),
+            return tr("Timeline %1: gap, %Ln segment(s) missing\n%2 … %3", nullptr,
+                      plural(b.firstSegno - a.lastSegno - 1))
+                .arg(QString::number(tli), wal::segmentName(tli, a.lastSegno + 1, cat.wals.segmentSize()),
                      wal::segmentName(tli, b.firstSegno - 1, cat.wals.segmentSize()));
         }
-        return QStringLiteral("Timeline %1 at %2").arg(tli).arg(Format::time(t, m_zone));
+        return tr("Timeline %1 at %2").arg(QString::number(tli), Format::time(t, m_zone));
     }
     return {};
 }
@@ -364,23 +440,23 @@ void PitrTimeline::paintAxis(QPainter& p, QSize size, const TimelineScale& scale
     }
     p.setPen(pal.grid);
     for (qint64 u : std::as_const(ticks)) {
-        const double x = (kGutter + scale.xForTime(u));
+        const double x = (m_gutter + scale.xForTime(u));
         p.drawLine(QPointF(x, kAxisHeight - 6), QPointF(x, size.height()));
     }
     p.setPen(pal.text);
     const QFontMetrics fm(p.font());
     bool dated = false;
     for (qint64 u : std::as_const(ticks)) {
-        const double x = (kGutter + scale.xForTime(u));
+        const double x = (m_gutter + scale.xForTime(u));
         QString label = tickLabel(inZone(u, m_zone), step);
         // Sub-day labels carry the date once, so "01:05" is never read on the wrong day.
         // (A midnight tick is labelled with its date already.)
-        if (!dated && step.months == 0 && step.usec < kDay && x - 40 >= kGutter && !label.contains(QLatin1Char('-'))) {
-            label = inZone(u, m_zone).toString(QStringLiteral("yyyy-MM-dd ")) + label;
+        if (!dated && step.months == 0 && step.usec < kDay && x - 40 >= m_gutter && !tickHasDate(inZone(u, m_zone), step)) {
+            label = QStringLiteral("%1 %2").arg(QLocale().toString(inZone(u, m_zone), Format::datePattern()), label);
             dated = true;
         }
         const int w = fm.horizontalAdvance(label);
-        if (x - w / 2.0 < kGutter)
+        if (x - w / 2.0 < m_gutter)
             continue;
         p.drawText(QPointF(x - w / 2.0, kAxisHeight - 12), label);
     }
@@ -391,10 +467,14 @@ namespace {
 void paintLegend(QPainter& p, QSize size, const Palette& pal, int rowsBottom)
 {
     const QList<std::pair<QColor, QString>> entries{
-        {pal.recoverable, QStringLiteral("restorable")}, {pal.backup, QStringLiteral("backup")},
-        {pal.backupBad, QStringLiteral("backup not restorable")}, {pal.band, QStringLiteral("WAL archived")},
-        {pal.gap, QStringLiteral("gap")}, {pal.gapHarmless, QStringLiteral("harmless gap")},
-        {pal.branch, QStringLiteral("timeline switch")}, {pal.marker, QStringLiteral("target")}};
+        {pal.recoverable, PitrTimeline::tr("restorable", "legend")},
+        {pal.backup, PitrTimeline::tr("backup", "legend")},
+        {pal.backupBad, PitrTimeline::tr("backup not restorable", "legend")},
+        {pal.band, PitrTimeline::tr("WAL archived", "legend")},
+        {pal.gap, PitrTimeline::tr("gap", "legend")},
+        {pal.gapHarmless, PitrTimeline::tr("harmless gap", "legend")},
+        {pal.branch, PitrTimeline::tr("timeline switch", "legend")},
+        {pal.marker, PitrTimeline::tr("target", "legend")}};
     const QFontMetrics fm(p.font());
     constexpr int kSwatch = 10;
     constexpr int kSpacing = 14;
@@ -421,20 +501,20 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
     p.fillRect(QRect(QPoint(0, 0), size), pal.background);
     if (!m_snapshot) {
         p.setPen(pal.text);
-        p.drawText(QRect(QPoint(0, 0), size), Qt::AlignCenter, QStringLiteral("No server loaded"));
+        p.drawText(QRect(QPoint(0, 0), size), Qt::AlignCenter, tr("No server loaded"));
         return;
     }
     TimelineScale scale = m_scale;
-    scale.setWidth(std::max(1, size.width() - kGutter));
+    scale.setWidth(std::max(1, size.width() - m_gutter));
     const qint64 viewStart = scale.startUsec();
     const qint64 viewEnd = scale.endUsec();
     p.save();
-    p.setClipRect(QRect(kGutter, 0, size.width() - kGutter, size.height()));
+    p.setClipRect(QRect(m_gutter, 0, size.width() - m_gutter, size.height()));
     paintAxis(p, size, scale);
 
     auto spanRect = [&](qint64 b, qint64 e, int top, int h, double minW) {
-        double x0 = scale.xForTime(std::max(b, viewStart - kDay)) + kGutter;
-        double x1 = scale.xForTime(std::min(e, viewEnd + kDay)) + kGutter;
+        double x0 = scale.xForTime(std::max(b, viewStart - kDay)) + m_gutter;
+        double x1 = scale.xForTime(std::min(e, viewEnd + kDay)) + m_gutter;
         if (x1 - x0 < minW) {
             const double c = (x0 + x1) / 2;
             x0 = c - minW / 2;
@@ -496,7 +576,7 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
         const int cr = static_cast<int>(m_timelines.indexOf(br.child));
         if (pr < 0 || cr < 0 || br.usec < viewStart || br.usec > viewEnd)
             continue;
-        const double x = scale.xForTime(br.usec) + kGutter;
+        const double x = scale.xForTime(br.usec) + m_gutter;
         const double y0 = rowTop(2 + pr) + kRowHeight / 2.0;
         const double y1 = rowTop(2 + cr) + kRowHeight / 2.0;
         p.setPen(QPen(pal.branch, 2));
@@ -509,7 +589,7 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
 
     // The target.
     if (m_target && *m_target >= viewStart && *m_target <= viewEnd) {
-        const double x = scale.xForTime(*m_target) + kGutter;
+        const double x = scale.xForTime(*m_target) + m_gutter;
         p.setPen(QPen(pal.marker, 2));
         p.drawLine(QPointF(x, kAxisHeight - 4), QPointF(x, size.height()));
         p.setBrush(pal.marker);
@@ -521,23 +601,21 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
     p.restore();
 
     // Row labels, over a gutter that never scrolls.
-    p.fillRect(QRect(0, kAxisHeight, kGutter, size.height() - kAxisHeight), pal.background);
+    p.fillRect(QRect(0, kAxisHeight, m_gutter, size.height() - kAxisHeight), pal.background);
     p.setPen(pal.grid);
-    p.drawLine(kGutter - 1, 0, kGutter - 1, size.height());
+    p.drawLine(m_gutter - 1, 0, m_gutter - 1, size.height());
     p.setPen(pal.text);
     auto label = [&](int row, const QString& text) {
-        p.drawText(QRect(4, rowTop(row), kGutter - 8, kRowHeight - 2), Qt::AlignLeft | Qt::AlignVCenter, text);
+        p.drawText(QRect(4, rowTop(row), m_gutter - 8, kRowHeight - 2), Qt::AlignLeft | Qt::AlignVCenter, text);
     };
-    label(0, QStringLiteral("Restorable"));
-    label(1, QStringLiteral("Backups"));
-    for (int i = 0; i < m_timelines.size(); ++i)
-        label(2 + i, QStringLiteral("TL %1 WAL").arg(m_timelines[i]));
+    for (int row = 0; row < 2 + m_timelines.size(); ++row)
+        label(row, rowLabel(row));
     // The zone in the corner: every label on the axis is a wall time in it.
     QFont bold = p.font();
     bold.setBold(true);
     p.save();
     p.setFont(bold);
-    p.drawText(QRect(4, 2, kGutter - 6, kAxisHeight - 6), Qt::AlignLeft | Qt::AlignVCenter, Format::zoneName(m_zone));
+    p.drawText(QRect(4, 2, m_gutter - 6, kAxisHeight - 6), Qt::AlignLeft | Qt::AlignVCenter, Format::zoneName(m_zone));
     p.restore();
     paintLegend(p, size, pal, rowTop(2 + static_cast<int>(m_timelines.size())));
 }
@@ -546,7 +624,7 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
 void PitrTimeline::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    m_scale.setWidth(std::max(1, width() - kGutter));
+    m_scale.setWidth(std::max(1, width() - m_gutter));
     // A snapshot set while the tab was hidden was fitted to a width it never had.
     if (m_autoFit)
         fitAll();
@@ -557,7 +635,7 @@ void PitrTimeline::wheelEvent(QWheelEvent* event)
     const double steps = event->angleDelta().y() / 120.0;
     if (steps == 0)
         return;
-    m_scale.zoomAround(event->position().x() - kGutter, std::pow(1.25, steps));
+    m_scale.zoomAround(event->position().x() - m_gutter, std::pow(1.25, steps));
     m_autoFit = false;
     emit viewChanged();
     update();
@@ -607,7 +685,7 @@ void PitrTimeline::mouseReleaseEvent(QMouseEvent* event)
         return;
     }
     const double x = event->position().x();
-    if (x < kGutter)
+    if (x < m_gutter)
         return;
     // Whole seconds: nobody types a microsecond, and the time edit shows seconds.
     const qint64 t = timeForWidgetX(x) / kSecond * kSecond;

@@ -54,8 +54,8 @@ public:
     /// What hovering at `pos` (widget coordinates) shows; empty over nothing.
     QString describeAt(QPoint pos) const;
     /// The widget-x of an instant and back (the axis starts after the row labels).
-    double widgetXForTime(qint64 usec) const { return m_scale.xForTime(usec) + kGutter; }
-    qint64 timeForWidgetX(double x) const { return m_scale.timeForX(x - kGutter); }
+    double widgetXForTime(qint64 usec) const { return m_scale.xForTime(usec) + m_gutter; }
+    qint64 timeForWidgetX(double x) const { return m_scale.timeForX(x - m_gutter); }
     /// The y range of a timeline's row, of the backups row; for tests and hit-testing.
     QPair<int, int> timelineRow(quint32 timeline) const;
     QPair<int, int> backupRow() const;
@@ -71,6 +71,7 @@ signals:
     void viewChanged();
 
 protected:
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
@@ -80,11 +81,14 @@ protected:
     void leaveEvent(QEvent* event) override;
 
 private:
-    static constexpr int kGutter = 70;    ///< row labels
+    static constexpr int kMinGutter = 70; ///< row labels; wider when a language's labels need it
     static constexpr int kAxisHeight = 30;
     static constexpr int kRowHeight = 26;
 
     void rebuild();
+    /// The row labels in the current language; the gutter is sized to the widest.
+    QString rowLabel(int row) const;
+    void updateGutter();
     int rowTop(int row) const { return kAxisHeight + row * kRowHeight; }
     int backupIndexAt(QPoint pos) const;
     void paintAxis(QPainter& p, QSize size, const TimelineScale& scale) const;
@@ -93,6 +97,7 @@ private:
     TimeZoneMode m_zone = TimeZoneMode::Utc;
     bool m_dark = false;
     TimelineScale m_scale;
+    int m_gutter = kMinGutter;           ///< the x where the axis starts
     QList<Band> m_bands;
     QList<quint32> m_timelines;          ///< one row each, ascending
     struct Branch {

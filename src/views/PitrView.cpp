@@ -9,10 +9,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTextCharFormat>
+
+#include <algorithm>
+#include <limits>
 
 namespace tideline::gui {
 
@@ -25,6 +29,24 @@ const QList<pitr::RecoveryTarget::Kind>& kinds()
     using K = pitr::RecoveryTarget::Kind;
     static const QList<K> k{K::Time, K::Xid, K::Lsn, K::Name, K::Immediate};
     return k;
+}
+
+// A count for tr()'s numerus argument.
+int plural(quint64 n)
+{
+    return static_cast<int>(std::min<quint64>(n, std::numeric_limits<int>::max()));
+}
+
+// The verdict as the user reads it (verdictName() is the JSON token).
+QString verdictText(pitr::RecoveryPlan::Verdict v)
+{
+    switch (v) {
+    case pitr::RecoveryPlan::Verdict::Ok: return PitrView::tr("ok", "plan verdict");
+    case pitr::RecoveryPlan::Verdict::Refused: return PitrView::tr("refused", "plan verdict");
+    case pitr::RecoveryPlan::Verdict::Uncertain: return PitrView::tr("uncertain", "plan verdict");
+    case pitr::RecoveryPlan::Verdict::Unverified: return PitrView::tr("unverified", "plan verdict");
+    }
+    return pitr::RecoveryPlan::verdictName(v);
 }
 
 QString verdictColour(pitr::RecoveryPlan::Verdict v)
@@ -89,6 +111,8 @@ PitrView::PitrView(QWidget* parent)
     m_restore = m_ui->restoreButton;
 
     m_value->setEnabled(false);
+    // "latest", "current" and numbers are recovery_target_timeline values, parsed back: not
+    // translated.
     m_tli->addItems({QStringLiteral("latest"), QStringLiteral("current")});
 
     connect(m_timeline, &PitrTimeline::targetPicked, this, [this](const Timestamp& t) {
@@ -114,10 +138,49 @@ PitrView::PitrView(QWidget* parent)
             emit restoreRequested(*m_target);
     });
     setTimeZone(m_zone);
+    retranslateTexts();
     replan();
 }
 
 PitrView::~PitrView() = default;
+
+void PitrView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // retranslateUi re-sets the kind combo's items by index, so the chosen kind survives.
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void PitrView::retranslate()
+{
+    retranslateTexts();
+    // The input message and the plan: from the same input, in the new language. Before any
+    // input was read (no server yet) there is none to redo.
+    if (m_inputRead)
+        updateTarget(false);
+    else
+        replan();
+}
+
+void PitrView::retranslateTexts()
+{
+    // The edit shows dates as the language writes them ("2026-11-24 23:55:53" in English,
+    // "24.11.2026 23:55:53" in Russian) and parses what is typed by the same pattern; the value
+    // (a naive wall time) is kept across the change.
+    {
+        const QDateTime keep = m_timeEdit->dateTime();
+        const QSignalBlocker block(m_timeEdit);
+        m_timeEdit->setLocale(QLocale());
+        m_timeEdit->setDisplayFormat(Format::dateTimePattern());
+        m_timeEdit->setDateTime(keep);
+    }
+    m_calendar->setLocale(QLocale()); // month and day names
+    updateZoneTexts();
+    updateKindControls();
+}
 
 QTimeZone PitrView::zone() const
 {
@@ -159,14 +222,19 @@ void PitrView::setTimeZone(TimeZoneMode zoneMode)
         : std::nullopt;
     m_zone = zoneMode;
     m_timeline->setTimeZone(zoneMode);
-    m_zoneLabel->setText(Format::zoneName(zoneMode));
-    m_zoneLabel->setToolTip(zoneMode == TimeZoneMode::Local
-                                ? QStringLiteral("Local time (%1); change it in View ▸ Times in")
-                                      .arg(QString::fromUtf8(QTimeZone::systemTimeZoneId()))
-                                : QStringLiteral("Coordinated Universal Time, as barman and CNPG write it"));
+    updateZoneTexts();
     markBackupDays();
     if (keep)
         setTargetTime(*keep); // the same instant, shown in the new zone
+}
+
+void PitrView::updateZoneTexts()
+{
+    m_zoneLabel->setText(Format::zoneName(m_zone));
+    m_zoneLabel->setToolTip(m_zone == TimeZoneMode::Local
+                                ? tr("Local time (%1); change it in View ▸ Times in")
+                                      .arg(QString::fromUtf8(QTimeZone::systemTimeZoneId()))
+                                : tr("Coordinated Universal Time, as barman and CNPG write it"));
 }
 
 void PitrView::setDark(bool dark)
@@ -238,16 +306,22 @@ void PitrView::updateKindControls()
     m_calendar->setEnabled(kind == K::Time);
     m_value->setEnabled(kind == K::Xid || kind == K::Lsn || kind == K::Name);
     m_exclusive->setEnabled(kind != K::Immediate && kind != K::Name);
-    m_value->setPlaceholderText(kind == K::Xid    ? QStringLiteral("e.g. 1234567")
-                                : kind == K::Lsn  ? QStringLiteral("e.g. 0/3000060")
-                                : kind == K::Name ? QStringLiteral("a pg_create_restore_point() name")
+    m_value->setPlaceholderText(kind == K::Xid    ? tr("e.g. %1").arg(QStringLiteral("1234567"))
+                                : kind == K::Lsn  ? tr("e.g. %1").arg(QStringLiteral("0/3000060"))
+                                : kind == K::Name ? tr("a pg_create_restore_point() name")
                                                   : QString());
 }
 
 void PitrView::onInputChanged()
 {
+    updateTarget(true);
+}
+
+void PitrView::updateTarget(bool followTarget)
+{
     if (m_syncing)
         return;
+    m_inputRead = true;
     using K = pitr::RecoveryTarget::Kind;
     m_target.reset();
     QString message;
@@ -264,16 +338,17 @@ void PitrView::onInputChanged()
         const QDateTime wall = m_timeEdit->dateTime();
         const WallTime w = resolveWallTime(wall.date(), wall.time(), zone());
         if (w.status == WallTime::Status::Nonexistent)
-            message = QStringLiteral("%1 does not exist in %2: the clocks skipped it for daylight saving time. "
-                                     "Pick another time, or switch the window to UTC.")
-                          .arg(wall.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), Format::zoneName(m_zone));
+            message = tr("%1 does not exist in %2: the clocks skipped it for daylight saving time. "
+                         "Pick another time, or switch the window to UTC.")
+                          .arg(wall.toString(Format::dateTimePattern()), Format::zoneName(m_zone));
         else if (w.status == WallTime::Status::Ambiguous)
-            message = QStringLiteral("%1 happened twice in %2 (daylight saving time ended): it cannot be a "
-                                     "target. Switch the window to UTC to say which one you mean.")
-                          .arg(wall.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), Format::zoneName(m_zone));
+            message = tr("%1 happened twice in %2 (daylight saving time ended): it cannot be a "
+                         "target. Switch the window to UTC to say which one you mean.")
+                          .arg(wall.toString(Format::dateTimePattern()), Format::zoneName(m_zone));
         else {
             t.time = Timestamp::fromUsec(w.usecUtc, w.offsetSeconds);
-            m_timeline->setTarget(w.usecUtc);
+            if (followTarget || m_timeline->target() != w.usecUtc)
+                m_timeline->setTarget(w.usecUtc);
             m_syncing = true;
             m_calendar->setSelectedDate(wall.date());
             m_syncing = false;
@@ -282,18 +357,18 @@ void PitrView::onInputChanged()
     }
     case K::Xid:
         if (value.isEmpty() || !std::all_of(value.begin(), value.end(), [](QChar c) { return c.isDigit(); }))
-            message = QStringLiteral("A transaction id is a decimal number.");
+            message = tr("A transaction id is a decimal number.");
         t.xid = value;
         break;
     case K::Lsn:
         if (auto lsn = wal::Lsn::parse(value))
             t.lsn = *lsn;
         else
-            message = QStringLiteral("An LSN looks like 0/3000060.");
+            message = tr("An LSN looks like %1.").arg(QStringLiteral("0/3000060"));
         break;
     case K::Name:
         if (value.isEmpty())
-            message = QStringLiteral("Type the restore point's name.");
+            message = tr("Type the restore point's name.");
         t.name = value;
         break;
     case K::Immediate:
@@ -314,18 +389,18 @@ void PitrView::replan()
     m_alternative->hide();
     m_restore->setEnabled(false);
     if (!m_snapshot) {
-        m_planLabel->setText(QStringLiteral("No server loaded."));
+        m_planLabel->setText(tr("No server loaded."));
         return;
     }
     if (!m_target) {
-        m_planLabel->setText(QStringLiteral("<b>No target</b>: %1").arg(m_inputMessage->text().toHtmlEscaped()));
+        m_planLabel->setText(tr("<b>No target</b>: %1").arg(m_inputMessage->text().toHtmlEscaped()));
         return;
     }
     m_plan = pitr::planRecovery(m_snapshot->catalog, *m_target);
     m_planLabel->setText(planText());
     m_restore->setEnabled(m_plan.ok());
     if (!m_plan.ok() && m_plan.alternative) {
-        m_alternative->setText(QStringLiteral("Use the nearest valid target: %1").arg(m_plan.alternative->describe()));
+        m_alternative->setText(tr("Use the nearest valid target: %1").arg(m_plan.alternative->describe()));
         m_alternative->show();
     }
 }
@@ -335,8 +410,10 @@ QString PitrView::planText() const
     const pitr::RecoveryPlan& p = m_plan;
     if (!m_target)
         return {};
-    QString html = QStringLiteral("<b>Verdict: <span style='color:%1'>%2</span></b> — %3<br>")
-                       .arg(verdictColour(p.verdict), pitr::RecoveryPlan::verdictName(p.verdict).toHtmlEscaped(),
+    QString html = QStringLiteral("<b>%1</b> — %2<br>")
+                       .arg(tr("Verdict: %1")
+                                .arg(QStringLiteral("<span style='color:%1'>%2</span>")
+                                         .arg(verdictColour(p.verdict), verdictText(p.verdict).toHtmlEscaped())),
                             m_target->describe().toHtmlEscaped());
     if (!p.reason.isEmpty())
         html += QStringLiteral("%1<br>").arg(p.reason.toHtmlEscaped());
@@ -346,18 +423,20 @@ QString PitrView::planText() const
         QStringList path;
         for (auto t : p.timelinePath)
             path << QString::number(t);
-        html += QStringLiteral("Base backup: <b>%1</b> (timeline %2)<br>").arg(p.backupId.toHtmlEscaped()).arg(p.backupTimeline);
-        html += QStringLiteral("Timeline path: %1<br>").arg(path.join(QStringLiteral(" → ")));
-        html += QStringLiteral("WAL needed: %1 segment(s), %2 → %3")
-                    .arg(p.requiredWal.count)
-                    .arg(p.requiredWal.first, p.requiredWal.last.isEmpty() ? QStringLiteral("end of archive")
-                                                                            : p.requiredWal.last);
+        html += tr("Base backup: %1 (timeline %2)")
+                    .arg(QStringLiteral("<b>%1</b>").arg(p.backupId.toHtmlEscaped()), QString::number(p.backupTimeline))
+            + QStringLiteral("<br>");
+        html += tr("Timeline path: %1").arg(path.join(QStringLiteral(" → "))) + QStringLiteral("<br>");
+        html += tr("WAL needed: %Ln segment(s), %1 → %2", nullptr, plural(p.requiredWal.count))
+                    .arg(p.requiredWal.first,
+                         p.requiredWal.last.isEmpty() ? tr("end of archive") : p.requiredWal.last);
         if (p.requiredWal.missingCount > 0)
-            html += QStringLiteral(" — <span style='color:#d02020'>%1 missing (first %2)</span>")
-                        .arg(p.requiredWal.missingCount)
-                        .arg(p.requiredWal.missing.value(0));
-        html += QStringLiteral("<br>Download: %1 · estimated time: %2<br>")
-                    .arg(Format::bytes(p.downloadBytes), Format::duration(p.estimatedSeconds * kSecond));
+            html += QStringLiteral(" — <span style='color:#d02020'>%1</span>")
+                        .arg(tr("%Ln missing (first %1)", nullptr, plural(p.requiredWal.missingCount))
+                                 .arg(p.requiredWal.missing.value(0)));
+        html += QStringLiteral("<br>%1<br>")
+                    .arg(tr("Download: %1 · estimated time: %2")
+                             .arg(Format::bytes(p.downloadBytes), Format::duration(p.estimatedSeconds * kSecond)));
     }
     for (const QString& w : p.warnings)
         html += QStringLiteral("<span style='color:#d07a10'>⚠ %1</span><br>").arg(w.toHtmlEscaped());

@@ -84,10 +84,22 @@ signals:
     /// "Restore…": open the wizard on this target and plan.
     void restoreRequested(const tideline::pitr::RecoveryTarget& target);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     QTimeZone zone() const;
+    /// Re-sets every text the code sets (the form's own come from retranslateUi): the time edit's
+    /// display format, the zone label, placeholders, the input message and the plan. Keeps input.
+    void retranslate();
+    /// The part of retranslate() that reads no input (also at construction).
+    void retranslateTexts();
+    void updateZoneTexts();
     void onCalendarChanged();
     void onInputChanged();
+    /// Validates the controls into m_target and replans; `followTarget` moves the timeline to
+    /// a target out of view (not wanted when only the language changed).
+    void updateTarget(bool followTarget);
     void markBackupDays();
     void replan();
     void updateKindControls();
@@ -97,6 +109,7 @@ private:
     std::optional<pitr::RecoveryTarget> m_target;
     pitr::RecoveryPlan m_plan;
     bool m_syncing = false;
+    bool m_inputRead = false; ///< updateTarget() ran: m_target and the message reflect the controls
 
     const QScopedPointer<Ui::PitrView> m_ui;
     PitrTimeline* m_timeline = nullptr;

@@ -4,6 +4,7 @@
 #include "src/models/TransferModel.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -37,11 +38,11 @@ public:
         if (percent < 0 && state == TransferModel::State::Running)
             bar.text = QStringLiteral("…");
         else if (state == TransferModel::State::Failed)
-            bar.text = QStringLiteral("failed");
+            bar.text = TransfersView::tr("failed");
         else if (state == TransferModel::State::Cancelled)
-            bar.text = QStringLiteral("cancelled");
+            bar.text = TransfersView::tr("cancelled");
         else
-            bar.text = QStringLiteral("%1%").arg(bar.progress);
+            bar.text = TransfersView::tr("%1%", "progress percent").arg(bar.progress);
         const QWidget* widget = option.widget;
         QStyle* style = widget ? widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
@@ -59,12 +60,9 @@ TransfersView::TransfersView(TransferModel* model, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     m_cancel = new QToolButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
-    m_cancel->setText(QStringLiteral("Cancel"));
-    m_cancel->setToolTip(QStringLiteral("Stop the selected job (Del)"));
     m_cancel->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
     m_cancel->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_clear = new QToolButton(this);
-    m_clear->setText(QStringLiteral("Clear finished"));
     m_clear->setToolButtonStyle(Qt::ToolButtonTextOnly);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_clear);
@@ -109,10 +107,28 @@ TransfersView::TransfersView(TransferModel* model, QWidget* parent)
         updateButtons();
     });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TransfersView::updateButtons);
+    retranslateUi();
     updateButtons();
 }
 
 TransfersView::~TransfersView() = default;
+
+void TransfersView::retranslateUi()
+{
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop the selected job (Del)"));
+    m_clear->setText(tr("Clear finished"));
+}
+
+void TransfersView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        m_model->retranslate();
+        updateButtons();
+    }
+    QWidget::changeEvent(event);
+}
 
 void TransfersView::cancelSelected()
 {
@@ -146,8 +162,7 @@ void TransfersView::updateButtons()
         m_details->setText(QStringLiteral("<b>%1</b><br>%2%3")
                                .arg(m_model->index(failed, TransferModel::Job).data().toString().toHtmlEscaped(),
                                     status.data().toString().toHtmlEscaped(),
-                                    hint.isEmpty() ? QString()
-                                                   : QStringLiteral("<br><i>Hint:</i> %1").arg(hint.toHtmlEscaped())));
+                                    hint.isEmpty() ? QString() : tr("<br><i>Hint:</i> %1").arg(hint.toHtmlEscaped())));
         m_details->setStyleSheet(QStringLiteral("color: #d03030;"));
         m_details->show();
     } else {

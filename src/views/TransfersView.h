@@ -32,7 +32,12 @@ public:
 signals:
     void cancelRequested(quint64 jobId);
 
+protected:
+    /// On QEvent::LanguageChange also re-words the model's headers and states.
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void updateButtons();
 
     TransferModel* m_model = nullptr;

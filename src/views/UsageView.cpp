@@ -10,6 +10,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -49,8 +51,10 @@ UsageView::UsageView(QWidget* parent)
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     auto* pick = new QHBoxLayout;
-    pick->addWidget(new QLabel(QStringLiteral("Server:"), right));
+    m_serverLabel = new QLabel(tr("Server:"), right);
+    pick->addWidget(m_serverLabel);
     m_server = new QComboBox(right);
+    m_serverLabel->setBuddy(m_server);
     m_server->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     pick->addWidget(m_server);
     pick->addStretch(1);
@@ -91,6 +95,18 @@ void UsageView::setUsage(const QList<catalog::ServerUsage>& usage)
     rebuildChart();
 }
 
+void UsageView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_serverLabel->setText(tr("Server:"));
+        m_model->retranslate();
+        m_table->resizeColumnsToContents();
+        ChartStyle::localize(m_chart);
+        rebuildChart();
+    }
+    QWidget::changeEvent(event);
+}
+
 void UsageView::setServer(const QString& server)
 {
     const int i = m_server->findText(server);
@@ -116,24 +132,27 @@ void UsageView::rebuildChart()
         if (u.server == server)
             usage = &u;
     if (!usage || usage->months.isEmpty()) {
-        m_chart->setTitle(QStringLiteral("No objects"));
+        m_chart->setTitle(tr("No objects"));
         return;
     }
-    m_chart->setTitle(QStringLiteral("%1: %2 (base %3, WAL %4)")
+    m_chart->setTitle(tr("%1: %2 (base %3, WAL %4)")
                           .arg(server, Format::bytes(usage->base.bytes + usage->wals.bytes),
                                Format::bytes(usage->base.bytes), Format::bytes(usage->wals.bytes)));
     // One unit for the whole axis, picked from the largest month, so bars compare directly.
     qint64 largest = 0;
     for (const auto& m : usage->months)
         largest = std::max(largest, m.base.bytes + m.wals.bytes);
-    static const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    static const char* const units[] = {
+        QT_TRANSLATE_NOOP("tideline::gui::UsageView", "B"), QT_TRANSLATE_NOOP("tideline::gui::UsageView", "KiB"),
+        QT_TRANSLATE_NOOP("tideline::gui::UsageView", "MiB"), QT_TRANSLATE_NOOP("tideline::gui::UsageView", "GiB"),
+        QT_TRANSLATE_NOOP("tideline::gui::UsageView", "TiB")};
     int unit = 0;
     double divisor = 1;
     while (unit < 4 && static_cast<double>(largest) / divisor >= 1024.0 * 10) {
         divisor *= 1024.0;
         ++unit;
     }
-    auto* base = new QBarSet(QStringLiteral("Base backups"));
+    auto* base = new QBarSet(tr("Base backups"));
     base->setColor(ChartStyle::base());
     auto* wals = new QBarSet(QStringLiteral("WAL"));
     wals->setColor(ChartStyle::wal());
@@ -150,9 +169,10 @@ void UsageView::rebuildChart()
     m_chart->addSeries(series);
     auto* monthAxis = new QBarCategoryAxis;
     monthAxis->append(months);
-    monthAxis->setTitleText(QStringLiteral("Month of upload (UTC)"));
+    monthAxis->setTitleText(tr("Month of upload (UTC)"));
     auto* bytesAxis = new QValueAxis;
-    bytesAxis->setTitleText(QStringLiteral("Size (%1)").arg(QLatin1String(units[unit])));
+    bytesAxis->setTitleText(
+        tr("Size (%1)").arg(QCoreApplication::translate("tideline::gui::UsageView", units[unit])));
     bytesAxis->setRange(0, std::max(1.0, static_cast<double>(largest) / divisor * 1.1));
     bytesAxis->setLabelFormat(QStringLiteral("%.0f"));
     bytesAxis->applyNiceNumbers();

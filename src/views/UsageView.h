@@ -8,6 +8,7 @@
 class QChart;
 class QChartView;
 class QComboBox;
+class QLabel;
 class QTableView;
 
 namespace tideline::gui {
@@ -32,11 +33,15 @@ public:
     QTableView* table() const { return m_table; }
     QChart* chart() const { return m_chart; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void rebuildChart();
 
     UsageTableModel* m_model = nullptr;
     QTableView* m_table = nullptr;
+    QLabel* m_serverLabel = nullptr;
     QComboBox* m_server = nullptr;
     QChart* m_chart = nullptr;
     QChartView* m_chartView = nullptr;

@@ -8,10 +8,12 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QValueAxis>
@@ -99,6 +101,15 @@ void WalArchiveView::setDark(bool dark)
     rebuild();
 }
 
+void WalArchiveView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        ChartStyle::localize(m_chart);
+        rebuild(); // the summary, the chart's series and axes, and the table
+    }
+    QWidget::changeEvent(event);
+}
+
 QString WalArchiveView::summaryText() const
 {
     return m_summary->text();
@@ -121,26 +132,28 @@ void WalArchiveView::rebuild()
     const qint64 now = Clock::system().nowUsec();
 
     QStringList facts;
-    facts << QStringLiteral("<b>%1</b> segments on %2 timeline(s)").arg(k.segments).arg(a.timelines().size());
+    const QLocale locale;
+    facts << tr("<b>%1</b> segments on %n timeline(s)", nullptr, static_cast<int>(a.timelines().size()))
+                 .arg(locale.toString(k.segments));
     if (k.segments > 1)
-        facts << QStringLiteral("<b>%1</b> segments/hour on average, peak %2/hour")
-                     .arg(k.averagePerHour, 0, 'f', 1)
-                     .arg(k.peakPerHour, 0, 'f', 0);
+        facts << tr("<b>%1</b> segments/hour on average, peak %2/hour")
+                     .arg(locale.toString(k.averagePerHour, 'f', 1), locale.toString(k.peakPerHour, 'f', 0));
     if (k.longestSilence.lengthUsec() > 0)
-        facts << QStringLiteral("longest silence <b>%1</b> (after %2, %3)")
+        facts << tr("longest silence <b>%1</b> (after %2, %3)")
                      .arg(Format::duration(k.longestSilence.lengthUsec()), k.longestSilence.afterWal,
                           Format::time(k.longestSilence.fromUsec, m_zone));
     if (k.lastUsec)
-        facts << QStringLiteral("last upload %1").arg(Format::age(k.lastUsec, now));
+        facts << tr("last upload %1").arg(Format::age(k.lastUsec, now));
     int realGaps = 0;
     for (const auto& g : k.gaps)
         realGaps += g.harmless ? 0 : 1;
     if (realGaps)
-        facts << QStringLiteral("<span style='color:#d03030'><b>%1 gap(s) that stop replay</b></span>").arg(realGaps);
+        facts << QStringLiteral("<span style='color:#d03030'><b>%1</b></span>")
+                     .arg(tr("%n gap(s) that stop replay", nullptr, realGaps));
     m_summary->setText(facts.join(QStringLiteral(" · ")));
 
     if (k.bins.isEmpty()) {
-        m_chart->setTitle(QStringLiteral("The WAL archive is empty"));
+        m_chart->setTitle(tr("The WAL archive is empty"));
     } else {
         m_chart->setTitle({});
         // Steps: each bin is flat over its width, so a busy minute reads as a block, not a spike.
@@ -150,7 +163,7 @@ void WalArchiveView::rebuild()
             upper->append(ChartStyle::axisMs(b.startUsec + k.binUsec, m_zone), b.perHour);
         }
         auto* area = new QAreaSeries(upper);
-        area->setName(QStringLiteral("segments per hour (counted %1)").arg(ArchiveCadence::binName(k.binUsec)));
+        area->setName(tr("segments per hour (counted %1)").arg(ArchiveCadence::binName(k.binUsec)));
         QColor fill = ChartStyle::wal();
         fill.setAlpha(150);
         area->setBrush(fill);
@@ -160,9 +173,9 @@ void WalArchiveView::rebuild()
         const double top = std::max(1.0, k.peakPerHour * 1.2);
         auto* timeAxis = new QDateTimeAxis;
         ChartStyle::setupTimeAxis(timeAxis, k.bins.first().startUsec, k.bins.last().startUsec + k.binUsec, m_zone);
-        timeAxis->setTitleText(QStringLiteral("Upload time (%1)").arg(Format::zoneName(m_zone)));
+        timeAxis->setTitleText(tr("Upload time (%1)").arg(Format::zoneName(m_zone)));
         auto* rateAxis = new QValueAxis;
-        rateAxis->setTitleText(QStringLiteral("per hour"));
+        rateAxis->setTitleText(tr("per hour", "axis title: segments per hour"));
         rateAxis->setRange(0, top);
         rateAxis->setLabelFormat(QStringLiteral("%.0f"));
         rateAxis->applyNiceNumbers();
@@ -177,7 +190,7 @@ void WalArchiveView::rebuild()
             s1->append(ChartStyle::axisMs(k.longestSilence.fromUsec, m_zone), yTop);
             s1->append(ChartStyle::axisMs(k.longestSilence.toUsec, m_zone), yTop);
             auto* silence = new QAreaSeries(s1);
-            silence->setName(QStringLiteral("longest silence (%1)").arg(Format::duration(k.longestSilence.lengthUsec())));
+            silence->setName(tr("longest silence (%1)").arg(Format::duration(k.longestSilence.lengthUsec())));
             QColor amber = ChartStyle::warning();
             amber.setAlpha(60);
             silence->setBrush(amber);
@@ -192,7 +205,7 @@ void WalArchiveView::rebuild()
         bool first = true;
         for (const auto& sw : k.switches) {
             auto* line = verticalLine(m_chart, ChartStyle::axisMs(sw.atUsec, m_zone), yTop, switchPen,
-                                      QStringLiteral("timeline switch"), first);
+                                      tr("timeline switch"), first);
             line->attachAxis(timeAxis);
             line->attachAxis(rateAxis);
             line->setPointLabelsVisible(false);
@@ -205,7 +218,7 @@ void WalArchiveView::rebuild()
             pen.setWidth(3);
             bool& legend = g.harmless ? firstHarmless : firstGap;
             auto* line = verticalLine(m_chart, ChartStyle::axisMs(g.atUsec, m_zone), yTop, pen,
-                                      g.harmless ? QStringLiteral("harmless gap") : QStringLiteral("gap"), legend);
+                                      g.harmless ? tr("harmless gap") : tr("gap"), legend);
             line->attachAxis(timeAxis);
             line->attachAxis(rateAxis);
             legend = false;
@@ -213,10 +226,16 @@ void WalArchiveView::rebuild()
     }
 
     // The timelines, newest first, each followed by its gaps.
-    const QStringList headers{QStringLiteral("TL"),       QStringLiteral("Parent"),   QStringLiteral("Switch LSN"),
-                              QStringLiteral("First"),    QStringLiteral("Last"),     QStringLiteral("Segments"),
-                              QStringLiteral("Size"),     QStringLiteral("Partial"),  QStringLiteral("Last upload (%1)").arg(Format::zoneName(m_zone)),
-                              QStringLiteral("Gaps")};
+    const QStringList headers{tr("TL", "timeline, column header"),
+                              tr("Parent", "parent timeline, column header"),
+                              tr("Switch LSN"),
+                              tr("First", "first segment, column header"),
+                              tr("Last", "last segment, column header"),
+                              tr("Segments"),
+                              tr("Size"),
+                              tr("Partial", ".partial segments, column header"),
+                              tr("Last upload (%1)").arg(Format::zoneName(m_zone)),
+                              tr("Gaps")};
     m_table->setColumnCount(static_cast<int>(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
     const quint64 size = a.segmentSize();
@@ -235,13 +254,13 @@ void WalArchiveView::rebuild()
         m_table->setItem(row, 2, cell(branch ? branch->toString() : QStringLiteral("-")));
         m_table->setItem(row, 3, cell(t.segments.isEmpty() ? QStringLiteral("-") : t.segments.first().name.baseName));
         m_table->setItem(row, 4, cell(t.segments.isEmpty() ? QStringLiteral("-") : t.segments.last().name.baseName));
-        m_table->setItem(row, 5, cell(QString::number(t.segments.size()), true));
+        m_table->setItem(row, 5, cell(locale.toString(t.segments.size()), true));
         m_table->setItem(row, 6, cell(Format::bytes(t.bytes), true));
-        m_table->setItem(row, 7, cell(t.partials.isEmpty() ? QStringLiteral("-") : QString::number(t.partials.size()), true));
+        m_table->setItem(row, 7, cell(t.partials.isEmpty() ? QStringLiteral("-") : locale.toString(t.partials.size()), true));
         m_table->setItem(row, 8, cell(t.segments.isEmpty() ? QStringLiteral("-")
                                                            : Format::timeShort(t.segments.last().uploadedUsec, m_zone)));
-        auto* gapCell = cell(t.gaps.isEmpty() ? QStringLiteral("none")
-                                              : QStringLiteral("%1 (%2 harmless)").arg(t.gaps.size()).arg(t.gaps.size() - real));
+        auto* gapCell = cell(t.gaps.isEmpty() ? tr("none", "no gaps")
+                                              : tr("%1 (%2 harmless)").arg(t.gaps.size()).arg(t.gaps.size() - real));
         if (real)
             gapCell->setForeground(ChartStyle::trouble());
         m_table->setItem(row, 9, gapCell);
@@ -252,12 +271,13 @@ void WalArchiveView::rebuild()
             const int gr = m_table->rowCount();
             m_table->insertRow(gr);
             const QColor color = g.harmless ? ChartStyle::muted() : ChartStyle::trouble();
-            const QString what = g.harmless ? QStringLiteral("harmless: older than every backup needing it")
-                                            : QStringLiteral("GAP: replay cannot pass it");
+            const QString what = g.harmless ? tr("harmless: older than every backup needing it")
+                                            : tr("GAP: replay cannot pass it");
             QList<QTableWidgetItem*> items{cell(QString()), cell(QString()), cell(QString()),
                                            cell(wal::segmentName(t.timeline, g.firstMissing, size)),
                                            cell(wal::segmentName(t.timeline, g.lastMissing, size)),
-                                           cell(QStringLiteral("%1 missing").arg(g.count()), true), cell(QString()),
+                                           cell(tr("%1 missing").arg(locale.toString(g.count())), true),
+                                           cell(QString()),
                                            cell(QString()), cell(QString()), cell(what)};
             for (int col = 0; col < items.size(); ++col) {
                 items[col]->setForeground(color);

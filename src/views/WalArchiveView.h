@@ -33,6 +33,9 @@ public:
     QTableWidget* timelineTable() const { return m_table; }
     QString summaryText() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void rebuild();
 
