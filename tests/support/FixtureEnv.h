@@ -47,6 +47,9 @@ public:
         env.insert(QStringLiteral("AWS_DEFAULT_REGION"), m_root.value(QStringLiteral("region")).toString());
         env.remove(QStringLiteral("AWS_PROFILE"));
         env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+        // Messages follow the locale; the tests compare English ones (TestTranslations covers the rest).
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        env.remove(QStringLiteral("LANGUAGE"));
         return env;
     }
 
