@@ -34,6 +34,7 @@ depends="$(field Depends)"
 grep -Eq '(^|, )libqt6core6' <<<"$depends" || fail "Depends lacks libqt6core6 (shlibdeps did not run?): $depends"
 grep -Eq '(^|, )libqt6widgets6' <<<"$depends" || fail "Depends lacks libqt6widgets6: $depends"
 grep -q 'postgresql-15' <<<"$(field Recommends)" || fail "Recommends lacks postgresql-15"
+grep -q 'qt6-translations-l10n' <<<"$(field Recommends)" || fail "Recommends lacks qt6-translations-l10n"
 ok "control fields; Depends: $depends"
 
 # Binaries run from the unpacked root (they link system Qt, so no LD_LIBRARY_PATH).
@@ -49,6 +50,11 @@ out="$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$scratch" "$root/usr/bin/tidel
 QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$scratch" "$root/usr/bin/tideline" --help >/dev/null 2>&1 \
     || fail "tideline --help failed"
 ok "both binaries run --version/--help"
+# The catalogues are inside the binaries: the installed CLI speaks Russian under a Russian locale.
+ru_help="$(env -u LC_ALL -u LANGUAGE LANG=ru_RU.UTF-8 "$root/usr/bin/tideline-cli" --help)" \
+    || fail "tideline-cli --help failed under LANG=ru_RU.UTF-8"
+grep -qF 'Команды:' <<<"$ru_help" || fail "tideline-cli --help is not in Russian under LANG=ru_RU.UTF-8"
+ok "the Russian catalogue is in the installed CLI"
 
 desktop="$root/usr/share/applications/tideline.desktop"
 [[ -f "$desktop" ]] || fail "tideline.desktop missing"
