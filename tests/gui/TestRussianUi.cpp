@@ -196,6 +196,9 @@ private slots:
         QVERIFY2(russianDate.match(verdict).hasMatch(), qPrintable(verdict));
         const QString cell = m_window->backups()->model()->index(0, BackupTableModel::Begin).data().toString();
         QVERIFY2(russianDate.match(cell).hasMatch(), qPrintable(cell));
+        // Sizes: a decimal comma and Russian units ("3,0 МиБ").
+        const QString size = m_window->backups()->model()->index(0, BackupTableModel::Size).data().toString();
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d+,\\d (КиБ|МиБ|ГиБ)$")).match(size).hasMatch(), qPrintable(size));
         QVERIFY(!m_window->findChild<QMenu*>(QStringLiteral("languageMenu"))->title().isEmpty());
 
         m_window->setLanguage(QStringLiteral("en"));
@@ -204,6 +207,8 @@ private slots:
         QCOMPARE(m_window->backups()->model()->headerData(BackupTableModel::Begin, Qt::Horizontal, Qt::DisplayRole).toString(),
                  englishHeader);
         QCOMPARE(m_window->overview()->verdictText(), englishVerdict);
+        QVERIFY2(m_window->backups()->model()->index(0, BackupTableModel::Size).data().toString().contains(QStringLiteral("iB")),
+                 qPrintable(m_window->backups()->model()->index(0, BackupTableModel::Size).data().toString()));
         m_window->setLanguage(QString());
     }
 
