@@ -115,7 +115,7 @@
         <location line="+1"/>
         <source>per %1</source>
         <comment>a bin width: per 5 min</comment>
-        <translation>по интервалам %1</translation>
+        <translation>по %1</translation>
     </message>
 </context>
 <context>
@@ -239,7 +239,7 @@
     <message>
         <location line="+0"/>
         <source>RESTORABLE</source>
-        <translation>ВОССТАНОВИМО</translation>
+        <translation>ВОССТАНОВИМА</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -249,7 +249,7 @@
     <message>
         <location line="+2"/>
         <source>no: %1 WAL missing from %2</source>
-        <translation>нет: не хватает WAL: %1, начиная с %2</translation>
+        <translation>нет: не хватает сегментов WAL: %1, начиная с %2</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -769,7 +769,7 @@
     <message>
         <location filename="../src/cli/DrillCommand.h" line="+19"/>
         <source>a timed restore into a scratch directory, started, promoted and checked (exit 7 when it fails)</source>
-        <translation>учебное восстановление с замером времени во временный каталог: запуск, повышение и проверка (код 7 при неудаче)</translation>
+        <translation>учебное восстановление во временный каталог с замером времени: запуск, повышение и проверка (код 7 при неудаче)</translation>
     </message>
 </context>
 <context>
@@ -1185,7 +1185,7 @@
     <message>
         <location line="+1"/>
         <source>Check the key; list its prefix to see what is there.</source>
-        <translation>Проверьте ключ; выведите список его префикса, чтобы увидеть, что там есть.</translation>
+        <translation>Проверьте ключ; выведите список объектов с его префиксом, чтобы увидеть, что там есть.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1200,7 +1200,7 @@
     <message>
         <location line="+1"/>
         <source>Check the permissions of the file:// source.</source>
-        <translation>Проверьте права доступа источника file://.</translation>
+        <translation>Проверьте права доступа к источнику file://.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1210,7 +1210,7 @@
     <message>
         <location line="+1"/>
         <source>Check the permissions and free space of the file:// source.</source>
-        <translation>Проверьте права доступа и свободное место источника file://.</translation>
+        <translation>Проверьте права доступа к источнику file:// и свободное место в нём.</translation>
     </message>
 </context>
 <context>
@@ -1319,7 +1319,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation>&amp;Выход</translation>
+        <translation>В&amp;ыход</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1339,7 +1339,7 @@
     <message>
         <location line="+1"/>
         <source>Times in &amp;UTC</source>
-        <translation>Время в &amp;UTC</translation>
+        <translation>&amp;Время в UTC</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1445,7 +1445,7 @@
     <message>
         <location line="+6"/>
         <source>The recovered cluster archives under serverName %1, not %2: CNPG refuses to archive into a serverName that already holds WAL (&quot;Expected empty archive&quot;).</source>
-        <translation>Восстановленный кластер архивирует под serverName %1, а не %2: CNPG отказывается архивировать в serverName, где уже есть WAL (&quot;Expected empty archive&quot;).</translation>
+        <translation>Восстановленный кластер архивирует под serverName %1, а не %2: CNPG отказывается архивировать в serverName, где уже есть WAL («Expected empty archive»).</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1637,7 +1637,7 @@
     <message>
         <location line="+0"/>
         <source>%1, first %2</source>
-        <translation>%1, первый %2</translation>
+        <translation>%1, первый — %2</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1990,7 +1990,7 @@
     <message>
         <location line="+1"/>
         <source>Write it as 2025-12-06T10:41:07+02:00 or 2025-12-06 10:41:07.5+02 (RFC 3339 or PostgreSQL&apos;s timestamptz form, with a UTC offset).</source>
-        <translation>Запишите его как 2025-12-06T10:41:07+02:00 или 2025-12-06 10:41:07.5+02 (RFC 3339 или форма timestamptz PostgreSQL, со смещением от UTC).</translation>
+        <translation>Укажите время в виде 2025-12-06T10:41:07+02:00 или 2025-12-06 10:41:07.5+02 (RFC 3339 или формат timestamptz PostgreSQL, со смещением от UTC).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2035,7 +2035,7 @@
         <location line="+30"/>
         <source>Restored backup %1 into %2: %3 downloaded, %4 written in %5 files, %6 s.</source>
         <extracomment>%1 is a backup ID, %2 a directory, %3 and %4 sizes, %5 a number of files, %6 seconds.</extracomment>
-        <translation>Резервная копия %1 восстановлена в %2: скачано %3, записано %4 (файлов: %5), %6 с.</translation>
+        <translation>Резервная копия %1 восстановлена в %2: загружено %3, записано %4 (файлов: %5), %6 с.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2115,12 +2115,12 @@
     <message>
         <location line="+25"/>
         <source>postgresql.conf: disabled %1 (the file is not in the backup)</source>
-        <translation>postgresql.conf: отключено %1 (файла нет в резервной копии)</translation>
+        <translation>postgresql.conf: отключено: %1 (файла нет в резервной копии)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>postgresql.auto.conf: replaced %1</source>
-        <translation>postgresql.auto.conf: заменено %1</translation>
+        <translation>postgresql.auto.conf: заменено: %1</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -2140,7 +2140,7 @@
     <message>
         <location line="+1"/>
         <source>Reload the catalog and plan again.</source>
-        <translation>Перезагрузите каталог и спланируйте снова.</translation>
+        <translation>Перечитайте каталог и постройте план заново.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2294,7 +2294,7 @@
     <message>
         <location line="+5"/>
         <source>A restore drill: restore, start PostgreSQL 15, check, clean up</source>
-        <translation>Учебное восстановление: восстановить, запустить PostgreSQL 15, проверить, убрать</translation>
+        <translation>Учебное восстановление: восстановить, запустить PostgreSQL 15, проверить, очистить</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2359,17 +2359,17 @@
     <message>
         <location line="+7"/>
         <source>Parallel parts</source>
-        <translation>Параллельно частей</translation>
+        <translation>Параллельных частей</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>At the target</source>
-        <translation>У цели</translation>
+        <translation>По достижении цели</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Check queries</source>
-        <translation>Проверки SQL</translation>
+        <translation>Проверочные запросы</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2381,7 +2381,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location line="+11"/>
         <source>Review</source>
-        <translation>Проверка</translation>
+        <translation>Сводка</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2474,7 +2474,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location line="+1"/>
         <source>Check the key; list its prefix to see what is there.</source>
-        <translation>Проверьте ключ; выведите список его префикса, чтобы увидеть, что там есть.</translation>
+        <translation>Проверьте ключ; выведите список объектов с его префиксом, чтобы увидеть, что там есть.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2746,9 +2746,9 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+3"/>
         <source>%n WAL segments are archived more than once (different compressions); the first copy counts</source>
         <translation>
-            <numerusform>%n сегмент WAL архивирован более одного раза (с разным сжатием); учитывается первый экземпляр</numerusform>
-            <numerusform>%n сегмента WAL архивированы более одного раза (с разным сжатием); учитывается первый экземпляр</numerusform>
-            <numerusform>%n сегментов WAL архивированы более одного раза (с разным сжатием); учитывается первый экземпляр</numerusform>
+            <numerusform>%n сегмент WAL заархивирован более одного раза (с разным сжатием); учитывается первый экземпляр</numerusform>
+            <numerusform>%n сегмента WAL заархивированы более одного раза (с разным сжатием); учитывается первый экземпляр</numerusform>
+            <numerusform>%n сегментов WAL заархивированы более одного раза (с разным сжатием); учитывается первый экземпляр</numerusform>
         </translation>
     </message>
     <message>
@@ -2794,7 +2794,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location filename="../src/cli/ServersCommand.h" line="+14"/>
         <source>server names under a destination path</source>
-        <translation>имена серверов в пути назначения</translation>
+        <translation>имена серверов в destinationPath</translation>
     </message>
 </context>
 <context>
@@ -2930,7 +2930,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location line="+2"/>
         <source>Restorable</source>
-        <translation>Восстановимо</translation>
+        <translation>Восстановима</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2941,9 +2941,9 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+2"/>
         <source>no: %n WAL segment(s) missing, first %1</source>
         <translation>
-            <numerusform>нет: не хватает %n сегмента WAL, первый %1</numerusform>
-            <numerusform>нет: не хватает %n сегментов WAL, первый %1</numerusform>
-            <numerusform>нет: не хватает %n сегментов WAL, первый %1</numerusform>
+            <numerusform>нет: не хватает %n сегмента WAL, первый — %1</numerusform>
+            <numerusform>нет: не хватает %n сегментов WAL, первый — %1</numerusform>
+            <numerusform>нет: не хватает %n сегментов WAL, первый — %1</numerusform>
         </translation>
     </message>
     <message>
@@ -3297,7 +3297,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location line="+7"/>
         <source>%1 names no parent timeline</source>
-        <translation>%1 не называет родительскую линию времени</translation>
+        <translation>%1 не указывает родительскую линию времени</translation>
     </message>
 </context>
 <context>
@@ -3484,7 +3484,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location filename="../src/cli/WalRestoreCommand.h" line="+28"/>
         <source>a restore_command: exit 1 only when the file is not archived, 255 on any other failure (default spool: DEST_PATH&apos;s directory/tideline-spool, prefetch 8, retry 60 s)</source>
-        <translation>restore_command: код 1 только если файла нет в архиве, 255 при любой другой ошибке (по умолчанию спул: каталог DEST_PATH/tideline-spool, prefetch 8, повторы 60 с)</translation>
+        <translation>restore_command: код 1, только если файла нет в архиве, 255 при любой другой ошибке (по умолчанию: спул tideline-spool рядом с DEST_PATH, prefetch 8, повторы 60 с)</translation>
     </message>
 </context>
 <context>
@@ -3504,7 +3504,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location line="+0"/>
         <source>SWITCH LSN</source>
-        <translation>LSN ПЕРЕХОДА</translation>
+        <translation>LSN ПЕРЕКЛЮЧЕНИЯ</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3599,7 +3599,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location filename="../src/cli/WindowCommand.cpp" line="+25"/>
         <source>first recoverability point</source>
-        <translation>первая точка восстановления</translation>
+        <translation>первая точка восстановимости</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3721,7 +3721,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location line="+4"/>
         <source>selected</source>
-        <translation>выбрана</translation>
+        <translation>выбранная</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -3766,9 +3766,9 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+2"/>
         <source>Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.</source>
         <translation>
-            <numerusform>Для воспроизведения от этой копии нужен %n сегмент, которого нет в архиве: %1.</numerusform>
-            <numerusform>Для воспроизведения от этой копии нужны %n сегмента, которых нет в архиве, первый из них — %1.</numerusform>
-            <numerusform>Для воспроизведения от этой копии нужно %n сегментов, которых нет в архиве, первый из них — %1.</numerusform>
+            <numerusform>В архиве нет %n сегмента, нужного для воспроизведения от этой копии; первый — %1.</numerusform>
+            <numerusform>В архиве нет %n сегментов, нужных для воспроизведения от этой копии; первый — %1.</numerusform>
+            <numerusform>В архиве нет %n сегментов, нужных для воспроизведения от этой копии; первый — %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -3832,7 +3832,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+1"/>
         <source>Keep</source>
         <comment>barman keep annotation, column header</comment>
-        <translation>Удержание</translation>
+        <translation>Хранить</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3888,7 +3888,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location line="+17"/>
         <source>missing, harmless: older than every backup that needs it</source>
-        <translation>отсутствует, безвредно: раньше всех резервных копий</translation>
+        <translation>отсутствует, безвредно: раньше всех копий, которым он мог бы понадобиться</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4118,7 +4118,7 @@ from the command line: not saved</source>
     <message>
         <location line="+1"/>
         <source>The zone every time in the window is shown in</source>
-        <translation>Часовой пояс всех времён в окне</translation>
+        <translation>Часовой пояс, в котором окно показывает всё время</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4282,7 +4282,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
     <message>
         <location line="+3"/>
         <source>WAL segment %1 (inferred)</source>
-        <translation>сегмент WAL %1 (определён косвенно)</translation>
+        <translation>сегмент WAL %1 (определён по именам)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4378,7 +4378,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
     <message>
         <location line="+0"/>
         <source>older than every backup that needs them</source>
-        <translation>раньше всех резервных копий: для восстановления не нужны</translation>
+        <translation>раньше всех копий, которым они могли бы понадобиться</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4431,7 +4431,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
     <message>
         <location line="+5"/>
         <source>base %1 in %2 objects · WAL %3 in %4 objects</source>
-        <translation>базовые %1, объектов: %2 · WAL %3, объектов: %4</translation>
+        <translation>базовые копии %1, объектов: %2 · WAL %3, объектов: %4</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4553,7 +4553,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <source>Timeline %1: segment %2
 uploaded %3, %4</source>
         <translation>Линия времени %1: сегмент %2
-загружен %3, %4</translation>
+выгружен %3, %4</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
@@ -4810,9 +4810,9 @@ uploaded %3, %4</source>
         <location line="+6"/>
         <source>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.</source>
         <translation>
-            <numerusform>Базовая копия &lt;b&gt;%1&lt;/b&gt;; линии времени %2; WAL: %Ln сегмент начиная с %3; загрузка %4; оценка времени %5.</numerusform>
-            <numerusform>Базовая копия &lt;b&gt;%1&lt;/b&gt;; линии времени %2; WAL: %Ln сегмента начиная с %3; загрузка %4; оценка времени %5.</numerusform>
-            <numerusform>Базовая копия &lt;b&gt;%1&lt;/b&gt;; линии времени %2; WAL: %Ln сегментов начиная с %3; загрузка %4; оценка времени %5.</numerusform>
+            <numerusform>Базовая копия &lt;b&gt;%1&lt;/b&gt;; линии времени %2; WAL: %Ln сегмент, начиная с %3; загрузка %4; оценка времени %5.</numerusform>
+            <numerusform>Базовая копия &lt;b&gt;%1&lt;/b&gt;; линии времени %2; WAL: %Ln сегмента, начиная с %3; загрузка %4; оценка времени %5.</numerusform>
+            <numerusform>Базовая копия &lt;b&gt;%1&lt;/b&gt;; линии времени %2; WAL: %Ln сегментов, начиная с %3; загрузка %4; оценка времени %5.</numerusform>
         </translation>
     </message>
     <message>
@@ -4823,7 +4823,7 @@ uploaded %3, %4</source>
     <message>
         <location line="+4"/>
         <source>Nothing is written anywhere: the manifest is shown, to copy or save, for cluster &lt;b&gt;%1&lt;/b&gt; in namespace &lt;b&gt;%2&lt;/b&gt; (%3). Apply it yourself with kubectl or through GitOps.</source>
-        <translation>Ничего никуда не записывается: манифест для кластера &lt;b&gt;%1&lt;/b&gt; в namespace &lt;b&gt;%2&lt;/b&gt; (%3) только показывается, чтобы его скопировать или сохранить. Примените его сами через kubectl или GitOps.</translation>
+        <translation>Ничего никуда не записывается: манифест для кластера &lt;b&gt;%1&lt;/b&gt; в пространстве имён &lt;b&gt;%2&lt;/b&gt; (%3) только показывается, чтобы его скопировать или сохранить. Примените его сами через kubectl или GitOps.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4859,7 +4859,7 @@ uploaded %3, %4</source>
     <message>
         <location line="+8"/>
         <source>&lt;b&gt;%1&lt;/b&gt; of &lt;b&gt;%2&lt;/b&gt; (%3)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; для &lt;b&gt;%2&lt;/b&gt; (%3)</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, сервер &lt;b&gt;%2&lt;/b&gt; (%3)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4925,12 +4925,12 @@ uploaded %3, %4</source>
     <message>
         <location line="+9"/>
         <source>Drilling %1 …</source>
-        <translation>Учебное восстановление %1 …</translation>
+        <translation>Учебное восстановление копии %1 …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Drill %1 of %2</source>
-        <translation>Учебное восстановление: %1, %2</translation>
+        <translation>Учебное восстановление сервера %2: %1</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -4965,15 +4965,15 @@ uploaded %3, %4</source>
         <location line="+1"/>
         <source>downloaded %1, written %2 (%Ln file(s)) in %3</source>
         <translation>
-            <numerusform>скачано %1, записано %2 (%Ln файл) за %3</numerusform>
-            <numerusform>скачано %1, записано %2 (%Ln файла) за %3</numerusform>
-            <numerusform>скачано %1, записано %2 (%Ln файлов) за %3</numerusform>
+            <numerusform>загружено %1, записано %2 (%Ln файл) за %3</numerusform>
+            <numerusform>загружено %1, записано %2 (%Ln файла) за %3</numerusform>
+            <numerusform>загружено %1, записано %2 (%Ln файлов) за %3</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Start it with `%1/pg_ctl -D %2 start`.</source>
-        <translation>Запустите его командой `%1/pg_ctl -D %2 start`.</translation>
+        <translation>Запустите сервер командой `%1/pg_ctl -D %2 start`.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5001,7 +5001,7 @@ uploaded %3, %4</source>
     <message>
         <location filename="../src/app/SourceSession.cpp" line="+21"/>
         <source>listing servers</source>
-        <translation>список серверов</translation>
+        <translation>получение списка серверов</translation>
     </message>
     <message>
         <location line="+84"/>
@@ -5201,7 +5201,7 @@ Hint: %2</source>
     <message>
         <location line="+3"/>
         <source>%1: %2 (base %3, WAL %4)</source>
-        <translation>%1: %2 (базовые %3, WAL %4)</translation>
+        <translation>%1: %2 (базовые копии %3, WAL %4)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5335,7 +5335,7 @@ Hint: %2</source>
     <message>
         <location line="+1"/>
         <source>Switch LSN</source>
-        <translation>LSN смены</translation>
+        <translation>LSN переключения</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5389,7 +5389,7 @@ Hint: %2</source>
     <message>
         <location line="+11"/>
         <source>harmless: older than every backup needing it</source>
-        <translation>безвредно: раньше всех резервных копий</translation>
+        <translation>безвредно: раньше всех копий, которым он мог бы понадобиться</translation>
     </message>
     <message>
         <location line="+1"/>
