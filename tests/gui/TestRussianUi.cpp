@@ -20,11 +20,14 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QWizard>
 #include <QMenu>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -212,6 +215,36 @@ private slots:
         m_window->setLanguage(QString());
     }
 
+    void languageMenuChoiceIsRemembered()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("settings.ini"));
+        {
+            MainWindow window(MainWindow::Options{true, file});
+            window.show();
+            // As a user does it: View → Language → Русский.
+            const auto* menu = window.findChild<QMenu*>(QStringLiteral("languageMenu"));
+            QVERIFY(menu);
+            QAction* russian = nullptr;
+            for (QAction* action : menu->actions())
+                if (action->data().toString() == QLatin1String("ru"))
+                    russian = action;
+            QVERIFY(russian);
+            QCOMPARE(russian->text(), QStringLiteral("Русский"));
+            russian->trigger();
+            QTest::qWait(50);
+            QCOMPARE(window.language(), QStringLiteral("ru"));
+            QVERIFY(russian->isChecked());
+            QVERIFY2(hasCyrillic(window.findChild<QTabWidget*>(QStringLiteral("tabs"))->tabText(0)), "not switched");
+            window.close();
+        }
+        MainWindow again(MainWindow::Options{true, file});
+        QVERIFY2(hasCyrillic(again.findChild<QTabWidget*>(QStringLiteral("tabs"))->tabText(0)), "not remembered");
+        again.setLanguage(QString()); // back to the system's (C here): English
+        QTest::qWait(50);
+        QVERIFY(!hasCyrillic(again.findChild<QTabWidget*>(QStringLiteral("tabs"))->tabText(0)));
+    }
+
     void noClippedTextInAnyView_data()
     {
         QTest::addColumn<QString>("view");
@@ -246,8 +279,28 @@ private slots:
         RestoreWizard* wizard = m_window->openRestoreWizard();
         QVERIFY(wizard);
         QTest::qWait(100);
-        QVERIFY(wizard->grab().save(QStringLiteral("%1/restore-wizard.png").arg(shotsDir())));
-        clipped = clippedTexts(wizard);
+        // Every page the user can reach before anything runs, each action's form included.
+        auto check = [&](const QString& name) {
+            QTest::qWait(50);
+            QVERIFY(wizard->grab().save(QStringLiteral("%1/restore-wizard-%2.png").arg(shotsDir(), name)));
+            clipped += clippedTexts(wizard);
+        };
+        check(QStringLiteral("target"));
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(RestoreWizard::ActionPage));
+        const std::pair<RestoreWizard::Action, QString> actions[] = {{RestoreWizard::Action::Manifest, QStringLiteral("manifest")},
+                                                                     {RestoreWizard::Action::Drill, QStringLiteral("drill")},
+                                                                     {RestoreWizard::Action::LocalRestore, QStringLiteral("local")}};
+        for (const auto& [action, name] : actions) {
+            wizard->setAction(action);
+            check(name);
+        }
+        wizard->destination()->setText(QDir::tempPath() + QStringLiteral("/tideline-ru-review"));
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(RestoreWizard::ReviewPage));
+        check(QStringLiteral("review"));
         wizard->close();
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QLatin1Char('\n'))));
     }
