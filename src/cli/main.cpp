@@ -28,9 +28,11 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("tideline-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDELINE_VERSION));
     tideline::Redactor::installMessageHandler();
+    const QStringList arguments = QCoreApplication::arguments();
     // Messages follow the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) as other command-line
-    // tools' do; numbers and timestamps stay unlocalised because scripts parse them.
-    tideline::Translations::install(QLocale::system());
+    // tools' do; numbers and timestamps stay unlocalised because scripts parse them. --json is for
+    // scripts too: its messages (warnings, plan reasons, notes) stay English, like its keys.
+    tideline::Translations::install(arguments.contains(QStringLiteral("--json")) ? QLocale::c() : QLocale::system());
 
     const CommandLine commandLine({std::make_shared<ServersCommand>(), std::make_shared<BackupsCommand>(),
                                    std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(),
@@ -38,7 +40,6 @@ int main(int argc, char* argv[])
                                    std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(),
                                    std::make_shared<RestoreCommand>(), std::make_shared<DrillCommand>(),
                                    std::make_shared<WalRestoreCommand>()});
-    const QStringList arguments = QCoreApplication::arguments();
     if (arguments.contains(QStringLiteral("--version"))) {
         printText(QStringLiteral("tideline-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return 0;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Russian catalogue is in the binaries and is used: engine messages come out in Russian once
 // it is installed, English comes back without a restart, the CLI follows the environment's
-// locale, and machine-readable output (--json) does not change with it.
+// locale, and machine-readable output (--json, its sentences included) does not change with it.
 #include "engine/core/Error.h"
 #include "engine/core/Translations.h"
 #include "engine/storage/StoreFactory.h"
@@ -138,6 +138,15 @@ private slots:
         QCOMPARE(russian.exitCode, 0);
         QVERIFY(!english.out.isEmpty());
         QCOMPARE(russian.out, english.out);
+        // A plan's JSON carries sentences (reason, warnings): English too, whatever the locale.
+        const QStringList plan{QStringLiteral("--endpoint-url"), env.endpoint(), QStringLiteral("plan"),
+                               env.url(QStringLiteral("main")), env.server(QStringLiteral("main")),
+                               QStringLiteral("--target-name"), QStringLiteral("before_mistake"), QStringLiteral("--target-tli"),
+                               QStringLiteral("1"), QStringLiteral("--json")};
+        const ProcessResult planEnglish = cli(localeEnvironment(QStringLiteral("C.UTF-8")), plan);
+        const ProcessResult planRussian = cli(localeEnvironment(QStringLiteral("ru_RU.UTF-8")), plan);
+        QVERIFY2(planEnglish.json().value(QStringLiteral("warnings")).toArray().size() > 0, planEnglish.out.constData());
+        QCOMPARE(planRussian.out, planEnglish.out);
 
         // The table is for people: its headers are translated, its values (IDs, LSNs, times) are not.
         const ProcessResult table = cli(localeEnvironment(QStringLiteral("ru_RU.UTF-8")), args);
