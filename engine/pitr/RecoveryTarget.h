@@ -45,8 +45,8 @@ struct RecoveryTarget {
     static Result<Timestamp> parseTime(const QString& text);
     /// "<kind>" "<value>" for messages, in the user's language: "time 2025-12-06T10:41:07+00:00".
     QString describe() const;
-    /// The same in English, for what is written to files and kept (manifest and postgresql.auto.conf
-    /// comments, drill history), so that they never depend on the language of the moment.
+    /// The same in English, for what is written into files others read (the manifest's and
+    /// postgresql.auto.conf's comments), so that they never depend on the language of the moment.
     QString describeUntranslated() const;
 };
 

@@ -239,11 +239,10 @@ QString DrillReport::toMarkdown() const
                      .arg(server, passed ? DrillJobText::tr("PASSED", "drill verdict") : DrillJobText::tr("FAILED", "drill verdict"));
     md += DrillJobText::tr("- Source: %1\n- Backup: %2\n- Target: %3\n- Started: %4\n- RTO: %5 s\n- Downloaded: %6 "
                            "bytes, written: %7 bytes\n- Timeline after promotion: %8\n\n")
-              .arg(source, backupId, target, startedAt)
-              .arg(rtoSeconds, 0, 'f', 1)
-              .arg(downloadedBytes)
-              .arg(writtenBytes)
-              .arg(timeline.isEmpty() ? QStringLiteral("-") : timeline);
+              // One pass: a source URL or a restore point name may itself hold "%2".
+              .arg(source, backupId, target, startedAt, QString::number(rtoSeconds, 'f', 1),
+                   QString::number(downloadedBytes), QString::number(writtenBytes),
+                   timeline.isEmpty() ? QStringLiteral("-") : timeline);
     md += DrillJobText::tr("| phase | seconds |\n|---|---:|\n");
     for (const auto& p : phases)
         md += QStringLiteral("| %1 | %2 |\n")
@@ -306,6 +305,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     ro.port = kPort;
     ro.owner = o.owner;
     ro.sync = false; // a scratch copy, deleted at the end: durability would only cost time
+    ro.englishLog = true;
     auto restored = runRestore(store, catalog, plan, ro, context);
     if (!restored) {
         cleanup();
@@ -330,9 +330,13 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     QElapsedTimer timer;
     timer.start();
     const QString pgCtl = restored->pgBinDir + QStringLiteral("/pg_ctl");
+    // What the server logs before it reads lc_messages follows the environment: English too.
+    QMap<QString, QString> serverEnvironment = o.environment;
+    serverEnvironment.insert(QStringLiteral("LC_MESSAGES"), QStringLiteral("C"));
+    serverEnvironment.insert(QStringLiteral("LANGUAGE"), QString());
     const Run start = run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-l"), log, QStringLiteral("-w"),
                                                  QStringLiteral("-t"), QString::number(o.timeoutSeconds), QStringLiteral("start")}),
-                          (o.timeoutSeconds + 30) * 1000, o.environment);
+                          (o.timeoutSeconds + 30) * 1000, serverEnvironment);
     bool promoted = false;
     if (start.exitCode == 0) {
         while (timer.elapsed() < o.timeoutSeconds * 1000LL) {

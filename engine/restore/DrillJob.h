@@ -38,8 +38,9 @@ struct DrillCheck {
 };
 
 /// The outcome of a drill. Phases are consecutive and add up to totalSeconds.
-/// Texts (target, reasons, notes) are in the user's language, in toJson() too; keys and phase
-/// names stay stable.
+/// Texts (target, reasons, notes) are in the user's language, in toJson() too, so the drill history
+/// keeps each drill's in the language it ran in (tideline-cli --json runs in English); keys and
+/// phase names stay stable.
 struct DrillReport {
     QString server;
     QString source;

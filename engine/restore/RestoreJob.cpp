@@ -297,9 +297,6 @@ QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, con
         {QStringLiteral("ident_file"), o.destination + QStringLiteral("/pg_ident.conf")},
         {QStringLiteral("logging_collector"), QStringLiteral("off")},
         {QStringLiteral("log_destination"), QStringLiteral("stderr")},
-        // A drill reads the log ("recovery stopping", "selected new timeline ID"); PostgreSQL would
-        // translate those lines under the source cluster's lc_messages.
-        {QStringLiteral("lc_messages"), QStringLiteral("C")},
         {QStringLiteral("shared_buffers"), QStringLiteral("%1MB").arg(sharedMb)},
         {QStringLiteral("effective_cache_size"), QStringLiteral("%1MB").arg(ram / 2 / (1024 * 1024))},
         {QStringLiteral("maintenance_work_mem"), QStringLiteral("64MB")},
@@ -334,6 +331,10 @@ QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, con
     }
     s.erase(std::remove_if(s.begin(), s.end(), [&](const auto& kv) { return kv.first == real.first; }), s.end());
     s.append(real);
+    // A drill reads the log ("recovery stopping", "selected new timeline ID"), which PostgreSQL
+    // would translate under the source cluster's lc_messages.
+    if (o.englishLog)
+        s.append({QStringLiteral("lc_messages"), QStringLiteral("C")});
     return s;
 }
 

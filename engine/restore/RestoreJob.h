@@ -24,6 +24,7 @@ struct RestoreOptions {
     QString owner;                        ///< OS user that will run it; empty: postgres when root, else us
     QString pgBinDir;                     ///< empty: /usr/lib/postgresql/<major>/bin
     bool sync = true;                     ///< flush to disk before calling it complete (pg_basebackup's default)
+    bool englishLog = false;              ///< lc_messages = 'C': the caller reads the server's log (drills)
 };
 
 /// What a restore did, for the CLI, the GUI and drill reports.
