@@ -19,17 +19,6 @@ std::vector<std::unique_ptr<QTranslator>>& installed()
     return translators;
 }
 
-QString pick(const QLocale& locale)
-{
-    const QStringList shipped = available();
-    for (const QString& tag : locale.uiLanguages()) {
-        const QString language = tag.section(QLatin1Char('-'), 0, 0).section(QLatin1Char('_'), 0, 0).toLower();
-        if (shipped.contains(language))
-            return language;
-    }
-    return QStringLiteral("en");
-}
-
 void load(const QString& file, const QString& directory)
 {
     auto translator = std::make_unique<QTranslator>();
@@ -39,6 +28,17 @@ void load(const QString& file, const QString& directory)
     installed().push_back(std::move(translator));
 }
 } // namespace
+
+QString languageFor(const QLocale& locale)
+{
+    const QStringList shipped = available();
+    for (const QString& tag : locale.uiLanguages()) {
+        const QString language = tag.section(QLatin1Char('-'), 0, 0).section(QLatin1Char('_'), 0, 0).toLower();
+        if (shipped.contains(language))
+            return language;
+    }
+    return QStringLiteral("en");
+}
 
 QStringList available()
 {
@@ -51,7 +51,7 @@ QString install(const QLocale& locale)
         QCoreApplication::removeTranslator(translator.get());
     installed().clear();
 
-    const QString language = pick(locale);
+    const QString language = languageFor(locale);
     if (language != QLatin1String("en"))
         load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     load(QStringLiteral("tideline_") + language, QStringLiteral(":/i18n"));

@@ -18,6 +18,8 @@ namespace Translations {
 /// "2 gaps"). Returns the language used, e.g. "ru". Never fails: a missing Qt catalogue only
 /// leaves Qt's own buttons in English. Main thread only, after QCoreApplication exists.
 QString install(const QLocale& locale);
+/// The language install() would pick for `locale`, e.g. "ru"; "en" when none is shipped. Any thread.
+QString languageFor(const QLocale& locale);
 /// The languages Tideline ships, as ISO 639 codes: "en", "ru".
 QStringList available();
 } // namespace Translations

@@ -55,7 +55,7 @@ public:
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id, guard, done = std::move(done)] {
             Result<T> result = watcher->future().resultCount() > 0
                 ? watcher->result()
-                : Result<T>(fail(ErrorCode::Internal, QStringLiteral("The job ended without a result.")));
+                : Result<T>(fail(ErrorCode::Internal, tr("The job ended without a result.")));
             watcher->deleteLater();
             finish(id, result ? std::nullopt : std::optional<Error>(result.error()));
             if (guard && done)

@@ -285,14 +285,17 @@ void MainWindow::applyLanguage()
 {
     const QLocale locale = m_language.isEmpty() ? QLocale::system() : QLocale(m_language);
     // The default locale first: widgets re-render on the LanguageChange that install() sends,
-    // and their numbers and dates must already follow the new language.
-    QLocale::setDefault(locale);
+    // and their numbers and dates must already follow the new language. A system language
+    // Tideline does not ship (de_DE) gets English words, and then English formats with them.
+    const QLocale shown(Translations::languageFor(locale));
+    QLocale::setDefault(locale.language() == QLocale::C || locale.language() == shown.language() ? locale : shown);
     Translations::install(locale);
 }
 
 void MainWindow::setLanguage(const QString& code)
 {
     m_language = Translations::available().contains(code) ? code : QString();
+    m_options.language.clear(); // a choice made here is saved, unlike --language
     for (QAction* action : m_languageMenu->actions())
         if (!action->isSeparator())
             action->setChecked(action->data().toString() == m_language);
@@ -305,8 +308,10 @@ void MainWindow::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         retranslate();
+        // The views re-word themselves; the window owns the title, the sidebar's tooltips and state.
         refreshSidebar();
-        showServer(m_server);
+        updateSidebarState();
+        updateTitle();
     }
     QMainWindow::changeEvent(event);
 }
@@ -341,7 +346,8 @@ void MainWindow::saveSettings()
     s->setValue(QStringLiteral("view/timeZone"),
                 m_zone == TimeZoneMode::Local ? QStringLiteral("local") : QStringLiteral("utc"));
     s->setValue(QStringLiteral("view/theme"), Theme::name(m_theme));
-    s->setValue(QStringLiteral("view/language"), m_language);
+    if (m_options.language.isEmpty())
+        s->setValue(QStringLiteral("view/language"), m_language);
     ConnectionProfile::saveAll(*s, m_connections);
     const bool saved = m_session->isOpen() && !m_session->profile().transient;
     s->setValue(QStringLiteral("session/connection"), saved ? m_session->profile().id : QString());
@@ -459,17 +465,41 @@ void MainWindow::showServer(const QString& server)
     if (s) {
         m_overview->setSnapshot(s);
         m_usage->setServer(server);
-        setWindowTitle(tr("%1 — %2 — Tideline").arg(server, m_session->profile().sourceUrl()));
-        m_statusSource->setText(tr("%1 · %2 · %3")
-                                    .arg(s->catalog.source.toString(),
-                                         tr("%n backup(s)", nullptr, static_cast<int>(s->catalog.backups.size())),
-                                         tr("%n timeline(s)", nullptr, static_cast<int>(s->catalog.wals.timelines().size()))));
     } else if (!server.isEmpty() && m_session->isLoading()) {
         m_overview->showMessage(server, tr("Reading %1 …").arg(server), false);
-    } else {
+    }
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const SnapshotPtr s = m_session->snapshot(m_server);
+    if (!s) {
         setWindowTitle(QStringLiteral("Tideline"));
         m_statusSource->clear();
+        return;
     }
+    setWindowTitle(tr("%1 — %2 — Tideline").arg(m_server, m_session->profile().sourceUrl()));
+    m_statusSource->setText(tr("%1 · %2 · %3")
+                                .arg(s->catalog.source.toString(),
+                                     tr("%n backup(s)", nullptr, Format::count(s->catalog.backups.size())),
+                                     tr("%n timeline(s)", nullptr, Format::count(s->catalog.wals.timelines().size()))));
+}
+
+void MainWindow::updateSidebarState()
+{
+    if (!m_session->isOpen())
+        return;
+    const QString id = m_session->profile().id;
+    const auto& errors = m_session->errors();
+    const auto failure = std::find_if(errors.cbegin(), errors.cend(),
+                                      [](const Error& e) { return e.code != ErrorCode::Cancelled; });
+    if (m_session->isLoading())
+        m_sidebar->setState(id, ConnectionsSidebar::State::Loading);
+    else if (failure != errors.cend())
+        m_sidebar->setState(id, ConnectionsSidebar::State::Failed, failure->oneLine());
+    else
+        m_sidebar->setState(id, ConnectionsSidebar::State::Ready);
 }
 
 void MainWindow::showAllServers()
@@ -580,7 +610,6 @@ void MainWindow::addConnection()
 {
     auto* editor = new ConnectionEditor(*m_runner, *m_vault, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
-    editor->setWindowTitle(tr("Add object store"));
     connect(editor, &QDialog::accepted, this, [this, editor] {
         const ConnectionProfile p = editor->profile();
         if (p.credentials == ConnectionProfile::CredentialSource::Keychain)

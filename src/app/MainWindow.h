@@ -106,6 +106,8 @@ private:
     void loadSettings();
     void setupActions();
     void retranslate();
+    void updateTitle();
+    void updateSidebarState();
     void applyLanguage();
     void refreshSidebar();
     void activateConnection(const QString& id, const QString& server = {});

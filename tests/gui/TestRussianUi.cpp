@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -238,11 +239,21 @@ private slots:
             QVERIFY2(hasCyrillic(window.findChild<QTabWidget*>(QStringLiteral("tabs"))->tabText(0)), "not switched");
             window.close();
         }
-        MainWindow again(MainWindow::Options{true, file});
-        QVERIFY2(hasCyrillic(again.findChild<QTabWidget*>(QStringLiteral("tabs"))->tabText(0)), "not remembered");
-        again.setLanguage(QString()); // back to the system's (C here): English
-        QTest::qWait(50);
-        QVERIFY(!hasCyrillic(again.findChild<QTabWidget*>(QStringLiteral("tabs"))->tabText(0)));
+        {
+            MainWindow again(MainWindow::Options{true, file});
+            QVERIFY2(hasCyrillic(again.findChild<QTabWidget*>(QStringLiteral("tabs"))->tabText(0)), "not remembered");
+            again.setLanguage(QString()); // back to the system's (C here): English
+            QTest::qWait(50);
+            QVERIFY(!hasCyrillic(again.findChild<QTabWidget*>(QStringLiteral("tabs"))->tabText(0)));
+            again.close();
+        }
+        // --language is for one run: it shows, and the saved choice stays.
+        {
+            MainWindow once(MainWindow::Options{true, file, QStringLiteral("ru")});
+            QVERIFY(hasCyrillic(once.findChild<QTabWidget*>(QStringLiteral("tabs"))->tabText(0)));
+            once.close();
+        }
+        QCOMPARE(QSettings(file, QSettings::IniFormat).value(QStringLiteral("view/language")).toString(), QString());
     }
 
     void noClippedTextInAnyView_data()
