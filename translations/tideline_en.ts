@@ -36,7 +36,7 @@
 <context>
     <name>RecoveryPlanner</name>
     <message numerus="yes">
-        <location filename="../engine/pitr/RecoveryPlanner.cpp" line="+184"/>
+        <location filename="../engine/pitr/RecoveryPlanner.cpp" line="+198"/>
         <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
         <translation>
             <numerusform>backup %1 cannot be restored: %n WAL segment it needs is missing, the first %2</numerusform>
@@ -167,7 +167,7 @@
 <context>
     <name>tideline::gui::ConnectionEditor</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+189"/>
+        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+187"/>
         <source>&lt;b&gt;Connected.&lt;/b&gt; %Ln server(s) under %1: %2</source>
         <translation>
             <numerusform>&lt;b&gt;Connected.&lt;/b&gt; %Ln server under %1: %2</numerusform>
@@ -178,7 +178,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+465"/>
+        <location filename="../src/app/MainWindow.cpp" line="+485"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+36"/>
         <source>Read %n server(s) of %1.</source>
         <translation>
             <numerusform>Read %n server of %1.</numerusform>
@@ -240,7 +240,7 @@
 <context>
     <name>tideline::gui::PitrTimeline</name>
     <message numerus="yes">
-        <location filename="../src/views/PitrTimeline.cpp" line="+387"/>
+        <location filename="../src/views/PitrTimeline.cpp" line="+381"/>
         <source>Timeline %1: gap, %Ln segment(s) missing
 %2 … %3</source>
         <translation>
@@ -254,7 +254,7 @@
 <context>
     <name>tideline::gui::PitrView</name>
     <message numerus="yes">
-        <location filename="../src/views/PitrView.cpp" line="+430"/>
+        <location filename="../src/views/PitrView.cpp" line="+413"/>
         <source>WAL needed: %Ln segment(s), %1 → %2</source>
         <translation>
             <numerusform>WAL needed: %Ln segment, %1 → %2</numerusform>
@@ -273,7 +273,7 @@
 <context>
     <name>tideline::gui::RestoreWizard</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/RestoreWizard.cpp" line="+266"/>
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+249"/>
         <source>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.</source>
         <translation>
             <numerusform>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment from %3; download %4; estimated %5.</numerusform>

@@ -847,7 +847,7 @@
 </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>| phase | seconds |
 |---|---:|
 </source>
@@ -916,7 +916,7 @@
         <translation>Укажите его с помощью --scratch DIR.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>restore (download, decompress, extract)</source>
         <comment>drill phase</comment>
         <translation>восстановление (загрузка, распаковка, извлечение)</translation>
@@ -928,7 +928,7 @@
         <translation>настройка</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>recovery (WAL fetch and replay, promote)</source>
         <comment>drill phase</comment>
         <translation>восстановление (получение и воспроизведение WAL, повышение)</translation>
@@ -1008,7 +1008,7 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../src/models/Format.cpp" line="+45"/>
+        <location filename="../src/models/Format.cpp" line="+48"/>
         <source>local</source>
         <translation>местное</translation>
     </message>
@@ -1068,7 +1068,7 @@
         <translation>%1 д %2 ч</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>%1 in the future</source>
         <translation>%1 в будущем</translation>
     </message>
@@ -1766,7 +1766,31 @@
 <context>
     <name>RecoveryPlanner</name>
     <message>
-        <location filename="../engine/pitr/RecoveryPlanner.cpp" line="+163"/>
+        <location filename="../engine/pitr/RecoveryPlanner.cpp" line="+37"/>
+        <source>ok</source>
+        <comment>plan verdict</comment>
+        <translation>допустимо</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <comment>plan verdict</comment>
+        <translation>отклонено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uncertain</source>
+        <comment>plan verdict</comment>
+        <translation>сомнительно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unverified</source>
+        <comment>plan verdict</comment>
+        <translation>не проверено</translation>
+    </message>
+    <message>
+        <location line="+137"/>
         <source>timeline %1 is not in the archive</source>
         <translation>линии времени %1 нет в архиве</translation>
     </message>
@@ -2103,7 +2127,7 @@
         <translation>Запустите восстановление от root или от имени владельца.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>cannot write %1: %2</source>
         <translation>не удаётся записать %1: %2</translation>
     </message>
@@ -3668,7 +3692,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>%1 → %2%3 · timeline %4 · WAL %5 … %6 · LSN %7 … %8</source>
         <translation>%1 → %2%3 · линия времени %4 · WAL %5 … %6 · LSN %7 … %8</translation>
     </message>
@@ -3944,7 +3968,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::ConnectionEditor</name>
     <message>
-        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+74"/>
+        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+72"/>
         <source>Add object store</source>
         <translation>Добавить объектное хранилище</translation>
     </message>
@@ -4051,6 +4075,14 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
 </context>
 <context>
+    <name>tideline::gui::JobRunner</name>
+    <message>
+        <location filename="../src/app/JobRunner.h" line="+58"/>
+        <source>The job ended without a result.</source>
+        <translation>Задание завершилось без результата.</translation>
+    </message>
+</context>
+<context>
     <name>tideline::gui::MainWindow</name>
     <message>
         <location filename="../src/app/MainWindow.cpp" line="+48"/>
@@ -4081,12 +4113,12 @@ from the command line: not saved</source>
     <message>
         <location line="+69"/>
         <location line="+3"/>
-        <location line="+343"/>
+        <location line="+344"/>
         <source>Reading %1 …</source>
         <translation>Чтение %1 …</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-333"/>
         <source>No server &apos;%1&apos; under %2. Found: %3.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
     </message>
@@ -4131,7 +4163,7 @@ from the command line: not saved</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+162"/>
         <source>Reading the credentials from the keychain …</source>
         <translation>Чтение учётных данных из связки ключей …</translation>
     </message>
@@ -4145,7 +4177,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
 Измените подключение (Ctrl+E) и введите ключ доступа заново.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+35"/>
         <source>%1 — %2 — Tideline</source>
         <translation>%1 — %2 — Tideline</translation>
     </message>
@@ -4173,7 +4205,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+36"/>
         <source>Read %n server(s) of %1.</source>
         <translation>
             <numerusform>Прочитан %n сервер из %1.</numerusform>
@@ -4197,12 +4229,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Add object store</source>
-        <translation>Добавить объектное хранилище</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+27"/>
         <source>No keychain (%1): the credentials are kept for this session only.</source>
         <translation>Нет связки ключей (%1): учётные данные хранятся только до конца сеанса.</translation>
     </message>
@@ -4504,7 +4531,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
 <context>
     <name>tideline::gui::PitrTimeline</name>
     <message>
-        <location filename="../src/views/PitrTimeline.cpp" line="+157"/>
+        <location filename="../src/views/PitrTimeline.cpp" line="+151"/>
         <source>Restorable</source>
         <translation>Восстановимо</translation>
     </message>
@@ -4630,31 +4657,7 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::PitrView</name>
     <message>
-        <location filename="../src/views/PitrView.cpp" line="+44"/>
-        <source>ok</source>
-        <comment>plan verdict</comment>
-        <translation>допустимо</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>refused</source>
-        <comment>plan verdict</comment>
-        <translation>отклонено</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>uncertain</source>
-        <comment>plan verdict</comment>
-        <translation>сомнительно</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>unverified</source>
-        <comment>plan verdict</comment>
-        <translation>не проверено</translation>
-    </message>
-    <message>
-        <location line="+188"/>
+        <location filename="../src/views/PitrView.cpp" line="+218"/>
         <source>Local time (%1); change it in View ▸ Times in</source>
         <translation>Местное время (%1); переключается в меню «Вид»</translation>
     </message>
@@ -4761,31 +4764,7 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::RestoreWizard</name>
     <message>
-        <location filename="../src/dialogs/RestoreWizard.cpp" line="+55"/>
-        <source>ok</source>
-        <comment>plan verdict</comment>
-        <translation>допустимо</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>refused</source>
-        <comment>plan verdict</comment>
-        <translation>отклонено</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>uncertain</source>
-        <comment>plan verdict</comment>
-        <translation>сомнительно</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>unverified</source>
-        <comment>plan verdict</comment>
-        <translation>не проверено</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+83"/>
         <location line="+120"/>
         <source>Restore %1</source>
         <translation>Восстановление %1</translation>

@@ -48,7 +48,10 @@ struct RecoveryPlan {
 
     /// True unless refused: the plan can be carried out (uncertain and unverified with their warnings).
     bool ok() const { return verdict != Verdict::Refused; }
+    /// The JSON token: "ok", "refused", "uncertain", "unverified".
     static QString verdictName(Verdict v);
+    /// The verdict in the user's language, for people. Any thread, once a catalogue is installed.
+    static QString verdictText(Verdict v);
 };
 
 /// Rough speeds for the time estimate; the defaults are this project's measurements on a

@@ -29,6 +29,20 @@ namespace {
 struct RecoveryPlannerText {
     Q_DECLARE_TR_FUNCTIONS(RecoveryPlanner)
 };
+} // namespace
+
+QString RecoveryPlan::verdictText(Verdict v)
+{
+    switch (v) {
+    case Verdict::Ok: return RecoveryPlannerText::tr("ok", "plan verdict");
+    case Verdict::Refused: return RecoveryPlannerText::tr("refused", "plan verdict");
+    case Verdict::Uncertain: return RecoveryPlannerText::tr("uncertain", "plan verdict");
+    case Verdict::Unverified: return RecoveryPlannerText::tr("unverified", "plan verdict");
+    }
+    return verdictName(v);
+}
+
+namespace {
 
 constexpr int kMaxMissingNames = 50;
 // S3's LastModified is truncated to the second: an object listed at 10:00:00 went up before 10:00:01.

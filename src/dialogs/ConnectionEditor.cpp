@@ -4,14 +4,13 @@
 #include "src/app/CredentialVault.h"
 #include "src/app/JobRunner.h"
 #include "src/app/SourceSession.h"
+#include "src/models/Format.h"
 
 #include "ui_ConnectionEditor.h"
 
 #include <QEvent>
 #include <QPushButton>
 
-#include <algorithm>
-#include <limits>
 
 namespace tideline::gui {
 
@@ -34,6 +33,7 @@ ConnectionEditor::ConnectionEditor(JobRunner& runner, CredentialVault& vault, QW
     connect(m_ui->testButton, &QPushButton::clicked, this, &ConnectionEditor::testConnection);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    updateTitle();
     connect(&m_vault, &CredentialVault::statusChanged, this, &ConnectionEditor::updateState);
     if (m_vault.status() == CredentialVault::Status::Unknown)
         m_vault.probe();
@@ -69,9 +69,7 @@ void ConnectionEditor::setProfile(const ConnectionProfile& profile, const S3Secr
 
 void ConnectionEditor::updateTitle()
 {
-    if (!m_profileSet)
-        return; // the form's own title
-    setWindowTitle(m_profile.bucket.isEmpty() ? tr("Add object store") : tr("Edit %1").arg(m_profile.displayName()));
+    setWindowTitle(m_profileSet ? tr("Edit %1").arg(m_profile.displayName()) : tr("Add object store"));
 }
 
 void ConnectionEditor::changeEvent(QEvent* event)
@@ -187,7 +185,7 @@ void ConnectionEditor::testConnection()
                 else
                     showResult(true, [url, servers] {
                         return tr("<b>Connected.</b> %Ln server(s) under %1: %2", nullptr,
-                                  static_cast<int>(std::min<qsizetype>(servers.size(), std::numeric_limits<int>::max())))
+                                  Format::count(servers.size()))
                             .arg(url.toHtmlEscaped(), servers.join(QStringLiteral(", ")).toHtmlEscaped());
                     });
                 emit testFinished(!servers.isEmpty());

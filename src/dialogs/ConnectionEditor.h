@@ -57,7 +57,7 @@ private:
     JobRunner& m_runner;
     CredentialVault& m_vault;
     ConnectionProfile m_profile;
-    bool m_profileSet = false; ///< setProfile() ran: the title says "Add …" or "Edit …"
+    bool m_profileSet = false; ///< setProfile() ran: the title says "Edit …", else "Add …"
     std::function<QString()> m_resultHtml;
     quint64 m_testJob = 0;
 };

@@ -42,23 +42,6 @@ GatePage* gate(QWizard* w, int id)
     return static_cast<GatePage*>(w->page(id));
 }
 
-// A count for tr()'s numerus argument.
-int plural(qint64 n)
-{
-    return static_cast<int>(std::clamp<qint64>(n, 0, std::numeric_limits<int>::max()));
-}
-
-// The verdict as the user reads it (verdictName() is the JSON token).
-QString verdictText(pitr::RecoveryPlan::Verdict v)
-{
-    switch (v) {
-    case pitr::RecoveryPlan::Verdict::Ok: return RestoreWizard::tr("ok", "plan verdict");
-    case pitr::RecoveryPlan::Verdict::Refused: return RestoreWizard::tr("refused", "plan verdict");
-    case pitr::RecoveryPlan::Verdict::Uncertain: return RestoreWizard::tr("uncertain", "plan verdict");
-    case pitr::RecoveryPlan::Verdict::Unverified: return RestoreWizard::tr("unverified", "plan verdict");
-    }
-    return pitr::RecoveryPlan::verdictName(v);
-}
 } // namespace
 
 RestoreWizard::Text RestoreWizard::fixed(const QString& text)
@@ -258,13 +241,13 @@ QString RestoreWizard::reviewText() const
     QString html = QStringLiteral("<h3>%1</h3><p>%2</p>")
                        .arg(tr("Plan", "review heading"),
                             tr("%1 — verdict <b>%2</b>")
-                                .arg(m_target.describe().toHtmlEscaped(), verdictText(m_plan.verdict).toHtmlEscaped()));
+                                .arg(m_target.describe().toHtmlEscaped(), pitr::RecoveryPlan::verdictText(m_plan.verdict).toHtmlEscaped()));
     QStringList path;
     for (auto t : m_plan.timelinePath)
         path << QString::number(t);
     html += QStringLiteral("<p>%1</p>")
                 .arg(tr("Base backup <b>%1</b>; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.",
-                        nullptr, plural(static_cast<qint64>(m_plan.requiredWal.count)))
+                        nullptr, Format::count(m_plan.requiredWal.count))
                          .arg(m_plan.backupId.toHtmlEscaped(), path.join(QStringLiteral(" → ")),
                               m_plan.requiredWal.first, Format::bytes(m_plan.downloadBytes),
                               Format::duration(m_plan.estimatedSeconds * 1'000'000)));
@@ -312,7 +295,7 @@ void RestoreWizard::updateTargetSummary()
                                 .arg(m_target.describe().toHtmlEscaped(), m_source.server.toHtmlEscaped(),
                                      m_source.url.toHtmlEscaped()),
                             tr("Verdict: <b>%1</b>; base backup %2.")
-                                .arg(verdictText(m_plan.verdict).toHtmlEscaped(),
+                                .arg(pitr::RecoveryPlan::verdictText(m_plan.verdict).toHtmlEscaped(),
                                      m_plan.backupId.isEmpty() ? tr("none", "no base backup")
                                                                : m_plan.backupId.toHtmlEscaped()));
     if (!m_plan.ok())
@@ -500,7 +483,7 @@ void RestoreWizard::updateHistory()
 
 void RestoreWizard::showHistory()
 {
-    QString text = tr("Drill history of %1: %Ln drill(s), %2 passed.", nullptr, plural(m_historyDrills))
+    QString text = tr("Drill history of %1: %Ln drill(s), %2 passed.", nullptr, Format::count(m_historyDrills))
                        .arg(m_source.server, QLocale().toString(m_historyPassed));
     if (m_historyLastPass > 0)
         text += QLatin1Char(' ')
@@ -512,7 +495,7 @@ QString RestoreWizard::restoreMarkdown(const restore::RestoreReport& r) const
 {
     QString md = QStringLiteral("## %1\n\n- %2\n")
                      .arg(tr("Restored %1 into %2").arg(r.backupId, r.destination),
-                          tr("downloaded %1, written %2 (%Ln file(s)) in %3", nullptr, plural(r.files))
+                          tr("downloaded %1, written %2 (%Ln file(s)) in %3", nullptr, Format::count(r.files))
                               .arg(Format::bytes(r.downloadedBytes), Format::bytes(r.writtenBytes),
                                    Format::duration(static_cast<qint64>(r.restoreSeconds * 1e6))));
     for (const QString& n : r.notes)

@@ -6,6 +6,9 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <limits>
+
 namespace tideline::gui::Format {
 
 namespace {
@@ -90,6 +93,11 @@ QString duration(qint64 usec)
     if (s < 86400)
         return FormatText::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
     return FormatText::tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+}
+
+int count(qint64 n)
+{
+    return static_cast<int>(std::clamp<qint64>(n, 0, std::numeric_limits<int>::max()));
 }
 
 QString age(qint64 usecUtc, qint64 nowUsec)

@@ -11,7 +11,8 @@ namespace tideline::gui {
 enum class TimeZoneMode { Utc, Local };
 
 /// Text for the numbers the views show, in the default QLocale (the language chosen in View →
-/// Language) with units and words translated. Pure; any thread.
+/// Language) with units and words translated. Any thread; the result depends on the language of
+/// the moment, so views call them again on QEvent::LanguageChange.
 namespace Format {
 /// The date pattern for QDateTime::toString: ISO "yyyy-MM-dd" in English (PostgreSQL's and
 /// barman's logs are ISO, and a DBA compares them), else the locale's short date with a
@@ -30,6 +31,8 @@ QString zoneName(TimeZoneMode zone);
 QString bytes(qint64 bytes);
 /// "42 s", "3 min 05 s", "2 h 10 min", "3 d 4 h".
 QString duration(qint64 usec);
+/// A count as tr()'s numerus argument (an int): clamped to 0..INT_MAX.
+int count(qint64 n);
 /// "just now", "12 min ago", "3 h ago", "2 d ago"; "in the future" when the clock is behind.
 QString age(qint64 usecUtc, qint64 nowUsec);
 } // namespace Format

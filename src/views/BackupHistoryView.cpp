@@ -123,9 +123,8 @@ void BackupHistoryView::updateSummary()
         failed += BackupTableModel::isTrouble(b) ? 1 : 0;
     m_summary->setText(tr("<b>%n</b> backup(s) of <b>%1</b> · %2 restorable · %3 need attention", nullptr,
                           static_cast<int>(s->catalog.backups.size()))
-                           .arg(s->catalog.server.toHtmlEscaped())
-                           .arg(s->catalog.restorableBackups().size())
-                           .arg(failed));
+                           .arg(s->catalog.server.toHtmlEscaped(),
+                                QLocale().toString(s->catalog.restorableBackups().size()), QLocale().toString(failed)));
 }
 
 void BackupHistoryView::changeEvent(QEvent* event)

@@ -24,12 +24,6 @@ constexpr qint64 kMinute = 60 * kSecond;
 constexpr qint64 kHour = 60 * kMinute;
 constexpr qint64 kDay = 24 * kHour;
 
-// A count for tr()'s numerus argument.
-int plural(quint64 n)
-{
-    return static_cast<int>(std::min<quint64>(n, std::numeric_limits<int>::max()));
-}
-
 struct Palette {
     QColor background, text, grid, recoverable, backup, backupBad, backupOther, band, gap, gapHarmless, marker, branch;
 };
@@ -385,7 +379,7 @@ QString PitrTimeline::describeAt(QPoint pos) const
             if (a.timeline != tli || b.timeline != tli || t < a.endUsec || t > b.beginUsec)
                 continue;
             return tr("Timeline %1: gap, %Ln segment(s) missing\n%2 … %3", nullptr,
-                      plural(b.firstSegno - a.lastSegno - 1))
+                      Format::count(b.firstSegno - a.lastSegno - 1))
                 .arg(QString::number(tli), wal::segmentName(tli, a.lastSegno + 1, cat.wals.segmentSize()),
                      wal::segmentName(tli, b.firstSegno - 1, cat.wals.segmentSize()));
         }

@@ -31,23 +31,6 @@ const QList<pitr::RecoveryTarget::Kind>& kinds()
     return k;
 }
 
-// A count for tr()'s numerus argument.
-int plural(quint64 n)
-{
-    return static_cast<int>(std::min<quint64>(n, std::numeric_limits<int>::max()));
-}
-
-// The verdict as the user reads it (verdictName() is the JSON token).
-QString verdictText(pitr::RecoveryPlan::Verdict v)
-{
-    switch (v) {
-    case pitr::RecoveryPlan::Verdict::Ok: return PitrView::tr("ok", "plan verdict");
-    case pitr::RecoveryPlan::Verdict::Refused: return PitrView::tr("refused", "plan verdict");
-    case pitr::RecoveryPlan::Verdict::Uncertain: return PitrView::tr("uncertain", "plan verdict");
-    case pitr::RecoveryPlan::Verdict::Unverified: return PitrView::tr("unverified", "plan verdict");
-    }
-    return pitr::RecoveryPlan::verdictName(v);
-}
 
 QString verdictColour(pitr::RecoveryPlan::Verdict v)
 {
@@ -413,7 +396,7 @@ QString PitrView::planText() const
     QString html = QStringLiteral("<b>%1</b> — %2<br>")
                        .arg(tr("Verdict: %1")
                                 .arg(QStringLiteral("<span style='color:%1'>%2</span>")
-                                         .arg(verdictColour(p.verdict), verdictText(p.verdict).toHtmlEscaped())),
+                                         .arg(verdictColour(p.verdict), pitr::RecoveryPlan::verdictText(p.verdict).toHtmlEscaped())),
                             m_target->describe().toHtmlEscaped());
     if (!p.reason.isEmpty())
         html += QStringLiteral("%1<br>").arg(p.reason.toHtmlEscaped());
@@ -427,12 +410,12 @@ QString PitrView::planText() const
                     .arg(QStringLiteral("<b>%1</b>").arg(p.backupId.toHtmlEscaped()), QString::number(p.backupTimeline))
             + QStringLiteral("<br>");
         html += tr("Timeline path: %1").arg(path.join(QStringLiteral(" → "))) + QStringLiteral("<br>");
-        html += tr("WAL needed: %Ln segment(s), %1 → %2", nullptr, plural(p.requiredWal.count))
+        html += tr("WAL needed: %Ln segment(s), %1 → %2", nullptr, Format::count(p.requiredWal.count))
                     .arg(p.requiredWal.first,
                          p.requiredWal.last.isEmpty() ? tr("end of archive") : p.requiredWal.last);
         if (p.requiredWal.missingCount > 0)
             html += QStringLiteral(" — <span style='color:#d02020'>%1</span>")
-                        .arg(tr("%Ln missing (first %1)", nullptr, plural(p.requiredWal.missingCount))
+                        .arg(tr("%Ln missing (first %1)", nullptr, Format::count(p.requiredWal.missingCount))
                                  .arg(p.requiredWal.missing.value(0)));
         html += QStringLiteral("<br>%1<br>")
                     .arg(tr("Download: %1 · estimated time: %2")
