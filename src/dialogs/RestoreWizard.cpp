@@ -205,8 +205,6 @@ void RestoreWizard::retranslate()
         updateTargetSummary();
     if (hasVisitedPage(ReviewPage))
         updateReview();
-    if (m_resultText)
-        m_resultMessage = m_resultText();
     if (m_runStatusText)
         m_runStatus->setText(m_runStatusText());
     if (m_manifest)
@@ -526,7 +524,6 @@ void RestoreWizard::showResult(bool ok, Text message)
     m_finished = true;
     m_succeeded = ok;
     m_resultText = std::move(message);
-    m_resultMessage = m_resultText();
     setRunStatus([this, ok] {
         const QString text = m_resultText ? m_resultText() : QString();
         return ok ? text : QStringLiteral("<span style='color:#d02020'>%1</span>").arg(text.toHtmlEscaped());
@@ -538,7 +535,7 @@ void RestoreWizard::showResult(bool ok, Text message)
 
 QString RestoreWizard::resultMessage() const
 {
-    return m_resultMessage;
+    return m_resultText ? m_resultText() : QString();
 }
 
 void RestoreWizard::cancelRun()

@@ -155,7 +155,6 @@ private:
     std::optional<pitr::Manifest> m_manifest;
     std::optional<restore::RestoreReport> m_restoreReport;
     std::optional<restore::DrillReport> m_drillReport;
-    QString m_resultMessage;
     Text m_resultText;
     Text m_runStatusText;
     /// The drill history as last read (updateHistory), shown by showHistory.
