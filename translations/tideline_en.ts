@@ -273,7 +273,7 @@
 <context>
     <name>tideline::gui::RestoreWizard</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/RestoreWizard.cpp" line="+249"/>
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+247"/>
         <source>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.</source>
         <translation>
             <numerusform>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment from %3; download %4; estimated %5.</numerusform>

@@ -775,7 +775,7 @@
 <context>
     <name>DrillJob</name>
     <message>
-        <location filename="../engine/restore/DrillJob.cpp" line="+157"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+150"/>
         <source>PostgreSQL never logged reaching the recovery target</source>
         <translation>PostgreSQL так и не записал в журнал достижение цели восстановления</translation>
     </message>
@@ -902,11 +902,35 @@
     <message>
         <location line="+13"/>
         <source>plan</source>
-        <comment>drill phase</comment>
         <translation>планирование</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+37"/>
+        <source>restore (download, decompress, extract)</source>
+        <translation>восстановление (загрузка, распаковка, извлечение)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>configure</source>
+        <translation>настройка</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>recovery (WAL fetch and replay, promote)</source>
+        <translation>восстановление (получение и воспроизведение WAL, повышение)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>checks</source>
+        <translation>проверки</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>stop and clean up</source>
+        <translation>остановка и очистка</translation>
+    </message>
+    <message>
+        <location line="-115"/>
         <source>cannot create a scratch directory in %1</source>
         <translation>не удаётся создать временный каталог в %1</translation>
     </message>
@@ -916,25 +940,7 @@
         <translation>Укажите его с помощью --scratch DIR.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>restore (download, decompress, extract)</source>
-        <comment>drill phase</comment>
-        <translation>восстановление (загрузка, распаковка, извлечение)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>configure</source>
-        <comment>drill phase</comment>
-        <translation>настройка</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>recovery (WAL fetch and replay, promote)</source>
-        <comment>drill phase</comment>
-        <translation>восстановление (получение и воспроизведение WAL, повышение)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+88"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
@@ -959,24 +965,12 @@
         <translation>PostgreSQL остановился: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>checks</source>
-        <comment>drill phase</comment>
-        <translation>проверки</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>scratch directory kept: %1</source>
         <translation>временный каталог сохранён: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>stop and clean up</source>
-        <comment>drill phase</comment>
-        <translation>остановка и очистка</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>the server is still in recovery</source>
         <translation>сервер всё ещё в режиме восстановления</translation>
     </message>
@@ -1019,31 +1013,31 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>B</source>
+        <translation>Б</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>MiB</source>
         <translation>МиБ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>GiB</source>
         <translation>ГиБ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>TiB</source>
         <translation>ТиБ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PiB</source>
         <translation>ПиБ</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 B</source>
-        <translation>%1 Б</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>%1 ms</source>
         <translation>%1 мс</translation>
     </message>
@@ -3211,27 +3205,27 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>TargetOptions</name>
     <message>
-        <location filename="../src/cli/TargetOptions.cpp" line="+36"/>
+        <location filename="../src/cli/TargetOptions.cpp" line="+38"/>
         <source>no recovery target given</source>
         <translation>не задана цель восстановления</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Give exactly one of --target-time T, --target-xid X, --target-lsn L, --target-name N, --target-immediate.</source>
         <translation>Укажите ровно один из параметров: --target-time T, --target-xid X, --target-lsn L, --target-name N, --target-immediate.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>more than one recovery target given (%1)</source>
         <translation>задано больше одной цели восстановления (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Give exactly one of --target-time T, --target-xid X, --target-lsn L, --target-name N, --target-immediate. PostgreSQL refuses several.</source>
-        <translation>Укажите ровно один из параметров: --target-time T, --target-xid X, --target-lsn L, --target-name N, --target-immediate. PostgreSQL не принимает несколько.</translation>
+        <source>%1 PostgreSQL refuses several.</source>
+        <translation>%1 PostgreSQL не принимает несколько.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>&apos;%1&apos; is not a transaction id</source>
         <translation>&apos;%1&apos; — не ID транзакции</translation>
     </message>
@@ -4775,7 +4769,7 @@ uploaded %3, %4</source>
         <translation>Восстановить в</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+100"/>
         <source>Plan</source>
         <comment>review heading</comment>
         <translation>План</translation>
@@ -4960,7 +4954,7 @@ uploaded %3, %4</source>
         <translation>Перед применением:</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Save the manifest</source>
         <translation>Сохранить манифест</translation>
     </message>
@@ -5167,7 +5161,7 @@ Hint: %2</source>
 <context>
     <name>tideline::gui::UsageView</name>
     <message>
-        <location filename="../src/views/UsageView.cpp" line="+54"/>
+        <location filename="../src/views/UsageView.cpp" line="+53"/>
         <location line="+47"/>
         <source>Server:</source>
         <translation>Сервер:</translation>
@@ -5183,32 +5177,7 @@ Hint: %2</source>
         <translation>%1: %2 (базовые копии %3, WAL %4)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>B</source>
-        <translation>Б</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>KiB</source>
-        <translation>КиБ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MiB</source>
-        <translation>МиБ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>GiB</source>
-        <translation>ГиБ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TiB</source>
-        <translation>ТиБ</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Base backups</source>
         <translation>Базовые копии</translation>
     </message>
@@ -5218,7 +5187,7 @@ Hint: %2</source>
         <translation>Месяц выгрузки (UTC)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Size (%1)</source>
         <translation>Размер (%1)</translation>
     </message>

@@ -31,16 +31,9 @@ struct DrillJobText {
 };
 
 // Phase names are kept in English (the JSON form) and translated for the Markdown report.
-constexpr const char* kPhaseComment = "drill phase";
-
-struct PhaseText {
-    const char* source;
-    const char* comment; // always kPhaseComment
-};
-
-QString phaseName(PhaseText text) // takes QT_TRANSLATE_NOOP3(...)
+QString phaseName(const char* source) // takes QT_TRANSLATE_NOOP("DrillJob", ...)
 {
-    return QString::fromUtf8(text.source);
+    return QString::fromUtf8(source);
 }
 
 constexpr int kPort = 5432; // the socket lives in the private scratch directory, so no clash
@@ -246,7 +239,7 @@ QString DrillReport::toMarkdown() const
     md += DrillJobText::tr("| phase | seconds |\n|---|---:|\n");
     for (const auto& p : phases)
         md += QStringLiteral("| %1 | %2 |\n")
-                  .arg(QCoreApplication::translate("DrillJob", p.name.toUtf8().constData(), kPhaseComment))
+                  .arg(QCoreApplication::translate("DrillJob", p.name.toUtf8().constData()))
                   .arg(p.seconds, 0, 'f', 2);
     md += DrillJobText::tr("| **total** | **%1** |\n\n").arg(totalSeconds, 0, 'f', 2);
     if (!recoveryStop.isEmpty())
@@ -277,7 +270,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     report.backupId = plan.backupId;
     report.target = plan.target.describe();
     report.startedAt = nowIso();
-    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "plan", "drill phase")), o.planSeconds});
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "plan")), o.planSeconds});
 
     QString scratch = o.scratchDirectory;
     if (scratch.isEmpty()) {
@@ -314,9 +307,9 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     report.downloadedBytes = restored->downloadedBytes;
     report.writtenBytes = restored->writtenBytes;
     report.notes += restored->notes;
-    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "restore (download, decompress, extract)", "drill phase")),
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "restore (download, decompress, extract)")),
                           restored->restoreSeconds});
-    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "configure", "drill phase")), restored->configureSeconds});
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "configure")), restored->configureSeconds});
 
     const passwd* pw = ::getpwuid(QFileInfo(data).ownerId());
     const QString owner = pw ? QString::fromLocal8Bit(pw->pw_name) : o.owner;
@@ -354,7 +347,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
             QThread::msleep(200);
         }
     }
-    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "recovery (WAL fetch and replay, promote)", "drill phase")),
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "recovery (WAL fetch and replay, promote)")),
                           static_cast<double>(timer.nsecsElapsed()) / 1e9});
 
     const QString logText = readLog(log);
@@ -389,7 +382,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
         else
             report.reasons.append(DrillJobText::tr("PostgreSQL stopped: %1").arg(fatal.join(QStringLiteral(" / "))));
     }
-    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "checks", "drill phase")),
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "checks")),
                           static_cast<double>(timer.nsecsElapsed()) / 1e9});
 
     timer.restart();
@@ -399,7 +392,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     if (o.keep)
         report.notes.append(DrillJobText::tr("scratch directory kept: %1").arg(scratch));
     cleanup();
-    report.phases.append({phaseName(QT_TRANSLATE_NOOP3("DrillJob", "stop and clean up", "drill phase")),
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "stop and clean up")),
                           static_cast<double>(timer.nsecsElapsed()) / 1e9});
 
     for (const auto& p : report.phases)

@@ -32,15 +32,14 @@ Result<RecoveryTarget> parseTarget(const Invocation& inv)
     for (const QString& k : kinds)
         if (inv.has(k))
             given.append(QStringLiteral("--") + k);
+    const QString giveOne = TargetOptionsText::tr("Give exactly one of --target-time T, --target-xid X, "
+                                                  "--target-lsn L, --target-name N, --target-immediate.");
     if (given.isEmpty())
-        return fail(ErrorCode::Usage, TargetOptionsText::tr("no recovery target given"),
-                    TargetOptionsText::tr("Give exactly one of --target-time T, --target-xid X, --target-lsn L, "
-                                          "--target-name N, --target-immediate."));
+        return fail(ErrorCode::Usage, TargetOptionsText::tr("no recovery target given"), giveOne);
     if (given.size() > 1 || inv.options.value(given.first().mid(2)).size() > 1)
         return fail(ErrorCode::Usage,
                     TargetOptionsText::tr("more than one recovery target given (%1)").arg(given.join(QStringLiteral(", "))),
-                    TargetOptionsText::tr("Give exactly one of --target-time T, --target-xid X, --target-lsn L, "
-                                          "--target-name N, --target-immediate. PostgreSQL refuses several."));
+                    TargetOptionsText::tr("%1 PostgreSQL refuses several.").arg(giveOne));
 
     RecoveryTarget t;
     if (inv.has(QStringLiteral("target-time"))) {

@@ -65,20 +65,25 @@ QString time(qint64 usecUtc, TimeZoneMode zone)
     return QStringLiteral("%1 %2").arg(t.toString(dateTimePattern()), name);
 }
 
+QString unit(int power)
+{
+    static const char* const units[] = {QT_TRANSLATE_NOOP("Format", "B"),   QT_TRANSLATE_NOOP("Format", "KiB"),
+                                        QT_TRANSLATE_NOOP("Format", "MiB"), QT_TRANSLATE_NOOP("Format", "GiB"),
+                                        QT_TRANSLATE_NOOP("Format", "TiB"), QT_TRANSLATE_NOOP("Format", "PiB")};
+    return FormatText::tr(units[std::clamp(power, 0, 5)]);
+}
+
 QString bytes(qint64 value)
 {
-    static const char* const units[] = {QT_TRANSLATE_NOOP("Format", "KiB"), QT_TRANSLATE_NOOP("Format", "MiB"),
-                                        QT_TRANSLATE_NOOP("Format", "GiB"), QT_TRANSLATE_NOOP("Format", "TiB"),
-                                        QT_TRANSLATE_NOOP("Format", "PiB")};
     if (value < 1024)
-        return FormatText::tr("%1 B").arg(QLocale().toString(value));
+        return QStringLiteral("%1 %2").arg(QLocale().toString(value), unit(0));
     double v = static_cast<double>(value) / 1024.0;
-    int u = 0;
-    while (v >= 1024.0 && u < 4) {
+    int u = 1;
+    while (v >= 1024.0 && u < 5) {
         v /= 1024.0;
         ++u;
     }
-    return QStringLiteral("%1 %2").arg(QLocale().toString(v, 'f', 1), FormatText::tr(units[u]));
+    return QStringLiteral("%1 %2").arg(QLocale().toString(v, 'f', 1), unit(u));
 }
 
 QString duration(qint64 usec)

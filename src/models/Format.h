@@ -27,6 +27,8 @@ QString time(qint64 usecUtc, TimeZoneMode zone);
 QString timeShort(qint64 usecUtc, TimeZoneMode zone);
 /// "UTC" or the local zone's abbreviation, for headers.
 QString zoneName(TimeZoneMode zone);
+/// The binary unit of 1024^power, translated: "B", "KiB" … "PiB" for power 0 … 5.
+QString unit(int power);
 /// The same units as tideline-cli: "3.0 MiB", "512 B"; in Russian "3,0 МиБ".
 QString bytes(qint64 bytes);
 /// "42 s", "3 min 05 s", "2 h 10 min", "3 d 4 h".

@@ -10,7 +10,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -142,10 +141,6 @@ void UsageView::rebuildChart()
     qint64 largest = 0;
     for (const auto& m : usage->months)
         largest = std::max(largest, m.base.bytes + m.wals.bytes);
-    static const char* const units[] = {
-        QT_TRANSLATE_NOOP("tideline::gui::UsageView", "B"), QT_TRANSLATE_NOOP("tideline::gui::UsageView", "KiB"),
-        QT_TRANSLATE_NOOP("tideline::gui::UsageView", "MiB"), QT_TRANSLATE_NOOP("tideline::gui::UsageView", "GiB"),
-        QT_TRANSLATE_NOOP("tideline::gui::UsageView", "TiB")};
     int unit = 0;
     double divisor = 1;
     while (unit < 4 && static_cast<double>(largest) / divisor >= 1024.0 * 10) {
@@ -171,8 +166,7 @@ void UsageView::rebuildChart()
     monthAxis->append(months);
     monthAxis->setTitleText(tr("Month of upload (UTC)"));
     auto* bytesAxis = new QValueAxis;
-    bytesAxis->setTitleText(
-        tr("Size (%1)").arg(QCoreApplication::translate("tideline::gui::UsageView", units[unit])));
+    bytesAxis->setTitleText(tr("Size (%1)").arg(Format::unit(unit)));
     bytesAxis->setRange(0, std::max(1.0, static_cast<double>(largest) / divisor * 1.1));
     bytesAxis->setLabelFormat(QStringLiteral("%.0f"));
     bytesAxis->applyNiceNumbers();
