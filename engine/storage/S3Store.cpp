@@ -436,6 +436,8 @@ Exchange exchangeOnce(const Config& cfg, const Request& rq, const CancelToken& c
     QEventLoop loop;
     QTimer stall;
     stall.setSingleShot(true);
+    // A coarse timer may fire up to 5% early: a stall is "this long without a byte", not less.
+    stall.setTimerType(Qt::PreciseTimer);
     stall.setInterval(std::max(1, cfg.requestTimeoutMs));
     QTimer cancelPoll;
     cancelPoll.setInterval(50);
