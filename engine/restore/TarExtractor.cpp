@@ -2,9 +2,7 @@
 #include "engine/restore/TarExtractor.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QStringList>
 
 #include <cerrno>
 #include <cstring>
@@ -36,38 +34,81 @@ std::unexpected<Error> ioError(const QString& what, int err)
                 TarExtractorText::tr("Check free space and permissions of the destination."));
 }
 
-// Octal, or GNU base-256 for values that do not fit (sizes over 8 GiB).
+class Fd {
+public:
+    explicit Fd(int fd = -1) : m_fd(fd) {}
+    ~Fd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Fd(Fd&& o) noexcept : m_fd(std::exchange(o.m_fd, -1)) {}
+    Fd& operator=(Fd&& o) noexcept
+    {
+        std::swap(m_fd, o.m_fd);
+        return *this;
+    }
+    int get() const { return m_fd; }
+    int release() { return std::exchange(m_fd, -1); }
+
+private:
+    int m_fd;
+};
+
+// Octal, or GNU base-256 for values that do not fit (sizes over 8 GiB). Negative base-256
+// values and values past 2^55 (no tar of a data directory holds one) are refused.
 std::optional<qint64> number(const char* field, int length)
 {
     const auto* u = reinterpret_cast<const unsigned char*>(field);
     if (u[0] & 0x80) {
-        qint64 v = u[0] & 0x7f;
-        for (int i = 1; i < length; ++i)
+        if (u[0] != 0x80)
+            return std::nullopt;
+        quint64 v = 0;
+        for (int i = 1; i < length; ++i) {
+            if (v >> 55)
+                return std::nullopt;
             v = (v << 8) | u[i];
-        return v;
+        }
+        return static_cast<qint64>(v);
     }
     qint64 v = 0;
     int i = 0;
     while (i < length && (field[i] == ' ' || field[i] == '\0'))
         ++i;
-    bool any = false;
     for (; i < length && field[i] >= '0' && field[i] <= '7'; ++i) {
+        if (v >> 55)
+            return std::nullopt;
         v = v * 8 + (field[i] - '0');
-        any = true;
     }
     for (; i < length; ++i)
         if (field[i] != ' ' && field[i] != '\0')
             return std::nullopt;
-    return any ? std::optional<qint64>(v) : std::optional<qint64>(0);
+    return v;
 }
 
-QString text(const char* field, int length)
+// A fixed header field: its bytes up to the first NUL.
+QByteArray field(const char* f, int length)
 {
-    return QString::fromUtf8(field, static_cast<qsizetype>(strnlen(field, static_cast<size_t>(length))));
+    return QByteArray(f, static_cast<qsizetype>(strnlen(f, static_cast<size_t>(length))));
 }
 
-// "a/./b/" -> "a/b"; nullopt for absolute paths or any ".." component.
-std::optional<QString> normalise(const QString& name)
+// The name as the system will get it, or nullopt: a NUL or other control character (a pax
+// record or a GNU long name may carry one that a C string would cut, so "..\0x" would be
+// checked as one name and used as another), or bytes that are not UTF-8 (they would not
+// survive the round trip through QString).
+std::optional<QString> checkedName(const QByteArray& raw)
+{
+    for (const char c : raw)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            return std::nullopt;
+    QString name = QString::fromUtf8(raw);
+    if (QFile::encodeName(name) != raw)
+        return std::nullopt;
+    return name;
+}
+
+// "a/./b/" -> ["a", "b"]; nullopt for absolute paths or any ".." component.
+std::optional<QStringList> components(const QString& name)
 {
     if (name.startsWith(QLatin1Char('/')))
         return std::nullopt;
@@ -79,7 +120,18 @@ std::optional<QString> normalise(const QString& name)
             return std::nullopt;
         out.append(part);
     }
-    return out.join(QLatin1Char('/'));
+    return out;
+}
+
+// Printable form of a refused name for the message (control characters as \xNN).
+QString printable(const QByteArray& raw)
+{
+    QString out;
+    for (const char c : raw.left(200)) {
+        const auto u = static_cast<unsigned char>(c);
+        out += (u < 0x20 || u == 0x7f) ? QStringLiteral("\\x%1").arg(u, 2, 16, QLatin1Char('0')) : QString(QLatin1Char(c));
+    }
+    return out;
 }
 
 } // namespace
@@ -93,6 +145,8 @@ TarExtractor::~TarExtractor()
 {
     if (m_fd >= 0)
         ::close(m_fd);
+    if (m_rootFd >= 0)
+        ::close(m_rootFd);
 }
 
 Result<void> TarExtractor::feed(QByteArrayView data)
@@ -164,8 +218,12 @@ Result<void> TarExtractor::finish()
     if (m_state == State::Data || m_state == State::Meta || !m_block.isEmpty())
         return corrupt(m_path.isEmpty() ? TarExtractorText::tr("the archive ends in the middle of a header")
                                         : TarExtractorText::tr("the archive ends in the middle of %1").arg(m_path));
-    if (m_state != State::End && m_zeroBlocks == 0 && m_files == 0)
-        return corrupt(TarExtractorText::tr("the archive is empty"));
+    // A stream cut exactly between two entries parses cleanly up to there: only the
+    // end-of-archive marker tells a whole archive from a cut one.
+    if (m_state != State::End)
+        return corrupt(TarExtractorText::tr("the archive ends after %n file(s) without its end-of-archive marker: "
+                                            "it was cut short",
+                                            nullptr, static_cast<int>(m_files)));
     return {};
 }
 
@@ -179,7 +237,8 @@ Result<void> TarExtractor::header(const char* block)
             m_state = State::End;
         return {};
     }
-    m_zeroBlocks = 0;
+    if (m_zeroBlocks > 0)
+        return corrupt(TarExtractorText::tr("a lone zero block in the middle of the archive"));
 
     // The checksum counts its own field as spaces; unsigned sum as POSIX says (some old tars use signed).
     qint64 sum = 0;
@@ -196,163 +255,233 @@ Result<void> TarExtractor::header(const char* block)
     const auto size = number(block + 124, 12);
     const auto mode = number(block + 100, 8);
     const auto mtime = number(block + 136, 12);
-    if (!size || !mode || !mtime || *size < 0)
+    if (!size || !mode || !mtime)
         return corrupt(TarExtractorText::tr("bad numeric field in a header"));
     m_type = block[156];
     m_size = m_paxSize >= 0 ? m_paxSize : *size;
     m_mode = static_cast<uint>(*mode);
     m_mtime = *mtime;
 
-    QString name = text(block, 100);
+    QByteArray name = field(block, 100);
     if (std::memcmp(block + 257, "ustar", 5) == 0) {
-        const QString prefix = text(block + 345, 155);
+        const QByteArray prefix = field(block + 345, 155);
         if (!prefix.isEmpty())
-            name = prefix + QLatin1Char('/') + name;
+            name = prefix + '/' + name;
     }
-    m_path = !m_paxPath.isEmpty() ? m_paxPath : !m_gnuLongName.isEmpty() ? m_gnuLongName : name;
-    m_linkTarget = !m_paxLink.isEmpty() ? m_paxLink : !m_gnuLongLink.isEmpty() ? m_gnuLongLink : text(block + 157, 100);
+    m_rawPath = m_paxPath ? *m_paxPath : m_gnuLongName ? *m_gnuLongName : name;
+    m_rawLink = m_paxLink ? *m_paxLink : m_gnuLongLink ? *m_gnuLongLink : field(block + 157, 100);
 
     if (m_type == 'x' || m_type == 'g' || m_type == 'L' || m_type == 'K') {
         // Metadata for the next entry (x, L, K) or all entries (g: nothing barman needs).
         m_metaType = m_type;
         m_meta.clear();
-        m_remaining = *size;
-        m_padding = (kBlock - *size % kBlock) % kBlock;
         if (*size > 1024 * 1024)
             return corrupt(TarExtractorText::tr("an oversized extended header"));
+        m_remaining = *size;
+        m_padding = (kBlock - *size % kBlock) % kBlock;
         m_state = m_remaining > 0 ? State::Meta : State::Header;
         return {};
     }
     return beginEntry();
 }
 
-Result<QString> TarExtractor::safePath(const QString& name) const
+Result<int> TarExtractor::openRoot()
 {
-    const auto n = normalise(name);
-    if (!n)
-        return corrupt(TarExtractorText::tr("'%1' points outside the destination").arg(name));
-    return *n;
-}
-
-Result<void> TarExtractor::makeParents(const QString& relative)
-{
-    const QStringList parts = relative.split(QLatin1Char('/'));
-    QString path = m_root;
-    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
-        path += QLatin1Char('/') + parts[i];
-        const QByteArray native = QFile::encodeName(path);
-        struct stat st {};
-        if (::lstat(native.constData(), &st) == 0) {
-            if (S_ISLNK(st.st_mode))
-                return corrupt(
-                    TarExtractorText::tr("'%1' would be written through the symbolic link %2").arg(relative, parts[i]));
-            if (!S_ISDIR(st.st_mode))
-                return corrupt(TarExtractorText::tr("'%1' needs %2 to be a directory").arg(relative, parts[i]));
-            continue;
-        }
-        if (::mkdir(native.constData(), 0700) != 0 && errno != EEXIST) {
+    if (m_rootFd < 0) {
+        m_rootFd = ::open(QFile::encodeName(m_root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (m_rootFd < 0) {
             const int err = errno;
-            return ioError(TarExtractorText::tr("cannot create %1").arg(path), err);
+            return ioError(TarExtractorText::tr("cannot open %1").arg(m_root), err);
         }
     }
-    return {};
+    return m_rootFd;
+}
+
+// The directory holding parts.last(), reached from the root one component at a time without
+// following a symbolic link; missing directories are created (0700) when `create`. The caller
+// owns the descriptor.
+Result<int> TarExtractor::openParent(const QStringList& parts, bool create)
+{
+    auto root = openRoot();
+    if (!root)
+        return root;
+    Fd dir(::dup(*root));
+    if (dir.get() < 0) {
+        const int err = errno;
+        return ioError(TarExtractorText::tr("cannot open %1").arg(m_root), err);
+    }
+    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+        const QByteArray part = QFile::encodeName(parts[i]);
+        int next = ::openat(dir.get(), part.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (next < 0 && errno == ENOENT && create) {
+            if (::mkdirat(dir.get(), part.constData(), 0700) != 0 && errno != EEXIST) {
+                const int err = errno;
+                return ioError(TarExtractorText::tr("cannot create %1").arg(parts.mid(0, i + 1).join(QLatin1Char('/'))), err);
+            }
+            next = ::openat(dir.get(), part.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        }
+        if (next < 0) {
+            const int err = errno;
+            struct stat st {};
+            const QString relative = parts.join(QLatin1Char('/'));
+            if (::fstatat(dir.get(), part.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+                if (S_ISLNK(st.st_mode))
+                    return corrupt(TarExtractorText::tr("'%1' would be written through the symbolic link %2").arg(relative, parts[i]));
+                if (!S_ISDIR(st.st_mode))
+                    return corrupt(TarExtractorText::tr("'%1' needs %2 to be a directory").arg(relative, parts[i]));
+            }
+            if (err == ENOENT)
+                return corrupt(TarExtractorText::tr("'%1' needs %2, which is not in the archive").arg(relative, parts[i]));
+            return ioError(TarExtractorText::tr("cannot open %1").arg(parts.mid(0, i + 1).join(QLatin1Char('/'))), err);
+        }
+        dir = Fd(next);
+    }
+    return dir.release();
 }
 
 Result<void> TarExtractor::beginEntry()
 {
     const qint64 dataSize = (m_type == '0' || m_type == '\0' || m_type == '7') ? m_size : 0;
-    auto clearOverrides = [this] {
-        m_paxPath.clear();
-        m_paxLink.clear();
-        m_paxSize = -1;
-        m_gnuLongName.clear();
-        m_gnuLongLink.clear();
-    };
-    auto rel = safePath(m_path);
-    clearOverrides();
-    if (!rel)
-        return fail(rel.error());
-    const QString relative = *rel;
-    const QString full = m_root + QLatin1Char('/') + relative;
-    const QByteArray native = QFile::encodeName(full);
+    const QByteArray rawPath = m_rawPath;
+    const QByteArray rawLink = m_rawLink;
+    m_paxPath.reset();
+    m_paxLink.reset();
+    m_paxSize = -1;
+    m_gnuLongName.reset();
+    m_gnuLongLink.reset();
+
+    const auto name = checkedName(rawPath);
+    if (!name)
+        return corrupt(TarExtractorText::tr("the name '%1' holds a control character or is not UTF-8").arg(printable(rawPath)));
+    const auto parts = components(*name);
+    if (!parts)
+        return corrupt(TarExtractorText::tr("'%1' points outside the destination").arg(*name));
+    m_path = parts->join(QLatin1Char('/'));
+    const QString& relative = m_path;
+    const bool isLink = m_type == '1' || m_type == '2';
+    m_linkTarget.clear();
+    if (isLink) {
+        const auto link = checkedName(rawLink);
+        if (!link)
+            return corrupt(TarExtractorText::tr("the link target of '%1' holds a control character or is not UTF-8 ('%2')")
+                               .arg(relative, printable(rawLink)));
+        m_linkTarget = *link;
+    }
 
     m_remaining = dataSize;
     m_padding = (kBlock - dataSize % kBlock) % kBlock;
     m_state = State::Data;
 
+    const QByteArray base = parts->isEmpty() ? QByteArray() : QFile::encodeName(parts->last());
     switch (m_type) {
     case '0':
     case '\0':
     case '7': {
-        if (relative.isEmpty())
+        if (parts->isEmpty())
             return corrupt(TarExtractorText::tr("a file without a name"));
-        if (auto r = makeParents(relative); !r)
-            return r;
-        m_fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+        auto parent = openParent(*parts, true);
+        if (!parent)
+            return fail(parent.error());
+        const Fd dir(*parent);
+        // Whatever is there goes first (a hard link made earlier in the stream must not carry
+        // these bytes to its other names); a directory stays and makes this fail.
+        if (::unlinkat(dir.get(), base.constData(), 0) != 0 && errno != ENOENT && errno != EISDIR) {
+            const int err = errno;
+            return ioError(TarExtractorText::tr("cannot replace %1").arg(relative), err);
+        }
+        m_fd = ::openat(dir.get(), base.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (m_fd < 0) {
             const int err = errno;
-            return err == ELOOP ? corrupt(TarExtractorText::tr("'%1' is a symbolic link").arg(relative))
-                                : ioError(TarExtractorText::tr("cannot create %1").arg(full), err);
+            return err == EEXIST ? corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file too").arg(relative))
+                                 : ioError(TarExtractorText::tr("cannot create %1").arg(m_root + QLatin1Char('/') + relative), err);
         }
         ++m_files;
         break;
     }
     case '5': {
-        if (!relative.isEmpty()) {
-            if (auto r = makeParents(relative + QStringLiteral("/x")); !r)
-                return r;
+        if (parts->isEmpty())
+            break; // the root itself: the restore set its mode
+        auto parent = openParent(*parts, true);
+        if (!parent)
+            return fail(parent.error());
+        const Fd dir(*parent);
+        if (::mkdirat(dir.get(), base.constData(), 0700) != 0 && errno != EEXIST) {
+            const int err = errno;
+            return ioError(TarExtractorText::tr("cannot create %1").arg(relative), err);
         }
-        ::chmod(native.constData(), 0700);
+        const Fd made(::openat(dir.get(), base.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (made.get() < 0)
+            return corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file or link too").arg(relative));
+        ::fchmod(made.get(), 0700);
         break;
     }
     case '2': {
-        if (auto r = makeParents(relative); !r)
-            return r;
+        if (parts->isEmpty())
+            return corrupt(TarExtractorText::tr("a link without a name"));
         // Tablespace links point outside PGDATA by design; the restore makes them, relocated.
-        if (relative.startsWith(QLatin1String("pg_tblspc/"))) {
+        if (parts->size() == 2 && parts->first() == QLatin1String("pg_tblspc")) {
             if (m_onSkip)
                 m_onSkip(relative, TarExtractorText::tr("tablespace link to %1 (recreated by the restore)").arg(m_linkTarget));
             break;
         }
+        auto parent = openParent(*parts, true);
+        if (!parent)
+            return fail(parent.error());
+        const Fd dir(*parent);
         // A separate WAL volume (initdb -X, CNPG walStorage) becomes a plain directory here.
         if (relative == QLatin1String("pg_wal")) {
-            ::mkdir(native.constData(), 0700);
+            ::mkdirat(dir.get(), base.constData(), 0700);
             if (m_onSkip)
                 m_onSkip(relative, TarExtractorText::tr("link to %1 made a directory").arg(m_linkTarget));
             break;
         }
-        const qsizetype slash = relative.lastIndexOf(QLatin1Char('/'));
-        const QString base = slash < 0 ? QString() : relative.left(slash) + QLatin1Char('/');
-        if (m_linkTarget.startsWith(QLatin1Char('/')) || !normalise(base + m_linkTarget))
+        // Only links that point down from their own directory: with no ".." they cannot climb,
+        // however they chain.
+        if (m_linkTarget.isEmpty() || !components(m_linkTarget) || components(m_linkTarget)->isEmpty())
             return corrupt(TarExtractorText::tr("the link '%1' -> '%2' leaves the destination").arg(relative, m_linkTarget));
-        ::unlink(native.constData());
-        if (::symlink(QFile::encodeName(m_linkTarget).constData(), native.constData()) != 0) {
+        if (::unlinkat(dir.get(), base.constData(), 0) != 0 && errno != ENOENT) {
             const int err = errno;
-            return ioError(TarExtractorText::tr("cannot create link %1").arg(full), err);
+            return ioError(TarExtractorText::tr("cannot replace %1").arg(relative), err);
+        }
+        if (::symlinkat(QFile::encodeName(m_linkTarget).constData(), dir.get(), base.constData()) != 0) {
+            const int err = errno;
+            return ioError(TarExtractorText::tr("cannot create link %1").arg(relative), err);
         }
         break;
     }
     case '1': {
-        auto target = safePath(m_linkTarget);
-        if (!target)
-            return fail(target.error());
-        if (auto r = makeParents(relative); !r)
-            return r;
-        const QByteArray from = QFile::encodeName(m_root + QLatin1Char('/') + *target);
+        const auto target = components(m_linkTarget);
+        if (!target || target->isEmpty())
+            return corrupt(TarExtractorText::tr("'%1' points outside the destination").arg(m_linkTarget));
+        if (parts->isEmpty())
+            return corrupt(TarExtractorText::tr("a link without a name"));
+        auto from = openParent(*target, false);
+        if (!from)
+            return fail(from.error());
+        const Fd fromDir(*from);
+        const QByteArray fromBase = QFile::encodeName(target->last());
         struct stat st {};
-        if (::lstat(from.constData(), &st) != 0 || !S_ISREG(st.st_mode))
+        if (::fstatat(fromDir.get(), fromBase.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
             return corrupt(TarExtractorText::tr("the hard link '%1' points at '%2', which is not an extracted file")
                                .arg(relative, m_linkTarget));
-        ::unlink(native.constData());
-        if (::link(from.constData(), native.constData()) != 0) {
+        auto parent = openParent(*parts, true);
+        if (!parent)
+            return fail(parent.error());
+        const Fd dir(*parent);
+        if (::unlinkat(dir.get(), base.constData(), 0) != 0 && errno != ENOENT) {
             const int err = errno;
-            return ioError(TarExtractorText::tr("cannot create link %1").arg(full), err);
+            return ioError(TarExtractorText::tr("cannot replace %1").arg(relative), err);
+        }
+        // No AT_SYMLINK_FOLLOW: the link is to the file itself, never through a link.
+        if (::linkat(fromDir.get(), fromBase.constData(), dir.get(), base.constData(), 0) != 0) {
+            const int err = errno;
+            return ioError(TarExtractorText::tr("cannot create link %1").arg(relative), err);
         }
         break;
     }
     default:
         return corrupt(TarExtractorText::tr("'%1' is a device, FIFO or unknown entry type '%2'")
-                           .arg(relative, QString(QLatin1Char(m_type))));
+                           .arg(relative, printable(QByteArray(1, m_type))));
     }
     if (m_remaining == 0)
         return endEntry();
@@ -376,42 +505,57 @@ Result<void> TarExtractor::writeData(const char* data, qsizetype size)
     return {};
 }
 
+Result<void> TarExtractor::parsePax(const QByteArray& meta)
+{
+    // Records: "<length> <key>=<value>\n", length counting the whole record. Values are kept as
+    // bytes, NULs included: names are checked where they are used.
+    qsizetype pos = 0;
+    while (pos < meta.size()) {
+        const qsizetype space = meta.indexOf(' ', pos);
+        if (space < 0)
+            return corrupt(TarExtractorText::tr("a broken pax header"));
+        bool ok = false;
+        const qsizetype length = meta.mid(pos, space - pos).toLongLong(&ok);
+        if (!ok || length <= space - pos + 1 || length > meta.size() - pos || meta.at(pos + length - 1) != '\n')
+            return corrupt(TarExtractorText::tr("a broken pax record"));
+        const QByteArray record = meta.mid(space + 1, length - (space - pos) - 2);
+        const qsizetype eq = record.indexOf('=');
+        if (eq > 0) {
+            const QByteArray key = record.left(eq);
+            const QByteArray value = record.mid(eq + 1);
+            if (key == "path") {
+                m_paxPath = value;
+            } else if (key == "linkpath") {
+                m_paxLink = value;
+            } else if (key == "size") {
+                const qint64 size = value.toLongLong(&ok);
+                if (!ok || size < 0)
+                    return corrupt(TarExtractorText::tr("a broken pax record"));
+                m_paxSize = size;
+            } else if (key.startsWith("GNU.sparse.")) {
+                return corrupt(TarExtractorText::tr("a sparse file, which no PostgreSQL backup holds"));
+            }
+        }
+        pos += length;
+    }
+    return {};
+}
+
 Result<void> TarExtractor::endEntry()
 {
     if (m_state == State::Meta) {
         const QByteArray meta = m_meta;
+        m_meta.clear();
         if (m_metaType == 'L' || m_metaType == 'K') {
-            QString value = QString::fromUtf8(meta);
-            while (value.endsWith(QChar(0)))
+            // GNU writes the name and a NUL; anything after the first NUL would be a second name.
+            QByteArray value = meta;
+            while (value.endsWith('\0'))
                 value.chop(1);
             (m_metaType == 'L' ? m_gnuLongName : m_gnuLongLink) = value;
         } else if (m_metaType == 'x') {
-            // Records: "<length> <key>=<value>\n", length counting the whole record.
-            qsizetype pos = 0;
-            while (pos < meta.size()) {
-                const qsizetype space = meta.indexOf(' ', pos);
-                if (space < 0)
-                    return corrupt(TarExtractorText::tr("a broken pax header"));
-                bool ok = false;
-                const qsizetype length = meta.mid(pos, space - pos).toLongLong(&ok);
-                if (!ok || length <= 0 || pos + length > meta.size())
-                    return corrupt(TarExtractorText::tr("a broken pax record"));
-                const QByteArray record = meta.mid(space + 1, length - (space - pos) - 2);
-                const qsizetype eq = record.indexOf('=');
-                if (eq > 0) {
-                    const QByteArray key = record.left(eq);
-                    const QString value = QString::fromUtf8(record.mid(eq + 1));
-                    if (key == "path")
-                        m_paxPath = value;
-                    else if (key == "linkpath")
-                        m_paxLink = value;
-                    else if (key == "size")
-                        m_paxSize = value.toLongLong();
-                }
-                pos += length;
-            }
+            if (auto r = parsePax(meta); !r)
+                return r;
         }
-        m_meta.clear();
         m_state = m_padding > 0 ? State::Padding : State::Header;
         return {};
     }

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -14,12 +15,22 @@ namespace tideline::restore {
 /// Extracts a tar stream (POSIX ustar and pax as Python's tarfile writes for barman, GNU long
 /// names) into a directory as the bytes arrive, without a temporary copy.
 ///
-/// Safety: an entry with an absolute path or a ".." component is refused; a symbolic link is
-/// created only when its target stays inside the root (tablespace links under pg_tblspc/ are
-/// skipped: the restore creates them itself, relocated); hard links must point at a file already
-/// extracted; files are never written through a symbolic link (O_NOFOLLOW, parents checked);
-/// devices and FIFOs are refused. Any violation fails the extraction with ErrorCode::Corrupt and
-/// names the entry.
+/// Safety, for a stream that may be hostile (the restore runs as root):
+/// - every name and link target, from whichever header it comes (ustar fields, pax path/linkpath,
+///   GNU long name/link), is refused if it holds a NUL or another control character or is not
+///   UTF-8, so the name checked is the name the system gets;
+/// - an absolute path or a ".." component is refused;
+/// - every write goes through directory descriptors opened from the root one component at a
+///   time with O_NOFOLLOW: nothing is ever created, truncated, linked or chmod-ed through a
+///   symbolic link, whatever the archive made earlier;
+/// - a regular file replaces whatever was at its name (unlinked first, then created O_EXCL), so
+///   a hard link made earlier cannot carry its bytes elsewhere;
+/// - a symbolic link is created only when its target is relative and stays below its directory
+///   (tablespace links under pg_tblspc/ are skipped: the restore creates them itself, relocated);
+///   hard links must name a regular file already extracted, reached without a symbolic link;
+/// - devices, FIFOs and unknown entry types are refused;
+/// - the stream must end with the two zero blocks of the end-of-archive marker.
+/// Any violation fails with ErrorCode::Corrupt and names the entry.
 ///
 /// One instance per stream; not thread-safe. Files are written with their mode bits masked to
 /// the owner (PostgreSQL wants 0700/0600) and their modification times.
@@ -29,6 +40,7 @@ public:
     /// language, for the report.
     using SkipCallback = std::function<void(const QString& path, const QString& why)>;
 
+    /// `root` must exist; it is the only directory written under.
     explicit TarExtractor(QString root, SkipCallback onSkip = {});
     ~TarExtractor();
     TarExtractor(const TarExtractor&) = delete;
@@ -36,7 +48,8 @@ public:
 
     /// The next bytes of the stream.
     Result<void> feed(QByteArrayView data);
-    /// The end of the stream: fails with Corrupt if an entry was cut short.
+    /// The end of the stream: fails with Corrupt if an entry was cut short or the end-of-archive
+    /// blocks never came (a stream cut on an entry boundary).
     Result<void> finish();
 
     qint64 filesWritten() const { return m_files; }
@@ -47,29 +60,33 @@ private:
     Result<void> beginEntry();
     Result<void> writeData(const char* data, qsizetype size);
     Result<void> endEntry();
-    Result<QString> safePath(const QString& name) const;
-    Result<void> makeParents(const QString& relative);
+    Result<void> parsePax(const QByteArray& meta);
+    Result<int> openRoot();
+    Result<int> openParent(const QStringList& parts, bool create);
 
     QString m_root;
     SkipCallback m_onSkip;
+    int m_rootFd = -1;
     QByteArray m_block;      // partial 512-byte header block
     enum class State { Header, Data, Padding, Meta, End } m_state = State::Header;
     qint64 m_remaining = 0;  // data bytes left in the current entry
     qint64 m_padding = 0;    // padding bytes after the data
     QByteArray m_meta;       // pax or GNU long-name payload being collected
     char m_metaType = 0;
-    // The current entry (after pax/GNU overrides).
-    QString m_path;
-    QString m_linkTarget;
+    // The current entry (after pax/GNU overrides), as raw bytes until checked.
+    QByteArray m_rawPath;
+    QByteArray m_rawLink;
+    QString m_path;          // checked and normalised, relative to the root
+    QString m_linkTarget;    // checked
     char m_type = 0;
     uint m_mode = 0;
     qint64 m_size = 0;
     qint64 m_mtime = 0;
-    QString m_paxPath;
-    QString m_paxLink;
+    std::optional<QByteArray> m_paxPath;
+    std::optional<QByteArray> m_paxLink;
     qint64 m_paxSize = -1;
-    QString m_gnuLongName;
-    QString m_gnuLongLink;
+    std::optional<QByteArray> m_gnuLongName;
+    std::optional<QByteArray> m_gnuLongLink;
     int m_fd = -1;
     int m_zeroBlocks = 0;
     qint64 m_files = 0;

@@ -22,8 +22,9 @@ QByteArray pythonTar(const QString& body, const QString& format = QStringLiteral
     const QString script = QStringLiteral(
                                "import io, sys, tarfile, time\n"
                                "t = tarfile.open(sys.argv[1], 'w', format=%1)\n"
-                               "def add(name, data=b'', type=tarfile.REGTYPE, link='', mode=0o600):\n"
+                               "def add(name, data=b'', type=tarfile.REGTYPE, link='', mode=0o600, pax=None):\n"
                                "    i = tarfile.TarInfo(name); i.type = type; i.linkname = link; i.mode = mode\n"
+                               "    i.pax_headers = dict(pax or {})\n"
                                "    i.size = len(data) if type == tarfile.REGTYPE else 0; i.mtime = 1700000000\n"
                                "    t.addfile(i, io.BytesIO(data) if type == tarfile.REGTYPE else None)\n")
                                .arg(format)
@@ -119,6 +120,21 @@ private slots:
         QTest::newRow("hardlink-outside") << "add('h', type=tarfile.LNKTYPE, link='../../etc/passwd')" << "outside";
         QTest::newRow("hardlink-missing") << "add('h', type=tarfile.LNKTYPE, link='nothing')" << "not an extracted file";
         QTest::newRow("device") << "add('dev', type=tarfile.CHRTYPE)" << "device";
+        // Names that differ between the parser's view and the system's: a NUL in a pax record or
+        // a GNU long name would be cut by the C string the system gets.
+        QTest::newRow("pax-nul-linkpath") << "add('a1', type=tarfile.SYMTYPE, link='x', pax={'linkpath': '..\\x00'})\n"
+                                             "add('h', type=tarfile.LNKTYPE, link='a1/evil')\nadd('h', b'x')"
+                                          << "control character";
+        QTest::newRow("pax-nul-path") << "add('x', b'x', pax={'path': '..\\x00/evil'})" << "control character";
+        QTest::newRow("pax-newline-path") << "add('x', b'x', pax={'path': 'a\\nb'})" << "control character";
+        QTest::newRow("pax-not-utf8") << "add('x', b'x', pax={'path': 'a\\udcff'})" << "not UTF-8";
+        QTest::newRow("hardlink-through-symlink") << "add('d', type=tarfile.DIRTYPE)\nadd('d/f', b'x')\n"
+                                                     "add('l', type=tarfile.SYMTYPE, link='d')\n"
+                                                     "add('h', type=tarfile.LNKTYPE, link='l/f')"
+                                                  << "through the symbolic link";
+        QTest::newRow("dir-over-symlink") << "add('d', type=tarfile.DIRTYPE)\nadd('l', type=tarfile.SYMTYPE, link='d')\n"
+                                             "add('l', type=tarfile.DIRTYPE)"
+                                          << "a directory in the archive and a file or link too";
     }
     void refusesEscapes()
     {
@@ -134,6 +150,47 @@ private slots:
         QVERIFY(!QFileInfo::exists(outer.filePath(QStringLiteral("evil"))));
         QVERIFY(!QFileInfo::exists(outer.filePath(QStringLiteral("a/evil"))));
         QVERIFY(!QFileInfo::exists(QStringLiteral("/tmp/evil")));
+    }
+
+    void gnuLongNamesWithNulAreRefused()
+    {
+        const QByteArray tar = pythonTar(QStringLiteral("add('..\\x00' + 'd' * 120, b'x')"), QStringLiteral("tarfile.GNU_FORMAT"));
+        QTemporaryDir root;
+        const auto r = extract(tar, root.path(), 512);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(QLatin1String("control character")), qPrintable(r.error().message));
+    }
+
+    // A file replaces what is at its name: bytes written to a name that an earlier entry
+    // hard-linked never reach the link's other name.
+    void aFileReplacesAnEarlierHardLink()
+    {
+        const QByteArray tar = pythonTar(QStringLiteral("add('f', b'first')\nadd('h', type=tarfile.LNKTYPE, link='f')\n"
+                                                        "add('h', b'second')"));
+        QTemporaryDir root;
+        QVERIFY(extract(tar, root.path(), 512));
+        QCOMPARE(read(root.filePath(QStringLiteral("f"))), QByteArray("first"));
+        QCOMPARE(read(root.filePath(QStringLiteral("h"))), QByteArray("second"));
+    }
+
+    // A stream cut between two entries parses cleanly up to the cut: only the end-of-archive
+    // blocks tell it from a whole one.
+    void aCutAtAnEntryBoundaryFails()
+    {
+        const QByteArray tar = pythonTar(QStringLiteral("add('a', b'y' * 5000)\nadd('b', b'z' * 5000)"));
+        // a's header and data (5000 bytes padded to 5120), b's header and data: 2 + 10 + 10 blocks
+        // with the pax headers Python writes only when needed (none here).
+        const qsizetype endOfB = tar.indexOf(QByteArray(5000, 'z')) + 5120;
+        QVERIFY(endOfB > 5120);
+        for (const qsizetype cut : {endOfB, tar.indexOf(QByteArray(5000, 'z')) - 512, endOfB + 512}) {
+            QTemporaryDir root;
+            const auto r = extract(tar.left(cut), root.path(), 1000);
+            QVERIFY2(!r, qPrintable(QString::number(cut)));
+            QCOMPARE(r.error().code, ErrorCode::Corrupt);
+        }
+        QTemporaryDir whole;
+        QVERIFY(extract(tar.left(endOfB + 1024), whole.path(), 1000));
+        QCOMPARE(read(whole.filePath(QStringLiteral("b"))), QByteArray(5000, 'z'));
     }
 
     void truncatedArchiveFails()
