@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/catalog/ServerCatalog.h"
 
+#include "engine/catalog/BackupFiles.h"
+
 #include "engine/core/Decompressor.h"
 #include "engine/core/Parallel.h"
 
@@ -56,6 +58,21 @@ QString BackupEntry::statusText() const
     case State::Other: return info ? info->status : QString();
     }
     return {};
+}
+
+QString BackupEntry::unrestorableReason() const
+{
+    if (restorable)
+        return {};
+    if (state != State::Done)
+        return ServerCatalogText::tr("backup %1 is %2, not a finished backup").arg(id, statusText());
+    if (!fileProblems.isEmpty())
+        return ServerCatalogText::tr("backup %1 is incomplete in the bucket: %2").arg(id, fileProblems.join(QStringLiteral("; ")));
+    if (missingWalCount > 0)
+        return ServerCatalogText::tr("backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2",
+                                     nullptr, static_cast<int>(missingWalCount))
+            .arg(id, firstMissingWal);
+    return ServerCatalogText::tr("backup %1 has no readable WAL range in backup.info").arg(id);
 }
 
 const BackupEntry* ServerCatalog::findBackup(const QString& idOrName) const
@@ -138,9 +155,13 @@ void computeRestorability(ServerCatalog& catalog)
 {
     const WalArchive& wals = catalog.wals;
     const quint64 size = wals.segmentSize();
+    const QString basePrefix = catalog.source.key(catalog.server) + QStringLiteral("/base/");
     for (auto& b : catalog.backups) {
         if (!b.info)
             continue;
+        // backup.info is uploaded last and deleted last: a backup whose delete was interrupted,
+        // or whose upload lost a part, still has one, and must not look restorable.
+        b.fileProblems = tarParts(b, basePrefix + b.id + QLatin1Char('/')).problems;
         const auto begin = wal::WalFileName::parse(b.info->beginWal);
         const auto end = wal::WalFileName::parse(b.info->endWal);
         if (!begin || !end)
@@ -164,7 +185,7 @@ void computeRestorability(ServerCatalog& catalog)
             }
         }
         b.missingWalCount = missing;
-        b.restorable = missing == 0;
+        b.restorable = missing == 0 && b.fileProblems.isEmpty();
         if (first)
             b.firstMissingWal = wal::segmentName(begin->timeline, *first, size);
     }

@@ -44,11 +44,15 @@ struct BackupEntry {
     qint64 infoUploadedUsec = 0;     ///< LastModified of backup.info
     qint64 firstUploadUsec = 0;      ///< oldest object
     qint64 lastUploadUsec = 0;       ///< newest object
-    bool restorable = false;         ///< DONE and every segment begin_wal..end_wal is archived
+    bool restorable = false;         ///< DONE, every tar part there, every segment begin_wal..end_wal archived
+    QStringList fileProblems;        ///< why the tar parts cannot be restored (BackupFiles' tarParts)
     quint64 missingWalCount = 0;
     QString firstMissingWal;         ///< a segment name, when not restorable for lack of WAL
     quint64 beginSegno = 0;          ///< at the archive's segment size (Done/Failed with WAL names)
     quint64 endSegno = 0;
+
+    /// Why it cannot be restored, in the user's language; empty when restorable.
+    QString unrestorableReason() const;
 
     /// The status text shown and printed: backup.info's, or STARTED / INCOMPLETE / UNREADABLE.
     QString statusText() const;

@@ -194,13 +194,7 @@ private:
                 return nullptr;
             }
             if (!b->restorable) {
-                refuse(b->state == BackupEntry::State::Done
-                           ? RecoveryPlannerText::tr("backup %1 cannot be restored: %n WAL segment(s) it needs are "
-                                                     "missing, the first %2",
-                                                     nullptr, static_cast<int>(b->missingWalCount))
-                                 .arg(b->id, b->firstMissingWal)
-                           : RecoveryPlannerText::tr("backup %1 is %2, not a finished backup").arg(b->id, b->statusText()),
-                       RecoveryPlannerText::tr("Choose another backup, or leave --backup-id out."),
+                refuse(b->unrestorableReason(), RecoveryPlannerText::tr("Choose another backup, or leave --backup-id out."),
                        alternativeWithoutPin());
                 return nullptr;
             }
@@ -218,8 +212,8 @@ private:
             refuse(RecoveryPlannerText::tr("no backup of server %1 can be restored").arg(m_catalog.server),
                    m_catalog.backups.isEmpty()
                        ? RecoveryPlannerText::tr("There are no backups yet: take one (a CNPG Backup or ScheduledBackup).")
-                       : RecoveryPlannerText::tr("Every backup lacks WAL or is unfinished; see the backups and wals "
-                                                 "commands."));
+                       : RecoveryPlannerText::tr("Every backup lacks WAL or tar files, or is unfinished; see the backups "
+                                                 "and wals commands."));
             return nullptr;
         }
         for (auto it = restorable.crbegin(); it != restorable.crend(); ++it)

@@ -37,6 +37,9 @@ QJsonObject backupJson(const BackupEntry& b)
     o.insert(QStringLiteral("data_files"), QJsonArray::fromStringList(b.dataFiles));
     o.insert(QStringLiteral("keep"), b.keep.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.keep));
     o.insert(QStringLiteral("restorable"), b.restorable);
+    o.insert(QStringLiteral("unrestorable_reason"),
+             b.restorable ? QJsonValue(QJsonValue::Null) : QJsonValue(b.unrestorableReason()));
+    o.insert(QStringLiteral("missing_files"), QJsonArray::fromStringList(b.fileProblems));
     o.insert(QStringLiteral("missing_wal_count"), static_cast<qint64>(b.missingWalCount));
     o.insert(QStringLiteral("first_missing_wal"),
              b.firstMissingWal.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.firstMissingWal));

@@ -74,10 +74,11 @@ int ShowCommand::run(const Invocation& invocation)
     row(tr("Data files"), b->dataFiles.join(QStringLiteral(", ")));
     if (b->state == catalog::BackupEntry::State::Done)
         row(tr("Restorable"), b->restorable ? tr("yes")
-                                            //: %n is how many WAL segments are missing, %1 the first missing one.
-                                            : tr("no: %n WAL segment(s) missing, first %1", nullptr,
-                                                 static_cast<int>(b->missingWalCount))
-                                                  .arg(b->firstMissingWal));
+                              : !b->fileProblems.isEmpty() ? tr("no: %1").arg(b->fileProblems.join(QStringLiteral("; ")))
+                                                           //: %n is how many WAL segments are missing, %1 the first missing one.
+                                                           : tr("no: %n WAL segment(s) missing, first %1", nullptr,
+                                                                static_cast<int>(b->missingWalCount))
+                                                                 .arg(b->firstMissingWal));
     printText(labelledLines(rows, 22));
     return 0;
 }

@@ -63,6 +63,8 @@ QString BackupTableModel::restorableText(const BackupEntry& b)
         return QStringLiteral("-");
     if (b.restorable)
         return tr("yes");
+    if (!b.fileProblems.isEmpty())
+        return tr("no: tar files missing");
     return tr("no: %1 WAL missing from %2").arg(QLocale().toString(b.missingWalCount), b.firstMissingWal);
 }
 
@@ -162,6 +164,9 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
             return tr("No backup.info yet and recent objects: barman-cloud-backup may still be running.");
         if (b->state == BackupEntry::State::Incomplete)
             return tr("No backup.info, and a newer backup finished: this one crashed. It cannot be restored.");
+        if (index.column() == Restorable && b->state == BackupEntry::State::Done && !b->restorable
+            && !b->fileProblems.isEmpty())
+            return b->unrestorableReason();
         if (index.column() == Restorable && b->state == BackupEntry::State::Done && !b->restorable)
             return tr("Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.",
                       nullptr, static_cast<int>(b->missingWalCount))
