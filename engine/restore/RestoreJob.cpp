@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/restore/RestoreJob.h"
 
+#include "engine/catalog/BackupFiles.h"
 #include "engine/core/Decompressor.h"
 #include "engine/core/Parallel.h"
 #include "engine/restore/TarExtractor.h"
+#include "engine/restore/WalSpool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -51,11 +53,8 @@ bool isEmptyOrAbsent(const QString& path)
 
 // One tar part of the backup and where it goes.
 struct Part {
-    QString key;
-    QString file;
-    Compression compression;
-    QString root;   // extraction root
-    qint64 size;
+    catalog::TarPart tar;
+    QString root; // extraction root
 };
 
 // Chunks travel from the download thread to the extracting thread through a small bounded queue:
@@ -116,59 +115,96 @@ private:
     bool m_closed = false;
 };
 
+// The first real failure of a restore, whichever part and stage it comes from. Every stage
+// records its failure here before it stops the others, so the knock-on "stopped" of the stages
+// it stopped never hides the cause (an unsafe entry, a checksum mismatch, a full disk).
+class FirstFailure {
+public:
+    void record(const Error& e, const QString& file)
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_error) {
+            m_error = e;
+            m_file = file;
+        }
+    }
+    std::optional<std::pair<Error, QString>> get() const
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_error)
+            return std::nullopt;
+        return std::pair{*m_error, m_file};
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::optional<Error> m_error;
+    QString m_file;
+};
+
+std::unexpected<Error> stopped()
+{
+    return fail(ErrorCode::Cancelled, RestoreJobText::tr("extraction stopped"));
+}
+
 // Three threads per part, joined by bounded queues: the download, the decompression (one gzip
 // stream is one core's work) and the tar extraction with its writes, so each runs while the
-// others wait on the network or the disk.
-Result<void> extractPart(storage::ObjectStore& store, const Part& part, JobContext& context,
-                         std::atomic<qint64>& downloaded, qint64& written, qint64& files, QStringList& notes,
-                         std::mutex& notesMutex)
+// others wait on the network or the disk. `stop` is the restore's own token (a child of the
+// user's): the first part to fail cancels it, and every other part stops.
+void extractPart(storage::ObjectStore& store, const Part& part, JobContext& context, const CancelToken& stop,
+                 FirstFailure& failure, std::atomic<qint64>& downloaded, qint64& written, qint64& files,
+                 QStringList& notes, std::mutex& notesMutex)
 {
     ChunkQueue compressed;
     ChunkQueue plain;
-    auto stopAll = [&] {
+    auto failWith = [&](const Error& e) {
+        if (e.code != ErrorCode::Cancelled || !stop.isCancelled())
+            failure.record(e, part.tar.file);
+        stop.cancel();
         compressed.close();
         plain.close();
     };
 
-    Result<storage::ObjectInfo> readResult = storage::ObjectInfo{};
     std::thread download([&] {
-        readResult = store.read(part.key, [&](QByteArrayView chunk) -> Result<void> {
+        const auto r = store.read(part.tar.key, [&](QByteArrayView chunk) -> Result<void> {
             downloaded += chunk.size();
             if (!compressed.push(QByteArray(chunk.data(), chunk.size())))
-                return fail(ErrorCode::Cancelled, RestoreJobText::tr("extraction stopped"));
+                return stopped();
             return {};
-        }, context.cancelToken());
+        }, stop);
+        if (!r)
+            failWith(r.error());
         compressed.finish();
     });
 
-    Result<void> inflateResult;
     std::thread inflate([&] {
-        auto decompressor = Decompressor::create(part.compression);
+        auto decompressor = Decompressor::create(part.tar.compression);
         const auto forward = [&](QByteArrayView bytes) -> Result<void> {
             if (!plain.push(QByteArray(bytes.data(), bytes.size())))
-                return fail(ErrorCode::Cancelled, RestoreJobText::tr("extraction stopped"));
+                return stopped();
             return {};
         };
+        Result<void> r;
         while (auto chunk = compressed.pop()) {
-            inflateResult = decompressor->feed(*chunk, forward);
-            if (!inflateResult)
+            r = decompressor->feed(*chunk, forward);
+            if (!r)
                 break;
         }
-        if (inflateResult && !compressed.wasClosed())
-            inflateResult = decompressor->finish(forward);
-        if (!inflateResult)
-            compressed.close();
+        if (r && !compressed.wasClosed())
+            r = decompressor->finish(forward);
+        if (!r)
+            failWith(r.error());
         plain.finish();
     });
 
     TarExtractor tar(part.root, [&](const QString& path, const QString& why) {
         std::lock_guard lock(notesMutex);
-        notes.append(RestoreJobText::tr("%1: skipped %2 (%3)").arg(part.file, path, why));
+        notes.append(RestoreJobText::tr("%1: skipped %2 (%3)").arg(part.tar.file, path, why));
     });
     Result<void> result;
     while (auto chunk = plain.pop()) {
-        if (context.isCancelled()) {
-            result = fail(ErrorCode::Cancelled, RestoreJobText::tr("restore cancelled"));
+        if (stop.isCancelled()) {
+            result = stopped();
             break;
         }
         result = tar.feed(*chunk);
@@ -176,39 +212,16 @@ Result<void> extractPart(storage::ObjectStore& store, const Part& part, JobConte
             break;
         context.report({RestoreJobText::tr("restoring", "progress"), downloaded.load(), -1, downloaded.load()});
     }
+    // A stream that ended early because an earlier stage failed has no end-of-archive marker:
+    // that is the earlier stage's failure, recorded already, not a second one.
+    if (result && !plain.wasClosed() && !stop.isCancelled())
+        result = tar.finish();
     if (!result)
-        stopAll();
+        failWith(result.error());
     inflate.join();
     download.join();
-    // The first failure in the chain is the one to report.
-    if (!readResult)
-        return fail(readResult.error());
-    if (!inflateResult)
-        return inflateResult;
-    if (!result)
-        return result;
-    if (auto r = tar.finish(); !r)
-        return r;
     written += tar.bytesWritten();
     files += tar.filesWritten();
-    return {};
-}
-
-QList<Part> partsOf(const catalog::ServerCatalog& catalog, const catalog::BackupEntry& backup)
-{
-    static const QRegularExpression name(QStringLiteral("^(data|\\d+)(_\\d{4})?\\.tar(\\.[a-z0-9]+)?$"));
-    QList<Part> parts;
-    const QString prefix = catalog.source.key(catalog.server) + QStringLiteral("/base/") + backup.id + QLatin1Char('/');
-    for (const auto& o : backup.objectList) {
-        const QString file = o.key.mid(prefix.size());
-        if (!name.match(file).hasMatch())
-            continue;
-        const auto split = splitCompressionSuffix(file);
-        if (!split.stem.endsWith(QLatin1String(".tar")))
-            continue;
-        parts.append({o.key, file, split.compression, QString(), o.size});
-    }
-    return parts;
 }
 
 struct Identity {
@@ -288,6 +301,12 @@ QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, con
         {QStringLiteral("restore_command"), o.restoreCommand},
         {QStringLiteral("primary_conninfo"), QString()},
         {QStringLiteral("primary_slot_name"), QString()},
+        // CNPG names its standbys here; with none of them running, every commit after promotion
+        // would wait for them forever.
+        {QStringLiteral("synchronous_standby_names"), QString()},
+        // The prefetch spool (wal-restore's default, under pg_wal) is dead weight once recovery
+        // has ended; PostgreSQL runs this once then, in the data directory.
+        {QStringLiteral("recovery_end_command"), QStringLiteral("rm -rf -- pg_wal/") + QLatin1String(WalSpool::kDefaultDirName)},
         {QStringLiteral("port"), QString::number(o.port)},
         {QStringLiteral("listen_addresses"), QString()},
         {QStringLiteral("unix_socket_directories"), socketDir},
@@ -338,13 +357,94 @@ QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, con
     return s;
 }
 
+// Writes a file the configure step owns, never through what the archive put at that name: a
+// symbolic link (or hard link) named postgresql.auto.conf would otherwise carry the write
+// wherever it points. The content goes to a fresh file beside it, created O_EXCL|O_NOFOLLOW,
+// then renamed over the name, which replaces a link instead of following it.
 Result<void> writeFile(const QString& path, const QByteArray& content)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(content) != content.size()
-        || !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return refused(RestoreJobText::tr("cannot write %1: %2").arg(path, f.errorString()),
+    const QByteArray native = QFile::encodeName(path);
+    const QByteArray temp = native + ".tideline-new";
+    auto failed = [&](int err) {
+        ::unlink(temp.constData());
+        return refused(RestoreJobText::tr("cannot write %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err))),
                        RestoreJobText::tr("Check free space and permissions of the destination."));
+    };
+    ::unlink(temp.constData());
+    const int fd = ::open(temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return failed(errno);
+    qsizetype done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.constData() + done, static_cast<size_t>(content.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            return failed(err);
+        }
+        done += n;
+    }
+    if (::close(fd) != 0 || ::rename(temp.constData(), native.constData()) != 0)
+        return failed(errno);
+    return {};
+}
+
+// Reads a file of the restored directory that the configure step rewrites; a link there is
+// refused rather than read through (the archive made it, and what it points at is not ours).
+Result<std::optional<QByteArray>> readOwnFile(const QString& path)
+{
+    struct stat st {};
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::optional<QByteArray>();
+    if (!S_ISREG(st.st_mode))
+        return fail(ErrorCode::Corrupt,
+                    RestoreJobText::tr("%1 in the backup is not a regular file (a link or a directory)").arg(path),
+                    RestoreJobText::tr("A PostgreSQL backup never holds one there; the archive is damaged or hostile. "
+                                       "Choose another backup."));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return refused(RestoreJobText::tr("cannot read %1: %2").arg(path, f.errorString()),
+                       RestoreJobText::tr("Check permissions of the destination."));
+    return std::optional<QByteArray>(f.readAll());
+}
+
+// A tar that parsed cleanly can still be the wrong or a partial backup: the data directory must
+// hold pg_control and the backup_label of the backup backup.info describes.
+Result<void> checkExtracted(const QString& dest, const catalog::BackupInfo& info)
+{
+    auto broken = [&](const QString& why) {
+        return fail(ErrorCode::Corrupt, RestoreJobText::tr("backup %1 did not restore a whole data directory: %2").arg(info.backupId, why),
+                    RestoreJobText::tr("Choose another backup (--backup-id); this one cannot be restored."));
+    };
+    struct stat st {};
+    const QString control = dest + QStringLiteral("/global/pg_control");
+    if (::lstat(QFile::encodeName(control).constData(), &st) != 0 || !S_ISREG(st.st_mode))
+        return broken(RestoreJobText::tr("global/pg_control is missing"));
+    if (st.st_size != 8192) // PG_CONTROL_FILE_SIZE
+        return broken(RestoreJobText::tr("global/pg_control has %1 bytes, not 8192").arg(st.st_size));
+    auto label = readOwnFile(dest + QStringLiteral("/backup_label"));
+    if (!label)
+        return fail(label.error());
+    if (!*label)
+        return broken(RestoreJobText::tr("backup_label is missing"));
+    // "START WAL LOCATION: 0/2000028 (file 000000010000000000000002)" and "START TIMELINE: 1".
+    static const QRegularExpression start(QStringLiteral("^START WAL LOCATION: ([0-9A-Fa-f]+/[0-9A-Fa-f]+) \\(file ([0-9A-Fa-f]{24})\\)$"),
+                                          QRegularExpression::MultilineOption);
+    static const QRegularExpression timeline(QStringLiteral("^START TIMELINE: ([0-9]+)$"), QRegularExpression::MultilineOption);
+    const QString text = QString::fromUtf8(**label);
+    const auto m = start.match(text);
+    if (!m.hasMatch())
+        return broken(RestoreJobText::tr("backup_label has no START WAL LOCATION line"));
+    const auto lsn = wal::Lsn::parse(m.captured(1));
+    if (!lsn || !info.beginLsn || *lsn != *info.beginLsn || m.captured(2).compare(info.beginWal, Qt::CaseInsensitive) != 0)
+        return broken(RestoreJobText::tr("backup_label starts at %1 (%2), backup.info at %3 (%4)")
+                          .arg(m.captured(1), m.captured(2), info.beginLsn ? info.beginLsn->toString() : QStringLiteral("?"),
+                               info.beginWal));
+    const auto t = timeline.match(text);
+    if (t.hasMatch() && t.captured(1).toUInt() != info.timeline)
+        return broken(RestoreJobText::tr("backup_label is on timeline %1, backup.info on %2").arg(t.captured(1)).arg(info.timeline));
     return {};
 }
 
@@ -353,11 +453,12 @@ Result<void> writeFile(const QString& path, const QByteArray& content)
 Result<void> disableMissingIncludes(const QString& dest, QStringList& notes)
 {
     const QString path = dest + QStringLiteral("/postgresql.conf");
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    auto content = readOwnFile(path);
+    if (!content)
+        return fail(content.error());
+    if (!*content)
         return {};
-    QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
-    f.close();
+    QStringList lines = QString::fromUtf8(**content).split(QLatin1Char('\n'));
     static const QRegularExpression include(QStringLiteral("^\\s*include(_dir)?\\s*=?\\s*'([^']*)'"));
     bool changed = false;
     for (QString& line : lines) {
@@ -387,19 +488,25 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
         managed.append(k);
 
     // postgresql.auto.conf: keep what is not ours, drop what we set (and every recovery setting).
+    // Notes name the settings only: a replaced line can hold a password (primary_conninfo).
     QString kept;
-    QFile autoConf(dest + QStringLiteral("/postgresql.auto.conf"));
-    if (autoConf.open(QIODevice::ReadOnly)) {
-        for (const QString& line : QString::fromUtf8(autoConf.readAll()).split(QLatin1Char('\n'))) {
+    auto autoConf = readOwnFile(dest + QStringLiteral("/postgresql.auto.conf"));
+    if (!autoConf)
+        return fail(autoConf.error());
+    if (*autoConf) {
+        QStringList replaced;
+        for (const QString& line : QString::fromUtf8(**autoConf).split(QLatin1Char('\n'))) {
             const QString key = line.section(QLatin1Char('='), 0, 0).trimmed();
             if (managed.contains(key) || key.startsWith(QLatin1String("recovery_target"))) {
-                notes.append(RestoreJobText::tr("postgresql.auto.conf: replaced %1").arg(line.trimmed()));
+                if (!replaced.contains(key))
+                    replaced.append(key);
                 continue;
             }
             if (!line.isEmpty())
                 kept += line + QLatin1Char('\n');
         }
-        autoConf.close();
+        if (!replaced.isEmpty())
+            notes.append(RestoreJobText::tr("postgresql.auto.conf: replaced %1").arg(replaced.join(QStringLiteral(", "))));
     }
     QString text = kept;
     // PostgreSQL's file: its comments stay in English whatever the user's language.
@@ -412,8 +519,13 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
     if (auto r = writeFile(dest + QStringLiteral("/postgresql.auto.conf"), text.toUtf8()); !r)
         return r;
 
-    if (QFileInfo::exists(dest + QStringLiteral("/pg_hba.conf")))
-        QFile::rename(dest + QStringLiteral("/pg_hba.conf"), dest + QStringLiteral("/pg_hba.conf.from-backup"));
+    // rename(2) moves a link itself, never what it points at.
+    if (::rename(QFile::encodeName(dest + QStringLiteral("/pg_hba.conf")).constData(),
+                 QFile::encodeName(dest + QStringLiteral("/pg_hba.conf.from-backup")).constData()) != 0 && errno != ENOENT) {
+        const int err = errno;
+        return refused(RestoreJobText::tr("cannot keep the backup's pg_hba.conf: %1").arg(QString::fromLocal8Bit(std::strerror(err))),
+                       RestoreJobText::tr("Check permissions of the destination."));
+    }
     // The socket lives in a directory only the owner (and root) can enter, so local trust is safe;
     // no TCP listener is opened.
     if (auto r = writeFile(dest + QStringLiteral("/pg_hba.conf"),
@@ -421,7 +533,10 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
                                              "local all all trust\n"));
         !r)
         return r;
-    if (!QFileInfo::exists(dest + QStringLiteral("/pg_ident.conf")))
+    auto ident = readOwnFile(dest + QStringLiteral("/pg_ident.conf"));
+    if (!ident)
+        return fail(ident.error());
+    if (!*ident)
         if (auto r = writeFile(dest + QStringLiteral("/pg_ident.conf"), QByteArray()); !r)
             return r;
     if (auto r = disableMissingIncludes(dest, notes); !r)
@@ -431,7 +546,18 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
     for (const char* stale : {"standby.signal", "postmaster.pid", "postmaster.opts"})
         if (QFile::remove(dest + QLatin1Char('/') + QLatin1String(stale)))
             notes.append(RestoreJobText::tr("removed %1 from the backup").arg(QLatin1String(stale)));
-    QDir().mkpath(dest + QStringLiteral("/pg_wal/archive_status"));
+    for (const char* dir : {"/pg_wal", "/pg_wal/archive_status"}) {
+        const QByteArray path = QFile::encodeName(dest + QLatin1String(dir));
+        struct stat st {};
+        if (::mkdir(path.constData(), 0700) != 0 && errno != EEXIST) {
+            const int err = errno;
+            return refused(RestoreJobText::tr("cannot create %1: %2").arg(QFile::decodeName(path), QString::fromLocal8Bit(std::strerror(err))),
+                           RestoreJobText::tr("Check free space and permissions of the destination."));
+        }
+        if (::lstat(path.constData(), &st) != 0 || !S_ISDIR(st.st_mode))
+            return fail(ErrorCode::Corrupt, RestoreJobText::tr("%1 in the backup is not a directory").arg(QFile::decodeName(path)),
+                        RestoreJobText::tr("A PostgreSQL backup never holds a link there; choose another backup."));
+    }
     return writeFile(dest + QStringLiteral("/recovery.signal"), QByteArray());
 }
 
@@ -478,17 +604,33 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
     if (!owner)
         return fail(owner.error());
 
-    QList<Part> parts = partsOf(catalog, *backup);
-    if (parts.isEmpty())
-        return fail(ErrorCode::Corrupt, RestoreJobText::tr("backup %1 has no tar files in the bucket").arg(backup->id),
-                    RestoreJobText::tr("Choose another backup; this one cannot be restored."));
-    // Tablespaces: their tars go to their (relocated) locations, which must be free.
+    const catalog::TarPartSet files =
+        catalog::tarParts(*backup, catalog.source.key(catalog.server) + QStringLiteral("/base/") + backup->id + QLatin1Char('/'));
+    if (!files.problems.isEmpty())
+        return fail(ErrorCode::Corrupt,
+                    RestoreJobText::tr("backup %1 is incomplete in the bucket: %2").arg(backup->id, files.problems.join(QStringLiteral("; "))),
+                    RestoreJobText::tr("Choose another backup (--backup-id); an interrupted upload or delete leaves a backup "
+                                       "like this one."));
+    // Tablespaces go where --tablespace says, else under the destination: the backup's own
+    // locations are paths in the pod, and a restore writes only below what the user named.
     QMap<quint32, QString> tablespaceRoot;
+    static const QRegularExpression plainName(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]*$"));
+    const QString tablespaceBase = o.tablespaceDirectory.isEmpty() ? dest + QStringLiteral("/tideline_tablespaces")
+                                                                   : QDir::cleanPath(o.tablespaceDirectory);
     for (const auto& ts : backup->info->tablespaces) {
-        const QString where = QDir::cleanPath(o.tablespaces.value(ts.name, ts.location));
+        // The name comes from the bucket: only a plain one becomes a directory name.
+        const QString leaf = plainName.match(ts.name).hasMatch() ? ts.name : QString::number(ts.oid);
+        const QString where = o.tablespaces.contains(ts.name) ? QDir::cleanPath(o.tablespaces.value(ts.name))
+                                                              : tablespaceBase + QLatin1Char('/') + leaf;
+        if (!QDir::isAbsolutePath(where))
+            return fail(ErrorCode::Usage, RestoreJobText::tr("tablespace %1's location %2 is not an absolute path").arg(ts.name, where),
+                        RestoreJobText::tr("Give a full path: --tablespace %1=/an/empty/dir.").arg(ts.name));
         if (!isEmptyOrAbsent(where))
             return refused(RestoreJobText::tr("tablespace %1's location %2 is not empty").arg(ts.name, where),
                            RestoreJobText::tr("Relocate it with --tablespace %1=/an/empty/dir.").arg(ts.name));
+        if (!o.tablespaces.contains(ts.name))
+            report.notes.append(RestoreJobText::tr("tablespace %1 (%2 in the backup) restored into %3")
+                                    .arg(ts.name, ts.location, where));
         tablespaceRoot.insert(ts.oid, where);
     }
     for (auto it = o.tablespaces.cbegin(); it != o.tablespaces.cend(); ++it) {
@@ -499,14 +641,11 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
             return fail(ErrorCode::Usage, RestoreJobText::tr("backup %1 has no tablespace '%2'").arg(backup->id, it.key()),
                         RestoreJobText::tr("The backup's tablespaces are listed by the show command."));
     }
+    QList<Part> parts;
     qint64 needed = 0;
-    for (Part& p : parts) {
-        const QString stem = p.file.section(QLatin1Char('.'), 0, 0).section(QLatin1Char('_'), 0, 0);
-        p.root = stem == QLatin1String("data") ? dest : tablespaceRoot.value(stem.toUInt());
-        if (p.root.isEmpty())
-            return fail(ErrorCode::Corrupt, RestoreJobText::tr("%1 belongs to no tablespace in backup.info").arg(p.file),
-                        RestoreJobText::tr("The backup is inconsistent; choose another."));
-        needed += p.size;
+    for (const catalog::TarPart& t : files.parts) {
+        parts.append({t, t.name == QLatin1String("data") ? dest : tablespaceRoot.value(t.name.toUInt())});
+        needed += t.size;
     }
     // The compressed size is a floor for what extraction writes: refuse below it.
     QDir().mkpath(dest);
@@ -519,7 +658,7 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
                            RestoreJobText::tr("Free space or restore elsewhere."));
         bool compressed = false;
         for (const Part& p : parts)
-            compressed |= p.compression != Compression::None;
+            compressed |= p.tar.compression != Compression::None;
         if (compressed && free < needed * 3)
             report.notes.append(RestoreJobText::tr("free space is less than 3x the compressed backup: extraction "
                                                    "may run out of room"));
@@ -541,23 +680,28 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
     timer.start();
     std::atomic<qint64> downloaded{0};
     std::mutex mutex;
-    QList<Result<void>> results(parts.size(), Result<void>());
     QList<qint64> written(parts.size(), 0);
-    QList<qint64> files(parts.size(), 0);
-    CancelToken stopOthers = context.cancelToken();
+    QList<qint64> fileCounts(parts.size(), 0);
+    const CancelToken stop = context.cancelToken().child();
+    FirstFailure failure;
     parallelFor(parts.size(), std::max(1, o.jobs), [&](qsizetype i) {
-        results[i] = extractPart(store, parts[i], context, downloaded, written[i], files[i], report.notes, mutex);
-    }, stopOthers);
+        extractPart(store, parts[i], context, stop, failure, downloaded, written[i], fileCounts[i], report.notes, mutex);
+    }, stop);
     if (context.isCancelled())
         return fail(ErrorCode::Cancelled, RestoreJobText::tr("restore cancelled; %1 is marked incomplete").arg(dest));
+    if (const auto first = failure.get()) {
+        Error e = first->first;
+        e.message = RestoreJobText::tr("%1: %2 (%3 is marked incomplete)").arg(first->second, e.message, dest);
+        return fail(e);
+    }
     for (qsizetype i = 0; i < parts.size(); ++i) {
-        if (!results[i]) {
-            Error e = results[i].error();
-            e.message = RestoreJobText::tr("%1: %2 (%3 is marked incomplete)").arg(parts[i].file, e.message, dest);
-            return fail(e);
-        }
         report.writtenBytes += written[i];
-        report.files += files[i];
+        report.files += fileCounts[i];
+    }
+    if (auto r = checkExtracted(dest, *backup->info); !r) {
+        Error e = r.error();
+        e.message = RestoreJobText::tr("%1 (%2 is marked incomplete)").arg(e.message, dest);
+        return fail(e);
     }
     report.downloadedBytes = downloaded.load();
     report.restoreSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;

@@ -18,6 +18,8 @@ struct RestoreOptions {
     int jobs = 4;                         ///< tar parts downloaded and extracted at once
     TargetAction action = TargetAction::Pause;
     QMap<QString, QString> tablespaces;   ///< tablespace name -> new absolute location
+    QString tablespaceDirectory;          ///< where the others go, one directory each by name;
+                                          ///< empty: DESTINATION/tideline_tablespaces
     QString restoreCommand;               ///< the whole restore_command, %f and %p included
     int port = 5432;
     QString socketDirectory;              ///< empty: the destination itself (private, so trust is safe)
@@ -42,22 +44,33 @@ struct RestoreReport {
 
 /// Restores the plan's base backup into options.destination and makes it start here: every tar
 /// part (data and tablespaces, any compression barman writes) is downloaded with up to `jobs`
-/// streams and decompressed and extracted as it arrives (no temporary copy); tablespaces are
-/// relocated on request; then the settings a CNPG backup carries that would break or endanger
+/// streams and decompressed and extracted as it arrives (no temporary copy); tablespaces go
+/// where `tablespaces` relocates them, else under `tablespaceDirectory` (never to the pod paths
+/// the backup names); then the settings a CNPG backup carries that would break or endanger
 /// this machine are overridden in postgresql.auto.conf — archive_mode=off above all, so a
-/// restore never archives into the source bucket — every recovery_target* the backup carried
-/// is blanked, restore_command, the target, recovery_target_timeline and the action are set,
-/// a private pg_hba.conf is written, recovery.signal created, and the files handed to the owner
-/// with mode 0700.
+/// restore never archives into the source bucket, and synchronous_standby_names blanked, so
+/// commits after promotion do not wait for standbys that are not there — every
+/// recovery_target* the backup carried is blanked, restore_command, the target,
+/// recovery_target_timeline and the action are set, recovery_end_command removes the
+/// wal-restore spool, a private pg_hba.conf is written, recovery.signal created, and the files
+/// handed to the owner with mode 0700. Notes name replaced settings, never their values.
 ///
 /// Before anything is written it refuses (ErrorCode::Refused, with a hint): a refused plan; a
 /// destination or tablespace location that is not empty; a PostgreSQL major version with no
-/// server binaries here; too little free space. While it runs, the destination holds
-/// TIDELINE_RESTORE_INCOMPLETE; a failed or cancelled restore leaves it there (and no
-/// recovery.signal), so the directory never looks finished.
+/// server binaries here; too little free space; and (ErrorCode::Corrupt) a backup whose tar
+/// parts are incomplete in the bucket (catalog::tarParts). After extraction it checks
+/// (Corrupt) that global/pg_control and a backup_label agreeing with backup.info are there.
+/// While it runs, the destination holds TIDELINE_RESTORE_INCOMPLETE; a failed or cancelled
+/// restore leaves it there (and no recovery.signal), so the directory never looks finished.
+/// A failure reports the first real cause (the part, then what went wrong) and stops the other
+/// parts at once.
 ///
-/// Errors: Refused, Corrupt (an unsafe or broken archive), the store's errors, Cancelled.
-/// Thread: any but the GUI thread (blocks on I/O for minutes).
+/// Files the archive holds are written only below the destination and the tablespace
+/// locations, never through a link (see TarExtractor); the configure step replaces its files
+/// instead of writing through what the archive put at their names.
+///
+/// Errors: Refused, Corrupt (an unsafe, broken or incomplete archive), the store's errors,
+/// Cancelled. Thread: any but the GUI thread (blocks on I/O for minutes).
 Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::ServerCatalog& catalog,
                                  const pitr::RecoveryPlan& plan, const RestoreOptions& options, JobContext& context);
 

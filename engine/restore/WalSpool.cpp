@@ -307,7 +307,7 @@ std::string WalSpool::defaultBase(std::string_view destPath)
         if (::getcwd(cwd, sizeof cwd))
             dir = dir == "." ? std::string(cwd) : std::string(cwd) + '/' + dir;
     }
-    return dir + "/tideline-spool";
+    return dir + '/' + kDefaultDirName;
 }
 
 bool WalSpool::exists() const

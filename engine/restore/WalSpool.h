@@ -80,6 +80,8 @@ public:
     /// runs the command): the same filesystem as the destination, so a hit is a rename, and a
     /// directory base backups (pg_basebackup, barman) leave out.
     static std::string defaultBase(std::string_view destPath);
+    /// The default base's own name, under pg_wal (a restore removes it when recovery ends).
+    static constexpr const char* kDefaultDirName = "tideline-spool";
 
     const std::string& dir() const { return m_dir; }
     std::string pathOf(std::string_view name) const { return m_dir + '/' + std::string(name); }
