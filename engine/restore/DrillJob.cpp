@@ -17,7 +17,10 @@
 
 #include <libpq-fe.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -50,9 +53,13 @@ struct Run {
     int exitCode = -1;
     QString output;
     bool timedOut = false;
+    bool cancelled = false;
 };
 
-Run run(const QStringList& command, int timeoutMs, const QMap<QString, QString>& environment = {})
+// Waits in short slices so that a cancel is seen within a fraction of a second, even while
+// pg_ctl waits for a server that replays for an hour.
+Run run(const QStringList& command, int timeoutMs, const QMap<QString, QString>& environment = {},
+        const CancelToken* cancel = nullptr)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
@@ -68,12 +75,21 @@ Run run(const QStringList& command, int timeoutMs, const QMap<QString, QString>&
         r.output = p.errorString();
         return r;
     }
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.timedOut = true;
-        return r;
+    QElapsedTimer timer;
+    timer.start();
+    while (!p.waitForFinished(200)) {
+        r.cancelled = cancel && cancel->isCancelled();
+        r.timedOut = timer.elapsed() >= timeoutMs;
+        if (r.cancelled || r.timedOut || p.state() == QProcess::NotRunning) {
+            if (p.state() != QProcess::NotRunning) {
+                p.kill();
+                p.waitForFinished(5000);
+                return r;
+            }
+            break;
+        }
     }
+    r.timedOut = false;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.output = QString::fromLocal8Bit(p.readAll());
     return r;
@@ -81,14 +97,16 @@ Run run(const QStringList& command, int timeoutMs, const QMap<QString, QString>&
 
 class Connection {
 public:
-    explicit Connection(const QString& socketDir, const QString& user)
+    // statementTimeoutSeconds > 0 bounds every statement (a check on a huge table, a lock).
+    explicit Connection(const QString& socketDir, const QString& user, int statementTimeoutSeconds = 0)
     {
-        const QByteArray conninfo = QStringLiteral("host='%1' port=%2 dbname=postgres user='%3' connect_timeout=5")
-                                        .arg(socketDir)
-                                        .arg(kPort)
-                                        .arg(user)
-                                        .toUtf8();
-        m_conn = PQconnectdb(conninfo.constData());
+        QString conninfo = QStringLiteral("host='%1' port=%2 dbname=postgres user='%3' connect_timeout=5")
+                               .arg(socketDir)
+                               .arg(kPort)
+                               .arg(user);
+        if (statementTimeoutSeconds > 0)
+            conninfo += QStringLiteral(" options='-c statement_timeout=%1s'").arg(statementTimeoutSeconds);
+        m_conn = PQconnectdb(conninfo.toUtf8().constData());
     }
     ~Connection() { PQfinish(m_conn); }
     Connection(const Connection&) = delete;
@@ -97,18 +115,47 @@ public:
     bool ok() const { return PQstatus(m_conn) == CONNECTION_OK; }
     QString error() const { return QString::fromUtf8(PQerrorMessage(m_conn)).trimmed(); }
 
-    // First value of the first row; nullopt with `error` set on failure.
-    std::optional<QString> value(const QString& sql, QString* error = nullptr)
+    // First value of the first row; nullopt on an error, no rows, NULL or an empty value.
+    std::optional<QString> value(const QString& sql)
+    {
+        const auto c = check(sql);
+        return c.value.isEmpty() ? std::nullopt : std::optional<QString>(c.value);
+    }
+
+    struct Outcome {
+        bool passed = false;
+        QString value; ///< the first value of the first row, as PostgreSQL printed it
+        QString why;   ///< why it failed: an error, no rows, NULL, false
+    };
+
+    // A check passes only on a true boolean or a non-empty scalar that is not false or zero;
+    // no rows, NULL and errors fail. "SELECT max(ts) > now() - '1 h' FROM t" on an emptied
+    // table answers NULL: that is a failed check, not a passed one.
+    Outcome check(const QString& sql)
     {
         PGresult* res = PQexec(m_conn, sql.toUtf8().constData());
-        std::optional<QString> out;
+        Outcome out;
         const ExecStatusType st = PQresultStatus(res);
-        if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
-            out = (st == PGRES_TUPLES_OK && PQntuples(res) > 0 && PQnfields(res) > 0)
-                      ? QString::fromUtf8(PQgetvalue(res, 0, 0))
-                      : QString();
-        } else if (error) {
-            *error = QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
+        if (st != PGRES_TUPLES_OK) {
+            out.why = st == PGRES_COMMAND_OK ? DrillJobText::tr("returned no rows (not a query)")
+                                             : QString::fromUtf8(PQresultErrorMessage(res)).trimmed();
+        } else if (PQntuples(res) == 0 || PQnfields(res) == 0) {
+            out.why = DrillJobText::tr("returned no rows");
+        } else if (PQgetisnull(res, 0, 0)) {
+            out.why = DrillJobText::tr("returned NULL");
+        } else {
+            out.value = QString::fromUtf8(PQgetvalue(res, 0, 0));
+            constexpr Oid kBoolOid = 16;
+            bool isZero = false;
+            out.value.toDouble(&isZero);
+            isZero = isZero && out.value.toDouble() == 0;
+            if (PQftype(res, 0) == kBoolOid)
+                out.passed = out.value == QLatin1String("t");
+            else
+                out.passed = !out.value.isEmpty() && !isZero;
+            if (!out.passed)
+                out.why = out.value.isEmpty() ? DrillJobText::tr("returned an empty value")
+                                              : DrillJobText::tr("returned %1").arg(out.value);
         }
         PQclear(res);
         return out;
@@ -272,23 +319,36 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     report.startedAt = nowIso();
     report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "plan")), o.planSeconds});
 
-    QString scratch = o.scratchDirectory;
-    if (scratch.isEmpty()) {
-        QByteArray tmpl = QFile::encodeName(QDir::tempPath() + QStringLiteral("/tideline-drill-XXXXXX"));
-        if (!::mkdtemp(tmpl.data()))
-            return fail(ErrorCode::Refused,
-                        DrillJobText::tr("cannot create a scratch directory in %1").arg(QDir::tempPath()),
-                        DrillJobText::tr("Give one with --scratch DIR."));
-        scratch = QFile::decodeName(tmpl);
+    // The drill works in a directory of its own, made inside the one given (or the system's temp
+    // directory), and only ever deletes that one: --scratch /srv/pg must not lose /srv/pg.
+    const QString parent = o.scratchDirectory.isEmpty() ? QDir::tempPath() : QDir::cleanPath(o.scratchDirectory);
+    QByteArray tmpl = QFile::encodeName(parent + QStringLiteral("/tideline-drill-XXXXXX"));
+    if (!::mkdtemp(tmpl.data())) {
+        const int err = errno;
+        return fail(ErrorCode::Refused,
+                    DrillJobText::tr("cannot create a scratch directory in %1: %2").arg(parent, QString::fromLocal8Bit(std::strerror(err))),
+                    DrillJobText::tr("Give an existing, writable directory with --scratch DIR; the drill works in a new "
+                                     "directory inside it and removes only that."));
     }
-    // The server runs as the data's owner, who must be able to reach the data directory.
-    ::chmod(QFile::encodeName(scratch).constData(), 0755);
+    const QString scratch = QFile::decodeName(tmpl);
+    // The server runs as the data's owner, who must be able to reach the data directory: this
+    // directory is ours, the one around it the user's (left as it is).
+    ::chmod(tmpl.constData(), 0755);
     const QString data = scratch + QStringLiteral("/data");
     const QString log = scratch + QStringLiteral("/postgres.log");
     auto cleanup = [&] {
         if (!o.keep)
             QDir(scratch).removeRecursively();
     };
+    if (::geteuid() == 0) {
+        const QString runAs = o.owner.isEmpty() ? QStringLiteral("postgres") : o.owner;
+        if (run(asOwner(runAs, QStringLiteral("test"), {QStringLiteral("-x"), scratch}), 30'000).exitCode != 0) {
+            QDir(scratch).removeRecursively(); // empty, and of no use even with --keep
+            return fail(ErrorCode::Refused, DrillJobText::tr("the user %1 cannot enter %2").arg(runAs, scratch),
+                        DrillJobText::tr("PostgreSQL runs as %1: give --scratch a directory it can reach, such as /var/tmp.")
+                            .arg(runAs));
+        }
+    }
 
     RestoreOptions ro;
     ro.destination = data;
@@ -297,6 +357,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     ro.restoreCommand = o.restoreCommand;
     ro.port = kPort;
     ro.owner = o.owner;
+    ro.tablespaceDirectory = scratch + QStringLiteral("/tablespaces");
     ro.sync = false; // a scratch copy, deleted at the end: durability would only cost time
     ro.englishLog = true;
     auto restored = runRestore(store, catalog, plan, ro, context);
@@ -313,9 +374,10 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
 
     const passwd* pw = ::getpwuid(QFileInfo(data).ownerId());
     const QString owner = pw ? QString::fromLocal8Bit(pw->pw_name) : o.owner;
-    QFile logFile(log);
-    logFile.open(QIODevice::WriteOnly);
-    logFile.close();
+    // The log can hold what the server prints of its settings and queries: the owner's only.
+    if (const int fd = ::open(QFile::encodeName(log).constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        fd >= 0)
+        ::close(fd);
     if (::geteuid() == 0 && pw)
         ::chown(QFile::encodeName(log).constData(), pw->pw_uid, pw->pw_gid);
 
@@ -329,7 +391,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     serverEnvironment.insert(QStringLiteral("LANGUAGE"), QString());
     const Run start = run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-l"), log, QStringLiteral("-w"),
                                                  QStringLiteral("-t"), QString::number(o.timeoutSeconds), QStringLiteral("start")}),
-                          (o.timeoutSeconds + 30) * 1000, serverEnvironment);
+                          (o.timeoutSeconds + 30) * 1000, serverEnvironment, &context.cancelToken());
     bool promoted = false;
     if (start.exitCode == 0) {
         while (timer.elapsed() < o.timeoutSeconds * 1000LL) {
@@ -357,14 +419,15 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
 
     timer.restart();
     if (promoted) {
-        Connection c(data, QStringLiteral("postgres"));
+        Connection c(data, QStringLiteral("postgres"), o.checkTimeoutSeconds);
         report.inRecovery = c.value(QStringLiteral("SELECT pg_is_in_recovery()")) != QStringLiteral("f");
         if (const auto tli = c.value(QStringLiteral("SELECT timeline_id FROM pg_control_checkpoint()")); tli && report.timeline.isEmpty())
             report.timeline = *tli;
         for (const QString& sql : o.checkSql) {
-            QString error;
-            const auto v = c.value(sql, &error);
-            DrillCheck check{sql, v.has_value() && *v != QLatin1String("f"), v ? *v : error};
+            if (context.isCancelled())
+                break;
+            const auto outcome = c.check(sql);
+            DrillCheck check{sql, outcome.passed, outcome.passed ? outcome.value : outcome.why};
             if (!check.passed)
                 report.reasons.append(DrillJobText::tr("check failed: %1 -> %2").arg(sql, check.result));
             report.checks.append(check);
@@ -386,8 +449,9 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
                           static_cast<double>(timer.nsecsElapsed()) / 1e9});
 
     timer.restart();
-    run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
-                               QStringLiteral("stop")}),
+    // A cancelled drill stops at once: nothing in the copy is worth a checkpoint.
+    const QString stopMode = context.isCancelled() ? QStringLiteral("immediate") : QStringLiteral("fast");
+    run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-m"), stopMode, QStringLiteral("-w"), QStringLiteral("stop")}),
         120'000);
     if (o.keep)
         report.notes.append(DrillJobText::tr("scratch directory kept: %1").arg(scratch));

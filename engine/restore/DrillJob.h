@@ -12,12 +12,13 @@
 namespace tideline::restore {
 
 struct DrillOptions {
-    QStringList checkSql;        ///< each must run and must not answer false
-    QString scratchDirectory;    ///< empty: a fresh directory under the system temp dir
+    QStringList checkSql;        ///< each must answer true or a non-empty value that is not zero (Connection::check)
+    int checkTimeoutSeconds = 300; ///< statement_timeout of every check
+    QString scratchDirectory;    ///< where the drill makes its own directory; empty: the system temp dir
     QString restoreCommand;      ///< as RestoreOptions::restoreCommand
     int jobs = 4;
     int timeoutSeconds = 3600;   ///< for start-up and replay together
-    bool keep = false;           ///< keep the scratch directory (for a post-mortem)
+    bool keep = false;           ///< keep the drill's directory (for a post-mortem)
     double planSeconds = 0;      ///< time the caller spent planning, reported as the first phase
     QString owner;               ///< as RestoreOptions::owner
     /// Extra environment for the PostgreSQL it starts, whose restore_command reads the store: e.g.
@@ -34,7 +35,7 @@ struct DrillPhase {
 struct DrillCheck {
     QString sql;
     bool passed = false;
-    QString result; ///< the first value of the first row, or the error
+    QString result; ///< the first value of the first row when it passed, else why not (an error, "returned NULL", ...)
 };
 
 /// The outcome of a drill. Phases are consecutive and add up to totalSeconds.
@@ -65,11 +66,15 @@ struct DrillReport {
     QString toMarkdown() const;
 };
 
-/// A timed restore drill: restores the plan into a scratch directory, starts this machine's
+/// A timed restore drill: restores the plan into a new directory it makes inside
+/// options.scratchDirectory (tablespaces beside the data, never at the backup's paths), starts this machine's
 /// PostgreSQL on a free port (as the data's owner), lets recovery reach the target and promote,
 /// checks that it got there (PostgreSQL's own "recovery stopping" and "last completed transaction"
-/// log lines against the target, pg_is_in_recovery() false), runs each check query through libpq,
-/// stops the server and removes the scratch directory. A failing drill still returns a report
+/// log lines against the target, pg_is_in_recovery() false), runs each check query through libpq
+/// under a statement timeout (a check passes only on true or a non-empty, non-zero value: NULL, no
+/// rows and errors fail, and the report says which), stops the server and removes the directory
+/// it made — only that one. A cancel is seen within a fraction of a second, also while
+/// PostgreSQL starts; the server is then stopped immediately and the directory removed. A failing drill still returns a report
 /// (passed=false, with reasons); only a drill that could not run at all returns an error.
 /// The restored copy never archives (archive_mode=off) and listens on no TCP port.
 /// Errors: as runRestore for what happens before the server starts; Cancelled.

@@ -15,7 +15,7 @@ namespace tideline::cli {
 QMap<QString, bool> DrillCommand::options() const
 {
     QMap<QString, bool> o = targetOptions();
-    for (const char* valued : {"check-sql", "report", "jobs", "scratch", "timeout", "owner"})
+    for (const char* valued : {"check-sql", "check-timeout", "report", "jobs", "scratch", "timeout", "owner"})
         o.insert(QLatin1String(valued), true);
     o.insert(QStringLiteral("keep"), false);
     return o;
@@ -35,6 +35,8 @@ int DrillCommand::run(const Invocation& inv)
         options.jobs = std::max(1, inv.value(QStringLiteral("jobs")).toInt());
     if (inv.has(QStringLiteral("timeout")))
         options.timeoutSeconds = std::max(10, inv.value(QStringLiteral("timeout")).toInt());
+    if (inv.has(QStringLiteral("check-timeout")))
+        options.checkTimeoutSeconds = std::max(1, inv.value(QStringLiteral("check-timeout")).toInt());
     options.restoreCommand = restoreCommandFor(inv, inv.args[0], inv.args[1]);
 
     QElapsedTimer planning;
@@ -69,7 +71,7 @@ int DrillCommand::run(const Invocation& inv)
         printText(report->toMarkdown());
     if (!report->passed)
         return reportError({ErrorCode::Refused, tr("the drill failed: %1").arg(report->reasons.join(QStringLiteral("; "))),
-                            tr("Rerun with --keep and read postgres.log in the scratch directory."), {}});
+                            tr("Rerun with --keep and read postgres.log in the drill's directory (the report names it)."), {}});
     return 0;
 }
 
