@@ -23,3 +23,7 @@ function(tideline_add_engine_area name)
     target_include_directories(tideline_${name} PUBLIC ${PROJECT_SOURCE_DIR})
     target_link_libraries(tideline_${name} PUBLIC tideline_options ${ARG_DEPENDS})
 endfunction()
+if(TIDELINE_FUZZ)
+    # Coverage for libFuzzer in every library a fuzz target links; the targets add the driver.
+    target_compile_options(tideline_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()
