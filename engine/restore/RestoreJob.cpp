@@ -305,8 +305,11 @@ QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, con
         // would wait for them forever.
         {QStringLiteral("synchronous_standby_names"), QString()},
         // The prefetch spool (wal-restore's default, under pg_wal) is dead weight once recovery
-        // has ended; PostgreSQL runs this once then, in the data directory.
-        {QStringLiteral("recovery_end_command"), QStringLiteral("rm -rf -- pg_wal/") + QLatin1String(WalSpool::kDefaultDirName)},
+        // has ended; PostgreSQL runs this once then, in the data directory. A prefetcher still
+        // downloading may add a file meanwhile (rm then fails, harmlessly): it sees recovery
+        // over and removes the spool itself.
+        {QStringLiteral("recovery_end_command"),
+         QStringLiteral("rm -rf -- pg_wal/%1 || true").arg(QLatin1String(WalSpool::kDefaultDirName))},
         {QStringLiteral("port"), QString::number(o.port)},
         {QStringLiteral("listen_addresses"), QString()},
         {QStringLiteral("unix_socket_directories"), socketDir},

@@ -6,8 +6,10 @@
 #include "engine/wal/TimelineHistory.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 #include <QRandomGenerator>
@@ -235,7 +237,8 @@ Result<WalFetcher::Fetched> WalFetcher::fetch(const WalName& name, const QString
     }
 }
 
-void WalFetcher::runPrefetcher(WalSpool& spool, int prefetch, std::chrono::milliseconds idleExit)
+void WalFetcher::runPrefetcher(WalSpool& spool, int prefetch, std::chrono::milliseconds idleExit,
+                               const std::function<bool()>& recoveryOver)
 {
     // A prefetcher that is about to exit may still hold the lock for a moment: wait briefly
     // rather than leave replay without one.
@@ -323,6 +326,8 @@ void WalFetcher::runPrefetcher(WalSpool& spool, int prefetch, std::chrono::milli
 
     auto work = [&](qsizetype) {
         for (;;) {
+            if (recoveryOver && recoveryOver())
+                return;
             const auto name = pick();
             if (!name) {
                 {
@@ -360,6 +365,13 @@ void WalFetcher::runPrefetcher(WalSpool& spool, int prefetch, std::chrono::milli
         }
     };
     parallelFor(prefetch, prefetch, work);
+    // Recovery is over: what is here will never be asked for. The lock is ours, so nobody else
+    // writes in this directory; the base goes too once no other archive's spool is in it.
+    if (recoveryOver && recoveryOver()) {
+        QDir dir(text(spool.dir()));
+        dir.removeRecursively();
+        QDir().rmdir(QFileInfo(dir.path()).path());
+    }
 }
 
 } // namespace tideline::restore

@@ -81,7 +81,10 @@ public:
     /// (one hash-directory listing serves them all), publishing each by rename once verified.
     /// Returns when it holds no lock (another prefetcher runs) or after idleExit with nothing to
     /// do. Failures go to the spool's log and are retried later; this never writes anywhere else.
-    void runPrefetcher(WalSpool& spool, int prefetch, std::chrono::milliseconds idleExit);
+    /// When `recoveryOver` says so (it is asked between downloads), it stops and removes the
+    /// spool directory it holds the lock of: nothing will ask for that WAL again.
+    void runPrefetcher(WalSpool& spool, int prefetch, std::chrono::milliseconds idleExit,
+                       const std::function<bool()>& recoveryOver = {});
 
 private:
     storage::ObjectStore& m_store;

@@ -15,11 +15,13 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace tideline::cli {
@@ -306,8 +308,23 @@ int WalRestoreCommand::run(const Invocation& invocation)
             return 0;
         }
         WalSpool writable = spool;
+        // The default spool lives in the data directory's pg_wal: once PostgreSQL has removed
+        // recovery.signal (and there is no standby.signal) recovery is over and the spool is
+        // dead weight. (The worker always gets --spool; a spool elsewhere is the caller's.)
+        std::function<bool()> recoveryOver;
+        const std::string base = spoolBase(*args);
+        const std::string suffix = std::string("/pg_wal/") + WalSpool::kDefaultDirName;
+        if (base.size() > suffix.size() && base.ends_with(suffix)) {
+            const std::string pgdata = base.substr(0, base.size() - suffix.size());
+            recoveryOver = [pgdata] {
+                struct stat st;
+                return ::stat((pgdata + "/recovery.signal").c_str(), &st) != 0
+                       && ::stat((pgdata + "/standby.signal").c_str(), &st) != 0
+                       && ::stat((pgdata + "/PG_VERSION").c_str(), &st) == 0;
+            };
+        }
         restore::WalFetcher(**store, *url, invocation.args[1]).runPrefetcher(writable, std::max(1, args->prefetch),
-                                                                            kPrefetcherIdleExit);
+                                                                            kPrefetcherIdleExit, recoveryOver);
         return 0;
     }
 

@@ -14,7 +14,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using tideline::test::FixtureEnv;
 using tideline::test::ProcessResult;
@@ -176,6 +179,25 @@ private slots:
             QCOMPARE(readAll(b.dest + QStringLiteral("/inside.txt")), QByteArray("inside\n"));
     }
 
+    // A damaged gzip stream fails the inflate stage, which stops the download and the extraction:
+    // the damage is what gets reported (exit 6), not their knock-on "stopped" (exit 8).
+    void theFirstRealFailureIsReported()
+    {
+        BucketCopy b;
+        QVERIFY(b.make());
+        const QString data = b.backupDir + QStringLiteral("/data.tar.gz");
+        QByteArray bytes = readAll(data);
+        QVERIFY(bytes.size() > 4096);
+        for (qsizetype i = bytes.size() / 2; i < bytes.size() / 2 + 64; ++i)
+            bytes[i] = static_cast<char>(~bytes[i]);
+        writeAll(data, bytes);
+        const ProcessResult r = b.restore();
+        QVERIFY2(r.exitCode == 6, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
+        QVERIFY2(r.err.contains("data.tar.gz: "), r.err.constData());
+        QVERIFY2(!r.err.contains("stopped") && !r.err.contains("cancelled"), r.err.constData());
+        QVERIFY(QFileInfo::exists(b.dest + QStringLiteral("/TIDELINE_RESTORE_INCOMPLETE")));
+    }
+
     // A link named recovery.signal is replaced, never written through: the restore completes and
     // the file it pointed at is as the archive made it.
     void aLinkWhereTheRestoreWritesIsReplaced()
@@ -248,10 +270,12 @@ private slots:
         const QStringList checks{QStringLiteral("SELECT current_setting('synchronous_standby_names') = ''"),
                                  QStringLiteral("SELECT NULL::boolean"), QStringLiteral("SELECT 1 WHERE false"),
                                  QStringLiteral("SELECT count(*) FROM pg_class WHERE false"),
-                                 QStringLiteral("SELECT no_such_column")};
+                                 QStringLiteral("SELECT no_such_column"),
+                                 QStringLiteral("SELECT true FROM pg_sleep(600)")};
         QStringList args{QStringLiteral("drill"), b.url, b.server, QStringLiteral("--target-immediate"),
                          QStringLiteral("--backup-id"), b.backupId, QStringLiteral("--scratch"), scratch,
-                         QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("120")};
+                         QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("120"),
+                         QStringLiteral("--check-timeout"), QStringLiteral("2")};
         for (const QString& c : checks)
             args << QStringLiteral("--check-sql") << c;
         const ProcessResult r = env().cli(args);
@@ -264,6 +288,8 @@ private slots:
         QCOMPARE(results[2].toObject().value(QStringLiteral("result")).toString(), QStringLiteral("returned no rows"));
         QCOMPARE(results[3].toObject().value(QStringLiteral("result")).toString(), QStringLiteral("returned 0"));
         QVERIFY(results[4].toObject().value(QStringLiteral("result")).toString().contains(QLatin1String("no_such_column")));
+        QVERIFY2(results[5].toObject().value(QStringLiteral("result")).toString().contains(QLatin1String("statement timeout")),
+                 qPrintable(results[5].toObject().value(QStringLiteral("result")).toString()));
         for (int i = 1; i < results.size(); ++i)
             QVERIFY(!results[i].toObject().value(QStringLiteral("passed")).toBool());
         // Everything else about the drill went well: only the checks failed it.
@@ -317,6 +343,21 @@ private slots:
         QCOMPARE(::stat(QFile::encodeName(log).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u);
         QVERIFY(readAll(log).contains("database system is ready"));
+        // Recovery ended (promoted): recovery_end_command removed wal-restore's prefetch spool.
+        const QString data = scratch + QLatin1Char('/') + made.first() + QStringLiteral("/data");
+        QVERIFY(QFileInfo::exists(data + QStringLiteral("/PG_VERSION")));
+        // A prefetcher still finishing a download removes it when done: wait for its lock.
+        QDirIterator locks(data + QStringLiteral("/pg_wal/tideline-spool"), {QStringLiteral("prefetch.lock")}, QDir::Files,
+                           QDirIterator::Subdirectories);
+        while (locks.hasNext()) {
+            const int fd = ::open(QFile::encodeName(locks.next()).constData(), O_RDONLY | O_CLOEXEC);
+            if (fd >= 0) {
+                ::flock(fd, LOCK_EX);
+                ::close(fd);
+            }
+        }
+        QVERIFY2(!QFileInfo::exists(data + QStringLiteral("/pg_wal/tideline-spool")), "the spool outlived recovery");
+        QVERIFY(!readAll(log).contains("recovery_end_command"));
     }
 };
 
