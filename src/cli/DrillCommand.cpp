@@ -2,6 +2,7 @@
 #include "src/cli/DrillCommand.h"
 
 #include "engine/restore/DrillJob.h"
+#include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
 #include "src/cli/TargetOptions.h"
@@ -46,7 +47,7 @@ int DrillCommand::run(const Invocation& inv)
         return reportError(planned.error());
     options.planSeconds = static_cast<double>(planning.nsecsElapsed()) / 1e9;
 
-    JobContext context;
+    JobContext context(interruptToken());
     auto report = restore::runDrill(*planned->source.store, planned->catalog, planned->plan, options, context);
     if (!report)
         return reportError(report.error());

@@ -2,6 +2,7 @@
 #include "src/cli/ManifestCommand.h"
 
 #include "engine/pitr/ManifestWriter.h"
+#include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
 #include "src/cli/TargetOptions.h"
@@ -65,7 +66,7 @@ int ManifestCommand::run(const Invocation& inv)
     if (!planned)
         return reportError(planned.error());
     // The new serverName must be free in the bucket, so look at what is there.
-    JobContext context;
+    JobContext context(interruptToken());
     if (auto servers = catalog::listServers(*planned->source.store, planned->source.url, context))
         options.existingServers = *servers;
     const pitr::RecoveryPlan& plan = planned->plan;

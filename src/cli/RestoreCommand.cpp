@@ -2,6 +2,7 @@
 #include "src/cli/RestoreCommand.h"
 
 #include "engine/restore/RestoreJob.h"
+#include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
 #include "src/cli/TargetOptions.h"
@@ -59,7 +60,7 @@ int RestoreCommand::run(const Invocation& inv)
     if (!planned)
         return reportError(planned.error());
     const pitr::RecoveryPlan& plan = planned->plan;
-    JobContext context;
+    JobContext context(interruptToken());
     auto report = restore::runRestore(*planned->source.store, planned->catalog, plan, options, context);
     if (!report)
         return reportError(report.error());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/cli/ServersCommand.h"
 
+#include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
 
@@ -13,7 +14,7 @@ int ServersCommand::run(const Invocation& invocation)
     auto source = openSource(invocation, invocation.args[0]);
     if (!source)
         return reportError(source.error());
-    JobContext context;
+    JobContext context(interruptToken());
     auto servers = catalog::listServers(*source->store, source->url, context);
     if (!servers)
         return reportError(servers.error());

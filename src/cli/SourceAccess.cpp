@@ -3,6 +3,7 @@
 
 #include "engine/pitr/RecoveryPlanner.h"
 #include "engine/restore/RestoreCommandLine.h"
+#include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/TargetOptions.h"
 
@@ -55,7 +56,7 @@ Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const Q
     auto source = openSource(invocation, url);
     if (!source)
         return fail(source.error());
-    JobContext context;
+    JobContext context(interruptToken());
     return catalog::loadServerCatalog(*source->store, source->url, server, context);
 }
 
@@ -64,7 +65,7 @@ Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::Reco
     auto source = openSource(invocation, invocation.args[0]);
     if (!source)
         return fail(source.error());
-    JobContext context;
+    JobContext context(interruptToken());
     auto catalog = catalog::loadServerCatalog(*source->store, source->url, invocation.args[1], context);
     if (!catalog)
         return fail(catalog.error());

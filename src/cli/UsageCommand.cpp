@@ -3,6 +3,7 @@
 
 #include "engine/catalog/BucketUsage.h"
 #include "src/cli/CatalogJson.h"
+#include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
 
@@ -13,7 +14,7 @@ int UsageCommand::run(const Invocation& invocation)
     auto source = openSource(invocation, invocation.args[0]);
     if (!source)
         return reportError(source.error());
-    JobContext context;
+    JobContext context(interruptToken());
     QStringList servers;
     if (invocation.args.size() > 1) {
         servers.append(invocation.args[1]);

@@ -4,6 +4,7 @@
 #include "src/cli/BackupsCommand.h"
 #include "src/cli/CommandLine.h"
 #include "src/cli/DrillCommand.h"
+#include "src/cli/Interrupt.h"
 #include "src/cli/ManifestCommand.h"
 #include "src/cli/Output.h"
 #include "src/cli/PlanCommand.h"
@@ -56,5 +57,9 @@ int main(int argc, char* argv[])
         printText(commandLine.help());
         return 0;
     }
+    // Not for wal-restore: PostgreSQL signals its restore_command on shutdown and must see it
+    // die of the signal, not exit 8 (which it would read as "not found").
+    if (invocation.verb != QLatin1String("wal-restore"))
+        installInterruptHandlers();
     return command->run(invocation);
 }
