@@ -484,18 +484,77 @@ Result<void> appendDrillHistory(const DrillReport& report)
     return {};
 }
 
-QList<QJsonObject> drillHistory(const QString& server)
+QList<DrillReport> drillHistory(const QString& server, const QString& source)
 {
-    QList<QJsonObject> out;
+    QList<DrillReport> out;
     QFile f(historyPath(server));
     if (!f.open(QIODevice::ReadOnly))
         return out;
     while (!f.atEnd()) {
         const QJsonDocument d = QJsonDocument::fromJson(f.readLine());
-        if (d.isObject())
-            out.append(d.object());
+        if (!d.isObject())
+            continue;
+        auto report = DrillReport::fromJson(d.object());
+        if (report && report->server == server && (source.isEmpty() || report->source == source))
+            out.append(*report);
     }
     return out;
+}
+
+std::optional<DrillReport> DrillReport::fromJson(const QJsonObject& j)
+{
+    auto str = [&](const char* key) { return j.value(QLatin1String(key)).toString(); };
+    auto strings = [&](const char* key) {
+        QStringList out;
+        for (const QJsonValue& v : j.value(QLatin1String(key)).toArray())
+            out.append(v.toString());
+        return out;
+    };
+    DrillReport r;
+    r.server = str("server");
+    r.startedAt = str("started_at");
+    if (r.server.isEmpty() || !Timestamp::parse(r.startedAt))
+        return std::nullopt;
+    r.source = str("source");
+    r.backupId = str("backup_id");
+    r.target = str("target");
+    r.passed = j.value(QStringLiteral("passed")).toBool();
+    r.reasons = strings("reasons");
+    for (const QJsonValue& v : j.value(QStringLiteral("phases")).toArray())
+        r.phases.append({v.toObject().value(QStringLiteral("name")).toString(), v.toObject().value(QStringLiteral("seconds")).toDouble()});
+    r.totalSeconds = j.value(QStringLiteral("total_seconds")).toDouble();
+    r.rtoSeconds = j.value(QStringLiteral("rto_seconds")).toDouble();
+    r.downloadedBytes = j.value(QStringLiteral("downloaded_bytes")).toInteger();
+    r.writtenBytes = j.value(QStringLiteral("written_bytes")).toInteger();
+    r.recoveryStop = str("recovery_stop");
+    r.lastTransaction = str("last_transaction");
+    r.timeline = str("timeline");
+    r.inRecovery = j.value(QStringLiteral("in_recovery")).toBool(true);
+    for (const QJsonValue& v : j.value(QStringLiteral("checks")).toArray()) {
+        const QJsonObject c = v.toObject();
+        r.checks.append({c.value(QStringLiteral("sql")).toString(), c.value(QStringLiteral("passed")).toBool(),
+                         c.value(QStringLiteral("result")).toString()});
+    }
+    r.notes = strings("notes");
+    return r;
+}
+
+DrillHistorySummary summarizeDrills(const QList<DrillReport>& history)
+{
+    DrillHistorySummary s;
+    s.drills = static_cast<int>(history.size());
+    std::optional<Timestamp> last;
+    for (const DrillReport& r : history) {
+        if (!r.passed)
+            continue;
+        ++s.passed;
+        const auto t = Timestamp::parse(r.startedAt);
+        if (t && (!last || t->usecUtc > last->usecUtc)) {
+            last = t;
+            s.lastPassedAt = r.startedAt;
+        }
+    }
+    return s;
 }
 
 } // namespace tideline::restore

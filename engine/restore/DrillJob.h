@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace tideline::restore {
 
 struct DrillOptions {
@@ -64,7 +66,18 @@ struct DrillReport {
 
     QJsonObject toJson() const;
     QString toMarkdown() const;
+    /// The report toJson() wrote, read back (the drill history); nullopt when `json` is not one
+    /// (no server or no started_at). Unknown keys are ignored, missing ones left at their defaults.
+    static std::optional<DrillReport> fromJson(const QJsonObject& json);
 };
+
+/// What the drill history says at a glance: how many drills, how many passed, the last pass.
+struct DrillHistorySummary {
+    int drills = 0;
+    int passed = 0;
+    QString lastPassedAt; ///< ISO 8601 of the newest passing drill's start; empty when none passed
+};
+DrillHistorySummary summarizeDrills(const QList<DrillReport>& history);
 
 /// A timed restore drill: restores the plan into a new directory it makes inside
 /// options.scratchDirectory (tablespaces beside the data, never at the backup's paths), starts this machine's
@@ -83,8 +96,10 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
                              const pitr::RecoveryPlan& plan, const DrillOptions& options, JobContext& context);
 
 /// Appends a report to the server's drill history (one JSON line per drill) in the user's data
-/// directory, and reads it back newest last. Thread: any.
+/// directory, and reads it back newest last (lines that are not reports are skipped; a missing
+/// file is an empty history). `source` (SourceUrl::toString()), when given, keeps only the drills
+/// of that source: one server name can live in two buckets. Thread: any (a small file read).
 Result<void> appendDrillHistory(const DrillReport& report);
-QList<QJsonObject> drillHistory(const QString& server);
+QList<DrillReport> drillHistory(const QString& server, const QString& source = {});
 
 } // namespace tideline::restore

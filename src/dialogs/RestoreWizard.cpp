@@ -2,6 +2,7 @@
 #include "src/dialogs/RestoreWizard.h"
 
 #include "engine/pitr/RecoveryPlanner.h"
+#include "engine/core/Timestamp.h"
 #include "engine/restore/RestoreCommandLine.h"
 #include "src/app/JobRunner.h"
 #include "src/models/Format.h"
@@ -462,18 +463,13 @@ void RestoreWizard::startRun()
 void RestoreWizard::updateHistory()
 {
     // A small JSON-lines file in the user's data directory; read after the job, like settings.
-    const QList<QJsonObject> history = restore::drillHistory(m_source.server);
-    qint64 lastPass = 0;
-    int passed = 0;
-    for (const QJsonObject& h : history)
-        if (h.value(QStringLiteral("passed")).toBool()) {
-            ++passed;
-            const QDateTime t = QDateTime::fromString(h.value(QStringLiteral("started_at")).toString(), Qt::ISODate);
-            if (t.isValid())
-                lastPass = std::max(lastPass, t.toMSecsSinceEpoch() * 1000);
-        }
+    const restore::DrillHistorySummary history =
+        restore::summarizeDrills(restore::drillHistory(m_source.server, m_snapshot ? m_snapshot->catalog.source.toString() : QString()));
+    const auto lastPassed = Timestamp::parse(history.lastPassedAt);
+    const qint64 lastPass = lastPassed ? lastPassed->usecUtc : 0;
+    const int passed = history.passed;
     m_historyRead = true;
-    m_historyDrills = history.size();
+    m_historyDrills = history.drills;
     m_historyPassed = passed;
     m_historyLastPass = lastPass;
     showHistory();

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `drills`: the history the restore wizard shows, printed by the CLI. Real drills of the fixture's
+// local mirror write it (in a private XDG_DATA_HOME); `drills --json` must give back exactly what
+// each drill reported when it ran, only for that source, and skip lines that are not reports.
+#include "tests/support/FixtureEnv.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using tideline::test::FixtureEnv;
+using tideline::test::ProcessResult;
+
+class TestCliDrills : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_data;
+
+    ProcessResult cli(const QStringList& args) const
+    {
+        QProcessEnvironment e = FixtureEnv::instance().environment();
+        e.insert(QStringLiteral("XDG_DATA_HOME"), m_data.path());
+        return FixtureEnv::runWith(e, QStringLiteral(TIDELINE_CLI), args, 300'000);
+    }
+    QString url() const { return FixtureEnv::instance().url(QStringLiteral("local")); }
+    QString server() const { return FixtureEnv::instance().server(QStringLiteral("local")); }
+
+private slots:
+    void initTestCase() { QVERIFY(FixtureEnv::instance().ok()); }
+
+    void theHistoryIsWhatEachDrillReported()
+    {
+        const ProcessResult none = cli({QStringLiteral("drills"), url(), server(), QStringLiteral("--json")});
+        QCOMPARE(none.exitCode, 0);
+        QCOMPARE(none.json().value(QStringLiteral("count")).toInt(), 0);
+        QVERIFY(none.json().value(QStringLiteral("last_passed_at")).isNull());
+
+        const QStringList drill{QStringLiteral("drill"), url(), server(), QStringLiteral("--target-immediate"), QStringLiteral("--json")};
+        const ProcessResult passing = cli(drill + QStringList{QStringLiteral("--check-sql"), QStringLiteral("SELECT true")});
+        QVERIFY2(passing.exitCode == 0, passing.err.constData());
+        const ProcessResult failing = cli(drill + QStringList{QStringLiteral("--check-sql"), QStringLiteral("SELECT false")});
+        QCOMPARE(failing.exitCode, 7);
+        // A line that is not a report (a hand edit, a cut write) is skipped, not fatal.
+        QFile history(QDir(m_data.path()).filePath(QStringLiteral("tideline/drills/%1.jsonl").arg(server())));
+        QVERIFY(history.open(QIODevice::Append));
+        history.write("{\"server\": \"x\"\nnot json\n");
+        history.close();
+
+        const ProcessResult listed = cli({QStringLiteral("drills"), url(), server(), QStringLiteral("--json")});
+        QVERIFY2(listed.exitCode == 0, listed.err.constData());
+        const QJsonObject j = listed.json();
+        QCOMPARE(j.value(QStringLiteral("count")).toInt(), 2);
+        QCOMPARE(j.value(QStringLiteral("passed")).toInt(), 1);
+        QCOMPARE(j.value(QStringLiteral("last_passed_at")).toString(), passing.json().value(QStringLiteral("started_at")).toString());
+        const QJsonArray drills = j.value(QStringLiteral("drills")).toArray();
+        QCOMPARE(drills.size(), 2);
+        // Field for field what the drills printed when they ran.
+        QCOMPARE(drills[0].toObject(), passing.json());
+        QCOMPARE(drills[1].toObject(), failing.json());
+
+        // Another source with the same server name has a history of its own.
+        QTemporaryDir other;
+        const ProcessResult elsewhere = cli({QStringLiteral("drills"), QStringLiteral("file://") + other.path(), server(), QStringLiteral("--json")});
+        QCOMPARE(elsewhere.exitCode, 0);
+        QCOMPARE(elsewhere.json().value(QStringLiteral("count")).toInt(), 0);
+
+        const ProcessResult table = cli({QStringLiteral("drills"), url(), server()});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains("2 drills, 1 passed"), table.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliDrills)
+#include "TestCliDrills.moc"
