@@ -4,6 +4,7 @@
 #include "engine/pitr/RecoveryPlanner.h"
 #include "PitrFixture.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 #include <yaml-cpp/yaml.h>
@@ -108,11 +109,52 @@ private slots:
         const YAML::Node target = documents(m->yaml)[0]["spec"]["bootstrap"]["recovery"]["recoveryTarget"];
         QCOMPARE(target["targetImmediate"].as<bool>(), true);
         QCOMPARE(str(target["backupID"]), QStringLiteral("D"));
-        QVERIFY(!target["targetTLI"]);
+        // An immediate target stops on the backup's own timeline, as the local restore does.
+        QCOMPARE(str(target["targetTLI"]), QStringLiteral("2"));
         const QString notes = m->notes.join(QLatin1Char('\n'));
         QVERIFY(notes.contains(QStringLiteral("kubectl delete cluster pg-main -n default")));
         QVERIFY(notes.contains(QStringLiteral("type the cluster name")));
         QVERIFY(notes.contains(QStringLiteral("GitOps")));
+    }
+
+    // CNPG's webhook accepts an empty targetTLI, "latest" or a positive integer, nothing else;
+    // "current" and a numbered timeline become the number the plan resolved.
+    void targetTliInAFormCnpgAccepts_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("expected");
+        const int time = int(RecoveryTarget::Kind::Time), immediate = int(RecoveryTarget::Kind::Immediate);
+        QTest::newRow("time latest") << "latest" << time << "latest";
+        QTest::newRow("time current") << "current" << time << "1";
+        QTest::newRow("time 2") << "2" << time << "2";
+        QTest::newRow("time 0x1") << "0x1" << time << "1";
+        QTest::newRow("immediate latest") << "latest" << immediate << "2";
+        QTest::newRow("immediate current") << "current" << immediate << "2";
+    }
+    void targetTliInAFormCnpgAccepts()
+    {
+        QFETCH(QString, spec);
+        QFETCH(int, kind);
+        QFETCH(QString, expected);
+        const auto c = test::pitrCatalog();
+        RecoveryTarget t;
+        t.kind = RecoveryTarget::Kind(kind);
+        t.time = Timestamp::fromUsec(test::uploadOf(1, 6) - 5'000'000, 0);
+        const auto tli = TimelineSpec::parse(spec);
+        QVERIFY(tli);
+        t.timeline = *tli;
+        const RecoveryPlan plan = planRecovery(c, t);
+        QVERIFY2(plan.ok(), qPrintable(plan.reason));
+        ManifestOptions o;
+        o.clusterName = QStringLiteral("pg-new");
+        const auto m = writeManifest(c, plan, o);
+        QVERIFY(m);
+        const YAML::Node target = documents(m->yaml)[0]["spec"]["bootstrap"]["recovery"]["recoveryTarget"];
+        const QString written = str(target["targetTLI"]);
+        static const QRegularExpression cnpgForms(QStringLiteral("^(latest|[1-9][0-9]*)$"));
+        QVERIFY2(cnpgForms.match(written).hasMatch(), qPrintable(written));
+        QCOMPARE(written, expected);
     }
 
     void pluginForm()
