@@ -19,22 +19,29 @@ QString shellQuote(const QString& s)
     q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
     return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
+
+// PostgreSQL replaces %f, %p and %r in restore_command before the shell sees it, inside quotes
+// too, and turns %% into %: every % of ours is doubled so that only the final "%f %p" is its.
+QString arg(const QString& s)
+{
+    return shellQuote(s).replace(QLatin1Char('%'), QStringLiteral("%%"));
+}
 } // namespace
 
 QString walRestoreCommand(const WalRestoreCall& call)
 {
-    QStringList parts{shellQuote(call.cliPath), QStringLiteral("wal-restore")};
+    QStringList parts{arg(call.cliPath), QStringLiteral("wal-restore")};
     if (!call.endpointUrl.isEmpty())
-        parts << QStringLiteral("--endpoint-url") << shellQuote(call.endpointUrl);
+        parts << QStringLiteral("--endpoint-url") << arg(call.endpointUrl);
     if (!call.profile.isEmpty())
-        parts << QStringLiteral("--profile") << shellQuote(call.profile);
+        parts << QStringLiteral("--profile") << arg(call.profile);
     if (!call.region.isEmpty())
-        parts << QStringLiteral("--region") << shellQuote(call.region);
+        parts << QStringLiteral("--region") << arg(call.region);
     if (!call.caBundle.isEmpty())
-        parts << QStringLiteral("--ca-bundle") << shellQuote(call.caBundle);
+        parts << QStringLiteral("--ca-bundle") << arg(call.caBundle);
     if (call.noVerifyTls)
         parts << QStringLiteral("--no-verify-tls");
-    parts << shellQuote(call.sourceUrl) << shellQuote(call.server) << QStringLiteral("%f %p");
+    parts << arg(call.sourceUrl) << arg(call.server) << QStringLiteral("%f %p");
     return parts.join(QLatin1Char(' '));
 }
 

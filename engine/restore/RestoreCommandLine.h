@@ -19,8 +19,9 @@ struct WalRestoreCall {
     bool noVerifyTls = false;
 };
 
-/// The restore_command line: shell-quoted (PostgreSQL runs it through /bin/sh), ending in
-/// "%f %p". Pure; any thread.
+/// The restore_command line: shell-quoted (PostgreSQL runs it through /bin/sh), every % in the
+/// arguments doubled (PostgreSQL expands %f, %p, %r even inside quotes), ending in "%f %p".
+/// Pure; any thread.
 QString walRestoreCommand(const WalRestoreCall& call);
 
 } // namespace tideline::restore

@@ -53,7 +53,7 @@ struct BucketCopy {
     QString victim;    // a file beside the destination that must never change
     QString dest;
 
-    bool make()
+    bool make(const QString& bucketName = QStringLiteral("bucket"))
     {
         // PostgreSQL runs as postgres: the drill's directory must be reachable for it.
         ::chmod(QFile::encodeName(dir.path()).constData(), 0755);
@@ -61,10 +61,12 @@ struct BucketCopy {
         const QString mirrorUrl = env().url(QStringLiteral("local"));
         if (mirror.isEmpty() || !mirrorUrl.startsWith(QLatin1String("file://") + mirror))
             return false;
-        const QString copy = dir.filePath(QStringLiteral("bucket"));
+        const QString copy = dir.filePath(bucketName);
         if (FixtureEnv::runWith(env().environment(), QStringLiteral("cp"), {QStringLiteral("-al"), mirror, copy}).exitCode != 0)
             return false;
-        url = QStringLiteral("file://") + copy + mirrorUrl.mid(7 + mirror.size());
+        QString encoded = copy;
+        encoded.replace(QLatin1Char('%'), QStringLiteral("%25"));
+        url = QStringLiteral("file://") + encoded + mirrorUrl.mid(7 + mirror.size());
         server = env().server(QStringLiteral("local"));
         const ProcessResult list = env().cli({QStringLiteral("backups"), url, server, QStringLiteral("--json")});
         for (const QJsonValue& v : list.json().value(QStringLiteral("backups_list")).toArray())
@@ -72,7 +74,7 @@ struct BucketCopy {
                 backupId = v.toObject().value(QStringLiteral("backup_id")).toString();
                 break;
             }
-        backupDir = url.mid(7) + QLatin1Char('/') + server + QStringLiteral("/base/") + backupId;
+        backupDir = copy + mirrorUrl.mid(7 + mirror.size()) + QLatin1Char('/') + server + QStringLiteral("/base/") + backupId;
         victim = dir.filePath(QStringLiteral("victim.txt"));
         dest = dir.filePath(QStringLiteral("dest"));
         writeAll(victim, "keep me\n");
@@ -117,7 +119,7 @@ struct BucketCopy {
         QDirIterator it(dir.path(), QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
         while (it.hasNext()) {
             const QString p = it.next();
-            if (p != dest && !p.endsWith(QLatin1String("/bucket")))
+            if (p != dest && !p.contains(QLatin1String("/bucket")))
                 out.append(QFileInfo(p).fileName());
         }
         out.sort();
@@ -308,6 +310,20 @@ private slots:
         QCOMPARE(::stat(QFile::encodeName(scratch).constData(), &st), 0);
         QCOMPARE(st.st_mode & 07777, 0751u);
         QCOMPARE(readAll(b.victim), QByteArray("keep me\n"));
+    }
+
+    // PostgreSQL expands %f and %p in restore_command even inside the shell's quotes: a source
+    // whose path holds them still recovers, because every % of the source is doubled.
+    void aPercentInTheSourcePathReachesWalRestore()
+    {
+        BucketCopy b;
+        QVERIFY(b.make(QStringLiteral("bucket %p%f 100%")));
+        const ProcessResult r = env().cli({QStringLiteral("drill"), b.url, b.server, QStringLiteral("--target-immediate"),
+                                           QStringLiteral("--backup-id"), b.backupId, QStringLiteral("--scratch"),
+                                           b.dir.path(), QStringLiteral("--json"), QStringLiteral("--timeout"),
+                                           QStringLiteral("120")});
+        QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+        QVERIFY(r.json().value(QStringLiteral("passed")).toBool());
     }
 
     // --keep leaves the drill's own directory (inside --scratch) for a post-mortem; its server
