@@ -60,6 +60,15 @@ QString BackupEntry::statusText() const
     return {};
 }
 
+QString BackupEntry::compressionText() const
+{
+    if (!filesCompression.isEmpty())
+        return filesCompression == u"none" ? ServerCatalogText::tr("none", "compression") : filesCompression;
+    if (info && !info->compression.isEmpty())
+        return info->compression;
+    return ServerCatalogText::tr("none", "compression");
+}
+
 QString BackupEntry::unrestorableReason() const
 {
     if (restorable)
@@ -161,7 +170,13 @@ void computeRestorability(ServerCatalog& catalog)
             continue;
         // backup.info is uploaded last and deleted last: a backup whose delete was interrupted,
         // or whose upload lost a part, still has one, and must not look restorable.
-        b.fileProblems = tarParts(b, basePrefix + b.id + QLatin1Char('/')).problems;
+        const TarPartSet parts = tarParts(b, basePrefix + b.id + QLatin1Char('/'));
+        b.fileProblems = parts.problems;
+        QStringList compressions;
+        for (const TarPart& part : parts.parts)
+            if (const QString name = compressionName(part.compression); !compressions.contains(name))
+                compressions.append(name);
+        b.filesCompression = compressions.join(QLatin1Char('+'));
         const auto begin = wal::WalFileName::parse(b.info->beginWal);
         const auto end = wal::WalFileName::parse(b.info->endWal);
         if (!begin || !end)

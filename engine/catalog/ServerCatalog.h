@@ -46,6 +46,10 @@ struct BackupEntry {
     qint64 lastUploadUsec = 0;       ///< newest object
     bool restorable = false;         ///< DONE, every tar part there, every segment begin_wal..end_wal archived
     QStringList fileProblems;        ///< why the tar parts cannot be restored (BackupFiles' tarParts)
+    /// What the tar parts are, by their names: "gzip", "none", "bzip2+none" when they differ;
+    /// empty without tar parts. barman 3.4 records compression=None beside data.tar.gz, so the
+    /// files, not backup.info, say what a restore will inflate.
+    QString filesCompression;
     quint64 missingWalCount = 0;
     QString firstMissingWal;         ///< a segment name, when not restorable for lack of WAL
     quint64 beginSegno = 0;          ///< at the archive's segment size (Done/Failed with WAL names)
@@ -53,6 +57,10 @@ struct BackupEntry {
 
     /// Why it cannot be restored, in the user's language; empty when restorable.
     QString unrestorableReason() const;
+
+    /// The compression shown to people: filesCompression, else backup.info's, else "none", in
+    /// the user's language. Any thread, once a catalogue is installed.
+    QString compressionText() const;
 
     /// The status text shown and printed: backup.info's, or STARTED / INCOMPLETE / UNREADABLE.
     QString statusText() const;

@@ -47,7 +47,7 @@ int BackupsCommand::run(const Invocation& invocation)
                           i ? QString::number(i->timeline) : QStringLiteral("-"), i ? i->beginWal : QStringLiteral("-"),
                           i ? i->endWal : QStringLiteral("-"), formatBytes(b.bytes),
                           i ? QString::number(i->majorVersion()) : QStringLiteral("-"),
-                          i ? (i->compression.isEmpty() ? tr("none", "compression") : i->compression) : QStringLiteral("-"),
+                          i ? b.compressionText() : QStringLiteral("-"),
                           b.keep.isEmpty() ? QStringLiteral("-") : b.keep, restorable});
         }
         printText(table.render());

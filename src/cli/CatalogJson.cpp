@@ -40,6 +40,9 @@ QJsonObject backupJson(const BackupEntry& b)
     o.insert(QStringLiteral("unrestorable_reason"),
              b.restorable ? QJsonValue(QJsonValue::Null) : QJsonValue(b.unrestorableReason()));
     o.insert(QStringLiteral("missing_files"), QJsonArray::fromStringList(b.fileProblems));
+    // "compression" stays barman's raw value (barman 3.4 writes None beside data.tar.gz).
+    o.insert(QStringLiteral("files_compression"),
+             b.filesCompression.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.filesCompression));
     o.insert(QStringLiteral("missing_wal_count"), static_cast<qint64>(b.missingWalCount));
     o.insert(QStringLiteral("first_missing_wal"),
              b.firstMissingWal.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.firstMissingWal));
@@ -144,8 +147,11 @@ QJsonObject windowJson(const catalog::ServerCatalog& catalog, const QList<pitr::
             {QStringLiteral("recoverable_until_time"), uploadTimeJson(w.recoverableUntilUsec)},
             {QStringLiteral("ranges"), ranges}});
     }
+    const pitr::LatestWindow latest = pitr::latestWindow(catalog, windows);
     return {{QStringLiteral("server"), catalog.server},
             {QStringLiteral("timelines"), timelines},
+            {QStringLiteral("latest_timeline"), static_cast<qint64>(latest.timeline)},
+            {QStringLiteral("latest_recoverable"), latest.recoverable()},
             {QStringLiteral("warnings"), warningsJson(catalog.warnings)}};
 }
 

@@ -59,7 +59,7 @@ int ShowCommand::run(const Invocation& invocation)
         row(tr("System ID"), i.systemId);
         row(QStringLiteral("PostgreSQL"), QStringLiteral("%1 (%2)").arg(i.majorVersion()).arg(i.version));
         row(tr("WAL segment size"), formatBytes(static_cast<qint64>(i.segmentSize)));
-        row(tr("Compression"), i.compression.isEmpty() ? tr("none", "compression") : i.compression);
+        row(tr("Compression"), b->compressionText());
         if (i.clusterSize)
             row(tr("Cluster size"), formatBytes(*i.clusterSize));
         for (const auto& t : i.tablespaces)

@@ -131,7 +131,7 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
                 return i ? i->majorVersion() : 0;
             return i ? QString::number(i->majorVersion()) : none;
         case Compression:
-            return i ? (i->compression.isEmpty() ? tr("none", "compression") : i->compression) : none;
+            return i ? b->compressionText() : none;
         case Keep: return b->keep.isEmpty() ? none : b->keep;
         case Restorable: return restorableText(*b);
         default: return {};

@@ -3,8 +3,12 @@
 // barman-cloud-backup-list and an independent boto3 listing of the same bucket.
 #include "tests/support/FixtureEnv.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QSet>
+#include <QRegularExpression>
 #include <QTest>
 
 using tideline::test::FixtureEnv;
@@ -118,7 +122,31 @@ private slots:
                 bytes += k.toObject().value(QStringLiteral("size")).toInteger();
             QCOMPARE(b.value(QStringLiteral("bucket_bytes")).toInteger(), bytes);
             QCOMPARE(b.value(QStringLiteral("bucket_objects")).toInt(), keys.size());
+            // What the tars are, from their names in the listing; barman's "compression" field
+            // (None beside data.tar.gz in barman 3.4) is compared with barman's output above.
+            static const QHash<QString, QString> bySuffix{{QString(), QStringLiteral("none")},
+                                                          {QStringLiteral(".gz"), QStringLiteral("gzip")},
+                                                          {QStringLiteral(".bz2"), QStringLiteral("bzip2")},
+                                                          {QStringLiteral(".snappy"), QStringLiteral("snappy")}};
+            static const QRegularExpression tar(QStringLiteral("/[0-9a-z_]+\\.tar(\\.[a-z0-9]+)?$"));
+            QStringList seen;
+            for (const QJsonValue& k : keys)
+                if (const auto m = tar.match(k.toObject().value(QStringLiteral("key")).toString()); m.hasMatch())
+                    if (const QString c = bySuffix.value(m.captured(1), QStringLiteral("?")); !seen.contains(c))
+                        seen.append(c);
+            QVERIFY(!seen.isEmpty());
+            QStringList shown = b.value(QStringLiteral("files_compression")).toString().split(QLatin1Char('+'));
+            shown.sort();
+            seen.sort();
+            QCOMPARE(shown, seen);
         }
+        const ProcessResult text = env().cli({QStringLiteral("show"), url, env().server(QStringLiteral("main")),
+                                              ours.json().value(QStringLiteral("backups_list")).toArray().first()
+                                                  .toObject().value(QStringLiteral("backup_id")).toString()});
+        QCOMPARE(text.exitCode, 0);
+        const QList<QByteArray> lines = text.out.split('\n');
+        const auto line = std::find_if(lines.begin(), lines.end(), [](const QByteArray& l) { return l.contains("Compression"); });
+        QVERIFY2(line != lines.end() && line->contains("gzip"), text.out.constData());
     }
 
     void walsMatchTheBucket()
@@ -364,6 +392,71 @@ private slots:
         for (const QString& id : a.keys())
             for (const char* field : {"end_time_iso", "begin_wal", "end_wal", "systemid", "bucket_bytes", "restorable"})
                 QCOMPARE(b.value(id).value(QLatin1String(field)), a.value(id).value(QLatin1String(field)));
+    }
+
+    // After a failover whose first segments never reached the bucket, the new timeline has a
+    // gap from its switch segment (read from the history file here, by its text) to its first
+    // archived one, and nothing after the switch is recoverable whatever older timelines show.
+    void aGapAtTheStartOfAChildTimelineIsFoundAndJudged()
+    {
+        const QString mirror = env().localMirror();
+        const QString localUrl = env().url(QStringLiteral("local"));
+        QVERIFY(!mirror.isEmpty() && localUrl.startsWith(QLatin1String("file://") + mirror));
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("bucket"));
+        QCOMPARE(env().run(QStringLiteral("cp"), {QStringLiteral("-al"), mirror, copy}).exitCode, 0);
+        const QString url = QStringLiteral("file://") + copy + localUrl.mid(7 + mirror.size());
+        const QString server = env().server(QStringLiteral("local"));
+        const QString wals = url.mid(7) + QLatin1Char('/') + server + QStringLiteral("/wals/");
+
+        // The newest history file, and the switch point on its last line.
+        QStringList histories = QDir(wals).entryList({QStringLiteral("*.history*")}, QDir::Files, QDir::Name);
+        QVERIFY(!histories.isEmpty());
+        const QString history = histories.last();
+        const quint32 tli = history.left(8).toUInt(nullptr, 16);
+        QFile h(wals + history);
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        QByteArray text = h.readAll();
+        if (history.endsWith(QLatin1String(".gz")))
+            text = env().run(QStringLiteral("gzip"), {QStringLiteral("-dc"), wals + history}).out;
+        QString lastLine;
+        for (const QString& line : QString::fromUtf8(text).split(QLatin1Char('\n')))
+            if (!line.trimmed().isEmpty() && !line.trimmed().startsWith(QLatin1Char('#')))
+                lastLine = line;
+        const QStringList lsn = lastLine.split(QLatin1Char('\t')).value(1).split(QLatin1Char('/'));
+        QCOMPARE(lsn.size(), 2);
+        const quint64 segSize = 16 * 1024 * 1024;
+        const quint64 switchSegno = ((lsn[0].toULongLong(nullptr, 16) << 32) | lsn[1].toULongLong(nullptr, 16)) / segSize;
+        const quint64 perId = 0x100000000ULL / segSize;
+        auto name = [&](quint64 segno) {
+            return QStringLiteral("%1%2%3").arg(tli, 8, 16, QLatin1Char('0')).arg(segno / perId, 8, 16, QLatin1Char('0'))
+                .arg(segno % perId, 8, 16, QLatin1Char('0')).toUpper();
+        };
+        const QString switchName = name(switchSegno);
+        const QString hashDir = wals + switchName.left(16) + QLatin1Char('/');
+        const QStringList copies = QDir(hashDir).entryList({switchName + QLatin1Char('*')}, QDir::Files);
+        QVERIFY2(!copies.isEmpty(), qPrintable(switchName));
+        const ProcessResult before = env().cli({QStringLiteral("window"), url, server, QStringLiteral("--json")});
+        QCOMPARE(before.json().value(QStringLiteral("latest_timeline")).toInteger(), qint64(tli));
+        QVERIFY(before.json().value(QStringLiteral("latest_recoverable")).toBool());
+        for (const QString& c : copies)
+            QVERIFY(QFile::remove(hashDir + c));
+
+        const ProcessResult w = env().cli({QStringLiteral("wals"), url, server, QStringLiteral("--json")});
+        QCOMPARE(w.exitCode, 0);
+        QJsonArray gaps;
+        for (const QJsonValue& v : w.json().value(QStringLiteral("timelines")).toArray())
+            if (v.toObject().value(QStringLiteral("timeline")).toInteger() == tli)
+                gaps = v.toObject().value(QStringLiteral("gaps")).toArray();
+        QVERIFY2(!gaps.isEmpty(), w.out.constData());
+        QCOMPARE(gaps.first().toObject().value(QStringLiteral("first_missing")).toString(), switchName);
+        QVERIFY(!gaps.first().toObject().value(QStringLiteral("harmless")).toBool());
+
+        const ProcessResult after = env().cli({QStringLiteral("window"), url, server, QStringLiteral("--json")});
+        QCOMPARE(after.json().value(QStringLiteral("latest_timeline")).toInteger(), qint64(tli));
+        QVERIFY(!after.json().value(QStringLiteral("latest_recoverable")).toBool());
+        const ProcessResult said = env().cli({QStringLiteral("window"), url, server});
+        QVERIFY2(said.out.contains("is not recoverable"), said.out.constData());
     }
 };
 
