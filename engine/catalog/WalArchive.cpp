@@ -110,6 +110,16 @@ void WalArchive::computeGaps(const QMap<TimelineId, quint64>& oldestBeginByTimel
     for (auto& t : m_timelines) {
         t.gaps.clear();
         const auto oldest = oldestBeginByTimeline.constFind(t.timeline);
+        // A child timeline begins at its switch segment (replay reads that segment from the child):
+        // archived segments that start later leave a gap right after the failover.
+        if (const auto branch = m_graph.branchPoint(t.timeline); branch && !t.segments.isEmpty()) {
+            const quint64 start = branch->value() / m_segmentSize;
+            if (t.firstSegno() > start) {
+                WalGap gap{start, t.firstSegno() - 1, false};
+                gap.harmless = oldest != oldestBeginByTimeline.cend() && gap.lastMissing < *oldest;
+                t.gaps.append(gap);
+            }
+        }
         for (qsizetype i = 1; i < t.segments.size(); ++i) {
             const quint64 prev = t.segments[i - 1].segno;
             const quint64 cur = t.segments[i].segno;

@@ -51,4 +51,14 @@ QList<TimelineWindow> computeRecoveryWindows(const catalog::ServerCatalog& catal
     return windows;
 }
 
+LatestWindow latestWindow(const catalog::ServerCatalog& catalog, const QList<TimelineWindow>& windows)
+{
+    LatestWindow latest;
+    latest.timeline = catalog.wals.graph().latest();
+    for (const auto& w : windows)
+        if (w.timeline == latest.timeline)
+            latest.window = &w;
+    return latest;
+}
+
 } // namespace tideline::pitr

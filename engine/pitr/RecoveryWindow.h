@@ -39,4 +39,16 @@ struct TimelineWindow {
 /// an ancestor) it ended before the branch point. Pure; any thread.
 QList<TimelineWindow> computeRecoveryWindows(const catalog::ServerCatalog& catalog);
 
+/// The timeline a restore follows by default (recovery_target_timeline='latest': the highest
+/// timeline the history files and segments name) and its window among `windows`. After a
+/// failover whose first segments are missing, an older timeline may still have a window while
+/// nothing after the switch can be restored: the verdict is this timeline's, not the newest
+/// window's. Pure; any thread; the result points into `windows`.
+struct LatestWindow {
+    wal::TimelineId timeline = 0;
+    const TimelineWindow* window = nullptr; ///< nullptr when no segment of it is archived yet
+    bool recoverable() const { return window && window->firstRecoverabilityPoint.has_value(); }
+};
+LatestWindow latestWindow(const catalog::ServerCatalog& catalog, const QList<TimelineWindow>& windows);
+
 } // namespace tideline::pitr

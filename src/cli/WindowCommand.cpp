@@ -58,6 +58,13 @@ int WindowCommand::run(const Invocation& invocation)
                              .arg(r.from.toIso(), Timestamp::fromUsec(r.toUploadedUsec).toIso(), r.fromBackupId, r.toWal)
                        + QLatin1Char('\n');
     }
+    if (const pitr::LatestWindow latest = pitr::latestWindow(*catalog, windows); latest.timeline && !latest.recoverable())
+        //: %1 is a timeline number
+        out += tr("Timeline %1, which a restore follows by default (latest), is not recoverable: no complete backup "
+                  "reaches its archived WAL (a gap at its start, or nothing archived on it yet). Restore with "
+                  "--target-tli to an older timeline, or take a new backup.")
+                   .arg(latest.timeline)
+               + QLatin1Char('\n');
     printText(out);
     return 0;
 }

@@ -8,18 +8,25 @@ using catalog::BackupEntry;
 OverviewFacts OverviewFacts::compute(const ServerSnapshot& snapshot)
 {
     OverviewFacts f;
-    // The newest timeline with a window is what recovery_target_timeline='latest' restores into
-    // in the common case; the other timelines stay visible in the per-timeline table.
-    for (auto it = snapshot.windows.crbegin(); it != snapshot.windows.crend(); ++it) {
-        if (it->firstRecoverabilityPoint) {
-            f.window = &*it;
-            break;
-        }
-    }
-    if (f.window) {
+    // The verdict is that of the timeline a restore follows by default ('latest'): after a
+    // failover whose first segments are missing, an older timeline's window must not show green.
+    const pitr::LatestWindow latest = pitr::latestWindow(snapshot.catalog, snapshot.windows);
+    f.latestTimeline = latest.timeline;
+    if (latest.recoverable()) {
+        f.window = latest.window;
         f.verdict = f.window->limitedByGap ? Verdict::LimitedByGap : Verdict::Recoverable;
         f.untilUsec = f.window->limitedByGap ? f.window->recoverableUntilUsec : f.window->lastArchivedUsec;
         f.untilWal = f.window->limitedByGap ? f.window->recoverableUntilWal : f.window->lastArchivedWal;
+    } else {
+        for (auto it = snapshot.windows.crbegin(); it != snapshot.windows.crend(); ++it) {
+            if (it->firstRecoverabilityPoint) {
+                f.window = &*it;
+                f.verdict = Verdict::LatestNotRecoverable;
+                f.untilUsec = it->limitedByGap ? it->recoverableUntilUsec : it->lastArchivedUsec;
+                f.untilWal = it->limitedByGap ? it->recoverableUntilWal : it->lastArchivedWal;
+                break;
+            }
+        }
     }
     for (const auto& w : snapshot.windows) {
         if (w.lastArchivedUsec >= f.lastWalUsec && !w.lastArchivedWal.isEmpty()) {

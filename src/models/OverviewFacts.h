@@ -15,9 +15,11 @@ struct OverviewFacts {
         Recoverable,    ///< a restorable backup and WAL up to the last archived segment
         LimitedByGap,   ///< restorable, but a gap stops replay before the archive's end
         NotRecoverable, ///< no Done and restorable backup reaches any timeline
+        LatestNotRecoverable, ///< an older timeline is, but not the one a restore follows (latest)
     };
     Verdict verdict = Verdict::NotRecoverable;
-    const pitr::TimelineWindow* window = nullptr; ///< the headline: the newest timeline with a window
+    const pitr::TimelineWindow* window = nullptr; ///< the headline: latest's window, else the newest one
+    wal::TimelineId latestTimeline = 0;            ///< what recovery_target_timeline='latest' follows
     qint64 untilUsec = 0;                          ///< where that window ends (gap or last WAL)
     QString untilWal;
 

@@ -253,6 +253,17 @@ void OverviewView::refresh()
                                           Format::time(f.window->lastArchivedUsec, m_zone)));
         bannerColor = ChartStyle::warning();
         break;
+    case OverviewFacts::Verdict::LatestNotRecoverable:
+        m_verdict->setText(tr("✖  Nothing after the switch to timeline %1 is restorable").arg(f.latestTimeline));
+        m_verdictDetail->setText(tr("A restore follows timeline %1 (latest) by default, and no backup reaches its "
+                                    "archived WAL: a gap at its start, or nothing archived on it yet. Timeline %2 "
+                                    "is restorable from %3 to %4 with --target-tli %2.")
+                                     .arg(f.latestTimeline)
+                                     .arg(f.window->timeline)
+                                     .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone),
+                                          Format::time(f.untilUsec, m_zone)));
+        bannerColor = ChartStyle::trouble();
+        break;
     case OverviewFacts::Verdict::NotRecoverable:
         m_verdict->setText(tr("✖  Nothing restorable"));
         m_verdictDetail->setText(tr("No DONE backup has all of its WAL in the archive. A restore from this "

@@ -178,21 +178,29 @@ private slots:
         const OverviewFacts facts = OverviewFacts::compute(*snap);
         QCOMPARE(facts.gaps, cliGaps);
         const QJsonObject window = test::cliJson({QStringLiteral("window"), env.url(scenario), env.server(scenario)});
+        // The headline is the window of the timeline 'latest' follows; when that one has none, the
+        // newest window is shown under a red verdict.
         QJsonObject headline;
+        const qint64 latest = window.value(QStringLiteral("latest_timeline")).toInteger();
+        const bool latestRecoverable = window.value(QStringLiteral("latest_recoverable")).toBool();
+        QCOMPARE(qint64(facts.latestTimeline), latest);
         for (const QJsonValue& v : window.value(QStringLiteral("timelines")).toArray())
-            if (!v.toObject().value(QStringLiteral("first_recoverability_point")).isNull())
-                headline = v.toObject(); // the newest timeline with a window, as the overview picks
+            if (!v.toObject().value(QStringLiteral("first_recoverability_point")).isNull()
+                && (!latestRecoverable || v.toObject().value(QStringLiteral("timeline")).toInteger() == latest))
+                headline = v.toObject();
         if (headline.isEmpty()) {
             QCOMPARE(facts.verdict, OverviewFacts::Verdict::NotRecoverable);
             return;
         }
+        QCOMPARE(facts.verdict == OverviewFacts::Verdict::LatestNotRecoverable, !latestRecoverable);
         QVERIFY(facts.window);
         QCOMPARE(qint64(facts.window->timeline), headline.value(QStringLiteral("timeline")).toInteger());
         QCOMPARE(facts.window->firstRecoverabilityPoint->toIso(),
                  headline.value(QStringLiteral("first_recoverability_point")).toString());
-        QCOMPARE(facts.verdict == OverviewFacts::Verdict::LimitedByGap,
-                 headline.value(QStringLiteral("limited_by_gap")).toBool());
-        const QString until = headline.value(facts.verdict == OverviewFacts::Verdict::LimitedByGap
+        if (latestRecoverable)
+            QCOMPARE(facts.verdict == OverviewFacts::Verdict::LimitedByGap,
+                     headline.value(QStringLiteral("limited_by_gap")).toBool());
+        const QString until = headline.value(headline.value(QStringLiteral("limited_by_gap")).toBool()
                                                  ? QStringLiteral("recoverable_until_wal")
                                                  : QStringLiteral("last_archived_wal")).toString();
         QCOMPARE(facts.untilWal, until);
