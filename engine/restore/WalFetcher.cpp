@@ -110,12 +110,25 @@ Result<WalFetcher::Fetched> WalFetcher::fetchOnce(const WalName& name, const QSt
             fileNames.append(rest);
     }
     const auto chosen = chooseObject(name, fileNames);
-    if (!chosen)
+    if (!chosen) {
+        // "Not archived" ends recovery, so it must come from an archive that is there: an empty
+        // mount point, a wrong path or a server prefix with no WAL at all is a failure to look.
+        const QString walsKey = m_url.key(m_server + QStringLiteral("/wals/"));
+        auto any = m_store.list(walsKey, QStringLiteral("/"), cancel);
+        if (!any)
+            return fail(any.error());
+        if (any->objects.isEmpty() && any->prefixes.isEmpty())
+            return fail(ErrorCode::MissingSource,
+                        WalFetcherText::tr("%1 holds no WAL at all for server %2").arg(m_store.describe(), m_server),
+                        WalFetcherText::tr("Check that the source is mounted and that the URL and server name are "
+                                           "right; PostgreSQL is stopped rather than told the file was never archived."),
+                        WalFetcherText::tr("nothing under %1").arg(walsKey));
         return fail(ErrorCode::NotFound,
                     WalFetcherText::tr("%1 is not in the archive at %2").arg(text(name.text), m_store.describe()),
                     WalFetcherText::tr("Normal when PostgreSQL probes for a file that was never archived; otherwise "
                                        "check the source URL and the server name."),
                     WalFetcherText::tr("no object %1%2[.gz|.bz2|.xz|.zst|.lz4|.snappy]").arg(dirKey, text(name.text)));
+    }
     return download(name, dirKey + *chosen, tempPathFor(destPath), destPath, Durability::HandOver, cancel);
 }
 
@@ -173,6 +186,14 @@ Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QStr
     const Compression compression = splitCompressionSuffix(fileName).compression;
     auto decompressor = Decompressor::create(compression);
     auto info = m_store.read(key, [&](QByteArrayView chunk) { return decompressor->feed(chunk, out); }, cancel);
+    if (!info && info.error().code == ErrorCode::NotFound) {
+        // The listing just named it: a 404 now is an eventually consistent store or a delete
+        // racing us, not "never archived", which would end recovery early. Retried, then 255.
+        Error e = info.error();
+        e.code = ErrorCode::Network;
+        e.message = WalFetcherText::tr("%1 was listed but could not be read: %2").arg(key, e.message);
+        return fail(e);
+    }
     if (!info)
         return fail(info.error());
     if (auto finished = decompressor->finish(out); !finished)

@@ -56,8 +56,10 @@ public:
     QString directoryKey(const WalName& name) const;
 
     /// One attempt: list, pick, download, decompress, check, publish at destPath.
-    /// Errors: NotFound only when the listing answered and no candidate exists; Corrupt when a
-    /// check fails; otherwise the store's error.
+    /// Errors: NotFound only when the listing answered, the server's wals/ holds something, and
+    /// no candidate exists (PostgreSQL ends recovery on it, so nothing less authoritative may
+    /// give it); MissingSource when wals/ is empty (an unmounted or wrong source); Network when
+    /// a listed object then reads as 404; Corrupt when a check fails; otherwise the store's error.
     Result<Fetched> fetchOnce(const WalName& name, const QString& destPath, const CancelToken& cancel = {});
 
     /// How a downloaded file is published.

@@ -9,6 +9,9 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -43,6 +46,13 @@ ObjectInfo infoFor(const QString& key, const QFileInfo& fi)
 bool utf8Less(const ObjectInfo& a, const ObjectInfo& b)
 {
     return a.key.toUtf8() < b.key.toUtf8();
+}
+
+Error unreadableDirectory(const QString& path, int err)
+{
+    return Error{err == EACCES || err == EPERM ? ErrorCode::Auth : ErrorCode::Network,
+                 LocalStoreText::tr("cannot read directory %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err))),
+                 LocalStoreText::tr("Check the permissions and the mount of the file:// source."), {}};
 }
 
 } // namespace
@@ -82,8 +92,22 @@ Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter
     if (subdir.split(u'/').contains(QStringLiteral("..")))
         return out;
     const QString start = subdir.isEmpty() ? m_root : m_root + u'/' + subdir;
-    if (!QFileInfo(start).isDir())
+    // "Nothing here" must be the directory's answer, not a failure to look: wal-restore takes an
+    // empty listing as "not archived" and PostgreSQL then ends recovery. A directory that cannot
+    // be read (permissions, EIO, a stale NFS handle) is an error, never an empty listing.
+    const QByteArray startPath = QFile::encodeName(start);
+    struct stat st {};
+    if (::stat(startPath.constData(), &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return out;
+        return fail(unreadableDirectory(start, errno));
+    }
+    if (!S_ISDIR(st.st_mode))
         return out;
+    if (DIR* d = ::opendir(startPath.constData()))
+        ::closedir(d);
+    else
+        return fail(unreadableDirectory(start, errno));
 
     QList<ObjectInfo> all;
     QDirIterator it(start, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories

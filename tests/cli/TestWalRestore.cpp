@@ -9,12 +9,14 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using tideline::test::FixtureEnv;
 using tideline::test::ProcessResult;
@@ -283,6 +285,71 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         proxy.closeWriteChannel();
         if (!proxy.waitForFinished(5000))
             proxy.kill();
+    }
+
+    // "Not archived" (exit 1) ends recovery, so only an archive that answered may give it: a 404
+    // on an object the listing just named, a source that holds no WAL (an empty mount point) and
+    // a directory the server's user cannot read are failures to look: retried, then 255.
+    void aNotFoundThatIsNotAuthoritativeExits255()
+    {
+        QTemporaryDir dir;
+        ::chmod(QFile::encodeName(dir.path()).constData(), 0777);
+        const QString dest = dir.filePath(QStringLiteral("RECOVERYXLOG"));
+        const QString segment = QStringLiteral("000000010000000000000003");
+
+        QProcess proxy;
+        proxy.start(QStringLiteral("/usr/bin/python3"),
+                    {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"), env().endpoint(),
+                     QStringLiteral("--rules"),
+                     QStringLiteral(R"([{"action": "notfound", "method": "GET", "path": "%1\\.gz$"}])").arg(segment)});
+        QVERIFY(proxy.waitForReadyRead(10'000));
+        const int port = proxy.readLine().trimmed().toInt();
+        QVERIFY(port > 0);
+        ProcessResult r = walRestore(QStringLiteral("http://127.0.0.1:%1").arg(port), env().url(QStringLiteral("main")),
+                                     QStringLiteral("pg-main"), segment, dest, {QStringLiteral("--retry-for"), QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 255, r.err.constData());
+        QVERIFY2(r.err.contains("was listed but could not be read"), r.err.constData());
+        checkOneLine(r);
+        QVERIFY(!QFile::exists(dest));
+        proxy.closeWriteChannel();
+        if (!proxy.waitForFinished(5000))
+            proxy.kill();
+
+        // An empty directory where the archive should be mounted.
+        const QString empty = dir.filePath(QStringLiteral("mnt"));
+        QVERIFY(QDir().mkpath(empty));
+        r = walRestore(env().endpoint(), QStringLiteral("file://") + empty, QStringLiteral("pg-main"), segment, dest,
+                       {QStringLiteral("--retry-for"), QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 255, r.err.constData());
+        QVERIFY2(r.err.contains("holds no WAL"), r.err.constData());
+        checkOneLine(r);
+
+        // A copy of the local mirror whose hash directory the postgres user cannot read.
+        const QString mirror = env().localMirror();
+        const QString localUrl = env().url(QStringLiteral("local"));
+        QVERIFY(!mirror.isEmpty() && localUrl.startsWith(QLatin1String("file://") + mirror));
+        const QString copy = dir.filePath(QStringLiteral("copy"));
+        QCOMPARE(env().run(QStringLiteral("cp"), {QStringLiteral("-a"), mirror, copy}).exitCode, 0);
+        const QString url = QStringLiteral("file://") + copy + localUrl.mid(7 + mirror.size());
+        const QString server = env().server(QStringLiteral("local"));
+        const QString hashDir = url.mid(7) + QLatin1Char('/') + server + QStringLiteral("/wals/0000000100000000");
+        QVERIFY(QFileInfo(hashDir).isDir());
+        auto asPostgres = [&] {
+            return env().run(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
+                                                         QStringLiteral(TIDELINE_CLI), QStringLiteral("wal-restore"), url, server,
+                                                         segment, dest, QStringLiteral("--retry-for"), QStringLiteral("1")});
+        };
+        // The same call can read it while the directory is open to it: only permissions differ.
+        QCOMPARE(env().run(QStringLiteral("chmod"), {QStringLiteral("-R"), QStringLiteral("a+rX"), copy}).exitCode, 0);
+        r = asPostgres();
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QFile::remove(dest));
+        QVERIFY(::chmod(QFile::encodeName(hashDir).constData(), 0700) == 0);
+        r = asPostgres();
+        QVERIFY2(r.exitCode == 255, r.err.constData());
+        QVERIFY2(r.err.contains("cannot read directory"), r.err.constData());
+        checkOneLine(r);
+        QVERIFY(!QFile::exists(dest));
     }
 
     // A wrong object under a segment's name (page address of another segment) or a truncated one

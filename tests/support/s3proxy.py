@@ -33,6 +33,7 @@ no earlier rule fired on), so "first"/"every"/"skip" count within what is left.
            (none of first/every/prob: fire on every match)
   action   slowdown     503 SlowDown (S3's throttling answer)
            error500     500 InternalError
+           notfound     404 NoSuchKey (an eventually consistent store, or a delete racing a read)
            reset        connection reset (RST) before any byte of the answer
            reset_body   the real status and headers and B body bytes (default half), then RST
            truncate     the real headers (full Content-Length) and B body bytes, then a clean close
@@ -80,7 +81,7 @@ def now():
 
 
 class Rule:
-    ACTIONS = {"slowdown", "error500", "reset", "reset_body", "truncate", "stall", "stall_body", "delay"}
+    ACTIONS = {"slowdown", "error500", "notfound", "reset", "reset_body", "truncate", "stall", "stall_body", "delay"}
 
     def __init__(self, spec):
         if not isinstance(spec, dict):
@@ -414,6 +415,9 @@ class Handler(BaseHTTPRequestHandler):
         if action == "error500":
             entry["status"] = 500
             return self.s3_error(500, "InternalError", "We encountered an internal error. Please try again.")
+        if action == "notfound":
+            entry["status"] = 404
+            return self.s3_error(404, "NoSuchKey", "The specified key does not exist.")
         if action == "reset":
             return self.reset()
         if action == "stall":
