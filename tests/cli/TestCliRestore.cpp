@@ -43,6 +43,36 @@ QMap<QString, QByteArray> treeDigest(const QString& root)
     return out;
 }
 
+// What a restored tree is, for comparison with another tool's: every entry by relative path
+// with its type, permission bits and content digest (a link: its target). `links` maps link
+// targets back to a common name, since the two restores put tablespaces in different places.
+QMap<QString, QString> treeOf(const QString& root, const QMap<QString, QString>& links = {})
+{
+    QMap<QString, QString> out;
+    QDirIterator it(root, QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QFileInfo fi(path);
+        const QString rel = path.mid(root.size() + 1);
+        // The owner's bits only: Tideline drops group and other bits on purpose (a restore runs
+        // as root; barman's own backup_label is 0644 in its tar, PostgreSQL's files are 0600).
+        const QString mode = QString::number(fi.permissions() & 0x7700, 16);
+        if (fi.isSymLink()) {
+            const QString target = fi.symLinkTarget();
+            out.insert(rel, QStringLiteral("link ") + links.value(target, target));
+        } else if (fi.isDir()) {
+            out.insert(rel, QStringLiteral("dir ") + mode);
+        } else {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            QCryptographicHash h(QCryptographicHash::Sha256);
+            h.addData(&f);
+            out.insert(rel, QStringLiteral("file %1 %2").arg(mode, QString::fromLatin1(h.result().toHex())));
+        }
+    }
+    return out;
+}
+
 QJsonObject mainFacts()
 {
     return env().scenario(QStringLiteral("main"));
@@ -149,7 +179,8 @@ private slots:
     {
         const QJsonObject plain = env().scenario(QStringLiteral("plain"));
         const QString id = plain.value(QStringLiteral("cnpg_like_backup_id")).toString();
-        QVERIFY2(!id.isEmpty(), "the fixture has no CNPG-like backup");
+        const QJsonObject ts = plain.value(QStringLiteral("tablespace")).toObject();
+        QVERIFY2(!id.isEmpty() && !ts.isEmpty(), "the fixture has no CNPG-like backup with a tablespace");
         const ProcessResult before = env().cli({QStringLiteral("wals"), env().url(QStringLiteral("plain")),
                                                 env().server(QStringLiteral("plain")), QStringLiteral("--json")});
         const ProcessResult r = drill(QStringLiteral("plain"), {QStringLiteral("--target-immediate"), QStringLiteral("--backup-id"), id},
@@ -157,12 +188,68 @@ private slots:
                                       {QStringLiteral("SELECT current_setting('archive_mode') = 'off'"),
                                        QStringLiteral("SELECT current_setting('ssl') = 'off'"),
                                        QStringLiteral("SELECT current_setting('shared_preload_libraries') = ''"),
-                                       QStringLiteral("SELECT archived_count = 0 FROM pg_stat_archiver")});
+                                       QStringLiteral("SELECT archived_count = 0 FROM pg_stat_archiver"),
+                                       QStringLiteral("SELECT count(*) = %1 FROM %2")
+                                           .arg(ts.value(QStringLiteral("rows")).toInteger())
+                                           .arg(ts.value(QStringLiteral("table")).toString()),
+                                       // Never at the backup's own (pod) path: under the drill's directory.
+                                       QStringLiteral("SELECT pg_tablespace_location(oid) NOT IN ('%1', '') FROM pg_tablespace "
+                                                      "WHERE spcname = '%2'")
+                                           .arg(ts.value(QStringLiteral("location")).toString(),
+                                                ts.value(QStringLiteral("name")).toString())});
         expectPassed(r);
         const ProcessResult after = env().cli({QStringLiteral("wals"), env().url(QStringLiteral("plain")),
                                                env().server(QStringLiteral("plain")), QStringLiteral("--json")});
         QCOMPARE(after.json().value(QStringLiteral("timelines")), before.json().value(QStringLiteral("timelines")));
         QCOMPARE(after.json().value(QStringLiteral("history_files")), before.json().value(QStringLiteral("history_files")));
+    }
+
+    // The outside oracle: barman-cloud-restore of the same backup, tablespace relocated on both
+    // sides, gives the same tree, byte for byte and mode for mode, but for what the restore
+    // writes on purpose (its settings, its pg_hba.conf beside the backup's, recovery.signal).
+    void aRestoreMatchesBarmanCloudRestore()
+    {
+        const QJsonObject plain = env().scenario(QStringLiteral("plain"));
+        const QJsonObject ts = plain.value(QStringLiteral("tablespace")).toObject();
+        const QString id = plain.value(QStringLiteral("cnpg_like_backup_id")).toString();
+        QVERIFY2(!ts.isEmpty() && !id.isEmpty(), "the fixture has no backup with a tablespace");
+        const QString name = ts.value(QStringLiteral("name")).toString();
+        const QString oid = QString::number(ts.value(QStringLiteral("oid")).toInteger());
+        QTemporaryDir dir;
+        const QString ours = dir.filePath(QStringLiteral("tideline")), oursTs = dir.filePath(QStringLiteral("tideline-ts"));
+        const QString theirs = dir.filePath(QStringLiteral("barman")), theirsTs = dir.filePath(QStringLiteral("barman-ts"));
+
+        const ProcessResult r = env().cli({QStringLiteral("restore"), env().url(QStringLiteral("plain")),
+                                           env().server(QStringLiteral("plain")), ours, QStringLiteral("--target-immediate"),
+                                           QStringLiteral("--backup-id"), id, QStringLiteral("--tablespace"),
+                                           name + QLatin1Char('=') + oursTs, QStringLiteral("--no-sync")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const ProcessResult b = env().run(QStringLiteral("barman-cloud-restore"),
+                                          {QStringLiteral("--endpoint-url"), env().endpoint(), QStringLiteral("--tablespace"),
+                                           name + QLatin1Char(':') + theirsTs, env().url(QStringLiteral("plain")),
+                                           env().server(QStringLiteral("plain")), id, theirs});
+        QVERIFY2(b.exitCode == 0, b.err.constData());
+
+        QMap<QString, QString> mine = treeOf(ours, {{oursTs, QStringLiteral("TABLESPACE")}});
+        QMap<QString, QString> barman = treeOf(theirs, {{theirsTs, QStringLiteral("TABLESPACE")}});
+        QCOMPARE(mine.value(QStringLiteral("pg_tblspc/") + oid), QStringLiteral("link TABLESPACE"));
+        QCOMPARE(barman.value(QStringLiteral("pg_tblspc/") + oid), QStringLiteral("link TABLESPACE"));
+        // The backup's pg_hba.conf is kept beside Tideline's own.
+        QCOMPARE(mine.take(QStringLiteral("pg_hba.conf.from-backup")), barman.take(QStringLiteral("pg_hba.conf")));
+        for (const char* written : {"pg_hba.conf", "postgresql.auto.conf", "recovery.signal"})
+            mine.remove(QLatin1String(written));
+        barman.remove(QStringLiteral("postgresql.auto.conf"));
+        // barman-cloud-restore leaves pg_wal as the tar has it; Tideline makes archive_status too.
+        if (!barman.contains(QStringLiteral("pg_wal/archive_status")))
+            mine.remove(QStringLiteral("pg_wal/archive_status"));
+        QVERIFY(mine.size() > 900);
+        for (auto it = barman.cbegin(); it != barman.cend(); ++it)
+            QVERIFY2(mine.value(it.key()) == it.value(),
+                     qPrintable(QStringLiteral("%1: barman %2, tideline %3").arg(it.key(), it.value(), mine.value(it.key()))));
+        QCOMPARE(QStringList(mine.keys()), QStringList(barman.keys()));
+        const auto tsMine = treeOf(oursTs), tsBarman = treeOf(theirsTs);
+        QVERIFY(tsMine.size() >= 3);
+        QCOMPARE(tsMine, tsBarman);
     }
 
     void restoreRefusesWhatItMustNot()

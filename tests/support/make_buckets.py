@@ -748,6 +748,9 @@ def build_main(store, barman, work):
     return facts, standby
 
 
+PLAIN_TABLESPACE = "plain_space"
+
+
 def build_plain(store, barman, work):
     """A second, small cluster with 1 MiB segments and uncompressed WAL and tars, as pg-plain in
     the same bucket and path as pg-main."""
@@ -778,7 +781,21 @@ def build_plain(store, barman, work):
         with open(os.path.join(c.datadir, "postgresql.conf"), "a") as f:
             f.write("\ninclude 'custom.conf'\n")
         shutil.chown(custom, "postgres", "postgres")
+        # A tablespace outside PGDATA, as a DBA with a second volume has: barman-cloud writes it
+        # as its own OID.tar and records its pod path in backup.info, which a restore elsewhere
+        # must not write to.
+        ts_dir = os.path.join(work, "plain-tablespace")
+        os.makedirs(ts_dir, exist_ok=True)
+        shutil.chown(ts_dir, "postgres", "postgres")
+        c.sql(f"CREATE TABLESPACE {PLAIN_TABLESPACE} LOCATION '{ts_dir}'")
+        c.sql(f"CREATE TABLE tideline_in_tablespace TABLESPACE {PLAIN_TABLESPACE} AS "
+              "SELECT g AS n, md5(g::text) AS h FROM generate_series(1, 2000) g")
+        ts_oid = c.one(f"SELECT oid FROM pg_tablespace WHERE spcname = '{PLAIN_TABLESPACE}'")[0]
+        c.switch_wal()
+        c.wait_archived()
         ids.append(barman.backup(c, MAIN_BUCKET, PLAIN_SERVER, "plain-2", compress=False))
+        facts.update(tablespace={"name": PLAIN_TABLESPACE, "oid": int(ts_oid), "location": ts_dir,
+                                 "table": "tideline_in_tablespace", "rows": 2000})
         w.insert("plain_after_2", 20)
         c.switch_wal()
         c.wait_archived()
