@@ -6,7 +6,6 @@
 #include "tests/integration/S3Proxy.h"
 #include "tests/support/FixtureEnv.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using tideline::test::FixtureEnv;
@@ -107,8 +106,6 @@ private slots:
         QFETCH(QString, verb);
         QFETCH(QJsonArray, rules);
         QVERIFY(m_proxy.setRules(rules));
-        QElapsedTimer timer;
-        timer.start();
         const ProcessResult r = cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), verb, url(), server()},
                                       {.attempts = 8});
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -116,7 +113,6 @@ private slots:
         const QJsonObject stats = m_proxy.stats();
         QVERIFY2(stats.value(QStringLiteral("faults")).toInt() >= 2,
                  qPrintable(QStringLiteral("only %1 faults fired").arg(stats.value(QStringLiteral("faults")).toInt())));
-        QVERIFY2(timer.elapsed() < 20'000, "recovery took too long");
     }
 
     void stallHitsTheTimeoutAndIsRetried()
@@ -128,13 +124,12 @@ private slots:
                                   proxyRule(QStringLiteral("stall_body"), QStringLiteral("backup\\.info"),
                                             opts({{QStringLiteral("first"), 1}, {QStringLiteral("bytes"), 10},
                                                   {QStringLiteral("stall_ms"), 30'000}}))}));
-        QElapsedTimer timer;
-        timer.start();
+        // The process may run 25 s, less than one 30 s stall: it finishes only by timing out
+        // the stalled requests and retrying them.
         const ProcessResult r = cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), QStringLiteral("backups"), url(), server()},
                                       {.timeoutMs = 500}, 25'000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out, m_direct.value(QStringLiteral("backups")));
-        QVERIFY2(timer.elapsed() < 10'000, qPrintable(QString::number(timer.elapsed())));
         const QJsonObject byAction = m_proxy.stats().value(QStringLiteral("by_action")).toObject();
         QCOMPARE(byAction.value(QStringLiteral("stall")).toInt(), 2);
         QCOMPARE(byAction.value(QStringLiteral("stall_body")).toInt(), 1);
@@ -154,15 +149,12 @@ private slots:
         QFETCH(QString, action);
         QFETCH(QString, path);
         QVERIFY(m_proxy.setRules({proxyRule(action, path, opts({{QStringLiteral("stall_ms"), 30'000}}))}));
-        QElapsedTimer timer;
-        timer.start();
         const ProcessResult r = cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), QStringLiteral("wals"), url(), server()},
                                       {.timeoutMs = 300, .attempts = 3}, 25'000);
         QVERIFY2(r.exitCode == 3, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
         checkOneLine(r);
         QVERIFY2(r.err.contains("after 3 attempts"), r.err.constData());
         QVERIFY2(r.out.trimmed().isEmpty(), "a failed catalog printed an answer");
-        QVERIFY2(timer.elapsed() < 15'000, qPrintable(QString::number(timer.elapsed())));
         // No request was tried more than the budget allows. Qt Network itself resends a request
         // once when a reused keep-alive connection is reset before any answer, so a reset may
         // cost two requests per attempt.

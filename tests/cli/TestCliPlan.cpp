@@ -38,24 +38,30 @@ quint64 lsnValue(const QString& text)
     return (parts[0].toULongLong(nullptr, 16) << 32) | parts[1].toULongLong(nullptr, 16);
 }
 
-// CNPG's FindBackupInfo, written from its documented rules, on the backups barman recorded:
-// time -> newest backup with end_time <= target; LSN -> newest with end_xlog < target; with a
-// numeric targetTLI the backup's timeline must match.
+// CNPG's FindBackupInfo (barman-cloud's catalog code), written from its rules on the backups
+// barman recorded: a backup counts when its begin and end times are both set, the catalog is
+// ordered by begin time, and the newest that fits wins: time -> end_time <= target; LSN ->
+// end_xlog < target; with a numeric targetTLI the backup's timeline must match.
 QString cnpgChoice(const QJsonArray& backups, const QDateTime* time, const quint64* lsn, int tli)
 {
     QString chosen;
+    QDateTime chosenBegin;
     for (const QJsonValue& v : backups) {
         const QJsonObject b = v.toObject();
-        if (b.value(QStringLiteral("status")).toString() != QLatin1String("DONE"))
+        const QDateTime begin = parseTime(b.value(QStringLiteral("begin_time")).toString());
+        const QDateTime end = parseTime(b.value(QStringLiteral("end_time")).toString());
+        if (!begin.isValid() || !end.isValid())
             continue;
         if (tli > 0 && b.value(QStringLiteral("timeline")).toInt() != tli)
             continue;
-        if (time && parseTime(b.value(QStringLiteral("end_time")).toString()) > *time)
+        if (time && end > *time)
             continue;
         if (lsn && lsnValue(b.value(QStringLiteral("end_xlog")).toString()) >= *lsn)
             continue;
-        if (b.value(QStringLiteral("backup_id")).toString() > chosen)
+        if (chosen.isEmpty() || begin > chosenBegin) {
             chosen = b.value(QStringLiteral("backup_id")).toString();
+            chosenBegin = begin;
+        }
     }
     return chosen;
 }

@@ -244,11 +244,11 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         QFETCH(QString, name);
         QTemporaryDir dir;
         const QString dest = dir.filePath(QStringLiteral("RECOVERYXLOG"));
-        qint64 ms = 0;
-        const ProcessResult r =
-            walRestore(env().endpoint(), env().url(QStringLiteral("main")), QStringLiteral("pg-main"), name, dest, {}, &ms);
+        // A day's retry budget: were "not archived" retried, the call would outlive the test's
+        // two-minute limit instead of answering 1.
+        const ProcessResult r = walRestore(env().endpoint(), env().url(QStringLiteral("main")), QStringLiteral("pg-main"),
+                                           name, dest, {QStringLiteral("--retry-for"), QStringLiteral("86400")});
         QVERIFY2(r.exitCode == 1, r.err.constData());
-        QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
         QVERIFY(!QFile::exists(dest));
         checkOneLine(r);
     }
@@ -263,7 +263,7 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         ProcessResult r = walRestore(QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), url, QStringLiteral("pg-main"),
                                      QStringLiteral("000000010000000000000003"), dest, {QStringLiteral("--retry-for"), QStringLiteral("2")}, &ms);
         QVERIFY2(r.exitCode == 255, r.err.constData());
-        QVERIFY2(ms >= 2000 && ms < 12'000, qPrintable(QString::number(ms)));
+        QVERIFY2(ms >= 2000, qPrintable(QString::number(ms))); // the whole budget was used
         QVERIFY(r.err.contains("attempts"));
         checkOneLine(r);
         QVERIFY(!QFile::exists(dest));
@@ -402,11 +402,10 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         // The network is gone: a spool hit still works and hands over barman's bytes.
         QFile::remove(dest);
         const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
-        qint64 ms = 0;
         r = walRestore(closed, url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000005"), dest,
-                       {QStringLiteral("--prefetch"), QStringLiteral("4"), QStringLiteral("--retry-for"), QStringLiteral("1")}, &ms);
+                       {QStringLiteral("--prefetch"), QStringLiteral("4"), QStringLiteral("--retry-for"), QStringLiteral("1")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY2(ms < 1000, qPrintable(QString::number(ms))); // no retrying against the closed port happened
+        // Exit 0 with the endpoint closed: the spool served it, the network was never needed.
         QVERIFY(readAll(dest) == barmanRestore(url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000005"), dir.path()));
         // Handed over (moved), and segment 4, which replay has passed, is gone too.
         const QStringList after = spooled();

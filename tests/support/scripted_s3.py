@@ -152,6 +152,7 @@ class Handler(BaseHTTPRequestHandler):
         if LOG:
             with LOCK, open(LOG, "a", encoding="utf-8") as f:
                 f.write(json.dumps({"method": self.command, "path": raw, "bucket": bucket, "key": key,
+                                    "at": time.monotonic(),
                                     "headers": {k.lower(): v for k, v in self.headers.items()}}) + "\n")
         lowered = {k.lower(): v for k, v in self.headers.items()}
         forbidden = [k for k in lowered if k.startswith("x-amz-checksum") or k == "x-amz-sdk-checksum-algorithm"

@@ -2,7 +2,6 @@
 #include "engine/storage/S3Store.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -302,13 +301,15 @@ private slots:
         S3Store::Config c = config(bucket);
         c.requestTimeoutMs = 300;
         S3Store store(c);
-        QElapsedTimer timer;
-        timer.start();
         const auto got = store.get(QStringLiteral("slow"), m_cancel);
         QVERIFY2(got, got ? "" : qPrintable(got.error().oneLine()));
         QCOMPARE(*got, bodyFor(QStringLiteral("slow"), size));
-        QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
-        QCOMPARE(requests(bucket, QStringLiteral("slow")).size(), 2);
+        // The order of events on the server's clock: the second request came while the server
+        // still held the first one silent (5 s), so the client's timeout ended it, not the server.
+        const auto log = requests(bucket, QStringLiteral("slow"));
+        QCOMPARE(log.size(), 2);
+        const double gap = log[1].value(u"at").toDouble() - log[0].value(u"at").toDouble();
+        QVERIFY2(gap < 5.0, qPrintable(QString::number(gap)));
     }
 
     void twoPageListingInForeignNamespace()
@@ -386,14 +387,11 @@ private slots:
         const int port = probe.serverPort();
         probe.close();
         S3Store store(config(QStringLiteral("data"), port));
-        QElapsedTimer timer;
-        timer.start();
         const auto r = store.get(QStringLiteral("x"), m_cancel);
         QVERIFY(!r);
         remember(r.error());
         QCOMPARE(r.error().code, ErrorCode::Network);
         QVERIFY(r.error().hint.contains(u"--endpoint-url"));
-        QVERIFY(timer.elapsed() < 2000);
     }
 
     // TLS against a plain-HTTP port: a TLS failure, reported as Network, verification on.
@@ -428,13 +426,12 @@ private slots:
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
             later.cancel();
         });
-        QElapsedTimer timer;
-        timer.start();
+        // Not cancelled, the transfer would succeed: the server resumes after its 5 s silence.
         const auto r = slow.get(QStringLiteral("cancel-me"), later);
         canceller.join();
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::Cancelled);
-        QVERIFY(timer.elapsed() < 2000);
+        QCOMPARE(requests(QStringLiteral("stall"), QStringLiteral("cancel-me")).size(), 1);
     }
 
     void sinkErrorStopsRead()
