@@ -23,6 +23,21 @@
     </message>
 </context>
 <context>
+    <name>DrillsCommand</name>
+    <message numerus="yes">
+        <location filename="../src/cli/DrillsCommand.cpp" line="+41"/>
+        <source>%n drill(s), %1 passed; last passing drill: %2
+</source>
+        <extracomment>%n is the number of drills, %1 how many passed, %2 a date or &quot;-&quot;.</extracomment>
+        <translation>
+            <numerusform>%n drill, %1 passed; last passing drill: %2
+</numerusform>
+            <numerusform>%n drills, %1 passed; last passing drill: %2
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanCommand</name>
     <message numerus="yes">
         <location filename="../src/cli/PlanCommand.cpp" line="+41"/>
@@ -34,20 +49,9 @@
     </message>
 </context>
 <context>
-    <name>RecoveryPlanner</name>
-    <message numerus="yes">
-        <location filename="../engine/pitr/RecoveryPlanner.cpp" line="+198"/>
-        <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
-        <translation>
-            <numerusform>backup %1 cannot be restored: %n WAL segment it needs is missing, the first %2</numerusform>
-            <numerusform>backup %1 cannot be restored: %n WAL segments it needs are missing, the first %2</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>S3Store</name>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Store.cpp" line="+588"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+590"/>
         <source>%1 failed after %n attempts: %2</source>
         <translation>
             <numerusform>%1 failed after %n attempt: %2</numerusform>
@@ -58,7 +62,15 @@
 <context>
     <name>ServerCatalog</name>
     <message numerus="yes">
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+208"/>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+81"/>
+        <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
+        <translation>
+            <numerusform>backup %1 cannot be restored: %n WAL segment it needs is missing, the first %2</numerusform>
+            <numerusform>backup %1 cannot be restored: %n WAL segments it needs are missing, the first %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+163"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</numerusform>
@@ -93,7 +105,7 @@
 <context>
     <name>ShowCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/ShowCommand.cpp" line="+78"/>
+        <location filename="../src/cli/ShowCommand.cpp" line="+79"/>
         <source>no: %n WAL segment(s) missing, first %1</source>
         <translation>
             <numerusform>no: %n WAL segment missing: %1</numerusform>
@@ -104,7 +116,15 @@
 <context>
     <name>TarExtractor</name>
     <message numerus="yes">
-        <location filename="../engine/restore/TarExtractor.cpp" line="+194"/>
+        <location filename="../engine/restore/TarExtractor.cpp" line="+224"/>
+        <source>the archive ends after %n file(s) without its end-of-archive marker: it was cut short</source>
+        <translation>
+            <numerusform>the archive ends after %n file without its end-of-archive marker: it was cut short</numerusform>
+            <numerusform>the archive ends after %n files without its end-of-archive marker: it was cut short</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
         <source>bad header checksum after %n file(s)</source>
         <translation>
             <numerusform>bad header checksum after %n file</numerusform>
@@ -145,7 +165,7 @@
 <context>
     <name>tideline::gui::BackupTableModel</name>
     <message numerus="yes">
-        <location filename="../src/models/BackupTableModel.cpp" line="+166"/>
+        <location filename="../src/models/BackupTableModel.cpp" line="+171"/>
         <source>Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.</source>
         <translation>
             <numerusform>Replay from this backup needs %n segment that is not in the archive: %1.</numerusform>
@@ -156,7 +176,7 @@
 <context>
     <name>tideline::gui::BucketTreeModel</name>
     <message numerus="yes">
-        <location filename="../src/models/BucketTreeModel.cpp" line="+108"/>
+        <location filename="../src/models/BucketTreeModel.cpp" line="+110"/>
         <source>%n gap(s), %1 harmless</source>
         <translation>
             <numerusform>%n gap, %1 harmless</numerusform>
@@ -213,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+66"/>
+        <location line="+77"/>
         <source>%n harmless</source>
         <translation>
             <numerusform>%n harmless</numerusform>
@@ -273,7 +293,7 @@
 <context>
     <name>tideline::gui::RestoreWizard</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/RestoreWizard.cpp" line="+247"/>
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+248"/>
         <source>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.</source>
         <translation>
             <numerusform>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment from %3; download %4; estimated %5.</numerusform>
@@ -281,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+237"/>
+        <location line="+232"/>
         <source>Drill history of %1: %Ln drill(s), %2 passed.</source>
         <translation>
             <numerusform>Drill history of %1: %Ln drill, %2 passed.</numerusform>

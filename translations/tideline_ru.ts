@@ -119,6 +119,44 @@
     </message>
 </context>
 <context>
+    <name>BackupFiles</name>
+    <message>
+        <location filename="../engine/catalog/BackupFiles.cpp" line="+37"/>
+        <source>%1 is not a name barman-cloud writes</source>
+        <translation>%1 — не имя, которое пишет barman-cloud</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 and %2 are the same tar part under two compressions</source>
+        <translation>%1 и %2 — одна и та же часть tar в двух видах сжатия</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the data tar (data.tar) is missing</source>
+        <translation>нет tar-архива данных (data.tar)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the tar of tablespace %1 (%2.tar) is missing</source>
+        <translation>нет tar-архива табличного пространства %1 (%2.tar)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1.tar belongs to no tablespace in backup.info</source>
+        <translation>%1.tar не относится ни к одному табличному пространству из backup.info</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1.tar, the first part, is missing</source>
+        <translation>нет первой части, %1.tar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>part %1 of %2 is missing (%2_%3.tar), though part %4 is there</source>
+        <translation>нет части %1 архива %2 (%2_%3.tar), хотя часть %4 есть</translation>
+    </message>
+</context>
+<context>
     <name>BackupInfo</name>
     <message>
         <location filename="../engine/catalog/BackupInfo.cpp" line="+61"/>
@@ -247,15 +285,14 @@
         <translation>да</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>no: tar files missing (see show)</source>
+        <translation>нет: не хватает tar-файлов (см. show)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>no: %1 WAL missing from %2</source>
         <translation>нет: не хватает сегментов WAL: %1, начиная с %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>none</source>
-        <comment>compression</comment>
-        <translation>нет</translation>
     </message>
     <message>
         <location filename="../src/cli/BackupsCommand.h" line="+14"/>
@@ -747,7 +784,7 @@
 <context>
     <name>DrillCommand</name>
     <message>
-        <location filename="../src/cli/DrillCommand.cpp" line="+61"/>
+        <location filename="../src/cli/DrillCommand.cpp" line="+64"/>
         <source>cannot write the report %1</source>
         <translation>не удаётся записать отчёт %1</translation>
     </message>
@@ -763,8 +800,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Rerun with --keep and read postgres.log in the scratch directory.</source>
-        <translation>Запустите снова с --keep и прочитайте postgres.log во временном каталоге.</translation>
+        <source>Rerun with --keep and read postgres.log in the drill&apos;s directory (the report names it).</source>
+        <translation>Повторите с --keep и прочитайте postgres.log в каталоге учебного восстановления (он указан в отчёте).</translation>
     </message>
     <message>
         <location filename="../src/cli/DrillCommand.h" line="+19"/>
@@ -775,7 +812,32 @@
 <context>
     <name>DrillJob</name>
     <message>
-        <location filename="../engine/restore/DrillJob.cpp" line="+150"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+140"/>
+        <source>returned no rows (not a query)</source>
+        <translation>не вернул строк (это не запрос)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>returned no rows</source>
+        <translation>не вернул строк</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returned NULL</source>
+        <translation>вернул NULL</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>returned an empty value</source>
+        <translation>вернул пустое значение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned %1</source>
+        <translation>вернул %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>PostgreSQL never logged reaching the recovery target</source>
         <translation>PostgreSQL так и не записал в журнал достижение цели восстановления</translation>
     </message>
@@ -905,7 +967,27 @@
         <translation>планирование</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+9"/>
+        <source>cannot create a scratch directory in %1: %2</source>
+        <translation>не удаётся создать временный каталог в %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give an existing, writable directory with --scratch DIR; the drill works in a new directory inside it and removes only that.</source>
+        <translation>Укажите существующий каталог с правом записи в --scratch DIR; учебное восстановление работает в новом каталоге внутри него и удаляет только этот каталог.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the user %1 cannot enter %2</source>
+        <translation>пользователь %1 не может войти в %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PostgreSQL runs as %1: give --scratch a directory it can reach, such as /var/tmp.</source>
+        <translation>PostgreSQL работает от имени %1: укажите в --scratch каталог, доступный ему, например /var/tmp.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>restore (download, decompress, extract)</source>
         <translation>восстановление (загрузка, распаковка, извлечение)</translation>
     </message>
@@ -915,32 +997,22 @@
         <translation>настройка</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>recovery (WAL fetch and replay, promote)</source>
         <translation>восстановление (получение и воспроизведение WAL, повышение)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>checks</source>
         <translation>проверки</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>stop and clean up</source>
         <translation>остановка и очистка</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <source>cannot create a scratch directory in %1</source>
-        <translation>не удаётся создать временный каталог в %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give one with --scratch DIR.</source>
-        <translation>Укажите его с помощью --scratch DIR.</translation>
-    </message>
-    <message>
-        <location line="+88"/>
+        <location line="-27"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
@@ -965,7 +1037,7 @@
         <translation>PostgreSQL остановился: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>scratch directory kept: %1</source>
         <translation>временный каталог сохранён: %1</translation>
     </message>
@@ -988,6 +1060,63 @@
         <location line="+1"/>
         <source>Check permissions of your data directory.</source>
         <translation>Проверьте права доступа к вашему каталогу данных.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillsCommand</name>
+    <message>
+        <location filename="../src/cli/DrillsCommand.cpp" line="+35"/>
+        <source>STARTED</source>
+        <translation>НАЧАЛО</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BACKUP</source>
+        <translation>КОПИЯ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TARGET</source>
+        <translation>ЦЕЛЬ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VERDICT</source>
+        <translation>ИТОГ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RTO (s)</source>
+        <translation>RTO (с)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed</source>
+        <translation>пройдено</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed: %1</source>
+        <translation>не пройдено: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n drill(s), %1 passed; last passing drill: %2
+</source>
+        <extracomment>%n is the number of drills, %1 how many passed, %2 a date or &quot;-&quot;.</extracomment>
+        <translation>
+            <numerusform>%n учебное восстановление, пройдено %1; последнее пройденное: %2
+</numerusform>
+            <numerusform>%n учебных восстановления, пройдено %1; последнее пройденное: %2
+</numerusform>
+            <numerusform>%n учебных восстановлений, пройдено %1; последнее пройденное: %2
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/cli/DrillsCommand.h" line="+16"/>
+        <source>the drill history: date, target, verdict, RTO, phases</source>
+        <translation>журнал учебных восстановлений: дата, цель, итог, RTO, этапы</translation>
     </message>
 </context>
 <context>
@@ -1090,12 +1219,22 @@
 <context>
     <name>LocalStore</name>
     <message>
-        <location filename="../engine/storage/LocalStore.cpp" line="+30"/>
+        <location filename="../engine/storage/LocalStore.cpp" line="+33"/>
         <source>%1 was cancelled</source>
         <translation>%1: отменено</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+21"/>
+        <source>cannot read directory %1: %2</source>
+        <translation>не удаётся прочитать каталог %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the permissions and the mount of the file:// source.</source>
+        <translation>Проверьте права доступа и монтирование источника file://.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>directory %1 does not exist</source>
         <translation>каталог %1 не существует</translation>
     </message>
@@ -1115,7 +1254,7 @@
         <translation>Ключи — относительные пути без сегментов &quot;..&quot;.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+41"/>
         <location line="+10"/>
         <source>listing %1</source>
         <translation>получение списка %1</translation>
@@ -1359,7 +1498,7 @@
 <context>
     <name>ManifestCommand</name>
     <message>
-        <location filename="../src/cli/ManifestCommand.cpp" line="+28"/>
+        <location filename="../src/cli/ManifestCommand.cpp" line="+29"/>
         <source>manifest needs --cluster NAME</source>
         <translation>для manifest нужен --cluster NAME</translation>
     </message>
@@ -1397,7 +1536,7 @@
 <context>
     <name>ManifestWriter</name>
     <message>
-        <location filename="../engine/pitr/ManifestWriter.cpp" line="+152"/>
+        <location filename="../engine/pitr/ManifestWriter.cpp" line="+160"/>
         <source>no manifest for a refused plan: %1</source>
         <translation>для отклонённого плана манифест не создаётся: %1</translation>
     </message>
@@ -1803,22 +1942,8 @@
         <source>List the backups with the backups command, or leave --backup-id out to let Tideline choose.</source>
         <translation>Выведите список резервных копий командой backups или не указывайте --backup-id, чтобы Tideline выбрал сам.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
-        <translation>
-            <numerusform>резервную копию %1 нельзя восстановить: отсутствует %n нужный ей сегмент WAL, первый — %2</numerusform>
-            <numerusform>резервную копию %1 нельзя восстановить: отсутствуют %n нужных ей сегмента WAL, первый — %2</numerusform>
-            <numerusform>резервную копию %1 нельзя восстановить: отсутствуют %n нужных ей сегментов WAL, первый — %2</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
-        <source>backup %1 is %2, not a finished backup</source>
-        <translation>резервная копия %1 в состоянии %2, а не завершена</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Choose another backup, or leave --backup-id out.</source>
         <translation>Выберите другую резервную копию или не указывайте --backup-id.</translation>
     </message>
@@ -1844,8 +1969,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Every backup lacks WAL or is unfinished; see the backups and wals commands.</source>
-        <translation>Каждой резервной копии не хватает WAL, или она не завершена; см. команды backups и wals.</translation>
+        <source>Every backup lacks WAL or tar files, or is unfinished; see the backups and wals commands.</source>
+        <translation>Каждой резервной копии не хватает WAL или tar-файлов, либо она не завершена; см. команды backups и wals.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2024,7 +2149,7 @@
 <context>
     <name>RestoreCommand</name>
     <message>
-        <location filename="../src/cli/RestoreCommand.cpp" line="+34"/>
+        <location filename="../src/cli/RestoreCommand.cpp" line="+35"/>
         <source>--jobs must be a number from 1 to 64</source>
         <translation>--jobs должен быть числом от 1 до 64</translation>
     </message>
@@ -2079,29 +2204,23 @@
 <context>
     <name>RestoreJob</name>
     <message>
-        <location filename="../engine/restore/RestoreJob.cpp" line="+138"/>
-        <location line="+11"/>
+        <location filename="../engine/restore/RestoreJob.cpp" line="+147"/>
         <source>extraction stopped</source>
         <translation>извлечение остановлено</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+55"/>
         <source>%1: skipped %2 (%3)</source>
         <translation>%1: пропущен %2 (%3)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>restore cancelled</source>
-        <translation>восстановление отменено</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>restoring</source>
         <comment>progress</comment>
         <translation>восстановление</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+32"/>
         <source>there is no user &apos;%1&apos; to own the restored data</source>
         <translation>нет пользователя &apos;%1&apos;, которому можно передать восстановленные данные</translation>
     </message>
@@ -2121,29 +2240,105 @@
         <translation>Запустите восстановление от root или от имени владельца.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+107"/>
         <source>cannot write %1: %2</source>
         <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+184"/>
         <source>Check free space and permissions of the destination.</source>
         <translation>Проверьте свободное место и права доступа в каталоге назначения.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-152"/>
+        <source>%1 in the backup is not a regular file (a link or a directory)</source>
+        <translation>%1 в резервной копии — не обычный файл (ссылка или каталог)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PostgreSQL backup never holds one there; the archive is damaged or hostile. Choose another backup.</source>
+        <translation>В резервной копии PostgreSQL такого там не бывает; архив повреждён или подделан. Выберите другую резервную копию.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>backup %1 did not restore a whole data directory: %2</source>
+        <translation>резервная копия %1 не восстановила каталог данных целиком: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another backup (--backup-id); this one cannot be restored.</source>
+        <translation>Выберите другую резервную копию (--backup-id); эту восстановить нельзя.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>global/pg_control is missing</source>
+        <translation>нет global/pg_control</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>global/pg_control has %1 bytes, not 8192</source>
+        <translation>global/pg_control занимает %1 байт, а не 8192</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>backup_label is missing</source>
+        <translation>нет backup_label</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>backup_label has no START WAL LOCATION line</source>
+        <translation>в backup_label нет строки START WAL LOCATION</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>backup_label starts at %1 (%2), backup.info at %3 (%4)</source>
+        <translation>backup_label начинается с %1 (%2), а backup.info — с %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>backup_label is on timeline %1, backup.info on %2</source>
+        <translation>backup_label на линии времени %1, а backup.info — на %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>postgresql.conf: disabled %1 (the file is not in the backup)</source>
         <translation>postgresql.conf: отключено: %1 (файла нет в резервной копии)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>postgresql.auto.conf: replaced %1</source>
         <translation>postgresql.auto.conf: заменено: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+17"/>
+        <source>cannot keep the backup&apos;s pg_hba.conf: %1</source>
+        <translation>не удаётся сохранить pg_hba.conf из резервной копии: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>removed %1 from the backup</source>
         <translation>удалён %1 из резервной копии</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot create %1: %2</source>
+        <translation>не удаётся создать %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 in the backup is not a directory</source>
+        <translation>%1 в резервной копии — не каталог</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PostgreSQL backup never holds a link there; choose another backup.</source>
+        <translation>В резервной копии PostgreSQL там не бывает ссылки; выберите другую резервную копию.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2191,17 +2386,7 @@
         <translation>Установите их (в Debian: apt-get install postgresql-%1) или восстанавливайте на машине, где они есть.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>backup %1 has no tar files in the bucket</source>
-        <translation>у резервной копии %1 нет tar-файлов в бакете</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose another backup; this one cannot be restored.</source>
-        <translation>Выберите другую резервную копию; эту восстановить нельзя.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+29"/>
         <source>tablespace %1&apos;s location %2 is not empty</source>
         <translation>расположение %2 табличного пространства %1 не пусто</translation>
     </message>
@@ -2211,7 +2396,7 @@
         <translation>Перенесите его с помощью --tablespace %1=/an/empty/dir.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>backup %1 has no tablespace &apos;%2&apos;</source>
         <translation>в резервной копии %1 нет табличного пространства &apos;%2&apos;</translation>
     </message>
@@ -2221,17 +2406,7 @@
         <translation>Табличные пространства резервной копии выводит команда show.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>%1 belongs to no tablespace in backup.info</source>
-        <translation>%1 не относится ни к одному табличному пространству в backup.info</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The backup is inconsistent; choose another.</source>
-        <translation>Резервная копия несогласована; выберите другую.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>%1 has %2 MiB free, the backup needs at least %3 MiB</source>
         <translation>в %1 свободно %2 МиБ, а резервной копии нужно не меньше %3 МиБ</translation>
     </message>
@@ -2251,22 +2426,54 @@
         <translation>восстановление отменено; %1 помечен как незавершённый</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%1: %2 (%3 is marked incomplete)</source>
         <translation>%1: %2 (%3 помечен как незавершённый)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>cannot link %1 to %2</source>
         <translation>не удаётся создать ссылку %1 на %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-307"/>
+        <location line="+118"/>
+        <location line="+190"/>
         <source>Check permissions of the destination.</source>
         <translation>Проверьте права доступа в каталоге назначения.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-106"/>
+        <source>backup %1 is incomplete in the bucket: %2</source>
+        <translation>резервная копия %1 в бакете неполная: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another backup (--backup-id); an interrupted upload or delete leaves a backup like this one.</source>
+        <translation>Выберите другую резервную копию (--backup-id); такую оставляет прерванная выгрузка или удаление.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>tablespace %1&apos;s location %2 is not an absolute path</source>
+        <translation>расположение %2 табличного пространства %1 — не абсолютный путь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give a full path: --tablespace %1=/an/empty/dir.</source>
+        <translation>Укажите полный путь: --tablespace %1=/пустой/каталог.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>tablespace %1 (%2 in the backup) restored into %3</source>
+        <translation>табличное пространство %1 (%2 в резервной копии) восстановлено в %3</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1 (%2 is marked incomplete)</source>
+        <translation>%1 (%2 помечен как незавершённый)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>cannot flush %1 to disk: %2</source>
         <translation>не удаётся сбросить %1 на диск: %2</translation>
     </message>
@@ -2570,7 +2777,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Эндпоинт, возможно, не поддерживает этот запрос; см. подробности.</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+157"/>
         <source>%1: no data from %2 for %3 ms</source>
         <translation>%1: нет данных от %2 в течение %3 мс</translation>
     </message>
@@ -2699,7 +2906,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>ServerCatalog</name>
     <message>
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+35"/>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+37"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -2713,8 +2920,39 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <source>%1 min %2 s</source>
         <translation>%1 мин %2 с</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <location line="+3"/>
+        <source>none</source>
+        <comment>compression</comment>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>backup %1 is %2, not a finished backup</source>
+        <translation>резервная копия %1 в состоянии %2, она не завершена</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>backup %1 is incomplete in the bucket: %2</source>
+        <translation>резервная копия %1 в бакете неполная: %2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+2"/>
+        <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
+        <translation>
+            <numerusform>резервную копию %1 нельзя восстановить: не хватает %n нужного ей сегмента WAL, первый — %2</numerusform>
+            <numerusform>резервную копию %1 нельзя восстановить: не хватает %n нужных ей сегментов WAL, первый — %2</numerusform>
+            <numerusform>резервную копию %1 нельзя восстановить: не хватает %n нужных ей сегментов WAL, первый — %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>backup %1 has no readable WAL range in backup.info</source>
+        <translation>в backup.info резервной копии %1 нет читаемого диапазона WAL</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+160"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>резервные копии %n разного кластера PostgreSQL имеют общее имя сервера %1: %2. Несколько кластеров пишут в одно место (ситуация CNPG «Expected empty archive»); задайте каждому свой serverName</numerusform>
@@ -2898,12 +3136,6 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Сжатие</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>none</source>
-        <comment>compression</comment>
-        <translation>нет</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>Cluster size</source>
         <translation>Размер кластера</translation>
@@ -2955,6 +3187,11 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <source>yes</source>
         <translation>да</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>no: %1</source>
+        <translation>нет: %1</translation>
+    </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>no: %n WAL segment(s) missing, first %1</source>
@@ -2973,7 +3210,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>SourceAccess</name>
     <message>
-        <location filename="../src/cli/SourceAccess.cpp" line="+27"/>
+        <location filename="../src/cli/SourceAccess.cpp" line="+28"/>
         <source>&apos;%1&apos; is not an endpoint URL</source>
         <translation>&apos;%1&apos; — не URL эндпоинта</translation>
     </message>
@@ -3075,7 +3312,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>TarExtractor</name>
     <message>
-        <location filename="../engine/restore/TarExtractor.cpp" line="+27"/>
+        <location filename="../engine/restore/TarExtractor.cpp" line="+25"/>
         <source>unsafe or broken tar entry: %1</source>
         <translation>небезопасная или повреждённая запись tar: %1</translation>
     </message>
@@ -3090,7 +3327,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Проверьте свободное место и права доступа в каталоге назначения.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+185"/>
         <source>the archive ends in the middle of a header</source>
         <translation>архив обрывается посреди заголовка</translation>
     </message>
@@ -3099,13 +3336,8 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <source>the archive ends in the middle of %1</source>
         <translation>архив обрывается посреди %1</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>the archive is empty</source>
-        <translation>архив пуст</translation>
-    </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+33"/>
         <source>bad header checksum after %n file(s)</source>
         <translation>
             <numerusform>неверная контрольная сумма заголовка после %n файла</numerusform>
@@ -3119,48 +3351,104 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>неверное числовое поле в заголовке</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>an oversized extended header</source>
         <translation>слишком большой расширенный заголовок</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
+        <location line="+17"/>
+        <location line="+24"/>
+        <source>cannot open %1</source>
+        <translation>не удаётся открыть %1</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&apos;%1&apos; needs %2, which is not in the archive</source>
+        <translation>&apos;%1&apos; ссылается на %2, которого нет в архиве</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the name &apos;%1&apos; holds a control character or is not UTF-8</source>
+        <translation>имя &apos;%1&apos; содержит управляющий символ или не в UTF-8</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+97"/>
         <source>&apos;%1&apos; points outside the destination</source>
         <translation>&apos;%1&apos; указывает за пределы каталога назначения</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-126"/>
         <source>&apos;%1&apos; would be written through the symbolic link %2</source>
         <translation>&apos;%1&apos; пришлось бы записать через символьную ссылку %2</translation>
     </message>
+    <message numerus="yes">
+        <location line="-105"/>
+        <source>the archive ends after %n file(s) without its end-of-archive marker: it was cut short</source>
+        <translation>
+            <numerusform>архив кончается после %n файла без маркера конца архива: он обрезан</numerusform>
+            <numerusform>архив кончается после %n файлов без маркера конца архива: он обрезан</numerusform>
+            <numerusform>архив кончается после %n файлов без маркера конца архива: он обрезан</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+17"/>
+        <source>a lone zero block in the middle of the archive</source>
+        <translation>одиночный нулевой блок посреди архива</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>&apos;%1&apos; needs %2 to be a directory</source>
         <translation>для &apos;%1&apos; нужно, чтобы %2 был каталогом</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+40"/>
+        <location line="-12"/>
+        <location line="+77"/>
+        <location line="+14"/>
         <source>cannot create %1</source>
         <translation>не удаётся создать %1</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-44"/>
+        <source>the link target of &apos;%1&apos; holds a control character or is not UTF-8 (&apos;%2&apos;)</source>
+        <translation>цель ссылки &apos;%1&apos; содержит управляющий символ или не в UTF-8 (&apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>a file without a name</source>
         <translation>файл без имени</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&apos;%1&apos; is a symbolic link</source>
-        <translation>&apos;%1&apos; — символьная ссылка</translation>
+        <location line="+9"/>
+        <location line="+54"/>
+        <location line="+29"/>
+        <source>cannot replace %1</source>
+        <translation>не удаётся заменить %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-78"/>
+        <source>&apos;%1&apos; is a directory in the archive and a file too</source>
+        <translation>&apos;%1&apos; в архиве — и каталог, и файл</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&apos;%1&apos; is a directory in the archive and a file or link too</source>
+        <translation>&apos;%1&apos; в архиве — и каталог, и файл или ссылка</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+37"/>
+        <source>a link without a name</source>
+        <translation>ссылка без имени</translation>
+    </message>
+    <message>
+        <location line="-33"/>
         <source>tablespace link to %1 (recreated by the restore)</source>
         <translation>ссылка табличного пространства на %1 (восстановление создаёт её заново)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>link to %1 made a directory</source>
         <translation>ссылка на %1 заменена каталогом</translation>
     </message>
@@ -3170,36 +3458,42 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>ссылка &apos;%1&apos; -&gt; &apos;%2&apos; выходит за пределы каталога назначения</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+18"/>
+        <location line="+7"/>
+        <location line="+30"/>
         <source>cannot create link %1</source>
         <translation>не удаётся создать ссылку %1</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-13"/>
         <source>the hard link &apos;%1&apos; points at &apos;%2&apos;, which is not an extracted file</source>
         <translation>жёсткая ссылка &apos;%1&apos; указывает на &apos;%2&apos;, а это не извлечённый файл</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>&apos;%1&apos; is a device, FIFO or unknown entry type &apos;%2&apos;</source>
         <translation>&apos;%1&apos; — устройство, FIFO или неизвестный тип записи &apos;%2&apos;</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+55"/>
+        <location line="+70"/>
         <source>cannot write %1</source>
         <translation>не удаётся записать %1</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-53"/>
         <source>a broken pax header</source>
         <translation>повреждённый заголовок pax</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+13"/>
         <source>a broken pax record</source>
         <translation>повреждённая запись pax</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a sparse file, which no PostgreSQL backup holds</source>
+        <translation>разреженный файл, которых не бывает в резервных копиях PostgreSQL</translation>
     </message>
 </context>
 <context>
@@ -3321,7 +3615,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>UsageCommand</name>
     <message>
-        <location filename="../src/cli/UsageCommand.cpp" line="+38"/>
+        <location filename="../src/cli/UsageCommand.cpp" line="+39"/>
         <source>SERVER</source>
         <translation>СЕРВЕР</translation>
     </message>
@@ -3370,12 +3664,27 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>WalFetcher</name>
     <message>
-        <location filename="../engine/restore/WalFetcher.cpp" line="+52"/>
+        <location filename="../engine/restore/WalFetcher.cpp" line="+54"/>
         <source>Check free space and permissions where the WAL file goes.</source>
         <translation>Проверьте свободное место и права доступа там, куда записывается файл WAL.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+68"/>
+        <source>%1 holds no WAL at all for server %2</source>
+        <translation>в %1 вообще нет WAL сервера %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the source is mounted and that the URL and server name are right; PostgreSQL is stopped rather than told the file was never archived.</source>
+        <translation>Проверьте, что источник смонтирован, а URL и имя сервера верны; PostgreSQL останавливается, а не получает ответ, что файл не архивировался.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing under %1</source>
+        <translation>под %1 ничего нет</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 is not in the archive at %2</source>
         <translation>%1 нет в архиве в %2</translation>
     </message>
@@ -3390,7 +3699,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>нет объекта %1%2[.gz|.bz2|.xz|.zst|.lz4|.snappy]</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>cannot create %1: %2</source>
         <translation>не удаётся создать %1: %2</translation>
     </message>
@@ -3415,7 +3724,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
+        <source>%1 was listed but could not be read: %2</source>
+        <translation>%1 есть в списке, но прочитать его не удалось: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>s3 object %1</source>
         <translation>объект S3 %1</translation>
     </message>
@@ -3463,7 +3777,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>WalRestoreCommand</name>
     <message>
-        <location filename="../src/cli/WalRestoreCommand.cpp" line="+234"/>
+        <location filename="../src/cli/WalRestoreCommand.cpp" line="+236"/>
         <source>%1 (still failing after %2 attempts in %3 s)</source>
         <extracomment>%1 is the error message, %2 how many attempts failed (always more than one), %3 over how many seconds.</extracomment>
         <translation>%1 (ошибка повторяется; попыток: %2, за %3 с)</translation>
@@ -3489,7 +3803,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Например, --retry-for 60.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+68"/>
         <source>not a WAL file name</source>
         <translation>не имя файла WAL</translation>
     </message>
@@ -3669,6 +3983,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>диапазон  %1 .. %2 (от копии %3, WAL до %4)</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Timeline %1, which a restore follows by default (latest), is not recoverable: no complete backup reaches its archived WAL (a gap at its start, or nothing archived on it yet). Restore with --target-tli to an older timeline, or take a new backup.</source>
+        <extracomment>%1 is a timeline number</extracomment>
+        <translation>Линия времени %1, по которой восстановление идёт по умолчанию (latest), не восстановима: ни одна полная резервная копия не доходит до её WAL в архиве (пропуск в её начале или в архиве на ней ещё ничего нет). Восстанавливайте с --target-tli на более старую линию времени или снимите новую резервную копию.</translation>
+    </message>
+    <message>
         <location filename="../src/cli/WindowCommand.h" line="+14"/>
         <source>recoverability window per timeline</source>
         <translation>окно восстановления по линиям времени</translation>
@@ -3760,18 +4080,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>да</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>no: tar files missing</source>
+        <translation>нет: не хватает tar-файлов</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>no: %1 WAL missing from %2</source>
         <translation>нет: не хватает сегментов WAL: %1, начиная с %2</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>none</source>
-        <comment>compression</comment>
-        <translation>нет</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+96"/>
         <source>No backup.info yet and recent objects: barman-cloud-backup may still be running.</source>
         <translation>backup.info ещё нет, а объекты свежие: возможно, barman-cloud-backup ещё работает.</translation>
     </message>
@@ -3781,7 +4100,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>backup.info нет, а более новая копия завершилась: эта прервалась аварийно. Восстановить из неё нельзя.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.</source>
         <translation>
             <numerusform>В архиве нет %n сегмента, нужного для воспроизведения от этой копии; первый — %1.</numerusform>
@@ -3870,7 +4189,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::BucketTreeModel</name>
     <message>
-        <location filename="../src/models/BucketTreeModel.cpp" line="+64"/>
+        <location filename="../src/models/BucketTreeModel.cpp" line="+65"/>
+        <source>not restorable: tar files missing</source>
+        <translation>не восстановима: не хватает tar-файлов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>not restorable: %1 WAL missing</source>
         <translation>невосстановима: не хватает сегментов WAL: %1</translation>
     </message>
@@ -4341,6 +4665,16 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>✖  Nothing after the switch to timeline %1 is restorable</source>
+        <translation>✖  После переключения на линию времени %1 восстановить нечего</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A restore follows timeline %1 (latest) by default, and no backup reaches its archived WAL: a gap at its start, or nothing archived on it yet. Timeline %2 is restorable from %3 to %4 with --target-tli %2.</source>
+        <translation>Восстановление по умолчанию идёт по линии времени %1 (latest), а ни одна резервная копия не доходит до её WAL в архиве: пропуск в её начале или в архиве на ней ещё ничего нет. Линия времени %2 восстановима с %3 до %4 с --target-tli %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>✖  Nothing restorable</source>
         <translation>✖  Восстановить нечего</translation>
     </message>
@@ -4758,7 +5092,7 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::RestoreWizard</name>
     <message>
-        <location filename="../src/dialogs/RestoreWizard.cpp" line="+83"/>
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+84"/>
         <location line="+120"/>
         <source>Restore %1</source>
         <translation>Восстановление %1</translation>
@@ -4916,7 +5250,7 @@ uploaded %3, %4</source>
         <translation>Учебное восстановление не пройдено: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+23"/>
         <source>Drill history of %1: %Ln drill(s), %2 passed.</source>
         <translation>
             <numerusform>Журнал учебных восстановлений %1: %Ln восстановление, успешных: %2.</numerusform>
