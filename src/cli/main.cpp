@@ -15,6 +15,7 @@
 #include "src/cli/UsageCommand.h"
 #include "src/cli/WalRestoreCommand.h"
 #include "src/cli/WalsCommand.h"
+#include "src/cli/StatusCommand.h"
 #include "src/cli/WindowCommand.h"
 
 #include <QCoreApplication>
@@ -36,9 +37,9 @@ int main(int argc, char* argv[])
     // scripts too: its messages (warnings, plan reasons, notes) stay English, like its keys.
     tideline::Translations::install(arguments.contains(QStringLiteral("--json")) ? QLocale::c() : QLocale::system());
 
-    const CommandLine commandLine({std::make_shared<ServersCommand>(), std::make_shared<BackupsCommand>(),
-                                   std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(),
-                                   std::make_shared<WindowCommand>(), std::make_shared<UsageCommand>(),
+    const CommandLine commandLine({std::make_shared<ServersCommand>(), std::make_shared<StatusCommand>(),
+                                   std::make_shared<BackupsCommand>(), std::make_shared<ShowCommand>(),
+                                   std::make_shared<WalsCommand>(), std::make_shared<WindowCommand>(), std::make_shared<UsageCommand>(),
                                    std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(),
                                    std::make_shared<RestoreCommand>(), std::make_shared<DrillCommand>(), std::make_shared<DrillsCommand>(),
                                    std::make_shared<WalRestoreCommand>()});

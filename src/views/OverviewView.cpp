@@ -2,7 +2,7 @@
 #include "src/views/OverviewView.h"
 
 #include "engine/core/Clock.h"
-#include "src/models/OverviewFacts.h"
+#include "engine/pitr/ServerStatus.h"
 #include "src/views/ChartStyle.h"
 
 #include <QEvent>
@@ -215,7 +215,7 @@ void OverviewView::refresh()
         return;
     const ServerSnapshot& s = *m_snapshot;
     const auto& c = s.catalog;
-    const OverviewFacts f = OverviewFacts::compute(s);
+    const pitr::ServerStatus f = pitr::computeStatus(s.catalog, s.windows);
     const qint64 now = Clock::system().nowUsec();
 
     m_title->setText(c.server);
@@ -232,7 +232,7 @@ void OverviewView::refresh()
 
     QColor bannerColor;
     switch (f.verdict) {
-    case OverviewFacts::Verdict::Recoverable:
+    case pitr::ServerStatus::Verdict::Recoverable:
         m_verdict->setText(tr("✔  Restorable from %1 to %2")
                                .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone),
                                     Format::time(f.untilUsec, m_zone)));
@@ -242,7 +242,7 @@ void OverviewView::refresh()
                 .arg(f.window->firstRecoverabilityBackupId, f.untilWal, Format::age(f.untilUsec, now)));
         bannerColor = ChartStyle::ok();
         break;
-    case OverviewFacts::Verdict::LimitedByGap:
+    case pitr::ServerStatus::Verdict::LimitedByGap:
         m_verdict->setText(tr("▲  Restorable only from %1 to %2")
                                .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone),
                                     Format::time(f.untilUsec, m_zone)));
@@ -253,7 +253,7 @@ void OverviewView::refresh()
                                           Format::time(f.window->lastArchivedUsec, m_zone)));
         bannerColor = ChartStyle::warning();
         break;
-    case OverviewFacts::Verdict::LatestNotRecoverable:
+    case pitr::ServerStatus::Verdict::LatestNotRecoverable:
         m_verdict->setText(tr("✖  Nothing after the switch to timeline %1 is restorable").arg(f.latestTimeline));
         m_verdictDetail->setText(tr("A restore follows timeline %1 (latest) by default, and no backup reaches its "
                                     "archived WAL: a gap at its start, or nothing archived on it yet. Timeline %2 "
@@ -264,7 +264,7 @@ void OverviewView::refresh()
                                           Format::time(f.untilUsec, m_zone)));
         bannerColor = ChartStyle::trouble();
         break;
-    case OverviewFacts::Verdict::NotRecoverable:
+    case pitr::ServerStatus::Verdict::NotRecoverable:
         m_verdict->setText(tr("✖  Nothing restorable"));
         m_verdictDetail->setText(tr("No DONE backup has all of its WAL in the archive. A restore from this "
                                     "bucket would fail; see the Backups tab for why."));

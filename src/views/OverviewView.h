@@ -15,7 +15,7 @@ namespace tideline::gui {
 
 /// The five-second answer for one server: what can be restored and to when, the newest backup
 /// and archived WAL with their ages, gaps, and the catalog's warnings (mixed system ids, clock
-/// skew...). Every figure is read off the engine's results (see OverviewFacts).
+/// skew...). Every figure is read off the engine's results (pitr::ServerStatus, which `tideline-cli status` prints).
 class OverviewView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OverviewView)

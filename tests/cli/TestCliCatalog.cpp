@@ -265,6 +265,45 @@ private slots:
         QCOMPARE(ours_t.toString(QStringLiteral("ddd MMM d HH:mm:ss yyyy")).simplified(), oldestEnd.simplified());
     }
 
+    // status: the newest DONE backup as barman-cloud-backup-list has it, the newest segment as the
+    // fixture's own listing has it (by upload order the last on the newest timeline), exit 0.
+    void statusAnswersFromTheBucket()
+    {
+        const ProcessResult barman = barmanList(QStringLiteral("main"));
+        QCOMPARE(barman.exitCode, 0);
+        QString newestDone;
+        for (const QJsonValue& v : barman.json().value(QStringLiteral("backups_list")).toArray())
+            if (v.toObject().value(QStringLiteral("status")).toString() == QLatin1String("DONE"))
+                newestDone = std::max(newestDone, v.toObject().value(QStringLiteral("backup_id")).toString());
+        QJsonObject newestTimeline;
+        for (const QJsonValue& v : env().scenario(QStringLiteral("main")).value(QStringLiteral("wal_timelines")).toArray())
+            if (v.toObject().value(QStringLiteral("timeline")).toInt() > newestTimeline.value(QStringLiteral("timeline")).toInt())
+                newestTimeline = v.toObject();
+        const ProcessResult r = env().cli({QStringLiteral("status"), env().url(QStringLiteral("main")),
+                                           env().server(QStringLiteral("main")), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject st = r.json();
+        QCOMPARE(st.value(QStringLiteral("verdict")).toString(), QStringLiteral("recoverable"));
+        QCOMPARE(st.value(QStringLiteral("last_backup")).toObject().value(QStringLiteral("backup_id")).toString(), newestDone);
+        QCOMPARE(st.value(QStringLiteral("last_archived_wal")).toObject().value(QStringLiteral("name")).toString(),
+                 newestTimeline.value(QStringLiteral("last")).toString().left(24));
+        QCOMPARE(st.value(QStringLiteral("latest_timeline")).toInt(), newestTimeline.value(QStringLiteral("timeline")).toInt());
+        QCOMPARE(st.value(QStringLiteral("timeline")).toInt(), newestTimeline.value(QStringLiteral("timeline")).toInt());
+        QCOMPARE(st.value(QStringLiteral("gaps")).toInt(), 0);
+        for (const char* key : {"restorable_from", "restorable_until", "warnings", "backups"})
+            QVERIFY2(st.contains(QLatin1String(key)), key);
+        // A bucket that holds nothing restorable: exit 7 and says so.
+        const ProcessResult none = env().cli({QStringLiteral("status"), env().url(QStringLiteral("corrupt")),
+                                              env().server(QStringLiteral("corrupt")), QStringLiteral("--json")});
+        const ProcessResult backups = env().cli({QStringLiteral("backups"), env().url(QStringLiteral("corrupt")),
+                                                 env().server(QStringLiteral("corrupt")), QStringLiteral("--json")});
+        bool anyRestorable = false;
+        for (const QJsonValue& v : backups.json().value(QStringLiteral("backups_list")).toArray())
+            anyRestorable |= v.toObject().value(QStringLiteral("restorable")).toBool();
+        QCOMPARE(none.exitCode, anyRestorable ? 0 : 7);
+        QCOMPARE(none.json().value(QStringLiteral("verdict")).toString() == QLatin1String("not_recoverable"), !anyRestorable);
+    }
+
     void incompleteBackupIsNeverHidden()
     {
         const QString id = env().scenario(QStringLiteral("incomplete")).value(QStringLiteral("incomplete_id")).toString();
@@ -457,6 +496,11 @@ private slots:
         QVERIFY(!after.json().value(QStringLiteral("latest_recoverable")).toBool());
         const ProcessResult said = env().cli({QStringLiteral("window"), url, server});
         QVERIFY2(said.out.contains("is not recoverable"), said.out.constData());
+        const ProcessResult status = env().cli({QStringLiteral("status"), url, server, QStringLiteral("--json")});
+        QCOMPARE(status.exitCode, 7);
+        QCOMPARE(status.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("not_recoverable"));
+        QVERIFY(!status.json().value(QStringLiteral("latest_recoverable")).toBool());
+        QVERIFY(status.json().value(QStringLiteral("timeline")).toInteger() < qint64(tli));
     }
 };
 

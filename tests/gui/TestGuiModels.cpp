@@ -7,7 +7,7 @@
 #include "src/app/GuardedStore.h"
 #include "src/models/BackupTableModel.h"
 #include "src/models/BucketTreeModel.h"
-#include "src/models/OverviewFacts.h"
+#include "engine/pitr/ServerStatus.h"
 #include "src/models/UsageTableModel.h"
 #include "src/views/BackupHistoryView.h"
 
@@ -175,8 +175,16 @@ private slots:
             cliGaps += static_cast<int>(gaps.size());
         }
         // The overview's counts and headline come from the same results.
-        const OverviewFacts facts = OverviewFacts::compute(*snap);
+        const pitr::ServerStatus facts = pitr::computeStatus(snap->catalog, snap->windows);
         QCOMPARE(facts.gaps, cliGaps);
+        // `status --json` is the same answer the overview shows.
+        const QJsonObject status = test::cliJson({QStringLiteral("status"), env.url(scenario), env.server(scenario)});
+        QCOMPARE(status.value(QStringLiteral("verdict")).toString(), pitr::ServerStatus::verdictName(facts.verdict));
+        QCOMPARE(status.value(QStringLiteral("gaps")).toInt(), facts.gaps);
+        QCOMPARE(status.value(QStringLiteral("restorable_until_wal")).toString(), facts.untilWal);
+        QCOMPARE(status.value(QStringLiteral("last_archived_wal")).toObject().value(QStringLiteral("name")).toString(), facts.lastWal);
+        QCOMPARE(status.value(QStringLiteral("last_backup")).toObject().value(QStringLiteral("backup_id")).toString(),
+                 facts.lastDone ? facts.lastDone->id : QString());
         const QJsonObject window = test::cliJson({QStringLiteral("window"), env.url(scenario), env.server(scenario)});
         // The headline is the window of the timeline 'latest' follows; when that one has none, the
         // newest window is shown under a red verdict.
@@ -189,16 +197,16 @@ private slots:
                 && (!latestRecoverable || v.toObject().value(QStringLiteral("timeline")).toInteger() == latest))
                 headline = v.toObject();
         if (headline.isEmpty()) {
-            QCOMPARE(facts.verdict, OverviewFacts::Verdict::NotRecoverable);
+            QCOMPARE(facts.verdict, pitr::ServerStatus::Verdict::NotRecoverable);
             return;
         }
-        QCOMPARE(facts.verdict == OverviewFacts::Verdict::LatestNotRecoverable, !latestRecoverable);
+        QCOMPARE(facts.verdict == pitr::ServerStatus::Verdict::LatestNotRecoverable, !latestRecoverable);
         QVERIFY(facts.window);
         QCOMPARE(qint64(facts.window->timeline), headline.value(QStringLiteral("timeline")).toInteger());
         QCOMPARE(facts.window->firstRecoverabilityPoint->toIso(),
                  headline.value(QStringLiteral("first_recoverability_point")).toString());
         if (latestRecoverable)
-            QCOMPARE(facts.verdict == OverviewFacts::Verdict::LimitedByGap,
+            QCOMPARE(facts.verdict == pitr::ServerStatus::Verdict::LimitedByGap,
                      headline.value(QStringLiteral("limited_by_gap")).toBool());
         const QString until = headline.value(headline.value(QStringLiteral("limited_by_gap")).toBool()
                                                  ? QStringLiteral("recoverable_until_wal")

@@ -6,7 +6,7 @@
 #include "src/app/GuardedStore.h"
 #include "src/app/MainWindow.h"
 #include "src/models/BackupTableModel.h"
-#include "src/models/OverviewFacts.h"
+#include "engine/pitr/ServerStatus.h"
 #include "src/views/BackupHistoryView.h"
 #include "src/views/OverviewView.h"
 #include "src/views/WalArchiveView.h"
@@ -48,7 +48,7 @@ private slots:
         // stops replay from the oldest backup is on the WAL tab.
         const SnapshotPtr snap = window.session().snapshot(QStringLiteral("pg-main"));
         QVERIFY(snap);
-        const OverviewFacts facts = OverviewFacts::compute(*snap);
+        const pitr::ServerStatus facts = pitr::computeStatus(snap->catalog, snap->windows);
         QVERIFY(facts.window);
         QVERIFY2(window.overview()->verdictText().contains(
                      Format::time(facts.window->firstRecoverabilityPoint->usecUtc, TimeZoneMode::Utc)),
