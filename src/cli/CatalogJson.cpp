@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/cli/CatalogJson.h"
 
+#include "engine/catalog/ArchiveCadence.h"
 #include "engine/core/Timestamp.h"
 
 namespace tideline::cli {
@@ -65,6 +66,46 @@ QJsonObject backupsJson(const catalog::ServerCatalog& catalog)
             {QStringLiteral("warnings"), warningsJson(catalog.warnings)}};
 }
 
+namespace {
+// What the WAL chart draws: segments per bin, the longest silence, timeline switches and gaps.
+QJsonObject cadenceJson(const catalog::ArchiveCadence& c)
+{
+    const QJsonValue null(QJsonValue::Null);
+    QJsonArray bins;
+    for (const auto& b : c.bins)
+        bins.append(QJsonObject{{QStringLiteral("start"), uploadTimeJson(b.startUsec)},
+                                {QStringLiteral("segments"), b.segments},
+                                {QStringLiteral("per_hour"), b.perHour}});
+    QJsonArray switches;
+    for (const auto& sw : c.switches)
+        switches.append(QJsonObject{{QStringLiteral("timeline"), static_cast<qint64>(sw.timeline)},
+                                    {QStringLiteral("at"), uploadTimeJson(sw.atUsec)}});
+    QJsonArray gaps;
+    for (const auto& g : c.gaps)
+        gaps.append(QJsonObject{{QStringLiteral("timeline"), static_cast<qint64>(g.timeline)},
+                                {QStringLiteral("at"), uploadTimeJson(g.atUsec)},
+                                {QStringLiteral("first_missing"), g.firstMissing},
+                                {QStringLiteral("count"), static_cast<qint64>(g.count)},
+                                {QStringLiteral("harmless"), g.harmless}});
+    const auto& s = c.longestSilence;
+    const QJsonObject silence{{QStringLiteral("from"), uploadTimeJson(s.fromUsec)},
+                              {QStringLiteral("to"), uploadTimeJson(s.toUsec)},
+                              {QStringLiteral("after_wal"), s.afterWal},
+                              {QStringLiteral("before_wal"), s.beforeWal},
+                              {QStringLiteral("seconds"), static_cast<double>(s.lengthUsec()) / 1e6}};
+    return {{QStringLiteral("segments"), c.segments},
+            {QStringLiteral("first_uploaded"), c.segments ? uploadTimeJson(c.firstUsec) : null},
+            {QStringLiteral("last_uploaded"), c.segments ? uploadTimeJson(c.lastUsec) : null},
+            {QStringLiteral("bin_seconds"), static_cast<qint64>(c.binUsec / 1'000'000)},
+            {QStringLiteral("average_per_hour"), c.averagePerHour},
+            {QStringLiteral("peak_per_hour"), c.peakPerHour},
+            {QStringLiteral("longest_silence"), c.segments > 1 ? QJsonValue(silence) : null},
+            {QStringLiteral("bins"), bins},
+            {QStringLiteral("switches"), switches},
+            {QStringLiteral("gaps"), gaps}};
+}
+} // namespace
+
 QJsonObject walsJson(const catalog::ServerCatalog& catalog)
 {
     const auto& wals = catalog.wals;
@@ -119,6 +160,7 @@ QJsonObject walsJson(const catalog::ServerCatalog& catalog)
             {QStringLiteral("wal_segment_size_inferred"), wals.segmentSizeInferred()},
             {QStringLiteral("timelines"), timelines},
             {QStringLiteral("history_files"), history},
+            {QStringLiteral("cadence"), cadenceJson(catalog::ArchiveCadence::compute(wals))},
             {QStringLiteral("warnings"), warningsJson(catalog.warnings)}};
 }
 

@@ -46,6 +46,18 @@ QLineSeries* verticalLine(QChart* chart, double x, double top, const QPen& pen, 
 }
 } // namespace
 
+QString WalArchiveView::binName(qint64 binUsec)
+{
+    constexpr qint64 minute = 60'000'000;
+    if (binUsec == minute)
+        return tr("per minute");
+    if (binUsec == 60 * minute)
+        return tr("per hour");
+    if (binUsec == 24 * 60 * minute)
+        return tr("per day");
+    return tr("per %1", "a bin width: per 5 min").arg(Format::duration(binUsec));
+}
+
 WalArchiveView::WalArchiveView(QWidget* parent)
     : QWidget(parent)
 {
@@ -84,7 +96,7 @@ WalArchiveView::~WalArchiveView() = default;
 void WalArchiveView::setSnapshot(SnapshotPtr snapshot)
 {
     m_snapshot = std::move(snapshot);
-    m_cadence = m_snapshot ? ArchiveCadence::compute(m_snapshot->catalog.wals) : ArchiveCadence{};
+    m_cadence = m_snapshot ? catalog::ArchiveCadence::compute(m_snapshot->catalog.wals) : catalog::ArchiveCadence{};
     rebuild();
 }
 
@@ -128,7 +140,7 @@ void WalArchiveView::rebuild()
     }
     const auto& c = m_snapshot->catalog;
     const auto& a = c.wals;
-    const ArchiveCadence& k = m_cadence;
+    const catalog::ArchiveCadence& k = m_cadence;
     const qint64 now = Clock::system().nowUsec();
 
     QStringList facts;
@@ -163,7 +175,7 @@ void WalArchiveView::rebuild()
             upper->append(ChartStyle::axisMs(b.startUsec + k.binUsec, m_zone), b.perHour);
         }
         auto* area = new QAreaSeries(upper);
-        area->setName(tr("segments per hour (counted %1)").arg(ArchiveCadence::binName(k.binUsec)));
+        area->setName(tr("segments per hour (counted %1)").arg(binName(k.binUsec)));
         QColor fill = ChartStyle::wal();
         fill.setAlpha(150);
         area->setBrush(fill);

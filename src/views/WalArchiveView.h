@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "src/models/ArchiveCadence.h"
+#include "engine/catalog/ArchiveCadence.h"
 #include "src/models/Format.h"
 #include "src/models/ServerSnapshot.h"
 
@@ -29,7 +29,9 @@ public:
     void setTimeZone(TimeZoneMode zone);
     void setDark(bool dark);
 
-    const ArchiveCadence& cadence() const { return m_cadence; }
+    const catalog::ArchiveCadence& cadence() const { return m_cadence; }
+    /// "per minute", "per 5 min", "per hour", "per day": a bin width as words, translated.
+    static QString binName(qint64 binUsec);
     QTableWidget* timelineTable() const { return m_table; }
     QString summaryText() const;
 
@@ -40,7 +42,7 @@ private:
     void rebuild();
 
     SnapshotPtr m_snapshot;
-    ArchiveCadence m_cadence;
+    catalog::ArchiveCadence m_cadence;
     TimeZoneMode m_zone = TimeZoneMode::Utc;
     bool m_dark = false;
     QLabel* m_summary = nullptr;

@@ -158,6 +158,22 @@ private slots:
         const QJsonObject w = ours.json();
         QCOMPARE(w.value(QStringLiteral("wal_segment_size")).toInteger(), 16 * 1024 * 1024);
         QVERIFY(!w.value(QStringLiteral("wal_segment_size_inferred")).toBool());
+        // The cadence counts every archived segment of the fixture's own listing, once per bin,
+        // and marks each timeline switch.
+        {
+            const QJsonObject cadence = w.value(QStringLiteral("cadence")).toObject();
+            int listed = 0;
+            for (const QJsonValue& t : env().scenario(QStringLiteral("main")).value(QStringLiteral("wal_timelines")).toArray())
+                listed += t.toObject().value(QStringLiteral("segments")).toInt();
+            QCOMPARE(cadence.value(QStringLiteral("segments")).toInt(), listed);
+            int binned = 0;
+            for (const QJsonValue& b : cadence.value(QStringLiteral("bins")).toArray())
+                binned += b.toObject().value(QStringLiteral("segments")).toInt();
+            QCOMPARE(binned, listed);
+            QCOMPARE(cadence.value(QStringLiteral("switches")).toArray().size(),
+                     env().scenario(QStringLiteral("main")).value(QStringLiteral("wal_timelines")).toArray().size() - 1);
+            QVERIFY(cadence.value(QStringLiteral("peak_per_hour")).toDouble() >= cadence.value(QStringLiteral("average_per_hour")).toDouble());
+        }
 
         // Count segments per timeline independently from the raw listing.
         QMap<int, int> expected;

@@ -3,7 +3,8 @@
 // connection profiles (which must never carry a secret into settings).
 #include "src/app/AppOptions.h"
 #include "src/app/ConnectionProfile.h"
-#include "src/models/ArchiveCadence.h"
+#include "engine/catalog/ArchiveCadence.h"
+#include "src/views/WalArchiveView.h"
 #include "src/models/Format.h"
 #include "src/models/TransferModel.h"
 
@@ -61,7 +62,7 @@ private slots:
         archive.setGraph(graph);
         archive.computeGaps({{1, 1}, {2, 1}});
 
-        const ArchiveCadence c = ArchiveCadence::compute(archive);
+        const catalog::ArchiveCadence c = catalog::ArchiveCadence::compute(archive);
         QCOMPARE(c.segments, 6);
         QCOMPARE(c.binUsec, kMin); // a 36-minute span: minute bins
         QCOMPARE(c.bins.size(), 37);
@@ -84,12 +85,12 @@ private slots:
 
     void cadenceBinWidths()
     {
-        QCOMPARE(ArchiveCadence::chooseBin(30 * kMin), kMin);
-        QCOMPARE(ArchiveCadence::chooseBin(5 * 60 * kMin), 5 * kMin);
-        QCOMPARE(ArchiveCadence::chooseBin(3 * 24 * 60 * kMin), 60 * kMin);
-        QCOMPARE(ArchiveCadence::chooseBin(400LL * 24 * 60 * kMin), 24 * 60 * kMin);
-        QCOMPARE(ArchiveCadence::binName(60 * kMin), QStringLiteral("per hour"));
-        const ArchiveCadence empty = ArchiveCadence::compute(catalog::WalArchive{});
+        QCOMPARE(catalog::ArchiveCadence::chooseBin(30 * kMin), kMin);
+        QCOMPARE(catalog::ArchiveCadence::chooseBin(5 * 60 * kMin), 5 * kMin);
+        QCOMPARE(catalog::ArchiveCadence::chooseBin(3 * 24 * 60 * kMin), 60 * kMin);
+        QCOMPARE(catalog::ArchiveCadence::chooseBin(400LL * 24 * 60 * kMin), 24 * 60 * kMin);
+        QCOMPARE(WalArchiveView::binName(60 * kMin), QStringLiteral("per hour"));
+        const catalog::ArchiveCadence empty = catalog::ArchiveCadence::compute(catalog::WalArchive{});
         QCOMPARE(empty.segments, 0);
         QVERIFY(empty.bins.isEmpty());
     }

@@ -7,6 +7,7 @@
 #include "src/app/GuardedStore.h"
 #include "src/models/BackupTableModel.h"
 #include "src/models/BucketTreeModel.h"
+#include "engine/catalog/ArchiveCadence.h"
 #include "engine/pitr/ServerStatus.h"
 #include "src/models/UsageTableModel.h"
 #include "src/views/BackupHistoryView.h"
@@ -177,6 +178,18 @@ private slots:
         // The overview's counts and headline come from the same results.
         const pitr::ServerStatus facts = pitr::computeStatus(snap->catalog, snap->windows);
         QCOMPARE(facts.gaps, cliGaps);
+        // The cadence the WAL chart draws is the one `wals --json` prints.
+        const catalog::ArchiveCadence cadence = catalog::ArchiveCadence::compute(snap->catalog.wals);
+        const QJsonObject cliCadence = wals.value(QStringLiteral("cadence")).toObject();
+        QCOMPARE(cliCadence.value(QStringLiteral("segments")).toInt(), cadence.segments);
+        QCOMPARE(cliCadence.value(QStringLiteral("bins")).toArray().size(), cadence.bins.size());
+        QCOMPARE(cliCadence.value(QStringLiteral("bin_seconds")).toInteger(), cadence.binUsec / 1'000'000);
+        QCOMPARE(cliCadence.value(QStringLiteral("peak_per_hour")).toDouble(), cadence.peakPerHour);
+        QCOMPARE(cliCadence.value(QStringLiteral("switches")).toArray().size(), cadence.switches.size());
+        QCOMPARE(cliCadence.value(QStringLiteral("gaps")).toArray().size(), cadence.gaps.size());
+        if (cadence.segments > 1)
+            QCOMPARE(cliCadence.value(QStringLiteral("longest_silence")).toObject().value(QStringLiteral("after_wal")).toString(),
+                     cadence.longestSilence.afterWal);
         // `status --json` is the same answer the overview shows.
         const QJsonObject status = test::cliJson({QStringLiteral("status"), env.url(scenario), env.server(scenario)});
         QCOMPARE(status.value(QStringLiteral("verdict")).toString(), pitr::ServerStatus::verdictName(facts.verdict));

@@ -1,19 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "src/models/ArchiveCadence.h"
-
-#include "src/models/Format.h"
-
-#include <QCoreApplication>
+#include "engine/catalog/ArchiveCadence.h"
 
 #include <algorithm>
 
-namespace tideline::gui {
+namespace tideline::catalog {
 
 namespace {
-struct ArchiveCadenceText {
-    Q_DECLARE_TR_FUNCTIONS(ArchiveCadence)
-};
-
 constexpr qint64 kMinute = 60'000'000;
 constexpr qint64 kHour = 60 * kMinute;
 
@@ -32,18 +24,7 @@ qint64 ArchiveCadence::chooseBin(qint64 spanUsec)
     return 24 * kHour;
 }
 
-QString ArchiveCadence::binName(qint64 binUsec)
-{
-    if (binUsec == kMinute)
-        return ArchiveCadenceText::tr("per minute");
-    if (binUsec == kHour)
-        return ArchiveCadenceText::tr("per hour");
-    if (binUsec == 24 * kHour)
-        return ArchiveCadenceText::tr("per day");
-    return ArchiveCadenceText::tr("per %1", "a bin width: per 5 min").arg(Format::duration(binUsec));
-}
-
-ArchiveCadence ArchiveCadence::compute(const catalog::WalArchive& archive, qint64 binUsec)
+ArchiveCadence ArchiveCadence::compute(const WalArchive& archive, qint64 binUsec)
 {
     ArchiveCadence c;
     QList<Upload> uploads;
@@ -60,7 +41,7 @@ ArchiveCadence ArchiveCadence::compute(const catalog::WalArchive& archive, qint6
             c.switches.append({t.timeline, firstOnTimeline});
         for (const auto& g : t.gaps) {
             // The segment just before the gap: the missing ones were due right after it.
-            const catalog::WalObject* before = archive.find(t.timeline, g.firstMissing - 1);
+            const WalObject* before = archive.find(t.timeline, g.firstMissing - 1);
             c.gaps.append({t.timeline, before ? before->uploadedUsec : t.segments.first().uploadedUsec,
                            wal::segmentName(t.timeline, g.firstMissing, size), g.count(), g.harmless});
         }
@@ -100,4 +81,4 @@ ArchiveCadence ArchiveCadence::compute(const catalog::WalArchive& archive, qint6
     return c;
 }
 
-} // namespace tideline::gui
+} // namespace tideline::catalog

@@ -6,12 +6,13 @@
 #include <QList>
 #include <QString>
 
-namespace tideline::gui {
+namespace tideline::catalog {
 
 /// How regularly a server archived its WAL, from the upload times of the archived segments:
 /// the rate per time bin (as segments per hour, whatever the bin width), the longest silence
 /// between two uploads, and where timelines switched and gaps lie. Derived only from the
-/// archive's listing; `tideline-cli` does not print it yet.
+/// archive's listing; the WAL chart draws it and `tideline-cli wals --json` prints it ("cadence").
+/// A value type; any thread.
 struct ArchiveCadence {
     struct Bin {
         qint64 startUsec = 0;
@@ -49,11 +50,9 @@ struct ArchiveCadence {
     QList<GapMark> gaps;
 
     /// binUsec 0 picks a width that gives at most about 120 bins (1 min .. 1 day).
-    static ArchiveCadence compute(const catalog::WalArchive& archive, qint64 binUsec = 0);
+    static ArchiveCadence compute(const WalArchive& archive, qint64 binUsec = 0);
     /// The bin width compute() picks for a span.
     static qint64 chooseBin(qint64 spanUsec);
-    /// "per minute", "per 5 min", "per hour", "per day": the width as words, translated.
-    static QString binName(qint64 binUsec);
 };
 
-} // namespace tideline::gui
+} // namespace tideline::catalog
