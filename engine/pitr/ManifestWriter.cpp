@@ -136,16 +136,13 @@ void emitRecoveryTarget(YAML::Emitter& y, const RecoveryPlan& plan)
     case RecoveryTarget::Kind::Name: y << YAML::Key << "targetName" << YAML::Value << YAML::DoubleQuoted << s(t.name); break;
     case RecoveryTarget::Kind::Immediate: y << YAML::Key << "targetImmediate" << YAML::Value << true; break;
     }
-    // CNPG's webhook takes an empty targetTLI, "latest" or a positive integer; "current" is
-    // refused. So "latest" stays (it means the same in PostgreSQL when the cluster is built), and
-    // a current or numbered timeline, or the immediate target (which the local restore reads on
-    // the backup's timeline), becomes the number the plan resolved and checked the WAL along.
+    // CNPG's webhook takes an empty targetTLI, "latest" or a positive integer ("current" is
+    // refused); the number the plan resolved pins replay to the timeline whose WAL was checked.
+    // backupID is always set, so CNPG's own rule that a numbered targetTLI must match the
+    // backup's timeline never applies.
     const bool immediate = t.kind == RecoveryTarget::Kind::Immediate;
-    const wal::TimelineId resolved = immediate ? plan.backupTimeline : plan.targetTimeline;
-    if (!immediate && t.timeline.kind == TimelineSpec::Kind::Latest)
-        y << YAML::Key << "targetTLI" << YAML::Value << YAML::DoubleQuoted << "latest";
-    else if (resolved > 0)
-        y << YAML::Key << "targetTLI" << YAML::Value << YAML::DoubleQuoted << std::to_string(resolved);
+    if (plan.resolvedTimeline() > 0)
+        y << YAML::Key << "targetTLI" << YAML::Value << YAML::DoubleQuoted << std::to_string(plan.resolvedTimeline());
     if (!immediate)
         y << YAML::Key << "exclusive" << YAML::Value << t.exclusive;
     y << YAML::EndMap;

@@ -46,6 +46,14 @@ struct RecoveryPlan {
     QString hint;
     std::optional<RecoveryTarget> alternative; ///< the nearest target that would be accepted
 
+    /// The timeline replay is pinned to: the backup's for an immediate target (consistency comes
+    /// before any switch), else the one 'latest', 'current' or a number resolved to when the WAL
+    /// was checked. Written as recovery_target_timeline and CNPG's targetTLI, so that a history
+    /// file that appears after planning cannot send replay down a timeline nobody checked.
+    wal::TimelineId resolvedTimeline() const
+    {
+        return target.kind == RecoveryTarget::Kind::Immediate ? backupTimeline : targetTimeline;
+    }
     /// True unless refused: the plan can be carried out (uncertain and unverified with their warnings).
     bool ok() const { return verdict != Verdict::Refused; }
     /// The JSON token: "ok", "refused", "uncertain", "unverified".

@@ -2,6 +2,7 @@
 #include "engine/restore/DrillJob.h"
 
 #include "engine/core/Clock.h"
+#include "engine/core/FileTree.h"
 #include "engine/core/Timestamp.h"
 
 #include <QCoreApplication>
@@ -207,7 +208,9 @@ void judgeTarget(const pitr::RecoveryPlan& plan, DrillReport& report)
             report.reasons.append(DrillJobText::tr("stopped elsewhere than restore point %1: %2").arg(t.name, report.recoveryStop));
         break;
     case pitr::RecoveryTarget::Kind::Xid:
-        if (!report.recoveryStop.contains(QStringLiteral("transaction %1").arg(t.xid)))
+        // A whole number: transaction 123 is not transaction 1234.
+        if (!report.recoveryStop.contains(
+                QRegularExpression(QStringLiteral("transaction %1\\b").arg(QRegularExpression::escape(t.xid)))))
             report.reasons.append(DrillJobText::tr("stopped elsewhere than transaction %1: %2").arg(t.xid, report.recoveryStop));
         break;
     case pitr::RecoveryTarget::Kind::Time: {
@@ -336,14 +339,17 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     ::chmod(tmpl.constData(), 0755);
     const QString data = scratch + QStringLiteral("/data");
     const QString log = scratch + QStringLiteral("/postgres.log");
+    // Root removes what the server's user could still write to: never through a link.
     auto cleanup = [&] {
-        if (!o.keep)
-            QDir(scratch).removeRecursively();
+        if (o.keep)
+            return;
+        if (auto removed = removeTree(scratch); !removed)
+            report.notes.append(removed.error().oneLine());
     };
     if (::geteuid() == 0) {
         const QString runAs = o.owner.isEmpty() ? QStringLiteral("postgres") : o.owner;
         if (run(asOwner(runAs, QStringLiteral("test"), {QStringLiteral("-x"), scratch}), 30'000).exitCode != 0) {
-            QDir(scratch).removeRecursively(); // empty, and of no use even with --keep
+            ::rmdir(tmpl.constData()); // empty, and of no use even with --keep
             return fail(ErrorCode::Refused, DrillJobText::tr("the user %1 cannot enter %2").arg(runAs, scratch),
                         DrillJobText::tr("PostgreSQL runs as %1: give --scratch a directory it can reach, such as /var/tmp.")
                             .arg(runAs));
@@ -389,8 +395,14 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     QMap<QString, QString> serverEnvironment = o.environment;
     serverEnvironment.insert(QStringLiteral("LC_MESSAGES"), QStringLiteral("C"));
     serverEnvironment.insert(QStringLiteral("LANGUAGE"), QString());
+    // data_directory on the command line beats every file: a backup's postgresql.conf (or a file
+    // it includes) naming another directory must not send this server to someone else's data.
+    QString dataOption = QStringLiteral("data_directory=") + data;
+    dataOption.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    const QString serverOptions = QStringLiteral("-c '%1'").arg(dataOption); // pg_ctl hands -o to /bin/sh
     const Run start = run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-l"), log, QStringLiteral("-w"),
-                                                 QStringLiteral("-t"), QString::number(o.timeoutSeconds), QStringLiteral("start")}),
+                                                 QStringLiteral("-t"), QString::number(o.timeoutSeconds),
+                                                 QStringLiteral("-o"), serverOptions, QStringLiteral("start")}),
                           (o.timeoutSeconds + 30) * 1000, serverEnvironment, &context.cancelToken());
     bool promoted = false;
     if (start.exitCode == 0) {
@@ -451,11 +463,17 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     timer.restart();
     // A cancelled drill stops at once: nothing in the copy is worth a checkpoint.
     const QString stopMode = context.isCancelled() ? QStringLiteral("immediate") : QStringLiteral("fast");
-    run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-m"), stopMode, QStringLiteral("-w"), QStringLiteral("stop")}),
-        120'000);
-    if (o.keep)
+    const Run stop = run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-m"), stopMode, QStringLiteral("-w"),
+                                                QStringLiteral("stop")}),
+                         120'000);
+    // Never delete under a server that is still running: its files would vanish beneath it.
+    const bool stillRunning = stop.exitCode != 0 && QFileInfo::exists(data + QStringLiteral("/postmaster.pid"));
+    if (stillRunning)
+        report.reasons.append(DrillJobText::tr("PostgreSQL did not stop; %1 is left as it is").arg(scratch));
+    else if (o.keep)
         report.notes.append(DrillJobText::tr("scratch directory kept: %1").arg(scratch));
-    cleanup();
+    if (!stillRunning)
+        cleanup();
     report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "stop and clean up")),
                           static_cast<double>(timer.nsecsElapsed()) / 1e9});
 

@@ -314,7 +314,14 @@ QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, con
         {QStringLiteral("listen_addresses"), QString()},
         {QStringLiteral("unix_socket_directories"), socketDir},
         {QStringLiteral("ssl"), QStringLiteral("off")},
+        // Code a hostile backup could make the server load or run: libraries by relative path
+        // (resolved in the data directory), commands run during replay, a pid file elsewhere.
         {QStringLiteral("shared_preload_libraries"), QString()},
+        {QStringLiteral("session_preload_libraries"), QString()},
+        {QStringLiteral("local_preload_libraries"), QString()},
+        {QStringLiteral("dynamic_library_path"), QStringLiteral("$libdir")},
+        {QStringLiteral("archive_cleanup_command"), QString()},
+        {QStringLiteral("external_pid_file"), QString()},
         {QStringLiteral("hba_file"), o.destination + QStringLiteral("/pg_hba.conf")},
         {QStringLiteral("ident_file"), o.destination + QStringLiteral("/pg_ident.conf")},
         {QStringLiteral("logging_collector"), QStringLiteral("off")},
@@ -331,7 +338,9 @@ QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, con
         {QStringLiteral("recovery_target_xid"), QString()},
         {QStringLiteral("recovery_target_lsn"), QString()},
         {QStringLiteral("recovery_target_inclusive"), plan.target.exclusive ? QStringLiteral("off") : QStringLiteral("on")},
-        {QStringLiteral("recovery_target_timeline"), plan.target.timeline.toString()},
+        // The number the plan resolved and checked the WAL along, never 'latest' re-decided later.
+        {QStringLiteral("recovery_target_timeline"),
+         plan.resolvedTimeline() > 0 ? QString::number(plan.resolvedTimeline()) : plan.target.timeline.toString()},
         {QStringLiteral("recovery_target_action"), targetActionName(o.action)},
     };
     // PostgreSQL assigns these in file order and refuses a second kind of target while another is
@@ -453,6 +462,8 @@ Result<void> checkExtracted(const QString& dest, const catalog::BackupInfo& info
 
 // An `include` of a file that is not there (a pod path) stops PostgreSQL at start-up; the
 // settings it would bring are overridden anyway, so the line is commented out and reported.
+// data_directory too: PostgreSQL never takes it from postgresql.auto.conf, and a backup's
+// postgresql.conf naming another directory would start this copy's server on someone else's data.
 Result<void> disableMissingIncludes(const QString& dest, QStringList& notes)
 {
     const QString path = dest + QStringLiteral("/postgresql.conf");
@@ -463,8 +474,16 @@ Result<void> disableMissingIncludes(const QString& dest, QStringList& notes)
         return {};
     QStringList lines = QString::fromUtf8(**content).split(QLatin1Char('\n'));
     static const QRegularExpression include(QStringLiteral("^\\s*include(_dir)?\\s*=?\\s*'([^']*)'"));
+    static const QRegularExpression dataDirectory(QStringLiteral("^\\s*data_directory\\s*(=|\\s)"));
     bool changed = false;
     for (QString& line : lines) {
+        if (dataDirectory.match(line).hasMatch()) {
+            notes.append(RestoreJobText::tr("postgresql.conf: disabled %1 (this copy's data is where it was restored)")
+                             .arg(QStringLiteral("data_directory")));
+            line = QStringLiteral("# disabled by Tideline: ") + line;
+            changed = true;
+            continue;
+        }
         const auto m = include.match(line);
         if (!m.hasMatch())
             continue;
@@ -546,9 +565,17 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
         return r;
 
     // A backup taken from a standby carries standby.signal, which would win over recovery.signal.
-    for (const char* stale : {"standby.signal", "postmaster.pid", "postmaster.opts"})
-        if (QFile::remove(dest + QLatin1Char('/') + QLatin1String(stale)))
+    // A directory of that name would survive QFile::remove and still put PostgreSQL in standby
+    // mode, never ending recovery: refused.
+    for (const char* stale : {"standby.signal", "postmaster.pid", "postmaster.opts"}) {
+        const QString path = dest + QLatin1Char('/') + QLatin1String(stale);
+        if (QFile::remove(path))
             notes.append(RestoreJobText::tr("removed %1 from the backup").arg(QLatin1String(stale)));
+        struct stat st {};
+        if (::lstat(QFile::encodeName(path).constData(), &st) == 0)
+            return fail(ErrorCode::Corrupt, RestoreJobText::tr("%1 in the backup is not a regular file (a link or a directory)").arg(QLatin1String(stale)),
+                        RestoreJobText::tr("A PostgreSQL backup never holds one there; the archive is damaged or hostile. Choose another backup."));
+    }
     for (const char* dir : {"/pg_wal", "/pg_wal/archive_status"}) {
         const QByteArray path = QFile::encodeName(dest + QLatin1String(dir));
         struct stat st {};

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace tideline::restore {
@@ -501,6 +502,18 @@ Result<void> TarExtractor::writeData(const char* data, qsizetype size)
         data += n;
         size -= n;
         m_bytes += n;
+        // A small archive can inflate to terabytes of zeros: look at the free space as it goes
+        // and stop with room to spare, before the disk (or a tmpfs, RAM) is full.
+        if (m_bytes - m_spaceCheckedAt >= kSpaceCheckEvery) {
+            m_spaceCheckedAt = m_bytes;
+            struct statvfs fs {};
+            if (::fstatvfs(m_fd, &fs) == 0 && static_cast<qint64>(fs.f_bavail) * static_cast<qint64>(fs.f_frsize) < kSpaceReserve)
+                return fail(ErrorCode::Refused,
+                            TarExtractorText::tr("the disk holding %1 is nearly full after %2 bytes were written")
+                                .arg(m_root, QString::number(m_bytes)),
+                            TarExtractorText::tr("Free space (the backup may be much larger than its compressed size), or "
+                                                 "restore elsewhere."));
+        }
     }
     return {};
 }

@@ -30,7 +30,8 @@ namespace tideline::restore {
 ///   hard links must name a regular file already extracted, reached without a symbolic link;
 /// - devices, FIFOs and unknown entry types are refused;
 /// - the stream must end with the two zero blocks of the end-of-archive marker.
-/// Any violation fails with ErrorCode::Corrupt and names the entry.
+/// Any violation fails with ErrorCode::Corrupt and names the entry. Writing stops with Refused
+/// when the destination's filesystem has less than 256 MiB free (a decompression bomb).
 ///
 /// One instance per stream; not thread-safe. Files are written with their mode bits masked to
 /// the owner (PostgreSQL wants 0700/0600) and their modification times.
@@ -91,6 +92,9 @@ private:
     int m_zeroBlocks = 0;
     qint64 m_files = 0;
     qint64 m_bytes = 0;
+    qint64 m_spaceCheckedAt = 0;
+    static constexpr qint64 kSpaceCheckEvery = 64LL << 20; // free space looked at every 64 MiB written
+    static constexpr qint64 kSpaceReserve = 256LL << 20;   // and writing stops below 256 MiB free
 };
 
 } // namespace tideline::restore

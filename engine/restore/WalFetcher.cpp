@@ -69,6 +69,16 @@ QString tempPathFor(const QString& destPath)
     return QStringLiteral("%1.%2.tideline-%3.tmp").arg(dir, file).arg(::getpid());
 }
 
+// Only fetchOnce's own "no candidate in a listing that answered" may say NotFound: PostgreSQL
+// ends recovery on it. A 404 anywhere else (a listing some S3-compatible store or proxy answers
+// with 404, an object gone between list and read) is a failure to look, retried then 255.
+Error notAuthoritative(Error e)
+{
+    if (e.code == ErrorCode::NotFound)
+        e.code = ErrorCode::Network;
+    return e;
+}
+
 } // namespace
 
 WalFetcher::WalFetcher(storage::ObjectStore& store, storage::SourceUrl url, QString server)
@@ -102,7 +112,7 @@ Result<WalFetcher::Fetched> WalFetcher::fetchOnce(const WalName& name, const QSt
     const QString dirKey = directoryKey(name);
     auto listing = m_store.list(dirKey + text(name.text), QString(), cancel);
     if (!listing)
-        return fail(listing.error());
+        return fail(notAuthoritative(listing.error()));
     QStringList fileNames;
     for (const storage::ObjectInfo& object : listing->objects) {
         const QString rest = object.key.mid(dirKey.size());
@@ -116,7 +126,7 @@ Result<WalFetcher::Fetched> WalFetcher::fetchOnce(const WalName& name, const QSt
         const QString walsKey = m_url.key(m_server + QStringLiteral("/wals/"));
         auto any = m_store.list(walsKey, QStringLiteral("/"), cancel);
         if (!any)
-            return fail(any.error());
+            return fail(notAuthoritative(any.error()));
         if (any->objects.isEmpty() && any->prefixes.isEmpty())
             return fail(ErrorCode::MissingSource,
                         WalFetcherText::tr("%1 holds no WAL at all for server %2").arg(m_store.describe(), m_server),
@@ -189,8 +199,7 @@ Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QStr
     if (!info && info.error().code == ErrorCode::NotFound) {
         // The listing just named it: a 404 now is an eventually consistent store or a delete
         // racing us, not "never archived", which would end recovery early. Retried, then 255.
-        Error e = info.error();
-        e.code = ErrorCode::Network;
+        Error e = notAuthoritative(info.error());
         e.message = WalFetcherText::tr("%1 was listed but could not be read: %2").arg(key, e.message);
         return fail(e);
     }

@@ -110,7 +110,9 @@ Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter
         return fail(unreadableDirectory(start, errno));
 
     QList<ObjectInfo> all;
-    QDirIterator it(start, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories
+    // QDir::System lists broken links too: a WAL file linked to an unmounted path must show up
+    // (and then fail to read), not vanish from the listing as if it was never archived.
+    QDirIterator it(start, QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories
                                                                                    | QDirIterator::FollowSymlinks);
     const qsizetype rootLength = m_root.size() + 1;
     int visited = 0;
@@ -121,8 +123,8 @@ Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter
         const QString key = path.mid(rootLength);
         if (!key.startsWith(prefix))
             continue;
-        // QSaveFile's temporaries are not objects yet.
-        if (it.fileName().contains(QStringLiteral(".tideline-part")))
+        // QSaveFile's temporaries are not objects yet; sockets and FIFOs never are.
+        if (it.fileName().contains(QStringLiteral(".tideline-part")) || !(it.fileInfo().isFile() || it.fileInfo().isSymLink()))
             continue;
         all.append(infoFor(key, it.fileInfo()));
     }

@@ -166,6 +166,7 @@ private slots:
         QTest::newRow("postgresql.auto.conf is a link") << "symlink-postgresql.auto.conf" << "not a regular file";
         QTest::newRow("pg_ident.conf is a link") << "symlink-pg_ident.conf" << "not a regular file";
         QTest::newRow("postgresql.conf is a link") << "symlink-postgresql.conf" << "not a regular file";
+        QTest::newRow("standby.signal is a directory") << "standby-signal-dir" << "not a regular file";
     }
     void hostileArchivesTouchNothingOutside()
     {
@@ -258,6 +259,25 @@ private slots:
         QCOMPARE(readAll(b.victim), QByteArray("keep me\n"));
     }
 
+    // A backup's postgresql.conf naming another data directory, or libraries to load at every
+    // connection: the restored copy's own server never follows them.
+    void aRestoreNeverPointsAtAnotherDataDirectory()
+    {
+        BucketCopy b;
+        QVERIFY(b.make());
+        QVERIFY(b.makeHostile(QStringLiteral("auto-conf-settings")));
+        const ProcessResult r = b.restore();
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString conf = QString::fromUtf8(readAll(b.dest + QStringLiteral("/postgresql.conf")));
+        QVERIFY(conf.contains(QLatin1String("tideline-other-cluster")));
+        for (const QString& line : conf.split(QLatin1Char('\n')))
+            QVERIFY2(!line.trimmed().startsWith(QLatin1String("data_directory")), qPrintable(line));
+        const QString autoConf = QString::fromUtf8(readAll(b.dest + QStringLiteral("/postgresql.auto.conf")));
+        QVERIFY(autoConf.contains(QLatin1String("session_preload_libraries = ''")));
+        QVERIFY(autoConf.contains(QLatin1String("local_preload_libraries = ''")));
+        QVERIFY(r.err.contains("data_directory") || r.out.contains("data_directory"));
+    }
+
     // --scratch names a directory the drill works in, not one it may delete; checks pass only on
     // a true or non-empty, non-zero answer; synchronous standbys are gone; no password in notes.
     void aDrillKeepsTheScratchDirectoryAndJudgesChecksStrictly()
@@ -269,7 +289,9 @@ private slots:
         QDir().mkpath(scratch);
         ::chmod(QFile::encodeName(scratch).constData(), 0751);
         writeAll(scratch + QStringLiteral("/precious.txt"), "precious\n");
-        const QStringList checks{QStringLiteral("SELECT current_setting('synchronous_standby_names') = ''"),
+        const QStringList checks{QStringLiteral("SELECT current_setting('synchronous_standby_names') = '' AND "
+                                                "current_setting('session_preload_libraries') = '' AND "
+                                                "current_setting('data_directory') LIKE '%/tideline-drill-%/data'"),
                                  QStringLiteral("SELECT NULL::boolean"), QStringLiteral("SELECT 1 WHERE false"),
                                  QStringLiteral("SELECT count(*) FROM pg_class WHERE false"),
                                  QStringLiteral("SELECT no_such_column"),

@@ -311,6 +311,20 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         QVERIFY2(r.err.contains("was listed but could not be read"), r.err.constData());
         checkOneLine(r);
         QVERIFY(!QFile::exists(dest));
+        // A listing answered with 404 (some S3-compatible stores and proxies do) is no answer.
+        QProcess listProxy;
+        listProxy.start(QStringLiteral("/usr/bin/python3"),
+                        {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"),
+                         env().endpoint(), QStringLiteral("--rules"),
+                         QStringLiteral(R"([{"action": "notfound", "method": "GET", "path": "list-type=2"}])")});
+        QVERIFY(listProxy.waitForReadyRead(10'000));
+        const int listPort = listProxy.readLine().trimmed().toInt();
+        r = walRestore(QStringLiteral("http://127.0.0.1:%1").arg(listPort), env().url(QStringLiteral("main")),
+                       QStringLiteral("pg-main"), segment, dest, {QStringLiteral("--retry-for"), QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 255, r.err.constData());
+        listProxy.closeWriteChannel();
+        if (!listProxy.waitForFinished(5000))
+            listProxy.kill();
         proxy.closeWriteChannel();
         if (!proxy.waitForFinished(5000))
             proxy.kill();
@@ -348,6 +362,17 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         r = asPostgres();
         QVERIFY2(r.exitCode == 255, r.err.constData());
         QVERIFY2(r.err.contains("cannot read directory"), r.err.constData());
+        checkOneLine(r);
+        QVERIFY(!QFile::exists(dest));
+
+        // The segment is a link into a mount that is gone: listed, unreadable, 255.
+        QVERIFY(::chmod(QFile::encodeName(hashDir).constData(), 0755) == 0);
+        const QStringList copies = QDir(hashDir).entryList({segment + QLatin1Char('*')}, QDir::Files);
+        QCOMPARE(copies.size(), 1);
+        QVERIFY(QFile::remove(hashDir + QLatin1Char('/') + copies.first()));
+        QVERIFY(QFile::link(QStringLiteral("/nonexistent/tideline-mount/") + copies.first(), hashDir + QLatin1Char('/') + copies.first()));
+        r = walRestore(env().endpoint(), url, server, segment, dest, {QStringLiteral("--retry-for"), QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 255, r.err.constData());
         checkOneLine(r);
         QVERIFY(!QFile::exists(dest));
     }

@@ -60,6 +60,12 @@ def hostile(case):
             info("l", tarfile.SYMTYPE, "dir"),
             info("h", tarfile.LNKTYPE, "l/inside.txt"),
         ]
+    if case == "standby-signal-dir":
+        # A directory QFile::remove leaves, which would keep PostgreSQL in standby mode forever.
+        return tarfile.PAX_FORMAT, [
+            info("standby.signal", tarfile.DIRTYPE),
+            info("standby.signal/inside.txt", data=b"inside\n"),
+        ]
     for conf in ("postgresql.auto.conf", "pg_ident.conf", "recovery.signal", "postgresql.conf"):
         if case == "symlink-" + conf:
             # A link where the configure step writes, pointing at a file of the backup.
@@ -92,6 +98,13 @@ def main():
             if m.name.lstrip("./") == "postgresql.auto.conf":
                 data += (b"primary_conninfo = 'host=pg-rw user=streaming_replica password=Sw0rdf1sh-%'\n"
                          b"synchronous_standby_names = 'ANY 1 (\"pg-2\")'\n")
+                m.size = len(data)
+            if m.name.lstrip("./") == "postgresql.conf":
+                # What a hostile backup would set to run its own code or reach another cluster:
+                # a library loaded at every connection, another data directory.
+                data += (b"session_preload_libraries = './tideline_no_such_library'\n"
+                         b"local_preload_libraries = 'tideline_no_such_library'\n"
+                         b"data_directory = '/nonexistent/tideline-other-cluster'\n")
                 m.size = len(data)
             t.addfile(m, io.BytesIO(data) if data is not None else None)
         t.close()

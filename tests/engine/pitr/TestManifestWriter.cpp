@@ -61,7 +61,8 @@ private slots:
         QCOMPARE(str(recovery["recoveryTarget"]["backupID"]), QStringLiteral("A"));
         // The target keeps the offset it was given in.
         QVERIFY(str(recovery["recoveryTarget"]["targetTime"]).endsWith(QStringLiteral("+02:00")));
-        QCOMPARE(str(recovery["recoveryTarget"]["targetTLI"]), QStringLiteral("latest"));
+        // 'latest' resolved to timeline 2 when the plan checked the WAL: pinned to it.
+        QCOMPARE(str(recovery["recoveryTarget"]["targetTLI"]), QStringLiteral("2"));
         QCOMPARE(recovery["recoveryTarget"]["exclusive"].as<bool>(), true);
         const YAML::Node origin = spec["externalClusters"][0];
         QCOMPARE(str(origin["name"]), QStringLiteral("origin"));
@@ -118,14 +119,14 @@ private slots:
     }
 
     // CNPG's webhook accepts an empty targetTLI, "latest" or a positive integer, nothing else;
-    // "current" and a numbered timeline become the number the plan resolved.
+    // every form becomes the number the plan resolved.
     void targetTliInAFormCnpgAccepts_data()
     {
         QTest::addColumn<QString>("spec");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("expected");
         const int time = int(RecoveryTarget::Kind::Time), immediate = int(RecoveryTarget::Kind::Immediate);
-        QTest::newRow("time latest") << "latest" << time << "latest";
+        QTest::newRow("time latest") << "latest" << time << "2";
         QTest::newRow("time current") << "current" << time << "1";
         QTest::newRow("time 2") << "2" << time << "2";
         QTest::newRow("time 0x1") << "0x1" << time << "1";

@@ -206,6 +206,36 @@ private slots:
         QVERIFY(!extract(bad, root2.path(), 512));
     }
 
+    // A decompression bomb: a header announcing 1 GiB of zeros, into a 320 MiB tmpfs. The
+    // extractor stops on its own free-space floor (Refused), never at ENOSPC with the disk full.
+    void aBombStopsBeforeTheDiskIsFull()
+    {
+        QTemporaryDir mountPoint;
+        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                       QStringLiteral("size=320m"), QStringLiteral("tmpfs"), mountPoint.path()})
+            != 0)
+            QSKIP("mounting a tmpfs needs root");
+        const QByteArray header = pythonTar(QStringLiteral("i = tarfile.TarInfo('zeros'); i.size = 1 << 30; i.mtime = 1700000000\n"
+                                                           "t.fileobj.write(i.tobuf(tarfile.PAX_FORMAT)); t.offset += 512"))
+                                      .left(512);
+        Result<void> r;
+        qint64 fed = 0;
+        {
+            TarExtractor x(mountPoint.path());
+            r = x.feed(header);
+            const QByteArray zeros(1 << 20, '\0');
+            while (r && fed < (1LL << 30)) {
+                r = x.feed(zeros);
+                fed += zeros.size();
+            }
+        }
+        QProcess::execute(QStringLiteral("umount"), {mountPoint.path()});
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Refused);
+        QVERIFY2(r.error().message.contains(QLatin1String("nearly full")), qPrintable(r.error().oneLine()));
+        QVERIFY(fed < (320LL << 20));
+    }
+
     void gnuTarReadsBack()
     {
         // What we extract, GNU tar agrees with: same file list and bytes.
