@@ -114,9 +114,21 @@
     </message>
 </context>
 <context>
+    <name>StatusCommand</name>
+    <message numerus="yes">
+        <location filename="../src/cli/StatusCommand.cpp" line="+101"/>
+        <source>%n gap(s), %1 harmless</source>
+        <extracomment>%n gaps in all, %1 of them harmless (older than every backup that needs them)</extracomment>
+        <translation>
+            <numerusform>%n gap, %1 harmless</numerusform>
+            <numerusform>%n gaps, %1 harmless</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TarExtractor</name>
     <message numerus="yes">
-        <location filename="../engine/restore/TarExtractor.cpp" line="+224"/>
+        <location filename="../engine/restore/TarExtractor.cpp" line="+225"/>
         <source>the archive ends after %n file(s) without its end-of-archive marker: it was cut short</source>
         <translation>
             <numerusform>the archive ends after %n file without its end-of-archive marker: it was cut short</numerusform>
@@ -320,7 +332,7 @@
 <context>
     <name>tideline::gui::WalArchiveView</name>
     <message numerus="yes">
-        <location filename="../src/views/WalArchiveView.cpp" line="+136"/>
+        <location filename="../src/views/WalArchiveView.cpp" line="+148"/>
         <source>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline</numerusform>

@@ -95,30 +95,6 @@
     </message>
 </context>
 <context>
-    <name>ArchiveCadence</name>
-    <message>
-        <location filename="../src/models/ArchiveCadence.cpp" line="+38"/>
-        <source>per minute</source>
-        <translation>поминутно</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>per hour</source>
-        <translation>почасово</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>per day</source>
-        <translation>посуточно</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>per %1</source>
-        <comment>a bin width: per 5 min</comment>
-        <translation>по %1</translation>
-    </message>
-</context>
-<context>
     <name>BackupFiles</name>
     <message>
         <location filename="../engine/catalog/BackupFiles.cpp" line="+37"/>
@@ -812,7 +788,7 @@
 <context>
     <name>DrillJob</name>
     <message>
-        <location filename="../engine/restore/DrillJob.cpp" line="+140"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+141"/>
         <source>returned no rows (not a query)</source>
         <translation>не вернул строк (это не запрос)</translation>
     </message>
@@ -852,7 +828,7 @@
         <translation>остановка не в точке восстановления %1: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>stopped elsewhere than transaction %1: %2</source>
         <translation>остановка не на транзакции %1: %2</translation>
     </message>
@@ -977,7 +953,7 @@
         <translation>Укажите существующий каталог с правом записи в --scratch DIR; учебное восстановление работает в новом каталоге внутри него и удаляет только этот каталог.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>the user %1 cannot enter %2</source>
         <translation>пользователь %1 не может войти в %2</translation>
     </message>
@@ -997,7 +973,7 @@
         <translation>настройка</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>recovery (WAL fetch and replay, promote)</source>
         <translation>восстановление (получение и воспроизведение WAL, повышение)</translation>
     </message>
@@ -1007,12 +983,17 @@
         <translation>проверки</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>PostgreSQL did not stop; %1 is left as it is</source>
+        <translation>PostgreSQL не остановился; %1 оставлен как есть</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>stop and clean up</source>
         <translation>остановка и очистка</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-33"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
@@ -1037,12 +1018,12 @@
         <translation>PostgreSQL остановился: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>scratch directory kept: %1</source>
         <translation>временный каталог сохранён: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>the server is still in recovery</source>
         <translation>сервер всё ещё в режиме восстановления</translation>
     </message>
@@ -1126,6 +1107,19 @@
         <source>%1. Hint: %2</source>
         <extracomment>%1 is the error message (with its detail), %2 the advice.</extracomment>
         <translation>%1. Подсказка: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FileTree</name>
+    <message>
+        <location filename="../engine/core/FileTree.cpp" line="+77"/>
+        <source>cannot remove %1: %2</source>
+        <translation>не удаётся удалить %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove what is left by hand once nothing uses it.</source>
+        <translation>Удалите оставшееся вручную, когда им больше ничто не пользуется.</translation>
     </message>
 </context>
 <context>
@@ -1254,7 +1248,7 @@
         <translation>Ключи — относительные пути без сегментов &quot;..&quot;.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <location line="+10"/>
         <source>listing %1</source>
         <translation>получение списка %1</translation>
@@ -1536,7 +1530,7 @@
 <context>
     <name>ManifestWriter</name>
     <message>
-        <location filename="../engine/pitr/ManifestWriter.cpp" line="+160"/>
+        <location filename="../engine/pitr/ManifestWriter.cpp" line="+157"/>
         <source>no manifest for a refused plan: %1</source>
         <translation>для отклонённого плана манифест не создаётся: %1</translation>
     </message>
@@ -2240,28 +2234,30 @@
         <translation>Запустите восстановление от root или от имени владельца.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+116"/>
         <source>cannot write %1: %2</source>
         <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+202"/>
         <source>Check free space and permissions of the destination.</source>
         <translation>Проверьте свободное место и права доступа в каталоге назначения.</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-170"/>
+        <location line="+161"/>
         <source>%1 in the backup is not a regular file (a link or a directory)</source>
         <translation>%1 в резервной копии — не обычный файл (ссылка или каталог)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-160"/>
+        <location line="+161"/>
         <source>A PostgreSQL backup never holds one there; the archive is damaged or hostile. Choose another backup.</source>
         <translation>В резервной копии PostgreSQL такого там не бывает; архив повреждён или подделан. Выберите другую резервную копию.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-157"/>
         <source>cannot read %1: %2</source>
         <translation>не удаётся прочитать %1: %2</translation>
     </message>
@@ -2306,7 +2302,12 @@
         <translation>backup_label на линии времени %1, а backup.info — на %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
+        <source>postgresql.conf: disabled %1 (this copy&apos;s data is where it was restored)</source>
+        <translation>postgresql.conf: отключён %1 (данные этой копии там, куда её восстановили)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>postgresql.conf: disabled %1 (the file is not in the backup)</source>
         <translation>postgresql.conf: отключено: %1 (файла нет в резервной копии)</translation>
     </message>
@@ -2321,12 +2322,12 @@
         <translation>не удаётся сохранить pg_hba.conf из резервной копии: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>removed %1 from the backup</source>
         <translation>удалён %1 из резервной копии</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>cannot create %1: %2</source>
         <translation>не удаётся создать %1: %2</translation>
     </message>
@@ -2436,9 +2437,9 @@
         <translation>не удаётся создать ссылку %1 на %2</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <location line="+118"/>
-        <location line="+190"/>
+        <location line="-325"/>
+        <location line="+128"/>
+        <location line="+198"/>
         <source>Check permissions of the destination.</source>
         <translation>Проверьте права доступа в каталоге назначения.</translation>
     </message>
@@ -3226,6 +3227,74 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
 </context>
 <context>
+    <name>StatusCommand</name>
+    <message>
+        <location filename="../src/cli/StatusCommand.cpp" line="+74"/>
+        <source>RECOVERABLE from %1 to %2 (timeline %3)</source>
+        <extracomment>%1 and %2 are times, %3 a timeline number</extracomment>
+        <translation>ВОССТАНОВИМО с %1 до %2 (линия времени %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RECOVERABLE ONLY from %1 to %2 (timeline %3): a gap stops replay after %4</source>
+        <extracomment>%1 and %2 are times, %3 a timeline number, %4 a WAL segment name</extracomment>
+        <translation>ВОССТАНОВИМО ТОЛЬКО с %1 до %2 (линия времени %3): пропуск останавливает воспроизведение после %4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>NOT RECOVERABLE on timeline %1 (latest); timeline %2 is, from %3 to %4, with --target-tli %2</source>
+        <extracomment>%1 and %2 are timeline numbers, %3 and %4 times</extracomment>
+        <translation>НЕ ВОССТАНОВИМО на линии времени %1 (latest); линия времени %2 восстановима с %3 до %4 с --target-tli %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>NOT RECOVERABLE: no finished backup has all of its files and WAL in the archive</source>
+        <translation>НЕ ВОССТАНОВИМО: ни у одной завершённой резервной копии нет в архиве всех её файлов и WAL</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (ended %2)</source>
+        <extracomment>%1 is a backup ID, %2 a time</extracomment>
+        <translation>%1 (завершена %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (uploaded %2)</source>
+        <extracomment>%1 is a WAL segment name, %2 a time</extracomment>
+        <translation>%1 (выгружен %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n gap(s), %1 harmless</source>
+        <extracomment>%n gaps in all, %1 of them harmless (older than every backup that needs them)</extracomment>
+        <translation>
+            <numerusform>%n пропуск, безвредных: %1</numerusform>
+            <numerusform>%n пропуска, безвредных: %1</numerusform>
+            <numerusform>%n пропусков, безвредных: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last backup</source>
+        <translation>последняя копия</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>last archived WAL</source>
+        <translation>последний WAL в архиве</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WAL gaps</source>
+        <translation>пропуски WAL</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/StatusCommand.h" line="+18"/>
+        <source>the five-second answer: recoverable or not, from when to when (exit 7 when not)</source>
+        <translation>ответ за пять секунд: восстановимо ли, с какого и по какой момент (код 7, если нет)</translation>
+    </message>
+</context>
+<context>
     <name>StoreFactory</name>
     <message>
         <location filename="../engine/storage/StoreFactory.cpp" line="+29"/>
@@ -3312,7 +3381,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>TarExtractor</name>
     <message>
-        <location filename="../engine/restore/TarExtractor.cpp" line="+25"/>
+        <location filename="../engine/restore/TarExtractor.cpp" line="+26"/>
         <source>unsafe or broken tar entry: %1</source>
         <translation>небезопасная или повреждённая запись tar: %1</translation>
     </message>
@@ -3475,12 +3544,22 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+70"/>
+        <location line="+82"/>
         <source>cannot write %1</source>
         <translation>не удаётся записать %1</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-70"/>
+        <source>the disk holding %1 is nearly full after %2 bytes were written</source>
+        <translation>диск с %1 почти заполнен после записи %2 байт</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free space (the backup may be much larger than its compressed size), or restore elsewhere.</source>
+        <translation>Освободите место (резервная копия может быть намного больше своего сжатого размера) или восстанавливайте в другое место.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>a broken pax header</source>
         <translation>повреждённый заголовок pax</translation>
     </message>
@@ -3669,7 +3748,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Проверьте свободное место и права доступа там, куда записывается файл WAL.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+78"/>
         <source>%1 holds no WAL at all for server %2</source>
         <translation>в %1 вообще нет WAL сервера %2</translation>
     </message>
@@ -3724,7 +3803,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%1 was listed but could not be read: %2</source>
         <translation>%1 есть в списке, но прочитать его не удалось: %2</translation>
     </message>
@@ -5528,8 +5607,29 @@ Hint: %2</source>
 </context>
 <context>
     <name>tideline::gui::WalArchiveView</name>
+    <message>
+        <location filename="../src/views/WalArchiveView.cpp" line="+53"/>
+        <source>per minute</source>
+        <translation>поминутно</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>per hour</source>
+        <translation>почасово</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>per day</source>
+        <translation>посуточно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per %1</source>
+        <comment>a bin width: per 5 min</comment>
+        <translation>по %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../src/views/WalArchiveView.cpp" line="+136"/>
+        <location line="+90"/>
         <source>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline(s)</source>
         <translation>
             <numerusform>сегментов: &lt;b&gt;%1&lt;/b&gt; на %n линии времени</numerusform>
