@@ -49,9 +49,8 @@ ArchiveCadence ArchiveCadence::compute(const WalArchive& archive, qint64 binUsec
     c.segments = static_cast<int>(uploads.size());
     if (uploads.isEmpty())
         return c;
-    std::sort(uploads.begin(), uploads.end(), [](const Upload& a, const Upload& b) {
-        return a.usec != b.usec ? a.usec < b.usec : a.name < b.name;
-    });
+    std::sort(uploads.begin(), uploads.end(),
+              [](const Upload& a, const Upload& b) { return a.usec != b.usec ? a.usec < b.usec : a.name < b.name; });
     c.firstUsec = uploads.first().usec;
     c.lastUsec = uploads.last().usec;
     for (qsizetype i = 1; i < uploads.size(); ++i) {

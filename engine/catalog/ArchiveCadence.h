@@ -32,7 +32,7 @@ struct ArchiveCadence {
     };
     struct GapMark {
         wal::TimelineId timeline = 0;
-        qint64 atUsec = 0;     ///< upload of the last segment before the gap
+        qint64 atUsec = 0; ///< upload of the last segment before the gap
         QString firstMissing;
         quint64 count = 0;
         bool harmless = false;
@@ -45,7 +45,7 @@ struct ArchiveCadence {
     QList<Bin> bins;           ///< contiguous, empty bins included, from firstUsec's bin on
     double averagePerHour = 0; ///< over the bins' span (0 with fewer than two uploads)
     double peakPerHour = 0;
-    Silence longestSilence;    ///< empty (length 0) with fewer than two uploads
+    Silence longestSilence; ///< empty (length 0) with fewer than two uploads
     QList<TimelineSwitch> switches;
     QList<GapMark> gaps;
 

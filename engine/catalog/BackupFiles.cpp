@@ -32,7 +32,8 @@ TarPartSet tarParts(const BackupEntry& backup, const QString& backupPrefix)
         const auto m = pattern.match(split.stem);
         if (!m.hasMatch())
             continue;
-        TarPart part{o.key, file, m.captured(1), m.captured(2).isEmpty() ? 0 : m.captured(2).toInt(), split.compression, o.size};
+        TarPart part{o.key, file, m.captured(1), m.captured(2).isEmpty() ? 0 : m.captured(2).toInt(), split.compression,
+                     o.size};
         if (!m.captured(2).isEmpty() && part.number == 0) {
             set.problems.append(BackupFilesText::tr("%1 is not a name barman-cloud writes").arg(file));
             continue;
@@ -53,7 +54,8 @@ TarPartSet tarParts(const BackupEntry& backup, const QString& backupPrefix)
         for (const auto& ts : backup.info->tablespaces) {
             tablespaceOids.append(QString::number(ts.oid));
             if (!byName.contains(QString::number(ts.oid)))
-                set.problems.append(BackupFilesText::tr("the tar of tablespace %1 (%2.tar) is missing").arg(ts.name).arg(ts.oid));
+                set.problems.append(
+                    BackupFilesText::tr("the tar of tablespace %1 (%2.tar) is missing").arg(ts.name).arg(ts.oid));
         }
     QStringList names = byName.keys();
     // data first, then tablespaces by OID: the order the restore reports them in.
@@ -69,11 +71,12 @@ TarPartSet tarParts(const BackupEntry& backup, const QString& backupPrefix)
         const int last = parts.lastKey();
         for (int n = 0; n <= last; ++n) {
             if (!parts.contains(n))
-                set.problems.append(n == 0 ? BackupFilesText::tr("%1.tar, the first part, is missing").arg(name)
-                                           : BackupFilesText::tr("part %1 of %2 is missing (%2_%3.tar), though part %4 is there")
-                                                 .arg(n)
-                                                 .arg(name, QStringLiteral("%1").arg(n, 4, 10, QLatin1Char('0')))
-                                                 .arg(last));
+                set.problems.append(
+                    n == 0 ? BackupFilesText::tr("%1.tar, the first part, is missing").arg(name)
+                           : BackupFilesText::tr("part %1 of %2 is missing (%2_%3.tar), though part %4 is there")
+                                 .arg(n)
+                                 .arg(name, QStringLiteral("%1").arg(n, 4, 10, QLatin1Char('0')))
+                                 .arg(last));
         }
         for (const TarPart& p : parts)
             set.parts.append(p);

@@ -14,10 +14,10 @@ struct BackupEntry;
 /// One tar stream of a base backup: barman-cloud writes NAME.tar, then NAME_0001.tar,
 /// NAME_0002.tar ... (each a complete tar), NAME being "data" or a tablespace's OID.
 struct TarPart {
-    QString key;          ///< the object's key
-    QString file;         ///< relative to base/ID/, e.g. "data_0001.tar.gz"
-    QString name;         ///< "data" or the tablespace OID
-    int number = 0;       ///< 0 for NAME.tar, n for NAME_%04d.tar
+    QString key;    ///< the object's key
+    QString file;   ///< relative to base/ID/, e.g. "data_0001.tar.gz"
+    QString name;   ///< "data" or the tablespace OID
+    int number = 0; ///< 0 for NAME.tar, n for NAME_%04d.tar
     Compression compression = Compression::None;
     qint64 size = 0;
 };

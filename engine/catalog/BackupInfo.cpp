@@ -20,10 +20,14 @@ struct BackupInfoText {
 // it has a literal loader. cluster_size and friends come from newer barman versions.
 const QSet<QString>& intFields()
 {
-    static const QSet<QString> s{QStringLiteral("version"),     QStringLiteral("timeline"),
-                                 QStringLiteral("begin_offset"), QStringLiteral("end_offset"),
-                                 QStringLiteral("size"),        QStringLiteral("deduplicated_size"),
-                                 QStringLiteral("xlog_segment_size"), QStringLiteral("cluster_size")};
+    static const QSet<QString> s{QStringLiteral("version"),
+                                 QStringLiteral("timeline"),
+                                 QStringLiteral("begin_offset"),
+                                 QStringLiteral("end_offset"),
+                                 QStringLiteral("size"),
+                                 QStringLiteral("deduplicated_size"),
+                                 QStringLiteral("xlog_segment_size"),
+                                 QStringLiteral("cluster_size")};
     return s;
 }
 
@@ -38,16 +42,16 @@ const QSet<QString>& literalFields()
 // Every field barman 3.4's BackupInfo declares: the JSON carries each of them, null when absent.
 const QStringList& barmanFields()
 {
-    static const QStringList s{
-        QStringLiteral("backup_label"), QStringLiteral("begin_offset"), QStringLiteral("begin_time"),
-        QStringLiteral("begin_wal"), QStringLiteral("begin_xlog"), QStringLiteral("compression"),
-        QStringLiteral("config_file"), QStringLiteral("copy_stats"), QStringLiteral("deduplicated_size"),
-        QStringLiteral("end_offset"), QStringLiteral("end_time"), QStringLiteral("end_wal"),
-        QStringLiteral("end_xlog"), QStringLiteral("error"), QStringLiteral("hba_file"),
-        QStringLiteral("ident_file"), QStringLiteral("included_files"), QStringLiteral("mode"),
-        QStringLiteral("pgdata"), QStringLiteral("server_name"), QStringLiteral("size"),
-        QStringLiteral("status"), QStringLiteral("systemid"), QStringLiteral("tablespaces"),
-        QStringLiteral("timeline"), QStringLiteral("version"), QStringLiteral("xlog_segment_size")};
+    static const QStringList
+        s{QStringLiteral("backup_label"), QStringLiteral("begin_offset"),   QStringLiteral("begin_time"),
+          QStringLiteral("begin_wal"),    QStringLiteral("begin_xlog"),     QStringLiteral("compression"),
+          QStringLiteral("config_file"),  QStringLiteral("copy_stats"),     QStringLiteral("deduplicated_size"),
+          QStringLiteral("end_offset"),   QStringLiteral("end_time"),       QStringLiteral("end_wal"),
+          QStringLiteral("end_xlog"),     QStringLiteral("error"),          QStringLiteral("hba_file"),
+          QStringLiteral("ident_file"),   QStringLiteral("included_files"), QStringLiteral("mode"),
+          QStringLiteral("pgdata"),       QStringLiteral("server_name"),    QStringLiteral("size"),
+          QStringLiteral("status"),       QStringLiteral("systemid"),       QStringLiteral("tablespaces"),
+          QStringLiteral("timeline"),     QStringLiteral("version"),        QStringLiteral("xlog_segment_size")};
     return s;
 }
 
@@ -60,7 +64,7 @@ std::unexpected<Error> corrupt(const QString& backupId, const QString& what)
 {
     return fail(ErrorCode::Corrupt, BackupInfoText::tr("backup.info of backup %1 is unreadable: %2").arg(backupId, what),
                 BackupInfoText::tr("The file may be truncated or damaged; compare it with barman-cloud-backup-list "
-                               "and take a new backup if it cannot be repaired"));
+                                   "and take a new backup if it cannot be repaired"));
 }
 
 } // namespace

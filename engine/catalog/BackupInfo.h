@@ -26,11 +26,11 @@ struct Tablespace {
 /// views of the fields Tideline reasons with. Unknown keys are kept and tolerated (newer barman
 /// versions add fields; barman itself would refuse them). A value type; any thread.
 struct BackupInfo {
-    QString backupId;                   ///< the directory name: backup.info does not carry it
-    QMap<QString, QString> fields;      ///< key -> raw value as written ("None" kept as written)
+    QString backupId;              ///< the directory name: backup.info does not carry it
+    QMap<QString, QString> fields; ///< key -> raw value as written ("None" kept as written)
 
-    QString status;                     ///< DONE, FAILED, ... (barman's default EMPTY when absent)
-    QString backupName;                 ///< empty when absent
+    QString status;     ///< DONE, FAILED, ... (barman's default EMPTY when absent)
+    QString backupName; ///< empty when absent
     std::optional<Timestamp> beginTime;
     std::optional<Timestamp> endTime;
     QString beginWal;
@@ -39,16 +39,16 @@ struct BackupInfo {
     std::optional<wal::Lsn> endLsn;
     wal::TimelineId timeline = 0;
     QString systemId;
-    int version = 0;                    ///< server_version_num, e.g. 150018
+    int version = 0; ///< server_version_num, e.g. 150018
     quint64 segmentSize = 16 * 1024 * 1024;
-    bool segmentSizeStated = false;     ///< false: barman's default applies, the file did not say
-    QString compression;                ///< base-backup compression ("gzip", "bzip2", "snappy") or empty
-    QString error;                      ///< barman's failure text, empty when None
-    std::optional<qint64> clusterSize;  ///< bytes of PGDATA when newer barman records it
+    bool segmentSizeStated = false;    ///< false: barman's default applies, the file did not say
+    QString compression;               ///< base-backup compression ("gzip", "bzip2", "snappy") or empty
+    QString error;                     ///< barman's failure text, empty when None
+    std::optional<qint64> clusterSize; ///< bytes of PGDATA when newer barman records it
     QList<Tablespace> tablespaces;
-    QVariant copyStats;                 ///< dict or null
-    QVariant includedFiles;             ///< list or null
-    QString backupLabel;                ///< the decoded backup_label text, empty when None
+    QVariant copyStats;     ///< dict or null
+    QVariant includedFiles; ///< list or null
+    QString backupLabel;    ///< the decoded backup_label text, empty when None
 
     /// Parses backup.info text. Lines "key=value", split on the first '=', stripped; blank and
     /// '#' lines skipped. Errors: Corrupt (with the backup id, the line and a hint) when a line

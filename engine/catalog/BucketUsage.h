@@ -11,7 +11,11 @@ namespace tideline::catalog {
 struct UsageCount {
     qint64 objects = 0;
     qint64 bytes = 0;
-    void add(qint64 size) { ++objects; bytes += size; }
+    void add(qint64 size)
+    {
+        ++objects;
+        bytes += size;
+    }
 };
 
 /// Storage of one server for one calendar month (UTC) of upload time.

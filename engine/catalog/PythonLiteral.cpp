@@ -41,10 +41,7 @@ private:
                     PythonLiteralText::tr("not a Python literal: %1 at character %2").arg(what, QString::number(m_pos + 1)));
     }
 
-    QChar peek(qsizetype ahead = 0) const
-    {
-        return m_pos + ahead < m_s.size() ? m_s[m_pos + ahead] : QChar();
-    }
+    QChar peek(qsizetype ahead = 0) const { return m_pos + ahead < m_s.size() ? m_s[m_pos + ahead] : QChar(); }
 
     void skipSpace()
     {
@@ -300,7 +297,8 @@ private:
             } else if (c == QLatin1Char('.') || c == QLatin1Char('e') || c == QLatin1Char('E')) {
                 isFloat = true;
                 ++m_pos;
-                if ((c == QLatin1Char('e') || c == QLatin1Char('E')) && (peek() == QLatin1Char('-') || peek() == QLatin1Char('+')))
+                if ((c == QLatin1Char('e') || c == QLatin1Char('E'))
+                    && (peek() == QLatin1Char('-') || peek() == QLatin1Char('+')))
                     ++m_pos;
             } else {
                 break;

@@ -76,7 +76,8 @@ QString BackupEntry::unrestorableReason() const
     if (state != State::Done)
         return ServerCatalogText::tr("backup %1 is %2, not a finished backup").arg(id, statusText());
     if (!fileProblems.isEmpty())
-        return ServerCatalogText::tr("backup %1 is incomplete in the bucket: %2").arg(id, fileProblems.join(QStringLiteral("; ")));
+        return ServerCatalogText::tr("backup %1 is incomplete in the bucket: %2")
+            .arg(id, fileProblems.join(QStringLiteral("; ")));
     if (missingWalCount > 0)
         return ServerCatalogText::tr("backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2",
                                      nullptr, static_cast<int>(missingWalCount))
@@ -253,8 +254,8 @@ void addWarnings(ServerCatalog& catalog)
             warn("unreadable_backup_info", b.infoError->message);
         if (b.state == BackupEntry::State::Incomplete)
             warn("incomplete_backup",
-                 ServerCatalogText::tr("backup %1 has no backup.info: it never finished (%n objects, %2 bytes)",
-                                       nullptr, b.objects)
+                 ServerCatalogText::tr("backup %1 has no backup.info: it never finished (%n objects, %2 bytes)", nullptr,
+                                       b.objects)
                      .arg(b.id, QString::number(b.bytes)));
         if (b.info && b.info->endTime && b.infoUploadedUsec > 0) {
             const qint64 skew = b.infoUploadedUsec - b.info->endTime->usecUtc;
@@ -268,11 +269,10 @@ void addWarnings(ServerCatalog& catalog)
                                                        "store's disagree"))
                          .arg(b.id, b.info->endTime->toIso(), formatDuration(skew)));
         }
-        if (b.info && ((b.info->beginTime && !b.info->beginTime->offsetKnown)
-                       || (b.info->endTime && !b.info->endTime->offsetKnown)))
+        if (b.info
+            && ((b.info->beginTime && !b.info->beginTime->offsetKnown) || (b.info->endTime && !b.info->endTime->offsetKnown)))
             warn("time_without_offset",
-                 ServerCatalogText::tr("backup %1 records its times without a UTC offset; they are read as UTC")
-                     .arg(b.id));
+                 ServerCatalogText::tr("backup %1 records its times without a UTC offset; they are read as UTC").arg(b.id));
     }
     if (catalog.wals.segmentSizeInferred() && !catalog.wals.timelines().isEmpty())
         warn("segment_size_inferred",
@@ -280,19 +280,20 @@ void addWarnings(ServerCatalog& catalog)
                                    "names")
                  .arg(catalog.wals.segmentSize() / (1024 * 1024)));
     if (catalog.wals.ignoredKeys() > 0)
-        warn("ignored_objects", ServerCatalogText::tr("%n objects under wals/ are not WAL files and were ignored",
-                                                      nullptr, catalog.wals.ignoredKeys()));
+        warn("ignored_objects",
+             ServerCatalogText::tr("%n objects under wals/ are not WAL files and were ignored", nullptr,
+                                   catalog.wals.ignoredKeys()));
     if (catalog.wals.duplicates() > 0)
-        warn("duplicate_wal", ServerCatalogText::tr("%n WAL segments are archived more than once (different "
-                                                    "compressions); the first copy counts",
-                                                    nullptr, catalog.wals.duplicates()));
+        warn("duplicate_wal",
+             ServerCatalogText::tr("%n WAL segments are archived more than once (different "
+                                   "compressions); the first copy counts",
+                                   nullptr, catalog.wals.duplicates()));
 }
 
 } // namespace
 
-Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const storage::SourceUrl& source,
-                                        const QString& server, JobContext& context, const Clock& clock,
-                                        int parallelism)
+Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const storage::SourceUrl& source, const QString& server,
+                                        JobContext& context, const Clock& clock, int parallelism)
 {
     const CancelToken& cancel = context.cancelToken();
     const QString serverPrefix = source.key(server) + QLatin1Char('/');
@@ -343,14 +344,17 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         dirListings.resize(walTasks.size(), Result<Listing>(Listing{}));
         historyBodies.resize(walTasks.size(), Result<QByteArray>(QByteArray()));
         total += walTasks.size();
-        parallelFor(walTasks.size(), parallelism, [&](qsizetype i) {
-            const Task& t = walTasks[i];
-            if (t.kind == Task::Kind::ListWalDir)
-                dirListings[i] = store.list(t.key, QString(), cancel);
-            else
-                historyBodies[i] = store.get(t.key, cancel);
-            progress();
-        }, cancel);
+        parallelFor(
+            walTasks.size(), parallelism,
+            [&](qsizetype i) {
+                const Task& t = walTasks[i];
+                if (t.kind == Task::Kind::ListWalDir)
+                    dirListings[i] = store.list(t.key, QString(), cancel);
+                else
+                    historyBodies[i] = store.get(t.key, cancel);
+                progress();
+            },
+            cancel);
     };
 
     const auto baseHalf = [&] {
@@ -402,13 +406,17 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
             }
         baseBodies.resize(baseTasks.size(), Result<QByteArray>(QByteArray()));
         total += baseTasks.size();
-        parallelFor(baseTasks.size(), 2 * std::max(1, parallelism), [&](qsizetype i) {
-            baseBodies[i] = store.get(baseTasks[i].key, cancel);
-            progress();
-        }, cancel);
+        parallelFor(
+            baseTasks.size(), 2 * std::max(1, parallelism),
+            [&](qsizetype i) {
+                baseBodies[i] = store.get(baseTasks[i].key, cancel);
+                progress();
+            },
+            cancel);
     };
 
-    parallelFor(2, 2, [&](qsizetype half) { half == 0 ? walsHalf() : baseHalf(); }, cancel);
+    parallelFor(
+        2, 2, [&](qsizetype half) { half == 0 ? walsHalf() : baseHalf(); }, cancel);
     if (cancel.isCancelled())
         return cancelled();
     if (!base)
@@ -510,9 +518,9 @@ Result<QStringList> listServers(storage::ObjectStore& store, const storage::Sour
         return fail(top.error());
     const QStringList candidates = top->prefixes;
     QList<Result<Listing>> inner(candidates.size(), Result<Listing>(Listing{}));
-    parallelFor(candidates.size(), parallelism, [&](qsizetype i) {
-        inner[i] = store.list(candidates[i], QStringLiteral("/"), cancel);
-    }, cancel);
+    parallelFor(
+        candidates.size(), parallelism,
+        [&](qsizetype i) { inner[i] = store.list(candidates[i], QStringLiteral("/"), cancel); }, cancel);
     if (cancel.isCancelled())
         return cancelled();
     QStringList servers;
@@ -521,13 +529,12 @@ Result<QStringList> listServers(storage::ObjectStore& store, const storage::Sour
             return fail(inner[i].error());
         const QString& c = candidates[i];
         const bool isServer = inner[i]->prefixes.contains(c + QStringLiteral("base/"))
-                              || inner[i]->prefixes.contains(c + QStringLiteral("wals/"));
+            || inner[i]->prefixes.contains(c + QStringLiteral("wals/"));
         if (isServer)
             servers.append(c.mid(root.size()).chopped(1));
     }
     if (servers.isEmpty())
-        return fail(ErrorCode::MissingSource,
-                    ServerCatalogText::tr("no Barman Cloud server under %1").arg(source.toString()),
+        return fail(ErrorCode::MissingSource, ServerCatalogText::tr("no Barman Cloud server under %1").arg(source.toString()),
                     ServerCatalogText::tr("Check the path: it is CNPG's destinationPath, without the server name"));
     return servers;
 }

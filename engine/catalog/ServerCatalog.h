@@ -35,24 +35,24 @@ struct BackupEntry {
     QString id;
     State state = State::Incomplete;
     std::optional<BackupInfo> info;
-    std::optional<Error> infoError;  ///< why backup.info is unreadable
-    QString keep;                    ///< "full", "standalone" or empty (annotations/keep)
-    qint64 bytes = 0;                ///< every object under base/ID/
+    std::optional<Error> infoError; ///< why backup.info is unreadable
+    QString keep;                   ///< "full", "standalone" or empty (annotations/keep)
+    qint64 bytes = 0;               ///< every object under base/ID/
     int objects = 0;
-    QStringList dataFiles;           ///< tar parts, relative to base/ID/
+    QStringList dataFiles;                 ///< tar parts, relative to base/ID/
     QList<storage::ObjectInfo> objectList; ///< every object under base/ID/ (for usage by month)
-    qint64 infoUploadedUsec = 0;     ///< LastModified of backup.info
-    qint64 firstUploadUsec = 0;      ///< oldest object
-    qint64 lastUploadUsec = 0;       ///< newest object
-    bool restorable = false;         ///< DONE, every tar part there, every segment begin_wal..end_wal archived
-    QStringList fileProblems;        ///< why the tar parts cannot be restored (BackupFiles' tarParts)
+    qint64 infoUploadedUsec = 0;           ///< LastModified of backup.info
+    qint64 firstUploadUsec = 0;            ///< oldest object
+    qint64 lastUploadUsec = 0;             ///< newest object
+    bool restorable = false;               ///< DONE, every tar part there, every segment begin_wal..end_wal archived
+    QStringList fileProblems;              ///< why the tar parts cannot be restored (BackupFiles' tarParts)
     /// What the tar parts are, by their names: "gzip", "none", "bzip2+none" when they differ;
     /// empty without tar parts. barman 3.4 records compression=None beside data.tar.gz, so the
     /// files, not backup.info, say what a restore will inflate.
     QString filesCompression;
     quint64 missingWalCount = 0;
-    QString firstMissingWal;         ///< a segment name, when not restorable for lack of WAL
-    quint64 beginSegno = 0;          ///< at the archive's segment size (Done/Failed with WAL names)
+    QString firstMissingWal; ///< a segment name, when not restorable for lack of WAL
+    quint64 beginSegno = 0;  ///< at the archive's segment size (Done/Failed with WAL names)
     quint64 endSegno = 0;
 
     /// Why it cannot be restored, in the user's language; empty when restorable.
@@ -71,11 +71,11 @@ struct BackupEntry {
 struct ServerCatalog {
     storage::SourceUrl source;
     QString server;
-    QList<BackupEntry> backups;  ///< by id, oldest first
+    QList<BackupEntry> backups; ///< by id, oldest first
     WalArchive wals;
     QList<CatalogWarning> warnings;
     qint64 loadedAtUsec = 0;
-    int requests = 0;            ///< store round trips it took
+    int requests = 0; ///< store round trips it took
 
     /// "latest"/"last", "oldest"/"first", "last-failed", an id, or a backup_name (barman's rules).
     const BackupEntry* findBackup(const QString& idOrName) const;
@@ -92,9 +92,8 @@ struct ServerCatalog {
 /// verb), or the bucket does not exist; the store's Network/Auth errors; Cancelled.
 /// An unreadable backup.info is not an error here: the entry is Unreadable with infoError set.
 /// Thread: any thread but the GUI thread (it blocks on I/O).
-Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const storage::SourceUrl& source,
-                                        const QString& server, JobContext& context,
-                                        const Clock& clock = Clock::system(), int parallelism = 16);
+Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const storage::SourceUrl& source, const QString& server,
+                                        JobContext& context, const Clock& clock = Clock::system(), int parallelism = 16);
 
 /// The server names under a destination path: every first-level prefix that holds base/ or
 /// wals/. Errors: MissingSource when the bucket does not exist; Network/Auth; Cancelled.

@@ -16,7 +16,7 @@ namespace tideline::catalog {
 /// One archived WAL file (segment, .partial, .backup or .history) as listed.
 struct WalObject {
     wal::WalFileName name;
-    quint64 segno = 0;       ///< for segments, partials and backup labels, at the archive's segment size
+    quint64 segno = 0; ///< for segments, partials and backup labels, at the archive's segment size
     qint64 size = 0;
     qint64 uploadedUsec = 0; ///< the object's LastModified
 };
@@ -36,7 +36,7 @@ struct TimelineWal {
     QList<WalObject> partials;
     QList<WalObject> backupLabels; ///< SEG.OFFSET.backup history files
     QList<WalGap> gaps;
-    qint64 bytes = 0;              ///< of segments, partials and backup labels
+    qint64 bytes = 0; ///< of segments, partials and backup labels
 
     quint64 firstSegno() const { return segments.isEmpty() ? 0 : segments.first().segno; }
     quint64 lastSegno() const { return segments.isEmpty() ? 0 : segments.last().segno; }

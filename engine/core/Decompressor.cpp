@@ -53,8 +53,10 @@ Error truncatedError(Compression compression)
 
 Error internalError(Compression compression, const QString& what)
 {
-    return Error{ErrorCode::Internal, DecompressorText::tr("%1 decompressor: %2").arg(compressionName(compression), what),
-                 {}, {}};
+    return Error{ErrorCode::Internal,
+                 DecompressorText::tr("%1 decompressor: %2").arg(compressionName(compression), what),
+                 {},
+                 {}};
 }
 
 /// Latches the first error so a caller that ignores one cannot feed a half-decoded state into
@@ -77,10 +79,7 @@ public:
     }
 
 protected:
-    explicit StreamBase(Compression compression)
-        : m_compression(compression)
-    {
-    }
+    explicit StreamBase(Compression compression) : m_compression(compression) {}
 
     virtual Result<void> doFeed(QByteArrayView input, const Sink& sink) = 0;
     virtual Result<void> doFinish(const Sink& sink) = 0;
@@ -118,10 +117,7 @@ private:
 /// A reusable output slice, allocated once per stream without zero-filling.
 class OutputBuffer {
 public:
-    OutputBuffer()
-        : m_data(std::make_unique_for_overwrite<char[]>(kOutputChunk))
-    {
-    }
+    OutputBuffer() : m_data(std::make_unique_for_overwrite<char[]>(kOutputChunk)) {}
     char* data() { return m_data.get(); }
     static constexpr size_t size() { return kOutputChunk; }
 
@@ -140,10 +136,7 @@ Result<void> sendToSink(const Decompressor::Sink& sink, const char* data, size_t
 
 class PassThrough final : public StreamBase {
 public:
-    PassThrough()
-        : StreamBase(Compression::None)
-    {
-    }
+    PassThrough() : StreamBase(Compression::None) {}
 
 protected:
     Result<void> doFeed(QByteArrayView input, const Sink& sink) override
@@ -166,11 +159,7 @@ protected:
 /// a restore spends its time. ISA-L parses the gzip header and checks the CRC and length itself.
 class GzipDecompressor final : public StreamBase {
 public:
-    GzipDecompressor()
-        : StreamBase(Compression::Gzip), m_state(std::make_unique<inflate_state>())
-    {
-        startMember();
-    }
+    GzipDecompressor() : StreamBase(Compression::Gzip), m_state(std::make_unique<inflate_state>()) { startMember(); }
 
 protected:
     Result<void> doFeed(QByteArrayView input, const Sink& sink) override
@@ -271,8 +260,7 @@ private:
 /// read them too).
 class Bzip2Decompressor final : public StreamBase {
 public:
-    Bzip2Decompressor()
-        : StreamBase(Compression::Bzip2)
+    Bzip2Decompressor() : StreamBase(Compression::Bzip2)
     {
         if (auto ok = start(); !ok)
             setInitError(ok.error());
@@ -338,22 +326,19 @@ private:
             const int rc = BZ2_bzDecompress(&m_bz);
             const size_t produced = m_out.size() - m_bz.avail_out;
             switch (rc) {
-            case BZ_OK:
-                break;
+            case BZ_OK: break;
             case BZ_STREAM_END:
                 stop();
                 m_inStream = false;
                 ++m_streamsCompleted;
                 return sendToSink(sink, m_out.data(), produced);
             case BZ_DATA_ERROR_MAGIC:
-                return corrupt(m_streamsCompleted > 0 ? DecompressorText::tr("unexpected data after the end of the bzip2 stream")
-                                            : DecompressorText::tr("not bzip2 data (bad magic)"));
-            case BZ_DATA_ERROR:
-                return corrupt(DecompressorText::tr("data error (bad block or CRC mismatch)"));
-            case BZ_MEM_ERROR:
-                return internal(DecompressorText::tr("out of memory"));
-            default:
-                return internal(DecompressorText::tr("BZ2_bzDecompress returned %1").arg(rc));
+                return corrupt(m_streamsCompleted > 0
+                                   ? DecompressorText::tr("unexpected data after the end of the bzip2 stream")
+                                   : DecompressorText::tr("not bzip2 data (bad magic)"));
+            case BZ_DATA_ERROR: return corrupt(DecompressorText::tr("data error (bad block or CRC mismatch)"));
+            case BZ_MEM_ERROR: return internal(DecompressorText::tr("out of memory"));
+            default: return internal(DecompressorText::tr("BZ2_bzDecompress returned %1").arg(rc));
             }
             if (auto ok = sendToSink(sink, m_out.data(), produced); !ok)
                 return ok;
@@ -375,8 +360,7 @@ private:
 /// in that mode liblzma only reports the end once told the input is finished.
 class XzDecompressor final : public StreamBase {
 public:
-    XzDecompressor()
-        : StreamBase(Compression::Xz)
+    XzDecompressor() : StreamBase(Compression::Xz)
     {
         const lzma_ret rc = lzma_stream_decoder(&m_lz, kXzMemoryLimit, LZMA_CONCATENATED);
         if (rc != LZMA_OK)
@@ -412,10 +396,8 @@ private:
             if (auto ok = sendToSink(sink, m_out.data(), produced); !ok)
                 return ok;
             switch (rc) {
-            case LZMA_OK:
-                break;
-            case LZMA_STREAM_END:
-                return {};
+            case LZMA_OK: break;
+            case LZMA_STREAM_END: return {};
             case LZMA_BUF_ERROR:
                 // With LZMA_RUN: no progress without more input. With LZMA_FINISH: the input
                 // ended inside a stream.
@@ -424,19 +406,14 @@ private:
                 if (m_lz.avail_in != 0)
                     return internal(DecompressorText::tr("lzma_code made no progress"));
                 return {};
-            case LZMA_FORMAT_ERROR:
-                return corrupt(DecompressorText::tr("not xz data (bad magic)"));
-            case LZMA_OPTIONS_ERROR:
-                return corrupt(DecompressorText::tr("unsupported stream options"));
-            case LZMA_DATA_ERROR:
-                return corrupt(DecompressorText::tr("data error (bad block, index or check)"));
+            case LZMA_FORMAT_ERROR: return corrupt(DecompressorText::tr("not xz data (bad magic)"));
+            case LZMA_OPTIONS_ERROR: return corrupt(DecompressorText::tr("unsupported stream options"));
+            case LZMA_DATA_ERROR: return corrupt(DecompressorText::tr("data error (bad block, index or check)"));
             case LZMA_MEMLIMIT_ERROR:
-                return corrupt(DecompressorText::tr("the stream needs more than %1 MiB of memory to decompress")
-                                   .arg(kXzMemoryLimit >> 20));
-            case LZMA_MEM_ERROR:
-                return internal(DecompressorText::tr("out of memory"));
-            default:
-                return internal(DecompressorText::tr("lzma_code returned %1").arg(int(rc)));
+                return corrupt(
+                    DecompressorText::tr("the stream needs more than %1 MiB of memory to decompress").arg(kXzMemoryLimit >> 20));
+            case LZMA_MEM_ERROR: return internal(DecompressorText::tr("out of memory"));
+            default: return internal(DecompressorText::tr("lzma_code returned %1").arg(int(rc)));
             }
             if (action == LZMA_RUN && m_lz.avail_in == 0 && m_lz.avail_out != 0)
                 return {};
@@ -453,9 +430,7 @@ private:
 /// XXH64 content checksum when the frame has one.
 class ZstdDecompressor final : public StreamBase {
 public:
-    ZstdDecompressor()
-        : StreamBase(Compression::Zstd)
-        , m_ctx(ZSTD_createDCtx())
+    ZstdDecompressor() : StreamBase(Compression::Zstd), m_ctx(ZSTD_createDCtx())
     {
         if (!m_ctx)
             setInitError(internalError(compression(), DecompressorText::tr("ZSTD_createDCtx failed (out of memory)")));
@@ -508,8 +483,7 @@ private:
 /// checksums when the frame declares them, and starts a new frame after each one ends.
 class Lz4Decompressor final : public StreamBase {
 public:
-    Lz4Decompressor()
-        : StreamBase(Compression::Lz4)
+    Lz4Decompressor() : StreamBase(Compression::Lz4)
     {
         if (LZ4F_isError(LZ4F_createDecompressionContext(&m_ctx, LZ4F_VERSION)))
             setInitError(internalError(compression(), DecompressorText::tr("LZ4F_createDecompressionContext failed")));
@@ -599,8 +573,8 @@ public:
                 hi = __builtin_bswap32(hi);
             }
             lo ^= crc;
-            crc = t[7][lo & 0xff] ^ t[6][(lo >> 8) & 0xff] ^ t[5][(lo >> 16) & 0xff] ^ t[4][lo >> 24]
-                ^ t[3][hi & 0xff] ^ t[2][(hi >> 8) & 0xff] ^ t[1][(hi >> 16) & 0xff] ^ t[0][hi >> 24];
+            crc = t[7][lo & 0xff] ^ t[6][(lo >> 8) & 0xff] ^ t[5][(lo >> 16) & 0xff] ^ t[4][lo >> 24] ^ t[3][hi & 0xff]
+                ^ t[2][(hi >> 8) & 0xff] ^ t[1][(hi >> 16) & 0xff] ^ t[0][hi >> 24];
             p += 8;
             size -= 8;
         }
@@ -616,7 +590,6 @@ public:
         const uint32_t crc = compute(data, size);
         return ((crc >> 15) | (crc << 17)) + 0xa282ead8u;
     }
-
 };
 
 /// The snappy framing format (python-snappy's StreamCompressor, which barman-cloud uses for
@@ -624,10 +597,7 @@ public:
 /// truncated; an empty input is a valid empty stream (python-snappy writes nothing for it).
 class SnappyDecompressor final : public StreamBase {
 public:
-    SnappyDecompressor()
-        : StreamBase(Compression::Snappy)
-    {
-    }
+    SnappyDecompressor() : StreamBase(Compression::Snappy) {}
 
 protected:
     Result<void> doFeed(QByteArrayView input, const Sink& sink) override
@@ -702,8 +672,8 @@ private:
     {
         m_chunkType = static_cast<unsigned char>(m_header[0]);
         m_chunkLength = qsizetype(static_cast<unsigned char>(m_header[1]))
-                      | qsizetype(static_cast<unsigned char>(m_header[2])) << 8
-                      | qsizetype(static_cast<unsigned char>(m_header[3])) << 16;
+            | qsizetype(static_cast<unsigned char>(m_header[2])) << 8
+            | qsizetype(static_cast<unsigned char>(m_header[3])) << 16;
         if (!m_seenIdentifier && m_chunkType != StreamIdentifier)
             return corrupt(DecompressorText::tr("missing stream identifier (not a snappy framed stream)"));
         switch (m_chunkType) {
@@ -742,9 +712,8 @@ private:
             return {};
         }
         const uint32_t expectedCrc = uint32_t(static_cast<unsigned char>(body[0]))
-                                   | uint32_t(static_cast<unsigned char>(body[1])) << 8
-                                   | uint32_t(static_cast<unsigned char>(body[2])) << 16
-                                   | uint32_t(static_cast<unsigned char>(body[3])) << 24;
+            | uint32_t(static_cast<unsigned char>(body[1])) << 8 | uint32_t(static_cast<unsigned char>(body[2])) << 16
+            | uint32_t(static_cast<unsigned char>(body[3])) << 24;
         const char* data = body + kCrcSize;
         const size_t dataSize = size - kCrcSize;
 
@@ -753,7 +722,8 @@ private:
             if (!snappy::GetUncompressedLength(data, dataSize, &uncompressedSize))
                 return corrupt(DecompressorText::tr("bad compressed chunk"));
             if (uncompressedSize > kMaxUncompressedChunk)
-                return corrupt(DecompressorText::tr("compressed chunk expands to %1 bytes (limit 65536)").arg(uncompressedSize));
+                return corrupt(
+                    DecompressorText::tr("compressed chunk expands to %1 bytes (limit 65536)").arg(uncompressedSize));
         }
         if (m_outFill + uncompressedSize > m_out.size()) {
             if (auto ok = flush(sink); !ok)
@@ -796,20 +766,13 @@ private:
 std::unique_ptr<Decompressor> Decompressor::create(Compression compression)
 {
     switch (compression) {
-    case Compression::None:
-        return std::make_unique<PassThrough>();
-    case Compression::Gzip:
-        return std::make_unique<GzipDecompressor>();
-    case Compression::Bzip2:
-        return std::make_unique<Bzip2Decompressor>();
-    case Compression::Xz:
-        return std::make_unique<XzDecompressor>();
-    case Compression::Zstd:
-        return std::make_unique<ZstdDecompressor>();
-    case Compression::Lz4:
-        return std::make_unique<Lz4Decompressor>();
-    case Compression::Snappy:
-        return std::make_unique<SnappyDecompressor>();
+    case Compression::None: return std::make_unique<PassThrough>();
+    case Compression::Gzip: return std::make_unique<GzipDecompressor>();
+    case Compression::Bzip2: return std::make_unique<Bzip2Decompressor>();
+    case Compression::Xz: return std::make_unique<XzDecompressor>();
+    case Compression::Zstd: return std::make_unique<ZstdDecompressor>();
+    case Compression::Lz4: return std::make_unique<Lz4Decompressor>();
+    case Compression::Snappy: return std::make_unique<SnappyDecompressor>();
     }
     return std::make_unique<PassThrough>(); // unreachable: every enumerator is handled above
 }

@@ -12,10 +12,10 @@ namespace tideline {
 
 /// A snapshot of a job's progress. total < 0 means "not known yet".
 struct Progress {
-    QString phase;      ///< "listing wals", "reading backup.info", ...
-    qint64 done = 0;    ///< units done (objects, bytes: the phase says which)
+    QString phase;   ///< "listing wals", "reading backup.info", ...
+    qint64 done = 0; ///< units done (objects, bytes: the phase says which)
     qint64 total = -1;
-    qint64 bytes = 0;   ///< bytes moved so far, for rates
+    qint64 bytes = 0; ///< bytes moved so far, for rates
 };
 
 /// What a running job sees of the outside world: whether it should stop, and where to report.
@@ -29,8 +29,7 @@ public:
     JobContext() = default;
     explicit JobContext(CancelToken cancel, ProgressCallback onProgress = {})
         : m_cancel(std::move(cancel)), m_onProgress(std::move(onProgress))
-    {
-    }
+    {}
 
     const CancelToken& cancelToken() const { return m_cancel; }
     bool isCancelled() const { return m_cancel.isCancelled(); }

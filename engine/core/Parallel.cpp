@@ -22,8 +22,7 @@ QThreadPool& ioPool()
 }
 } // namespace
 
-void parallelFor(qsizetype count, int maxConcurrency, const std::function<void(qsizetype)>& fn,
-                 const CancelToken& cancel)
+void parallelFor(qsizetype count, int maxConcurrency, const std::function<void(qsizetype)>& fn, const CancelToken& cancel)
 {
     if (count <= 0)
         return;

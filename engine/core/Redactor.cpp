@@ -57,7 +57,8 @@ QString redact(QString text)
         QRegularExpression(QStringLiteral(R"((X-Amz-Signature=)[^&\s]+)"), QRegularExpression::CaseInsensitiveOption),
         QRegularExpression(QStringLiteral(R"((X-Amz-Security-Token=)[^&\s]+)"), QRegularExpression::CaseInsensitiveOption),
         QRegularExpression(QStringLiteral(R"((x-amz-security-token:\s*)\S+)"), QRegularExpression::CaseInsensitiveOption),
-        QRegularExpression(QStringLiteral(R"((aws_secret_access_key\s*[=:]\s*)\S+)"), QRegularExpression::CaseInsensitiveOption),
+        QRegularExpression(QStringLiteral(R"((aws_secret_access_key\s*[=:]\s*)\S+)"),
+                           QRegularExpression::CaseInsensitiveOption),
         QRegularExpression(QStringLiteral(R"((aws_session_token\s*[=:]\s*)\S+)"), QRegularExpression::CaseInsensitiveOption),
     };
     for (const auto& re : patterns)

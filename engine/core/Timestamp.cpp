@@ -189,16 +189,16 @@ Wall wallTime(const Timestamp& t)
     const qint64 secs = floorDiv(local, kUsecPerSec);
     const qint64 days = floorDiv(secs, 86400);
     const qint64 sod = secs - days * 86400;
-    return {civilFromDays(days), static_cast<int>(sod / 3600), static_cast<int>(sod / 60 % 60),
-            static_cast<int>(sod % 60), local - secs * kUsecPerSec, days};
+    return {civilFromDays(days),        static_cast<int>(sod / 3600), static_cast<int>(sod / 60 % 60),
+            static_cast<int>(sod % 60), local - secs * kUsecPerSec,   days};
 }
 } // namespace
 
 QString Timestamp::toIso() const
 {
     const Wall w = wallTime(*this);
-    QString s = QString::asprintf("%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(w.date.year),
-                                  w.date.month, w.date.day, w.hour, w.minute, w.second);
+    QString s = QString::asprintf("%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(w.date.year), w.date.month,
+                                  w.date.day, w.hour, w.minute, w.second);
     if (w.usec != 0)
         s += QString::asprintf(".%06lld", static_cast<long long>(w.usec));
     const int off = offsetSeconds < 0 ? -offsetSeconds : offsetSeconds;

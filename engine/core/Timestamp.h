@@ -13,9 +13,9 @@ namespace tideline {
 /// QDateTime keeps only milliseconds, which would round away the commit boundaries PITR needs.
 /// A value type: safe on any thread.
 struct Timestamp {
-    qint64 usecUtc = 0;       ///< microseconds since 1970-01-01T00:00:00Z
-    int offsetSeconds = 0;    ///< offset east of UTC the value was written with
-    bool offsetKnown = true;  ///< false when the text had no zone (read as UTC; callers should warn)
+    qint64 usecUtc = 0;      ///< microseconds since 1970-01-01T00:00:00Z
+    int offsetSeconds = 0;   ///< offset east of UTC the value was written with
+    bool offsetKnown = true; ///< false when the text had no zone (read as UTC; callers should warn)
 
     /// Python `str(datetime)` as barman writes it ("2014-12-22 09:25:22.561207+01:00"), ISO 8601 /
     /// RFC 3339 ("2014-12-22T09:25:22Z", "...+0100") and PostgreSQL's timestamptz output

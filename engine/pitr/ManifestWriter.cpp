@@ -63,8 +63,8 @@ SizeEstimate storageSize(const catalog::BackupEntry& b, const RecoveryPlan& plan
                            : QStringLiteral("estimated: the uncompressed backup in the bucket");
     }
     // Headroom for growth during replay plus room for a few WAL segments in pg_wal.
-    const qint64 needed = static_cast<qint64>(static_cast<double>(data) * 1.5)
-                          + 8 * static_cast<qint64>(segmentSize) + plan.requiredWal.bytes / 4;
+    const qint64 needed = static_cast<qint64>(static_cast<double>(data) * 1.5) + 8 * static_cast<qint64>(segmentSize)
+        + plan.requiredWal.bytes / 4;
     const qint64 gib = std::max<qint64>(1, (needed + kGiB - 1) / kGiB);
     return {QStringLiteral("%1Gi").arg(gib), basis};
 }
@@ -85,8 +85,8 @@ void emitCredentials(YAML::Emitter& y, const ManifestOptions& o)
         y << YAML::Key << "inheritFromIAMRole" << YAML::Value << true;
     } else {
         auto ref = [&](const char* field, const QString& key) {
-            y << YAML::Key << field << YAML::Value << YAML::BeginMap << YAML::Key << "name" << YAML::Value
-              << s(o.secretName) << YAML::Key << "key" << YAML::Value << s(key) << YAML::EndMap;
+            y << YAML::Key << field << YAML::Value << YAML::BeginMap << YAML::Key << "name" << YAML::Value << s(o.secretName)
+              << YAML::Key << "key" << YAML::Value << s(key) << YAML::EndMap;
         };
         ref("accessKeyId", o.accessKeyIdKey);
         ref("secretAccessKey", o.secretAccessKeyKey);
@@ -96,8 +96,7 @@ void emitCredentials(YAML::Emitter& y, const ManifestOptions& o)
     y << YAML::EndMap;
 }
 
-void emitObjectStoreConfig(YAML::Emitter& y, const QString& destination, const ManifestOptions& o,
-                           const QString& serverName)
+void emitObjectStoreConfig(YAML::Emitter& y, const QString& destination, const ManifestOptions& o, const QString& serverName)
 {
     y << YAML::Key << "destinationPath" << YAML::Value << s(destination);
     if (!o.endpointUrl.isEmpty())
@@ -150,8 +149,7 @@ void emitRecoveryTarget(YAML::Emitter& y, const RecoveryPlan& plan)
 
 } // namespace
 
-Result<Manifest> writeManifest(const catalog::ServerCatalog& catalog, const RecoveryPlan& plan,
-                               const ManifestOptions& o)
+Result<Manifest> writeManifest(const catalog::ServerCatalog& catalog, const RecoveryPlan& plan, const ManifestOptions& o)
 {
     if (!plan.ok())
         return fail(ErrorCode::Refused, ManifestWriterText::tr("no manifest for a refused plan: %1").arg(plan.reason),
@@ -176,13 +174,13 @@ Result<Manifest> writeManifest(const catalog::ServerCatalog& catalog, const Reco
     // The recovered cluster must archive into an empty serverName: CNPG checks with
     // barman-cloud-check-wal-archive and refuses ("Expected empty archive") otherwise.
     m.archiveServer = (o.mode == ManifestOptions::Mode::InPlace || taken.contains(o.clusterName))
-                          ? nextServerName(o.clusterName, taken)
-                          : o.clusterName;
+        ? nextServerName(o.clusterName, taken)
+        : o.clusterName;
     const SizeEstimate size = storageSize(*backup, plan, catalog.wals.segmentSize());
     m.storageSize = size.size;
     const int major = backup->info->majorVersion();
-    const QString image = o.imageName.isEmpty() ? QStringLiteral("ghcr.io/cloudnative-pg/postgresql:%1").arg(major)
-                                                : o.imageName;
+    const QString image =
+        o.imageName.isEmpty() ? QStringLiteral("ghcr.io/cloudnative-pg/postgresql:%1").arg(major) : o.imageName;
     const bool plugin = !o.pluginObjectStore.isEmpty();
     const bool r2 = isR2(o.endpointUrl);
 
@@ -210,8 +208,8 @@ Result<Manifest> writeManifest(const catalog::ServerCatalog& catalog, const Reco
     y << YAML::BeginDoc << YAML::BeginMap;
     y << YAML::Key << "apiVersion" << YAML::Value << "postgresql.cnpg.io/v1";
     y << YAML::Key << "kind" << YAML::Value << "Cluster";
-    y << YAML::Key << "metadata" << YAML::Value << YAML::BeginMap << YAML::Key << "name" << YAML::Value
-      << s(o.clusterName) << YAML::Key << "namespace" << YAML::Value << s(o.nameSpace) << YAML::EndMap;
+    y << YAML::Key << "metadata" << YAML::Value << YAML::BeginMap << YAML::Key << "name" << YAML::Value << s(o.clusterName)
+      << YAML::Key << "namespace" << YAML::Value << s(o.nameSpace) << YAML::EndMap;
     y << YAML::Key << "spec" << YAML::Value << YAML::BeginMap;
     y << YAML::Key << "instances" << YAML::Value << o.instances;
     y << YAML::Key << "imageName" << YAML::Value << s(image);
@@ -220,8 +218,7 @@ Result<Manifest> writeManifest(const catalog::ServerCatalog& catalog, const Reco
     if (r2 && !plugin)
         emitR2Env(y);
 
-    y << YAML::Key << "bootstrap" << YAML::Value << YAML::BeginMap << YAML::Key << "recovery" << YAML::Value
-      << YAML::BeginMap;
+    y << YAML::Key << "bootstrap" << YAML::Value << YAML::BeginMap << YAML::Key << "recovery" << YAML::Value << YAML::BeginMap;
     y << YAML::Key << "source" << YAML::Value << kSourceName;
     y << YAML::Key << "database" << YAML::Value << s(o.database);
     y << YAML::Key << "owner" << YAML::Value << s(o.owner);
@@ -232,9 +229,8 @@ Result<Manifest> writeManifest(const catalog::ServerCatalog& catalog, const Reco
     y << YAML::Key << "name" << YAML::Value << kSourceName;
     if (plugin) {
         y << YAML::Key << "plugin" << YAML::Value << YAML::BeginMap << YAML::Key << "name" << YAML::Value << kPluginName
-          << YAML::Key << "parameters" << YAML::Value << YAML::BeginMap << YAML::Key << "barmanObjectName"
-          << YAML::Value << s(o.pluginObjectStore) << YAML::Key << "serverName" << YAML::Value << s(origin)
-          << YAML::EndMap << YAML::EndMap;
+          << YAML::Key << "parameters" << YAML::Value << YAML::BeginMap << YAML::Key << "barmanObjectName" << YAML::Value
+          << s(o.pluginObjectStore) << YAML::Key << "serverName" << YAML::Value << s(origin) << YAML::EndMap << YAML::EndMap;
     } else {
         y << YAML::Key << "barmanObjectStore" << YAML::Value << YAML::BeginMap;
         emitObjectStoreConfig(y, destination, o, origin);
@@ -243,11 +239,10 @@ Result<Manifest> writeManifest(const catalog::ServerCatalog& catalog, const Reco
     y << YAML::EndMap << YAML::EndSeq;
 
     if (plugin) {
-        y << YAML::Key << "plugins" << YAML::Value << YAML::BeginSeq << YAML::BeginMap << YAML::Key << "name"
-          << YAML::Value << kPluginName << YAML::Key << "isWALArchiver" << YAML::Value << true << YAML::Key
-          << "parameters" << YAML::Value << YAML::BeginMap << YAML::Key << "barmanObjectName" << YAML::Value
-          << s(o.pluginObjectStore) << YAML::Key << "serverName" << YAML::Value << s(m.archiveServer) << YAML::EndMap
-          << YAML::EndMap << YAML::EndSeq;
+        y << YAML::Key << "plugins" << YAML::Value << YAML::BeginSeq << YAML::BeginMap << YAML::Key << "name" << YAML::Value
+          << kPluginName << YAML::Key << "isWALArchiver" << YAML::Value << true << YAML::Key << "parameters" << YAML::Value
+          << YAML::BeginMap << YAML::Key << "barmanObjectName" << YAML::Value << s(o.pluginObjectStore) << YAML::Key
+          << "serverName" << YAML::Value << s(m.archiveServer) << YAML::EndMap << YAML::EndMap << YAML::EndSeq;
     } else {
         y << YAML::Key << "backup" << YAML::Value << YAML::BeginMap << YAML::Key << "barmanObjectStore" << YAML::Value
           << YAML::BeginMap;

@@ -19,26 +19,26 @@ struct ManifestOptions {
     QString clusterName;
     QString nameSpace = QStringLiteral("default");
     Mode mode = Mode::New;
-    QString endpointUrl;                  ///< empty: AWS S3 (no endpointURL written)
+    QString endpointUrl; ///< empty: AWS S3 (no endpointURL written)
     QString secretName = QStringLiteral("backup-creds");
     QString accessKeyIdKey = QStringLiteral("ACCESS_KEY_ID");
     QString secretAccessKeyKey = QStringLiteral("ACCESS_SECRET_KEY");
-    QString regionKey;                    ///< when the Secret carries the region too
-    bool inheritFromIamRole = false;      ///< IRSA and friends: no s3Credentials Secret at all
-    QString pluginObjectStore;            ///< non-empty: the barman-cloud plugin form with this ObjectStore
+    QString regionKey;               ///< when the Secret carries the region too
+    bool inheritFromIamRole = false; ///< IRSA and friends: no s3Credentials Secret at all
+    QString pluginObjectStore;       ///< non-empty: the barman-cloud plugin form with this ObjectStore
     QString database = QStringLiteral("app");
     QString owner = QStringLiteral("app");
     int instances = 1;
-    QString imageName;                    ///< empty: ghcr.io/cloudnative-pg/postgresql:<the backup's major>
-    QStringList existingServers;          ///< server names already in the bucket (for the new serverName)
+    QString imageName;           ///< empty: ghcr.io/cloudnative-pg/postgresql:<the backup's major>
+    QStringList existingServers; ///< server names already in the bucket (for the new serverName)
 };
 
 /// A CNPG Cluster manifest (and, for the plugin form, its ObjectStore) that recovers the plan.
 struct Manifest {
-    QString yaml;           ///< one or two YAML documents, comments included
-    QStringList notes;      ///< what the DBA must do or know besides applying it
-    QString archiveServer;  ///< the serverName the recovered cluster archives under
-    QString storageSize;    ///< e.g. "4Gi"
+    QString yaml;          ///< one or two YAML documents, comments included
+    QStringList notes;     ///< what the DBA must do or know besides applying it
+    QString archiveServer; ///< the serverName the recovered cluster archives under
+    QString storageSize;   ///< e.g. "4Gi"
 };
 
 /// Writes the manifest for one of the runbook's recovery scenarios: a new cluster from a backup,

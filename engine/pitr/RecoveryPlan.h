@@ -15,12 +15,12 @@ namespace tideline::pitr {
 /// The WAL a recovery must read, from the backup's begin_wal to the segment that holds (or
 /// proves) the target, following the timeline switches.
 struct RequiredWal {
-    QString first;              ///< segment name
-    QString last;               ///< segment name; empty when not known from the bucket alone
-    quint64 count = 0;          ///< segments in [first, last] along the path
-    QStringList missing;        ///< the first missing segment names (at most 50)
+    QString first;       ///< segment name
+    QString last;        ///< segment name; empty when not known from the bucket alone
+    quint64 count = 0;   ///< segments in [first, last] along the path
+    QStringList missing; ///< the first missing segment names (at most 50)
     quint64 missingCount = 0;
-    qint64 bytes = 0;           ///< of the required segments that are archived
+    qint64 bytes = 0; ///< of the required segments that are archived
 };
 
 /// The planner's answer. A value type; any thread.
@@ -33,16 +33,16 @@ struct RecoveryPlan {
     };
     RecoveryTarget target;
     Verdict verdict = Verdict::Refused;
-    QString backupId;                 ///< empty when no backup can serve
+    QString backupId; ///< empty when no backup can serve
     wal::TimelineId backupTimeline = 0;
     wal::TimelineId targetTimeline = 0;
     QList<wal::TimelineId> timelinePath;
     RequiredWal requiredWal;
     qint64 baseBytes = 0;
-    qint64 downloadBytes = 0;         ///< base backup objects + required WAL
+    qint64 downloadBytes = 0; ///< base backup objects + required WAL
     qint64 estimatedSeconds = 0;
     QStringList warnings;
-    QString reason;                   ///< why refused (or why uncertain)
+    QString reason; ///< why refused (or why uncertain)
     QString hint;
     std::optional<RecoveryTarget> alternative; ///< the nearest target that would be accepted
 

@@ -112,13 +112,12 @@ private:
 
     RecoveryPlan finish()
     {
-        const double segments16 = static_cast<double>(m_plan.requiredWal.count) * static_cast<double>(segmentSize())
-                                  / (16.0 * 1024 * 1024);
+        const double segments16 =
+            static_cast<double>(m_plan.requiredWal.count) * static_cast<double>(segmentSize()) / (16.0 * 1024 * 1024);
         m_plan.downloadBytes = m_plan.baseBytes + m_plan.requiredWal.bytes;
         if (!m_plan.backupId.isEmpty())
             m_plan.estimatedSeconds = static_cast<qint64>(
-                std::ceil(m_rates.startupSeconds
-                          + static_cast<double>(m_plan.downloadBytes) / m_rates.downloadBytesPerSecond
+                std::ceil(m_rates.startupSeconds + static_cast<double>(m_plan.downloadBytes) / m_rates.downloadBytesPerSecond
                           + segments16 * m_rates.replaySecondsPerSegment16MiB));
         return m_plan;
     }
@@ -235,8 +234,7 @@ private:
         }
         refuse(RecoveryPlannerText::tr("%1 is before the first recoverability point %2 (the end of the oldest "
                                        "restorable backup, %3)")
-                   .arg(target().describe(), oldest->info->endTime ? oldest->info->endTime->toIso() : QString(),
-                        oldest->id),
+                   .arg(target().describe(), oldest->info->endTime ? oldest->info->endTime->toIso() : QString(), oldest->id),
                RecoveryPlannerText::tr("Nothing older can be restored: the nearest point is the end of backup %1 "
                                        "(--target-immediate --backup-id %1).")
                    .arg(oldest->id),
@@ -503,12 +501,12 @@ private:
                                        .arg(name(all[stop].timeline, all[stop].segno)));
         m_plan.verdict = RecoveryPlan::Verdict::Unverified;
         m_plan.reason = target().kind == RecoveryTarget::Kind::Xid
-                            ? RecoveryPlannerText::tr("whether transaction %1 exists on this path is only known by "
-                                                      "replaying")
-                                  .arg(target().xid)
-                            : RecoveryPlannerText::tr("whether restore point '%1' exists on this path is only known by "
-                                                      "replaying")
-                                  .arg(target().name);
+            ? RecoveryPlannerText::tr("whether transaction %1 exists on this path is only known by "
+                                      "replaying")
+                  .arg(target().xid)
+            : RecoveryPlannerText::tr("whether restore point '%1' exists on this path is only known by "
+                                      "replaying")
+                  .arg(target().name);
         m_plan.warnings.append(RecoveryPlannerText::tr("if the target is never reached, PostgreSQL stops with an error "
                                                        "rather than promote; it must lie after backup %1 ended (%2), so "
                                                        "for an older one pin an older backup with --backup-id")
@@ -516,11 +514,10 @@ private:
         if (target().kind == RecoveryTarget::Kind::Name && target().name.startsWith(QLatin1String("barman_"))) {
             const BackupEntry* after = m_catalog.findBackup(target().name.mid(7));
             if (after)
-                m_plan.warnings.append(RecoveryPlannerText::tr("barman-cloud-backup created this restore point right "
-                                                               "after backup %1 ended (%2)")
-                                           .arg(after->id, after->info && after->info->endTime
-                                                               ? after->info->endTime->toIso()
-                                                               : QString()));
+                m_plan.warnings.append(
+                    RecoveryPlannerText::tr("barman-cloud-backup created this restore point right "
+                                            "after backup %1 ended (%2)")
+                        .arg(after->id, after->info && after->info->endTime ? after->info->endTime->toIso() : QString()));
         }
     }
 

@@ -20,8 +20,7 @@ QString describeTarget(const RecoveryTarget& t, bool translated)
     case RecoveryTarget::Kind::Time: return text(QT_TRANSLATE_NOOP("RecoveryTarget", "time %1")).arg(t.time.toIso());
     case RecoveryTarget::Kind::Xid: return text(QT_TRANSLATE_NOOP("RecoveryTarget", "xid %1")).arg(t.xid);
     case RecoveryTarget::Kind::Lsn: return text(QT_TRANSLATE_NOOP("RecoveryTarget", "LSN %1")).arg(t.lsn.toString());
-    case RecoveryTarget::Kind::Name:
-        return text(QT_TRANSLATE_NOOP("RecoveryTarget", "restore point '%1'")).arg(t.name);
+    case RecoveryTarget::Kind::Name: return text(QT_TRANSLATE_NOOP("RecoveryTarget", "restore point '%1'")).arg(t.name);
     case RecoveryTarget::Kind::Immediate:
         return text(QT_TRANSLATE_NOOP("RecoveryTarget", "the end of the backup (immediate)"));
     }

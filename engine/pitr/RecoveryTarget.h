@@ -30,13 +30,13 @@ struct TimelineSpec {
 struct RecoveryTarget {
     enum class Kind { Time, Xid, Lsn, Name, Immediate };
     Kind kind = Kind::Immediate;
-    Timestamp time;          ///< Kind::Time; always with an explicit offset
-    QString xid;             ///< Kind::Xid, decimal as PostgreSQL takes it (may carry an epoch)
-    wal::Lsn lsn;            ///< Kind::Lsn
-    QString name;            ///< Kind::Name (a pg_create_restore_point name)
+    Timestamp time; ///< Kind::Time; always with an explicit offset
+    QString xid;    ///< Kind::Xid, decimal as PostgreSQL takes it (may carry an epoch)
+    wal::Lsn lsn;   ///< Kind::Lsn
+    QString name;   ///< Kind::Name (a pg_create_restore_point name)
     TimelineSpec timeline;
-    bool exclusive = false;  ///< recovery_target_inclusive = off
-    QString backupId;        ///< pin this backup instead of choosing one
+    bool exclusive = false; ///< recovery_target_inclusive = off
+    QString backupId;       ///< pin this backup instead of choosing one
 
     /// Parses a target time as a DBA types it: RFC 3339 ("2025-12-06T10:41:07Z",
     /// "…+02:00") or PostgreSQL's timestamptz form ("2025-12-06 10:41:07.5+02").

@@ -28,7 +28,7 @@ struct TimelineWindow {
     QString firstRecoverabilityBackupId;
     QString lastArchivedWal;
     qint64 lastArchivedUsec = 0;
-    bool limitedByGap = false;  ///< a gap stops replay from the first recoverability point before the end
+    bool limitedByGap = false;   ///< a gap stops replay from the first recoverability point before the end
     QString recoverableUntilWal; ///< the end of the range that starts at the first recoverability point
     qint64 recoverableUntilUsec = 0;
     QList<RecoverableRange> ranges; ///< disjoint, oldest first

@@ -28,7 +28,7 @@ struct ServerStatus {
     const catalog::BackupEntry* newest = nullptr;   ///< newest backup of any state
     qint64 lastDoneEndUsec = 0;
 
-    QString lastWal;           ///< newest archived segment over every timeline (by upload time)
+    QString lastWal; ///< newest archived segment over every timeline (by upload time)
     qint64 lastWalUsec = 0;
     wal::TimelineId lastWalTimeline = 0;
 

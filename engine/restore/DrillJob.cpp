@@ -101,10 +101,8 @@ public:
     // statementTimeoutSeconds > 0 bounds every statement (a check on a huge table, a lock).
     explicit Connection(const QString& socketDir, const QString& user, int statementTimeoutSeconds = 0)
     {
-        QString conninfo = QStringLiteral("host='%1' port=%2 dbname=postgres user='%3' connect_timeout=5")
-                               .arg(socketDir)
-                               .arg(kPort)
-                               .arg(user);
+        QString conninfo =
+            QStringLiteral("host='%1' port=%2 dbname=postgres user='%3' connect_timeout=5").arg(socketDir).arg(kPort).arg(user);
         if (statementTimeoutSeconds > 0)
             conninfo += QStringLiteral(" options='-c statement_timeout=%1s'").arg(statementTimeoutSeconds);
         m_conn = PQconnectdb(conninfo.toUtf8().constData());
@@ -205,13 +203,15 @@ void judgeTarget(const pitr::RecoveryPlan& plan, DrillReport& report)
         break;
     case pitr::RecoveryTarget::Kind::Name:
         if (!report.recoveryStop.contains(QStringLiteral("\"%1\"").arg(t.name)))
-            report.reasons.append(DrillJobText::tr("stopped elsewhere than restore point %1: %2").arg(t.name, report.recoveryStop));
+            report.reasons.append(
+                DrillJobText::tr("stopped elsewhere than restore point %1: %2").arg(t.name, report.recoveryStop));
         break;
     case pitr::RecoveryTarget::Kind::Xid:
         // A whole number: transaction 123 is not transaction 1234.
         if (!report.recoveryStop.contains(
                 QRegularExpression(QStringLiteral("transaction %1\\b").arg(QRegularExpression::escape(t.xid)))))
-            report.reasons.append(DrillJobText::tr("stopped elsewhere than transaction %1: %2").arg(t.xid, report.recoveryStop));
+            report.reasons.append(
+                DrillJobText::tr("stopped elsewhere than transaction %1: %2").arg(t.xid, report.recoveryStop));
         break;
     case pitr::RecoveryTarget::Kind::Time: {
         static const QRegularExpression at(QStringLiteral("log time (.+)$"));
@@ -224,7 +224,8 @@ void judgeTarget(const pitr::RecoveryPlan& plan, DrillReport& report)
     }
     case pitr::RecoveryTarget::Kind::Lsn:
         if (!report.recoveryStop.contains(QStringLiteral("\"%1\"").arg(t.lsn.toString())))
-            report.reasons.append(DrillJobText::tr("stopped elsewhere than LSN %1: %2").arg(t.lsn.toString(), report.recoveryStop));
+            report.reasons.append(
+                DrillJobText::tr("stopped elsewhere than LSN %1: %2").arg(t.lsn.toString(), report.recoveryStop));
         break;
     }
 }
@@ -238,8 +239,8 @@ QString historyPath(const QString& server)
 {
     QString safe = server;
     safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tideline/drills/")
-           + safe + QStringLiteral(".jsonl");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tideline/drills/") + safe
+        + QStringLiteral(".jsonl");
 }
 
 } // namespace
@@ -251,7 +252,8 @@ QJsonObject DrillReport::toJson() const
         ph.append(QJsonObject{{QStringLiteral("name"), p.name}, {QStringLiteral("seconds"), p.seconds}});
     QJsonArray ch;
     for (const auto& c : checks)
-        ch.append(QJsonObject{{QStringLiteral("sql"), c.sql}, {QStringLiteral("passed"), c.passed},
+        ch.append(QJsonObject{{QStringLiteral("sql"), c.sql},
+                              {QStringLiteral("passed"), c.passed},
                               {QStringLiteral("result"), c.result}});
     const double restoreSeconds = phases.size() > 1 ? phases[1].seconds : 0;
     return {{QStringLiteral("server"), server},
@@ -278,14 +280,14 @@ QJsonObject DrillReport::toJson() const
 
 QString DrillReport::toMarkdown() const
 {
-    QString md = DrillJobText::tr("# Restore drill: %1 — %2\n\n")
-                     .arg(server, passed ? DrillJobText::tr("PASSED", "drill verdict") : DrillJobText::tr("FAILED", "drill verdict"));
+    QString md =
+        DrillJobText::tr("# Restore drill: %1 — %2\n\n")
+            .arg(server, passed ? DrillJobText::tr("PASSED", "drill verdict") : DrillJobText::tr("FAILED", "drill verdict"));
     md += DrillJobText::tr("- Source: %1\n- Backup: %2\n- Target: %3\n- Started: %4\n- RTO: %5 s\n- Downloaded: %6 "
                            "bytes, written: %7 bytes\n- Timeline after promotion: %8\n\n")
               // One pass: a source URL or a restore point name may itself hold "%2".
-              .arg(source, backupId, target, startedAt, QString::number(rtoSeconds, 'f', 1),
-                   QString::number(downloadedBytes), QString::number(writtenBytes),
-                   timeline.isEmpty() ? QStringLiteral("-") : timeline);
+              .arg(source, backupId, target, startedAt, QString::number(rtoSeconds, 'f', 1), QString::number(downloadedBytes),
+                   QString::number(writtenBytes), timeline.isEmpty() ? QStringLiteral("-") : timeline);
     md += DrillJobText::tr("| phase | seconds |\n|---|---:|\n");
     for (const auto& p : phases)
         md += QStringLiteral("| %1 | %2 |\n")
@@ -329,7 +331,8 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     if (!::mkdtemp(tmpl.data())) {
         const int err = errno;
         return fail(ErrorCode::Refused,
-                    DrillJobText::tr("cannot create a scratch directory in %1: %2").arg(parent, QString::fromLocal8Bit(std::strerror(err))),
+                    DrillJobText::tr("cannot create a scratch directory in %1: %2")
+                        .arg(parent, QString::fromLocal8Bit(std::strerror(err))),
                     DrillJobText::tr("Give an existing, writable directory with --scratch DIR; the drill works in a new "
                                      "directory inside it and removes only that."));
     }
@@ -374,8 +377,8 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     report.downloadedBytes = restored->downloadedBytes;
     report.writtenBytes = restored->writtenBytes;
     report.notes += restored->notes;
-    report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "restore (download, decompress, extract)")),
-                          restored->restoreSeconds});
+    report.phases.append(
+        {phaseName(QT_TRANSLATE_NOOP("DrillJob", "restore (download, decompress, extract)")), restored->restoreSeconds});
     report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "configure")), restored->configureSeconds});
 
     const passwd* pw = ::getpwuid(QFileInfo(data).ownerId());
@@ -400,10 +403,11 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     QString dataOption = QStringLiteral("data_directory=") + data;
     dataOption.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
     const QString serverOptions = QStringLiteral("-c '%1'").arg(dataOption); // pg_ctl hands -o to /bin/sh
-    const Run start = run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-l"), log, QStringLiteral("-w"),
-                                                 QStringLiteral("-t"), QString::number(o.timeoutSeconds),
-                                                 QStringLiteral("-o"), serverOptions, QStringLiteral("start")}),
-                          (o.timeoutSeconds + 30) * 1000, serverEnvironment, &context.cancelToken());
+    const Run start =
+        run(asOwner(owner, pgCtl,
+                    {QStringLiteral("-D"), data, QStringLiteral("-l"), log, QStringLiteral("-w"), QStringLiteral("-t"),
+                     QString::number(o.timeoutSeconds), QStringLiteral("-o"), serverOptions, QStringLiteral("start")}),
+            (o.timeoutSeconds + 30) * 1000, serverEnvironment, &context.cancelToken());
     bool promoted = false;
     if (start.exitCode == 0) {
         while (timer.elapsed() < o.timeoutSeconds * 1000LL) {
@@ -433,7 +437,8 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     if (promoted) {
         Connection c(data, QStringLiteral("postgres"), o.checkTimeoutSeconds);
         report.inRecovery = c.value(QStringLiteral("SELECT pg_is_in_recovery()")) != QStringLiteral("f");
-        if (const auto tli = c.value(QStringLiteral("SELECT timeline_id FROM pg_control_checkpoint()")); tli && report.timeline.isEmpty())
+        if (const auto tli = c.value(QStringLiteral("SELECT timeline_id FROM pg_control_checkpoint()"));
+            tli && report.timeline.isEmpty())
             report.timeline = *tli;
         for (const QString& sql : o.checkSql) {
             if (context.isCancelled())
@@ -457,14 +462,14 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
         else
             report.reasons.append(DrillJobText::tr("PostgreSQL stopped: %1").arg(fatal.join(QStringLiteral(" / "))));
     }
-    report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "checks")),
-                          static_cast<double>(timer.nsecsElapsed()) / 1e9});
+    report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "checks")), static_cast<double>(timer.nsecsElapsed()) / 1e9});
 
     timer.restart();
     // A cancelled drill stops at once: nothing in the copy is worth a checkpoint.
     const QString stopMode = context.isCancelled() ? QStringLiteral("immediate") : QStringLiteral("fast");
-    const Run stop = run(asOwner(owner, pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-m"), stopMode, QStringLiteral("-w"),
-                                                QStringLiteral("stop")}),
+    const Run stop = run(asOwner(owner, pgCtl,
+                                 {QStringLiteral("-D"), data, QStringLiteral("-m"), stopMode, QStringLiteral("-w"),
+                                  QStringLiteral("stop")}),
                          120'000);
     // Never delete under a server that is still running: its files would vanish beneath it.
     const bool stillRunning = stop.exitCode != 0 && QFileInfo::exists(data + QStringLiteral("/postmaster.pid"));
@@ -474,8 +479,8 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
         report.notes.append(DrillJobText::tr("scratch directory kept: %1").arg(scratch));
     if (!stillRunning)
         cleanup();
-    report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "stop and clean up")),
-                          static_cast<double>(timer.nsecsElapsed()) / 1e9});
+    report.phases.append(
+        {phaseName(QT_TRANSLATE_NOOP("DrillJob", "stop and clean up")), static_cast<double>(timer.nsecsElapsed()) / 1e9});
 
     for (const auto& p : report.phases)
         report.totalSeconds += p.seconds;
@@ -539,7 +544,8 @@ std::optional<DrillReport> DrillReport::fromJson(const QJsonObject& j)
     r.passed = j.value(QStringLiteral("passed")).toBool();
     r.reasons = strings("reasons");
     for (const QJsonValue& v : j.value(QStringLiteral("phases")).toArray())
-        r.phases.append({v.toObject().value(QStringLiteral("name")).toString(), v.toObject().value(QStringLiteral("seconds")).toDouble()});
+        r.phases.append({v.toObject().value(QStringLiteral("name")).toString(),
+                         v.toObject().value(QStringLiteral("seconds")).toDouble()});
     r.totalSeconds = j.value(QStringLiteral("total_seconds")).toDouble();
     r.rtoSeconds = j.value(QStringLiteral("rto_seconds")).toDouble();
     r.downloadedBytes = j.value(QStringLiteral("downloaded_bytes")).toInteger();

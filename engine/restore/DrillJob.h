@@ -14,15 +14,15 @@
 namespace tideline::restore {
 
 struct DrillOptions {
-    QStringList checkSql;        ///< each must answer true or a non-empty value that is not zero (Connection::check)
+    QStringList checkSql;          ///< each must answer true or a non-empty value that is not zero (Connection::check)
     int checkTimeoutSeconds = 300; ///< statement_timeout of every check
-    QString scratchDirectory;    ///< where the drill makes its own directory; empty: the system temp dir
-    QString restoreCommand;      ///< as RestoreOptions::restoreCommand
+    QString scratchDirectory;      ///< where the drill makes its own directory; empty: the system temp dir
+    QString restoreCommand;        ///< as RestoreOptions::restoreCommand
     int jobs = 4;
-    int timeoutSeconds = 3600;   ///< for start-up and replay together
-    bool keep = false;           ///< keep the drill's directory (for a post-mortem)
-    double planSeconds = 0;      ///< time the caller spent planning, reported as the first phase
-    QString owner;               ///< as RestoreOptions::owner
+    int timeoutSeconds = 3600; ///< for start-up and replay together
+    bool keep = false;         ///< keep the drill's directory (for a post-mortem)
+    double planSeconds = 0;    ///< time the caller spent planning, reported as the first phase
+    QString owner;             ///< as RestoreOptions::owner
     /// Extra environment for the PostgreSQL it starts, whose restore_command reads the store: e.g.
     /// AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY of a connection whose keys live in a keychain. Held
     /// in memory and passed to the child only; never written to the scratch directory.
@@ -30,7 +30,7 @@ struct DrillOptions {
 };
 
 struct DrillPhase {
-    QString name;       ///< English, as the JSON form keeps it; toMarkdown() translates it
+    QString name; ///< English, as the JSON form keeps it; toMarkdown() translates it
     double seconds = 0;
 };
 
@@ -48,19 +48,19 @@ struct DrillReport {
     QString server;
     QString source;
     QString backupId;
-    QString target;               ///< the target, described
-    QString startedAt;            ///< ISO 8601 UTC
+    QString target;    ///< the target, described
+    QString startedAt; ///< ISO 8601 UTC
     bool passed = false;
-    QStringList reasons;          ///< why it failed (empty when passed)
+    QStringList reasons; ///< why it failed (empty when passed)
     QList<DrillPhase> phases;
     double totalSeconds = 0;
-    double rtoSeconds = 0;        ///< from the start of the restore to a promoted, checked database
+    double rtoSeconds = 0; ///< from the start of the restore to a promoted, checked database
     qint64 downloadedBytes = 0;
     qint64 writtenBytes = 0;
-    QString recoveryStop;         ///< PostgreSQL's "recovery stopping ..." line
-    QString lastTransaction;      ///< PostgreSQL's "last completed transaction was at log time ..."
-    QString timeline;             ///< the timeline after promotion
-    bool inRecovery = true;       ///< pg_is_in_recovery() at the end
+    QString recoveryStop;    ///< PostgreSQL's "recovery stopping ..." line
+    QString lastTransaction; ///< PostgreSQL's "last completed transaction was at log time ..."
+    QString timeline;        ///< the timeline after promotion
+    bool inRecovery = true;  ///< pg_is_in_recovery() at the end
     QList<DrillCheck> checks;
     QStringList notes;
 
@@ -87,11 +87,10 @@ DrillHistorySummary summarizeDrills(const QList<DrillReport>& history);
 /// under a statement timeout (a check passes only on true or a non-empty, non-zero value: NULL, no
 /// rows and errors fail, and the report says which), stops the server and removes the directory
 /// it made — only that one. A cancel is seen within a fraction of a second, also while
-/// PostgreSQL starts; the server is then stopped immediately and the directory removed. A failing drill still returns a report
-/// (passed=false, with reasons); only a drill that could not run at all returns an error.
-/// The restored copy never archives (archive_mode=off) and listens on no TCP port.
-/// Errors: as runRestore for what happens before the server starts; Cancelled.
-/// Thread: any but the GUI thread.
+/// PostgreSQL starts; the server is then stopped immediately and the directory removed. A failing drill still returns a
+/// report (passed=false, with reasons); only a drill that could not run at all returns an error. The restored copy never
+/// archives (archive_mode=off) and listens on no TCP port. Errors: as runRestore for what happens before the server starts;
+/// Cancelled. Thread: any but the GUI thread.
 Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerCatalog& catalog,
                              const pitr::RecoveryPlan& plan, const DrillOptions& options, JobContext& context);
 

@@ -152,8 +152,8 @@ std::unexpected<Error> stopped()
 // others wait on the network or the disk. `stop` is the restore's own token (a child of the
 // user's): the first part to fail cancels it, and every other part stops.
 void extractPart(storage::ObjectStore& store, const Part& part, JobContext& context, const CancelToken& stop,
-                 FirstFailure& failure, std::atomic<qint64>& downloaded, qint64& written, qint64& files,
-                 QStringList& notes, std::mutex& notesMutex)
+                 FirstFailure& failure, std::atomic<qint64>& downloaded, qint64& written, qint64& files, QStringList& notes,
+                 std::mutex& notesMutex)
 {
     ChunkQueue compressed;
     ChunkQueue plain;
@@ -166,12 +166,15 @@ void extractPart(storage::ObjectStore& store, const Part& part, JobContext& cont
     };
 
     std::thread download([&] {
-        const auto r = store.read(part.tar.key, [&](QByteArrayView chunk) -> Result<void> {
-            downloaded += chunk.size();
-            if (!compressed.push(QByteArray(chunk.data(), chunk.size())))
-                return stopped();
-            return {};
-        }, stop);
+        const auto r = store.read(
+            part.tar.key,
+            [&](QByteArrayView chunk) -> Result<void> {
+                downloaded += chunk.size();
+                if (!compressed.push(QByteArray(chunk.data(), chunk.size())))
+                    return stopped();
+                return {};
+            },
+            stop);
         if (!r)
             failWith(r.error());
         compressed.finish();
@@ -289,8 +292,7 @@ qint64 physicalMemory()
 // the pod (/controller paths, certificates, preload libraries, pod-sized memory) or that would
 // reach back into production (archive_command, primary_conninfo). postgresql.auto.conf is read
 // last, so setting them there overrides every other file.
-QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, const RestoreOptions& o,
-                                             const QString& socketDir)
+QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, const RestoreOptions& o, const QString& socketDir)
 {
     const qint64 ram = physicalMemory();
     const qint64 sharedMb = std::clamp<qint64>(ram / 8 / (1024 * 1024), 128, 1024);
@@ -427,7 +429,8 @@ Result<std::optional<QByteArray>> readOwnFile(const QString& path)
 Result<void> checkExtracted(const QString& dest, const catalog::BackupInfo& info)
 {
     auto broken = [&](const QString& why) {
-        return fail(ErrorCode::Corrupt, RestoreJobText::tr("backup %1 did not restore a whole data directory: %2").arg(info.backupId, why),
+        return fail(ErrorCode::Corrupt,
+                    RestoreJobText::tr("backup %1 did not restore a whole data directory: %2").arg(info.backupId, why),
                     RestoreJobText::tr("Choose another backup (--backup-id); this one cannot be restored."));
     };
     struct stat st {};
@@ -442,9 +445,11 @@ Result<void> checkExtracted(const QString& dest, const catalog::BackupInfo& info
     if (!*label)
         return broken(RestoreJobText::tr("backup_label is missing"));
     // "START WAL LOCATION: 0/2000028 (file 000000010000000000000002)" and "START TIMELINE: 1".
-    static const QRegularExpression start(QStringLiteral("^START WAL LOCATION: ([0-9A-Fa-f]+/[0-9A-Fa-f]+) \\(file ([0-9A-Fa-f]{24})\\)$"),
-                                          QRegularExpression::MultilineOption);
-    static const QRegularExpression timeline(QStringLiteral("^START TIMELINE: ([0-9]+)$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression
+        start(QStringLiteral("^START WAL LOCATION: ([0-9A-Fa-f]+/[0-9A-Fa-f]+) \\(file ([0-9A-Fa-f]{24})\\)$"),
+              QRegularExpression::MultilineOption);
+    static const QRegularExpression timeline(QStringLiteral("^START TIMELINE: ([0-9]+)$"),
+                                             QRegularExpression::MultilineOption);
     const QString text = QString::fromUtf8(**label);
     const auto m = start.match(text);
     if (!m.hasMatch())
@@ -456,7 +461,8 @@ Result<void> checkExtracted(const QString& dest, const catalog::BackupInfo& info
                                info.beginWal));
     const auto t = timeline.match(text);
     if (t.hasMatch() && t.captured(1).toUInt() != info.timeline)
-        return broken(RestoreJobText::tr("backup_label is on timeline %1, backup.info on %2").arg(t.captured(1)).arg(info.timeline));
+        return broken(
+            RestoreJobText::tr("backup_label is on timeline %1, backup.info on %2").arg(t.captured(1)).arg(info.timeline));
     return {};
 }
 
@@ -543,9 +549,12 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
 
     // rename(2) moves a link itself, never what it points at.
     if (::rename(QFile::encodeName(dest + QStringLiteral("/pg_hba.conf")).constData(),
-                 QFile::encodeName(dest + QStringLiteral("/pg_hba.conf.from-backup")).constData()) != 0 && errno != ENOENT) {
+                 QFile::encodeName(dest + QStringLiteral("/pg_hba.conf.from-backup")).constData())
+            != 0
+        && errno != ENOENT) {
         const int err = errno;
-        return refused(RestoreJobText::tr("cannot keep the backup's pg_hba.conf: %1").arg(QString::fromLocal8Bit(std::strerror(err))),
+        return refused(RestoreJobText::tr("cannot keep the backup's pg_hba.conf: %1")
+                           .arg(QString::fromLocal8Bit(std::strerror(err))),
                        RestoreJobText::tr("Check permissions of the destination."));
     }
     // The socket lives in a directory only the owner (and root) can enter, so local trust is safe;
@@ -573,19 +582,24 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
             notes.append(RestoreJobText::tr("removed %1 from the backup").arg(QLatin1String(stale)));
         struct stat st {};
         if (::lstat(QFile::encodeName(path).constData(), &st) == 0)
-            return fail(ErrorCode::Corrupt, RestoreJobText::tr("%1 in the backup is not a regular file (a link or a directory)").arg(QLatin1String(stale)),
-                        RestoreJobText::tr("A PostgreSQL backup never holds one there; the archive is damaged or hostile. Choose another backup."));
+            return fail(
+                ErrorCode::Corrupt,
+                RestoreJobText::tr("%1 in the backup is not a regular file (a link or a directory)").arg(QLatin1String(stale)),
+                RestoreJobText::tr(
+                    "A PostgreSQL backup never holds one there; the archive is damaged or hostile. Choose another backup."));
     }
     for (const char* dir : {"/pg_wal", "/pg_wal/archive_status"}) {
         const QByteArray path = QFile::encodeName(dest + QLatin1String(dir));
         struct stat st {};
         if (::mkdir(path.constData(), 0700) != 0 && errno != EEXIST) {
             const int err = errno;
-            return refused(RestoreJobText::tr("cannot create %1: %2").arg(QFile::decodeName(path), QString::fromLocal8Bit(std::strerror(err))),
+            return refused(RestoreJobText::tr("cannot create %1: %2")
+                               .arg(QFile::decodeName(path), QString::fromLocal8Bit(std::strerror(err))),
                            RestoreJobText::tr("Check free space and permissions of the destination."));
         }
         if (::lstat(path.constData(), &st) != 0 || !S_ISDIR(st.st_mode))
-            return fail(ErrorCode::Corrupt, RestoreJobText::tr("%1 in the backup is not a directory").arg(QFile::decodeName(path)),
+            return fail(ErrorCode::Corrupt,
+                        RestoreJobText::tr("%1 in the backup is not a directory").arg(QFile::decodeName(path)),
                         RestoreJobText::tr("A PostgreSQL backup never holds a link there; choose another backup."));
     }
     return writeFile(dest + QStringLiteral("/recovery.signal"), QByteArray());
@@ -635,12 +649,15 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
         return fail(owner.error());
 
     const catalog::TarPartSet files =
-        catalog::tarParts(*backup, catalog.source.key(catalog.server) + QStringLiteral("/base/") + backup->id + QLatin1Char('/'));
+        catalog::tarParts(*backup,
+                          catalog.source.key(catalog.server) + QStringLiteral("/base/") + backup->id + QLatin1Char('/'));
     if (!files.problems.isEmpty())
         return fail(ErrorCode::Corrupt,
-                    RestoreJobText::tr("backup %1 is incomplete in the bucket: %2").arg(backup->id, files.problems.join(QStringLiteral("; "))),
-                    RestoreJobText::tr("Choose another backup (--backup-id); an interrupted upload or delete leaves a backup "
-                                       "like this one."));
+                    RestoreJobText::tr("backup %1 is incomplete in the bucket: %2")
+                        .arg(backup->id, files.problems.join(QStringLiteral("; "))),
+                    RestoreJobText::tr(
+                        "Choose another backup (--backup-id); an interrupted upload or delete leaves a backup "
+                        "like this one."));
     // Tablespaces go where --tablespace says, else under the destination: the backup's own
     // locations are paths in the pod, and a restore writes only below what the user named.
     QMap<quint32, QString> tablespaceRoot;
@@ -653,14 +670,15 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
         const QString where = o.tablespaces.contains(ts.name) ? QDir::cleanPath(o.tablespaces.value(ts.name))
                                                               : tablespaceBase + QLatin1Char('/') + leaf;
         if (!QDir::isAbsolutePath(where))
-            return fail(ErrorCode::Usage, RestoreJobText::tr("tablespace %1's location %2 is not an absolute path").arg(ts.name, where),
+            return fail(ErrorCode::Usage,
+                        RestoreJobText::tr("tablespace %1's location %2 is not an absolute path").arg(ts.name, where),
                         RestoreJobText::tr("Give a full path: --tablespace %1=/an/empty/dir.").arg(ts.name));
         if (!isEmptyOrAbsent(where))
             return refused(RestoreJobText::tr("tablespace %1's location %2 is not empty").arg(ts.name, where),
                            RestoreJobText::tr("Relocate it with --tablespace %1=/an/empty/dir.").arg(ts.name));
         if (!o.tablespaces.contains(ts.name))
-            report.notes.append(RestoreJobText::tr("tablespace %1 (%2 in the backup) restored into %3")
-                                    .arg(ts.name, ts.location, where));
+            report.notes.append(
+                RestoreJobText::tr("tablespace %1 (%2 in the backup) restored into %3").arg(ts.name, ts.location, where));
         tablespaceRoot.insert(ts.oid, where);
     }
     for (auto it = o.tablespaces.cbegin(); it != o.tablespaces.cend(); ++it) {
@@ -701,8 +719,9 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
     }
     const QString marker = dest + QLatin1Char('/') + QLatin1String(kIncompleteMarker);
     // A file for whoever looks into the directory: English, like the other files Tideline writes there.
-    if (auto r = writeFile(marker, QByteArrayLiteral("Tideline is restoring into this directory, or the restore "
-                                                     "failed. Do not start PostgreSQL here.\n"));
+    if (auto r = writeFile(marker,
+                           QByteArrayLiteral("Tideline is restoring into this directory, or the restore "
+                                             "failed. Do not start PostgreSQL here.\n"));
         !r)
         return fail(r.error());
 
@@ -714,9 +733,12 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
     QList<qint64> fileCounts(parts.size(), 0);
     const CancelToken stop = context.cancelToken().child();
     FirstFailure failure;
-    parallelFor(parts.size(), std::max(1, o.jobs), [&](qsizetype i) {
-        extractPart(store, parts[i], context, stop, failure, downloaded, written[i], fileCounts[i], report.notes, mutex);
-    }, stop);
+    parallelFor(
+        parts.size(), std::max(1, o.jobs),
+        [&](qsizetype i) {
+            extractPart(store, parts[i], context, stop, failure, downloaded, written[i], fileCounts[i], report.notes, mutex);
+        },
+        stop);
     if (context.isCancelled())
         return fail(ErrorCode::Cancelled, RestoreJobText::tr("restore cancelled; %1 is marked incomplete").arg(dest));
     if (const auto first = failure.get()) {
@@ -773,7 +795,8 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
     }
     QFile::remove(marker);
     report.configureSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    context.report({RestoreJobText::tr("restored", "progress"), report.downloadedBytes, report.downloadedBytes, report.downloadedBytes});
+    context.report({RestoreJobText::tr("restored", "progress"), report.downloadedBytes, report.downloadedBytes,
+                    report.downloadedBytes});
     return report;
 }
 

@@ -14,19 +14,19 @@ namespace tideline::restore {
 /// How a restored data directory should start on this machine.
 struct RestoreOptions {
     enum class TargetAction { Pause, Promote, Shutdown };
-    QString destination;                  ///< absolute; must be absent or empty
-    int jobs = 4;                         ///< tar parts downloaded and extracted at once
+    QString destination; ///< absolute; must be absent or empty
+    int jobs = 4;        ///< tar parts downloaded and extracted at once
     TargetAction action = TargetAction::Pause;
-    QMap<QString, QString> tablespaces;   ///< tablespace name -> new absolute location
-    QString tablespaceDirectory;          ///< where the others go, one directory each by name;
-                                          ///< empty: DESTINATION/tideline_tablespaces
-    QString restoreCommand;               ///< the whole restore_command, %f and %p included
+    QMap<QString, QString> tablespaces; ///< tablespace name -> new absolute location
+    QString tablespaceDirectory;        ///< where the others go, one directory each by name;
+                                        ///< empty: DESTINATION/tideline_tablespaces
+    QString restoreCommand;             ///< the whole restore_command, %f and %p included
     int port = 5432;
-    QString socketDirectory;              ///< empty: the destination itself (private, so trust is safe)
-    QString owner;                        ///< OS user that will run it; empty: postgres when root, else us
-    QString pgBinDir;                     ///< empty: /usr/lib/postgresql/<major>/bin
-    bool sync = true;                     ///< flush to disk before calling it complete (pg_basebackup's default)
-    bool englishLog = false;              ///< lc_messages = 'C': the caller reads the server's log (drills)
+    QString socketDirectory; ///< empty: the destination itself (private, so trust is safe)
+    QString owner;           ///< OS user that will run it; empty: postgres when root, else us
+    QString pgBinDir;        ///< empty: /usr/lib/postgresql/<major>/bin
+    bool sync = true;        ///< flush to disk before calling it complete (pg_basebackup's default)
+    bool englishLog = false; ///< lc_messages = 'C': the caller reads the server's log (drills)
 };
 
 /// What a restore did, for the CLI, the GUI and drill reports.
@@ -34,12 +34,12 @@ struct RestoreReport {
     QString backupId;
     QString destination;
     QString pgBinDir;
-    qint64 downloadedBytes = 0;  ///< bytes read from the store (compressed)
-    qint64 writtenBytes = 0;     ///< bytes written to disk (extracted)
+    qint64 downloadedBytes = 0; ///< bytes read from the store (compressed)
+    qint64 writtenBytes = 0;    ///< bytes written to disk (extracted)
     qint64 files = 0;
-    double restoreSeconds = 0;   ///< download, decompression and extraction (overlapped)
+    double restoreSeconds = 0; ///< download, decompression and extraction (overlapped)
     double configureSeconds = 0;
-    QStringList notes;           ///< skipped links, overridden settings, disabled includes (user's language)
+    QStringList notes; ///< skipped links, overridden settings, disabled includes (user's language)
 };
 
 /// Restores the plan's base backup into options.destination and makes it start here: every tar

@@ -156,8 +156,7 @@ Result<void> TarExtractor::feed(QByteArrayView data)
     qsizetype left = data.size();
     while (left > 0) {
         switch (m_state) {
-        case State::End:
-            return {}; // anything after the end-of-archive blocks is ignored, as tar does
+        case State::End: return {}; // anything after the end-of-archive blocks is ignored, as tar does
         case State::Header: {
             if (m_block.isEmpty() && left >= kBlock) {
                 auto r = header(p);
@@ -327,7 +326,8 @@ Result<int> TarExtractor::openParent(const QStringList& parts, bool create)
             const QString relative = parts.join(QLatin1Char('/'));
             if (::fstatat(dir.get(), part.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
                 if (S_ISLNK(st.st_mode))
-                    return corrupt(TarExtractorText::tr("'%1' would be written through the symbolic link %2").arg(relative, parts[i]));
+                    return corrupt(
+                        TarExtractorText::tr("'%1' would be written through the symbolic link %2").arg(relative, parts[i]));
                 if (!S_ISDIR(st.st_mode))
                     return corrupt(TarExtractorText::tr("'%1' needs %2 to be a directory").arg(relative, parts[i]));
             }
@@ -393,8 +393,9 @@ Result<void> TarExtractor::beginEntry()
         m_fd = ::openat(dir.get(), base.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (m_fd < 0) {
             const int err = errno;
-            return err == EEXIST ? corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file too").arg(relative))
-                                 : ioError(TarExtractorText::tr("cannot create %1").arg(m_root + QLatin1Char('/') + relative), err);
+            return err == EEXIST
+                ? corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file too").arg(relative))
+                : ioError(TarExtractorText::tr("cannot create %1").arg(m_root + QLatin1Char('/') + relative), err);
         }
         ++m_files;
         break;
@@ -507,7 +508,8 @@ Result<void> TarExtractor::writeData(const char* data, qsizetype size)
         if (m_bytes - m_spaceCheckedAt >= kSpaceCheckEvery) {
             m_spaceCheckedAt = m_bytes;
             struct statvfs fs {};
-            if (::fstatvfs(m_fd, &fs) == 0 && static_cast<qint64>(fs.f_bavail) * static_cast<qint64>(fs.f_frsize) < kSpaceReserve)
+            if (::fstatvfs(m_fd, &fs) == 0
+                && static_cast<qint64>(fs.f_bavail) * static_cast<qint64>(fs.f_frsize) < kSpaceReserve)
                 return fail(ErrorCode::Refused,
                             TarExtractorText::tr("the disk holding %1 is nearly full after %2 bytes were written")
                                 .arg(m_root, QString::number(m_bytes)),

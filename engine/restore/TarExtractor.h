@@ -68,17 +68,17 @@ private:
     QString m_root;
     SkipCallback m_onSkip;
     int m_rootFd = -1;
-    QByteArray m_block;      // partial 512-byte header block
+    QByteArray m_block; // partial 512-byte header block
     enum class State { Header, Data, Padding, Meta, End } m_state = State::Header;
-    qint64 m_remaining = 0;  // data bytes left in the current entry
-    qint64 m_padding = 0;    // padding bytes after the data
-    QByteArray m_meta;       // pax or GNU long-name payload being collected
+    qint64 m_remaining = 0; // data bytes left in the current entry
+    qint64 m_padding = 0;   // padding bytes after the data
+    QByteArray m_meta;      // pax or GNU long-name payload being collected
     char m_metaType = 0;
     // The current entry (after pax/GNU overrides), as raw bytes until checked.
     QByteArray m_rawPath;
     QByteArray m_rawLink;
-    QString m_path;          // checked and normalised, relative to the root
-    QString m_linkTarget;    // checked
+    QString m_path;       // checked and normalised, relative to the root
+    QString m_linkTarget; // checked
     char m_type = 0;
     uint m_mode = 0;
     qint64 m_size = 0;

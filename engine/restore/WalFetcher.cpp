@@ -50,8 +50,10 @@ QString errnoText()
 Error localIoError(const char* pattern, const QString& path)
 {
     const QString why = errnoText(); // first, before anything else can change errno
-    return {ErrorCode::Refused, QCoreApplication::translate("WalFetcher", pattern).arg(path, why),
-            WalFetcherText::tr("Check free space and permissions where the WAL file goes."), {}};
+    return {ErrorCode::Refused,
+            QCoreApplication::translate("WalFetcher", pattern).arg(path, why),
+            WalFetcherText::tr("Check free space and permissions where the WAL file goes."),
+            {}};
 }
 
 bool isSegmentLike(const WalName& name)
@@ -83,8 +85,7 @@ Error notAuthoritative(Error e)
 
 WalFetcher::WalFetcher(storage::ObjectStore& store, storage::SourceUrl url, QString server)
     : m_store(store), m_url(std::move(url)), m_server(std::move(server))
-{
-}
+{}
 
 std::optional<QString> WalFetcher::chooseObject(const WalName& name, const QStringList& fileNames)
 {
@@ -143,8 +144,7 @@ Result<WalFetcher::Fetched> WalFetcher::fetchOnce(const WalName& name, const QSt
 }
 
 Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QString& key, const QString& tempPath,
-                                                 const QString& destPath, Durability durability,
-                                                 const CancelToken& cancel)
+                                                 const QString& destPath, Durability durability, const CancelToken& cancel)
 {
     const QByteArray temp = QFile::encodeName(tempPath);
     int fd = ::open(temp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -195,7 +195,8 @@ Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QStr
     const QString fileName = key.mid(key.lastIndexOf(QLatin1Char('/')) + 1);
     const Compression compression = splitCompressionSuffix(fileName).compression;
     auto decompressor = Decompressor::create(compression);
-    auto info = m_store.read(key, [&](QByteArrayView chunk) { return decompressor->feed(chunk, out); }, cancel);
+    auto info = m_store.read(
+        key, [&](QByteArrayView chunk) { return decompressor->feed(chunk, out); }, cancel);
     if (!info && info.error().code == ErrorCode::NotFound) {
         // The listing just named it: a 404 now is an eventually consistent store or a delete
         // racing us, not "never archived", which would end recovery early. Retried, then 255.
@@ -379,7 +380,7 @@ void WalFetcher::runPrefetcher(WalSpool& spool, int prefetch, std::chrono::milli
                 retryAfterMs = 1000; // not archived (yet): the end of the archive or a timeline switch
             } else {
                 auto fetched = download(*name, **key, text(spool.partPathOf(name->text)), text(spool.pathOf(name->text)),
-                                            Durability::Keep);
+                                        Durability::Keep);
                 if (!fetched) {
                     spool.log(QStringLiteral("%1: %2").arg(nameText, fetched.error().oneLine()).toStdString());
                     retryAfterMs = 2000;

@@ -42,10 +42,10 @@ public:
     WalFetcher(storage::ObjectStore& store, storage::SourceUrl url, QString server);
 
     struct Fetched {
-        QString key;                      ///< the object that served
+        QString key; ///< the object that served
         Compression compression = Compression::None;
-        qint64 bytes = 0;                 ///< decompressed
-        quint64 segmentSize = 0;          ///< segments only: from the long page header
+        qint64 bytes = 0;        ///< decompressed
+        quint64 segmentSize = 0; ///< segments only: from the long page header
     };
 
     /// The object serving `name` among file names listed under its prefix (in listing order);

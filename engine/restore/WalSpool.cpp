@@ -22,7 +22,7 @@ namespace {
 constexpr std::uint64_t kMinSegmentSize = std::uint64_t(1) << 20;
 constexpr std::uint64_t kMaxSegmentSize = std::uint64_t(1) << 30;
 constexpr std::uint64_t kLogIdSpan = std::uint64_t(1) << 32;
-constexpr std::uint16_t kLongHeader = 0x0002;  // XLP_LONG_HEADER
+constexpr std::uint16_t kLongHeader = 0x0002;   // XLP_LONG_HEADER
 constexpr std::uint16_t kAllPageFlags = 0x000F; // XLP_ALL_FLAGS since PostgreSQL 14 (0x0007 before)
 
 bool validSegmentSize(std::uint64_t size)
@@ -64,8 +64,7 @@ std::string formatLsn(std::uint64_t lsn)
     return buffer;
 }
 
-template <typename T>
-T readLe(const unsigned char* p)
+template <typename T> T readLe(const unsigned char* p)
 {
     T value = 0;
     for (std::size_t i = 0; i < sizeof(T); ++i)
@@ -273,16 +272,17 @@ std::string checkSegment(const WalName& name, const WalPageHeader& header, std::
     const std::uint64_t start = *segno * header.segmentSize;
     if (header.pageAddress != start)
         return "its first page is at " + formatLsn(header.pageAddress) + ", but " + name.text + " starts at "
-               + formatLsn(start);
+            + formatLsn(start);
     if (header.timeline == 0 || header.timeline > name.timeline)
         return "its first page is on timeline " + std::to_string(header.timeline) + ", newer than the name's "
-               + std::to_string(name.timeline);
+            + std::to_string(name.timeline);
     return {};
 }
 
 // ---- spool --------------------------------------------------------------------------------------
 
-WalSpool::WalSpool(std::string dir) : m_dir(std::move(dir)) {}
+WalSpool::WalSpool(std::string dir) : m_dir(std::move(dir))
+{}
 
 std::string WalSpool::keyedDir(const std::string& base, std::string_view identity)
 {
@@ -341,8 +341,8 @@ WalSpool::Take WalSpool::take(const WalName& name, const std::string& destPath, 
     // The prefetcher checked it before publishing; checking again costs one read and catches a
     // spool someone copied into or a disk that lost the tail.
     const auto header = readOk ? WalPageHeader::read(head, sizeof head) : std::nullopt;
-    const std::string problem = header ? checkSegment(name, *header, std::uint64_t(st.st_size))
-                                       : std::string("it is shorter than a page header");
+    const std::string problem =
+        header ? checkSegment(name, *header, std::uint64_t(st.st_size)) : std::string("it is shorter than a page header");
     if (!problem.empty()) {
         ::unlink(path.c_str());
         if (why)

@@ -52,12 +52,14 @@ Error unreadableDirectory(const QString& path, int err)
 {
     return Error{err == EACCES || err == EPERM ? ErrorCode::Auth : ErrorCode::Network,
                  LocalStoreText::tr("cannot read directory %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err))),
-                 LocalStoreText::tr("Check the permissions and the mount of the file:// source."), {}};
+                 LocalStoreText::tr("Check the permissions and the mount of the file:// source."),
+                 {}};
 }
 
 } // namespace
 
-LocalStore::LocalStore(QString root) : m_root(QDir::cleanPath(std::move(root))) {}
+LocalStore::LocalStore(QString root) : m_root(QDir::cleanPath(std::move(root)))
+{}
 
 QString LocalStore::describe() const
 {
@@ -112,8 +114,8 @@ Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter
     QList<ObjectInfo> all;
     // QDir::System lists broken links too: a WAL file linked to an unmounted path must show up
     // (and then fail to read), not vanish from the listing as if it was never archived.
-    QDirIterator it(start, QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories
-                                                                                   | QDirIterator::FollowSymlinks);
+    QDirIterator it(start, QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
     const qsizetype rootLength = m_root.size() + 1;
     int visited = 0;
     while (it.hasNext()) {
@@ -223,8 +225,8 @@ Result<void> LocalStore::put(const QString& key, const QByteArray& data, const C
                     LocalStoreText::tr("Check the permissions of the file:// source."));
     // A temporary next to the target, renamed over it, so readers never see half an object;
     // list() skips these names.
-    const QString temp = *path + QStringLiteral(".tideline-part-")
-        + QString::number(QRandomGenerator::global()->generate64(), 16);
+    const QString temp =
+        *path + QStringLiteral(".tideline-part-") + QString::number(QRandomGenerator::global()->generate64(), 16);
     QFile file(temp);
     const auto failWrite = [&](const QString& why) {
         file.remove();

@@ -90,10 +90,8 @@ bool isRetryableTransport(QNetworkReply::NetworkError e)
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
-    case QNetworkReply::OperationCanceledError:
-        return false;
-    default:
-        return true;
+    case QNetworkReply::OperationCanceledError: return false;
+    default: return true;
     }
 }
 
@@ -207,7 +205,8 @@ Error cancelledError(const QString& what)
 // never leaves this file, whatever the Redactor knows.
 QString scrub(QString text)
 {
-    static const QRegularExpression authorization(QStringLiteral(R"(AWS4-HMAC-SHA256\s+Credential=[^\s,]*(,\s*SignedHeaders=[^\s,]*)?(,\s*Signature=[^\s,)]*)?)"));
+    static const QRegularExpression authorization(
+        QStringLiteral(R"(AWS4-HMAC-SHA256\s+Credential=[^\s,]*(,\s*SignedHeaders=[^\s,]*)?(,\s*Signature=[^\s,)]*)?)"));
     text.replace(authorization, S3StoreText::tr("[authorization removed]"));
     return Redactor::redact(std::move(text));
 }
@@ -222,19 +221,18 @@ Error clean(Error e)
 
 } // namespace
 
-
 namespace {
 
 using Config = S3Store::Config;
 
 struct Request {
     QByteArray method = "GET";
-    QString key;             ///< decoded key; unused with bucketLevel
+    QString key; ///< decoded key; unused with bucketLevel
     bool bucketLevel = false;
     QList<std::pair<QString, QString>> query;
     QList<std::pair<QByteArray, QByteArray>> headers; ///< signed and sent
     QByteArray body;
-    QString what;            ///< "GET s3://bucket/key", for messages
+    QString what; ///< "GET s3://bucket/key", for messages
 };
 
 struct Response {
@@ -309,7 +307,7 @@ Error transportError(const Config& cfg, const Request& rq, QNetworkReply::Networ
     case QNetworkReply::SslHandshakeFailedError:
         return {ErrorCode::Network, S3StoreText::tr("%1: the TLS handshake with %2 failed").arg(rq.what, endpoint),
                 S3StoreText::tr("Check --endpoint-url and the endpoint's certificate; for a private CA pass its PEM "
-                               "bundle in AWS_CA_BUNDLE."),
+                                "bundle in AWS_CA_BUNDLE."),
                 detail};
     default:
         return {ErrorCode::Network, S3StoreText::tr("%1: network failure talking to %2").arg(rq.what, endpoint),
@@ -330,8 +328,7 @@ Error httpError(const Config& cfg, const Request& rq, const Response& resp)
 
     if (resp.status == 404) {
         if (code == u"NoSuchBucket" || (code.isEmpty() && rq.bucketLevel))
-            return {ErrorCode::MissingSource,
-                    S3StoreText::tr("bucket \"%1\" does not exist at %2").arg(cfg.bucket, endpoint),
+            return {ErrorCode::MissingSource, S3StoreText::tr("bucket \"%1\" does not exist at %2").arg(cfg.bucket, endpoint),
                     S3StoreText::tr("Check the bucket name and --endpoint-url (and --region)."), detail};
         return {ErrorCode::NotFound, S3StoreText::tr("%1 does not exist").arg(objectName(cfg, rq.key)),
                 S3StoreText::tr("Check the key; list its prefix to see what is there."), detail};
@@ -339,8 +336,7 @@ Error httpError(const Config& cfg, const Request& rq, const Response& resp)
     if (resp.status == 401 || resp.status == 403) {
         if (code == u"SignatureDoesNotMatch")
             return {ErrorCode::Auth, S3StoreText::tr("%1: %2 rejected the request signature").arg(rq.what, endpoint),
-                    S3StoreText::tr("Check the secret access key for this access key id (environment or --profile)."),
-                    detail};
+                    S3StoreText::tr("Check the secret access key for this access key id (environment or --profile)."), detail};
         if (code == u"InvalidAccessKeyId")
             return {ErrorCode::Auth, S3StoreText::tr("%1: %2 does not know the access key id").arg(rq.what, endpoint),
                     authHint(), detail};
@@ -352,8 +348,7 @@ Error httpError(const Config& cfg, const Request& rq, const Response& resp)
                     S3StoreText::tr("Fix the system clock (NTP): signatures are only valid for 15 minutes."), detail};
         return {ErrorCode::Auth, S3StoreText::tr("%1: access denied by %2").arg(rq.what, endpoint), authHint(), detail};
     }
-    if (resp.status == 301 || resp.status == 307 || code == u"AuthorizationHeaderMalformed"
-        || code == u"PermanentRedirect") {
+    if (resp.status == 301 || resp.status == 307 || code == u"AuthorizationHeaderMalformed" || code == u"PermanentRedirect") {
         const QString region = QString::fromLatin1(resp.bucketRegion);
         return {ErrorCode::Usage,
                 S3StoreText::tr("%1: bucket \"%2\" is not served at %3 with region %4")
@@ -536,7 +531,8 @@ Exchange exchangeOnce(const Config& cfg, const Request& rq, const CancelToken& c
             // The body was cut: resumable by Range, always worth another attempt.
             ex.outcome = Outcome::Retry;
             ex.truncated = true;
-            ex.error.detail = S3StoreText::tr("%1 (body cut after %2 bytes)").arg(ex.error.detail, QString::number(resp.received));
+            ex.error.detail =
+                S3StoreText::tr("%1 (body cut after %2 bytes)").arg(ex.error.detail, QString::number(resp.received));
         } else {
             ex.outcome = isRetryableTransport(err) ? Outcome::Retry : Outcome::Fail;
         }
@@ -554,7 +550,8 @@ Exchange exchangeOnce(const Config& cfg, const Request& rq, const CancelToken& c
             ex.error = {ErrorCode::Corrupt,
                         S3StoreText::tr("%1: the body ended after %2 of %3 bytes")
                             .arg(rq.what, QString::number(resp.received), QString::number(resp.contentLength)),
-                        endpointHint(), {}};
+                        endpointHint(),
+                        {}};
             return ex;
         }
         ex.outcome = Outcome::Done;
@@ -636,8 +633,7 @@ bool isSpace(char c)
 
 bool isNameChar(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
-        || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
 }
 
 QByteArrayView trimmed(QByteArrayView v)
@@ -798,8 +794,9 @@ std::optional<ListPage> fastParseListPage(const QByteArray& xml)
         while (p < end && isNameChar(*p))
             ++p;
         const QByteArrayView name(nameStart, p - nameStart);
-        if (name.isEmpty() || !((name.front() >= 'A' && name.front() <= 'Z') || (name.front() >= 'a' && name.front() <= 'z')
-                                || name.front() == '_'))
+        if (name.isEmpty()
+            || !((name.front() >= 'A' && name.front() <= 'Z') || (name.front() >= 'a' && name.front() <= 'z')
+                 || name.front() == '_'))
             return std::nullopt;
         if (closing) {
             while (p < end && isSpace(*p))
@@ -1004,7 +1001,8 @@ Result<Listing> S3Store::list(const QString& prefix, const QString& delimiter, c
             break;
         if (!page->nextToken.isEmpty()) {
             if (page->nextToken == token)
-                return fail(ErrorCode::Corrupt, S3StoreText::tr("%1: the endpoint repeated its continuation token").arg(rq.what),
+                return fail(ErrorCode::Corrupt,
+                            S3StoreText::tr("%1: the endpoint repeated its continuation token").arg(rq.what),
                             S3StoreText::tr("The endpoint's listing does not advance; report it to its operator."));
             token = page->nextToken;
             continue;
@@ -1015,7 +1013,8 @@ Result<Listing> S3Store::list(const QString& prefix, const QString& delimiter, c
         if (!page->prefixes.isEmpty() && page->prefixes.constLast() > last)
             last = page->prefixes.constLast();
         if (last.isEmpty() || last == startAfter)
-            return fail(ErrorCode::Corrupt, S3StoreText::tr("%1: a truncated listing page gave no way to continue").arg(rq.what),
+            return fail(ErrorCode::Corrupt,
+                        S3StoreText::tr("%1: a truncated listing page gave no way to continue").arg(rq.what),
                         S3StoreText::tr("The endpoint's listing does not advance; report it to its operator."));
         startAfter = last;
         token.clear();
@@ -1042,8 +1041,8 @@ Result<ObjectInfo> S3Store::read(const QString& key, const ChunkSink& sink, cons
     qint64 expected = -1; // bytes the sink must receive in all; -1 until a response says
     QString firstEtag;
     const int maxAttempts = std::max(1, m_config.maxAttempts);
-    int fruitless = 0;   // attempts that delivered nothing
-    int retryIndex = 0;  // backoff exponent, restarted whenever an attempt makes progress
+    int fruitless = 0;  // attempts that delivered nothing
+    int retryIndex = 0; // backoff exponent, restarted whenever an attempt makes progress
     int attempts = 0;
 
     for (;;) {
@@ -1068,7 +1067,8 @@ Result<ObjectInfo> S3Store::read(const QString& key, const ChunkSink& sink, cons
             qint64 total = -1;
             if (r.status == 206) {
                 if (!r.contentRange || r.contentRange->first != position)
-                    return fail(ErrorCode::Corrupt, S3StoreText::tr("%1: the endpoint answered another range than asked").arg(what),
+                    return fail(ErrorCode::Corrupt,
+                                S3StoreText::tr("%1: the endpoint answered another range than asked").arg(what),
                                 S3StoreText::tr("The endpoint's Range support looks broken; report it to its operator."),
                                 S3StoreText::tr("asked from byte %1").arg(position));
                 total = r.contentRange->total;
@@ -1081,7 +1081,8 @@ Result<ObjectInfo> S3Store::read(const QString& key, const ChunkSink& sink, cons
                 return fail(ErrorCode::Corrupt, S3StoreText::tr("%1: the object changed while it was being read").arg(what),
                             S3StoreText::tr("Retry once the writer is done."));
             if (info.size >= 0 && total >= 0 && total != info.size)
-                return fail(ErrorCode::Corrupt, S3StoreText::tr("%1: the object's size changed while it was being read").arg(what),
+                return fail(ErrorCode::Corrupt,
+                            S3StoreText::tr("%1: the object's size changed while it was being read").arg(what),
                             S3StoreText::tr("Retry once the writer is done."));
             if (firstEtag.isEmpty())
                 firstEtag = r.etag;
@@ -1127,8 +1128,9 @@ Result<ObjectInfo> S3Store::read(const QString& key, const ChunkSink& sink, cons
             ex.outcome = Outcome::Retry;
             ex.truncated = true;
             ex.error = {ErrorCode::Corrupt,
-                        S3StoreText::tr("%1: got %2 of %3 bytes")
-                            .arg(what, QString::number(delivered), QString::number(expected)), endpointHint(), {}};
+                        S3StoreText::tr("%1: got %2 of %3 bytes").arg(what, QString::number(delivered), QString::number(expected)),
+                        endpointHint(),
+                        {}};
         }
         if (progress > 0) {
             retryIndex = 0;

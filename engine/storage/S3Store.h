@@ -26,7 +26,7 @@ class S3Store final : public ObjectStore {
 public:
     /// Everything resolved (openStore() fills this from options, environment and profile files).
     struct Config {
-        QUrl endpoint;        ///< scheme://host[:port][/base]; http or https
+        QUrl endpoint; ///< scheme://host[:port][/base]; http or https
         QString bucket;
         QString region = QStringLiteral("us-east-1");
         SigV4Credentials credentials;
@@ -35,7 +35,7 @@ public:
         bool verifyTls = true;
         int maxAttempts = 5;
         int requestTimeoutMs = 30'000;
-        int backoffBaseMs = 200;  ///< first retry waits up to this, doubling each time
+        int backoffBaseMs = 200; ///< first retry waits up to this, doubling each time
         int backoffMaxMs = 10'000;
     };
 

@@ -17,15 +17,15 @@ QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
 {
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int outLen = 0;
-    HMAC(EVP_sha256(), key.data(), int(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-         size_t(data.size()), out, &outLen);
+    HMAC(EVP_sha256(), key.data(), int(key.size()), reinterpret_cast<const unsigned char*>(data.data()), size_t(data.size()),
+         out, &outLen);
     return QByteArray(reinterpret_cast<const char*>(out), int(outLen));
 }
 
 bool isUnreserved(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-        || c == '_' || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'
+        || c == '~';
 }
 
 // SigV4's Trimall: outer whitespace removed, inner runs collapsed to one space, as botocore does.
@@ -95,8 +95,7 @@ QByteArray amzDate(qint64 unixSeconds)
     return QDateTime::fromSecsSinceEpoch(unixSeconds, Qt::UTC).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")).toLatin1();
 }
 
-SigV4Signed sign(const SigV4Request& request, const SigV4Credentials& credentials, const QString& region,
-                 qint64 unixSeconds)
+SigV4Signed sign(const SigV4Request& request, const SigV4Credentials& credentials, const QString& region, qint64 unixSeconds)
 {
     const QByteArray date = amzDate(unixSeconds);
     const QByteArray day = date.left(8);
@@ -129,8 +128,8 @@ SigV4Signed sign(const SigV4Request& request, const SigV4Credentials& credential
         signedHeaders.append(all[i].first);
     }
 
-    out.canonicalRequest = request.method.toUpper() + '\n' + encodePath(request.path) + '\n'
-        + encodeQuery(request.query) + '\n' + canonicalHeaders + '\n' + signedHeaders + '\n' + payloadHash;
+    out.canonicalRequest = request.method.toUpper() + '\n' + encodePath(request.path) + '\n' + encodeQuery(request.query)
+        + '\n' + canonicalHeaders + '\n' + signedHeaders + '\n' + payloadHash;
 
     const QByteArray scope = day + '/' + region.toUtf8() + "/s3/aws4_request";
     out.stringToSign = "AWS4-HMAC-SHA256\n" + date + '\n' + scope + '\n' + sha256Hex(out.canonicalRequest);

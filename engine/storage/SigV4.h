@@ -22,8 +22,8 @@ struct SigV4Credentials {
 /// SigV4::encodePath/encodeQuery to build the URL.
 struct SigV4Request {
     QByteArray method = "GET";
-    QString host;  ///< the Host header value as sent: "bucket.s3.amazonaws.com", "127.0.0.1:9000"
-    QString path;  ///< decoded, starting with '/': "/bucket/dir/a b.txt"
+    QString host;                             ///< the Host header value as sent: "bucket.s3.amazonaws.com", "127.0.0.1:9000"
+    QString path;                             ///< decoded, starting with '/': "/bucket/dir/a b.txt"
     QList<std::pair<QString, QString>> query; ///< decoded name/value pairs; order does not matter
     /// Extra headers to sign and send (e.g. Range, Content-Type). Never pass x-amz-checksum-* or
     /// aws-chunked encodings: R2 rejects them.
@@ -65,8 +65,7 @@ QByteArray encodeQuery(const QList<std::pair<QString, QString>>& query);
 QByteArray amzDate(qint64 unixSeconds);
 /// Signs request at the given instant for region ("auto" for R2). The Host header is signed
 /// from request.host; x-amz-content-sha256 is always sent and signed.
-SigV4Signed sign(const SigV4Request& request, const SigV4Credentials& credentials, const QString& region,
-                 qint64 unixSeconds);
+SigV4Signed sign(const SigV4Request& request, const SigV4Credentials& credentials, const QString& region, qint64 unixSeconds);
 } // namespace SigV4
 
 } // namespace tideline::storage

@@ -155,8 +155,8 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
 
     // An explicit --profile wins over credentials in the environment, as in the AWS CLI.
     const bool explicitProfile = !options.profile.isEmpty();
-    const QString profile = firstNonEmpty({options.profile, env("AWS_PROFILE"), env("AWS_DEFAULT_PROFILE"),
-                                           QStringLiteral("default")});
+    const QString profile =
+        firstNonEmpty({options.profile, env("AWS_PROFILE"), env("AWS_DEFAULT_PROFILE"), QStringLiteral("default")});
     const QString awsDir = QDir::homePath() + QStringLiteral("/.aws/");
     const IniFile credentialsIni =
         readIni(firstNonEmpty({env("AWS_SHARED_CREDENTIALS_FILE"), awsDir + QStringLiteral("credentials")}));
@@ -187,11 +187,12 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
     Redactor::addSecret(cfg.credentials.sessionToken);
     if (cfg.credentials.accessKeyId.isEmpty() || cfg.credentials.secretAccessKey.isEmpty()) {
         if (explicitProfile && !profileFound)
-            return fail(ErrorCode::Auth, StoreFactoryText::tr("profile \"%1\" was not found in the AWS credentials or config files").arg(profile),
+            return fail(ErrorCode::Auth,
+                        StoreFactoryText::tr("profile \"%1\" was not found in the AWS credentials or config files").arg(profile),
                         StoreFactoryText::tr("Check --profile, or AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE."));
         return fail(ErrorCode::Auth, StoreFactoryText::tr("no S3 credentials found for %1").arg(url.toString()),
                     StoreFactoryText::tr("Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --profile with "
-                                   "~/.aws/credentials."));
+                                         "~/.aws/credentials."));
     }
 
     cfg.region = firstNonEmpty({options.region, env("AWS_REGION"), env("AWS_DEFAULT_REGION"),
@@ -210,34 +211,32 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
         || !endpoint.query().isEmpty() || !endpoint.userInfo().isEmpty())
         return fail(ErrorCode::Usage,
                     StoreFactoryText::tr("\"%1\" is not a usable endpoint URL").arg(endpoint.toString(QUrl::RemoveUserInfo)),
-                    StoreFactoryText::tr("Use a URL like https://ACCOUNT_ID.r2.cloudflarestorage.com or http://127.0.0.1:9000."));
+                    StoreFactoryText::tr(
+                        "Use a URL like https://ACCOUNT_ID.r2.cloudflarestorage.com or http://127.0.0.1:9000."));
     endpoint.setScheme(scheme);
     cfg.endpoint = endpoint;
 
     switch (options.addressing) {
-    case S3Options::Addressing::Path:
-        cfg.virtualHost = false;
-        break;
-    case S3Options::Addressing::VirtualHost:
-        cfg.virtualHost = true;
-        break;
+    case S3Options::Addressing::Path: cfg.virtualHost = false; break;
+    case S3Options::Addressing::VirtualHost: cfg.virtualHost = true; break;
     case S3Options::Addressing::Auto: {
         const QString style = configSection.value(QStringLiteral("s3.addressing_style")).toLower();
-        cfg.virtualHost = style == u"path"      ? false
-            : style == u"virtual"               ? true
-                                                : S3Store::autoVirtualHost(endpoint, url.bucket);
+        cfg.virtualHost = style == u"path" ? false
+            : style == u"virtual"          ? true
+                                           : S3Store::autoVirtualHost(endpoint, url.bucket);
         break;
     }
     }
 
     // Certificates matter only over TLS; a distribution-wide bundle takes ~30 ms to parse, which is
     // most of a restore_command call against a plain-http endpoint.
-    const QString caBundle = firstNonEmpty({options.caBundlePath, env("AWS_CA_BUNDLE"),
-                                            configSection.value(QStringLiteral("ca_bundle"))});
+    const QString caBundle =
+        firstNonEmpty({options.caBundlePath, env("AWS_CA_BUNDLE"), configSection.value(QStringLiteral("ca_bundle"))});
     if (!caBundle.isEmpty() && scheme == u"https") {
         QFile file(caBundle);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(ErrorCode::Usage, StoreFactoryText::tr("cannot read the CA bundle %1: %2").arg(caBundle, file.errorString()),
+            return fail(ErrorCode::Usage,
+                        StoreFactoryText::tr("cannot read the CA bundle %1: %2").arg(caBundle, file.errorString()),
                         StoreFactoryText::tr("Check AWS_CA_BUNDLE (a PEM file of trusted certificates)."));
         cfg.extraCaCertificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
         if (cfg.extraCaCertificates.isEmpty())

@@ -29,17 +29,17 @@ struct SourceUrl {
 /// Where and how to reach an S3-compatible endpoint. Secrets live only here and are registered
 /// with the Redactor as soon as they are loaded.
 struct S3Options {
-    QUrl endpoint;            ///< empty: AWS_ENDPOINT_URL, else https://s3.<region>.amazonaws.com
-    QString region;           ///< empty: AWS_REGION / AWS_DEFAULT_REGION / profile, else "us-east-1"; R2: "auto"
-    QString profile;          ///< empty: AWS_PROFILE, else "default"
-    QString accessKeyId;      ///< empty: environment, then ~/.aws/credentials
+    QUrl endpoint;       ///< empty: AWS_ENDPOINT_URL, else https://s3.<region>.amazonaws.com
+    QString region;      ///< empty: AWS_REGION / AWS_DEFAULT_REGION / profile, else "us-east-1"; R2: "auto"
+    QString profile;     ///< empty: AWS_PROFILE, else "default"
+    QString accessKeyId; ///< empty: environment, then ~/.aws/credentials
     QString secretAccessKey;
     QString sessionToken;
     enum class Addressing { Auto, Path, VirtualHost };
     Addressing addressing = Addressing::Auto; ///< Auto: virtual-host on amazonaws.com, path style elsewhere
-    QString caBundlePath;     ///< PEM file of extra trusted CAs (AWS_CA_BUNDLE when empty)
+    QString caBundlePath;                     ///< PEM file of extra trusted CAs (AWS_CA_BUNDLE when empty)
     bool verifyTls = true;
-    int maxAttempts = 5;      ///< per request, with exponential backoff and full jitter
+    int maxAttempts = 5;           ///< per request, with exponential backoff and full jitter
     int requestTimeoutMs = 30'000; ///< a stall longer than this (no bytes) fails the attempt
 };
 // Knobs for tests and benchmarks, read by openStore() from the environment (positive integers;

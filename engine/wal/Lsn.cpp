@@ -21,8 +21,7 @@ std::optional<Lsn> Lsn::parse(QStringView text)
 
 QString Lsn::toString() const
 {
-    return QString::number(m_value >> 32, 16).toUpper() + u'/'
-        + QString::number(m_value & 0xFFFFFFFFu, 16).toUpper();
+    return QString::number(m_value >> 32, 16).toUpper() + u'/' + QString::number(m_value & 0xFFFFFFFFu, 16).toUpper();
 }
 
 } // namespace tideline::wal

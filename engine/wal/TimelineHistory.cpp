@@ -39,10 +39,10 @@ QString quoted(const QByteArray& line)
 Result<QList<HistoryEntry>> parseHistoryFile(TimelineId timeline, const QByteArray& text)
 {
     const QString file = historyFileName(timeline);
-    const QString hint = TimelineHistoryText::tr(
-        "The timeline history is damaged; PostgreSQL would refuse it too. Restore %1 from another "
-        "copy (the primary's pg_wal) or remove it so the timeline is treated as a root.")
-                             .arg(file);
+    const QString hint =
+        TimelineHistoryText::tr("The timeline history is damaged; PostgreSQL would refuse it too. Restore %1 from another "
+                                "copy (the primary's pg_wal) or remove it so the timeline is treated as a root.")
+            .arg(file);
     QList<HistoryEntry> entries;
     const QList<QByteArray> lines = text.split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -52,8 +52,7 @@ Result<QList<HistoryEntry>> parseHistoryFile(TimelineId timeline, const QByteArr
             continue;
         auto corrupt = [&](const QString& what) {
             return fail(ErrorCode::Corrupt,
-                        TimelineHistoryText::tr("%1, line %2: %3 in %4").arg(file).arg(lineNo).arg(what, quoted(line)),
-                        hint);
+                        TimelineHistoryText::tr("%1, line %2: %3 in %4").arg(file).arg(lineNo).arg(what, quoted(line)), hint);
         };
 
         qsizetype pos = 0;

@@ -37,7 +37,7 @@ public:
     /// Makes a timeline known even without a history file (timeline 1, or a lost history).
     void addTimeline(TimelineId timeline);
 
-    QList<TimelineId> timelines() const;          ///< ascending
+    QList<TimelineId> timelines() const; ///< ascending
     bool hasHistory(TimelineId timeline) const;
     std::optional<TimelineId> parent(TimelineId timeline) const;
     /// The LSN at which `timeline` branched off its parent (the parent's switch point).

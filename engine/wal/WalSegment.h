@@ -36,11 +36,11 @@ struct WalFileName {
     enum class Kind { Segment, Partial, BackupHistory, History };
     Kind kind = Kind::Segment;
     TimelineId timeline = 0;
-    quint32 logId = 0;          ///< the middle 8 hex digits (segments, partials, backup history)
-    quint32 segInLog = 0;       ///< the last 8 hex digits
-    quint32 backupOffset = 0;   ///< BackupHistory: the start LSN's offset inside the segment
+    quint32 logId = 0;        ///< the middle 8 hex digits (segments, partials, backup history)
+    quint32 segInLog = 0;     ///< the last 8 hex digits
+    quint32 backupOffset = 0; ///< BackupHistory: the start LSN's offset inside the segment
     Compression compression = Compression::None;
-    QString baseName;           ///< the name without compression suffix, as PostgreSQL asks for it
+    QString baseName; ///< the name without compression suffix, as PostgreSQL asks for it
 
     /// Recognises barman's WAL name regex (case-insensitive hex) with an optional compression
     /// suffix: segments, ".partial", ".OOOOOOOO.backup" and "TTTTTTTT.history".

@@ -10,29 +10,43 @@ namespace tideline::gui {
 namespace {
 struct Parser {
     QCommandLineParser parser;
-    QCommandLineOption endpoint{QStringLiteral("endpoint-url"), AppOptions::tr("S3 endpoint, e.g. https://<account>.r2.cloudflarestorage.com."), QStringLiteral("URL")};
-    QCommandLineOption profile{QStringLiteral("profile"), AppOptions::tr("AWS profile for credentials and region."), QStringLiteral("NAME")};
+    QCommandLineOption endpoint{QStringLiteral("endpoint-url"),
+                                AppOptions::tr("S3 endpoint, e.g. https://<account>.r2.cloudflarestorage.com."),
+                                QStringLiteral("URL")};
+    QCommandLineOption profile{QStringLiteral("profile"), AppOptions::tr("AWS profile for credentials and region."),
+                               QStringLiteral("NAME")};
     QCommandLineOption region{QStringLiteral("region"), AppOptions::tr("Region (auto for R2)."), QStringLiteral("R")};
-    QCommandLineOption screenshot{QStringLiteral("screenshot"), AppOptions::tr("Render --view to a PNG once its data has loaded, then exit."), QStringLiteral("FILE")};
-    QCommandLineOption view{QStringLiteral("view"), AppOptions::tr("The view to render: %1.").arg(AppOptions::viewNames().join(QStringLiteral(", "))), QStringLiteral("NAME")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  AppOptions::tr("Render --view to a PNG once its data has loaded, then exit."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption view{QStringLiteral("view"),
+                            AppOptions::tr("The view to render: %1.").arg(AppOptions::viewNames().join(QStringLiteral(", "))),
+                            QStringLiteral("NAME")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, AppOptions::tr("Show this help.")};
-    QCommandLineOption language{QStringLiteral("language"), AppOptions::tr("Interface language: %1 (default: the one chosen in View > Language, else the system's).").arg(Translations::available().join(QStringLiteral(", "))), QStringLiteral("CODE")};
+    QCommandLineOption
+        language{QStringLiteral("language"),
+                 AppOptions::tr("Interface language: %1 (default: the one chosen in View > Language, else the system's).")
+                     .arg(Translations::available().join(QStringLiteral(", "))),
+                 QStringLiteral("CODE")};
     QCommandLineOption version{QStringLiteral("version"), AppOptions::tr("Show the version.")};
 
     Parser()
     {
         parser.setApplicationDescription(AppOptions::tr("Tideline: Barman Cloud backups of CloudNativePG clusters."));
         parser.addOptions({endpoint, profile, region, screenshot, view, language, help, version});
-        parser.addPositionalArgument(QStringLiteral("SOURCE_URL"), AppOptions::tr("s3://bucket/path: CNPG's destinationPath."), QStringLiteral("[SOURCE_URL"));
-        parser.addPositionalArgument(QStringLiteral("SERVER"), AppOptions::tr("CNPG's serverName (default: the first one found)."), QStringLiteral("[SERVER]]"));
+        parser.addPositionalArgument(QStringLiteral("SOURCE_URL"), AppOptions::tr("s3://bucket/path: CNPG's destinationPath."),
+                                     QStringLiteral("[SOURCE_URL"));
+        parser.addPositionalArgument(QStringLiteral("SERVER"),
+                                     AppOptions::tr("CNPG's serverName (default: the first one found)."),
+                                     QStringLiteral("[SERVER]]"));
     }
 };
 } // namespace
 
 QStringList AppOptions::viewNames()
 {
-    return {QStringLiteral("overview"), QStringLiteral("backups"), QStringLiteral("wals"), QStringLiteral("bucket"),
-            QStringLiteral("usage"), QStringLiteral("timeline"), QStringLiteral("transfers")};
+    return {QStringLiteral("overview"), QStringLiteral("backups"),  QStringLiteral("wals"),     QStringLiteral("bucket"),
+            QStringLiteral("usage"),    QStringLiteral("timeline"), QStringLiteral("transfers")};
 }
 
 QString AppOptions::helpText()
@@ -58,8 +72,7 @@ Result<AppOptions> AppOptions::parse(const QStringList& args)
     o.language = p.parser.value(p.language);
     const QStringList positional = p.parser.positionalArguments();
     if (positional.size() > 2)
-        return fail(ErrorCode::Usage, tr("Too many arguments: %1").arg(positional.mid(2).join(QLatin1Char(' '))),
-                    usageHint);
+        return fail(ErrorCode::Usage, tr("Too many arguments: %1").arg(positional.mid(2).join(QLatin1Char(' '))), usageHint);
     o.source = positional.value(0);
     o.server = positional.value(1);
     if (!o.view.isEmpty() && !viewNames().contains(o.view))

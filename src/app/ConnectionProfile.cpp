@@ -50,7 +50,7 @@ Result<storage::S3Options> ConnectionProfile::s3Options(const S3Secret& secret) 
             || url.host().isEmpty())
             return fail(ErrorCode::Usage, tr("'%1' is not an endpoint URL.").arg(endpoint),
                         tr("Give the endpoint as http(s)://host[:port], e.g. "
-                            "https://<account>.r2.cloudflarestorage.com"));
+                           "https://<account>.r2.cloudflarestorage.com"));
         options.endpoint = url;
     }
     options.region = region;

@@ -36,8 +36,8 @@ public:
     QString name;     ///< shown in the sidebar; empty: the source URL
     QString endpoint; ///< http(s)://host[:port]; empty: AWS_ENDPOINT_URL, else AWS S3
     QString bucket;
-    QString path;     ///< CNPG destinationPath below the bucket, without slashes at the ends
-    QString region;   ///< "auto" for R2; empty: environment or profile
+    QString path;   ///< CNPG destinationPath below the bucket, without slashes at the ends
+    QString region; ///< "auto" for R2; empty: environment or profile
     CredentialSource credentials = CredentialSource::Environment;
     QString awsProfile;
     bool transient = false; ///< from the command line: shown, never saved

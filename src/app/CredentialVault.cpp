@@ -23,11 +23,8 @@ bool backendMissing(QKeychain::Error e)
 }
 } // namespace
 
-CredentialVault::CredentialVault(QString service, QObject* parent)
-    : QObject(parent)
-    , m_service(std::move(service))
-{
-}
+CredentialVault::CredentialVault(QString service, QObject* parent) : QObject(parent), m_service(std::move(service))
+{}
 
 CredentialVault::~CredentialVault() = default;
 

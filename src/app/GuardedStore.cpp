@@ -24,10 +24,8 @@ void defaultViolation(const char* call)
 }
 } // namespace
 
-GuardedStore::GuardedStore(std::unique_ptr<storage::ObjectStore> inner)
-    : m_inner(std::move(inner))
-{
-}
+GuardedStore::GuardedStore(std::unique_ptr<storage::ObjectStore> inner) : m_inner(std::move(inner))
+{}
 
 GuardedStore::~GuardedStore() = default;
 
@@ -70,8 +68,8 @@ Result<storage::Listing> GuardedStore::list(const QString& prefix, const QString
     return m_inner->list(prefix, delimiter, cancel);
 }
 
-Result<storage::ObjectInfo> GuardedStore::read(const QString& key, const storage::ChunkSink& sink,
-                                               const CancelToken& cancel, storage::ByteRange range)
+Result<storage::ObjectInfo> GuardedStore::read(const QString& key, const storage::ChunkSink& sink, const CancelToken& cancel,
+                                               storage::ByteRange range)
 {
     check("read");
     return m_inner->read(key, sink, cancel, range);

@@ -3,8 +3,7 @@
 
 namespace tideline::gui {
 
-JobRunner::JobRunner(QObject* parent, int maxThreads)
-    : QObject(parent)
+JobRunner::JobRunner(QObject* parent, int maxThreads) : QObject(parent)
 {
     // Its own pool, not the global one: a slow bucket must not starve QtConcurrent users
     // elsewhere, and the engine parallelises requests inside each job anyway.

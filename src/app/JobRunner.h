@@ -46,7 +46,8 @@ public:
         auto future = QtConcurrent::run(&m_pool, [this, id, token, work = std::move(work)](QPromise<Result<T>>& promise) {
             JobContext context(token, [this, id](const Progress& p) {
                 // Invoked on the worker thread: hop to the GUI thread.
-                QMetaObject::invokeMethod(this, [this, id, p] { emit jobProgress(id, p); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, id, p] { emit jobProgress(id, p); }, Qt::QueuedConnection);
             });
             promise.addResult(work(context));
         });

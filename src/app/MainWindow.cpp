@@ -39,7 +39,7 @@ const QStringList& viewOrder()
 {
     // Tab order; "transfers" is the dock, not a tab.
     static const QStringList names{QStringLiteral("overview"), QStringLiteral("backups"), QStringLiteral("wals"),
-                                   QStringLiteral("bucket"), QStringLiteral("usage"), QStringLiteral("timeline")};
+                                   QStringLiteral("bucket"),   QStringLiteral("usage"),   QStringLiteral("timeline")};
     return names;
 }
 
@@ -56,9 +56,7 @@ ConnectionsSidebar::Entry entryOf(const ConnectionProfile& p)
 } // namespace
 
 MainWindow::MainWindow(Options options, QWidget* parent)
-    : QMainWindow(parent)
-    , m_ui(new Ui::MainWindow)
-    , m_options(std::move(options))
+    : QMainWindow(parent), m_ui(new Ui::MainWindow), m_options(std::move(options))
 {
     // Before the form is built, so that it comes up in the chosen language at once.
     if (m_options.persistent && m_options.language.isEmpty())
@@ -104,9 +102,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     connect(m_runner, &JobRunner::jobStarted, this, updateCancel);
     connect(m_runner, &JobRunner::jobFinished, this, updateCancel);
 
-    connect(m_sidebar, &ConnectionsSidebar::connectionActivated, this, [this](const QString& id) {
-        activateConnection(id);
-    });
+    connect(m_sidebar, &ConnectionsSidebar::connectionActivated, this, [this](const QString& id) { activateConnection(id); });
     connect(m_sidebar, &ConnectionsSidebar::serverActivated, this, [this](const QString& id, const QString& server) {
         if (m_session->isOpen() && m_session->profile().id == id)
             showServer(server);
@@ -201,7 +197,7 @@ void MainWindow::setupActions()
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui->actionRestore, &QAction::triggered, this, [this] { openRestoreWizard(); });
     const QList<QAction*> viewActions{ui->actionShowOverview, ui->actionShowBackups, ui->actionShowWals,
-                                      ui->actionShowBucket, ui->actionShowUsage, ui->actionShowTimeline};
+                                      ui->actionShowBucket,   ui->actionShowUsage,   ui->actionShowTimeline};
     for (int i = 0; i < viewActions.size(); ++i)
         connect(viewActions[i], &QAction::triggered, this, [this, i] { m_ui->tabs->setCurrentIndex(i); });
     connect(ui->actionShowTransfers, &QAction::triggered, ui->transfersDock, &QDockWidget::setVisible);
@@ -325,7 +321,7 @@ void MainWindow::loadSettings()
     m_ui->splitter->restoreState(s->value(QStringLiteral("window/splitter")).toByteArray());
     m_ui->tabs->setCurrentIndex(s->value(QStringLiteral("window/tab"), 0).toInt());
     m_zone = s->value(QStringLiteral("view/timeZone")).toString() == QLatin1String("local") ? TimeZoneMode::Local
-                                                                                          : TimeZoneMode::Utc;
+                                                                                            : TimeZoneMode::Utc;
     m_theme = Theme::fromName(s->value(QStringLiteral("view/theme")).toString());
     m_connections = ConnectionProfile::loadAll(*s);
     const QString last = s->value(QStringLiteral("session/connection")).toString();
@@ -492,8 +488,8 @@ void MainWindow::updateSidebarState()
         return;
     const QString id = m_session->profile().id;
     const auto& errors = m_session->errors();
-    const auto failure = std::find_if(errors.cbegin(), errors.cend(),
-                                      [](const Error& e) { return e.code != ErrorCode::Cancelled; });
+    const auto failure =
+        std::find_if(errors.cbegin(), errors.cend(), [](const Error& e) { return e.code != ErrorCode::Cancelled; });
     if (m_session->isLoading())
         m_sidebar->setState(id, ConnectionsSidebar::State::Loading);
     else if (failure != errors.cend())
@@ -559,8 +555,7 @@ void MainWindow::writeScreenshot()
     const QPixmap pixmap = grab();
     if (pixmap.isNull() || !pixmap.save(file, "PNG")) {
         emit screenshotFinished(exitStatus(ErrorCode::Usage),
-                                tr("Cannot write %1. Hint: check that its folder exists and is writable.")
-                                    .arg(file));
+                                tr("Cannot write %1. Hint: check that its folder exists and is writable.").arg(file));
         return;
     }
     emit screenshotFinished(0, file);
@@ -615,8 +610,7 @@ void MainWindow::addConnection()
         if (p.credentials == ConnectionProfile::CredentialSource::Keychain)
             m_vault->store(p.id, editor->secret(), [this](bool persisted, const QString& why) {
                 if (!persisted)
-                    statusBar()->showMessage(
-                        tr("No keychain (%1): the credentials are kept for this session only.").arg(why));
+                    statusBar()->showMessage(tr("No keychain (%1): the credentials are kept for this session only.").arg(why));
             });
         m_connections.append(p);
         saveSettings();
@@ -659,8 +653,7 @@ void MainWindow::removeConnection(const QString& id)
     if (!p)
         return;
     auto* box = new QMessageBox(QMessageBox::Question, tr("Remove connection"),
-                                tr("Remove %1 from the sidebar? The bucket is not touched.")
-                                    .arg(p->displayName()),
+                                tr("Remove %1 from the sidebar? The bucket is not touched.").arg(p->displayName()),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, id](int result) {

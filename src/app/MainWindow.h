@@ -142,8 +142,8 @@ private:
     QLabel* m_statusSource = nullptr;
 
     QList<ConnectionProfile> m_connections;
-    QString m_server;          ///< shown in the per-server views
-    QString m_wantedServer;    ///< to select once listed (command line, last session)
+    QString m_server;       ///< shown in the per-server views
+    QString m_wantedServer; ///< to select once listed (command line, last session)
     TimeZoneMode m_zone = TimeZoneMode::Utc;
     ThemeMode m_theme = ThemeMode::Light;
     QString m_language; ///< empty: the system's

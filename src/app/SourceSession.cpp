@@ -25,11 +25,8 @@ Result<SourceSession::Opened> SourceSession::openAndList(const storage::S3Option
     return Opened{*url, std::move(guarded), *servers};
 }
 
-SourceSession::SourceSession(JobRunner& runner, QObject* parent)
-    : QObject(parent)
-    , m_runner(runner)
-{
-}
+SourceSession::SourceSession(JobRunner& runner, QObject* parent) : QObject(parent), m_runner(runner)
+{}
 
 SourceSession::~SourceSession()
 {
@@ -120,7 +117,7 @@ void SourceSession::reload()
                 reportError(Error{ErrorCode::MissingSource,
                                   tr("No server under %1.").arg(m_url.toString()),
                                   tr("Check the bucket and path: they are CNPG's destinationPath, the "
-                                                 "folder that holds one folder per serverName."),
+                                     "folder that holds one folder per serverName."),
                                   {}});
             for (const QString& server : std::as_const(m_servers))
                 loadServer(server);

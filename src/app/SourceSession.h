@@ -29,8 +29,7 @@ public:
         QStringList servers;
     };
     /// Opens the store and lists the servers: a job body, never for the GUI thread.
-    static Result<Opened> openAndList(const storage::S3Options& options, const QString& sourceUrl,
-                                      JobContext& context);
+    static Result<Opened> openAndList(const storage::S3Options& options, const QString& sourceUrl, JobContext& context);
 
     SourceSession(JobRunner& runner, QObject* parent = nullptr);
     ~SourceSession() override;

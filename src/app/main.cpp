@@ -16,7 +16,6 @@
 using namespace tideline;
 using namespace tideline::gui;
 
-
 int main(int argc, char* argv[])
 {
     // --screenshot is a batch command: its stderr is one line on failure, as the CLI's is. Qt's

@@ -37,18 +37,17 @@ int BackupsCommand::run(const Invocation& invocation)
             QString restorable = QStringLiteral("-");
             if (b.state == catalog::BackupEntry::State::Done)
                 restorable = b.restorable ? tr("yes")
-                             : !b.fileProblems.isEmpty() ? tr("no: tar files missing (see show)")
-                                                         //: %1 is how many WAL segments are missing, %2 the first missing one.
-                                                         : tr("no: %1 WAL missing from %2")
-                                                               .arg(QString::number(b.missingWalCount), b.firstMissingWal);
+                    : !b.fileProblems.isEmpty()
+                    ? tr("no: tar files missing (see show)")
+                    //: %1 is how many WAL segments are missing, %2 the first missing one.
+                    : tr("no: %1 WAL missing from %2").arg(QString::number(b.missingWalCount), b.firstMissingWal);
             table.addRow({b.id, i && !i->backupName.isEmpty() ? i->backupName : QStringLiteral("-"), b.statusText(),
-                          i ? timeText(i->beginTime) : QStringLiteral("-"),
-                          i ? timeText(i->endTime) : QStringLiteral("-"),
+                          i ? timeText(i->beginTime) : QStringLiteral("-"), i ? timeText(i->endTime) : QStringLiteral("-"),
                           i ? QString::number(i->timeline) : QStringLiteral("-"), i ? i->beginWal : QStringLiteral("-"),
                           i ? i->endWal : QStringLiteral("-"), formatBytes(b.bytes),
                           i ? QString::number(i->majorVersion()) : QStringLiteral("-"),
-                          i ? b.compressionText() : QStringLiteral("-"),
-                          b.keep.isEmpty() ? QStringLiteral("-") : b.keep, restorable});
+                          i ? b.compressionText() : QStringLiteral("-"), b.keep.isEmpty() ? QStringLiteral("-") : b.keep,
+                          restorable});
         }
         printText(table.render());
     }

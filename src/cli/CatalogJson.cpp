@@ -175,19 +175,19 @@ QJsonObject windowJson(const catalog::ServerCatalog& catalog, const QList<pitr::
                                       {QStringLiteral("to_wal"), r.toWal},
                                       {QStringLiteral("to_time"), uploadTimeJson(r.toUploadedUsec)},
                                       {QStringLiteral("ends_at_gap"), r.endsAtGap}});
-        timelines.append(QJsonObject{
-            {QStringLiteral("timeline"), static_cast<qint64>(w.timeline)},
-            {QStringLiteral("first_recoverability_point"),
-             w.firstRecoverabilityPoint ? QJsonValue(w.firstRecoverabilityPoint->toIso()) : QJsonValue()},
-            {QStringLiteral("first_recoverability_backup"),
-             w.firstRecoverabilityBackupId.isEmpty() ? QJsonValue() : QJsonValue(w.firstRecoverabilityBackupId)},
-            {QStringLiteral("last_archived_wal"), w.lastArchivedWal},
-            {QStringLiteral("last_archived_time"), uploadTimeJson(w.lastArchivedUsec)},
-            {QStringLiteral("limited_by_gap"), w.limitedByGap},
-            {QStringLiteral("recoverable_until_wal"),
-             w.recoverableUntilWal.isEmpty() ? QJsonValue() : QJsonValue(w.recoverableUntilWal)},
-            {QStringLiteral("recoverable_until_time"), uploadTimeJson(w.recoverableUntilUsec)},
-            {QStringLiteral("ranges"), ranges}});
+        timelines.append(
+            QJsonObject{{QStringLiteral("timeline"), static_cast<qint64>(w.timeline)},
+                        {QStringLiteral("first_recoverability_point"),
+                         w.firstRecoverabilityPoint ? QJsonValue(w.firstRecoverabilityPoint->toIso()) : QJsonValue()},
+                        {QStringLiteral("first_recoverability_backup"),
+                         w.firstRecoverabilityBackupId.isEmpty() ? QJsonValue() : QJsonValue(w.firstRecoverabilityBackupId)},
+                        {QStringLiteral("last_archived_wal"), w.lastArchivedWal},
+                        {QStringLiteral("last_archived_time"), uploadTimeJson(w.lastArchivedUsec)},
+                        {QStringLiteral("limited_by_gap"), w.limitedByGap},
+                        {QStringLiteral("recoverable_until_wal"),
+                         w.recoverableUntilWal.isEmpty() ? QJsonValue() : QJsonValue(w.recoverableUntilWal)},
+                        {QStringLiteral("recoverable_until_time"), uploadTimeJson(w.recoverableUntilUsec)},
+                        {QStringLiteral("ranges"), ranges}});
     }
     const pitr::LatestWindow latest = pitr::latestWindow(catalog, windows);
     return {{QStringLiteral("server"), catalog.server},

@@ -3,7 +3,8 @@
 
 namespace tideline::cli {
 
-CommandLine::CommandLine(QList<std::shared_ptr<Command>> commands) : m_commands(std::move(commands)) {}
+CommandLine::CommandLine(QList<std::shared_ptr<Command>> commands) : m_commands(std::move(commands))
+{}
 
 namespace {
 std::unexpected<Error> usage(const QString& message, const QString& hint = QString())
@@ -123,11 +124,10 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
 
 QString CommandLine::help() const
 {
-    QString text = tr("Usage: %1").arg(QStringLiteral(
-                       "tideline-cli [--endpoint-url URL] [--profile NAME] [--region R] [--json] COMMAND ARGS"))
-                   + QStringLiteral("\n\n")
-                   + tr("Reads Barman Cloud backups of CloudNativePG clusters in S3-compatible object stores.")
-                   + QStringLiteral("\n\n") + tr("Commands:") + QLatin1Char('\n');
+    QString text =
+        tr("Usage: %1").arg(QStringLiteral("tideline-cli [--endpoint-url URL] [--profile NAME] [--region R] [--json] COMMAND ARGS"))
+        + QStringLiteral("\n\n") + tr("Reads Barman Cloud backups of CloudNativePG clusters in S3-compatible object stores.")
+        + QStringLiteral("\n\n") + tr("Commands:") + QLatin1Char('\n');
     for (const auto& c : m_commands)
         text += QStringLiteral("  %1 %2\n      %3\n").arg(c->name().leftJustified(8), c->synopsis(), c->description());
     const std::pair<const char*, QString> globalOptions[] = {
@@ -143,11 +143,11 @@ QString CommandLine::help() const
     for (const auto& [option, description] : globalOptions)
         text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(option).leftJustified(20), description);
     text += QLatin1Char('\n') + tr("SOURCE_URL: s3://bucket[/path] (CNPG's destinationPath) or file:///dir")
-            + QLatin1Char('\n') + tr("Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, or a profile.")
-            + QStringLiteral("\n\n")
-            + tr("Exit status: 0 ok, 1 not found, 2 usage, 3 network, 4 authentication, 5 bucket/server/backup not found,\n"
-                 "6 corrupt data, 7 refused, 8 cancelled.")
-            + QLatin1Char('\n');
+        + QLatin1Char('\n') + tr("Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, or a profile.")
+        + QStringLiteral("\n\n")
+        + tr("Exit status: 0 ok, 1 not found, 2 usage, 3 network, 4 authentication, 5 bucket/server/backup not found,\n"
+             "6 corrupt data, 7 refused, 8 cancelled.")
+        + QLatin1Char('\n');
     return text;
 }
 

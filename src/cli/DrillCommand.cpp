@@ -61,8 +61,8 @@ int DrillCommand::run(const Invocation& inv)
         QFile md(base + QStringLiteral(".md"));
         QFile js(base + QStringLiteral(".json"));
         if (!md.open(QIODevice::WriteOnly | QIODevice::Truncate) || !js.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return reportError({ErrorCode::Usage, tr("cannot write the report %1").arg(base),
-                                tr("Give a writable --report path."), {}});
+            return reportError(
+                {ErrorCode::Usage, tr("cannot write the report %1").arg(base), tr("Give a writable --report path."), {}});
         md.write(report->toMarkdown().toUtf8());
         js.write(QJsonDocument(report->toJson()).toJson());
     }
@@ -71,8 +71,10 @@ int DrillCommand::run(const Invocation& inv)
     else
         printText(report->toMarkdown());
     if (!report->passed)
-        return reportError({ErrorCode::Refused, tr("the drill failed: %1").arg(report->reasons.join(QStringLiteral("; "))),
-                            tr("Rerun with --keep and read postgres.log in the drill's directory (the report names it)."), {}});
+        return reportError({ErrorCode::Refused,
+                            tr("the drill failed: %1").arg(report->reasons.join(QStringLiteral("; "))),
+                            tr("Rerun with --keep and read postgres.log in the drill's directory (the report names it)."),
+                            {}});
     return 0;
 }
 

@@ -34,12 +34,14 @@ int DrillsCommand::run(const Invocation& inv)
     }
     TextTable table({tr("STARTED"), tr("BACKUP"), tr("TARGET"), tr("VERDICT"), tr("RTO (s)")}, {4});
     for (const auto& r : history)
-        table.addRow({r.startedAt, r.backupId, r.target, r.passed ? tr("passed") : tr("failed: %1").arg(r.reasons.join(QStringLiteral("; "))),
+        table.addRow({r.startedAt, r.backupId, r.target,
+                      r.passed ? tr("passed") : tr("failed: %1").arg(r.reasons.join(QStringLiteral("; "))),
                       QString::number(r.rtoSeconds, 'f', 1)});
     printText(table.render());
     //: %n is the number of drills, %1 how many passed, %2 a date or "-".
     printText(tr("%n drill(s), %1 passed; last passing drill: %2\n", nullptr, summary.drills)
-                  .arg(QString::number(summary.passed), summary.lastPassedAt.isEmpty() ? QStringLiteral("-") : summary.lastPassedAt));
+                  .arg(QString::number(summary.passed),
+                       summary.lastPassedAt.isEmpty() ? QStringLiteral("-") : summary.lastPassedAt));
     return 0;
 }
 

@@ -26,8 +26,10 @@ QMap<QString, bool> ManifestCommand::options() const
 int ManifestCommand::run(const Invocation& inv)
 {
     if (!inv.has(QStringLiteral("cluster")))
-        return reportError({ErrorCode::Usage, tr("manifest needs --cluster NAME"),
-                            tr("Name the recovered cluster, e.g. --cluster pg-main-restored."), {}});
+        return reportError({ErrorCode::Usage,
+                            tr("manifest needs --cluster NAME"),
+                            tr("Name the recovered cluster, e.g. --cluster pg-main-restored."),
+                            {}});
     pitr::ManifestOptions options;
     options.clusterName = inv.value(QStringLiteral("cluster"));
     if (inv.has(QStringLiteral("namespace")))
@@ -36,8 +38,10 @@ int ManifestCommand::run(const Invocation& inv)
     if (mode == QLatin1String("in-place"))
         options.mode = pitr::ManifestOptions::Mode::InPlace;
     else if (!mode.isEmpty() && mode != QLatin1String("new"))
-        return reportError({ErrorCode::Usage, tr("unknown --mode '%1'").arg(mode),
-                            tr("Use --mode new (a new cluster) or --mode in-place (replace the cluster)."), {}});
+        return reportError({ErrorCode::Usage,
+                            tr("unknown --mode '%1'").arg(mode),
+                            tr("Use --mode new (a new cluster) or --mode in-place (replace the cluster)."),
+                            {}});
     options.endpointUrl = inv.endpointUrl.isEmpty() ? qEnvironmentVariable("AWS_ENDPOINT_URL") : inv.endpointUrl;
     auto set = [&](const char* option, QString& field) {
         if (inv.has(QLatin1String(option)))

@@ -77,8 +77,7 @@ QString formatBytes(qint64 bytes)
 
 TextTable::TextTable(QStringList headers, QList<int> rightAligned)
     : m_headers(std::move(headers)), m_right(std::move(rightAligned))
-{
-}
+{}
 
 void TextTable::addRow(QStringList cells)
 {

@@ -38,15 +38,14 @@ int PlanCommand::run(const Invocation& invocation)
                 path.append(QString::number(t));
             row(tr("Timeline path"), path.join(QStringLiteral(" -> ")));
             //: %n segments, from %1 to %2, %3 bytes in all
-            row(tr("WAL needed"), tr("%n segment(s), %1 .. %2, %3", nullptr, static_cast<int>(plan.requiredWal.count))
-                                      .arg(plan.requiredWal.first,
-                                           plan.requiredWal.last.isEmpty() ? QStringLiteral("?") : plan.requiredWal.last,
-                                           formatBytes(plan.requiredWal.bytes)));
+            row(tr("WAL needed"),
+                tr("%n segment(s), %1 .. %2, %3", nullptr, static_cast<int>(plan.requiredWal.count))
+                    .arg(plan.requiredWal.first, plan.requiredWal.last.isEmpty() ? QStringLiteral("?") : plan.requiredWal.last,
+                         formatBytes(plan.requiredWal.bytes)));
             if (plan.requiredWal.missingCount > 0)
                 //: %1 is how many WAL segments are missing, %2 the first missing one
-                row(tr("WAL missing"), tr("%1, first %2")
-                                           .arg(QString::number(plan.requiredWal.missingCount),
-                                                plan.requiredWal.missing.value(0)));
+                row(tr("WAL missing"),
+                    tr("%1, first %2").arg(QString::number(plan.requiredWal.missingCount), plan.requiredWal.missing.value(0)));
             row(tr("Download"), formatBytes(plan.downloadBytes));
             row(tr("Estimated time"), tr("about %1 s").arg(plan.estimatedSeconds));
         }

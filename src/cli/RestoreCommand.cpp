@@ -40,14 +40,18 @@ int RestoreCommand::run(const Invocation& inv)
     else if (action == QLatin1String("shutdown"))
         options.action = restore::RestoreOptions::TargetAction::Shutdown;
     else if (!action.isEmpty() && action != QLatin1String("pause"))
-        return reportError({ErrorCode::Usage, tr("unknown --target-action '%1'").arg(action),
+        return reportError({ErrorCode::Usage,
+                            tr("unknown --target-action '%1'").arg(action),
                             //: pause, promote and shutdown are values of --target-action: keep them.
-                            tr("Use pause (the default: inspect, then promote), promote or shutdown."), {}});
+                            tr("Use pause (the default: inspect, then promote), promote or shutdown."),
+                            {}});
     for (const QString& spec : inv.options.value(QStringLiteral("tablespace"))) {
         const qsizetype eq = spec.indexOf(QLatin1Char('='));
         if (eq <= 0 || !QDir::isAbsolutePath(spec.mid(eq + 1)))
-            return reportError({ErrorCode::Usage, tr("--tablespace '%1' is not NAME=/absolute/dir").arg(spec),
-                                tr("For example --tablespace tbs_one=/srv/restore/tbs_one."), {}});
+            return reportError({ErrorCode::Usage,
+                                tr("--tablespace '%1' is not NAME=/absolute/dir").arg(spec),
+                                tr("For example --tablespace tbs_one=/srv/restore/tbs_one."),
+                                {}});
         options.tablespaces.insert(spec.left(eq), QDir::cleanPath(spec.mid(eq + 1)));
     }
     if (inv.has(QStringLiteral("port")))
@@ -81,14 +85,14 @@ int RestoreCommand::run(const Invocation& inv)
                        .arg(report->backupId, report->destination, formatBytes(report->downloadedBytes),
                             formatBytes(report->writtenBytes), QString::number(report->files),
                             QString::number(report->restoreSeconds, 'f', 1))
-                   + QLatin1Char('\n');
+        + QLatin1Char('\n');
     for (const QString& note : report->notes)
         text += QStringLiteral("  ") + tr("note: %1").arg(note) + QLatin1Char('\n');
     for (const QString& w : plan.warnings)
         text += QStringLiteral("  ") + tr("warning: %1").arg(w) + QLatin1Char('\n');
     // The pg_ctl line is a command to copy: not translated.
     text += tr("Start it (as the data's owner, with the store's credentials in the environment):") + QLatin1Char('\n')
-            + QStringLiteral("  %1/pg_ctl -D %2 -l %2/../restore.log start\n").arg(report->pgBinDir, report->destination);
+        + QStringLiteral("  %1/pg_ctl -D %2 -l %2/../restore.log start\n").arg(report->pgBinDir, report->destination);
     printText(text);
     return 0;
 }

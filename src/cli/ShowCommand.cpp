@@ -20,13 +20,13 @@ int ShowCommand::run(const Invocation& invocation)
         QStringList ids;
         for (const auto& e : catalog->backups)
             ids.append(e.id);
-        return reportError({ErrorCode::MissingSource,
-                            tr("no backup '%1' for server %2").arg(wanted, catalog->server),
-                            ids.isEmpty() ? tr("This server has no backups yet.")
-                                          //: "latest" and "oldest" are keywords the command accepts: keep them.
-                                          : tr("Known backups: %1 (or latest, oldest, a backup name).")
-                                                .arg(ids.join(QStringLiteral(", "))),
-                            {}});
+        return reportError(
+            {ErrorCode::MissingSource,
+             tr("no backup '%1' for server %2").arg(wanted, catalog->server),
+             ids.isEmpty() ? tr("This server has no backups yet.")
+                           //: "latest" and "oldest" are keywords the command accepts: keep them.
+                           : tr("Known backups: %1 (or latest, oldest, a backup name).").arg(ids.join(QStringLiteral(", "))),
+             {}});
     }
     if (b->infoError)
         return reportError(*b->infoError);
@@ -73,12 +73,13 @@ int ShowCommand::run(const Invocation& invocation)
     row(tr("Size in bucket"), tr("%1 in %2 objects").arg(formatBytes(b->bytes), QString::number(b->objects)));
     row(tr("Data files"), b->dataFiles.join(QStringLiteral(", ")));
     if (b->state == catalog::BackupEntry::State::Done)
-        row(tr("Restorable"), b->restorable ? tr("yes")
-                              : !b->fileProblems.isEmpty() ? tr("no: %1").arg(b->fileProblems.join(QStringLiteral("; ")))
-                                                           //: %n is how many WAL segments are missing, %1 the first missing one.
-                                                           : tr("no: %n WAL segment(s) missing, first %1", nullptr,
-                                                                static_cast<int>(b->missingWalCount))
-                                                                 .arg(b->firstMissingWal));
+        row(tr("Restorable"),
+            b->restorable ? tr("yes")
+                : !b->fileProblems.isEmpty()
+                ? tr("no: %1").arg(b->fileProblems.join(QStringLiteral("; ")))
+                //: %n is how many WAL segments are missing, %1 the first missing one.
+                : tr("no: %n WAL segment(s) missing, first %1", nullptr, static_cast<int>(b->missingWalCount))
+                      .arg(b->firstMissingWal));
     printText(labelledLines(rows, 22));
     return 0;
 }

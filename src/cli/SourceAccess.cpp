@@ -80,8 +80,8 @@ Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::Reco
 
 QString restoreCommandFor(const Invocation& inv, const QString& url, const QString& server)
 {
-    return restore::walRestoreCommand({QCoreApplication::applicationFilePath(), url, server, inv.endpointUrl,
-                                       inv.profile, inv.region, inv.caBundle, inv.noVerifyTls});
+    return restore::walRestoreCommand({QCoreApplication::applicationFilePath(), url, server, inv.endpointUrl, inv.profile,
+                                       inv.region, inv.caBundle, inv.noVerifyTls});
 }
 
 } // namespace tideline::cli

@@ -18,7 +18,8 @@ QJsonObject statusJson(const catalog::ServerCatalog& catalog, const pitr::Server
     QJsonObject lastBackup;
     if (s.lastDone)
         lastBackup = {{QStringLiteral("backup_id"), s.lastDone->id},
-                      {QStringLiteral("end_time"), s.lastDoneEndUsec ? QJsonValue(Timestamp::fromUsec(s.lastDoneEndUsec).toIso()) : null}};
+                      {QStringLiteral("end_time"),
+                       s.lastDoneEndUsec ? QJsonValue(Timestamp::fromUsec(s.lastDoneEndUsec).toIso()) : null}};
     QJsonObject lastWal;
     if (!s.lastWal.isEmpty())
         lastWal = {{QStringLiteral("name"), s.lastWal},
@@ -41,12 +42,13 @@ QJsonObject statusJson(const catalog::ServerCatalog& catalog, const pitr::Server
         {QStringLiteral("gaps"), s.gaps},
         {QStringLiteral("harmless_gaps"), s.harmlessGaps},
         {QStringLiteral("missing_segments"), static_cast<qint64>(s.missingSegments)},
-        {QStringLiteral("backups"), QJsonObject{{QStringLiteral("done"), s.done},
-                                                {QStringLiteral("unrestorable"), s.unrestorable},
-                                                {QStringLiteral("failed"), s.failed},
-                                                {QStringLiteral("in_progress"), s.inProgress},
-                                                {QStringLiteral("incomplete"), s.incomplete},
-                                                {QStringLiteral("unreadable"), s.unreadable}}},
+        {QStringLiteral("backups"),
+         QJsonObject{{QStringLiteral("done"), s.done},
+                     {QStringLiteral("unrestorable"), s.unrestorable},
+                     {QStringLiteral("failed"), s.failed},
+                     {QStringLiteral("in_progress"), s.inProgress},
+                     {QStringLiteral("incomplete"), s.incomplete},
+                     {QStringLiteral("unreadable"), s.unreadable}}},
         {QStringLiteral("warnings"), warningsJson(catalog.warnings)},
     };
 }
@@ -94,13 +96,16 @@ int StatusCommand::run(const Invocation& invocation)
         break;
     }
     //: %1 is a backup ID, %2 a time
-    const QString lastBackup = s.lastDone ? tr("%1 (ended %2)").arg(s.lastDone->id, time(s.lastDoneEndUsec)) : QStringLiteral("-");
+    const QString lastBackup =
+        s.lastDone ? tr("%1 (ended %2)").arg(s.lastDone->id, time(s.lastDoneEndUsec)) : QStringLiteral("-");
     //: %1 is a WAL segment name, %2 a time
-    const QString lastWal = s.lastWal.isEmpty() ? QStringLiteral("-") : tr("%1 (uploaded %2)").arg(s.lastWal, time(s.lastWalUsec));
+    const QString lastWal =
+        s.lastWal.isEmpty() ? QStringLiteral("-") : tr("%1 (uploaded %2)").arg(s.lastWal, time(s.lastWalUsec));
     //: %n gaps in all, %1 of them harmless (older than every backup that needs them)
     const QString gaps = tr("%n gap(s), %1 harmless", nullptr, s.gaps).arg(s.harmlessGaps);
-    printText(catalog->server + QStringLiteral(": ") + headline + QLatin1Char('\n')
-              + labelledLines({{tr("last backup"), lastBackup}, {tr("last archived WAL"), lastWal}, {tr("WAL gaps"), gaps}}, 20));
+    printText(
+        catalog->server + QStringLiteral(": ") + headline + QLatin1Char('\n')
+        + labelledLines({{tr("last backup"), lastBackup}, {tr("last archived WAL"), lastWal}, {tr("WAL gaps"), gaps}}, 20));
     return exitCode;
 }
 

@@ -18,10 +18,10 @@ struct TargetOptionsText {
 
 QMap<QString, bool> targetOptions()
 {
-    return {{QStringLiteral("target-time"), true},  {QStringLiteral("target-xid"), true},
-            {QStringLiteral("target-lsn"), true},   {QStringLiteral("target-name"), true},
+    return {{QStringLiteral("target-time"), true},       {QStringLiteral("target-xid"), true},
+            {QStringLiteral("target-lsn"), true},        {QStringLiteral("target-name"), true},
             {QStringLiteral("target-immediate"), false}, {QStringLiteral("target-tli"), true},
-            {QStringLiteral("exclusive"), false},   {QStringLiteral("backup-id"), true}};
+            {QStringLiteral("exclusive"), false},        {QStringLiteral("backup-id"), true}};
 }
 
 Result<RecoveryTarget> parseTarget(const Invocation& inv)
@@ -138,8 +138,10 @@ QJsonObject planJson(const RecoveryPlan& p)
             {QStringLiteral("verdict"), RecoveryPlan::verdictName(p.verdict)},
             {QStringLiteral("target"), targetJson(p.target)},
             {QStringLiteral("backup_id"), orNull(p.backupId)},
-            {QStringLiteral("backup_timeline"), p.backupTimeline ? QJsonValue(static_cast<qint64>(p.backupTimeline)) : QJsonValue()},
-            {QStringLiteral("target_timeline"), p.targetTimeline ? QJsonValue(static_cast<qint64>(p.targetTimeline)) : QJsonValue()},
+            {QStringLiteral("backup_timeline"),
+             p.backupTimeline ? QJsonValue(static_cast<qint64>(p.backupTimeline)) : QJsonValue()},
+            {QStringLiteral("target_timeline"),
+             p.targetTimeline ? QJsonValue(static_cast<qint64>(p.targetTimeline)) : QJsonValue()},
             {QStringLiteral("timeline_path"), path},
             {QStringLiteral("required_wal"), wal},
             {QStringLiteral("base_bytes"), p.baseBytes},

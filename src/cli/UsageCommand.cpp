@@ -46,9 +46,8 @@ int UsageCommand::run(const Invocation& invocation)
                           formatBytes(m.base.bytes + m.wals.bytes)});
         table.addRow({u.server,
                       //: the MONTH cell of a server's total row
-                      tr("all"), QString::number(u.base.objects), formatBytes(u.base.bytes),
-                      QString::number(u.wals.objects), formatBytes(u.wals.bytes),
-                      formatBytes(u.base.bytes + u.wals.bytes)});
+                      tr("all"), QString::number(u.base.objects), formatBytes(u.base.bytes), QString::number(u.wals.objects),
+                      formatBytes(u.wals.bytes), formatBytes(u.base.bytes + u.wals.bytes)});
     }
     printText(table.render());
     return 0;

@@ -7,8 +7,8 @@
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
 
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QUrl>
 
 #include <algorithm>
@@ -31,7 +31,7 @@ using restore::WalSpool;
 
 namespace {
 
-constexpr int kDefaultPrefetch = 8;   // 128 MiB of 16 MiB segments ahead: more than replay eats while one downloads
+constexpr int kDefaultPrefetch = 8; // 128 MiB of 16 MiB segments ahead: more than replay eats while one downloads
 constexpr int kMaxPrefetch = 64;
 constexpr int kDefaultRetryForSeconds = 60;
 constexpr int kWalRestoreFailure = 255; // DESIGN.md: above 125, so PostgreSQL stops instead of promoting
@@ -169,8 +169,9 @@ std::vector<std::string> workerArguments(const WalRestoreArgs& a)
     global("--ca-bundle", a.caBundle);
     if (a.noVerifyTls)
         args.emplace_back("--no-verify-tls");
-    args.insert(args.end(), {"wal-restore", a.source, a.server, a.walName, "-", "--spool", spoolBase(a), "--prefetch",
-                             std::to_string(a.prefetch), "--prefetch-worker"});
+    args.insert(args.end(),
+                {"wal-restore", a.source, a.server, a.walName, "-", "--spool", spoolBase(a), "--prefetch",
+                 std::to_string(a.prefetch), "--prefetch-worker"});
     return args;
 }
 
@@ -319,21 +320,23 @@ int WalRestoreCommand::run(const Invocation& invocation)
             recoveryOver = [pgdata] {
                 struct stat st;
                 return ::stat((pgdata + "/recovery.signal").c_str(), &st) != 0
-                       && ::stat((pgdata + "/standby.signal").c_str(), &st) != 0
-                       && ::stat((pgdata + "/PG_VERSION").c_str(), &st) == 0;
+                    && ::stat((pgdata + "/standby.signal").c_str(), &st) != 0
+                    && ::stat((pgdata + "/PG_VERSION").c_str(), &st) == 0;
             };
         }
-        restore::WalFetcher(**store, *url, invocation.args[1]).runPrefetcher(writable, std::max(1, args->prefetch),
-                                                                            kPrefetcherIdleExit, recoveryOver);
+        restore::WalFetcher(**store, *url, invocation.args[1])
+            .runPrefetcher(writable, std::max(1, args->prefetch), kPrefetcherIdleExit, recoveryOver);
         return 0;
     }
 
     const auto name = WalName::parse(args->walName);
     if (!name)
-        return failWalRestore(walNameText, {ErrorCode::Usage, tr("not a WAL file name"),
-                                            //: %f is PostgreSQL's placeholder in restore_command: keep it.
-                                            tr("PostgreSQL passes %f: a segment, .partial, .backup or .history name."),
-                                            {}});
+        return failWalRestore(walNameText,
+                              {ErrorCode::Usage,
+                               tr("not a WAL file name"),
+                               //: %f is PostgreSQL's placeholder in restore_command: keep it.
+                               tr("PostgreSQL passes %f: a segment, .partial, .backup or .history name."),
+                               {}});
     if (!url)
         return failWalRestore(walNameText, url.error());
     const WalSpool spool = spoolFor(*args);

@@ -22,17 +22,18 @@ int WalsCommand::run(const Invocation& invocation)
     }
     // The table is rendered from the same JSON the scripts get, so the two never disagree.
     // Column headers: TextTable sizes every column from the (translated) header and its cells.
-    TextTable table({//: timeline column header (TLI)
-                     tr("TL"),
-                     //: parent timeline column header
-                     tr("PARENT"), tr("SWITCH LSN"),
-                     //: first WAL segment column header
-                     tr("FIRST"),
-                     //: last WAL segment column header
-                     tr("LAST"), tr("SEGMENTS"), tr("SIZE"), tr("GAPS"),
-                     //: number of .partial WAL files column header
-                     tr("PARTIAL"), tr("LAST UPLOAD")},
-                    {0, 5, 6, 7});
+    TextTable table(
+        {//: timeline column header (TLI)
+         tr("TL"),
+         //: parent timeline column header
+         tr("PARENT"), tr("SWITCH LSN"),
+         //: first WAL segment column header
+         tr("FIRST"),
+         //: last WAL segment column header
+         tr("LAST"), tr("SEGMENTS"), tr("SIZE"), tr("GAPS"),
+         //: number of .partial WAL files column header
+         tr("PARTIAL"), tr("LAST UPLOAD")},
+        {0, 5, 6, 7});
     QString details;
     for (const QJsonValue& v : json[QStringLiteral("timelines")].toArray()) {
         const QJsonObject t = v.toObject();
@@ -54,7 +55,7 @@ int WalsCommand::run(const Invocation& invocation)
                             //: %1 is the timeline, %n the number of missing segments, %2 .. %3 the first and last missing.
                             : tr("timeline %1: %n missing segment(s) %2 .. %3 (recovery cannot cross it)", nullptr, count))
                            .arg(timeline, first, last)
-                       + QLatin1Char('\n');
+                + QLatin1Char('\n');
         }
         auto text = [&](const char* key) {
             const QJsonValue x = t[QLatin1String(key)];
@@ -75,12 +76,12 @@ int WalsCommand::run(const Invocation& invocation)
         history.append(h.toString());
     const QString segmentSize = formatBytes(json[QStringLiteral("wal_segment_size")].toInteger());
     out += QLatin1Char('\n')
-           + (json[QStringLiteral("wal_segment_size_inferred")].toBool()
-                  ? tr("WAL segment size: %1 (inferred from names)").arg(segmentSize)
-                  : tr("WAL segment size: %1").arg(segmentSize))
-           + QLatin1Char('\n')
-           + tr("History files: %1").arg(history.isEmpty() ? tr("none", "history files") : history.join(QStringLiteral(", ")))
-           + QLatin1Char('\n');
+        + (json[QStringLiteral("wal_segment_size_inferred")].toBool()
+               ? tr("WAL segment size: %1 (inferred from names)").arg(segmentSize)
+               : tr("WAL segment size: %1").arg(segmentSize))
+        + QLatin1Char('\n')
+        + tr("History files: %1").arg(history.isEmpty() ? tr("none", "history files") : history.join(QStringLiteral(", ")))
+        + QLatin1Char('\n');
     printText(out);
     return 0;
 }

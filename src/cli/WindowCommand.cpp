@@ -34,29 +34,30 @@ int WindowCommand::run(const Invocation& invocation)
     for (const auto& w : windows) {
         out += tr("Timeline %1").arg(w.timeline) + QLatin1Char('\n');
         if (!w.firstRecoverabilityPoint) {
-            out += QStringLiteral("  ") + tr("nothing restorable: no complete backup reaches this timeline")
-                   + QLatin1Char('\n');
+            out +=
+                QStringLiteral("  ") + tr("nothing restorable: no complete backup reaches this timeline") + QLatin1Char('\n');
         } else {
             //: %1 is a time, %2 a backup ID
-            out += row(firstLabel, tr("%1 (end of backup %2)").arg(w.firstRecoverabilityPoint->toIso(),
-                                                                   w.firstRecoverabilityBackupId));
+            out += row(firstLabel,
+                       tr("%1 (end of backup %2)").arg(w.firstRecoverabilityPoint->toIso(), w.firstRecoverabilityBackupId));
             if (w.limitedByGap)
                 //: %1 is a WAL segment name, %2 the time it was uploaded
-                out += row(untilLabel, tr("%1 (uploaded %2): a gap in the WAL archive cuts the window short")
-                                           .arg(w.recoverableUntilWal, Timestamp::fromUsec(w.recoverableUntilUsec).toIso()));
+                out += row(untilLabel,
+                           tr("%1 (uploaded %2): a gap in the WAL archive cuts the window short")
+                               .arg(w.recoverableUntilWal, Timestamp::fromUsec(w.recoverableUntilUsec).toIso()));
         }
         //: %1 is a WAL segment name, %2 the time it was uploaded
         out += row(lastLabel, tr("%1 (uploaded %2)").arg(w.lastArchivedWal, Timestamp::fromUsec(w.lastArchivedUsec).toIso()));
         if (w.ranges.size() > 1)
             for (const auto& r : w.ranges)
                 out += QStringLiteral("  ")
-                       + (r.endsAtGap
-                              //: %1 .. %2 are times, %3 a backup ID, %4 a WAL segment name
-                              ? tr("range  %1 .. %2 (from backup %3, WAL up to %4, then a gap)")
-                              //: %1 .. %2 are times, %3 a backup ID, %4 a WAL segment name
-                              : tr("range  %1 .. %2 (from backup %3, WAL up to %4)"))
-                             .arg(r.from.toIso(), Timestamp::fromUsec(r.toUploadedUsec).toIso(), r.fromBackupId, r.toWal)
-                       + QLatin1Char('\n');
+                    + (r.endsAtGap
+                           //: %1 .. %2 are times, %3 a backup ID, %4 a WAL segment name
+                           ? tr("range  %1 .. %2 (from backup %3, WAL up to %4, then a gap)")
+                           //: %1 .. %2 are times, %3 a backup ID, %4 a WAL segment name
+                           : tr("range  %1 .. %2 (from backup %3, WAL up to %4)"))
+                          .arg(r.from.toIso(), Timestamp::fromUsec(r.toUploadedUsec).toIso(), r.fromBackupId, r.toWal)
+                    + QLatin1Char('\n');
     }
     if (const pitr::LatestWindow latest = pitr::latestWindow(*catalog, windows); latest.timeline && !latest.recoverable())
         //: %1 is a timeline number
@@ -64,7 +65,7 @@ int WindowCommand::run(const Invocation& invocation)
                   "reaches its archived WAL (a gap at its start, or nothing archived on it yet). Restore with "
                   "--target-tli to an older timeline, or take a new backup.")
                    .arg(latest.timeline)
-               + QLatin1Char('\n');
+            + QLatin1Char('\n');
     printText(out);
     return 0;
 }

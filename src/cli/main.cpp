@@ -12,10 +12,10 @@
 #include "src/cli/RestoreCommand.h"
 #include "src/cli/ServersCommand.h"
 #include "src/cli/ShowCommand.h"
+#include "src/cli/StatusCommand.h"
 #include "src/cli/UsageCommand.h"
 #include "src/cli/WalRestoreCommand.h"
 #include "src/cli/WalsCommand.h"
-#include "src/cli/StatusCommand.h"
 #include "src/cli/WindowCommand.h"
 
 #include <QCoreApplication>
@@ -37,12 +37,12 @@ int main(int argc, char* argv[])
     // scripts too: its messages (warnings, plan reasons, notes) stay English, like its keys.
     tideline::Translations::install(arguments.contains(QStringLiteral("--json")) ? QLocale::c() : QLocale::system());
 
-    const CommandLine commandLine({std::make_shared<ServersCommand>(), std::make_shared<StatusCommand>(),
-                                   std::make_shared<BackupsCommand>(), std::make_shared<ShowCommand>(),
-                                   std::make_shared<WalsCommand>(), std::make_shared<WindowCommand>(), std::make_shared<UsageCommand>(),
-                                   std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(),
-                                   std::make_shared<RestoreCommand>(), std::make_shared<DrillCommand>(), std::make_shared<DrillsCommand>(),
-                                   std::make_shared<WalRestoreCommand>()});
+    const CommandLine commandLine(
+        {std::make_shared<ServersCommand>(), std::make_shared<StatusCommand>(), std::make_shared<BackupsCommand>(),
+         std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(), std::make_shared<WindowCommand>(),
+         std::make_shared<UsageCommand>(), std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(),
+         std::make_shared<RestoreCommand>(), std::make_shared<DrillCommand>(), std::make_shared<DrillsCommand>(),
+         std::make_shared<WalRestoreCommand>()});
     if (arguments.contains(QStringLiteral("--version"))) {
         printText(QStringLiteral("tideline-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return 0;

@@ -11,14 +11,10 @@
 #include <QEvent>
 #include <QPushButton>
 
-
 namespace tideline::gui {
 
 ConnectionEditor::ConnectionEditor(JobRunner& runner, CredentialVault& vault, QWidget* parent)
-    : QDialog(parent)
-    , m_ui(new Ui::ConnectionEditor)
-    , m_runner(runner)
-    , m_vault(vault)
+    : QDialog(parent), m_ui(new Ui::ConnectionEditor), m_runner(runner), m_vault(vault)
 {
     m_ui->setupUi(this);
     m_profile.id = ConnectionProfile::newId();
@@ -99,9 +95,9 @@ ConnectionProfile ConnectionEditor::profile() const
         p.path.chop(1);
     p.region = m_ui->regionEdit->text().trimmed();
     p.awsProfile = m_ui->profileEdit->text().trimmed();
-    p.credentials = m_ui->keyRadio->isChecked()       ? ConnectionProfile::CredentialSource::Keychain
-                    : m_ui->profileRadio->isChecked() ? ConnectionProfile::CredentialSource::AwsProfile
-                                                      : ConnectionProfile::CredentialSource::Environment;
+    p.credentials = m_ui->keyRadio->isChecked() ? ConnectionProfile::CredentialSource::Keychain
+        : m_ui->profileRadio->isChecked()       ? ConnectionProfile::CredentialSource::AwsProfile
+                                                : ConnectionProfile::CredentialSource::Environment;
     return p;
 }
 
@@ -143,9 +139,9 @@ void ConnectionEditor::showResult(std::optional<bool> ok, std::function<QString(
 {
     m_resultHtml = std::move(html);
     m_ui->testResult->setText(m_resultHtml());
-    m_ui->testResult->setStyleSheet(!ok ? QString()
-                                    : *ok ? QStringLiteral("color: #2e7d32;")
-                                          : QStringLiteral("color: #d03030;"));
+    m_ui->testResult->setStyleSheet(!ok       ? QString()
+                                        : *ok ? QStringLiteral("color: #2e7d32;")
+                                              : QStringLiteral("color: #d03030;"));
 }
 
 void ConnectionEditor::testConnection()
@@ -157,8 +153,8 @@ void ConnectionEditor::testConnection()
     const ConnectionProfile p = profile();
     auto options = p.s3Options(secret());
     if (!options) {
-        const QString html = QStringLiteral("<b>%1</b><br>%2").arg(options.error().message.toHtmlEscaped(),
-                                                                  options.error().hint.toHtmlEscaped());
+        const QString html =
+            QStringLiteral("<b>%1</b><br>%2").arg(options.error().message.toHtmlEscaped(), options.error().hint.toHtmlEscaped());
         showResult(false, [html] { return html; });
         emit testFinished(false);
         return;
@@ -170,8 +166,8 @@ void ConnectionEditor::testConnection()
     showResult(std::nullopt, [url] { return tr("Listing %1 …").arg(url.toHtmlEscaped()); });
     m_testJob = m_runner.run<SourceSession::Opened>(
         tr("Test connection to %1").arg(url),
-        [options = *options, url](JobContext& context) { return SourceSession::openAndList(options, url, context); },
-        this, [this, url](Result<SourceSession::Opened> result) {
+        [options = *options, url](JobContext& context) { return SourceSession::openAndList(options, url, context); }, this,
+        [this, url](Result<SourceSession::Opened> result) {
             m_testJob = 0;
             updateState();
             if (result) {
@@ -184,8 +180,7 @@ void ConnectionEditor::testConnection()
                     });
                 else
                     showResult(true, [url, servers] {
-                        return tr("<b>Connected.</b> %Ln server(s) under %1: %2", nullptr,
-                                  Format::count(servers.size()))
+                        return tr("<b>Connected.</b> %Ln server(s) under %1: %2", nullptr, Format::count(servers.size()))
                             .arg(url.toHtmlEscaped(), servers.join(QStringLiteral(", ")).toHtmlEscaped());
                     });
                 emit testFinished(!servers.isEmpty());

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/dialogs/RestoreWizard.h"
 
-#include "engine/pitr/RecoveryPlanner.h"
 #include "engine/core/Timestamp.h"
+#include "engine/pitr/RecoveryPlanner.h"
 #include "engine/restore/RestoreCommandLine.h"
 #include "src/app/JobRunner.h"
 #include "src/models/Format.h"
@@ -56,8 +56,8 @@ QString RestoreWizard::locateCli()
     if (!env.isEmpty())
         return QFileInfo(env).isExecutable() ? QFileInfo(env).absoluteFilePath() : QString();
     const QDir dir(QCoreApplication::applicationDirPath());
-    for (const QString& candidate : {dir.filePath(QStringLiteral("tideline-cli")),
-                                     dir.filePath(QStringLiteral("../cli/tideline-cli"))}) {
+    for (const QString& candidate :
+         {dir.filePath(QStringLiteral("tideline-cli")), dir.filePath(QStringLiteral("../cli/tideline-cli"))}) {
         const QFileInfo fi(candidate);
         if (fi.isFile() && fi.isExecutable())
             return fi.canonicalFilePath();
@@ -67,19 +67,14 @@ QString RestoreWizard::locateCli()
 
 QString RestoreWizard::restoreCommand(const QString& cli, const Source& source)
 {
-    return restore::walRestoreCommand({cli, source.url, source.server, source.endpoint, source.profile, source.region,
-                                       QString(), false});
+    return restore::walRestoreCommand(
+        {cli, source.url, source.server, source.endpoint, source.profile, source.region, QString(), false});
 }
 
 RestoreWizard::RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::shared_ptr<storage::ObjectStore> store,
                              Source source, const pitr::RecoveryTarget& target, QWidget* parent)
-    : QWizard(parent)
-    , m_runner(runner)
-    , m_snapshot(std::move(snapshot))
-    , m_store(std::move(store))
-    , m_source(std::move(source))
-    , m_target(target)
-    , m_ui(new Ui::RestoreWizard)
+    : QWizard(parent), m_runner(runner), m_snapshot(std::move(snapshot)), m_store(std::move(store)),
+      m_source(std::move(source)), m_target(target), m_ui(new Ui::RestoreWizard)
 {
     setWindowTitle(tr("Restore %1").arg(m_source.server));
     setOption(QWizard::NoBackButtonOnLastPage, true);
@@ -119,7 +114,7 @@ void RestoreWizard::buildPages()
     // What to do.
     GatePage* actionPage = m_ui->actionPage;
     m_actions = new QButtonGroup(actionPage);
-    for (int i = 0; QRadioButton* r : {m_ui->action0, m_ui->action1, m_ui->action2})
+    for (int i = 0; QRadioButton * r : {m_ui->action0, m_ui->action1, m_ui->action2})
         m_actions->addButton(r, i++);
     m_actions->button(0)->setChecked(true);
     m_options = m_ui->actionOptions;
@@ -240,16 +235,16 @@ QString RestoreWizard::reviewText() const
     QString html = QStringLiteral("<h3>%1</h3><p>%2</p>")
                        .arg(tr("Plan", "review heading"),
                             tr("%1 — verdict <b>%2</b>")
-                                .arg(m_target.describe().toHtmlEscaped(), pitr::RecoveryPlan::verdictText(m_plan.verdict).toHtmlEscaped()));
+                                .arg(m_target.describe().toHtmlEscaped(),
+                                     pitr::RecoveryPlan::verdictText(m_plan.verdict).toHtmlEscaped()));
     QStringList path;
     for (auto t : m_plan.timelinePath)
         path << QString::number(t);
     html += QStringLiteral("<p>%1</p>")
                 .arg(tr("Base backup <b>%1</b>; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.",
                         nullptr, Format::count(m_plan.requiredWal.count))
-                         .arg(m_plan.backupId.toHtmlEscaped(), path.join(QStringLiteral(" → ")),
-                              m_plan.requiredWal.first, Format::bytes(m_plan.downloadBytes),
-                              Format::duration(m_plan.estimatedSeconds * 1'000'000)));
+                         .arg(m_plan.backupId.toHtmlEscaped(), path.join(QStringLiteral(" → ")), m_plan.requiredWal.first,
+                              Format::bytes(m_plan.downloadBytes), Format::duration(m_plan.estimatedSeconds * 1'000'000)));
     for (const QString& w : m_plan.warnings)
         html += QStringLiteral("<p style='color:#d07a10'>⚠ %1</p>").arg(w.toHtmlEscaped());
     html += QStringLiteral("<h3>%1</h3>").arg(tr("What will be written where"));
@@ -259,8 +254,7 @@ QString RestoreWizard::reviewText() const
                     .arg(tr("Nothing is written anywhere: the manifest is shown, to copy or save, for cluster <b>%1</b> "
                             "in namespace <b>%2</b> (%3). Apply it yourself with kubectl or through GitOps.")
                              .arg(m_cluster->text().toHtmlEscaped(), m_namespace->text().toHtmlEscaped(),
-                                  isDestructive() ? tr("in place: the cluster must be deleted first")
-                                                  : tr("a new cluster")));
+                                  isDestructive() ? tr("in place: the cluster must be deleted first") : tr("a new cluster")));
         break;
     case Action::LocalRestore:
         html += QStringLiteral("<p>%1</p><pre>%2</pre>")
@@ -282,21 +276,21 @@ QString RestoreWizard::reviewText() const
                     .arg(tr("Refused"), m_plan.reason.toHtmlEscaped(), m_plan.hint.toHtmlEscaped());
     if (action() != Action::Manifest && locateCli().isEmpty())
         html += QStringLiteral("<h3>%1</h3><p>%2</p>")
-                    .arg(tr("Refused"), tr("tideline-cli was not found next to this program nor in ../cli; set "
-                                           "TIDELINE_CLI to its path."));
+                    .arg(tr("Refused"),
+                         tr("tideline-cli was not found next to this program nor in ../cli; set "
+                            "TIDELINE_CLI to its path."));
     return html;
 }
 
 void RestoreWizard::updateTargetSummary()
 {
-    QString html = QStringLiteral("<p>%1</p><p>%2</p>")
-                       .arg(tr("<b>%1</b> of <b>%2</b> (%3)")
-                                .arg(m_target.describe().toHtmlEscaped(), m_source.server.toHtmlEscaped(),
-                                     m_source.url.toHtmlEscaped()),
-                            tr("Verdict: <b>%1</b>; base backup %2.")
-                                .arg(pitr::RecoveryPlan::verdictText(m_plan.verdict).toHtmlEscaped(),
-                                     m_plan.backupId.isEmpty() ? tr("none", "no base backup")
-                                                               : m_plan.backupId.toHtmlEscaped()));
+    QString html =
+        QStringLiteral("<p>%1</p><p>%2</p>")
+            .arg(tr("<b>%1</b> of <b>%2</b> (%3)")
+                     .arg(m_target.describe().toHtmlEscaped(), m_source.server.toHtmlEscaped(), m_source.url.toHtmlEscaped()),
+                 tr("Verdict: <b>%1</b>; base backup %2.")
+                     .arg(pitr::RecoveryPlan::verdictText(m_plan.verdict).toHtmlEscaped(),
+                          m_plan.backupId.isEmpty() ? tr("none", "no base backup") : m_plan.backupId.toHtmlEscaped()));
     if (!m_plan.ok())
         html += QStringLiteral("<p style='color:#d02020'>%1</p><p>%2</p>")
                     .arg(tr("Refused: %1<br><i>%2</i>").arg(m_plan.reason.toHtmlEscaped(), m_plan.hint.toHtmlEscaped()),
@@ -314,9 +308,7 @@ void RestoreWizard::updateReview()
 void RestoreWizard::initializePage(int id)
 {
     switch (id) {
-    case TargetPage:
-        updateTargetSummary();
-        break;
+    case TargetPage: updateTargetSummary(); break;
     case ReviewPage:
         updateReview();
         m_confirm->clear();
@@ -324,11 +316,8 @@ void RestoreWizard::initializePage(int id)
         m_confirmLabel->setVisible(isDestructive());
         gate(this, ReviewPage)->recheck();
         break;
-    case RunPage:
-        startRun();
-        break;
-    default:
-        break;
+    case RunPage: startRun(); break;
+    default: break;
     }
 }
 
@@ -412,8 +401,11 @@ void RestoreWizard::startRun()
         setRunStatus([destination = o.destination] { return tr("Restoring into %1 …").arg(destination); });
         m_jobId = m_runner.run<restore::RestoreReport>(
             tr("Restore %1 into %2").arg(plan.backupId, o.destination),
-            [store, snapshot, plan, o](JobContext& ctx) { return restore::runRestore(*store, snapshot->catalog, plan, o, ctx); },
-            this, [this](Result<restore::RestoreReport> r) {
+            [store, snapshot, plan, o](JobContext& ctx) {
+                return restore::runRestore(*store, snapshot->catalog, plan, o, ctx);
+            },
+            this,
+            [this](Result<restore::RestoreReport> r) {
                 m_running = false;
                 if (!r) {
                     showResult(false, fixed(r.error().oneLine()));
@@ -440,7 +432,8 @@ void RestoreWizard::startRun()
                     (void)restore::appendDrillHistory(*r);
                 return r;
             },
-            this, [this](Result<restore::DrillReport> r) {
+            this,
+            [this](Result<restore::DrillReport> r) {
                 m_running = false;
                 if (!r) {
                     showResult(false, fixed(r.error().oneLine()));
@@ -463,8 +456,8 @@ void RestoreWizard::startRun()
 void RestoreWizard::updateHistory()
 {
     // A small JSON-lines file in the user's data directory; read after the job, like settings.
-    const restore::DrillHistorySummary history =
-        restore::summarizeDrills(restore::drillHistory(m_source.server, m_snapshot ? m_snapshot->catalog.source.toString() : QString()));
+    const restore::DrillHistorySummary history = restore::summarizeDrills(
+        restore::drillHistory(m_source.server, m_snapshot ? m_snapshot->catalog.source.toString() : QString()));
     const auto lastPassed = Timestamp::parse(history.lastPassedAt);
     const qint64 lastPass = lastPassed ? lastPassed->usecUtc : 0;
     const int passed = history.passed;

@@ -61,7 +61,7 @@ public:
 
     /// Where the catalog came from, for the restore_command and the manifest.
     struct Source {
-        QString url;      ///< s3://bucket/path
+        QString url; ///< s3://bucket/path
         QString server;
         QString endpoint; ///< empty: the environment's
         QString profile;
@@ -72,8 +72,8 @@ public:
         QMap<QString, QString> environment;
     };
 
-    RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::shared_ptr<storage::ObjectStore> store,
-                  Source source, const pitr::RecoveryTarget& target, QWidget* parent = nullptr);
+    RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::shared_ptr<storage::ObjectStore> store, Source source,
+                  const pitr::RecoveryTarget& target, QWidget* parent = nullptr);
     ~RestoreWizard() override;
 
     /// tideline-cli for the restore_command, by this rule: $TIDELINE_CLI when set; else next to

@@ -9,10 +9,8 @@ namespace tideline::gui {
 
 using catalog::BackupEntry;
 
-BackupTableModel::BackupTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
-{
-}
+BackupTableModel::BackupTableModel(QObject* parent) : QAbstractTableModel(parent)
+{}
 
 BackupTableModel::~BackupTableModel() = default;
 
@@ -130,8 +128,7 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
             if (sort)
                 return i ? i->majorVersion() : 0;
             return i ? QString::number(i->majorVersion()) : none;
-        case Compression:
-            return i ? b->compressionText() : none;
+        case Compression: return i ? b->compressionText() : none;
         case Keep: return b->keep.isEmpty() ? none : b->keep;
         case Restorable: return restorableText(*b);
         default: return {};

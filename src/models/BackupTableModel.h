@@ -16,8 +16,23 @@ class BackupTableModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(BackupTableModel)
 
 public:
-    enum Column { Id, Name, Status, Restorable, Begin, End, Duration, Size, Timeline, BeginWal, EndWal, Pg,
-                  Compression, Keep, ColumnCount };
+    enum Column {
+        Id,
+        Name,
+        Status,
+        Restorable,
+        Begin,
+        End,
+        Duration,
+        Size,
+        Timeline,
+        BeginWal,
+        EndWal,
+        Pg,
+        Compression,
+        Keep,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1, BackupIdRole, StateRole };
 
     explicit BackupTableModel(QObject* parent = nullptr);

@@ -15,7 +15,7 @@ using catalog::BackupEntry;
 struct BucketTreeModel::Node {
     Kind kind = Kind::Other;
     QString name;
-    qint64 bytes = -1;   ///< -1: no size column
+    qint64 bytes = -1; ///< -1: no size column
     qint64 objects = -1;
     qint64 modifiedUsec = 0;
     QString note;
@@ -61,10 +61,10 @@ void addBackups(Node* server, const catalog::ServerCatalog& c)
         if (b.info && !b.info->backupName.isEmpty())
             note += QStringLiteral(" · %1").arg(b.info->backupName);
         if (b.state == BackupEntry::State::Done && !b.restorable)
-            note += QStringLiteral(" · %1").arg(!b.fileProblems.isEmpty()
-                                                    ? BucketTreeModel::tr("not restorable: tar files missing")
-                                                    : BucketTreeModel::tr("not restorable: %1 WAL missing")
-                                                          .arg(QLocale().toString(b.missingWalCount)));
+            note += QStringLiteral(" · %1").arg(
+                !b.fileProblems.isEmpty()
+                    ? BucketTreeModel::tr("not restorable: tar files missing")
+                    : BucketTreeModel::tr("not restorable: %1 WAL missing").arg(QLocale().toString(b.missingWalCount)));
         n->note = note;
         n->trouble = b.state != BackupEntry::State::Done || !b.restorable;
         const QString prefix = c.source.key(QStringLiteral("%1/base/%2/").arg(c.server, b.id));
@@ -120,10 +120,11 @@ void addWals(Node* server, const catalog::ServerCatalog& c)
         for (const auto& s : t.segments) {
             while (gi < t.gaps.size() && t.gaps[gi].firstMissing < s.segno) {
                 const auto& g = t.gaps[gi++];
-                Node* gn = tn->add(Kind::Gap, g.count() == 1 ? wal::segmentName(t.timeline, g.firstMissing, size)
-                                                             : QStringLiteral("%1 … %2").arg(
-                                                                   wal::segmentName(t.timeline, g.firstMissing, size),
-                                                                   wal::segmentName(t.timeline, g.lastMissing, size)));
+                Node* gn = tn->add(Kind::Gap,
+                                   g.count() == 1
+                                       ? wal::segmentName(t.timeline, g.firstMissing, size)
+                                       : QStringLiteral("%1 … %2").arg(wal::segmentName(t.timeline, g.firstMissing, size),
+                                                                       wal::segmentName(t.timeline, g.lastMissing, size)));
                 gn->objects = static_cast<qint64>(g.count());
                 gn->harmless = g.harmless;
                 gn->trouble = !g.harmless;
@@ -133,8 +134,7 @@ void addWals(Node* server, const catalog::ServerCatalog& c)
             addWalObject(tn, a, s, Kind::Segment);
         }
         for (const auto& p : t.partials)
-            addWalObject(tn, a, p, Kind::Segment,
-                         BucketTreeModel::tr("partial: the last segment of a promoted standby"));
+            addWalObject(tn, a, p, Kind::Segment, BucketTreeModel::tr("partial: the last segment of a promoted standby"));
         for (const auto& l : t.backupLabels)
             addWalObject(tn, a, l, Kind::Segment, BucketTreeModel::tr("backup label"));
         group->bytes += t.bytes;
@@ -154,11 +154,8 @@ void addWals(Node* server, const catalog::ServerCatalog& c)
 }
 } // namespace
 
-BucketTreeModel::BucketTreeModel(QObject* parent)
-    : QAbstractItemModel(parent)
-    , m_root(std::make_unique<Node>())
-{
-}
+BucketTreeModel::BucketTreeModel(QObject* parent) : QAbstractItemModel(parent), m_root(std::make_unique<Node>())
+{}
 
 BucketTreeModel::~BucketTreeModel() = default;
 

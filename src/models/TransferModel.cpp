@@ -38,10 +38,8 @@ QString TransferStats::rateText() const
         .arg(QLocale().toString(unitsPerSecond, 'f', unitsPerSecond < 10 ? 1 : 0));
 }
 
-TransferModel::TransferModel(QObject* parent)
-    : QAbstractTableModel(parent)
-{
-}
+TransferModel::TransferModel(QObject* parent) : QAbstractTableModel(parent)
+{}
 
 TransferModel::~TransferModel() = default;
 
@@ -65,8 +63,8 @@ TransferModel::State TransferModel::state(int row) const
 
 int TransferModel::runningCount() const
 {
-    return static_cast<int>(std::count_if(m_entries.cbegin(), m_entries.cend(),
-                                          [](const Entry& e) { return e.state == State::Running; }));
+    return static_cast<int>(
+        std::count_if(m_entries.cbegin(), m_entries.cend(), [](const Entry& e) { return e.state == State::Running; }));
 }
 
 void TransferModel::retranslate()
@@ -176,15 +174,13 @@ QVariant TransferModel::data(const QModelIndex& index, int role) const
                                : QStringLiteral("-");
         case Rate: return e.state == State::Running ? stats.rateText() : QStringLiteral("-");
         case Eta:
-            return e.state == State::Running && stats.etaMs >= 0 ? Format::duration(stats.etaMs * 1000)
-                                                                  : QStringLiteral("-");
+            return e.state == State::Running && stats.etaMs >= 0 ? Format::duration(stats.etaMs * 1000) : QStringLiteral("-");
         case Elapsed: return Format::duration(elapsedMs(e) * 1000);
         default: return {};
         }
     case Qt::ToolTipRole:
         if (e.error)
-            return e.error->hint.isEmpty() ? e.error->message
-                                           : tr("%1\nHint: %2").arg(e.error->message, e.error->hint);
+            return e.error->hint.isEmpty() ? e.error->message : tr("%1\nHint: %2").arg(e.error->message, e.error->hint);
         return e.title;
     case Qt::ForegroundRole:
         if (e.state == State::Failed)

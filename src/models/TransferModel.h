@@ -14,7 +14,7 @@ namespace tideline::gui {
 struct TransferStats {
     double unitsPerSecond = 0; ///< bytes when the job reports bytes, else its units (objects)
     bool bytes = false;
-    qint64 etaMs = -1;         ///< -1 when the total or the rate is unknown
+    qint64 etaMs = -1; ///< -1 when the total or the rate is unknown
 
     static TransferStats compute(const Progress& progress, qint64 elapsedMs);
     QString rateText() const;

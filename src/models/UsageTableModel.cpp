@@ -8,10 +8,8 @@
 
 namespace tideline::gui {
 
-UsageTableModel::UsageTableModel(QObject* parent)
-    : QAbstractTableModel(parent)
-{
-}
+UsageTableModel::UsageTableModel(QObject* parent) : QAbstractTableModel(parent)
+{}
 
 UsageTableModel::~UsageTableModel() = default;
 

@@ -11,15 +11,15 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegendMarker>
-#include <QLocale>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolTip>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace tideline::gui {
 
@@ -37,9 +37,7 @@ qint64 pointTime(const BackupEntry& b)
 } // namespace
 
 BackupHistoryView::BackupHistoryView(QWidget* parent)
-    : QWidget(parent)
-    , m_model(new BackupTableModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    : QWidget(parent), m_model(new BackupTableModel(this)), m_proxy(new QSortFilterProxyModel(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(BackupTableModel::SortRole);
@@ -85,8 +83,7 @@ BackupHistoryView::BackupHistoryView(QWidget* parent)
     splitter->setSizes({330, 300});
     layout->addWidget(splitter, 1);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &BackupHistoryView::updateSelection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BackupHistoryView::updateSelection);
     ChartStyle::apply(m_chart, m_dark);
 }
 
@@ -123,8 +120,8 @@ void BackupHistoryView::updateSummary()
         failed += BackupTableModel::isTrouble(b) ? 1 : 0;
     m_summary->setText(tr("<b>%n</b> backup(s) of <b>%1</b> · %2 restorable · %3 need attention", nullptr,
                           static_cast<int>(s->catalog.backups.size()))
-                           .arg(s->catalog.server.toHtmlEscaped(),
-                                QLocale().toString(s->catalog.restorableBackups().size()), QLocale().toString(failed)));
+                           .arg(s->catalog.server.toHtmlEscaped(), QLocale().toString(s->catalog.restorableBackups().size()),
+                                QLocale().toString(failed)));
 }
 
 void BackupHistoryView::changeEvent(QEvent* event)
@@ -195,7 +192,8 @@ QString BackupHistoryView::describe(const BackupEntry& b) const
                           i.endTime ? Format::time(i.endTime->usecUtc, m_zone) : tr("never ended"),
                           duration > 0 ? QStringLiteral(" (%1)").arg(Format::duration(duration)) : QString())
                      .arg(i.timeline)
-                     .arg(i.beginWal, i.endWal.isEmpty() ? QStringLiteral("-") : i.endWal, i.beginLsn ? i.beginLsn->toString() : QStringLiteral("-"),
+                     .arg(i.beginWal, i.endWal.isEmpty() ? QStringLiteral("-") : i.endWal,
+                          i.beginLsn ? i.beginLsn->toString() : QStringLiteral("-"),
                           i.endLsn ? i.endLsn->toString() : QStringLiteral("-"));
         if (!i.error.isEmpty())
             lines << QStringLiteral("<span style='color:#d03030'>barman: %1</span>").arg(i.error.toHtmlEscaped());
@@ -214,8 +212,7 @@ void BackupHistoryView::updateSelection()
     const QString id = selectedBackup();
     const int row = m_model->rowOf(id);
     const BackupEntry* b = m_model->entry(row);
-    m_details->setText(b ? describe(*b)
-                         : tr("Select a backup in the table or click a point in the chart for its details."));
+    m_details->setText(b ? describe(*b) : tr("Select a backup in the table or click a point in the chart for its details."));
     if (m_selected) {
         m_selected->clear();
         if (b)

@@ -13,9 +13,7 @@
 namespace tideline::gui {
 
 BucketBrowserView::BucketBrowserView(QWidget* parent)
-    : QWidget(parent)
-    , m_model(new BucketTreeModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    : QWidget(parent), m_model(new BucketTreeModel(this)), m_proxy(new QSortFilterProxyModel(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(BucketTreeModel::SortRole);
@@ -65,7 +63,7 @@ void BucketBrowserView::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         m_filter->setPlaceholderText(tr("Filter by name: a backup id, a segment, “missing”…"));
         m_model->retranslate(); // in place: what the user expanded stays expanded
-        fitColumns();          // "13,7 МиБ" is wider than "13.7 MiB"
+        fitColumns();           // "13,7 МиБ" is wider than "13.7 MiB"
     }
     QWidget::changeEvent(event);
 }

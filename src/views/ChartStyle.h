@@ -13,12 +13,12 @@ namespace tideline::gui {
 /// What every chart of the window shares: colours that mean the same thing everywhere, the
 /// light/dark theme, and times on a QDateTimeAxis shown in the zone the user picked.
 namespace ChartStyle {
-QColor ok();        ///< a restorable backup, a steady archive
-QColor trouble();   ///< failures and gaps: red
-QColor warning();   ///< in progress, silences: amber
-QColor muted();     ///< harmless things: grey
-QColor wal();       ///< WAL bytes and segments
-QColor base();      ///< base-backup bytes
+QColor ok();      ///< a restorable backup, a steady archive
+QColor trouble(); ///< failures and gaps: red
+QColor warning(); ///< in progress, silences: amber
+QColor muted();   ///< harmless things: grey
+QColor wal();     ///< WAL bytes and segments
+QColor base();    ///< base-backup bytes
 
 /// The theme, and localize().
 void apply(QChart* chart, bool dark);

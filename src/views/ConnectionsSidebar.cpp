@@ -17,8 +17,7 @@ constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kServerRole = Qt::UserRole + 2;
 } // namespace
 
-ConnectionsSidebar::ConnectionsSidebar(QWidget* parent)
-    : QWidget(parent)
+ConnectionsSidebar::ConnectionsSidebar(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -38,8 +38,7 @@ QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignLeft 
 }
 } // namespace
 
-OverviewView::OverviewView(QWidget* parent)
-    : QWidget(parent)
+OverviewView::OverviewView(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
@@ -233,35 +232,34 @@ void OverviewView::refresh()
     QColor bannerColor;
     switch (f.verdict) {
     case pitr::ServerStatus::Verdict::Recoverable:
-        m_verdict->setText(tr("✔  Restorable from %1 to %2")
-                               .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone),
-                                    Format::time(f.untilUsec, m_zone)));
-        m_verdictDetail->setText(
-            tr("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4).")
-                .arg(f.window->timeline)
-                .arg(f.window->firstRecoverabilityBackupId, f.untilWal, Format::age(f.untilUsec, now)));
+        m_verdict->setText(
+            tr("✔  Restorable from %1 to %2")
+                .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone), Format::time(f.untilUsec, m_zone)));
+        m_verdictDetail->setText(tr("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4).")
+                                     .arg(f.window->timeline)
+                                     .arg(f.window->firstRecoverabilityBackupId, f.untilWal, Format::age(f.untilUsec, now)));
         bannerColor = ChartStyle::ok();
         break;
     case pitr::ServerStatus::Verdict::LimitedByGap:
-        m_verdict->setText(tr("▲  Restorable only from %1 to %2")
-                               .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone),
-                                    Format::time(f.untilUsec, m_zone)));
-        m_verdictDetail->setText(tr("Timeline %1: a gap in the WAL archive stops replay at %2; WAL was "
-                                    "archived until %3 (%4) but cannot be reached.")
-                                     .arg(f.window->timeline)
-                                     .arg(f.untilWal, f.window->lastArchivedWal,
-                                          Format::time(f.window->lastArchivedUsec, m_zone)));
+        m_verdict->setText(
+            tr("▲  Restorable only from %1 to %2")
+                .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone), Format::time(f.untilUsec, m_zone)));
+        m_verdictDetail->setText(
+            tr("Timeline %1: a gap in the WAL archive stops replay at %2; WAL was "
+               "archived until %3 (%4) but cannot be reached.")
+                .arg(f.window->timeline)
+                .arg(f.untilWal, f.window->lastArchivedWal, Format::time(f.window->lastArchivedUsec, m_zone)));
         bannerColor = ChartStyle::warning();
         break;
     case pitr::ServerStatus::Verdict::LatestNotRecoverable:
         m_verdict->setText(tr("✖  Nothing after the switch to timeline %1 is restorable").arg(f.latestTimeline));
-        m_verdictDetail->setText(tr("A restore follows timeline %1 (latest) by default, and no backup reaches its "
-                                    "archived WAL: a gap at its start, or nothing archived on it yet. Timeline %2 "
-                                    "is restorable from %3 to %4 with --target-tli %2.")
-                                     .arg(f.latestTimeline)
-                                     .arg(f.window->timeline)
-                                     .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone),
-                                          Format::time(f.untilUsec, m_zone)));
+        m_verdictDetail->setText(
+            tr("A restore follows timeline %1 (latest) by default, and no backup reaches its "
+               "archived WAL: a gap at its start, or nothing archived on it yet. Timeline %2 "
+               "is restorable from %3 to %4 with --target-tli %2.")
+                .arg(f.latestTimeline)
+                .arg(f.window->timeline)
+                .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone), Format::time(f.untilUsec, m_zone)));
         bannerColor = ChartStyle::trouble();
         break;
     case pitr::ServerStatus::Verdict::NotRecoverable:
@@ -281,15 +279,14 @@ void OverviewView::refresh()
     // Last backup: the newest DONE one; a newer failed or unfinished one is said too.
     if (f.lastDone) {
         const auto& i = *f.lastDone->info;
-        const QString which = i.backupName.isEmpty() ? f.lastDone->id
-                                                     : QStringLiteral("%1 (%2)").arg(f.lastDone->id, i.backupName);
-        QString detail = tr("%1 · ended %2 · %3")
-                             .arg(which, Format::time(f.lastDoneEndUsec, m_zone), Format::bytes(f.lastDone->bytes));
+        const QString which =
+            i.backupName.isEmpty() ? f.lastDone->id : QStringLiteral("%1 (%2)").arg(f.lastDone->id, i.backupName);
+        QString detail =
+            tr("%1 · ended %2 · %3").arg(which, Format::time(f.lastDoneEndUsec, m_zone), Format::bytes(f.lastDone->bytes));
         if (f.newest && f.newest != f.lastDone)
             detail += QLatin1Char('\n') + tr("newer: %1 is %2").arg(f.newest->id, f.newest->statusText());
         const bool old = now - f.lastDoneEndUsec > 26LL * 3600 * 1'000'000; // a daily schedule missed
-        setCard(m_lastBackup, Format::age(f.lastDoneEndUsec, now), detail,
-                old ? ChartStyle::warning() : QColor());
+        setCard(m_lastBackup, Format::age(f.lastDoneEndUsec, now), detail, old ? ChartStyle::warning() : QColor());
     } else {
         setCard(m_lastBackup, tr("none"), tr("no backup finished"), ChartStyle::trouble());
     }
@@ -322,8 +319,9 @@ void OverviewView::refresh()
         counts << tr("%1 unreadable").arg(f.unreadable);
     const int restorable = static_cast<int>(c.restorableBackups().size());
     setCard(m_backups, tr("%n restorable", nullptr, restorable), counts.join(QStringLiteral(" · ")),
-            restorable == 0 ? ChartStyle::trouble()
-                            : (f.failed + f.incomplete + f.unreadable + f.unrestorable) ? ChartStyle::warning() : QColor());
+            restorable == 0                                                 ? ChartStyle::trouble()
+                : (f.failed + f.incomplete + f.unreadable + f.unrestorable) ? ChartStyle::warning()
+                                                                            : QColor());
 
     setCard(m_storage, Format::bytes(s.usage.base.bytes + s.usage.wals.bytes),
             tr("base %1 in %2 objects · WAL %3 in %4 objects")
@@ -337,8 +335,7 @@ void OverviewView::refresh()
     setCard(m_warningsCard, c.warnings.isEmpty() ? tr("none") : QLocale().toString(c.warnings.size()),
             c.warnings.isEmpty() ? tr("no mixed system ids, no clock skew") : tr("listed below"),
             c.warnings.isEmpty() ? QColor() : ChartStyle::warning());
-    m_warnings->setText(warnings.isEmpty() ? QString()
-                                           : QStringLiteral("⚠ ") + warnings.join(QStringLiteral("<br>⚠ ")));
+    m_warnings->setText(warnings.isEmpty() ? QString() : QStringLiteral("⚠ ") + warnings.join(QStringLiteral("<br>⚠ ")));
     m_warnings->setVisible(!warnings.isEmpty());
 
     const QStringList headers{tr("TL", "timeline, column header"),
@@ -360,15 +357,16 @@ void OverviewView::refresh()
         const auto parent = c.wals.graph().parent(w.timeline);
         const qint64 until = w.limitedByGap ? w.recoverableUntilUsec : w.lastArchivedUsec;
         m_timelines->setItem(row, 0, cell(QString::number(w.timeline), Qt::AlignRight | Qt::AlignVCenter));
-        m_timelines->setItem(row, 1, cell(parent ? QString::number(*parent) : QStringLiteral("-"),
-                                          Qt::AlignRight | Qt::AlignVCenter));
-        m_timelines->setItem(row, 2, cell(w.firstRecoverabilityPoint
-                                              ? Format::timeShort(w.firstRecoverabilityPoint->usecUtc, m_zone)
-                                              : QStringLiteral("-")));
-        m_timelines->setItem(row, 3, cell(w.firstRecoverabilityBackupId.isEmpty() ? QStringLiteral("-")
-                                                                                  : w.firstRecoverabilityBackupId));
-        m_timelines->setItem(row, 4, cell(w.firstRecoverabilityPoint ? Format::timeShort(until, m_zone)
-                                                                     : QStringLiteral("-")));
+        m_timelines->setItem(row, 1,
+                             cell(parent ? QString::number(*parent) : QStringLiteral("-"), Qt::AlignRight | Qt::AlignVCenter));
+        m_timelines->setItem(row, 2,
+                             cell(w.firstRecoverabilityPoint ? Format::timeShort(w.firstRecoverabilityPoint->usecUtc, m_zone)
+                                                             : QStringLiteral("-")));
+        m_timelines->setItem(row, 3,
+                             cell(w.firstRecoverabilityBackupId.isEmpty() ? QStringLiteral("-")
+                                                                          : w.firstRecoverabilityBackupId));
+        m_timelines->setItem(row, 4,
+                             cell(w.firstRecoverabilityPoint ? Format::timeShort(until, m_zone) : QStringLiteral("-")));
         m_timelines->setItem(row, 5, cell(w.lastArchivedWal));
         m_timelines->setItem(row, 6, cell(Format::timeShort(w.lastArchivedUsec, m_zone)));
         QTableWidgetItem* status = nullptr;

@@ -5,9 +5,9 @@
 
 #include <QDateTime>
 #include <QLocale>
-#include <QTimeZone>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTimeZone>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -47,14 +47,14 @@ QDateTime inZone(qint64 usec, TimeZoneMode zone)
 
 // A tick step from a fixed ladder, so labels land on round wall times.
 struct Step {
-    qint64 usec;   ///< fixed steps
-    int months;    ///< calendar steps (0: fixed)
+    qint64 usec; ///< fixed steps
+    int months;  ///< calendar steps (0: fixed)
 };
 constexpr std::array kSteps{
-    Step{kSecond, 0},      Step{5 * kSecond, 0}, Step{15 * kSecond, 0}, Step{30 * kSecond, 0}, Step{kMinute, 0},
-    Step{5 * kMinute, 0},  Step{15 * kMinute, 0}, Step{30 * kMinute, 0}, Step{kHour, 0},       Step{3 * kHour, 0},
-    Step{6 * kHour, 0},    Step{12 * kHour, 0},  Step{kDay, 0},         Step{2 * kDay, 0},     Step{7 * kDay, 0},
-    Step{31 * kDay, 1},    Step{92 * kDay, 3},   Step{366 * kDay, 12},  Step{2 * 366 * kDay, 24}, Step{5 * 366 * kDay, 60},
+    Step{kSecond, 0},     Step{5 * kSecond, 0},  Step{15 * kSecond, 0}, Step{30 * kSecond, 0},    Step{kMinute, 0},
+    Step{5 * kMinute, 0}, Step{15 * kMinute, 0}, Step{30 * kMinute, 0}, Step{kHour, 0},           Step{3 * kHour, 0},
+    Step{6 * kHour, 0},   Step{12 * kHour, 0},   Step{kDay, 0},         Step{2 * kDay, 0},        Step{7 * kDay, 0},
+    Step{31 * kDay, 1},   Step{92 * kDay, 3},    Step{366 * kDay, 12},  Step{2 * 366 * kDay, 24}, Step{5 * 366 * kDay, 60},
 };
 
 // Day and month without the year, in the order and with the separator of the locale's date
@@ -124,8 +124,7 @@ QList<PitrTimeline::Band> PitrTimeline::computeBands(const catalog::WalArchive& 
     return bands;
 }
 
-PitrTimeline::PitrTimeline(QWidget* parent)
-    : QWidget(parent)
+PitrTimeline::PitrTimeline(QWidget* parent) : QWidget(parent)
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -335,8 +334,8 @@ QString PitrTimeline::describeAt(QPoint pos) const
         const catalog::BackupEntry& e = cat.backups[b];
         QString text = tr("Backup %1 (%2)").arg(e.id, e.statusText());
         if (e.info && e.info->beginTime && e.info->endTime)
-            text += QStringLiteral("\n%1 → %2").arg(Format::time(e.info->beginTime->usecUtc, m_zone),
-                                                    Format::time(e.info->endTime->usecUtc, m_zone));
+            text += QStringLiteral("\n%1 → %2")
+                        .arg(Format::time(e.info->beginTime->usecUtc, m_zone), Format::time(e.info->endTime->usecUtc, m_zone));
         if (e.info)
             text += QLatin1Char('\n')
                 + tr("timeline %1, %2 → %3").arg(QString::number(e.info->timeline), e.info->beginWal, e.info->endWal);
@@ -460,15 +459,14 @@ namespace {
 // A key in the bottom right corner: the colours say restorable or not, harmful or harmless.
 void paintLegend(QPainter& p, QSize size, const Palette& pal, int rowsBottom)
 {
-    const QList<std::pair<QColor, QString>> entries{
-        {pal.recoverable, PitrTimeline::tr("restorable", "legend")},
-        {pal.backup, PitrTimeline::tr("backup", "legend")},
-        {pal.backupBad, PitrTimeline::tr("backup not restorable", "legend")},
-        {pal.band, PitrTimeline::tr("WAL archived", "legend")},
-        {pal.gap, PitrTimeline::tr("gap", "legend")},
-        {pal.gapHarmless, PitrTimeline::tr("harmless gap", "legend")},
-        {pal.branch, PitrTimeline::tr("timeline switch", "legend")},
-        {pal.marker, PitrTimeline::tr("target", "legend")}};
+    const QList<std::pair<QColor, QString>> entries{{pal.recoverable, PitrTimeline::tr("restorable", "legend")},
+                                                    {pal.backup, PitrTimeline::tr("backup", "legend")},
+                                                    {pal.backupBad, PitrTimeline::tr("backup not restorable", "legend")},
+                                                    {pal.band, PitrTimeline::tr("WAL archived", "legend")},
+                                                    {pal.gap, PitrTimeline::tr("gap", "legend")},
+                                                    {pal.gapHarmless, PitrTimeline::tr("harmless gap", "legend")},
+                                                    {pal.branch, PitrTimeline::tr("timeline switch", "legend")},
+                                                    {pal.marker, PitrTimeline::tr("target", "legend")}};
     const QFontMetrics fm(p.font());
     constexpr int kSwatch = 10;
     constexpr int kSpacing = 14;
@@ -587,8 +585,8 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
         p.setPen(QPen(pal.marker, 2));
         p.drawLine(QPointF(x, kAxisHeight - 4), QPointF(x, size.height()));
         p.setBrush(pal.marker);
-        p.drawPolygon(QPolygonF{QPointF(x - 6, kAxisHeight - 10), QPointF(x + 6, kAxisHeight - 10),
-                                QPointF(x, kAxisHeight - 2)});
+        p.drawPolygon(
+            QPolygonF{QPointF(x - 6, kAxisHeight - 10), QPointF(x + 6, kAxisHeight - 10), QPointF(x, kAxisHeight - 2)});
         p.setBrush(Qt::NoBrush);
     }
     p.setRenderHint(QPainter::Antialiasing, false);
@@ -613,7 +611,6 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
     p.restore();
     paintLegend(p, size, pal, rowTop(2 + static_cast<int>(m_timelines.size())));
 }
-
 
 void PitrTimeline::resizeEvent(QResizeEvent* event)
 {

@@ -97,9 +97,9 @@ private:
     TimeZoneMode m_zone = TimeZoneMode::Utc;
     bool m_dark = false;
     TimelineScale m_scale;
-    int m_gutter = kMinGutter;           ///< the x where the axis starts
+    int m_gutter = kMinGutter; ///< the x where the axis starts
     QList<Band> m_bands;
-    QList<quint32> m_timelines;          ///< one row each, ascending
+    QList<quint32> m_timelines; ///< one row each, ascending
     struct Branch {
         quint32 parent = 0;
         quint32 child = 0;
@@ -109,11 +109,11 @@ private:
     struct BackupSpan {
         qint64 beginUsec = 0;
         qint64 endUsec = 0;
-        int index = 0;                   ///< into catalog.backups
+        int index = 0; ///< into catalog.backups
         bool restorable = false;
         bool done = false;
     };
-    QList<BackupSpan> m_backupSpans;     ///< by begin time
+    QList<BackupSpan> m_backupSpans; ///< by begin time
     qint64 m_widestBackupUsec = 0;
     QList<QPair<qint64, qint64>> m_recoverable; ///< merged recoverable ranges over all timelines
     qint64 m_dataBegin = 0;

@@ -31,16 +31,12 @@ const QList<pitr::RecoveryTarget::Kind>& kinds()
     return k;
 }
 
-
 QString verdictColour(pitr::RecoveryPlan::Verdict v)
 {
     switch (v) {
-    case pitr::RecoveryPlan::Verdict::Ok:
-        return QStringLiteral("#2e8b57");
-    case pitr::RecoveryPlan::Verdict::Refused:
-        return QStringLiteral("#d02020");
-    default:
-        return QStringLiteral("#d07a10");
+    case pitr::RecoveryPlan::Verdict::Ok: return QStringLiteral("#2e8b57");
+    case pitr::RecoveryPlan::Verdict::Refused: return QStringLiteral("#d02020");
+    default: return QStringLiteral("#d07a10");
     }
 }
 } // namespace
@@ -73,9 +69,7 @@ PitrView::WallTime PitrView::resolveWallTime(QDate date, QTime time, const QTime
     return w;
 }
 
-PitrView::PitrView(QWidget* parent)
-    : QWidget(parent)
-    , m_ui(new Ui::PitrView)
+PitrView::PitrView(QWidget* parent) : QWidget(parent), m_ui(new Ui::PitrView)
 {
     m_ui->setupUi(this);
     m_timeline = m_ui->pitrTimeline;
@@ -214,10 +208,10 @@ void PitrView::setTimeZone(TimeZoneMode zoneMode)
 void PitrView::updateZoneTexts()
 {
     m_zoneLabel->setText(Format::zoneName(m_zone));
-    m_zoneLabel->setToolTip(m_zone == TimeZoneMode::Local
-                                ? tr("Local time (%1); change it in View ▸ Times in")
-                                      .arg(QString::fromUtf8(QTimeZone::systemTimeZoneId()))
-                                : tr("Coordinated Universal Time, as barman and CNPG write it"));
+    m_zoneLabel->setToolTip(
+        m_zone == TimeZoneMode::Local
+            ? tr("Local time (%1); change it in View ▸ Times in").arg(QString::fromUtf8(QTimeZone::systemTimeZoneId()))
+            : tr("Coordinated Universal Time, as barman and CNPG write it"));
 }
 
 void PitrView::setDark(bool dark)
@@ -238,17 +232,10 @@ void PitrView::applyTarget(const pitr::RecoveryTarget& target)
     m_syncing = true;
     m_kind->setCurrentIndex(static_cast<int>(kinds().indexOf(target.kind)));
     switch (target.kind) {
-    case pitr::RecoveryTarget::Kind::Xid:
-        m_value->setText(target.xid);
-        break;
-    case pitr::RecoveryTarget::Kind::Lsn:
-        m_value->setText(target.lsn.toString());
-        break;
-    case pitr::RecoveryTarget::Kind::Name:
-        m_value->setText(target.name);
-        break;
-    default:
-        break;
+    case pitr::RecoveryTarget::Kind::Xid: m_value->setText(target.xid); break;
+    case pitr::RecoveryTarget::Kind::Lsn: m_value->setText(target.lsn.toString()); break;
+    case pitr::RecoveryTarget::Kind::Name: m_value->setText(target.name); break;
+    default: break;
     }
     m_tli->setCurrentText(target.timeline.toString());
     m_exclusive->setChecked(target.exclusive);
@@ -269,8 +256,8 @@ void PitrView::markBackupDays()
     bold.setForeground(QColor(0x2f, 0x6f, 0xc0));
     for (const catalog::BackupEntry& e : m_snapshot->catalog.backups)
         if (e.info && e.info->endTime)
-            m_calendar->setDateTextFormat(
-                QDateTime::fromMSecsSinceEpoch(e.info->endTime->usecUtc / 1000, zone()).date(), bold);
+            m_calendar->setDateTextFormat(QDateTime::fromMSecsSinceEpoch(e.info->endTime->usecUtc / 1000, zone()).date(),
+                                          bold);
 }
 
 void PitrView::onCalendarChanged()
@@ -289,10 +276,10 @@ void PitrView::updateKindControls()
     m_calendar->setEnabled(kind == K::Time);
     m_value->setEnabled(kind == K::Xid || kind == K::Lsn || kind == K::Name);
     m_exclusive->setEnabled(kind != K::Immediate && kind != K::Name);
-    m_value->setPlaceholderText(kind == K::Xid    ? tr("e.g. %1").arg(QStringLiteral("1234567"))
-                                : kind == K::Lsn  ? tr("e.g. %1").arg(QStringLiteral("0/3000060"))
-                                : kind == K::Name ? tr("a pg_create_restore_point() name")
-                                                  : QString());
+    m_value->setPlaceholderText(kind == K::Xid        ? tr("e.g. %1").arg(QStringLiteral("1234567"))
+                                    : kind == K::Lsn  ? tr("e.g. %1").arg(QStringLiteral("0/3000060"))
+                                    : kind == K::Name ? tr("a pg_create_restore_point() name")
+                                                      : QString());
 }
 
 void PitrView::onInputChanged()
@@ -354,8 +341,7 @@ void PitrView::updateTarget(bool followTarget)
             message = tr("Type the restore point's name.");
         t.name = value;
         break;
-    case K::Immediate:
-        break;
+    case K::Immediate: break;
     }
     if (t.kind != K::Time)
         m_timeline->setTarget(std::nullopt);
@@ -393,11 +379,12 @@ QString PitrView::planText() const
     const pitr::RecoveryPlan& p = m_plan;
     if (!m_target)
         return {};
-    QString html = QStringLiteral("<b>%1</b> — %2<br>")
-                       .arg(tr("Verdict: %1")
-                                .arg(QStringLiteral("<span style='color:%1'>%2</span>")
-                                         .arg(verdictColour(p.verdict), pitr::RecoveryPlan::verdictText(p.verdict).toHtmlEscaped())),
-                            m_target->describe().toHtmlEscaped());
+    QString html =
+        QStringLiteral("<b>%1</b> — %2<br>")
+            .arg(tr("Verdict: %1")
+                     .arg(QStringLiteral("<span style='color:%1'>%2</span>")
+                              .arg(verdictColour(p.verdict), pitr::RecoveryPlan::verdictText(p.verdict).toHtmlEscaped())),
+                 m_target->describe().toHtmlEscaped());
     if (!p.reason.isEmpty())
         html += QStringLiteral("%1<br>").arg(p.reason.toHtmlEscaped());
     if (!p.hint.isEmpty())
@@ -411,8 +398,7 @@ QString PitrView::planText() const
             + QStringLiteral("<br>");
         html += tr("Timeline path: %1").arg(path.join(QStringLiteral(" → "))) + QStringLiteral("<br>");
         html += tr("WAL needed: %Ln segment(s), %1 → %2", nullptr, Format::count(p.requiredWal.count))
-                    .arg(p.requiredWal.first,
-                         p.requiredWal.last.isEmpty() ? tr("end of archive") : p.requiredWal.last);
+                    .arg(p.requiredWal.first, p.requiredWal.last.isEmpty() ? tr("end of archive") : p.requiredWal.last);
         if (p.requiredWal.missingCount > 0)
             html += QStringLiteral(" — <span style='color:#d02020'>%1</span>")
                         .arg(tr("%Ln missing (first %1)", nullptr, Format::count(p.requiredWal.missingCount))

@@ -8,9 +8,7 @@
 namespace tideline::gui {
 
 TimelineScale::TimelineScale(double width, qint64 startUsec, double usecPerPixel)
-    : m_width(std::max(1.0, width))
-    , m_startUsec(static_cast<double>(startUsec))
-    , m_usecPerPixel(usecPerPixel)
+    : m_width(std::max(1.0, width)), m_startUsec(static_cast<double>(startUsec)), m_usecPerPixel(usecPerPixel)
 {
     clamp();
 }

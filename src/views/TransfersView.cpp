@@ -50,9 +50,7 @@ public:
 };
 } // namespace
 
-TransfersView::TransfersView(TransferModel* model, QWidget* parent)
-    : QWidget(parent)
-    , m_model(model)
+TransfersView::TransfersView(TransferModel* model, QWidget* parent) : QWidget(parent), m_model(model)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

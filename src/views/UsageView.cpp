@@ -18,14 +18,12 @@
 #include <QSplitter>
 #include <QStackedBarSeries>
 #include <QTableView>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace tideline::gui {
 
-UsageView::UsageView(QWidget* parent)
-    : QWidget(parent)
-    , m_model(new UsageTableModel(this))
+UsageView::UsageView(QWidget* parent) : QWidget(parent), m_model(new UsageTableModel(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -68,11 +66,10 @@ UsageView::UsageView(QWidget* parent)
     layout->addWidget(splitter, 1);
 
     connect(m_server, &QComboBox::currentTextChanged, this, &UsageView::rebuildChart);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid())
-                    setServer(current.data(UsageTableModel::ServerRole).toString());
-            });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        if (current.isValid())
+            setServer(current.data(UsageTableModel::ServerRole).toString());
+    });
     ChartStyle::apply(m_chart, m_dark);
 }
 

@@ -16,8 +16,8 @@
 #include <QLocale>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace tideline::gui {
 
@@ -58,8 +58,7 @@ QString WalArchiveView::binName(qint64 binUsec)
     return tr("per %1", "a bin width: per 5 min").arg(Format::duration(binUsec));
 }
 
-WalArchiveView::WalArchiveView(QWidget* parent)
-    : QWidget(parent)
+WalArchiveView::WalArchiveView(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -216,8 +215,8 @@ void WalArchiveView::rebuild()
         switchPen.setWidth(2);
         bool first = true;
         for (const auto& sw : k.switches) {
-            auto* line = verticalLine(m_chart, ChartStyle::axisMs(sw.atUsec, m_zone), yTop, switchPen,
-                                      tr("timeline switch"), first);
+            auto* line =
+                verticalLine(m_chart, ChartStyle::axisMs(sw.atUsec, m_zone), yTop, switchPen, tr("timeline switch"), first);
             line->attachAxis(timeAxis);
             line->attachAxis(rateAxis);
             line->setPointLabelsVisible(false);
@@ -269,8 +268,9 @@ void WalArchiveView::rebuild()
         m_table->setItem(row, 5, cell(locale.toString(t.segments.size()), true));
         m_table->setItem(row, 6, cell(Format::bytes(t.bytes), true));
         m_table->setItem(row, 7, cell(t.partials.isEmpty() ? QStringLiteral("-") : locale.toString(t.partials.size()), true));
-        m_table->setItem(row, 8, cell(t.segments.isEmpty() ? QStringLiteral("-")
-                                                           : Format::timeShort(t.segments.last().uploadedUsec, m_zone)));
+        m_table->setItem(row, 8,
+                         cell(t.segments.isEmpty() ? QStringLiteral("-")
+                                                   : Format::timeShort(t.segments.last().uploadedUsec, m_zone)));
         auto* gapCell = cell(t.gaps.isEmpty() ? tr("none", "no gaps")
                                               : tr("%1 (%2 harmless)").arg(t.gaps.size()).arg(t.gaps.size() - real));
         if (real)
@@ -283,14 +283,18 @@ void WalArchiveView::rebuild()
             const int gr = m_table->rowCount();
             m_table->insertRow(gr);
             const QColor color = g.harmless ? ChartStyle::muted() : ChartStyle::trouble();
-            const QString what = g.harmless ? tr("harmless: older than every backup needing it")
-                                            : tr("GAP: replay cannot pass it");
-            QList<QTableWidgetItem*> items{cell(QString()), cell(QString()), cell(QString()),
+            const QString what =
+                g.harmless ? tr("harmless: older than every backup needing it") : tr("GAP: replay cannot pass it");
+            QList<QTableWidgetItem*> items{cell(QString()),
+                                           cell(QString()),
+                                           cell(QString()),
                                            cell(wal::segmentName(t.timeline, g.firstMissing, size)),
                                            cell(wal::segmentName(t.timeline, g.lastMissing, size)),
                                            cell(tr("%1 missing").arg(locale.toString(g.count())), true),
                                            cell(QString()),
-                                           cell(QString()), cell(QString()), cell(what)};
+                                           cell(QString()),
+                                           cell(QString()),
+                                           cell(what)};
             for (int col = 0; col < items.size(); ++col) {
                 items[col]->setForeground(color);
                 m_table->setItem(gr, col, items[col]);

@@ -54,9 +54,10 @@ double withLibarchive(const QByteArray& tar, const QString& root)
     archive* in = archive_read_new();
     archive_read_support_format_tar(in);
     archive* out = archive_write_disk_new();
-    archive_write_disk_set_options(out, ARCHIVE_EXTRACT_TIME | ARCHIVE_EXTRACT_PERM | ARCHIVE_EXTRACT_SECURE_SYMLINKS
-                                            | ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_SECURE_NOABSOLUTEPATHS
-                                            | ARCHIVE_EXTRACT_UNLINK);
+    archive_write_disk_set_options(out,
+                                   ARCHIVE_EXTRACT_TIME | ARCHIVE_EXTRACT_PERM | ARCHIVE_EXTRACT_SECURE_SYMLINKS
+                                       | ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_SECURE_NOABSOLUTEPATHS
+                                       | ARCHIVE_EXTRACT_UNLINK);
     if (archive_read_open_memory(in, tar.constData(), static_cast<size_t>(tar.size())) != ARCHIVE_OK)
         qFatal("libarchive: %s", archive_error_string(in));
     archive_entry* entry = nullptr;

@@ -14,8 +14,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
-#include <QResizeEvent>
 #include <QPainter>
+#include <QResizeEvent>
 
 #include <algorithm>
 #include <cstdio>
@@ -64,8 +64,9 @@ std::shared_ptr<const ServerSnapshot> makeSnapshot()
     const wal::Lsn switch23 = wal::segmentStartLsn(2 * kSegments / 3 + 1, kSegSize);
     wal::TimelineGraph graph;
     graph.addHistory(2, {{1, switch12, QStringLiteral("no recovery target specified")}});
-    graph.addHistory(3, {{1, switch12, QStringLiteral("no recovery target specified")},
-                         {2, switch23, QStringLiteral("no recovery target specified")}});
+    graph.addHistory(3,
+                     {{1, switch12, QStringLiteral("no recovery target specified")},
+                      {2, switch23, QStringLiteral("no recovery target specified")}});
     cat.wals.setGraph(graph);
     cat.wals.computeGaps({});
     for (int b = 0; b < kBackups; ++b) {
@@ -141,8 +142,11 @@ int main(int argc, char** argv)
         const char* name;
         double spanSeconds;
     };
-    const Zoom zooms[] = {{"1 hour", 3600.0}, {"1 day", 86400.0}, {"30 days", 30 * 86400.0},
-                          {"1 year", 365 * 86400.0}, {"all (~1.9 y)", 0}};
+    const Zoom zooms[] = {{"1 hour", 3600.0},
+                          {"1 day", 86400.0},
+                          {"30 days", 30 * 86400.0},
+                          {"1 year", 365 * 86400.0},
+                          {"all (~1.9 y)", 0}};
     bool ok = true;
     for (double dpr : {1.0, 2.0}) {
         for (const Zoom& z : zooms) {
@@ -166,7 +170,12 @@ int main(int argc, char** argv)
             // TIDELINE_BENCH_FRAMES=DIR keeps one frame per case, to see that the timed frames
             // really hold the bands and backups.
             if (const QString dir = qEnvironmentVariable("TIDELINE_BENCH_FRAMES"); !dir.isEmpty())
-                image.save(QStringLiteral("%1/dpr%2-%3.png").arg(dir).arg(dpr).arg(QString::fromLatin1(z.name).section(QLatin1Char(' '), 0, 1).replace(QLatin1Char(' '), QLatin1Char('-'))));
+                image.save(QStringLiteral("%1/dpr%2-%3.png")
+                               .arg(dir)
+                               .arg(dpr)
+                               .arg(QString::fromLatin1(z.name)
+                                        .section(QLatin1Char(' '), 0, 1)
+                                        .replace(QLatin1Char(' '), QLatin1Char('-'))));
             const Stats s = stats(ms);
             ok = ok && s.median <= 16 && s.p95 <= 33;
             std::printf("dpr %.0f  %-13s median %6.2f ms  p95 %6.2f ms\n", dpr, z.name, s.median, s.p95);
@@ -199,8 +208,7 @@ int main(int argc, char** argv)
         t.start();
         const pitr::RecoveryPlan plan = pitr::planRecovery(snapshot->catalog, worst);
         std::printf("worst case (xid from the oldest backup, %llu segments): %.1f ms %s\n",
-                    static_cast<unsigned long long>(plan.requiredWal.count), t.nsecsElapsed() / 1e6,
-                    qPrintable(plan.reason));
+                    static_cast<unsigned long long>(plan.requiredWal.count), t.nsecsElapsed() / 1e6, qPrintable(plan.reason));
     }
     return ok ? 0 : 1;
 }

@@ -6,9 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QTemporaryDir>
-#include <QSet>
 #include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 using tideline::test::FixtureEnv;
@@ -38,15 +38,15 @@ ProcessResult barmanList(const QString& scenario)
 // Independent truth: every key under a prefix, listed by boto3 (Debian's python3-boto3).
 QJsonArray boto3Keys(const QString& bucket, const QString& prefix)
 {
-    const QString script = QStringLiteral(
-        "import boto3,json,sys\n"
-        "s3=boto3.client('s3',endpoint_url=sys.argv[1])\n"
-        "out=[]\n"
-        "for page in s3.get_paginator('list_objects_v2').paginate(Bucket=sys.argv[2],Prefix=sys.argv[3]):\n"
-        "  out+= [{'key':o['Key'],'size':o['Size']} for o in page.get('Contents',[])]\n"
-        "print(json.dumps(out))\n");
-    const ProcessResult r = env().run(QStringLiteral("/usr/bin/python3"),
-                                      {QStringLiteral("-c"), script, env().endpoint(), bucket, prefix});
+    const QString script =
+        QStringLiteral("import boto3,json,sys\n"
+                       "s3=boto3.client('s3',endpoint_url=sys.argv[1])\n"
+                       "out=[]\n"
+                       "for page in s3.get_paginator('list_objects_v2').paginate(Bucket=sys.argv[2],Prefix=sys.argv[3]):\n"
+                       "  out+= [{'key':o['Key'],'size':o['Size']} for o in page.get('Contents',[])]\n"
+                       "print(json.dumps(out))\n");
+    const ProcessResult r =
+        env().run(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, env().endpoint(), bucket, prefix});
     return QJsonDocument::fromJson(r.out).array();
 }
 
@@ -63,10 +63,7 @@ QString pathOf(const QString& url)
 class TestCliCatalog : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(env().ok(), "fixture env.json missing: run the fixture.buckets test first");
-    }
+    void initTestCase() { QVERIFY2(env().ok(), "fixture env.json missing: run the fixture.buckets test first"); }
 
     void backupsMatchBarman_data()
     {
@@ -80,8 +77,8 @@ private slots:
         QFETCH(QString, scenario);
         const ProcessResult barman = barmanList(scenario);
         QVERIFY2(barman.exitCode == 0, barman.err.constData());
-        const ProcessResult ours = env().cli({QStringLiteral("backups"), env().url(scenario), env().server(scenario),
-                                              QStringLiteral("--json")});
+        const ProcessResult ours =
+            env().cli({QStringLiteral("backups"), env().url(scenario), env().server(scenario), QStringLiteral("--json")});
         QVERIFY2(ours.exitCode == 0, ours.err.constData());
         const auto theirs = byId(barman.json().value(QStringLiteral("backups_list")).toArray());
         const auto mine = byId(ours.json().value(QStringLiteral("backups_list")).toArray());
@@ -93,10 +90,12 @@ private slots:
             for (auto f = it.value().constBegin(); f != it.value().constEnd(); ++f) {
                 QVERIFY2(m.contains(f.key()), qPrintable(QStringLiteral("missing field %1").arg(f.key())));
                 QVERIFY2(m.value(f.key()) == f.value(),
-                         qPrintable(QStringLiteral("%1.%2: barman %3, tideline %4")
-                                        .arg(it.key(), f.key(),
-                                             QString::fromUtf8(QJsonDocument(QJsonArray{f.value()}).toJson(QJsonDocument::Compact)),
-                                             QString::fromUtf8(QJsonDocument(QJsonArray{m.value(f.key())}).toJson(QJsonDocument::Compact)))));
+                         qPrintable(
+                             QStringLiteral("%1.%2: barman %3, tideline %4")
+                                 .arg(it.key(), f.key(),
+                                      QString::fromUtf8(QJsonDocument(QJsonArray{f.value()}).toJson(QJsonDocument::Compact)),
+                                      QString::fromUtf8(
+                                          QJsonDocument(QJsonArray{m.value(f.key())}).toJson(QJsonDocument::Compact)))));
                 ++compared;
             }
             QVERIFY(compared >= 25);
@@ -109,13 +108,13 @@ private slots:
     void sizesAreTheSumOfTheObjects()
     {
         const QString url = env().url(QStringLiteral("main"));
-        const ProcessResult ours = env().cli({QStringLiteral("backups"), url, env().server(QStringLiteral("main")),
-                                              QStringLiteral("--json")});
+        const ProcessResult ours =
+            env().cli({QStringLiteral("backups"), url, env().server(QStringLiteral("main")), QStringLiteral("--json")});
         QCOMPARE(ours.exitCode, 0);
         for (const QJsonValue& v : ours.json().value(QStringLiteral("backups_list")).toArray()) {
             const QJsonObject b = v.toObject();
-            const QString prefix = pathOf(url) + QLatin1Char('/') + env().server(QStringLiteral("main")) + QStringLiteral("/base/")
-                                   + b.value(QStringLiteral("backup_id")).toString() + QLatin1Char('/');
+            const QString prefix = pathOf(url) + QLatin1Char('/') + env().server(QStringLiteral("main"))
+                + QStringLiteral("/base/") + b.value(QStringLiteral("backup_id")).toString() + QLatin1Char('/');
             qint64 bytes = 0;
             const QJsonArray keys = boto3Keys(bucketOf(url), prefix);
             for (const QJsonValue& k : keys)
@@ -141,11 +140,17 @@ private slots:
             QCOMPARE(shown, seen);
         }
         const ProcessResult text = env().cli({QStringLiteral("show"), url, env().server(QStringLiteral("main")),
-                                              ours.json().value(QStringLiteral("backups_list")).toArray().first()
-                                                  .toObject().value(QStringLiteral("backup_id")).toString()});
+                                              ours.json()
+                                                  .value(QStringLiteral("backups_list"))
+                                                  .toArray()
+                                                  .first()
+                                                  .toObject()
+                                                  .value(QStringLiteral("backup_id"))
+                                                  .toString()});
         QCOMPARE(text.exitCode, 0);
         const QList<QByteArray> lines = text.out.split('\n');
-        const auto line = std::find_if(lines.begin(), lines.end(), [](const QByteArray& l) { return l.contains("Compression"); });
+        const auto line =
+            std::find_if(lines.begin(), lines.end(), [](const QByteArray& l) { return l.contains("Compression"); });
         QVERIFY2(line != lines.end() && line->contains("gzip"), text.out.constData());
     }
 
@@ -172,7 +177,8 @@ private slots:
             QCOMPARE(binned, listed);
             QCOMPARE(cadence.value(QStringLiteral("switches")).toArray().size(),
                      env().scenario(QStringLiteral("main")).value(QStringLiteral("wal_timelines")).toArray().size() - 1);
-            QVERIFY(cadence.value(QStringLiteral("peak_per_hour")).toDouble() >= cadence.value(QStringLiteral("average_per_hour")).toDouble());
+            QVERIFY(cadence.value(QStringLiteral("peak_per_hour")).toDouble()
+                    >= cadence.value(QStringLiteral("average_per_hour")).toDouble());
         }
 
         // Count segments per timeline independently from the raw listing.
@@ -182,7 +188,8 @@ private slots:
         static const QRegularExpression seg(QStringLiteral("/([0-9A-F]{8})[0-9A-F]{16}(\\.gz)?$"));
         static const QRegularExpression partial(QStringLiteral("/([0-9A-F]{24})\\.partial(\\.gz)?$"));
         static const QRegularExpression history(QStringLiteral("/([0-9A-F]{8}\\.history)(\\.gz)?$"));
-        for (const QJsonValue& k : boto3Keys(bucketOf(url), pathOf(url) + QLatin1Char('/') + server + QStringLiteral("/wals/"))) {
+        for (const QJsonValue& k :
+             boto3Keys(bucketOf(url), pathOf(url) + QLatin1Char('/') + server + QStringLiteral("/wals/"))) {
             const QString key = k.toObject().value(QStringLiteral("key")).toString();
             if (auto m = seg.match(key); m.hasMatch())
                 expected[m.captured(1).toInt(nullptr, 16)]++;
@@ -232,7 +239,8 @@ private slots:
                 const QJsonObject go = g.toObject();
                 QCOMPARE(go.value(QStringLiteral("count")).toInt(), 1);
                 QCOMPARE(go.value(QStringLiteral("first_missing")), go.value(QStringLiteral("last_missing")));
-                gaps.insert(go.value(QStringLiteral("first_missing")).toString(), go.value(QStringLiteral("harmless")).toBool());
+                gaps.insert(go.value(QStringLiteral("first_missing")).toString(),
+                            go.value(QStringLiteral("harmless")).toBool());
             }
         const QString harmful = s.value(QStringLiteral("removed_harmful")).toString().left(24);
         const QString harmless = s.value(QStringLiteral("removed_harmless")).toString().left(24);
@@ -249,8 +257,8 @@ private slots:
         QCOMPARE(t1.value(QStringLiteral("timeline")).toInt(), 1);
         QVERIFY(t1.value(QStringLiteral("limited_by_gap")).toBool());
         QVERIFY(t1.value(QStringLiteral("recoverable_until_wal")).toString() < harmful);
-        const ProcessResult text = env().cli({QStringLiteral("window"), env().url(QStringLiteral("gap")),
-                                              env().server(QStringLiteral("gap"))});
+        const ProcessResult text =
+            env().cli({QStringLiteral("window"), env().url(QStringLiteral("gap")), env().server(QStringLiteral("gap"))});
         QVERIFY(text.out.contains("gap in the WAL archive"));
     }
 
@@ -293,7 +301,8 @@ private slots:
                 newestDone = std::max(newestDone, v.toObject().value(QStringLiteral("backup_id")).toString());
         QJsonObject newestTimeline;
         for (const QJsonValue& v : env().scenario(QStringLiteral("main")).value(QStringLiteral("wal_timelines")).toArray())
-            if (v.toObject().value(QStringLiteral("timeline")).toInt() > newestTimeline.value(QStringLiteral("timeline")).toInt())
+            if (v.toObject().value(QStringLiteral("timeline")).toInt()
+                > newestTimeline.value(QStringLiteral("timeline")).toInt())
                 newestTimeline = v.toObject();
         const ProcessResult r = env().cli({QStringLiteral("status"), env().url(QStringLiteral("main")),
                                            env().server(QStringLiteral("main")), QStringLiteral("--json")});
@@ -303,7 +312,8 @@ private slots:
         QCOMPARE(st.value(QStringLiteral("last_backup")).toObject().value(QStringLiteral("backup_id")).toString(), newestDone);
         QCOMPARE(st.value(QStringLiteral("last_archived_wal")).toObject().value(QStringLiteral("name")).toString(),
                  newestTimeline.value(QStringLiteral("last")).toString().left(24));
-        QCOMPARE(st.value(QStringLiteral("latest_timeline")).toInt(), newestTimeline.value(QStringLiteral("timeline")).toInt());
+        QCOMPARE(st.value(QStringLiteral("latest_timeline")).toInt(),
+                 newestTimeline.value(QStringLiteral("timeline")).toInt());
         QCOMPARE(st.value(QStringLiteral("timeline")).toInt(), newestTimeline.value(QStringLiteral("timeline")).toInt());
         QCOMPARE(st.value(QStringLiteral("gaps")).toInt(), 0);
         for (const char* key : {"restorable_from", "restorable_until", "warnings", "backups"})
@@ -357,8 +367,8 @@ private slots:
         const QJsonArray all = list.json().value(QStringLiteral("backups_list")).toArray();
         const QString first = all.first().toObject().value(QStringLiteral("backup_id")).toString();
         const QString last = all.last().toObject().value(QStringLiteral("backup_id")).toString();
-        for (const auto& [alias, id] : {std::pair{QStringLiteral("oldest"), first}, std::pair{QStringLiteral("latest"), last},
-                                        std::pair{first, first}}) {
+        for (const auto& [alias, id] : {std::pair{QStringLiteral("oldest"), first},
+                                        std::pair{QStringLiteral("latest"), last}, std::pair{first, first}}) {
             const ProcessResult show = env().cli({QStringLiteral("show"), url, server, alias, QStringLiteral("--json")});
             QVERIFY2(show.exitCode == 0, show.err.constData());
             QCOMPARE(show.json().value(QStringLiteral("backup_id")).toString(), id);
@@ -386,7 +396,8 @@ private slots:
         QVERIFY2(usage.exitCode == 0, usage.err.constData());
         for (const QJsonValue& v : usage.json().value(QStringLiteral("servers")).toArray()) {
             const QJsonObject s = v.toObject();
-            const QString prefix = pathOf(url) + QLatin1Char('/') + s.value(QStringLiteral("server")).toString() + QLatin1Char('/');
+            const QString prefix =
+                pathOf(url) + QLatin1Char('/') + s.value(QStringLiteral("server")).toString() + QLatin1Char('/');
             for (const char* area : {"base", "wals"}) {
                 qint64 bytes = 0;
                 const QJsonArray keys = boto3Keys(bucketOf(url), prefix + QLatin1String(area) + QLatin1Char('/'));
@@ -399,7 +410,7 @@ private slots:
             qint64 monthBytes = 0;
             for (const QJsonValue& m : s.value(QStringLiteral("months")).toArray())
                 monthBytes += m.toObject().value(QStringLiteral("base")).toObject().value(QStringLiteral("bytes")).toInteger()
-                              + m.toObject().value(QStringLiteral("wals")).toObject().value(QStringLiteral("bytes")).toInteger();
+                    + m.toObject().value(QStringLiteral("wals")).toObject().value(QStringLiteral("bytes")).toInteger();
             QCOMPARE(monthBytes, s.value(QStringLiteral("total")).toObject().value(QStringLiteral("bytes")).toInteger());
         }
     }
@@ -420,7 +431,8 @@ private slots:
         auto counts = [](const ProcessResult& r) {
             QMap<int, int> out;
             for (const QJsonValue& v : r.json().value(QStringLiteral("timelines")).toArray())
-                out[v.toObject().value(QStringLiteral("timeline")).toInt()] = v.toObject().value(QStringLiteral("segments")).toInt();
+                out[v.toObject().value(QStringLiteral("timeline")).toInt()] =
+                    v.toObject().value(QStringLiteral("segments")).toInt();
             return out;
         };
         const ProcessResult a = env().cli({QStringLiteral("wals"), env().url(QStringLiteral("main")),
@@ -438,8 +450,10 @@ private slots:
         QVERIFY(!dir.isEmpty());
         const QString url = env().url(QStringLiteral("main"));
         const QString fileUrl = QStringLiteral("file://") + dir + QLatin1Char('/') + pathOf(url);
-        const ProcessResult s3 = env().cli({QStringLiteral("backups"), url, env().server(QStringLiteral("main")), QStringLiteral("--json")});
-        const ProcessResult local = env().cli({QStringLiteral("backups"), fileUrl, env().server(QStringLiteral("main")), QStringLiteral("--json")});
+        const ProcessResult s3 =
+            env().cli({QStringLiteral("backups"), url, env().server(QStringLiteral("main")), QStringLiteral("--json")});
+        const ProcessResult local =
+            env().cli({QStringLiteral("backups"), fileUrl, env().server(QStringLiteral("main")), QStringLiteral("--json")});
         QVERIFY2(local.exitCode == 0, local.err.constData());
         const auto a = byId(s3.json().value(QStringLiteral("backups_list")).toArray());
         const auto b = byId(local.json().value(QStringLiteral("backups_list")).toArray());
@@ -484,8 +498,11 @@ private slots:
         const quint64 switchSegno = ((lsn[0].toULongLong(nullptr, 16) << 32) | lsn[1].toULongLong(nullptr, 16)) / segSize;
         const quint64 perId = 0x100000000ULL / segSize;
         auto name = [&](quint64 segno) {
-            return QStringLiteral("%1%2%3").arg(tli, 8, 16, QLatin1Char('0')).arg(segno / perId, 8, 16, QLatin1Char('0'))
-                .arg(segno % perId, 8, 16, QLatin1Char('0')).toUpper();
+            return QStringLiteral("%1%2%3")
+                .arg(tli, 8, 16, QLatin1Char('0'))
+                .arg(segno / perId, 8, 16, QLatin1Char('0'))
+                .arg(segno % perId, 8, 16, QLatin1Char('0'))
+                .toUpper();
         };
         const QString switchName = name(switchSegno);
         const QString hashDir = wals + switchName.left(16) + QLatin1Char('/');

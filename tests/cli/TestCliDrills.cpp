@@ -36,7 +36,8 @@ private slots:
         QCOMPARE(none.json().value(QStringLiteral("count")).toInt(), 0);
         QVERIFY(none.json().value(QStringLiteral("last_passed_at")).isNull());
 
-        const QStringList drill{QStringLiteral("drill"), url(), server(), QStringLiteral("--target-immediate"), QStringLiteral("--json")};
+        const QStringList drill{QStringLiteral("drill"), url(), server(), QStringLiteral("--target-immediate"),
+                                QStringLiteral("--json")};
         const ProcessResult passing = cli(drill + QStringList{QStringLiteral("--check-sql"), QStringLiteral("SELECT true")});
         QVERIFY2(passing.exitCode == 0, passing.err.constData());
         const ProcessResult failing = cli(drill + QStringList{QStringLiteral("--check-sql"), QStringLiteral("SELECT false")});
@@ -52,7 +53,8 @@ private slots:
         const QJsonObject j = listed.json();
         QCOMPARE(j.value(QStringLiteral("count")).toInt(), 2);
         QCOMPARE(j.value(QStringLiteral("passed")).toInt(), 1);
-        QCOMPARE(j.value(QStringLiteral("last_passed_at")).toString(), passing.json().value(QStringLiteral("started_at")).toString());
+        QCOMPARE(j.value(QStringLiteral("last_passed_at")).toString(),
+                 passing.json().value(QStringLiteral("started_at")).toString());
         const QJsonArray drills = j.value(QStringLiteral("drills")).toArray();
         QCOMPARE(drills.size(), 2);
         // Field for field what the drills printed when they ran.
@@ -61,7 +63,8 @@ private slots:
 
         // Another source with the same server name has a history of its own.
         QTemporaryDir other;
-        const ProcessResult elsewhere = cli({QStringLiteral("drills"), QStringLiteral("file://") + other.path(), server(), QStringLiteral("--json")});
+        const ProcessResult elsewhere =
+            cli({QStringLiteral("drills"), QStringLiteral("file://") + other.path(), server(), QStringLiteral("--json")});
         QCOMPARE(elsewhere.exitCode, 0);
         QCOMPARE(elsewhere.json().value(QStringLiteral("count")).toInt(), 0);
 

@@ -63,38 +63,62 @@ private slots:
         QTest::newRow("unknown-option") << QStringList{QStringLiteral("backups"), url, server, QStringLiteral("--nope")} << 2;
         QTest::newRow("missing-arg") << QStringList{QStringLiteral("backups"), url} << 2;
         QTest::newRow("bad-endpoint") << QStringList{QStringLiteral("--endpoint-url"), QStringLiteral("not a url"),
-                                                     QStringLiteral("servers"), url} << 2;
-        QTest::newRow("unreachable") << QStringList{QStringLiteral("--endpoint-url"), closed, QStringLiteral("backups"),
-                                                    url, server} << 3;
+                                                     QStringLiteral("servers"), url}
+                                      << 2;
+        QTest::newRow("unreachable") << QStringList{QStringLiteral("--endpoint-url"), closed, QStringLiteral("backups"), url,
+                                                    server}
+                                     << 3;
         QTest::newRow("missing-bucket") << QStringList{QStringLiteral("--endpoint-url"), e, QStringLiteral("backups"),
-                                                       QStringLiteral("s3://no-such-bucket-here/x"), server} << 5;
-        QTest::newRow("unknown-server") << QStringList{QStringLiteral("--endpoint-url"), e, QStringLiteral("backups"),
-                                                       url, QStringLiteral("nobody")} << 5;
+                                                       QStringLiteral("s3://no-such-bucket-here/x"), server}
+                                        << 5;
+        QTest::newRow("unknown-server") << QStringList{QStringLiteral("--endpoint-url"), e, QStringLiteral("backups"), url,
+                                                       QStringLiteral("nobody")}
+                                        << 5;
         QTest::newRow("unknown-prefix") << QStringList{QStringLiteral("--endpoint-url"), e, QStringLiteral("servers"),
-                                                       url + QStringLiteral("/nothing-here")} << 5;
-        QTest::newRow("unknown-backup") << QStringList{QStringLiteral("--endpoint-url"), e, QStringLiteral("show"), url,
-                                                       server, QStringLiteral("20000101T000000")} << 5;
+                                                       url + QStringLiteral("/nothing-here")}
+                                        << 5;
+        QTest::newRow("unknown-backup")
+            << QStringList{QStringLiteral("--endpoint-url"), e, QStringLiteral("show"), url, server,
+                           QStringLiteral("20000101T000000")}
+            << 5;
         // A broken restore_command line must stop PostgreSQL, not look like "not found".
-        QTest::newRow("wal-restore-usage") << QStringList{QStringLiteral("wal-restore"), url, server,
+        QTest::newRow("wal-restore-usage") << QStringList{QStringLiteral("wal-restore"),
+                                                          url,
+                                                          server,
                                                           QStringLiteral("000000010000000000000001"),
-                                                          QStringLiteral("/tmp/x"), QStringLiteral("--bogus")} << 255;
+                                                          QStringLiteral("/tmp/x"),
+                                                          QStringLiteral("--bogus")}
+                                           << 255;
         QTest::newRow("missing-dir") << QStringList{QStringLiteral("backups"), QStringLiteral("file:///nonexistent/dir"),
-                                                    server} << 5;
+                                                    server}
+                                     << 5;
         const QString corrupt = env().url(QStringLiteral("corrupt"));
         const QJsonObject c = env().scenario(QStringLiteral("corrupt"));
         QTest::newRow("corrupt-list") << QStringList{QStringLiteral("--endpoint-url"), e, QStringLiteral("backups"), corrupt,
-                                                     server} << 6;
-        QTest::newRow("corrupt-garbage") << QStringList{QStringLiteral("--endpoint-url"), e, QStringLiteral("show"), corrupt,
-                                                        server, c.value(QStringLiteral("garbage_id")).toString()} << 6;
-        QTest::newRow("corrupt-truncated") << QStringList{QStringLiteral("--endpoint-url"), e, QStringLiteral("show"), corrupt,
-                                                          server, c.value(QStringLiteral("truncated_id")).toString()} << 6;
+                                                     server}
+                                      << 6;
+        QTest::newRow("corrupt-garbage") << QStringList{QStringLiteral("--endpoint-url"),
+                                                        e,
+                                                        QStringLiteral("show"),
+                                                        corrupt,
+                                                        server,
+                                                        c.value(QStringLiteral("garbage_id")).toString()}
+                                         << 6;
+        QTest::newRow("corrupt-truncated") << QStringList{QStringLiteral("--endpoint-url"),
+                                                          e,
+                                                          QStringLiteral("show"),
+                                                          corrupt,
+                                                          server,
+                                                          c.value(QStringLiteral("truncated_id")).toString()}
+                                           << 6;
     }
     void statuses()
     {
         QFETCH(QStringList, args);
         QFETCH(int, status);
         const ProcessResult r = cliWithSecret(args);
-        QVERIFY2(r.exitCode == status, qPrintable(QStringLiteral("exit %1, stderr: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
+        QVERIFY2(r.exitCode == status,
+                 qPrintable(QStringLiteral("exit %1, stderr: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
         if (args.contains(QStringLiteral("backups")) && status == 6) {
             // The listing still prints every backup, the unreadable one marked.
             QVERIFY(r.out.contains("UNREADABLE"));
@@ -113,22 +137,23 @@ private slots:
                 && v.toString() != c.value(QStringLiteral("truncated_id")).toString())
                 good = v.toString();
         QVERIFY(!good.isEmpty());
-        const ProcessResult r = env().cli({QStringLiteral("show"), env().url(QStringLiteral("corrupt")),
-                                           env().server(QStringLiteral("corrupt")), good});
+        const ProcessResult r = env().cli(
+            {QStringLiteral("show"), env().url(QStringLiteral("corrupt")), env().server(QStringLiteral("corrupt")), good});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
     void accessDeniedIsAnAuthenticationError()
     {
         QProcess server;
-        server.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/scripted_s3.py")});
+        server.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/scripted_s3.py")});
         QVERIFY(server.waitForReadyRead(10'000));
         const int port = server.readLine().trimmed().toInt();
         QVERIFY(port > 0);
         for (const QString bucket : {QStringLiteral("denied"), QStringLiteral("sigfail")}) {
-            const ProcessResult r = cliWithSecret({QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:%1").arg(port),
-                                                   QStringLiteral("backups"), QStringLiteral("s3://%1/x").arg(bucket),
-                                                   QStringLiteral("pg")});
+            const ProcessResult r =
+                cliWithSecret({QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:%1").arg(port),
+                               QStringLiteral("backups"), QStringLiteral("s3://%1/x").arg(bucket), QStringLiteral("pg")});
             QVERIFY2(r.exitCode == 4, r.err.constData());
             checkOneLine(r);
         }

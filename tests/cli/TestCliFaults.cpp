@@ -106,8 +106,7 @@ private slots:
         QFETCH(QString, verb);
         QFETCH(QJsonArray, rules);
         QVERIFY(m_proxy.setRules(rules));
-        const ProcessResult r = cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), verb, url(), server()},
-                                      {.attempts = 8});
+        const ProcessResult r = cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), verb, url(), server()}, {.attempts = 8});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out, m_direct.value(verb));
         const QJsonObject stats = m_proxy.stats();
@@ -122,12 +121,14 @@ private slots:
         QVERIFY(m_proxy.setRules({proxyRule(QStringLiteral("stall"), QStringLiteral("list-type=2"),
                                             opts({{QStringLiteral("first"), 2}, {QStringLiteral("stall_ms"), 30'000}})),
                                   proxyRule(QStringLiteral("stall_body"), QStringLiteral("backup\\.info"),
-                                            opts({{QStringLiteral("first"), 1}, {QStringLiteral("bytes"), 10},
+                                            opts({{QStringLiteral("first"), 1},
+                                                  {QStringLiteral("bytes"), 10},
                                                   {QStringLiteral("stall_ms"), 30'000}}))}));
         // The process may run 25 s, less than one 30 s stall: it finishes only by timing out
         // the stalled requests and retrying them.
-        const ProcessResult r = cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), QStringLiteral("backups"), url(), server()},
-                                      {.timeoutMs = 500}, 25'000);
+        const ProcessResult r =
+            cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), QStringLiteral("backups"), url(), server()},
+                  {.timeoutMs = 500}, 25'000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.out, m_direct.value(QStringLiteral("backups")));
         const QJsonObject byAction = m_proxy.stats().value(QStringLiteral("by_action")).toObject();
@@ -168,7 +169,8 @@ private slots:
 
     void laterPageFailingFailsTheCommand()
     {
-        const ProcessResult direct = cliAt(env().endpoint(), {QStringLiteral("--json"), QStringLiteral("wals"), kPagedUrl, kPagedServer});
+        const ProcessResult direct =
+            cliAt(env().endpoint(), {QStringLiteral("--json"), QStringLiteral("wals"), kPagedUrl, kPagedServer});
         QVERIFY2(direct.exitCode == 0, direct.err.constData());
         const QJsonArray timelines = direct.json().value(QStringLiteral("timelines")).toArray();
         QCOMPARE(timelines.size(), 1);
@@ -177,15 +179,17 @@ private slots:
         // Page 2 fails twice, then answers: the same complete answer.
         QVERIFY(m_proxy.setRules({proxyRule(QStringLiteral("slowdown"), QStringLiteral("continuation-token="),
                                             opts({{QStringLiteral("first"), 2}}))}));
-        const ProcessResult healed = cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), QStringLiteral("wals"), kPagedUrl, kPagedServer});
+        const ProcessResult healed =
+            cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), QStringLiteral("wals"), kPagedUrl, kPagedServer});
         QVERIFY2(healed.exitCode == 0, healed.err.constData());
         QCOMPARE(healed.out, direct.out);
 
         // Page 2 never answers: the command fails, and prints no 1000-segment timeline.
         QVERIFY(m_proxy.reset());
         QVERIFY(m_proxy.setRules({proxyRule(QStringLiteral("slowdown"), QStringLiteral("continuation-token="))}));
-        const ProcessResult broken = cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), QStringLiteral("wals"), kPagedUrl, kPagedServer},
-                                           {.attempts = 3});
+        const ProcessResult broken =
+            cliAt(m_proxy.endpoint(), {QStringLiteral("--json"), QStringLiteral("wals"), kPagedUrl, kPagedServer},
+                  {.attempts = 3});
         QCOMPARE(broken.exitCode, 3);
         checkOneLine(broken);
         QVERIFY(broken.out.trimmed().isEmpty());

@@ -31,8 +31,7 @@ const FixtureEnv& env()
 }
 
 // Polls for `ready` while the process runs; false if it ended first.
-template <typename Ready>
-bool waitFor(QProcess& p, Ready ready)
+template <typename Ready> bool waitFor(QProcess& p, Ready ready)
 {
     while (p.state() != QProcess::NotRunning) {
         if (ready())
@@ -84,14 +83,15 @@ private slots:
     {
         QFETCH(int, signal);
         // Tar downloads answer nothing for a minute: the restore is mid-way when the marker is there.
-        QVERIFY(m_proxy.setRules(QJsonArray{proxyRule(QStringLiteral("stall"), QStringLiteral("data\\.tar"),
-                                                      {{QStringLiteral("method"), QStringLiteral("GET")},
-                                                       {QStringLiteral("stall_ms"), 60000}})}));
+        QVERIFY(m_proxy.setRules(
+            QJsonArray{proxyRule(QStringLiteral("stall"), QStringLiteral("data\\.tar"),
+                                 {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("stall_ms"), 60000}})}));
         QTemporaryDir dir;
         const QString dest = dir.filePath(QStringLiteral("dest"));
         QProcess p;
-        startCli(p, {QStringLiteral("restore"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")), dest,
-                     QStringLiteral("--target-immediate"), QStringLiteral("--no-sync")});
+        startCli(p,
+                 {QStringLiteral("restore"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")), dest,
+                  QStringLiteral("--target-immediate"), QStringLiteral("--no-sync")});
         const QString marker = dest + QStringLiteral("/TIDELINE_RESTORE_INCOMPLETE");
         QVERIFY2(waitFor(p, [&] { return QFileInfo::exists(marker); }), p.readAllStandardError().constData());
         ::kill(static_cast<pid_t>(p.processId()), signal);
@@ -108,17 +108,18 @@ private slots:
     {
         // WAL segment downloads (not listings, not history files: planning needs those) stall,
         // so the drill's PostgreSQL waits in its restore_command.
-        QVERIFY(m_proxy.setRules(QJsonArray{proxyRule(QStringLiteral("stall"),
-                                                      QStringLiteral("/wals/[0-9A-F]{16}/[0-9A-F]{24}"),
-                                                      {{QStringLiteral("method"), QStringLiteral("GET")},
-                                                       {QStringLiteral("stall_ms"), 60000}})}));
+        QVERIFY(m_proxy.setRules(
+            QJsonArray{proxyRule(QStringLiteral("stall"), QStringLiteral("/wals/[0-9A-F]{16}/[0-9A-F]{24}"),
+                                 {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("stall_ms"), 60000}})}));
         QTemporaryDir scratch;
-        QFile::setPermissions(scratch.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                  | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+        QFile::setPermissions(scratch.path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                  | QFileDevice::ExeGroup | QFileDevice::ExeOther);
         QProcess p;
-        startCli(p, {QStringLiteral("drill"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")),
-                     QStringLiteral("--target-immediate"), QStringLiteral("--scratch"), scratch.path(),
-                     QStringLiteral("--timeout"), QStringLiteral("3600")});
+        startCli(p,
+                 {QStringLiteral("drill"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")),
+                  QStringLiteral("--target-immediate"), QStringLiteral("--scratch"), scratch.path(),
+                  QStringLiteral("--timeout"), QStringLiteral("3600")});
         qint64 serverPid = 0;
         QVERIFY2(waitFor(p,
                          [&] {

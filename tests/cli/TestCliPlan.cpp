@@ -98,9 +98,9 @@ private slots:
             const QDateTime when = QDateTime::fromString(rp.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
             const quint64 lsn = lsnValue(rp.value(QStringLiteral("lsn")).toString());
 
-            const ProcessResult byTime = plan(QStringLiteral("main"), {QStringLiteral("--target-time"),
-                                                                      rp.value(QStringLiteral("time")).toString(),
-                                                                      QStringLiteral("--target-tli"), tliArg});
+            const ProcessResult byTime = plan(QStringLiteral("main"),
+                                              {QStringLiteral("--target-time"), rp.value(QStringLiteral("time")).toString(),
+                                               QStringLiteral("--target-tli"), tliArg});
             const QJsonObject p = byTime.json();
             const QString verdict = p.value(QStringLiteral("verdict")).toString();
             QVERIFY2(verdict == QLatin1String("ok") || verdict == QLatin1String("uncertain"), byTime.out.constData());
@@ -110,9 +110,9 @@ private slots:
             QCOMPARE(p.value(QStringLiteral("required_wal")).toObject().value(QStringLiteral("missing")).toArray().size(), 0);
             QVERIFY(p.value(QStringLiteral("download_bytes")).toInteger() > 0);
 
-            const ProcessResult byLsn = plan(QStringLiteral("main"), {QStringLiteral("--target-lsn"),
-                                                                     rp.value(QStringLiteral("lsn")).toString(),
-                                                                     QStringLiteral("--target-tli"), tliArg});
+            const ProcessResult byLsn = plan(QStringLiteral("main"),
+                                             {QStringLiteral("--target-lsn"), rp.value(QStringLiteral("lsn")).toString(),
+                                              QStringLiteral("--target-tli"), tliArg});
             const QJsonObject l = byLsn.json();
             QVERIFY2(l.value(QStringLiteral("ok")).toBool(), byLsn.out.constData());
             expectCnpgChoice(l, cnpgChoice(backups, nullptr, &lsn, tli), tli);
@@ -132,16 +132,21 @@ private slots:
         const QJsonObject latest = plan(QStringLiteral("main"), {QStringLiteral("--target-time"), after}).json();
         QCOMPARE(latest.value(QStringLiteral("timeline_path")).toArray(), (QJsonArray{1, 2, 3}));
         QCOMPARE(latest.value(QStringLiteral("target_timeline")).toInt(), 3);
-        const QString lastWal = latest.value(QStringLiteral("required_wal")).toObject().value(QStringLiteral("last")).toString();
+        const QString lastWal =
+            latest.value(QStringLiteral("required_wal")).toObject().value(QStringLiteral("last")).toString();
         QVERIFY2(lastWal.startsWith(QStringLiteral("00000002")) || lastWal.startsWith(QStringLiteral("00000003")),
                  qPrintable(lastWal));
         // current: timeline 1, where the mistake happened.
-        const QJsonObject current = plan(QStringLiteral("main"), {QStringLiteral("--target-time"), after,
-                                                                  QStringLiteral("--target-tli"), QStringLiteral("current")})
-                                        .json();
+        const QJsonObject current =
+            plan(QStringLiteral("main"),
+                 {QStringLiteral("--target-time"), after, QStringLiteral("--target-tli"), QStringLiteral("current")})
+                .json();
         QCOMPARE(current.value(QStringLiteral("timeline_path")).toArray(), (QJsonArray{1}));
-        QVERIFY(current.value(QStringLiteral("required_wal")).toObject().value(QStringLiteral("last")).toString().startsWith(
-            QStringLiteral("00000001")));
+        QVERIFY(current.value(QStringLiteral("required_wal"))
+                    .toObject()
+                    .value(QStringLiteral("last"))
+                    .toString()
+                    .startsWith(QStringLiteral("00000001")));
     }
 
     void beforeTheFirstBackupIsRefused()
@@ -161,7 +166,8 @@ private slots:
                  main.value(QStringLiteral("backup_ids")).toArray().first().toString());
         QVERIFY(r.err.contains("Hint:"));
         // The alternative is one the planner accepts.
-        const ProcessResult again = plan(QStringLiteral("main"), alt.value(QStringLiteral("args")).toString().split(QLatin1Char(' ')));
+        const ProcessResult again =
+            plan(QStringLiteral("main"), alt.value(QStringLiteral("args")).toString().split(QLatin1Char(' ')));
         QCOMPARE(again.exitCode, 0);
         QCOMPARE(again.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("ok"));
     }
@@ -173,26 +179,31 @@ private slots:
         // An LSN in the segment after the missing one, reached from the first backup.
         const quint64 seg = missing.right(8).toULongLong(nullptr, 16);
         const QString lsn = QStringLiteral("0/%1").arg((seg + 1) << 24, 0, 16).toUpper();
-        const ProcessResult r = plan(QStringLiteral("gap"), {QStringLiteral("--target-lsn"), lsn, QStringLiteral("--target-tli"),
-                                                             QStringLiteral("1")});
+        const ProcessResult r =
+            plan(QStringLiteral("gap"),
+                 {QStringLiteral("--target-lsn"), lsn, QStringLiteral("--target-tli"), QStringLiteral("1")});
         QCOMPARE(r.exitCode, 7);
         const QJsonObject p = r.json();
         QVERIFY(p.value(QStringLiteral("reason")).toString().contains(missing));
-        QVERIFY(p.value(QStringLiteral("required_wal")).toObject().value(QStringLiteral("missing")).toArray().contains(missing));
+        QVERIFY(
+            p.value(QStringLiteral("required_wal")).toObject().value(QStringLiteral("missing")).toArray().contains(missing));
         const QJsonObject alt = p.value(QStringLiteral("alternative")).toObject();
         QVERIFY(!alt.isEmpty());
-        QCOMPARE(plan(QStringLiteral("gap"), alt.value(QStringLiteral("args")).toString().split(QLatin1Char(' '))).exitCode, 0);
+        QCOMPARE(plan(QStringLiteral("gap"), alt.value(QStringLiteral("args")).toString().split(QLatin1Char(' '))).exitCode,
+                 0);
         // A target after the next backup does not need the missing segment.
         const QJsonArray ids = gap.value(QStringLiteral("backup_ids")).toArray();
-        const ProcessResult later = plan(QStringLiteral("gap"), {QStringLiteral("--target-immediate"), QStringLiteral("--backup-id"),
-                                                                 ids.at(1).toString()});
+        const ProcessResult later =
+            plan(QStringLiteral("gap"),
+                 {QStringLiteral("--target-immediate"), QStringLiteral("--backup-id"), ids.at(1).toString()});
         QCOMPARE(later.exitCode, 0);
     }
 
     void xidAndNameAreUnverified()
     {
         const QJsonObject main = env().scenario(QStringLiteral("main"));
-        const QString xid = QString::number(main.value(QStringLiteral("mistake")).toObject().value(QStringLiteral("xid")).toInt());
+        const QString xid =
+            QString::number(main.value(QStringLiteral("mistake")).toObject().value(QStringLiteral("xid")).toInt());
         for (const QStringList& target : {QStringList{QStringLiteral("--target-xid"), xid},
                                           QStringList{QStringLiteral("--target-name"), QStringLiteral("before_mistake")}}) {
             const ProcessResult r = plan(QStringLiteral("main"), target);
@@ -230,8 +241,14 @@ private slots:
         const QString marker = QStringLiteral("NeverPrintThisSecretValue0123456789");
         QProcessEnvironment e = env().environment();
         e.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), marker);
-        const QString restorePoint = env().scenario(QStringLiteral("main")).value(QStringLiteral("restore_points"))
-                                         .toArray().at(1).toObject().value(QStringLiteral("time")).toString();
+        const QString restorePoint = env()
+                                         .scenario(QStringLiteral("main"))
+                                         .value(QStringLiteral("restore_points"))
+                                         .toArray()
+                                         .at(1)
+                                         .toObject()
+                                         .value(QStringLiteral("time"))
+                                         .toString();
         struct Case {
             QStringList args;
             QString archiveServer;
@@ -240,16 +257,23 @@ private slots:
         const QList<Case> cases{
             {{QStringLiteral("--cluster"), QStringLiteral("pg-restored")}, QStringLiteral("pg-restored"), 1},
             {{QStringLiteral("--cluster"), QStringLiteral("pg-main"), QStringLiteral("--namespace"), QStringLiteral("staging")},
-             QStringLiteral("pg-main-r1"), 1},
+             QStringLiteral("pg-main-r1"),
+             1},
             {{QStringLiteral("--cluster"), QStringLiteral("pg-main"), QStringLiteral("--mode"), QStringLiteral("in-place")},
-             QStringLiteral("pg-main-r1"), 1},
+             QStringLiteral("pg-main-r1"),
+             1},
             {{QStringLiteral("--cluster"), QStringLiteral("pg-new"), QStringLiteral("--plugin"), QStringLiteral("store")},
-             QStringLiteral("pg-new"), 2},
+             QStringLiteral("pg-new"),
+             2},
         };
         for (const Case& c : cases) {
-            QStringList args{QStringLiteral("--endpoint-url"), env().endpoint(), QStringLiteral("manifest"),
-                             env().url(QStringLiteral("main")), env().server(QStringLiteral("main")),
-                             QStringLiteral("--target-time"), restorePoint};
+            QStringList args{QStringLiteral("--endpoint-url"),
+                             env().endpoint(),
+                             QStringLiteral("manifest"),
+                             env().url(QStringLiteral("main")),
+                             env().server(QStringLiteral("main")),
+                             QStringLiteral("--target-time"),
+                             restorePoint};
             args += c.args;
             const ProcessResult r = FixtureEnv::runWith(e, QStringLiteral(TIDELINE_CLI), args);
             QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -258,11 +282,14 @@ private slots:
             QCOMPARE(int(docs.size()), c.documents);
             const YAML::Node spec = docs.back()["spec"];
             const QString planned = plan(QStringLiteral("main"), {QStringLiteral("--target-time"), restorePoint})
-                                        .json().value(QStringLiteral("backup_id")).toString();
-            QCOMPARE(QString::fromStdString(spec["bootstrap"]["recovery"]["recoveryTarget"]["backupID"].as<std::string>()), planned);
+                                        .json()
+                                        .value(QStringLiteral("backup_id"))
+                                        .toString();
+            QCOMPARE(QString::fromStdString(spec["bootstrap"]["recovery"]["recoveryTarget"]["backupID"].as<std::string>()),
+                     planned);
             const YAML::Node origin = spec["externalClusters"][0];
-            const YAML::Node server = c.documents == 2 ? origin["plugin"]["parameters"]["serverName"]
-                                                       : origin["barmanObjectStore"]["serverName"];
+            const YAML::Node server =
+                c.documents == 2 ? origin["plugin"]["parameters"]["serverName"] : origin["barmanObjectStore"]["serverName"];
             QCOMPARE(QString::fromStdString(server.as<std::string>()), env().server(QStringLiteral("main")));
             const YAML::Node archive = c.documents == 2 ? spec["plugins"][0]["parameters"]["serverName"]
                                                         : spec["backup"]["barmanObjectStore"]["serverName"];
@@ -270,10 +297,10 @@ private slots:
             QVERIFY(r.err.contains("note: "));
         }
         // No manifest for a refused plan.
-        const ProcessResult refused = env().cli({QStringLiteral("manifest"), env().url(QStringLiteral("main")),
-                                                 env().server(QStringLiteral("main")), QStringLiteral("--target-time"),
-                                                 QStringLiteral("2000-01-01T00:00:00Z"), QStringLiteral("--cluster"),
-                                                 QStringLiteral("x")});
+        const ProcessResult refused =
+            env().cli({QStringLiteral("manifest"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")),
+                       QStringLiteral("--target-time"), QStringLiteral("2000-01-01T00:00:00Z"), QStringLiteral("--cluster"),
+                       QStringLiteral("x")});
         QCOMPARE(refused.exitCode, 7);
         QVERIFY(refused.out.isEmpty());
     }

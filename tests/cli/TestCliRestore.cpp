@@ -88,8 +88,8 @@ QJsonObject restorePoint(const QString& name)
 
 ProcessResult drill(const QString& scenario, const QStringList& target, qint64 expectedRows, QStringList extraChecks = {})
 {
-    QStringList args{QStringLiteral("drill"), env().url(scenario), env().server(scenario), QStringLiteral("--json"),
-                     QStringLiteral("--timeout"), QStringLiteral("120")};
+    QStringList args{QStringLiteral("drill"),  env().url(scenario),         env().server(scenario),
+                     QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("120")};
     args += target;
     if (expectedRows >= 0)
         extraChecks.prepend(QStringLiteral("SELECT count(*) = %1 FROM tideline_events").arg(expectedRows));
@@ -130,11 +130,14 @@ private slots:
         const QString xid = QString::number(mistake.value(QStringLiteral("xid")).toInt());
         const qint64 deleted = mistake.value(QStringLiteral("rows_deleted")).toInteger();
         const QStringList tl1{QStringLiteral("--target-tli"), QStringLiteral("1")};
-        QTest::newRow("name") << (QStringList{QStringLiteral("--target-name"), QStringLiteral("before_mistake")} + tl1) << beforeRows;
+        QTest::newRow("name") << (QStringList{QStringLiteral("--target-name"), QStringLiteral("before_mistake")} + tl1)
+                              << beforeRows;
         QTest::newRow("xid-inclusive") << (QStringList{QStringLiteral("--target-xid"), xid} + tl1) << beforeRows - deleted;
-        QTest::newRow("xid-exclusive") << (QStringList{QStringLiteral("--target-xid"), xid, QStringLiteral("--exclusive")} + tl1)
+        QTest::newRow("xid-exclusive") << (QStringList{QStringLiteral("--target-xid"), xid, QStringLiteral("--exclusive")}
+                                           + tl1)
                                        << beforeRows;
-        QTest::newRow("lsn") << (QStringList{QStringLiteral("--target-lsn"), before.value(QStringLiteral("lsn")).toString()} + tl1)
+        QTest::newRow("lsn") << (QStringList{QStringLiteral("--target-lsn"), before.value(QStringLiteral("lsn")).toString()}
+                                 + tl1)
                              << beforeRows;
         // A commit boundary: inclusive keeps the batch committed at exactly that time, exclusive not.
         const QJsonArray batches = mainFacts().value(QStringLiteral("row_batches")).toArray();
@@ -148,14 +151,15 @@ private slots:
         const QString at = batch.value(QStringLiteral("committed_at")).toString();
         QTest::newRow("time-inclusive") << (QStringList{QStringLiteral("--target-time"), at} + tl1)
                                         << batch.value(QStringLiteral("rows_total_after")).toInteger();
-        QTest::newRow("time-exclusive") << (QStringList{QStringLiteral("--target-time"), at, QStringLiteral("--exclusive")} + tl1)
+        QTest::newRow("time-exclusive") << (QStringList{QStringLiteral("--target-time"), at, QStringLiteral("--exclusive")}
+                                            + tl1)
                                         << previous.value(QStringLiteral("rows_total_after")).toInteger();
         // Across the switches: a restore point on timeline 3, reached through 1 -> 2 -> 3.
         const QJsonObject tl3 = restorePoint(QStringLiteral("rp_on_tl3"));
-        QTest::newRow("across-timelines") << QStringList{QStringLiteral("--target-name"), QStringLiteral("rp_on_tl3"),
-                                                         QStringLiteral("--backup-id"),
-                                                         mainFacts().value(QStringLiteral("backup_ids")).toArray().at(2).toString()}
-                                          << tl3.value(QStringLiteral("rows_visible")).toInteger();
+        QTest::newRow("across-timelines")
+            << QStringList{QStringLiteral("--target-name"), QStringLiteral("rp_on_tl3"), QStringLiteral("--backup-id"),
+                           mainFacts().value(QStringLiteral("backup_ids")).toArray().at(2).toString()}
+            << tl3.value(QStringLiteral("rows_visible")).toInteger();
         QTest::newRow("immediate") << QStringList{QStringLiteral("--target-immediate")} << qint64(-1);
     }
     void everyTargetKindLandsOnTheRecordedRows()
@@ -167,12 +171,14 @@ private slots:
 
     void aWrongCountFailsTheDrill()
     {
-        const ProcessResult r = drill(QStringLiteral("main"), {QStringLiteral("--target-name"), QStringLiteral("before_mistake"),
-                                                               QStringLiteral("--target-tli"), QStringLiteral("1")},
+        const ProcessResult r = drill(QStringLiteral("main"),
+                                      {QStringLiteral("--target-name"), QStringLiteral("before_mistake"),
+                                       QStringLiteral("--target-tli"), QStringLiteral("1")},
                                       1);
         QCOMPARE(r.exitCode, 7);
         QVERIFY(!r.json().value(QStringLiteral("passed")).toBool());
-        QVERIFY(r.json().value(QStringLiteral("reasons")).toArray().first().toString().contains(QStringLiteral("check failed")));
+        QVERIFY(
+            r.json().value(QStringLiteral("reasons")).toArray().first().toString().contains(QStringLiteral("check failed")));
     }
 
     void aCnpgDataDirectoryStartsAndArchivesNothing()
@@ -183,20 +189,19 @@ private slots:
         QVERIFY2(!id.isEmpty() && !ts.isEmpty(), "the fixture has no CNPG-like backup with a tablespace");
         const ProcessResult before = env().cli({QStringLiteral("wals"), env().url(QStringLiteral("plain")),
                                                 env().server(QStringLiteral("plain")), QStringLiteral("--json")});
-        const ProcessResult r = drill(QStringLiteral("plain"), {QStringLiteral("--target-immediate"), QStringLiteral("--backup-id"), id},
-                                      -1,
-                                      {QStringLiteral("SELECT current_setting('archive_mode') = 'off'"),
-                                       QStringLiteral("SELECT current_setting('ssl') = 'off'"),
-                                       QStringLiteral("SELECT current_setting('shared_preload_libraries') = ''"),
-                                       QStringLiteral("SELECT archived_count = 0 FROM pg_stat_archiver"),
-                                       QStringLiteral("SELECT count(*) = %1 FROM %2")
-                                           .arg(ts.value(QStringLiteral("rows")).toInteger())
-                                           .arg(ts.value(QStringLiteral("table")).toString()),
-                                       // Never at the backup's own (pod) path: under the drill's directory.
-                                       QStringLiteral("SELECT pg_tablespace_location(oid) NOT IN ('%1', '') FROM pg_tablespace "
-                                                      "WHERE spcname = '%2'")
-                                           .arg(ts.value(QStringLiteral("location")).toString(),
-                                                ts.value(QStringLiteral("name")).toString())});
+        const ProcessResult r =
+            drill(QStringLiteral("plain"), {QStringLiteral("--target-immediate"), QStringLiteral("--backup-id"), id}, -1,
+                  {QStringLiteral("SELECT current_setting('archive_mode') = 'off'"),
+                   QStringLiteral("SELECT current_setting('ssl') = 'off'"),
+                   QStringLiteral("SELECT current_setting('shared_preload_libraries') = ''"),
+                   QStringLiteral("SELECT archived_count = 0 FROM pg_stat_archiver"),
+                   QStringLiteral("SELECT count(*) = %1 FROM %2")
+                       .arg(ts.value(QStringLiteral("rows")).toInteger())
+                       .arg(ts.value(QStringLiteral("table")).toString()),
+                   // Never at the backup's own (pod) path: under the drill's directory.
+                   QStringLiteral("SELECT pg_tablespace_location(oid) NOT IN ('%1', '') FROM pg_tablespace "
+                                  "WHERE spcname = '%2'")
+                       .arg(ts.value(QStringLiteral("location")).toString(), ts.value(QStringLiteral("name")).toString())});
         expectPassed(r);
         const ProcessResult after = env().cli({QStringLiteral("wals"), env().url(QStringLiteral("plain")),
                                                env().server(QStringLiteral("plain")), QStringLiteral("--json")});
@@ -219,10 +224,10 @@ private slots:
         const QString ours = dir.filePath(QStringLiteral("tideline")), oursTs = dir.filePath(QStringLiteral("tideline-ts"));
         const QString theirs = dir.filePath(QStringLiteral("barman")), theirsTs = dir.filePath(QStringLiteral("barman-ts"));
 
-        const ProcessResult r = env().cli({QStringLiteral("restore"), env().url(QStringLiteral("plain")),
-                                           env().server(QStringLiteral("plain")), ours, QStringLiteral("--target-immediate"),
-                                           QStringLiteral("--backup-id"), id, QStringLiteral("--tablespace"),
-                                           name + QLatin1Char('=') + oursTs, QStringLiteral("--no-sync")});
+        const ProcessResult r =
+            env().cli({QStringLiteral("restore"), env().url(QStringLiteral("plain")), env().server(QStringLiteral("plain")),
+                       ours, QStringLiteral("--target-immediate"), QStringLiteral("--backup-id"), id,
+                       QStringLiteral("--tablespace"), name + QLatin1Char('=') + oursTs, QStringLiteral("--no-sync")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const ProcessResult b = env().run(QStringLiteral("barman-cloud-restore"),
                                           {QStringLiteral("--endpoint-url"), env().endpoint(), QStringLiteral("--tablespace"),
@@ -258,8 +263,9 @@ private slots:
         QFile occupied(dir.filePath(QStringLiteral("PG_VERSION")));
         QVERIFY(occupied.open(QIODevice::WriteOnly));
         occupied.close();
-        const ProcessResult r = env().cli({QStringLiteral("restore"), env().url(QStringLiteral("main")),
-                                           env().server(QStringLiteral("main")), dir.path(), QStringLiteral("--target-immediate")});
+        const ProcessResult r =
+            env().cli({QStringLiteral("restore"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")),
+                       dir.path(), QStringLiteral("--target-immediate")});
         QCOMPARE(r.exitCode, 7);
         QVERIFY(r.err.contains("not empty"));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("recovery.signal"))));
@@ -287,12 +293,14 @@ private slots:
         const QString direct = dir.filePath(QStringLiteral("direct"));
         const QString cut = dir.filePath(QStringLiteral("cut"));
         const ProcessResult a = env().cli(QStringList{QStringLiteral("restore"), env().url(QStringLiteral("main")),
-                                                      env().server(QStringLiteral("main")), direct} + target);
+                                                      env().server(QStringLiteral("main")), direct}
+                                          + target);
         QVERIFY2(a.exitCode == 0, a.err.constData());
-        const ProcessResult b = FixtureEnv::runWith(env().environment(), QStringLiteral(TIDELINE_CLI),
-                                                    QStringList{QStringLiteral("--endpoint-url"), proxy.endpoint(),
-                                                                QStringLiteral("restore"), env().url(QStringLiteral("main")),
-                                                                env().server(QStringLiteral("main")), cut} + target);
+        const ProcessResult b =
+            FixtureEnv::runWith(env().environment(), QStringLiteral(TIDELINE_CLI),
+                                QStringList{QStringLiteral("--endpoint-url"), proxy.endpoint(), QStringLiteral("restore"),
+                                            env().url(QStringLiteral("main")), env().server(QStringLiteral("main")), cut}
+                                    + target);
         QVERIFY2(b.exitCode == 0, b.err.constData());
         // The proxy's log proves the cuts happened and were resumed with Range requests.
         int cuts = 0;
@@ -312,10 +320,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString dest = dir.filePath(QStringLiteral("data"));
-        const ProcessResult r = env().cli({QStringLiteral("restore"), env().url(QStringLiteral("main")),
-                                           env().server(QStringLiteral("main")), dest, QStringLiteral("--target-name"),
-                                           QStringLiteral("before_mistake"), QStringLiteral("--target-tli"), QStringLiteral("1"),
-                                           QStringLiteral("--json")});
+        const ProcessResult r =
+            env().cli({QStringLiteral("restore"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")),
+                       dest, QStringLiteral("--target-name"), QStringLiteral("before_mistake"),
+                       QStringLiteral("--target-tli"), QStringLiteral("1"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(QFileInfo::exists(dest + QStringLiteral("/recovery.signal")));
         QVERIFY(!QFileInfo::exists(dest + QStringLiteral("/TIDELINE_RESTORE_INCOMPLETE")));

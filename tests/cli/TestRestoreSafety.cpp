@@ -88,9 +88,9 @@ struct BucketCopy {
         const QString original = dir.filePath(QStringLiteral("original.tar.gz"));
         QFile::copy(source, original);
         QFile::remove(source);
-        const ProcessResult r = FixtureEnv::runWith(
-            env().environment(), QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/hostile_tar.py"), which, original, backupDir + QStringLiteral("/data.tar")});
+        const ProcessResult r = FixtureEnv::runWith(env().environment(), QStringLiteral("/usr/bin/python3"),
+                                                    {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/hostile_tar.py"),
+                                                     which, original, backupDir + QStringLiteral("/data.tar")});
         if (r.exitCode != 0)
             qWarning("hostile_tar.py: %s", r.err.constData());
         return r.exitCode == 0;
@@ -154,19 +154,32 @@ private slots:
     {
         QTest::addColumn<QString>("which");
         QTest::addColumn<QString>("why");
-        QTest::newRow("pax NUL link, hard link through it, then a file") << "pax-nul-hardlink" << "control character";
-        QTest::newRow("pax NUL in a path") << "pax-nul-path" << "control character";
-        QTest::newRow("GNU long link with a NUL") << "gnu-nul-longlink" << "control character";
-        QTest::newRow("GNU long name with a NUL") << "gnu-nul-longname" << "control character";
-        QTest::newRow("a chain of links") << "link-chain" << "control character";
-        QTest::newRow("hard link through a symlink") << "hardlink-through-symlink" << "through the symbolic link";
-        QTest::newRow("cut at an entry boundary") << "cut-at-entry-boundary" << "end-of-archive marker";
-        QTest::newRow("no pg_control") << "no-pg-control" << "global/pg_control is missing";
-        QTest::newRow("backup_label of another backup") << "backup-label-disagrees" << "backup_label starts at";
-        QTest::newRow("postgresql.auto.conf is a link") << "symlink-postgresql.auto.conf" << "not a regular file";
-        QTest::newRow("pg_ident.conf is a link") << "symlink-pg_ident.conf" << "not a regular file";
-        QTest::newRow("postgresql.conf is a link") << "symlink-postgresql.conf" << "not a regular file";
-        QTest::newRow("standby.signal is a directory") << "standby-signal-dir" << "not a regular file";
+        QTest::newRow("pax NUL link, hard link through it, then a file") << "pax-nul-hardlink"
+                                                                         << "control character";
+        QTest::newRow("pax NUL in a path") << "pax-nul-path"
+                                           << "control character";
+        QTest::newRow("GNU long link with a NUL") << "gnu-nul-longlink"
+                                                  << "control character";
+        QTest::newRow("GNU long name with a NUL") << "gnu-nul-longname"
+                                                  << "control character";
+        QTest::newRow("a chain of links") << "link-chain"
+                                          << "control character";
+        QTest::newRow("hard link through a symlink") << "hardlink-through-symlink"
+                                                     << "through the symbolic link";
+        QTest::newRow("cut at an entry boundary") << "cut-at-entry-boundary"
+                                                  << "end-of-archive marker";
+        QTest::newRow("no pg_control") << "no-pg-control"
+                                       << "global/pg_control is missing";
+        QTest::newRow("backup_label of another backup") << "backup-label-disagrees"
+                                                        << "backup_label starts at";
+        QTest::newRow("postgresql.auto.conf is a link") << "symlink-postgresql.auto.conf"
+                                                        << "not a regular file";
+        QTest::newRow("pg_ident.conf is a link") << "symlink-pg_ident.conf"
+                                                 << "not a regular file";
+        QTest::newRow("postgresql.conf is a link") << "symlink-postgresql.conf"
+                                                   << "not a regular file";
+        QTest::newRow("standby.signal is a directory") << "standby-signal-dir"
+                                                       << "not a regular file";
     }
     void hostileArchivesTouchNothingOutside()
     {
@@ -222,10 +235,14 @@ private slots:
     {
         QTest::addColumn<QString>("damage");
         QTest::addColumn<QString>("why");
-        QTest::newRow("a missing middle part") << "middle" << "part 1 of data is missing";
-        QTest::newRow("a missing tablespace tar") << "tablespace" << "tablespace ts_lost";
-        QTest::newRow("no data tar") << "nodata" << "data tar (data.tar) is missing";
-        QTest::newRow("a part twice") << "twice" << "under two compressions";
+        QTest::newRow("a missing middle part") << "middle"
+                                               << "part 1 of data is missing";
+        QTest::newRow("a missing tablespace tar") << "tablespace"
+                                                  << "tablespace ts_lost";
+        QTest::newRow("no data tar") << "nodata"
+                                     << "data tar (data.tar) is missing";
+        QTest::newRow("a part twice") << "twice"
+                                      << "under two compressions";
     }
     void incompleteBackupsAreNotRestorable()
     {
@@ -241,7 +258,8 @@ private slots:
             const QString info = b.backupDir + QStringLiteral("/backup.info");
             QByteArray text = readAll(info);
             QVERIFY(text.contains("\ntablespaces=None\n"));
-            text.replace("\ntablespaces=None\n", "\ntablespaces=[('ts_lost', 16999, '/var/lib/postgresql/tablespaces/ts_lost')]\n");
+            text.replace("\ntablespaces=None\n",
+                         "\ntablespaces=[('ts_lost', 16999, '/var/lib/postgresql/tablespaces/ts_lost')]\n");
             writeAll(info, text);
         } else if (damage == QLatin1String("nodata")) {
             QVERIFY(QFile::remove(data));
@@ -292,14 +310,24 @@ private slots:
         const QStringList checks{QStringLiteral("SELECT current_setting('synchronous_standby_names') = '' AND "
                                                 "current_setting('session_preload_libraries') = '' AND "
                                                 "current_setting('data_directory') LIKE '%/tideline-drill-%/data'"),
-                                 QStringLiteral("SELECT NULL::boolean"), QStringLiteral("SELECT 1 WHERE false"),
+                                 QStringLiteral("SELECT NULL::boolean"),
+                                 QStringLiteral("SELECT 1 WHERE false"),
                                  QStringLiteral("SELECT count(*) FROM pg_class WHERE false"),
                                  QStringLiteral("SELECT no_such_column"),
                                  QStringLiteral("SELECT true FROM pg_sleep(600)")};
-        QStringList args{QStringLiteral("drill"), b.url, b.server, QStringLiteral("--target-immediate"),
-                         QStringLiteral("--backup-id"), b.backupId, QStringLiteral("--scratch"), scratch,
-                         QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("120"),
-                         QStringLiteral("--check-timeout"), QStringLiteral("2")};
+        QStringList args{QStringLiteral("drill"),
+                         b.url,
+                         b.server,
+                         QStringLiteral("--target-immediate"),
+                         QStringLiteral("--backup-id"),
+                         b.backupId,
+                         QStringLiteral("--scratch"),
+                         scratch,
+                         QStringLiteral("--json"),
+                         QStringLiteral("--timeout"),
+                         QStringLiteral("120"),
+                         QStringLiteral("--check-timeout"),
+                         QStringLiteral("2")};
         for (const QString& c : checks)
             args << QStringLiteral("--check-sql") << c;
         const ProcessResult r = env().cli(args);
@@ -340,10 +368,10 @@ private slots:
     {
         BucketCopy b;
         QVERIFY(b.make(QStringLiteral("bucket %p%f 100%")));
-        const ProcessResult r = env().cli({QStringLiteral("drill"), b.url, b.server, QStringLiteral("--target-immediate"),
-                                           QStringLiteral("--backup-id"), b.backupId, QStringLiteral("--scratch"),
-                                           b.dir.path(), QStringLiteral("--json"), QStringLiteral("--timeout"),
-                                           QStringLiteral("120")});
+        const ProcessResult r =
+            env().cli({QStringLiteral("drill"), b.url, b.server, QStringLiteral("--target-immediate"),
+                       QStringLiteral("--backup-id"), b.backupId, QStringLiteral("--scratch"), b.dir.path(),
+                       QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("120")});
         QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
         QVERIFY(r.json().value(QStringLiteral("passed")).toBool());
     }
@@ -356,9 +384,17 @@ private slots:
         QVERIFY(b.make());
         const QString scratch = b.dir.filePath(QStringLiteral("scratch"));
         QDir().mkpath(scratch);
-        const QStringList args{QStringLiteral("drill"), b.url, b.server, QStringLiteral("--target-immediate"),
-                               QStringLiteral("--backup-id"), b.backupId, QStringLiteral("--scratch"), scratch,
-                               QStringLiteral("--keep"), QStringLiteral("--json"), QStringLiteral("--timeout"),
+        const QStringList args{QStringLiteral("drill"),
+                               b.url,
+                               b.server,
+                               QStringLiteral("--target-immediate"),
+                               QStringLiteral("--backup-id"),
+                               b.backupId,
+                               QStringLiteral("--scratch"),
+                               scratch,
+                               QStringLiteral("--keep"),
+                               QStringLiteral("--json"),
+                               QStringLiteral("--timeout"),
                                QStringLiteral("120")};
         // A directory the server's user cannot enter is refused up front, and left as it was.
         ::chmod(QFile::encodeName(scratch).constData(), 0700);

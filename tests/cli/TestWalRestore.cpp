@@ -70,8 +70,8 @@ QByteArray barmanRestore(const QString& url, const QString& server, const QStrin
 
 int pgWaldump(const QString& dir, const QString& segment, QByteArray* out = nullptr)
 {
-    const ProcessResult r = env().run(QStringLiteral("/usr/lib/postgresql/15/bin/pg_waldump"),
-                                      {QStringLiteral("-p"), dir, segment, segment});
+    const ProcessResult r =
+        env().run(QStringLiteral("/usr/lib/postgresql/15/bin/pg_waldump"), {QStringLiteral("-p"), dir, segment, segment});
     if (out)
         *out = r.out + r.err;
     return r.exitCode;
@@ -144,9 +144,9 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000004.snappy", Body=out.ge
 s3.put_object(Bucket=dst, Key=d + "000000010000000000000005.gz", Body=gzip.compress(seg(3)))
 s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compress(seg(6)[:8192 * 100]))
 )PY");
-        const ProcessResult r = env().run(QStringLiteral("/usr/bin/python3"),
-                                          {QStringLiteral("-c"), script, QStringLiteral(TIDELINE_FIXTURE_DIR "/env.json"),
-                                           kScratchBucket});
+        const ProcessResult r =
+            env().run(QStringLiteral("/usr/bin/python3"),
+                      {QStringLiteral("-c"), script, QStringLiteral(TIDELINE_FIXTURE_DIR "/env.json"), kScratchBucket});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -172,11 +172,12 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         QTest::newRow("snappy") << kScratchUrl << QStringLiteral("pg-main") << QStringLiteral("000000010000000000000004")
                                 << main;
         QTest::newRow("none-1MiB") << main << plain
-                                   << timelineInfo(QStringLiteral("plain"), 1).value(QStringLiteral("last")).toString() << main;
+                                   << timelineInfo(QStringLiteral("plain"), 1).value(QStringLiteral("last")).toString()
+                                   << main;
         // Its first page is still on timeline 2: PostgreSQL copied the parent's segment at the switch.
-        QTest::newRow("new-timeline-first-segment") << main << QStringLiteral("pg-main")
-                                                    << timelineInfo(QStringLiteral("main"), 3).value(QStringLiteral("first")).toString()
-                                                    << main;
+        QTest::newRow("new-timeline-first-segment")
+            << main << QStringLiteral("pg-main")
+            << timelineInfo(QStringLiteral("main"), 3).value(QStringLiteral("first")).toString() << main;
     }
     void compressions()
     {
@@ -187,7 +188,8 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("pg_wal")));
         const QString dest = dir.filePath(QStringLiteral("pg_wal/") + name);
-        const ProcessResult r = walRestore(env().endpoint(), url, server, name, dest, {QStringLiteral("--prefetch"), QStringLiteral("0")});
+        const ProcessResult r =
+            walRestore(env().endpoint(), url, server, name, dest, {QStringLiteral("--prefetch"), QStringLiteral("0")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QByteArray mine = readAll(dest);
         const QByteArray reference = barmanRestore(referenceUrl, server, name, dir.path());
@@ -210,9 +212,9 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         // Timeline 2 ended by a promotion: its last segment exists only as .partial, which serves.
         QTest::newRow("partial-as-segment") << partial.left(24) << QByteArray("\x10\xd1");
         QTest::newRow("partial-by-name") << partial << QByteArray("\x10\xd1");
-        QTest::newRow("backup-history") << timelineInfo(QStringLiteral("main"), 1)
-                                               .value(QStringLiteral("backup_history_files")).toArray().at(0).toString()
-                                        << QByteArray("START WAL LOCATION:");
+        QTest::newRow("backup-history")
+            << timelineInfo(QStringLiteral("main"), 1).value(QStringLiteral("backup_history_files")).toArray().at(0).toString()
+            << QByteArray("START WAL LOCATION:");
     }
     void historyAndPartialFiles()
     {
@@ -261,7 +263,8 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         const QString url = env().url(QStringLiteral("main"));
         qint64 ms = 0;
         ProcessResult r = walRestore(QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), url, QStringLiteral("pg-main"),
-                                     QStringLiteral("000000010000000000000003"), dest, {QStringLiteral("--retry-for"), QStringLiteral("2")}, &ms);
+                                     QStringLiteral("000000010000000000000003"), dest,
+                                     {QStringLiteral("--retry-for"), QStringLiteral("2")}, &ms);
         QVERIFY2(r.exitCode == 255, r.err.constData());
         QVERIFY2(ms >= 2000, qPrintable(QString::number(ms))); // the whole budget was used
         QVERIFY(r.err.contains("attempts"));
@@ -271,8 +274,8 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         // 500 on every request, through the harness proxy in front of the real bucket.
         QProcess proxy;
         proxy.start(QStringLiteral("/usr/bin/python3"),
-                    {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"), env().endpoint(),
-                     QStringLiteral("--rules"), QStringLiteral(R"([{"action": "error500"}])")});
+                    {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"),
+                     env().endpoint(), QStringLiteral("--rules"), QStringLiteral(R"([{"action": "error500"}])")});
         QVERIFY(proxy.waitForReadyRead(10'000));
         const int port = proxy.readLine().trimmed().toInt();
         QVERIFY(port > 0);
@@ -299,14 +302,15 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
 
         QProcess proxy;
         proxy.start(QStringLiteral("/usr/bin/python3"),
-                    {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"), env().endpoint(),
-                     QStringLiteral("--rules"),
+                    {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"),
+                     env().endpoint(), QStringLiteral("--rules"),
                      QStringLiteral(R"([{"action": "notfound", "method": "GET", "path": "%1\\.gz$"}])").arg(segment)});
         QVERIFY(proxy.waitForReadyRead(10'000));
         const int port = proxy.readLine().trimmed().toInt();
         QVERIFY(port > 0);
-        ProcessResult r = walRestore(QStringLiteral("http://127.0.0.1:%1").arg(port), env().url(QStringLiteral("main")),
-                                     QStringLiteral("pg-main"), segment, dest, {QStringLiteral("--retry-for"), QStringLiteral("1")});
+        ProcessResult r =
+            walRestore(QStringLiteral("http://127.0.0.1:%1").arg(port), env().url(QStringLiteral("main")),
+                       QStringLiteral("pg-main"), segment, dest, {QStringLiteral("--retry-for"), QStringLiteral("1")});
         QVERIFY2(r.exitCode == 255, r.err.constData());
         QVERIFY2(r.err.contains("was listed but could not be read"), r.err.constData());
         checkOneLine(r);
@@ -349,9 +353,10 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         const QString hashDir = url.mid(7) + QLatin1Char('/') + server + QStringLiteral("/wals/0000000100000000");
         QVERIFY(QFileInfo(hashDir).isDir());
         auto asPostgres = [&] {
-            return env().run(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
-                                                         QStringLiteral(TIDELINE_CLI), QStringLiteral("wal-restore"), url, server,
-                                                         segment, dest, QStringLiteral("--retry-for"), QStringLiteral("1")});
+            return env().run(QStringLiteral("runuser"),
+                             {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
+                              QStringLiteral(TIDELINE_CLI), QStringLiteral("wal-restore"), url, server, segment, dest,
+                              QStringLiteral("--retry-for"), QStringLiteral("1")});
         };
         // The same call can read it while the directory is open to it: only permissions differ.
         QCOMPARE(env().run(QStringLiteral("chmod"), {QStringLiteral("-R"), QStringLiteral("a+rX"), copy}).exitCode, 0);
@@ -370,7 +375,8 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         const QStringList copies = QDir(hashDir).entryList({segment + QLatin1Char('*')}, QDir::Files);
         QCOMPARE(copies.size(), 1);
         QVERIFY(QFile::remove(hashDir + QLatin1Char('/') + copies.first()));
-        QVERIFY(QFile::link(QStringLiteral("/nonexistent/tideline-mount/") + copies.first(), hashDir + QLatin1Char('/') + copies.first()));
+        QVERIFY(QFile::link(QStringLiteral("/nonexistent/tideline-mount/") + copies.first(),
+                            hashDir + QLatin1Char('/') + copies.first()));
         r = walRestore(env().endpoint(), url, server, segment, dest, {QStringLiteral("--retry-for"), QStringLiteral("1")});
         QVERIFY2(r.exitCode == 255, r.err.constData());
         checkOneLine(r);
@@ -387,7 +393,8 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
             const ProcessResult r = walRestore(env().endpoint(), kScratchUrl, QStringLiteral("pg-main"), name, dest,
                                                {QStringLiteral("--retry-for"), QStringLiteral("1")});
             QVERIFY2(r.exitCode == 255, r.err.constData());
-            QVERIFY2(r.err.contains(name == QLatin1String("000000010000000000000005") ? "0/3000000" : "bytes where a segment has"),
+            QVERIFY2(r.err.contains(name == QLatin1String("000000010000000000000005") ? "0/3000000"
+                                                                                      : "bytes where a segment has"),
                      r.err.constData());
             checkOneLine(r);
             QVERIFY(!QFile::exists(dest));
@@ -404,8 +411,9 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         QVERIFY(QDir().mkpath(pgWal));
         const QString url = env().url(QStringLiteral("main"));
         const QString dest = pgWal + QStringLiteral("/RECOVERYXLOG");
-        ProcessResult r = walRestore(env().endpoint(), url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000003"),
-                                     dest, {QStringLiteral("--prefetch"), QStringLiteral("4")});
+        ProcessResult r =
+            walRestore(env().endpoint(), url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000003"), dest,
+                       {QStringLiteral("--prefetch"), QStringLiteral("4")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QStringList expected{QStringLiteral("000000010000000000000004"), QStringLiteral("000000010000000000000005"),
                                    QStringLiteral("000000010000000000000006"), QStringLiteral("000000010000000000000007")};
@@ -431,7 +439,8 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
                        {QStringLiteral("--prefetch"), QStringLiteral("4"), QStringLiteral("--retry-for"), QStringLiteral("1")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         // Exit 0 with the endpoint closed: the spool served it, the network was never needed.
-        QVERIFY(readAll(dest) == barmanRestore(url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000005"), dir.path()));
+        QVERIFY(readAll(dest)
+                == barmanRestore(url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000005"), dir.path()));
         // Handed over (moved), and segment 4, which replay has passed, is gone too.
         const QStringList after = spooled();
         QVERIFY2(!after.contains(QStringLiteral("000000010000000000000004")), qPrintable(after.join(u' ')));
@@ -452,18 +461,20 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         const QString url = env().url(QStringLiteral("main"));
         QProcess proxy;
         // Segment 1 is 1.4 MB compressed: stall after 300 kB of it.
-        proxy.start(QStringLiteral("/usr/bin/python3"),
-                    {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"), env().endpoint(),
-                     QStringLiteral("--rules"),
-                     QStringLiteral(R"([{"action": "stall_body", "method": "GET", "path": "000000010000000000000001\\.gz", "bytes": 300000, "stall_ms": 20000}])")});
+        proxy.start(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"), env().endpoint(),
+             QStringLiteral("--rules"),
+             QStringLiteral(
+                 R"([{"action": "stall_body", "method": "GET", "path": "000000010000000000000001\\.gz", "bytes": 300000, "stall_ms": 20000}])")});
         QVERIFY(proxy.waitForReadyRead(10'000));
         const int port = proxy.readLine().trimmed().toInt();
         QProcess cli;
         cli.setProcessEnvironment(env().environment());
         cli.start(QStringLiteral(TIDELINE_CLI),
-                  {QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("wal-restore"),
-                   url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000001"), dest, QStringLiteral("--prefetch"),
-                   QStringLiteral("0")});
+                  {QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:%1").arg(port),
+                   QStringLiteral("wal-restore"), url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000001"),
+                   dest, QStringLiteral("--prefetch"), QStringLiteral("0")});
         QVERIFY(cli.waitForStarted());
         const QString temp = dir.filePath(QStringLiteral(".RECOVERYXLOG.tideline-%1.tmp").arg(cli.processId()));
         QElapsedTimer clock;
@@ -480,11 +491,13 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         if (!proxy.waitForFinished(5000))
             proxy.kill();
 
-        const ProcessResult r = walRestore(env().endpoint(), url, QStringLiteral("pg-main"),
-                                           QStringLiteral("000000010000000000000001"), dest, {QStringLiteral("--prefetch"), QStringLiteral("0")});
+        const ProcessResult r =
+            walRestore(env().endpoint(), url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000001"), dest,
+                       {QStringLiteral("--prefetch"), QStringLiteral("0")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(!QFile::exists(temp));
-        QVERIFY(readAll(dest) == barmanRestore(url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000001"), dir.path()));
+        QVERIFY(readAll(dest)
+                == barmanRestore(url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000001"), dir.path()));
     }
 };
 

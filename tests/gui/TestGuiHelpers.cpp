@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI's pure parts: text formats, archiving cadence, transfer rates, the command line, and
 // connection profiles (which must never carry a secret into settings).
+#include "engine/catalog/ArchiveCadence.h"
 #include "src/app/AppOptions.h"
 #include "src/app/ConnectionProfile.h"
-#include "engine/catalog/ArchiveCadence.h"
-#include "src/views/WalArchiveView.h"
 #include "src/models/Format.h"
 #include "src/models/TransferModel.h"
+#include "src/views/WalArchiveView.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -135,24 +135,25 @@ private slots:
     {
         auto o = AppOptions::parse({QStringLiteral("tideline"), QStringLiteral("s3://b/cnpg"), QStringLiteral("pg-main"),
                                     QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:9"),
-                                    QStringLiteral("--screenshot"), QStringLiteral("/tmp/x.png"),
-                                    QStringLiteral("--view"), QStringLiteral("wals")});
+                                    QStringLiteral("--screenshot"), QStringLiteral("/tmp/x.png"), QStringLiteral("--view"),
+                                    QStringLiteral("wals")});
         QVERIFY(o.has_value());
         QCOMPARE(o->source, QStringLiteral("s3://b/cnpg"));
         QCOMPARE(o->server, QStringLiteral("pg-main"));
         QCOMPARE(o->endpoint, QStringLiteral("http://127.0.0.1:9"));
         QCOMPARE(o->view, QStringLiteral("wals"));
         // Part 2 added the timeline view.
-        auto timeline = AppOptions::parse({QStringLiteral("tideline"), QStringLiteral("s3://b"), QStringLiteral("--view"),
-                                           QStringLiteral("timeline")});
+        auto timeline = AppOptions::parse(
+            {QStringLiteral("tideline"), QStringLiteral("s3://b"), QStringLiteral("--view"), QStringLiteral("timeline")});
         QVERIFY(timeline.has_value());
         QCOMPARE(timeline->view, QStringLiteral("timeline"));
-        auto bad = AppOptions::parse({QStringLiteral("tideline"), QStringLiteral("s3://b"), QStringLiteral("--view"),
-                                      QStringLiteral("calendar")});
+        auto bad = AppOptions::parse(
+            {QStringLiteral("tideline"), QStringLiteral("s3://b"), QStringLiteral("--view"), QStringLiteral("calendar")});
         QVERIFY(!bad.has_value());
         QCOMPARE(bad.error().code, ErrorCode::Usage);
         QVERIFY(bad.error().hint.contains(QStringLiteral("overview")));
-        auto noSource = AppOptions::parse({QStringLiteral("tideline"), QStringLiteral("--screenshot"), QStringLiteral("a.png")});
+        auto noSource =
+            AppOptions::parse({QStringLiteral("tideline"), QStringLiteral("--screenshot"), QStringLiteral("a.png")});
         QVERIFY(!noSource.has_value());
     }
 

@@ -4,11 +4,11 @@
 // window and the CLI must never disagree.
 #include "GuiTestSupport.h"
 
+#include "engine/catalog/ArchiveCadence.h"
+#include "engine/pitr/ServerStatus.h"
 #include "src/app/GuardedStore.h"
 #include "src/models/BackupTableModel.h"
 #include "src/models/BucketTreeModel.h"
-#include "engine/catalog/ArchiveCadence.h"
-#include "engine/pitr/ServerStatus.h"
 #include "src/models/UsageTableModel.h"
 #include "src/views/BackupHistoryView.h"
 
@@ -68,7 +68,8 @@ private slots:
         SourceSession* s = session(QStringLiteral("main"));
         QVERIFY(s);
         QVERIFY2(s->errors().isEmpty(), qPrintable(s->errors().value(0).oneLine()));
-        const QJsonObject servers = test::cliJson({QStringLiteral("servers"), FixtureEnv::instance().url(QStringLiteral("main"))});
+        const QJsonObject servers =
+            test::cliJson({QStringLiteral("servers"), FixtureEnv::instance().url(QStringLiteral("main"))});
         QStringList cliServers;
         for (const QJsonValue& v : servers.value(QStringLiteral("servers")).toArray())
             cliServers << (v.isObject() ? v.toObject().value(QStringLiteral("server")).toString() : v.toString());
@@ -195,7 +196,8 @@ private slots:
         QCOMPARE(status.value(QStringLiteral("verdict")).toString(), pitr::ServerStatus::verdictName(facts.verdict));
         QCOMPARE(status.value(QStringLiteral("gaps")).toInt(), facts.gaps);
         QCOMPARE(status.value(QStringLiteral("restorable_until_wal")).toString(), facts.untilWal);
-        QCOMPARE(status.value(QStringLiteral("last_archived_wal")).toObject().value(QStringLiteral("name")).toString(), facts.lastWal);
+        QCOMPARE(status.value(QStringLiteral("last_archived_wal")).toObject().value(QStringLiteral("name")).toString(),
+                 facts.lastWal);
         QCOMPARE(status.value(QStringLiteral("last_backup")).toObject().value(QStringLiteral("backup_id")).toString(),
                  facts.lastDone ? facts.lastDone->id : QString());
         const QJsonObject window = test::cliJson({QStringLiteral("window"), env.url(scenario), env.server(scenario)});
@@ -221,9 +223,11 @@ private slots:
         if (latestRecoverable)
             QCOMPARE(facts.verdict == pitr::ServerStatus::Verdict::LimitedByGap,
                      headline.value(QStringLiteral("limited_by_gap")).toBool());
-        const QString until = headline.value(headline.value(QStringLiteral("limited_by_gap")).toBool()
-                                                 ? QStringLiteral("recoverable_until_wal")
-                                                 : QStringLiteral("last_archived_wal")).toString();
+        const QString until =
+            headline
+                .value(headline.value(QStringLiteral("limited_by_gap")).toBool() ? QStringLiteral("recoverable_until_wal")
+                                                                                 : QStringLiteral("last_archived_wal"))
+                .toString();
         QCOMPARE(facts.untilWal, until);
     }
 
@@ -244,7 +248,8 @@ private slots:
             const QJsonArray months = server.value(QStringLiteral("months")).toArray();
             expectedRows += static_cast<int>(months.size()) + 1;
             for (int r = 0; r < model.rowCount(); ++r) {
-                if (model.index(r, UsageTableModel::Server).data().toString() != server.value(QStringLiteral("server")).toString())
+                if (model.index(r, UsageTableModel::Server).data().toString()
+                    != server.value(QStringLiteral("server")).toString())
                     continue;
                 const QString month = model.index(r, UsageTableModel::Month).data().toString();
                 QJsonObject expected = server;

@@ -58,9 +58,8 @@ private slots:
         JobRunner runner;
         QList<QThread*> progressThreads;
         QThread* workThread = nullptr;
-        connect(&runner, &JobRunner::jobProgress, this, [&](quint64, const Progress&) {
-            progressThreads.append(QThread::currentThread());
-        });
+        connect(&runner, &JobRunner::jobProgress, this,
+                [&](quint64, const Progress&) { progressThreads.append(QThread::currentThread()); });
         std::optional<Result<int>> result;
         runner.run<int>(
             QStringLiteral("count"),
@@ -104,7 +103,9 @@ private slots:
         bool done = false;
         runner.run<storage::Listing>(
             QStringLiteral("list"),
-            [store, url = *url](JobContext& c) { return store->list(url.key(QStringLiteral("pg-main/")), QStringLiteral("/"), c.cancelToken()); },
+            [store, url = *url](JobContext& c) {
+                return store->list(url.key(QStringLiteral("pg-main/")), QStringLiteral("/"), c.cancelToken());
+            },
             this, [&done](Result<storage::Listing> r) { done = r.has_value(); });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10'000);
         QCOMPARE(caught.size(), 1);

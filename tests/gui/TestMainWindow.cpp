@@ -3,10 +3,10 @@
 // view, it restores its settings, and `tideline --screenshot` writes a PNG (or fails with one line).
 #include "GuiTestSupport.h"
 
+#include "engine/pitr/ServerStatus.h"
 #include "src/app/GuardedStore.h"
 #include "src/app/MainWindow.h"
 #include "src/models/BackupTableModel.h"
-#include "engine/pitr/ServerStatus.h"
 #include "src/views/BackupHistoryView.h"
 #include "src/views/OverviewView.h"
 #include "src/views/WalArchiveView.h"
@@ -74,7 +74,9 @@ private slots:
         }
         // Switching the zone changes what the tables say, not what they hold.
         window.setTimeZone(TimeZoneMode::Local);
-        QVERIFY(window.backups()->model()->headerData(BackupTableModel::Begin, Qt::Horizontal, Qt::DisplayRole)
+        QVERIFY(window.backups()
+                    ->model()
+                    ->headerData(BackupTableModel::Begin, Qt::Horizontal, Qt::DisplayRole)
                     .toString()
                     .startsWith(QStringLiteral("Begin (")));
     }
@@ -114,9 +116,8 @@ private slots:
         e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         const auto r = FixtureEnv::runWith(e, QStringLiteral(TIDELINE_GUI),
                                            {env.url(QStringLiteral("main")), QStringLiteral("pg-main"),
-                                            QStringLiteral("--endpoint-url"), env.endpoint(),
-                                            QStringLiteral("--screenshot"), png, QStringLiteral("--view"),
-                                            QStringLiteral("backups")},
+                                            QStringLiteral("--endpoint-url"), env.endpoint(), QStringLiteral("--screenshot"),
+                                            png, QStringLiteral("--view"), QStringLiteral("backups")},
                                            60'000);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QImage image(png);

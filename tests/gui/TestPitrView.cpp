@@ -17,10 +17,10 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QLabel>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 
@@ -72,7 +72,8 @@ class TestPitrView : public QObject {
 
     QDateTime restorePointTime(int index) const
     {
-        const QJsonArray rps = FixtureEnv::instance().scenario(QStringLiteral("main")).value(QStringLiteral("restore_points")).toArray();
+        const QJsonArray rps =
+            FixtureEnv::instance().scenario(QStringLiteral("main")).value(QStringLiteral("restore_points")).toArray();
         return QDateTime::fromString(rps.at(index).toObject().value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
     }
 
@@ -87,7 +88,8 @@ private slots:
         m_window = std::make_unique<MainWindow>(MainWindow::Options{false, {}});
         m_window->show();
         QSignalSpy loaded(m_window.get(), &MainWindow::sourceLoaded);
-        m_window->openSource(test::fixtureProfile(QStringLiteral("main")), FixtureEnv::instance().server(QStringLiteral("main")));
+        m_window->openSource(test::fixtureProfile(QStringLiteral("main")),
+                             FixtureEnv::instance().server(QStringLiteral("main")));
         QVERIFY(loaded.wait(60'000));
         m_window->showView(QStringLiteral("timeline"));
         QCOMPARE(m_window->currentView(), QStringLiteral("timeline"));
@@ -99,14 +101,16 @@ private slots:
         PitrView* v = m_window->pitr();
         PitrTimeline* tl = v->timeline();
         QVERIFY(!tl->bands().isEmpty());
-        const QJsonArray rps = FixtureEnv::instance().scenario(QStringLiteral("main")).value(QStringLiteral("restore_points")).toArray();
+        const QJsonArray rps =
+            FixtureEnv::instance().scenario(QStringLiteral("main")).value(QStringLiteral("restore_points")).toArray();
         QVERIFY(rps.size() >= 2);
         for (int i = 0; i < rps.size(); ++i) {
             const QDateTime when = restorePointTime(i).toUTC();
             QVERIFY(when.isValid());
             // Typed into the edit as a DBA would (whole seconds, UTC).
-            v->timeEdit()->setDateTime(QDateTime(when.date(), QTime(when.time().hour(), when.time().minute(),
-                                                                    when.time().second()), QTimeZone::utc()));
+            v->timeEdit()->setDateTime(QDateTime(when.date(),
+                                                 QTime(when.time().hour(), when.time().minute(), when.time().second()),
+                                                 QTimeZone::utc()));
             const auto target = v->target();
             QVERIFY2(target, qPrintable(v->inputMessage()));
             QCOMPARE(target->time.usecUtc, (when.toSecsSinceEpoch()) * 1'000'000);
@@ -275,7 +279,8 @@ private slots:
         QSignalSpy finished(w, &RestoreWizard::runFinished);
         next(w, RestoreWizard::RunPage);
         // Wait until the held tar has begun to land in the destination.
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dest + QStringLiteral("/") + QLatin1String(restore::kIncompleteMarker)), 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dest + QStringLiteral("/") + QLatin1String(restore::kIncompleteMarker)),
+                                 30'000);
         QVERIFY(finished.isEmpty());
         w->cancelRun();
         QVERIFY(finished.wait(60'000));
@@ -311,7 +316,8 @@ private slots:
         QCOMPARE(w->drillReport()->backupId, w->plan().backupId);
         QVERIFY(w->reportView()->toPlainText().contains(w->plan().backupId));
         QCOMPARE(restore::drillHistory(server).size(), before + 1);
-        QVERIFY2(w->historyLabel()->text().contains(QStringLiteral("Last passing drill")), qPrintable(w->historyLabel()->text()));
+        QVERIFY2(w->historyLabel()->text().contains(QStringLiteral("Last passing drill")),
+                 qPrintable(w->historyLabel()->text()));
         QVERIFY(QDir(m_data.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).size() > 0);
         w->close();
     }

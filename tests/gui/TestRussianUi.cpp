@@ -15,13 +15,11 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QComboBox>
-#include <functional>
 #include <QDir>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QWizard>
 #include <QMenu>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -31,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QToolButton>
+#include <QWizard>
+#include <functional>
 
 using namespace tideline;
 using namespace tideline::gui;
@@ -170,7 +170,8 @@ private slots:
         m_window->resize(1440, 900);
         m_window->show();
         QSignalSpy loaded(m_window.get(), &MainWindow::sourceLoaded);
-        m_window->openSource(test::fixtureProfile(QStringLiteral("main")), FixtureEnv::instance().server(QStringLiteral("main")));
+        m_window->openSource(test::fixtureProfile(QStringLiteral("main")),
+                             FixtureEnv::instance().server(QStringLiteral("main")));
         QVERIFY(loaded.wait(60'000));
         QVERIFY(m_window->session().snapshot(m_window->currentServer()));
     }
@@ -181,7 +182,8 @@ private slots:
     {
         QCOMPARE(m_window->language(), QString());
         const QString englishTab = tabs()->tabText(0);
-        const QString englishHeader = m_window->backups()->model()->headerData(BackupTableModel::Begin, Qt::Horizontal, Qt::DisplayRole).toString();
+        const QString englishHeader =
+            m_window->backups()->model()->headerData(BackupTableModel::Begin, Qt::Horizontal, Qt::DisplayRole).toString();
         const QString englishVerdict = m_window->overview()->verdictText();
         QVERIFY(!hasCyrillic(englishTab) && !hasCyrillic(englishHeader) && !hasCyrillic(englishVerdict));
         // English dates are ISO, as in PostgreSQL's and barman's logs.
@@ -191,7 +193,8 @@ private slots:
         m_window->setLanguage(QStringLiteral("ru"));
         QTest::qWait(50); // LanguageChange is posted
         QVERIFY2(hasCyrillic(tabs()->tabText(0)), qPrintable(tabs()->tabText(0)));
-        const QString header = m_window->backups()->model()->headerData(BackupTableModel::Begin, Qt::Horizontal, Qt::DisplayRole).toString();
+        const QString header =
+            m_window->backups()->model()->headerData(BackupTableModel::Begin, Qt::Horizontal, Qt::DisplayRole).toString();
         QVERIFY2(hasCyrillic(header), qPrintable(header));
         const QString verdict = m_window->overview()->verdictText();
         QVERIFY2(hasCyrillic(verdict), qPrintable(verdict));
@@ -259,9 +262,9 @@ private slots:
     void noClippedTextInAnyView_data()
     {
         QTest::addColumn<QString>("view");
-        for (const QString& view : {QStringLiteral("overview"), QStringLiteral("backups"), QStringLiteral("wals"),
-                                    QStringLiteral("bucket"), QStringLiteral("usage"), QStringLiteral("timeline"),
-                                    QStringLiteral("transfers")})
+        for (const QString& view :
+             {QStringLiteral("overview"), QStringLiteral("backups"), QStringLiteral("wals"), QStringLiteral("bucket"),
+              QStringLiteral("usage"), QStringLiteral("timeline"), QStringLiteral("transfers")})
             QTest::newRow(qPrintable(view)) << view;
     }
 
@@ -300,9 +303,11 @@ private slots:
         QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
         wizard->next();
         QCOMPARE(wizard->currentId(), int(RestoreWizard::ActionPage));
-        const std::pair<RestoreWizard::Action, QString> actions[] = {{RestoreWizard::Action::Manifest, QStringLiteral("manifest")},
+        const std::pair<RestoreWizard::Action, QString> actions[] = {{RestoreWizard::Action::Manifest,
+                                                                      QStringLiteral("manifest")},
                                                                      {RestoreWizard::Action::Drill, QStringLiteral("drill")},
-                                                                     {RestoreWizard::Action::LocalRestore, QStringLiteral("local")}};
+                                                                     {RestoreWizard::Action::LocalRestore,
+                                                                      QStringLiteral("local")}};
         for (const auto& [action, name] : actions) {
             wizard->setAction(action);
             check(name);

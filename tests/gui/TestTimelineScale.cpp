@@ -85,7 +85,7 @@ private slots:
     void panMovesByPixels()
     {
         TimelineScale s(1000, kT0, 1e6); // one second per pixel
-        s.pan(120);                        // content follows the mouse right: earlier times in view
+        s.pan(120);                      // content follows the mouse right: earlier times in view
         QCOMPARE(s.startUsec(), kT0 - 120 * kSec);
         QCOMPARE(s.timeForX(120), kT0);
     }

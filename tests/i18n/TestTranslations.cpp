@@ -29,8 +29,8 @@ Error badUrlError()
 
 QProcessEnvironment localeEnvironment(const QString& lang, const QString& language = {})
 {
-    QProcessEnvironment e = FixtureEnv::instance().ok() ? FixtureEnv::instance().environment()
-                                                        : QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment e =
+        FixtureEnv::instance().ok() ? FixtureEnv::instance().environment() : QProcessEnvironment::systemEnvironment();
     e.remove(QStringLiteral("LC_ALL"));
     e.remove(QStringLiteral("LC_MESSAGES"));
     e.remove(QStringLiteral("LANGUAGE"));
@@ -112,8 +112,8 @@ private slots:
         QFETCH(QString, lang);
         QFETCH(QString, language);
         QFETCH(bool, russian);
-        const ProcessResult r = cli(localeEnvironment(lang, language), {QStringLiteral("backups"),
-                                                                       QStringLiteral("nosuch://bucket")});
+        const ProcessResult r =
+            cli(localeEnvironment(lang, language), {QStringLiteral("backups"), QStringLiteral("nosuch://bucket")});
         const QString err = QString::fromUtf8(r.err).trimmed();
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
@@ -132,17 +132,25 @@ private slots:
         QVERIFY2(env.ok(), "fixture env.json missing");
         const QStringList args{QStringLiteral("--endpoint-url"), env.endpoint(), QStringLiteral("backups"),
                                env.url(QStringLiteral("main")), env.server(QStringLiteral("main"))};
-        const ProcessResult english = cli(localeEnvironment(QStringLiteral("C.UTF-8")), args + QStringList{QStringLiteral("--json")});
-        const ProcessResult russian = cli(localeEnvironment(QStringLiteral("ru_RU.UTF-8")), args + QStringList{QStringLiteral("--json")});
+        const ProcessResult english =
+            cli(localeEnvironment(QStringLiteral("C.UTF-8")), args + QStringList{QStringLiteral("--json")});
+        const ProcessResult russian =
+            cli(localeEnvironment(QStringLiteral("ru_RU.UTF-8")), args + QStringList{QStringLiteral("--json")});
         QCOMPARE(english.exitCode, 0);
         QCOMPARE(russian.exitCode, 0);
         QVERIFY(!english.out.isEmpty());
         QCOMPARE(russian.out, english.out);
         // A plan's JSON carries sentences (reason, warnings): English too, whatever the locale.
-        const QStringList plan{QStringLiteral("--endpoint-url"), env.endpoint(), QStringLiteral("plan"),
-                               env.url(QStringLiteral("main")), env.server(QStringLiteral("main")),
-                               QStringLiteral("--target-name"), QStringLiteral("before_mistake"), QStringLiteral("--target-tli"),
-                               QStringLiteral("1"), QStringLiteral("--json")};
+        const QStringList plan{QStringLiteral("--endpoint-url"),
+                               env.endpoint(),
+                               QStringLiteral("plan"),
+                               env.url(QStringLiteral("main")),
+                               env.server(QStringLiteral("main")),
+                               QStringLiteral("--target-name"),
+                               QStringLiteral("before_mistake"),
+                               QStringLiteral("--target-tli"),
+                               QStringLiteral("1"),
+                               QStringLiteral("--json")};
         const ProcessResult planEnglish = cli(localeEnvironment(QStringLiteral("C.UTF-8")), plan);
         const ProcessResult planRussian = cli(localeEnvironment(QStringLiteral("ru_RU.UTF-8")), plan);
         QVERIFY2(planEnglish.json().value(QStringLiteral("warnings")).toArray().size() > 0, planEnglish.out.constData());

@@ -64,8 +64,8 @@ public:
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
         loop.exec();
-        const QByteArray out = reply->isFinished() && reply->error() == QNetworkReply::NoError ? reply->readAll()
-                                                                                               : QByteArray();
+        const QByteArray out =
+            reply->isFinished() && reply->error() == QNetworkReply::NoError ? reply->readAll() : QByteArray();
         reply->abort();
         reply->deleteLater();
         return out;

@@ -36,7 +36,8 @@ std::unique_ptr<S3Store> makeStore(const QString& endpoint, const QString& bucke
     cfg.bucket = bucket;
     cfg.region = root.value(QStringLiteral("region")).toString();
     cfg.credentials = {root.value(QStringLiteral("access_key")).toString(),
-                       root.value(QStringLiteral("secret_key")).toString(), {}};
+                       root.value(QStringLiteral("secret_key")).toString(),
+                       {}};
     cfg.requestTimeoutMs = knobs.timeoutMs;
     cfg.maxAttempts = knobs.attempts;
     cfg.backoffBaseMs = knobs.backoffMs;
@@ -113,16 +114,19 @@ private slots:
         QFETCH(int, cutAt);
         QFETCH(bool, exactOffset);
         QVERIFY(m_proxy.setRules({proxyRule(action, QRegularExpression::escape(m_tarKey),
-                                            opts({{QStringLiteral("first"), 1}, {QStringLiteral("bytes"), cutAt},
+                                            opts({{QStringLiteral("first"), 1},
+                                                  {QStringLiteral("bytes"), cutAt},
                                                   {QStringLiteral("stall_ms"), 20'000}}))}));
         auto store = makeStore(m_proxy.endpoint(), m_bucket, {.timeoutMs = 600});
         QByteArray got;
         int chunks = 0;
-        auto info = store->read(m_tarKey, [&](QByteArrayView chunk) -> Result<void> {
-            got.append(chunk);
-            ++chunks;
-            return {};
-        }, {});
+        auto info = store->read(m_tarKey,
+                                [&](QByteArrayView chunk) -> Result<void> {
+                                    got.append(chunk);
+                                    ++chunks;
+                                    return {};
+                                },
+                                {});
         QVERIFY2(info.has_value(), info ? "" : qPrintable(info.error().message));
         // On the proxy's clock: the resume started while the cut request was still held (a
         // stall_body holds 20 s), so the client's own timeout or the cut ended it.
@@ -152,10 +156,9 @@ private slots:
 
     void throttledAndResetGetsSucceed()
     {
-        QVERIFY(m_proxy.setRules({proxyRule(QStringLiteral("slowdown"), QRegularExpression::escape(m_tarKey),
-                                            opts({{QStringLiteral("first"), 2}})),
-                                  proxyRule(QStringLiteral("reset"), QRegularExpression::escape(m_tarKey),
-                                            opts({{QStringLiteral("first"), 1}}))}));
+        QVERIFY(m_proxy.setRules(
+            {proxyRule(QStringLiteral("slowdown"), QRegularExpression::escape(m_tarKey), opts({{QStringLiteral("first"), 2}})),
+             proxyRule(QStringLiteral("reset"), QRegularExpression::escape(m_tarKey), opts({{QStringLiteral("first"), 1}}))}));
         auto store = makeStore(m_proxy.endpoint(), m_bucket);
         auto body = store->get(m_tarKey, {});
         QVERIFY2(body.has_value(), body ? "" : qPrintable(body.error().message));
@@ -177,12 +180,11 @@ private slots:
         QCOMPARE(expected->objects.size(), 1500);
         QCOMPARE(expected->requests, 2);
 
-        QVERIFY(m_proxy.setRules({proxyRule(QStringLiteral("slowdown"), QStringLiteral("list-type=2"),
-                                            opts({{QStringLiteral("every"), 2}})),
-                                  proxyRule(QStringLiteral("reset_body"), QStringLiteral("continuation-token="),
-                                            opts({{QStringLiteral("first"), 1}})),
-                                  proxyRule(QStringLiteral("truncate"), QStringLiteral("list-type=2"),
-                                            opts({{QStringLiteral("first"), 1}}))}));
+        QVERIFY(m_proxy.setRules(
+            {proxyRule(QStringLiteral("slowdown"), QStringLiteral("list-type=2"), opts({{QStringLiteral("every"), 2}})),
+             proxyRule(QStringLiteral("reset_body"), QStringLiteral("continuation-token="),
+                       opts({{QStringLiteral("first"), 1}})),
+             proxyRule(QStringLiteral("truncate"), QStringLiteral("list-type=2"), opts({{QStringLiteral("first"), 1}}))}));
         auto store = makeStore(m_proxy.endpoint(), kPagedBucket);
         auto got = store->list(kPagedPrefix, {}, {});
         QVERIFY2(got.has_value(), got ? "" : qPrintable(got.error().message));
@@ -229,10 +231,12 @@ private slots:
         QVERIFY(m_proxy.setRules({proxyRule(QStringLiteral("slowdown"), QRegularExpression::escape(m_tarKey))}));
         auto store = makeStore(m_proxy.endpoint(), m_bucket, {.attempts = 4});
         QByteArray got;
-        auto info = store->read(m_tarKey, [&](QByteArrayView c) -> Result<void> {
-            got.append(c);
-            return {};
-        }, {});
+        auto info = store->read(m_tarKey,
+                                [&](QByteArrayView c) -> Result<void> {
+                                    got.append(c);
+                                    return {};
+                                },
+                                {});
         QVERIFY(!info.has_value());
         QCOMPARE(info.error().code, ErrorCode::Network);
         QVERIFY(!info.error().hint.isEmpty());
@@ -254,7 +258,8 @@ private slots:
         const QList<QJsonObject> log = gets(m_proxy, m_tarKey);
         QCOMPARE(log.size(), 3);
         for (int i = 1; i < 3; ++i)
-            QVERIFY(log[i].value(QStringLiteral("start")).toDouble() < log[i - 1].value(QStringLiteral("start")).toDouble() + 30.0);
+            QVERIFY(log[i].value(QStringLiteral("start")).toDouble()
+                    < log[i - 1].value(QStringLiteral("start")).toDouble() + 30.0);
     }
 
     void cleanupTestCase() { m_proxy.stop(); }

@@ -40,7 +40,8 @@ private slots:
         QCOMPARE(info->tablespaces[0].name, QStringLiteral("tbs_one"));
         QCOMPARE(info->tablespaces[0].oid, 16385u);
         QCOMPARE(info->tablespaces[1].location, QStringLiteral("/tbs/two"));
-        QVERIFY(info->backupLabel.startsWith(QStringLiteral("START WAL LOCATION: 0/5000028 (file 000000010000000000000005)\n")));
+        QVERIFY(
+            info->backupLabel.startsWith(QStringLiteral("START WAL LOCATION: 0/5000028 (file 000000010000000000000005)\n")));
         QCOMPARE(info->includedFiles.toList()[1].toString(),
                  QStringLiteral("/var/lib/postgresql/data/pgdata/override's.conf"));
         QCOMPARE(info->copyStats.toMap().value(QStringLiteral("number_of_workers")).toInt(), 2);

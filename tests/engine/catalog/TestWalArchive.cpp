@@ -58,8 +58,8 @@ private slots:
     void filesByTimelineAndFindsGaps()
     {
         auto objects = segs(QStringLiteral("0000000100000000"), 1, 10);
-        objects.removeAt(6);                                              // segment 7 missing
-        objects.removeAt(1);                                              // segment 2 missing
+        objects.removeAt(6); // segment 7 missing
+        objects.removeAt(1); // segment 2 missing
         objects.append(obj(QStringLiteral("000000010000000000000009.partial.gz")));
         objects.append(obj(QStringLiteral("000000010000000000000003.00000028.backup.gz")));
         objects.append({kPrefix + QStringLiteral("00000002.history.gz"), 50, 5, {}});
@@ -84,7 +84,7 @@ private slots:
         QCOMPARE(g1->gaps.size(), 2);
         QCOMPARE(g1->gaps[0].firstMissing, 2ull);
         QCOMPARE(g1->gaps[0].count(), 1ull);
-        QVERIFY(g1->gaps[0].harmless);  // before the oldest backup
+        QVERIFY(g1->gaps[0].harmless); // before the oldest backup
         QCOMPARE(g1->gaps[1].firstMissing, 7ull);
         QVERIFY(!g1->gaps[1].harmless);
         QVERIFY(b.timeline(2)->gaps.isEmpty());

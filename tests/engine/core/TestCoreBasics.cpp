@@ -62,9 +62,9 @@ private slots:
     void redactsSecretsAndSignatures()
     {
         Redactor::addSecret(QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
-        const QString out = Redactor::redact(QStringLiteral(
-            "key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY Signature=fe5f80f77d5fa3beca038a248ff027 "
-            "?X-Amz-Signature=abc&x=1 aws_secret_access_key = zzzz"));
+        const QString out = Redactor::redact(
+            QStringLiteral("key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY Signature=fe5f80f77d5fa3beca038a248ff027 "
+                           "?X-Amz-Signature=abc&x=1 aws_secret_access_key = zzzz"));
         QVERIFY(!out.contains(QStringLiteral("wJalrXUtnFEMI")));
         QVERIFY(!out.contains(QStringLiteral("fe5f80f77d")));
         QVERIFY(!out.contains(QStringLiteral("abc&")));
@@ -94,11 +94,14 @@ private slots:
     {
         CancelToken cancel;
         std::atomic_int ran{0};
-        parallelFor(1000, 4, [&](qsizetype i) {
-            if (i == 10)
-                cancel.cancel();
-            ++ran;
-        }, cancel);
+        parallelFor(
+            1000, 4,
+            [&](qsizetype i) {
+                if (i == 10)
+                    cancel.cancel();
+                ++ran;
+            },
+            cancel);
         QVERIFY(ran.load() < 1000);
     }
 };

@@ -124,9 +124,7 @@ QByteArray makeData(quint32 seed, qsizetype blocks, qsizetype blockSize)
                 block += "INSERT INTO tideline VALUES (" + QByteArray::number(random.bounded(100000)) + ", 'wal');\n";
             block.truncate(blockSize);
             break;
-        default:
-            block = QByteArray(blockSize - 17, '\0') + QByteArray(17, char(b));
-            break;
+        default: block = QByteArray(blockSize - 17, '\0') + QByteArray(17, char(b)); break;
         }
         data += block;
     }
@@ -139,9 +137,9 @@ class TestDecompressor : public QObject {
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    QByteArray m_large;  // ~3 MiB, spans many output slices and lz4/zstd blocks
-    QByteArray m_small;  // small enough to feed a byte at a time
-    QByteArray m_small2; // a second member/stream for concatenation
+    QByteArray m_large;                      // ~3 MiB, spans many output slices and lz4/zstd blocks
+    QByteArray m_small;                      // small enough to feed a byte at a time
+    QByteArray m_small2;                     // a second member/stream for concatenation
     QHash<QString, QByteArray> m_compressed; // "tool/input" -> bytes the tool wrote
 
     QByteArray compressed(const QString& key, const char* input) const
@@ -208,7 +206,8 @@ private slots:
             QTest::newRow(QByteArray(k + "/small/1").constData()) << tool.key << "small" << qsizetype(1);
             QTest::newRow(QByteArray(k + "/large/7").constData()) << tool.key << "large" << qsizetype(7);
             QTest::newRow(QByteArray(k + "/large/64Ki").constData()) << tool.key << "large" << qsizetype(64 * 1024);
-            QTest::newRow(QByteArray(k + "/large/whole").constData()) << tool.key << "large" << qsizetype(0); // 0: all at once
+            QTest::newRow(QByteArray(k + "/large/whole").constData())
+                << tool.key << "large" << qsizetype(0); // 0: all at once
         }
     }
     void roundTrip()
@@ -377,9 +376,9 @@ private slots:
         const QByteArray unskippable = QByteArray::fromHex("02010000aa");
 
         for (qsizetype chunkSize : {qsizetype(1), qsizetype(5000)}) {
-            const auto skipped = decompressInChunks(Compression::Snappy,
-                                                    identifier + padding + skippable + emptySkippable + rest + padding,
-                                                    chunkSize);
+            const auto skipped =
+                decompressInChunks(Compression::Snappy, identifier + padding + skippable + emptySkippable + rest + padding,
+                                   chunkSize);
             QVERIFY2(skipped.result, qPrintable(skipped.result ? QString() : skipped.result.error().oneLine()));
             QVERIFY(skipped.output == m_small);
         }
@@ -458,8 +457,7 @@ private slots:
             ++rounds;
         }
         const double seconds = std::max<qint64>(timer.nsecsElapsed(), 1) / 1e9;
-        qInfo("gzip inflate: %.0f MB/s of output (%d rounds of %.1f MB)", total / seconds / 1e6, rounds,
-              m_large.size() / 1e6);
+        qInfo("gzip inflate: %.0f MB/s of output (%d rounds of %.1f MB)", total / seconds / 1e6, rounds, m_large.size() / 1e6);
         QCOMPARE(total, m_large.size() * rounds);
     }
 };

@@ -27,10 +27,14 @@ private slots:
                                         << "Fri Mar  1 00:00:00 2024";
         QTest::newRow("no-zone") << "2024-03-01 10:00:00" << true << "2024-03-01T10:00:00+00:00"
                                  << "Fri Mar  1 10:00:00 2024";
-        QTest::newRow("feb-30") << "2023-02-30 10:00:00+00" << false << "" << "";
-        QTest::newRow("nanoseconds") << "2023-02-01 10:00:00.1234567+00" << false << "" << "";
-        QTest::newRow("garbage") << "yesterday" << false << "" << "";
-        QTest::newRow("trailing") << "2023-02-01 10:00:00+00 x" << false << "" << "";
+        QTest::newRow("feb-30") << "2023-02-30 10:00:00+00" << false << ""
+                                << "";
+        QTest::newRow("nanoseconds") << "2023-02-01 10:00:00.1234567+00" << false << ""
+                                     << "";
+        QTest::newRow("garbage") << "yesterday" << false << ""
+                                 << "";
+        QTest::newRow("trailing") << "2023-02-01 10:00:00+00 x" << false << ""
+                                  << "";
         QTest::newRow("pre-epoch") << "1969-12-31T23:59:59.999999+00:00" << true << "1969-12-31T23:59:59.999999+00:00"
                                    << "Wed Dec 31 23:59:59 1969";
     }

@@ -29,10 +29,13 @@ inline catalog::ServerCatalog pitrCatalog(QList<quint64> missingOnTl1 = {})
     QList<storage::ObjectInfo> objects;
     const QString prefix = QStringLiteral("cnpg/pg-main/wals/");
     auto add = [&](wal::TimelineId tli, quint64 segno) {
-        const QString name = QStringLiteral("%1%2%3").arg(tli, 8, 16, QLatin1Char('0')).arg(0, 8, 16, QLatin1Char('0'))
-                                 .arg(segno, 8, 16, QLatin1Char('0')).toUpper();
-        objects.append({prefix + name.left(16) + QLatin1Char('/') + name + QStringLiteral(".gz"), 1000,
-                        uploadOf(tli, segno), {}});
+        const QString name = QStringLiteral("%1%2%3")
+                                 .arg(tli, 8, 16, QLatin1Char('0'))
+                                 .arg(0, 8, 16, QLatin1Char('0'))
+                                 .arg(segno, 8, 16, QLatin1Char('0'))
+                                 .toUpper();
+        objects.append(
+            {prefix + name.left(16) + QLatin1Char('/') + name + QStringLiteral(".gz"), 1000, uploadOf(tli, segno), {}});
     };
     for (quint64 s = 1; s <= 14; ++s)
         if (!missingOnTl1.contains(s))

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Manifests are parsed back with yaml-cpp and checked field by field, for each scenario and mode.
+#include "PitrFixture.h"
 #include "engine/pitr/ManifestWriter.h"
 #include "engine/pitr/RecoveryPlanner.h"
-#include "PitrFixture.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -70,7 +70,8 @@ private slots:
         QCOMPARE(str(origin["barmanObjectStore"]["serverName"]), QStringLiteral("pg-main"));
         QCOMPARE(str(origin["barmanObjectStore"]["endpointURL"]), o.endpointUrl);
         QCOMPARE(str(origin["barmanObjectStore"]["s3Credentials"]["secretAccessKey"]["name"]), QStringLiteral("backup-creds"));
-        QCOMPARE(str(origin["barmanObjectStore"]["s3Credentials"]["secretAccessKey"]["key"]), QStringLiteral("ACCESS_SECRET_KEY"));
+        QCOMPARE(str(origin["barmanObjectStore"]["s3Credentials"]["secretAccessKey"]["key"]),
+                 QStringLiteral("ACCESS_SECRET_KEY"));
         QCOMPARE(str(spec["backup"]["barmanObjectStore"]["serverName"]), QStringLiteral("pg-main-restored"));
         // R2 needs the checksum environment.
         QCOMPARE(str(spec["env"][0]["name"]), QStringLiteral("AWS_REQUEST_CHECKSUM_CALCULATION"));
@@ -91,7 +92,7 @@ private slots:
         QCOMPARE(str(spec["externalClusters"][0]["barmanObjectStore"]["serverName"]), QStringLiteral("pg-main"));
         // Archiving into pg-main would hit "Expected empty archive"; -r1 is taken too.
         QCOMPARE(str(spec["backup"]["barmanObjectStore"]["serverName"]), QStringLiteral("pg-main-r2"));
-        QVERIFY(!spec["env"]); // not R2
+        QVERIFY(!spec["env"]);                                        // not R2
         QVERIFY(!spec["backup"]["barmanObjectStore"]["endpointURL"]); // AWS: no endpoint
     }
 

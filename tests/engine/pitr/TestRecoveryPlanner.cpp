@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/pitr/RecoveryPlanner.h"
 #include "PitrFixture.h"
+#include "engine/pitr/RecoveryPlanner.h"
 
 #include <QTest>
 
@@ -52,53 +52,113 @@ private slots:
 
         // Segment 6 of timeline 1 is uploaded at T0+60 s; a target 5 s before it needs replay up to 6.
         QTest::newRow("time-in-window") << timeTarget(uploadOf(1, 6) - 5'000'000, TimelineSpec::Kind::Current) << "ok"
-                                        << "A" << "000000010000000000000004" << "000000010000000000000006" << "1";
-        QTest::newRow("time-exactly-backup-end") << timeTarget(uploadOf(1, 7) - 2'000'000, TimelineSpec::Kind::Current)
-                                                 << "ok" << "B" << "000000010000000000000007" << "000000010000000000000007" << "1";
-        QTest::newRow("time-before-first-backup") << timeTarget(kT0) << "refused" << "" << "" << "" << "";
+                                        << "A"
+                                        << "000000010000000000000004"
+                                        << "000000010000000000000006"
+                                        << "1";
+        QTest::newRow("time-exactly-backup-end") << timeTarget(uploadOf(1, 7) - 2'000'000, TimelineSpec::Kind::Current) << "ok"
+                                                 << "B"
+                                                 << "000000010000000000000007"
+                                                 << "000000010000000000000007"
+                                                 << "1";
+        QTest::newRow("time-before-first-backup") << timeTarget(kT0) << "refused"
+                                                  << ""
+                                                  << ""
+                                                  << ""
+                                                  << "";
         // Upload times are kept to the second: within the newest upload's second it is uncertain,
         // a full second later it is after the end.
-        QTest::newRow("time-same-second-as-last-upload") << timeTarget(uploadOf(2, 0x10) + 999'999) << "uncertain" << "D"
-                                                         << "00000002000000000000000E" << "000000020000000000000010" << "2";
-        QTest::newRow("time-after-archive-end") << timeTarget(uploadOf(2, 0x10) + 1'000'000) << "refused" << "D"
-                                                << "00000002000000000000000E" << "000000020000000000000010" << "2";
-        QTest::newRow("time-in-last-segment") << timeTarget(uploadOf(2, 0x10) - 1) << "uncertain" << "D"
-                                              << "00000002000000000000000E" << "000000020000000000000010" << "2";
+        QTest::newRow("time-same-second-as-last-upload") << timeTarget(uploadOf(2, 0x10) + 999'999) << "uncertain"
+                                                         << "D"
+                                                         << "00000002000000000000000E"
+                                                         << "000000020000000000000010"
+                                                         << "2";
+        QTest::newRow("time-after-archive-end") << timeTarget(uploadOf(2, 0x10) + 1'000'000) << "refused"
+                                                << "D"
+                                                << "00000002000000000000000E"
+                                                << "000000020000000000000010"
+                                                << "2";
+        QTest::newRow("time-in-last-segment") << timeTarget(uploadOf(2, 0x10) - 1) << "uncertain"
+                                              << "D"
+                                              << "00000002000000000000000E"
+                                              << "000000020000000000000010"
+                                              << "2";
         // Latest follows the history to timeline 2: 0xB, 0xC from 1, the switch segment 0xD from 2.
-        QTest::newRow("time-across-switch") << timeTarget(uploadOf(1, 0xC) + 1) << "ok" << "C"
-                                            << "00000001000000000000000A" << "00000002000000000000000D" << "1,2";
+        QTest::newRow("time-across-switch") << timeTarget(uploadOf(1, 0xC) + 1) << "ok"
+                                            << "C"
+                                            << "00000001000000000000000A"
+                                            << "00000002000000000000000D"
+                                            << "1,2";
         // On timeline 1 (current) the same time stays on 1's own segments.
-        QTest::newRow("time-same-on-tl1") << timeTarget(uploadOf(1, 0xC) + 1, TimelineSpec::Kind::Current) << "ok" << "C"
-                                          << "00000001000000000000000A" << "00000001000000000000000D" << "1";
-        QTest::newRow("lsn-on-tl1") << lsnTarget(0x9000000, {TimelineSpec::Kind::Number, 1}) << "ok" << "B"
-                                    << "000000010000000000000007" << "000000010000000000000009" << "1";
+        QTest::newRow("time-same-on-tl1") << timeTarget(uploadOf(1, 0xC) + 1, TimelineSpec::Kind::Current) << "ok"
+                                          << "C"
+                                          << "00000001000000000000000A"
+                                          << "00000001000000000000000D"
+                                          << "1";
+        QTest::newRow("lsn-on-tl1") << lsnTarget(0x9000000, {TimelineSpec::Kind::Number, 1}) << "ok"
+                                    << "B"
+                                    << "000000010000000000000007"
+                                    << "000000010000000000000009"
+                                    << "1";
         // CNPG: newest backup whose end LSN is strictly before the target.
-        QTest::newRow("lsn-equal-to-backup-end") << lsnTarget(0x7000100, {TimelineSpec::Kind::Number, 1}) << "ok" << "A"
-                                                 << "000000010000000000000004" << "000000010000000000000007" << "1";
+        QTest::newRow("lsn-equal-to-backup-end") << lsnTarget(0x7000100, {TimelineSpec::Kind::Number, 1}) << "ok"
+                                                 << "A"
+                                                 << "000000010000000000000004"
+                                                 << "000000010000000000000007"
+                                                 << "1";
         // An LSN before the switch point, replayed towards timeline 2: its segment comes from 2.
-        QTest::newRow("lsn-in-switch-segment") << lsnTarget(0xD000050) << "ok" << "C" << "00000001000000000000000A"
-                                               << "00000002000000000000000D" << "1,2";
-        QTest::newRow("lsn-last-segment") << lsnTarget(0x10000050) << "uncertain" << "D" << "00000002000000000000000E"
-                                          << "000000020000000000000010" << "2";
-        QTest::newRow("lsn-after-end") << lsnTarget(0x20000000) << "refused" << "D" << "00000002000000000000000E"
-                                       << "000000020000000000000010" << "2";
-        QTest::newRow("xid") << kindTarget(RecoveryTarget::Kind::Xid) << "unverified" << "D" << "00000002000000000000000E"
-                             << "000000020000000000000010" << "2";
-        QTest::newRow("name") << kindTarget(RecoveryTarget::Kind::Name) << "unverified" << "D"
-                              << "00000002000000000000000E" << "000000020000000000000010" << "2";
-        QTest::newRow("immediate") << kindTarget(RecoveryTarget::Kind::Immediate) << "ok" << "D"
-                                   << "00000002000000000000000E" << "00000002000000000000000E" << "2";
+        QTest::newRow("lsn-in-switch-segment") << lsnTarget(0xD000050) << "ok"
+                                               << "C"
+                                               << "00000001000000000000000A"
+                                               << "00000002000000000000000D"
+                                               << "1,2";
+        QTest::newRow("lsn-last-segment") << lsnTarget(0x10000050) << "uncertain"
+                                          << "D"
+                                          << "00000002000000000000000E"
+                                          << "000000020000000000000010"
+                                          << "2";
+        QTest::newRow("lsn-after-end") << lsnTarget(0x20000000) << "refused"
+                                       << "D"
+                                       << "00000002000000000000000E"
+                                       << "000000020000000000000010"
+                                       << "2";
+        QTest::newRow("xid") << kindTarget(RecoveryTarget::Kind::Xid) << "unverified"
+                             << "D"
+                             << "00000002000000000000000E"
+                             << "000000020000000000000010"
+                             << "2";
+        QTest::newRow("name") << kindTarget(RecoveryTarget::Kind::Name) << "unverified"
+                              << "D"
+                              << "00000002000000000000000E"
+                              << "000000020000000000000010"
+                              << "2";
+        QTest::newRow("immediate") << kindTarget(RecoveryTarget::Kind::Immediate) << "ok"
+                                   << "D"
+                                   << "00000002000000000000000E"
+                                   << "00000002000000000000000E"
+                                   << "2";
         RecoveryTarget unknownTli = timeTarget(uploadOf(1, 6));
         unknownTli.timeline = {TimelineSpec::Kind::Number, 5};
-        QTest::newRow("unknown-timeline") << unknownTli << "refused" << "" << "" << "" << "";
+        QTest::newRow("unknown-timeline") << unknownTli << "refused"
+                                          << ""
+                                          << ""
+                                          << ""
+                                          << "";
         // Timeline 2 branched at segment 0xD: backup D is on 2, but a timeline-1 target cannot use it.
         RecoveryTarget pinned = kindTarget(RecoveryTarget::Kind::Xid);
         pinned.backupId = QStringLiteral("B");
-        QTest::newRow("pinned-backup") << pinned << "unverified" << "B" << "000000010000000000000007"
-                                       << "000000020000000000000010" << "1,2";
+        QTest::newRow("pinned-backup") << pinned << "unverified"
+                                       << "B"
+                                       << "000000010000000000000007"
+                                       << "000000020000000000000010"
+                                       << "1,2";
         RecoveryTarget tooLate = timeTarget(uploadOf(1, 6));
         tooLate.backupId = QStringLiteral("C");
-        QTest::newRow("pinned-backup-after-target") << tooLate << "refused" << "" << "" << "" << "";
+        QTest::newRow("pinned-backup-after-target") << tooLate << "refused"
+                                                    << ""
+                                                    << ""
+                                                    << ""
+                                                    << "";
     }
     void plans()
     {

@@ -40,8 +40,9 @@ private slots:
         QVERIFY(plan.ok());
 
         QTemporaryDir scratch;
-        QFile::setPermissions(scratch.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                                  | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+        QFile::setPermissions(scratch.path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                  | QFileDevice::ExeGroup | QFileDevice::ExeOther);
         restore::DrillOptions o;
         o.scratchDirectory = scratch.path();
         o.restoreCommand = QStringLiteral("sleep 600"); // PostgreSQL never gets its first segment

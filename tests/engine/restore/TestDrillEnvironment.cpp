@@ -64,9 +64,8 @@ private slots:
 
     void theKeysReachRestoreCommand()
     {
-        const restore::DrillReport report =
-            drill({{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("S3RVER")},
-                   {QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("S3RVER")}});
+        const restore::DrillReport report = drill({{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("S3RVER")},
+                                                   {QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("S3RVER")}});
         QVERIFY2(report.passed, qPrintable(report.reasons.join(QStringLiteral("; "))));
         QCOMPARE(report.checks.size(), 1);
         QVERIFY(report.checks.first().passed);

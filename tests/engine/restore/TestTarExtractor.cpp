@@ -19,16 +19,15 @@ QByteArray pythonTar(const QString& body, const QString& format = QStringLiteral
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("t.tar"));
-    const QString script = QStringLiteral(
-                               "import io, sys, tarfile, time\n"
-                               "t = tarfile.open(sys.argv[1], 'w', format=%1)\n"
-                               "def add(name, data=b'', type=tarfile.REGTYPE, link='', mode=0o600, pax=None):\n"
-                               "    i = tarfile.TarInfo(name); i.type = type; i.linkname = link; i.mode = mode\n"
-                               "    i.pax_headers = dict(pax or {})\n"
-                               "    i.size = len(data) if type == tarfile.REGTYPE else 0; i.mtime = 1700000000\n"
-                               "    t.addfile(i, io.BytesIO(data) if type == tarfile.REGTYPE else None)\n")
+    const QString script = QStringLiteral("import io, sys, tarfile, time\n"
+                                          "t = tarfile.open(sys.argv[1], 'w', format=%1)\n"
+                                          "def add(name, data=b'', type=tarfile.REGTYPE, link='', mode=0o600, pax=None):\n"
+                                          "    i = tarfile.TarInfo(name); i.type = type; i.linkname = link; i.mode = mode\n"
+                                          "    i.pax_headers = dict(pax or {})\n"
+                                          "    i.size = len(data) if type == tarfile.REGTYPE else 0; i.mtime = 1700000000\n"
+                                          "    t.addfile(i, io.BytesIO(data) if type == tarfile.REGTYPE else None)\n")
                                .arg(format)
-                           + body + QStringLiteral("\nt.close()\n");
+        + body + QStringLiteral("\nt.close()\n");
     QProcess p;
     p.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, out});
     p.waitForFinished(20'000);
@@ -67,7 +66,8 @@ private slots:
         QTest::addColumn<int>("chunk");
         for (const char* f : {"tarfile.PAX_FORMAT", "tarfile.GNU_FORMAT", "tarfile.USTAR_FORMAT"})
             for (int chunk : {1, 511, 513, 65536})
-                QTest::newRow(qPrintable(QStringLiteral("%1/%2").arg(QLatin1String(f)).arg(chunk))) << QString::fromLatin1(f) << chunk;
+                QTest::newRow(qPrintable(QStringLiteral("%1/%2").arg(QLatin1String(f)).arg(chunk)))
+                    << QString::fromLatin1(f) << chunk;
     }
     void extractsWhatPythonWrites()
     {
@@ -75,19 +75,20 @@ private slots:
         QFETCH(int, chunk);
         const QString longDir = QString(60, QLatin1Char('d')) + QLatin1Char('/') + QString(60, QLatin1Char('e'));
         const bool ustar = format.contains(QLatin1String("USTAR"));
-        const QString longName = ustar ? longDir + QStringLiteral("/f") : longDir + QLatin1Char('/') + QString(120, QLatin1Char('f'));
-        const QByteArray tar = pythonTar(QStringLiteral(
-                                             "add('base', type=tarfile.DIRTYPE, mode=0o700)\n"
-                                             "add('base/1/123', b'x' * 100000)\n"
-                                             "add('PG_VERSION', b'15\\n')\n"
-                                             "add('global/pg_control', bytes(range(256)) * 32)\n"
-                                             "add('empty', b'')\n"
-                                             "add('%1', b'long')\n"
-                                             "add('link_inside', type=tarfile.SYMTYPE, link='global/pg_control')\n"
-                                             "add('hard', type=tarfile.LNKTYPE, link='PG_VERSION')\n"
-                                             "add('pg_tblspc/16385', type=tarfile.SYMTYPE, link='/mnt/tbs')\n")
-                                             .arg(longName),
-                                         format);
+        const QString longName =
+            ustar ? longDir + QStringLiteral("/f") : longDir + QLatin1Char('/') + QString(120, QLatin1Char('f'));
+        const QByteArray tar =
+            pythonTar(QStringLiteral("add('base', type=tarfile.DIRTYPE, mode=0o700)\n"
+                                     "add('base/1/123', b'x' * 100000)\n"
+                                     "add('PG_VERSION', b'15\\n')\n"
+                                     "add('global/pg_control', bytes(range(256)) * 32)\n"
+                                     "add('empty', b'')\n"
+                                     "add('%1', b'long')\n"
+                                     "add('link_inside', type=tarfile.SYMTYPE, link='global/pg_control')\n"
+                                     "add('hard', type=tarfile.LNKTYPE, link='PG_VERSION')\n"
+                                     "add('pg_tblspc/16385', type=tarfile.SYMTYPE, link='/mnt/tbs')\n")
+                          .arg(longName),
+                      format);
         QTemporaryDir root;
         QStringList skipped;
         const auto r = extract(tar, root.path(), chunk, &skipped);
@@ -110,24 +111,36 @@ private slots:
     {
         QTest::addColumn<QString>("body");
         QTest::addColumn<QString>("why");
-        QTest::newRow("dotdot") << "add('../evil', b'x')" << "outside";
-        QTest::newRow("nested-dotdot") << "add('base/../../evil', b'x')" << "outside";
-        QTest::newRow("absolute") << "add('/tmp/evil', b'x')" << "outside";
-        QTest::newRow("symlink-escape") << "add('out', type=tarfile.SYMTYPE, link='../../etc')" << "leaves";
-        QTest::newRow("symlink-absolute") << "add('out', type=tarfile.SYMTYPE, link='/etc')" << "leaves";
+        QTest::newRow("dotdot") << "add('../evil', b'x')"
+                                << "outside";
+        QTest::newRow("nested-dotdot") << "add('base/../../evil', b'x')"
+                                       << "outside";
+        QTest::newRow("absolute") << "add('/tmp/evil', b'x')"
+                                  << "outside";
+        QTest::newRow("symlink-escape") << "add('out', type=tarfile.SYMTYPE, link='../../etc')"
+                                        << "leaves";
+        QTest::newRow("symlink-absolute") << "add('out', type=tarfile.SYMTYPE, link='/etc')"
+                                          << "leaves";
         QTest::newRow("through-symlink") << "add('d', type=tarfile.DIRTYPE)\nadd('l', type=tarfile.SYMTYPE, link='d')\n"
-                                            "add('l/f', b'x')" << "through the symbolic link";
-        QTest::newRow("hardlink-outside") << "add('h', type=tarfile.LNKTYPE, link='../../etc/passwd')" << "outside";
-        QTest::newRow("hardlink-missing") << "add('h', type=tarfile.LNKTYPE, link='nothing')" << "not an extracted file";
-        QTest::newRow("device") << "add('dev', type=tarfile.CHRTYPE)" << "device";
+                                            "add('l/f', b'x')"
+                                         << "through the symbolic link";
+        QTest::newRow("hardlink-outside") << "add('h', type=tarfile.LNKTYPE, link='../../etc/passwd')"
+                                          << "outside";
+        QTest::newRow("hardlink-missing") << "add('h', type=tarfile.LNKTYPE, link='nothing')"
+                                          << "not an extracted file";
+        QTest::newRow("device") << "add('dev', type=tarfile.CHRTYPE)"
+                                << "device";
         // Names that differ between the parser's view and the system's: a NUL in a pax record or
         // a GNU long name would be cut by the C string the system gets.
         QTest::newRow("pax-nul-linkpath") << "add('a1', type=tarfile.SYMTYPE, link='x', pax={'linkpath': '..\\x00'})\n"
                                              "add('h', type=tarfile.LNKTYPE, link='a1/evil')\nadd('h', b'x')"
                                           << "control character";
-        QTest::newRow("pax-nul-path") << "add('x', b'x', pax={'path': '..\\x00/evil'})" << "control character";
-        QTest::newRow("pax-newline-path") << "add('x', b'x', pax={'path': 'a\\nb'})" << "control character";
-        QTest::newRow("pax-not-utf8") << "add('x', b'x', pax={'path': 'a\\udcff'})" << "not UTF-8";
+        QTest::newRow("pax-nul-path") << "add('x', b'x', pax={'path': '..\\x00/evil'})"
+                                      << "control character";
+        QTest::newRow("pax-newline-path") << "add('x', b'x', pax={'path': 'a\\nb'})"
+                                          << "control character";
+        QTest::newRow("pax-not-utf8") << "add('x', b'x', pax={'path': 'a\\udcff'})"
+                                      << "not UTF-8";
         QTest::newRow("hardlink-through-symlink") << "add('d', type=tarfile.DIRTYPE)\nadd('d/f', b'x')\n"
                                                      "add('l', type=tarfile.SYMTYPE, link='d')\n"
                                                      "add('h', type=tarfile.LNKTYPE, link='l/f')"
@@ -154,7 +167,8 @@ private slots:
 
     void gnuLongNamesWithNulAreRefused()
     {
-        const QByteArray tar = pythonTar(QStringLiteral("add('..\\x00' + 'd' * 120, b'x')"), QStringLiteral("tarfile.GNU_FORMAT"));
+        const QByteArray tar =
+            pythonTar(QStringLiteral("add('..\\x00' + 'd' * 120, b'x')"), QStringLiteral("tarfile.GNU_FORMAT"));
         QTemporaryDir root;
         const auto r = extract(tar, root.path(), 512);
         QVERIFY(!r);
@@ -211,13 +225,15 @@ private slots:
     void aBombStopsBeforeTheDiskIsFull()
     {
         QTemporaryDir mountPoint;
-        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                       QStringLiteral("size=320m"), QStringLiteral("tmpfs"), mountPoint.path()})
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                               QStringLiteral("size=320m"), QStringLiteral("tmpfs"), mountPoint.path()})
             != 0)
             QSKIP("mounting a tmpfs needs root");
-        const QByteArray header = pythonTar(QStringLiteral("i = tarfile.TarInfo('zeros'); i.size = 1 << 30; i.mtime = 1700000000\n"
-                                                           "t.fileobj.write(i.tobuf(tarfile.PAX_FORMAT)); t.offset += 512"))
-                                      .left(512);
+        const QByteArray header =
+            pythonTar(QStringLiteral("i = tarfile.TarInfo('zeros'); i.size = 1 << 30; i.mtime = 1700000000\n"
+                                     "t.fileobj.write(i.tobuf(tarfile.PAX_FORMAT)); t.offset += 512"))
+                .left(512);
         Result<void> r;
         qint64 fed = 0;
         {
@@ -246,7 +262,8 @@ private slots:
         f.write(QByteArray(70000, 'q'));
         f.close();
         QProcess tar;
-        tar.start(QStringLiteral("tar"), {QStringLiteral("-C"), src.path(), QStringLiteral("-cf"), QStringLiteral("-"), QStringLiteral("x")});
+        tar.start(QStringLiteral("tar"),
+                  {QStringLiteral("-C"), src.path(), QStringLiteral("-cf"), QStringLiteral("-"), QStringLiteral("x")});
         tar.waitForFinished(20'000);
         const QByteArray bytes = tar.readAllStandardOutput();
         QTemporaryDir root;

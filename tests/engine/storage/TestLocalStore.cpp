@@ -35,10 +35,16 @@ private slots:
         QVERIFY(m_dir.isValid());
         LocalStore s = store();
         const QStringList keys = {
-            QStringLiteral("pg/base/20250101T000000/backup.info"), QStringLiteral("pg/base/20250101T000000/data.tar"),
-            QStringLiteral("pg/base/20250102T000000/backup.info"), QStringLiteral("pg/wals/0000000100000000/000000010000000000000001"),
-            QStringLiteral("pg/wals/0000000100000000/000000010000000000000002.gz"), QStringLiteral("pg/wals/00000002.history"),
-            QStringLiteral("pg/Z-upper"), QStringLiteral("pg/\u00e9t\u00e9"), QStringLiteral("pg/a b+c"), QStringLiteral("top"),
+            QStringLiteral("pg/base/20250101T000000/backup.info"),
+            QStringLiteral("pg/base/20250101T000000/data.tar"),
+            QStringLiteral("pg/base/20250102T000000/backup.info"),
+            QStringLiteral("pg/wals/0000000100000000/000000010000000000000001"),
+            QStringLiteral("pg/wals/0000000100000000/000000010000000000000002.gz"),
+            QStringLiteral("pg/wals/00000002.history"),
+            QStringLiteral("pg/Z-upper"),
+            QStringLiteral("pg/\u00e9t\u00e9"),
+            QStringLiteral("pg/a b+c"),
+            QStringLiteral("top"),
         };
         for (const QString& k : keys)
             QVERIFY(s.put(k, k.toUtf8(), m_cancel));
@@ -96,8 +102,9 @@ private slots:
         LocalStore s = store();
         const auto l = s.list(QStringLiteral("pg/wals/0000000100000000/"), QString(), m_cancel);
         QVERIFY(l);
-        QCOMPARE(keysOf(*l), (QStringList{"pg/wals/0000000100000000/000000010000000000000001",
-                                          "pg/wals/0000000100000000/000000010000000000000002.gz"}));
+        QCOMPARE(keysOf(*l),
+                 (QStringList{"pg/wals/0000000100000000/000000010000000000000001",
+                              "pg/wals/0000000100000000/000000010000000000000002.gz"}));
     }
 
     void ranges_data()
@@ -140,11 +147,14 @@ private slots:
         QVERIFY(s.put(QStringLiteral("deep/new/dir/big.bin"), big, m_cancel));
         QByteArray got;
         int chunks = 0;
-        const auto info = s.read(QStringLiteral("deep/new/dir/big.bin"), [&](QByteArrayView c) -> Result<void> {
-            got.append(c);
-            ++chunks;
-            return {};
-        }, m_cancel);
+        const auto info = s.read(
+            QStringLiteral("deep/new/dir/big.bin"),
+            [&](QByteArrayView c) -> Result<void> {
+                got.append(c);
+                ++chunks;
+                return {};
+            },
+            m_cancel);
         QVERIFY(info);
         QCOMPARE(got, big);
         QVERIFY(chunks > 1);
@@ -163,9 +173,9 @@ private slots:
     void sinkErrorAborts()
     {
         LocalStore s = store();
-        const auto info = s.read(QStringLiteral("top"), [](QByteArrayView) -> Result<void> {
-            return fail(ErrorCode::Corrupt, QStringLiteral("sink says no"));
-        }, m_cancel);
+        const auto info = s.read(
+            QStringLiteral("top"),
+            [](QByteArrayView) -> Result<void> { return fail(ErrorCode::Corrupt, QStringLiteral("sink says no")); }, m_cancel);
         QVERIFY(!info);
         QCOMPARE(info.error().message, QStringLiteral("sink says no"));
     }

@@ -175,13 +175,20 @@ private slots:
         QTest::addColumn<QString>("op");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("hintWord");
-        QTest::newRow("access-denied") << "denied" << "get" << int(ErrorCode::Auth) << "credentials";
-        QTest::newRow("signature") << "sigfail" << "get" << int(ErrorCode::Auth) << "secret";
-        QTest::newRow("no-such-key") << "data" << "get" << int(ErrorCode::NotFound) << "key";
-        QTest::newRow("head-404") << "data" << "head" << int(ErrorCode::NotFound) << "key";
-        QTest::newRow("no-such-bucket-get") << "nobucket" << "get" << int(ErrorCode::MissingSource) << "bucket name";
-        QTest::newRow("no-such-bucket-list") << "nobucket" << "list" << int(ErrorCode::MissingSource) << "endpoint";
-        QTest::newRow("denied-list") << "denied" << "list" << int(ErrorCode::Auth) << "profile";
+        QTest::newRow("access-denied") << "denied"
+                                       << "get" << int(ErrorCode::Auth) << "credentials";
+        QTest::newRow("signature") << "sigfail"
+                                   << "get" << int(ErrorCode::Auth) << "secret";
+        QTest::newRow("no-such-key") << "data"
+                                     << "get" << int(ErrorCode::NotFound) << "key";
+        QTest::newRow("head-404") << "data"
+                                  << "head" << int(ErrorCode::NotFound) << "key";
+        QTest::newRow("no-such-bucket-get") << "nobucket"
+                                            << "get" << int(ErrorCode::MissingSource) << "bucket name";
+        QTest::newRow("no-such-bucket-list") << "nobucket"
+                                             << "list" << int(ErrorCode::MissingSource) << "endpoint";
+        QTest::newRow("denied-list") << "denied"
+                                     << "list" << int(ErrorCode::Auth) << "profile";
     }
     void errorCodes()
     {
@@ -257,10 +264,13 @@ private slots:
     {
         S3Store store(config(QStringLiteral("cut")));
         QByteArray got;
-        const auto info = store.read(QStringLiteral("wal/000000010000000000000001"), [&](QByteArrayView chunk) -> Result<void> {
-            got.append(chunk);
-            return {};
-        }, m_cancel);
+        const auto info = store.read(
+            QStringLiteral("wal/000000010000000000000001"),
+            [&](QByteArrayView chunk) -> Result<void> {
+                got.append(chunk);
+                return {};
+            },
+            m_cancel);
         QVERIFY2(info, info ? "" : qPrintable(info.error().oneLine()));
         const QByteArray expected = bodyFor(QStringLiteral("wal/000000010000000000000001"));
         QCOMPARE(got.size(), expected.size());
@@ -336,10 +346,14 @@ private slots:
     void pagedListingOfRealStore()
     {
         S3Store store(config(QStringLiteral("data")));
-        const QStringList keys = {"srv/base/1/backup.info", "srv/base/1/data.tar", "srv/base/2/backup.info",
+        const QStringList keys = {"srv/base/1/backup.info",
+                                  "srv/base/1/data.tar",
+                                  "srv/base/2/backup.info",
                                   "srv/wals/0000000100000000/000000010000000000000001",
                                   "srv/wals/0000000100000000/000000010000000000000002",
-                                  "srv/wals/00000002.history", "srv/Z", "srv/z"};
+                                  "srv/wals/00000002.history",
+                                  "srv/Z",
+                                  "srv/z"};
         for (const QString& k : keys)
             QVERIFY(store.put(k, k.toUtf8(), m_cancel));
         const auto all = store.list(QStringLiteral("srv/"), QString(), m_cancel);
@@ -438,9 +452,9 @@ private slots:
     {
         S3Store store(config(QStringLiteral("data")));
         QVERIFY(store.put(QStringLiteral("sink"), bodyFor(QStringLiteral("sink")), m_cancel));
-        const auto r = store.read(QStringLiteral("sink"), [](QByteArrayView) -> Result<void> {
-            return fail(ErrorCode::Corrupt, QStringLiteral("sink refuses"));
-        }, m_cancel);
+        const auto r = store.read(
+            QStringLiteral("sink"),
+            [](QByteArrayView) -> Result<void> { return fail(ErrorCode::Corrupt, QStringLiteral("sink refuses")); }, m_cancel);
         QVERIFY(!r);
         QCOMPARE(r.error().message, QStringLiteral("sink refuses"));
     }

@@ -39,7 +39,8 @@ private slots:
         // no normalisation of S3 paths
         QCOMPARE(SigV4::encodePath(QStringLiteral("/b/x//./../y")), QByteArray("/b/x//./../y"));
         QCOMPARE(SigV4::encodePath(QString()), QByteArray("/"));
-        QCOMPARE(SigV4::encodeQuery({{QStringLiteral("prefix"), QStringLiteral("J")}, {QStringLiteral("max-keys"), QStringLiteral("2")},
+        QCOMPARE(SigV4::encodeQuery({{QStringLiteral("prefix"), QStringLiteral("J")},
+                                     {QStringLiteral("max-keys"), QStringLiteral("2")},
                                      {QStringLiteral("empty"), QString()}}),
                  QByteArray("empty=&max-keys=2&prefix=J"));
     }
@@ -52,10 +53,12 @@ private slots:
         QTest::addColumn<QByteArray>("range");
         QTest::addColumn<QByteArray>("signedHeaders");
         QTest::addColumn<QByteArray>("signature");
-        QTest::newRow("get-object-range") << "/test.txt" << "" << QByteArray("bytes=0-9")
+        QTest::newRow("get-object-range") << "/test.txt"
+                                          << "" << QByteArray("bytes=0-9")
                                           << QByteArray("host;range;x-amz-content-sha256;x-amz-date")
                                           << QByteArray("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
-        QTest::newRow("list-objects") << "/" << "max-keys=2&prefix=J" << QByteArray()
+        QTest::newRow("list-objects") << "/"
+                                      << "max-keys=2&prefix=J" << QByteArray()
                                       << QByteArray("host;x-amz-content-sha256;x-amz-date")
                                       << QByteArray("34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7");
     }
@@ -76,8 +79,10 @@ private slots:
         rq.payloadHash = SigV4::emptyPayloadHash();
         const SigV4Signed s = SigV4::sign(rq, {kAccessKey, kSecret, {}}, QStringLiteral("us-east-1"), k20130524);
         QCOMPARE(s.signature, signature);
-        QCOMPARE(s.authorization, "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
-                                  "SignedHeaders=" + signedHeaders + ", Signature=" + signature);
+        QCOMPARE(s.authorization,
+                 "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+                 "SignedHeaders="
+                     + signedHeaders + ", Signature=" + signature);
         // Never a checksum or chunked-upload header (R2 rejects them).
         for (const auto& [name, value] : s.headers) {
             QVERIFY(!name.startsWith("x-amz-checksum"));
@@ -128,10 +133,10 @@ private slots:
         const QByteArray body = c.value(u"body").toString().toUtf8();
         rq.payloadHash = c.value(u"unsigned").toBool() ? QByteArray(SigV4::kUnsignedPayload) : SigV4::sha256Hex(body);
         QCOMPARE(rq.payloadHash, c.value(u"content_sha256").toString().toLatin1());
-        const SigV4Signed s = SigV4::sign(rq,
-                                          {c.value(u"access_key").toString(), c.value(u"secret_key").toString(),
-                                           c.value(u"token").toString()},
-                                          c.value(u"region").toString(), c.value(u"unix_time").toInteger());
+        const SigV4Signed s =
+            SigV4::sign(rq,
+                        {c.value(u"access_key").toString(), c.value(u"secret_key").toString(), c.value(u"token").toString()},
+                        c.value(u"region").toString(), c.value(u"unix_time").toInteger());
         QCOMPARE(QString::fromUtf8(s.authorization), c.value(u"authorization").toString());
         // What goes on the wire is the path botocore would send.
         const QString urlPath = c.value(u"url_path").toString();

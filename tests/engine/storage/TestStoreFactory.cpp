@@ -15,9 +15,12 @@ using namespace tideline::storage;
 
 namespace {
 
-const char* const kEnv[] = {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
-                            "AWS_DEFAULT_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_REGION",
-                            "AWS_DEFAULT_REGION", "AWS_CA_BUNDLE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE"};
+const char* const kEnv[] = {"AWS_ACCESS_KEY_ID",           "AWS_SECRET_ACCESS_KEY",
+                            "AWS_SESSION_TOKEN",           "AWS_PROFILE",
+                            "AWS_DEFAULT_PROFILE",         "AWS_ENDPOINT_URL",
+                            "AWS_ENDPOINT_URL_S3",         "AWS_REGION",
+                            "AWS_DEFAULT_REGION",          "AWS_CA_BUNDLE",
+                            "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE"};
 
 void writeFile(const QString& path, const QByteArray& text)
 {
@@ -60,17 +63,39 @@ private slots:
         QTest::addColumn<QString>("bucket");
         QTest::addColumn<QString>("prefixOrPath");
         QTest::addColumn<QString>("roundTrip");
-        QTest::newRow("bucket") << "s3://backups" << true << true << "backups" << "" << "s3://backups";
-        QTest::newRow("bucket-slash") << "s3://backups/" << true << true << "backups" << "" << "s3://backups";
-        QTest::newRow("path") << "s3://backups/cnpg/prod/" << true << true << "backups" << "cnpg/prod" << "s3://backups/cnpg/prod";
-        QTest::newRow("path-slashes") << "s3://backups//cnpg//" << true << true << "backups" << "cnpg" << "s3://backups/cnpg";
-        QTest::newRow("file") << "file:///var/backups/pg/" << true << false << "" << "/var/backups/pg" << "file:///var/backups/pg";
-        QTest::newRow("file-localhost") << "file://localhost/tmp/x" << true << false << "" << "/tmp/x" << "file:///tmp/x";
-        QTest::newRow("no-bucket") << "s3://" << false << true << "" << "" << "";
-        QTest::newRow("http") << "https://bucket.s3.amazonaws.com/x" << false << true << "" << "" << "";
-        QTest::newRow("plain-path") << "/var/backups" << false << true << "" << "" << "";
-        QTest::newRow("file-relative") << "file:relative/dir" << false << false << "" << "" << "";
-        QTest::newRow("file-remote-host") << "file://server/dir" << false << false << "" << "" << "";
+        QTest::newRow("bucket") << "s3://backups" << true << true << "backups"
+                                << ""
+                                << "s3://backups";
+        QTest::newRow("bucket-slash") << "s3://backups/" << true << true << "backups"
+                                      << ""
+                                      << "s3://backups";
+        QTest::newRow("path") << "s3://backups/cnpg/prod/" << true << true << "backups"
+                              << "cnpg/prod"
+                              << "s3://backups/cnpg/prod";
+        QTest::newRow("path-slashes") << "s3://backups//cnpg//" << true << true << "backups"
+                                      << "cnpg"
+                                      << "s3://backups/cnpg";
+        QTest::newRow("file") << "file:///var/backups/pg/" << true << false << ""
+                              << "/var/backups/pg"
+                              << "file:///var/backups/pg";
+        QTest::newRow("file-localhost") << "file://localhost/tmp/x" << true << false << ""
+                                        << "/tmp/x"
+                                        << "file:///tmp/x";
+        QTest::newRow("no-bucket") << "s3://" << false << true << ""
+                                   << ""
+                                   << "";
+        QTest::newRow("http") << "https://bucket.s3.amazonaws.com/x" << false << true << ""
+                              << ""
+                              << "";
+        QTest::newRow("plain-path") << "/var/backups" << false << true << ""
+                                    << ""
+                                    << "";
+        QTest::newRow("file-relative") << "file:relative/dir" << false << false << ""
+                                       << ""
+                                       << "";
+        QTest::newRow("file-remote-host") << "file://server/dir" << false << false << ""
+                                          << ""
+                                          << "";
     }
     void parse()
     {

@@ -49,16 +49,14 @@ private slots:
         QTest::newRow("no reason") << 2u << QByteArray("1\t0/3000148\n") << "1@3000148:";
         QTest::newRow("no final newline") << 2u << QByteArray("1\t0/3000148\tx") << "1@3000148:x";
         QTest::newRow("space separated, reason with spaces")
-            << 2u << QByteArray("1 0/3000148   before 2025-01-01 10:00:00+00\n")
-            << "1@3000148:before 2025-01-01 10:00:00+00";
+            << 2u << QByteArray("1 0/3000148   before 2025-01-01 10:00:00+00\n") << "1@3000148:before 2025-01-01 10:00:00+00";
         QTest::newRow("lower-case lsn") << 2u << QByteArray("1\t0/3a000148\tx\n") << "1@3a000148:x";
         QTest::newRow("padded lsn") << 2u << QByteArray("1\t1/00000028\tx\n") << "1@100000028:x";
         QTest::newRow("utf-8 reason") << 2u << QByteArray("1\t0/3000148\tat restore point \"\xc3\xa9t\xc3\xa9\"\n")
                                       << QString::fromUtf8("1@3000148:at restore point \"\u00e9t\u00e9\"");
-        QTest::newRow("equal switch points") << 4u << QByteArray("1\t0/5000000\ta\n2\t0/5000000\tb\n")
-                                             << "1@5000000:a|2@5000000:b";
-        QTest::newRow("skipping timelines") << 12u
-                                            << QByteArray("1\t0/3000148\ta\n5\t2/82000168\tb\n11\t16/B374D848\tc\n")
+        QTest::newRow("equal switch points")
+            << 4u << QByteArray("1\t0/5000000\ta\n2\t0/5000000\tb\n") << "1@5000000:a|2@5000000:b";
+        QTest::newRow("skipping timelines") << 12u << QByteArray("1\t0/3000148\ta\n5\t2/82000168\tb\n11\t16/B374D848\tc\n")
                                             << "1@3000148:a|5@282000168:b|11@16b374d848:c";
     }
     void parseValid()
@@ -88,8 +86,7 @@ private slots:
         QTest::newRow("parent overflows") << 3u << QByteArray("99999999999\t0/1\tx\n") << 1;
         QTest::newRow("parent equals timeline") << 2u << QByteArray("2\t0/3000148\tx\n") << 1;
         QTest::newRow("parent above timeline") << 2u << QByteArray("3\t0/3000148\tx\n") << 1;
-        QTest::newRow("decreasing parents")
-            << 5u << QByteArray("1\t0/3000000\ta\n\n3\t0/5000000\tb\n2\t0/6000000\tc\n") << 4;
+        QTest::newRow("decreasing parents") << 5u << QByteArray("1\t0/3000000\ta\n\n3\t0/5000000\tb\n2\t0/6000000\tc\n") << 4;
         QTest::newRow("repeated parent") << 3u << QByteArray("1\t0/3000000\ta\n1\t0/4000000\tb\n") << 2;
         QTest::newRow("decreasing switch points") << 3u << QByteArray("1\t0/5000000\ta\n2\t0/4000000\tb\n") << 2;
         QTest::newRow("binary junk") << 2u << QByteArray("\0\x01garbage", 9) << 1;

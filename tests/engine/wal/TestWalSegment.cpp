@@ -52,8 +52,8 @@ private slots:
         // 16 MiB: N = 256
         QTest::newRow("16MiB facts example") << Q_UINT64_C(0x282000168) << 1u << 16 * MiB << quint64(0x282)
                                              << "000000010000000200000082" << Q_UINT64_C(0x282000000);
-        QTest::newRow("16MiB backup start") << Q_UINT64_C(0x3000028) << 1u << 16 * MiB << quint64(3)
-                                            << "000000010000000000000003" << Q_UINT64_C(0x3000000);
+        QTest::newRow("16MiB backup start")
+            << Q_UINT64_C(0x3000028) << 1u << 16 * MiB << quint64(3) << "000000010000000000000003" << Q_UINT64_C(0x3000000);
         QTest::newRow("16MiB zero") << Q_UINT64_C(0) << 1u << 16 * MiB << quint64(0) << "000000010000000000000000"
                                     << Q_UINT64_C(0);
         QTest::newRow("16MiB last of log 0") << Q_UINT64_C(0xFFFFFFFF) << 1u << 16 * MiB << quint64(255)
@@ -62,9 +62,8 @@ private slots:
                                               << "000000010000000100000000" << Q_UINT64_C(0x100000000);
         QTest::newRow("16MiB tli 26") << Q_UINT64_C(0x16B374D848) << 26u << 16 * MiB << quint64(0x16B3)
                                       << "0000001A00000016000000B3" << Q_UINT64_C(0x16B3000000);
-        QTest::newRow("16MiB max") << Q_UINT64_C(0xFFFFFFFFFFFFFFFF) << 0xFFFFFFFFu << 16 * MiB
-                                   << Q_UINT64_C(0xFFFFFFFFFF) << "FFFFFFFFFFFFFFFF000000FF"
-                                   << Q_UINT64_C(0xFFFFFFFFFF000000);
+        QTest::newRow("16MiB max") << Q_UINT64_C(0xFFFFFFFFFFFFFFFF) << 0xFFFFFFFFu << 16 * MiB << Q_UINT64_C(0xFFFFFFFFFF)
+                                   << "FFFFFFFFFFFFFFFF000000FF" << Q_UINT64_C(0xFFFFFFFFFF000000);
         // 1 MiB: N = 4096, segment part 000..FFF
         QTest::newRow("1MiB facts example") << Q_UINT64_C(0x282000168) << 1u << 1 * MiB << quint64(0x2820)
                                             << "000000010000000200000820" << Q_UINT64_C(0x282000000);
@@ -86,11 +85,10 @@ private slots:
         // 1 GiB: N = 4
         QTest::newRow("1GiB facts example") << Q_UINT64_C(0x282000168) << 1u << 1 * GiB << quint64(10)
                                             << "000000010000000200000002" << Q_UINT64_C(0x280000000);
-        QTest::newRow("1GiB last of log 0") << Q_UINT64_C(0xC0000000) << 1u << 1 * GiB << quint64(3)
-                                            << "000000010000000000000003" << Q_UINT64_C(0xC0000000);
-        QTest::newRow("1GiB max") << Q_UINT64_C(0xFFFFFFFFFFFFFFFF) << 0xFFFFFFFFu << 1 * GiB
-                                  << Q_UINT64_C(0x3FFFFFFFF) << "FFFFFFFFFFFFFFFF00000003"
-                                  << Q_UINT64_C(0xFFFFFFFFC0000000);
+        QTest::newRow("1GiB last of log 0")
+            << Q_UINT64_C(0xC0000000) << 1u << 1 * GiB << quint64(3) << "000000010000000000000003" << Q_UINT64_C(0xC0000000);
+        QTest::newRow("1GiB max") << Q_UINT64_C(0xFFFFFFFFFFFFFFFF) << 0xFFFFFFFFu << 1 * GiB << Q_UINT64_C(0x3FFFFFFFF)
+                                  << "FFFFFFFFFFFFFFFF00000003" << Q_UINT64_C(0xFFFFFFFFC0000000);
     }
     void lsnToSegment()
     {
@@ -120,12 +118,16 @@ private slots:
         QTest::addColumn<quint64>("segno");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("nextName");
-        QTest::newRow("1MiB") << 1 * MiB << quint64(0xFFF) << "000000030000000000000FFF" << "000000030000000100000000";
+        QTest::newRow("1MiB") << 1 * MiB << quint64(0xFFF) << "000000030000000000000FFF"
+                              << "000000030000000100000000";
         QTest::newRow("1MiB log 5") << 1 * MiB << quint64(0x5FFF) << "000000030000000500000FFF"
                                     << "000000030000000600000000";
-        QTest::newRow("16MiB") << 16 * MiB << quint64(0xFF) << "0000000300000000000000FF" << "000000030000000100000000";
-        QTest::newRow("64MiB") << 64 * MiB << quint64(0x3F) << "00000003000000000000003F" << "000000030000000100000000";
-        QTest::newRow("1GiB") << 1 * GiB << quint64(3) << "000000030000000000000003" << "000000030000000100000000";
+        QTest::newRow("16MiB") << 16 * MiB << quint64(0xFF) << "0000000300000000000000FF"
+                               << "000000030000000100000000";
+        QTest::newRow("64MiB") << 64 * MiB << quint64(0x3F) << "00000003000000000000003F"
+                               << "000000030000000100000000";
+        QTest::newRow("1GiB") << 1 * GiB << quint64(3) << "000000030000000000000003"
+                              << "000000030000000100000000";
         QTest::newRow("1GiB log 7") << 1 * GiB << quint64(31) << "000000030000000700000003"
                                     << "000000030000000800000000";
     }
@@ -162,42 +164,53 @@ private slots:
         const int history = int(WalFileName::Kind::History);
         const int none = int(Compression::None);
         QTest::newRow("segment") << "000000010000000200000082" << segment << 1u << 2u << 0x82u << 0u << none
-                                 << "000000010000000200000082" << "0000000100000002";
+                                 << "000000010000000200000082"
+                                 << "0000000100000002";
         // barman's regex takes either case; its hash_dir prints "%08X%08X", so the dir is upper-case.
         QTest::newRow("lower-case hex") << "0000000a0000000b000000fe" << segment << 10u << 11u << 0xFEu << 0u << none
-                                        << "0000000a0000000b000000fe" << "0000000A0000000B";
+                                        << "0000000a0000000b000000fe"
+                                        << "0000000A0000000B";
         QTest::newRow("partial") << "000000010000000000000005.partial" << partial << 1u << 0u << 5u << 0u << none
-                                 << "000000010000000000000005.partial" << "0000000100000000";
-        QTest::newRow("backup history") << "000000010000000000000004.00000028.backup" << backup << 1u << 0u << 4u
-                                        << 0x28u << none << "000000010000000000000004.00000028.backup"
+                                 << "000000010000000000000005.partial"
+                                 << "0000000100000000";
+        QTest::newRow("backup history") << "000000010000000000000004.00000028.backup" << backup << 1u << 0u << 4u << 0x28u
+                                        << none << "000000010000000000000004.00000028.backup"
                                         << "0000000100000000";
-        QTest::newRow("backup history lower") << "0000000200000001000000a0.00ff0028.backup" << backup << 2u << 1u
-                                              << 0xA0u << 0xFF0028u << none
-                                              << "0000000200000001000000a0.00ff0028.backup" << "0000000200000001";
-        QTest::newRow("history") << "00000002.history" << history << 2u << 0u << 0u << 0u << none
-                                 << "00000002.history" << "";
+        QTest::newRow("backup history lower") << "0000000200000001000000a0.00ff0028.backup" << backup << 2u << 1u << 0xA0u
+                                              << 0xFF0028u << none << "0000000200000001000000a0.00ff0028.backup"
+                                              << "0000000200000001";
+        QTest::newRow("history") << "00000002.history" << history << 2u << 0u << 0u << 0u << none << "00000002.history"
+                                 << "";
         QTest::newRow("history hex tli") << "0000001A.history" << history << 26u << 0u << 0u << 0u << none
-                                         << "0000001A.history" << "";
-        QTest::newRow(".gz") << "000000010000000000000001.gz" << segment << 1u << 0u << 1u << 0u
-                             << int(Compression::Gzip) << "000000010000000000000001" << "0000000100000000";
-        QTest::newRow(".bz2") << "000000010000000000000001.bz2" << segment << 1u << 0u << 1u << 0u
-                              << int(Compression::Bzip2) << "000000010000000000000001" << "0000000100000000";
-        QTest::newRow(".xz") << "000000010000000000000001.xz" << segment << 1u << 0u << 1u << 0u
-                             << int(Compression::Xz) << "000000010000000000000001" << "0000000100000000";
-        QTest::newRow(".zst") << "000000010000000000000001.zst" << segment << 1u << 0u << 1u << 0u
-                              << int(Compression::Zstd) << "000000010000000000000001" << "0000000100000000";
-        QTest::newRow(".lz4") << "000000010000000000000001.lz4" << segment << 1u << 0u << 1u << 0u
-                              << int(Compression::Lz4) << "000000010000000000000001" << "0000000100000000";
+                                         << "0000001A.history"
+                                         << "";
+        QTest::newRow(".gz") << "000000010000000000000001.gz" << segment << 1u << 0u << 1u << 0u << int(Compression::Gzip)
+                             << "000000010000000000000001"
+                             << "0000000100000000";
+        QTest::newRow(".bz2") << "000000010000000000000001.bz2" << segment << 1u << 0u << 1u << 0u << int(Compression::Bzip2)
+                              << "000000010000000000000001"
+                              << "0000000100000000";
+        QTest::newRow(".xz") << "000000010000000000000001.xz" << segment << 1u << 0u << 1u << 0u << int(Compression::Xz)
+                             << "000000010000000000000001"
+                             << "0000000100000000";
+        QTest::newRow(".zst") << "000000010000000000000001.zst" << segment << 1u << 0u << 1u << 0u << int(Compression::Zstd)
+                              << "000000010000000000000001"
+                              << "0000000100000000";
+        QTest::newRow(".lz4") << "000000010000000000000001.lz4" << segment << 1u << 0u << 1u << 0u << int(Compression::Lz4)
+                              << "000000010000000000000001"
+                              << "0000000100000000";
         QTest::newRow(".snappy") << "000000010000000000000001.snappy" << segment << 1u << 0u << 1u << 0u
-                                 << int(Compression::Snappy) << "000000010000000000000001" << "0000000100000000";
+                                 << int(Compression::Snappy) << "000000010000000000000001"
+                                 << "0000000100000000";
         QTest::newRow("partial.gz") << "000000020000000300000005.partial.gz" << partial << 2u << 3u << 5u << 0u
                                     << int(Compression::Gzip) << "000000020000000300000005.partial"
                                     << "0000000200000003";
-        QTest::newRow("backup.bz2") << "000000010000000000000004.00000028.backup.bz2" << backup << 1u << 0u << 4u
-                                    << 0x28u << int(Compression::Bzip2) << "000000010000000000000004.00000028.backup"
+        QTest::newRow("backup.bz2") << "000000010000000000000004.00000028.backup.bz2" << backup << 1u << 0u << 4u << 0x28u
+                                    << int(Compression::Bzip2) << "000000010000000000000004.00000028.backup"
                                     << "0000000100000000";
-        QTest::newRow("history.zst") << "00000003.history.zst" << history << 3u << 0u << 0u << 0u
-                                     << int(Compression::Zstd) << "00000003.history" << "";
+        QTest::newRow("history.zst") << "00000003.history.zst" << history << 3u << 0u << 0u << 0u << int(Compression::Zstd)
+                                     << "00000003.history"
+                                     << "";
     }
     void parseName()
     {
@@ -308,8 +321,8 @@ private slots:
         QTest::newRow("100 rules out 16MiB")
             << QStringList{"0000000100000000000000FF", "000000010000000000000100.zst"} << qint64(1 * MiB);
         QTest::newRow("FFF fits only 1MiB") << QStringList{"000000010000000000000FFF"} << qint64(1 * MiB);
-        QTest::newRow("partial counts")
-            << QStringList{"000000010000000000000001", "000000010000000000000200.partial"} << qint64(1 * MiB);
+        QTest::newRow("partial counts") << QStringList{"000000010000000000000001", "000000010000000000000200.partial"}
+                                        << qint64(1 * MiB);
         QTest::newRow("1000 fits nothing") << QStringList{"000000010000000000001000"} << kNone;
         QTest::newRow("one bad name spoils it")
             << QStringList{"000000010000000000000001", "00000002.history", "0000000100000000FFFFFFFF.gz"} << kNone;
