@@ -7,7 +7,7 @@
 #include <QSvgRenderer>
 #include <QTextStream>
 
-int main(int argc, char *argv[])
+int main(int argc, char* argv[])
 {
     // No display is needed to rasterise; the offscreen platform keeps this working on CI.
     qputenv("QT_QPA_PLATFORM", "offscreen");
