@@ -32,13 +32,10 @@ ArchiveCadence ArchiveCadence::compute(const WalArchive& archive, qint64 binUsec
     for (const auto& t : archive.timelines()) {
         if (t.segments.isEmpty())
             continue;
-        qint64 firstOnTimeline = t.segments.first().uploadedUsec;
-        for (const auto& s : t.segments) {
+        for (const auto& s : t.segments)
             uploads.append({s.uploadedUsec, s.name.baseName});
-            firstOnTimeline = std::min(firstOnTimeline, s.uploadedUsec);
-        }
-        if (archive.graph().parent(t.timeline))
-            c.switches.append({t.timeline, firstOnTimeline});
+        if (const auto at = archive.branchTimeUsec(t.timeline))
+            c.switches.append({t.timeline, *at});
         for (const auto& g : t.gaps) {
             // The segment just before the gap: the missing ones were due right after it.
             const WalObject* before = archive.find(t.timeline, g.firstMissing - 1);

@@ -147,6 +147,22 @@ QString WalArchive::keyOf(const WalObject& object) const
     return m_prefix + object.name.hashDir() + QLatin1Char('/') + file;
 }
 
+std::optional<qint64> WalArchive::branchTimeUsec(TimelineId tli) const
+{
+    if (!m_graph.parent(tli))
+        return std::nullopt;
+    for (const WalObject& h : m_history)
+        if (h.name.timeline == tli && h.uploadedUsec != 0)
+            return h.uploadedUsec;
+    const TimelineWal* t = timeline(tli);
+    if (!t || t->segments.isEmpty())
+        return std::nullopt;
+    qint64 first = t->segments.first().uploadedUsec;
+    for (const WalObject& s : t->segments)
+        first = std::min(first, s.uploadedUsec);
+    return first;
+}
+
 const WalObject* WalArchive::find(TimelineId tli, quint64 segno) const
 {
     const TimelineWal* t = timeline(tli);

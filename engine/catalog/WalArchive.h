@@ -79,6 +79,11 @@ public:
     /// The full key of an archived file.
     QString keyOf(const WalObject& object) const;
 
+    /// When `tli` branched off its parent, as the bucket shows it: the upload of its history
+    /// file (written at promotion), else of its first segment; nullopt for a root timeline or
+    /// when neither is archived.
+    std::optional<qint64> branchTimeUsec(wal::TimelineId tli) const;
+
     /// The archived copy of a segment, or nullptr.
     const WalObject* find(wal::TimelineId tli, quint64 segno) const;
     /// The first segment missing among segnos [from, to] of one timeline; nullopt if all exist.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/pitr/RecoveryWindow.h"
 
+#include <algorithm>
+
 namespace tideline::pitr {
 
 using catalog::BackupEntry;
@@ -49,6 +51,26 @@ QList<TimelineWindow> computeRecoveryWindows(const catalog::ServerCatalog& catal
         windows.append(w);
     }
     return windows;
+}
+
+QList<TimeRange> mergedRecoverableRanges(const QList<TimelineWindow>& windows)
+{
+    QList<TimeRange> ranges;
+    for (const TimelineWindow& w : windows)
+        for (const RecoverableRange& r : w.ranges)
+            if (r.toUploadedUsec >= r.from.usecUtc)
+                ranges.append({r.from.usecUtc, r.toUploadedUsec});
+    std::sort(ranges.begin(), ranges.end(), [](const TimeRange& a, const TimeRange& b) {
+        return a.fromUsec != b.fromUsec ? a.fromUsec < b.fromUsec : a.toUsec < b.toUsec;
+    });
+    QList<TimeRange> merged;
+    for (const TimeRange& r : ranges) {
+        if (!merged.isEmpty() && r.fromUsec <= merged.last().toUsec)
+            merged.last().toUsec = std::max(merged.last().toUsec, r.toUsec);
+        else
+            merged.append(r);
+    }
+    return merged;
 }
 
 LatestWindow latestWindow(const catalog::ServerCatalog& catalog, const QList<TimelineWindow>& windows)

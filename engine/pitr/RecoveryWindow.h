@@ -39,6 +39,15 @@ struct TimelineWindow {
 /// an ancestor) it ended before the branch point. Pure; any thread.
 QList<TimelineWindow> computeRecoveryWindows(const catalog::ServerCatalog& catalog);
 
+/// A stretch of time, µs UTC, both ends included.
+struct TimeRange {
+    qint64 fromUsec = 0;
+    qint64 toUsec = 0;
+};
+/// Every recoverable range of every timeline merged where they touch or overlap, oldest first:
+/// the times some restore can reach, whatever the timeline. Pure; any thread.
+QList<TimeRange> mergedRecoverableRanges(const QList<TimelineWindow>& windows);
+
 /// The timeline a restore follows by default (recovery_target_timeline='latest': the highest
 /// timeline the history files and segments name) and its window among `windows`. After a
 /// failover whose first segments are missing, an older timeline may still have a window while

@@ -149,6 +149,8 @@ QJsonObject walsJson(const catalog::ServerCatalog& catalog)
         const auto reason = graph.reason(id);
         o.insert(QStringLiteral("parent"), parent ? QJsonValue(static_cast<qint64>(*parent)) : QJsonValue());
         o.insert(QStringLiteral("switch_lsn"), branch ? QJsonValue(branch->toString()) : QJsonValue());
+        const auto switchedAt = wals.branchTimeUsec(id);
+        o.insert(QStringLiteral("switched_at"), switchedAt ? uploadTimeJson(*switchedAt) : QJsonValue());
         o.insert(QStringLiteral("reason"), reason ? QJsonValue(*reason) : QJsonValue());
         timelines.append(o);
     }
@@ -190,8 +192,13 @@ QJsonObject windowJson(const catalog::ServerCatalog& catalog, const QList<pitr::
                         {QStringLiteral("ranges"), ranges}});
     }
     const pitr::LatestWindow latest = pitr::latestWindow(catalog, windows);
+    QJsonArray merged;
+    for (const pitr::TimeRange& r : pitr::mergedRecoverableRanges(windows))
+        merged.append(QJsonObject{{QStringLiteral("from"), uploadTimeJson(r.fromUsec)},
+                                  {QStringLiteral("to"), uploadTimeJson(r.toUsec)}});
     return {{QStringLiteral("server"), catalog.server},
             {QStringLiteral("timelines"), timelines},
+            {QStringLiteral("recoverable_ranges"), merged},
             {QStringLiteral("latest_timeline"), static_cast<qint64>(latest.timeline)},
             {QStringLiteral("latest_recoverable"), latest.recoverable()},
             {QStringLiteral("warnings"), warningsJson(catalog.warnings)}};

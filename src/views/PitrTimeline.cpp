@@ -249,35 +249,10 @@ void PitrTimeline::rebuild()
     }
     std::sort(m_backupSpans.begin(), m_backupSpans.end(),
               [](const BackupSpan& a, const BackupSpan& b) { return a.beginUsec < b.beginUsec; });
-    // Branch points: the child's history file is uploaded at the promotion; without one, its
-    // first segment is the best evidence of when the timeline began.
-    const wal::TimelineGraph& graph = cat.wals.graph();
-    for (quint32 tli : std::as_const(m_timelines)) {
-        const auto parent = graph.parent(tli);
-        if (!parent)
-            continue;
-        qint64 when = 0;
-        for (const catalog::WalObject& h : cat.wals.historyFiles())
-            if (h.name.timeline == tli)
-                when = h.uploadedUsec;
-        if (when == 0)
-            if (const auto* t = cat.wals.timeline(tli); t && !t->segments.isEmpty())
-                when = t->segments.first().uploadedUsec;
-        if (when != 0)
-            m_branches.append({*parent, tli, when});
-    }
-    QList<QPair<qint64, qint64>> ranges;
-    for (const pitr::TimelineWindow& w : m_snapshot->windows)
-        for (const pitr::RecoverableRange& r : w.ranges)
-            if (r.toUploadedUsec >= r.from.usecUtc)
-                ranges.append({r.from.usecUtc, r.toUploadedUsec});
-    std::sort(ranges.begin(), ranges.end());
-    for (const auto& r : ranges) {
-        if (!m_recoverable.isEmpty() && r.first <= m_recoverable.last().second)
-            m_recoverable.last().second = std::max(m_recoverable.last().second, r.second);
-        else
-            m_recoverable.append(r);
-    }
+    for (quint32 tli : std::as_const(m_timelines))
+        if (const auto when = cat.wals.branchTimeUsec(tli))
+            m_branches.append({*cat.wals.graph().parent(tli), tli, *when});
+    m_recoverable = pitr::mergedRecoverableRanges(m_snapshot->windows);
     if (lo <= hi) {
         m_dataBegin = lo;
         m_dataEnd = hi;
@@ -346,8 +321,8 @@ QString PitrTimeline::describeAt(QPoint pos) const
     }
     if (pos.y() >= rowTop(0) && pos.y() < rowTop(1)) {
         for (const auto& r : m_recoverable)
-            if (t >= r.first && t <= r.second)
-                return tr("Recoverable: %1 → %2").arg(Format::time(r.first, m_zone), Format::time(r.second, m_zone));
+            if (t >= r.fromUsec && t <= r.toUsec)
+                return tr("Recoverable: %1 → %2").arg(Format::time(r.fromUsec, m_zone), Format::time(r.toUsec, m_zone));
         return tr("Not recoverable at %1").arg(Format::time(t, m_zone));
     }
     for (quint32 tli : m_timelines) {
@@ -518,8 +493,8 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
     // Row 0: what can be restored.
     const int h = kRowHeight - 6;
     for (const auto& r : m_recoverable)
-        if (r.second >= viewStart && r.first <= viewEnd)
-            p.fillRect(spanRect(r.first, r.second, rowTop(0) + 3, h - 4, 2), pal.recoverable);
+        if (r.toUsec >= viewStart && r.fromUsec <= viewEnd)
+            p.fillRect(spanRect(r.fromUsec, r.toUsec, rowTop(0) + 3, h - 4, 2), pal.recoverable);
 
     // Row 1: backups. Sorted by begin, so the visible ones are a slice; several backups falling
     // on one pixel are painted once, which keeps 5,000 of them cheap at a yearly zoom.

@@ -49,6 +49,8 @@ public:
     TimelineScale& scale() { return m_scale; }
     const TimelineScale& scale() const { return m_scale; }
     const QList<Band>& bands() const { return m_bands; }
+    /// Row 0: what `window --json` prints as recoverable_ranges.
+    const QList<pitr::TimeRange>& recoverableRanges() const { return m_recoverable; }
     /// The x of the target marker in widget coordinates; nullopt without a target.
     std::optional<double> markerX() const;
     /// What hovering at `pos` (widget coordinates) shows; empty over nothing.
@@ -115,7 +117,7 @@ private:
     };
     QList<BackupSpan> m_backupSpans; ///< by begin time
     qint64 m_widestBackupUsec = 0;
-    QList<QPair<qint64, qint64>> m_recoverable; ///< merged recoverable ranges over all timelines
+    QList<pitr::TimeRange> m_recoverable; ///< the engine's merged recoverable ranges
     qint64 m_dataBegin = 0;
     qint64 m_dataEnd = 0;
     std::optional<qint64> m_target;

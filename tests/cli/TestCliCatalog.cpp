@@ -225,6 +225,11 @@ private slots:
             actualHistories.insert(h.toString());
         QCOMPARE(actualHistories, histories);
         QVERIFY(histories.contains(QStringLiteral("00000002.history")));
+        // A child timeline's switch is dated by its history file's upload, as the listing has it.
+        for (const QJsonValue& v : w.value(QStringLiteral("timelines")).toArray()) {
+            const QJsonObject t = v.toObject();
+            QCOMPARE(t.value(QStringLiteral("switched_at")).isNull(), t.value(QStringLiteral("parent")).isNull());
+        }
     }
 
     void gapsAreFoundAndJudged()

@@ -101,6 +101,22 @@ private slots:
         PitrView* v = m_window->pitr();
         PitrTimeline* tl = v->timeline();
         QVERIFY(!tl->bands().isEmpty());
+        // Row 0 is what `window --json` prints as recoverable_ranges.
+        {
+            const auto& env = FixtureEnv::instance();
+            const QJsonArray cli =
+                test::cliJson({QStringLiteral("window"), env.url(QStringLiteral("main")), env.server(QStringLiteral("main"))})
+                    .value(QStringLiteral("recoverable_ranges"))
+                    .toArray();
+            QVERIFY(!cli.isEmpty());
+            QCOMPARE(tl->recoverableRanges().size(), cli.size());
+            for (qsizetype i = 0; i < cli.size(); ++i) {
+                QCOMPARE(Timestamp::fromUsec(tl->recoverableRanges()[i].fromUsec).toIso(),
+                         cli[i].toObject().value(QStringLiteral("from")).toString());
+                QCOMPARE(Timestamp::fromUsec(tl->recoverableRanges()[i].toUsec).toIso(),
+                         cli[i].toObject().value(QStringLiteral("to")).toString());
+            }
+        }
         const QJsonArray rps =
             FixtureEnv::instance().scenario(QStringLiteral("main")).value(QStringLiteral("restore_points")).toArray();
         QVERIFY(rps.size() >= 2);
