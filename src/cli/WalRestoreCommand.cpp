@@ -2,7 +2,7 @@
 #include "src/cli/WalRestoreCommand.h"
 
 #include "engine/restore/WalFetcher.h"
-#include "engine/restore/WalSpool.h"
+#include "engine/restore/WalRestoreRequest.h"
 #include "engine/storage/StoreFactory.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
@@ -12,48 +12,21 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <cerrno>
-#include <csignal>
-#include <cstdlib>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <dirent.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 namespace tideline::cli {
 
 using restore::WalName;
+using restore::WalRestoreRequest;
 using restore::WalSpool;
 
 namespace {
 
-constexpr int kDefaultPrefetch = 8; // 128 MiB of 16 MiB segments ahead: more than replay eats while one downloads
-constexpr int kMaxPrefetch = 64;
-constexpr int kDefaultRetryForSeconds = 60;
 constexpr int kWalRestoreFailure = 255; // DESIGN.md: above 125, so PostgreSQL stops instead of promoting
 constexpr auto kPrefetcherIdleExit = std::chrono::milliseconds(5000);
-
-/// wal-restore's command line in plain strings: the fast path reads it before Qt exists, the
-/// full path from the Invocation, and both derive the spool from it the same way.
-struct WalRestoreArgs {
-    std::string source;
-    std::string server;
-    std::string walName;
-    std::string dest;
-    std::string spool; ///< --spool as given; empty: the default next to dest
-    std::string endpoint;
-    std::string profile;
-    std::string region;
-    std::string caBundle;
-    bool noVerifyTls = false;
-    bool worker = false;
-    int prefetch = kDefaultPrefetch;
-    int retryForSeconds = kDefaultRetryForSeconds;
-};
+constexpr int kMaxPrefetch = WalRestoreRequest::kMaxPrefetch;
 
 bool parseInt(std::string_view text, int low, int high, int* out)
 {
@@ -71,11 +44,12 @@ bool parseInt(std::string_view text, int low, int high, int* out)
     return true;
 }
 
-// Mirrors CommandLine's grammar for this one verb; anything it does not know sends the call to
+// wal-restore's command line in plain strings, before Qt exists: mirrors CommandLine's grammar
+// for this one verb; anything it does not know sends the call to
 // the full path, which parses properly and reports errors.
-std::optional<WalRestoreArgs> parseRaw(int argc, char** argv)
+std::optional<WalRestoreRequest> parseRaw(int argc, char** argv)
 {
-    WalRestoreArgs a;
+    WalRestoreRequest a;
     std::vector<std::string_view> positional;
     bool optionsEnded = false;
     for (int i = 1; i < argc; ++i) {
@@ -136,100 +110,6 @@ std::optional<WalRestoreArgs> parseRaw(int argc, char** argv)
     return a;
 }
 
-std::string spoolBase(const WalRestoreArgs& a)
-{
-    if (a.spool.empty())
-        return WalSpool::defaultBase(a.dest);
-    if (a.spool.front() == '/')
-        return a.spool;
-    char cwd[4096];
-    return ::getcwd(cwd, sizeof cwd) ? std::string(cwd) + '/' + a.spool : a.spool;
-}
-
-// Keyed by source URL and server: a spool directory shared by two restores never serves one the
-// other's WAL. Not by endpoint: the same bucket reached through another URL (a proxy, a regional
-// name) is the same archive, and what is already verified on disk should keep serving.
-WalSpool spoolFor(const WalRestoreArgs& a)
-{
-    return WalSpool(WalSpool::keyedDir(spoolBase(a), a.source + '\n' + a.server));
-}
-
-std::vector<std::string> workerArguments(const WalRestoreArgs& a)
-{
-    std::vector<std::string> args;
-    auto global = [&](const char* option, const std::string& value) {
-        if (!value.empty()) {
-            args.emplace_back(option);
-            args.push_back(value);
-        }
-    };
-    global("--endpoint-url", a.endpoint);
-    global("--profile", a.profile);
-    global("--region", a.region);
-    global("--ca-bundle", a.caBundle);
-    if (a.noVerifyTls)
-        args.emplace_back("--no-verify-tls");
-    args.insert(args.end(),
-                {"wal-restore", a.source, a.server, a.walName, "-", "--spool", spoolBase(a), "--prefetch",
-                 std::to_string(a.prefetch), "--prefetch-worker"});
-    return args;
-}
-
-// After serving segment `name`: tell the prefetcher where replay is, drop what replay has passed,
-// and start a prefetcher when the window ahead is not full and none is running.
-void keepAhead(const WalRestoreArgs& a, const WalSpool& spool, const WalName& name, std::uint64_t segmentSize)
-{
-    if (a.prefetch <= 0 || name.kind != WalName::Kind::Segment || !spool.ensureExists())
-        return;
-    spool.recordRequest(name, segmentSize);
-    spool.removeOlderThan(name, segmentSize);
-    if (spool.windowFilled(name, segmentSize, a.prefetch) || spool.prefetcherRunning())
-        return;
-    char exe[4096];
-    const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return;
-    WalSpool::spawnDetached(std::string(exe, std::size_t(n)), workerArguments(a));
-}
-
-// The spool hit: no Qt, no network, no threads. nullopt when the full path must run.
-std::optional<int> serveFromSpool(const WalRestoreArgs& a, const WalSpool& spool, const WalName& name)
-{
-    if (name.kind != WalName::Kind::Segment || !spool.exists())
-        return std::nullopt;
-    std::uint64_t segmentSize = 0;
-    auto taken = spool.take(name, a.dest, nullptr, &segmentSize);
-    // Replay caught up with a download still running: waiting for it beats downloading it twice.
-    if (taken == WalSpool::Take::Absent && spool.inFlight(name)
-        && spool.waitWhileInFlight(name, std::min(a.retryForSeconds, 30) * 1000))
-        taken = spool.take(name, a.dest, nullptr, &segmentSize);
-    if (taken != WalSpool::Take::Taken)
-        return std::nullopt; // rejected or unmovable: the full path fetches it and reports
-    keepAhead(a, spool, name, segmentSize);
-    return 0;
-}
-
-// A killed earlier call may have left its temporary file next to the destination.
-void removeStaleTemps(const std::string& dest)
-{
-    const std::string dir = restore::directoryOf(dest);
-    const auto slash = dest.rfind('/');
-    const std::string prefix = '.' + dest.substr(slash == std::string::npos ? 0 : slash + 1) + ".tideline-";
-    DIR* d = ::opendir(dir.c_str());
-    if (!d)
-        return;
-    while (const dirent* entry = ::readdir(d)) {
-        const std::string_view file(entry->d_name);
-        if (!file.starts_with(prefix) || !file.ends_with(".tmp"))
-            continue;
-        const std::string pid(file.substr(prefix.size(), file.size() - prefix.size() - 4));
-        const long value = std::strtol(pid.c_str(), nullptr, 10);
-        if (value > 0 && ::kill(pid_t(value), 0) != 0 && errno == ESRCH)
-            ::unlinkat(::dirfd(d), entry->d_name, 0);
-    }
-    ::closedir(d);
-}
-
 int failWalRestore(const QString& walName, Error error, int attempts = 0, double seconds = 0)
 {
     if (attempts > 1)
@@ -241,9 +121,9 @@ int failWalRestore(const QString& walName, Error error, int attempts = 0, double
     return kWalRestoreFailure;
 }
 
-Result<WalRestoreArgs> argsFrom(const Invocation& inv)
+Result<WalRestoreRequest> argsFrom(const Invocation& inv)
 {
-    WalRestoreArgs a;
+    WalRestoreRequest a;
     a.source = inv.args[0].toStdString();
     a.server = inv.args[1].toStdString();
     a.walName = inv.args[2].toStdString();
@@ -300,7 +180,7 @@ int WalRestoreCommand::run(const Invocation& invocation)
 
     if (args->worker) {
         // The detached prefetcher: nobody reads its exit status; problems go to the spool's log.
-        const WalSpool spool = spoolFor(*args);
+        const WalSpool spool = args->spoolDir();
         if (!url || !spool.exists())
             return 0;
         auto store = openWalStore(invocation, *url, args->retryForSeconds, true);
@@ -309,23 +189,8 @@ int WalRestoreCommand::run(const Invocation& invocation)
             return 0;
         }
         WalSpool writable = spool;
-        // The default spool lives in the data directory's pg_wal: once PostgreSQL has removed
-        // recovery.signal (and there is no standby.signal) recovery is over and the spool is
-        // dead weight. (The worker always gets --spool; a spool elsewhere is the caller's.)
-        std::function<bool()> recoveryOver;
-        const std::string base = spoolBase(*args);
-        const std::string suffix = std::string("/pg_wal/") + WalSpool::kDefaultDirName;
-        if (base.size() > suffix.size() && base.ends_with(suffix)) {
-            const std::string pgdata = base.substr(0, base.size() - suffix.size());
-            recoveryOver = [pgdata] {
-                struct stat st;
-                return ::stat((pgdata + "/recovery.signal").c_str(), &st) != 0
-                    && ::stat((pgdata + "/standby.signal").c_str(), &st) != 0
-                    && ::stat((pgdata + "/PG_VERSION").c_str(), &st) == 0;
-            };
-        }
         restore::WalFetcher(**store, *url, invocation.args[1])
-            .runPrefetcher(writable, std::max(1, args->prefetch), kPrefetcherIdleExit, recoveryOver);
+            .runPrefetcher(writable, std::max(1, args->prefetch), kPrefetcherIdleExit, args->recoveryOver());
         return 0;
     }
 
@@ -339,11 +204,10 @@ int WalRestoreCommand::run(const Invocation& invocation)
                                {}});
     if (!url)
         return failWalRestore(walNameText, url.error());
-    const WalSpool spool = spoolFor(*args);
-    if (const auto served = serveFromSpool(*args, spool, *name))
+    if (const auto served = args->serveFromSpool(*name))
         return *served;
 
-    removeStaleTemps(args->dest);
+    args->removeStaleTemps();
     auto store = openWalStore(invocation, *url, args->retryForSeconds, false);
     if (!store)
         return failWalRestore(walNameText, store.error());
@@ -353,7 +217,7 @@ int WalRestoreCommand::run(const Invocation& invocation)
     int attempts = 0;
     auto fetched = fetcher.fetch(*name, invocation.args[3], std::chrono::seconds(args->retryForSeconds), &attempts);
     if (fetched) {
-        keepAhead(*args, spool, *name, fetched->segmentSize);
+        args->keepAhead(*name, fetched->segmentSize);
         return 0;
     }
     if (fetched.error().code == ErrorCode::NotFound) {
@@ -371,7 +235,7 @@ std::optional<int> walRestoreFastPath(int argc, char** argv)
     const auto name = WalName::parse(args->walName);
     if (!name)
         return std::nullopt;
-    return serveFromSpool(*args, spoolFor(*args), *name);
+    return args->serveFromSpool(*name);
 }
 
 } // namespace tideline::cli
