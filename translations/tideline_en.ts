@@ -4,7 +4,7 @@
 <context>
     <name>CommandLine</name>
     <message numerus="yes">
-        <location filename="../src/cli/CommandLine.cpp" line="+116"/>
+        <location filename="../src/cli/CommandLine.cpp" line="+117"/>
         <source>&apos;%1&apos; takes %n argument(s), got %2</source>
         <extracomment>%1 is the command, %n how many arguments it takes, %2 how many were given.</extracomment>
         <translation>
@@ -25,7 +25,7 @@
 <context>
     <name>DrillsCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/DrillsCommand.cpp" line="+41"/>
+        <location filename="../src/cli/DrillsCommand.cpp" line="+42"/>
         <source>%n drill(s), %1 passed; last passing drill: %2
 </source>
         <extracomment>%n is the number of drills, %1 how many passed, %2 a date or &quot;-&quot;.</extracomment>
@@ -40,7 +40,7 @@
 <context>
     <name>PlanCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/PlanCommand.cpp" line="+41"/>
+        <location filename="../src/cli/PlanCommand.cpp" line="+42"/>
         <source>%n segment(s), %1 .. %2, %3</source>
         <translation>
             <numerusform>%n segment, %1 .. %2, %3</numerusform>
@@ -49,9 +49,20 @@
     </message>
 </context>
 <context>
+    <name>RestoreJob</name>
+    <message numerus="yes">
+        <location filename="../engine/restore/RestoreJob.cpp" line="+632"/>
+        <source>downloaded %1, written %2 (%n file(s)) in %3</source>
+        <translation>
+            <numerusform>downloaded %1, written %2 (%n file) in %3</numerusform>
+            <numerusform>downloaded %1, written %2 (%n files) in %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>S3Store</name>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Store.cpp" line="+590"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+580"/>
         <source>%1 failed after %n attempts: %2</source>
         <translation>
             <numerusform>%1 failed after %n attempt: %2</numerusform>
@@ -62,7 +73,7 @@
 <context>
     <name>ServerCatalog</name>
     <message numerus="yes">
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+81"/>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+82"/>
         <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
         <translation>
             <numerusform>backup %1 cannot be restored: %n WAL segment it needs is missing, the first %2</numerusform>
@@ -94,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n WAL segments are archived more than once (different compressions); the first copy counts</source>
         <translation>
             <numerusform>%n WAL segment is archived more than once (different compressions); the first copy counts</numerusform>
@@ -105,7 +116,7 @@
 <context>
     <name>ShowCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/ShowCommand.cpp" line="+79"/>
+        <location filename="../src/cli/ShowCommand.cpp" line="+81"/>
         <source>no: %n WAL segment(s) missing, first %1</source>
         <translation>
             <numerusform>no: %n WAL segment missing: %1</numerusform>
@@ -116,7 +127,7 @@
 <context>
     <name>StatusCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/StatusCommand.cpp" line="+101"/>
+        <location filename="../src/cli/StatusCommand.cpp" line="+105"/>
         <source>%n gap(s), %1 harmless</source>
         <extracomment>%n gaps in all, %1 of them harmless (older than every backup that needs them)</extracomment>
         <translation>
@@ -128,7 +139,7 @@
 <context>
     <name>TarExtractor</name>
     <message numerus="yes">
-        <location filename="../engine/restore/TarExtractor.cpp" line="+225"/>
+        <location filename="../engine/restore/TarExtractor.cpp" line="+224"/>
         <source>the archive ends after %n file(s) without its end-of-archive marker: it was cut short</source>
         <translation>
             <numerusform>the archive ends after %n file without its end-of-archive marker: it was cut short</numerusform>
@@ -147,7 +158,7 @@
 <context>
     <name>WalsCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/WalsCommand.cpp" line="+51"/>
+        <location filename="../src/cli/WalsCommand.cpp" line="+52"/>
         <source>timeline %1: %n missing segment(s) %2 .. %3 (harmless: older than every backup that needs it)</source>
         <translation>
             <numerusform>timeline %1: %n missing segment %2 .. %3 (harmless: older than every backup that needs it)</numerusform>
@@ -166,7 +177,7 @@
 <context>
     <name>tideline::gui::BackupHistoryView</name>
     <message numerus="yes">
-        <location filename="../src/views/BackupHistoryView.cpp" line="+124"/>
+        <location filename="../src/views/BackupHistoryView.cpp" line="+121"/>
         <source>&lt;b&gt;%n&lt;/b&gt; backup(s) of &lt;b&gt;%1&lt;/b&gt; · %2 restorable · %3 need attention</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; backup of &lt;b&gt;%1&lt;/b&gt; · %2 restorable · %3 need attention</numerusform>
@@ -177,7 +188,7 @@
 <context>
     <name>tideline::gui::BackupTableModel</name>
     <message numerus="yes">
-        <location filename="../src/models/BackupTableModel.cpp" line="+171"/>
+        <location filename="../src/models/BackupTableModel.cpp" line="+168"/>
         <source>Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.</source>
         <translation>
             <numerusform>Replay from this backup needs %n segment that is not in the archive: %1.</numerusform>
@@ -199,7 +210,7 @@
 <context>
     <name>tideline::gui::ConnectionEditor</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+187"/>
+        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+183"/>
         <source>&lt;b&gt;Connected.&lt;/b&gt; %Ln server(s) under %1: %2</source>
         <translation>
             <numerusform>&lt;b&gt;Connected.&lt;/b&gt; %Ln server under %1: %2</numerusform>
@@ -210,7 +221,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+485"/>
+        <location filename="../src/app/MainWindow.cpp" line="+481"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>
@@ -237,7 +248,7 @@
 <context>
     <name>tideline::gui::OverviewView</name>
     <message numerus="yes">
-        <location filename="../src/views/OverviewView.cpp" line="+230"/>
+        <location filename="../src/views/OverviewView.cpp" line="+229"/>
         <source>read %1 in %n request(s)</source>
         <translation>
             <numerusform>read %1 in %n request</numerusform>
@@ -245,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+75"/>
         <source>%n harmless</source>
         <translation>
             <numerusform>%n harmless</numerusform>
@@ -272,7 +283,7 @@
 <context>
     <name>tideline::gui::PitrTimeline</name>
     <message numerus="yes">
-        <location filename="../src/views/PitrTimeline.cpp" line="+381"/>
+        <location filename="../src/views/PitrTimeline.cpp" line="+355"/>
         <source>Timeline %1: gap, %Ln segment(s) missing
 %2 … %3</source>
         <translation>
@@ -286,7 +297,7 @@
 <context>
     <name>tideline::gui::PitrView</name>
     <message numerus="yes">
-        <location filename="../src/views/PitrView.cpp" line="+413"/>
+        <location filename="../src/views/PitrView.cpp" line="+400"/>
         <source>WAL needed: %Ln segment(s), %1 → %2</source>
         <translation>
             <numerusform>WAL needed: %Ln segment, %1 → %2</numerusform>
@@ -294,7 +305,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%Ln missing (first %1)</source>
         <translation>
             <numerusform>%Ln missing (first %1)</numerusform>
@@ -305,7 +316,7 @@
 <context>
     <name>tideline::gui::RestoreWizard</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/RestoreWizard.cpp" line="+248"/>
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+244"/>
         <source>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.</source>
         <translation>
             <numerusform>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment from %3; download %4; estimated %5.</numerusform>
@@ -313,26 +324,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+232"/>
+        <location line="+229"/>
         <source>Drill history of %1: %Ln drill(s), %2 passed.</source>
         <translation>
             <numerusform>Drill history of %1: %Ln drill, %2 passed.</numerusform>
             <numerusform>Drill history of %1: %Ln drills, %2 passed.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <source>downloaded %1, written %2 (%Ln file(s)) in %3</source>
-        <translation>
-            <numerusform>downloaded %1, written %2 (%Ln file) in %3</numerusform>
-            <numerusform>downloaded %1, written %2 (%Ln files) in %3</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>tideline::gui::WalArchiveView</name>
     <message numerus="yes">
-        <location filename="../src/views/WalArchiveView.cpp" line="+148"/>
+        <location filename="../src/views/WalArchiveView.cpp" line="+147"/>
         <source>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline</numerusform>

@@ -4,42 +4,42 @@
 <context>
     <name>AppOptions</name>
     <message>
-        <location filename="../src/app/AppOptions.cpp" line="+13"/>
+        <location filename="../src/app/AppOptions.cpp" line="+14"/>
         <source>S3 endpoint, e.g. https://&lt;account&gt;.r2.cloudflarestorage.com.</source>
         <translation>Эндпоинт S3, например https://&lt;account&gt;.r2.cloudflarestorage.com.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>AWS profile for credentials and region.</source>
         <translation>Профиль AWS с учётными данными и регионом.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Region (auto for R2).</source>
         <translation>Регион (auto для R2).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Render --view to a PNG once its data has loaded, then exit.</source>
         <translation>Отрисовать --view в PNG, когда данные загрузятся, и выйти.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The view to render: %1.</source>
         <translation>Какой вид отрисовать: %1.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show this help.</source>
         <translation>Показать эту справку.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Interface language: %1 (default: the one chosen in View &gt; Language, else the system&apos;s).</source>
         <translation>Язык интерфейса: %1 (по умолчанию выбранный в меню Вид &gt; Язык, иначе системный).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Show the version.</source>
         <translation>Показать версию.</translation>
     </message>
@@ -54,12 +54,12 @@
         <translation>s3://bucket/path: destinationPath из CNPG.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>CNPG&apos;s serverName (default: the first one found).</source>
         <translation>serverName из CNPG (по умолчанию первый найденный).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Run tideline --help for the options.</source>
         <translation>Параметры: tideline --help.</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>Лишние аргументы: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Unknown view &apos;%1&apos;.</source>
         <translation>Неизвестный вид &apos;%1&apos;.</translation>
     </message>
@@ -97,7 +97,7 @@
 <context>
     <name>BackupFiles</name>
     <message>
-        <location filename="../engine/catalog/BackupFiles.cpp" line="+37"/>
+        <location filename="../engine/catalog/BackupFiles.cpp" line="+38"/>
         <source>%1 is not a name barman-cloud writes</source>
         <translation>%1 — не имя, которое пишет barman-cloud</translation>
     </message>
@@ -112,7 +112,7 @@
         <translation>нет tar-архива данных (data.tar)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>the tar of tablespace %1 (%2.tar) is missing</source>
         <translation>нет tar-архива табличного пространства %1 (%2.tar)</translation>
     </message>
@@ -122,7 +122,7 @@
         <translation>%1.tar не относится ни к одному табличному пространству из backup.info</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1.tar, the first part, is missing</source>
         <translation>нет первой части, %1.tar</translation>
     </message>
@@ -135,7 +135,7 @@
 <context>
     <name>BackupInfo</name>
     <message>
-        <location filename="../engine/catalog/BackupInfo.cpp" line="+61"/>
+        <location filename="../engine/catalog/BackupInfo.cpp" line="+65"/>
         <source>backup.info of backup %1 is unreadable: %2</source>
         <translation>backup.info резервной копии %1 не читается: %2</translation>
     </message>
@@ -261,7 +261,7 @@
         <translation>да</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>no: tar files missing (see show)</source>
         <translation>нет: не хватает tar-файлов (см. show)</translation>
     </message>
@@ -289,7 +289,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../src/cli/CommandLine.cpp" line="+11"/>
+        <location filename="../src/cli/CommandLine.cpp" line="+12"/>
         <source>See tideline-cli --help.</source>
         <translation>См. tideline-cli --help.</translation>
     </message>
@@ -349,12 +349,12 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Usage: %1</source>
         <translation>Использование: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Reads Barman Cloud backups of CloudNativePG clusters in S3-compatible object stores.</source>
         <translation>Читает резервные копии Barman Cloud кластеров CloudNativePG в S3-совместимых объектных хранилищах.</translation>
     </message>
@@ -580,17 +580,17 @@
         <translation>поток заканчивается раньше маркера конца (обрезан)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 decompressor: %2</source>
         <translation>распаковщик %1: %2</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>used after finish()</source>
         <translation>использован после finish()</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+79"/>
         <source>unexpected data after the end of the gzip stream</source>
         <translation>неожиданные данные после конца потока gzip</translation>
     </message>
@@ -630,7 +630,7 @@
         <translation>ошибка inflate %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>BZ2_bzDecompressInit failed (%1)</source>
         <translation>сбой BZ2_bzDecompressInit (%1)</translation>
     </message>
@@ -645,63 +645,63 @@
         <translation>не данные bzip2 (неверная сигнатура)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>data error (bad block or CRC mismatch)</source>
         <translation>ошибка данных (неверный блок или несовпадение CRC)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+83"/>
+        <location line="+1"/>
+        <location line="+75"/>
         <source>out of memory</source>
         <translation>недостаточно памяти</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-74"/>
         <source>BZ2_bzDecompress returned %1</source>
         <translation>BZ2_bzDecompress вернула %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>lzma_stream_decoder failed (%1)</source>
         <translation>сбой lzma_stream_decoder (%1)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>lzma_code made no progress</source>
         <translation>lzma_code не продвинулась</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>not xz data (bad magic)</source>
         <translation>не данные xz (неверная сигнатура)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>unsupported stream options</source>
         <translation>неподдерживаемые параметры потока</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>data error (bad block, index or check)</source>
         <translation>ошибка данных (неверный блок, индекс или контрольная сумма)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the stream needs more than %1 MiB of memory to decompress</source>
         <translation>для распаковки потока нужно более %1 МиБ памяти</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>lzma_code returned %1</source>
         <translation>lzma_code вернула %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>ZSTD_createDCtx failed (out of memory)</source>
         <translation>сбой ZSTD_createDCtx (недостаточно памяти)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>LZ4F_createDecompressionContext failed</source>
         <translation>сбой LZ4F_createDecompressionContext</translation>
     </message>
@@ -711,7 +711,7 @@
         <translation>LZ4F_decompress не продвинулась</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+162"/>
         <source>missing stream identifier (not a snappy framed stream)</source>
         <translation>нет идентификатора потока (не кадрированный поток snappy)</translation>
     </message>
@@ -741,8 +741,8 @@
         <translation>неверный идентификатор потока</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+11"/>
+        <location line="+14"/>
+        <location line="+12"/>
         <source>bad compressed chunk</source>
         <translation>неверный сжатый фрагмент</translation>
     </message>
@@ -760,17 +760,17 @@
 <context>
     <name>DrillCommand</name>
     <message>
-        <location filename="../src/cli/DrillCommand.cpp" line="+64"/>
+        <location filename="../src/cli/DrillCommand.cpp" line="+65"/>
         <source>cannot write the report %1</source>
         <translation>не удаётся записать отчёт %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Give a writable --report path.</source>
         <translation>Укажите в --report путь, доступный для записи.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>the drill failed: %1</source>
         <translation>учебное восстановление не прошло: %1</translation>
     </message>
@@ -788,7 +788,7 @@
 <context>
     <name>DrillJob</name>
     <message>
-        <location filename="../engine/restore/DrillJob.cpp" line="+141"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+139"/>
         <source>returned no rows (not a query)</source>
         <translation>не вернул строк (это не запрос)</translation>
     </message>
@@ -823,12 +823,12 @@
         <translation>ожидалась остановка по достижении согласованности: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>stopped elsewhere than restore point %1: %2</source>
         <translation>остановка не в точке восстановления %1: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>stopped elsewhere than transaction %1: %2</source>
         <translation>остановка не на транзакции %1: %2</translation>
     </message>
@@ -838,12 +838,12 @@
         <translation>последняя воспроизведённая транзакция (%1) позже цели %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>stopped elsewhere than LSN %1: %2</source>
         <translation>остановка не на LSN %1: %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source># Restore drill: %1 — %2
 
 </source>
@@ -885,7 +885,7 @@
 </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>| phase | seconds |
 |---|---:|
 </source>
@@ -948,7 +948,7 @@
         <translation>не удаётся создать временный каталог в %1: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Give an existing, writable directory with --scratch DIR; the drill works in a new directory inside it and removes only that.</source>
         <translation>Укажите существующий каталог с правом записи в --scratch DIR; учебное восстановление работает в новом каталоге внутри него и удаляет только этот каталог.</translation>
     </message>
@@ -963,22 +963,22 @@
         <translation>PostgreSQL работает от имени %1: укажите в --scratch каталог, доступный ему, например /var/tmp.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>restore (download, decompress, extract)</source>
         <translation>восстановление (загрузка, распаковка, извлечение)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>configure</source>
         <translation>настройка</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>recovery (WAL fetch and replay, promote)</source>
         <translation>восстановление (получение и воспроизведение WAL, повышение)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>checks</source>
         <translation>проверки</translation>
     </message>
@@ -988,12 +988,12 @@
         <translation>PostgreSQL не остановился; %1 оставлен как есть</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>stop and clean up</source>
         <translation>остановка и очистка</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
@@ -1071,7 +1071,7 @@
         <translation>RTO (с)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>passed</source>
         <translation>пройдено</translation>
     </message>
@@ -1130,62 +1130,7 @@
         <translation>местное</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>KiB</source>
-        <translation>КиБ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>B</source>
-        <translation>Б</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MiB</source>
-        <translation>МиБ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>GiB</source>
-        <translation>ГиБ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TiB</source>
-        <translation>ТиБ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PiB</source>
-        <translation>ПиБ</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>%1 ms</source>
-        <translation>%1 мс</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 s</source>
-        <translation>%1 с</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 min %2 s</source>
-        <translation>%1 мин %2 с</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 ч %2 мин</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 d %2 h</source>
-        <translation>%1 д %2 ч</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>%1 in the future</source>
         <translation>%1 в будущем</translation>
     </message>
@@ -1211,6 +1156,29 @@
     </message>
 </context>
 <context>
+    <name>ListObjectsParser</name>
+    <message>
+        <location filename="../engine/storage/ListObjectsParser.cpp" line="+315"/>
+        <source>the bucket listing could not be parsed: %1</source>
+        <translation>не удалось разобрать список объектов бакета: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The endpoint may not be S3-compatible; check --endpoint-url.</source>
+        <translation>Эндпоинт, возможно, не совместим с S3; проверьте --endpoint-url.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>root element &lt;%1&gt; instead of &lt;ListBucketResult&gt;</source>
+        <translation>корневой элемент &lt;%1&gt; вместо &lt;ListBucketResult&gt;</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>bad &lt;Size&gt; &quot;%1&quot;</source>
+        <translation>неверный &lt;Size&gt; &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>LocalStore</name>
     <message>
         <location filename="../engine/storage/LocalStore.cpp" line="+33"/>
@@ -1228,7 +1196,7 @@
         <translation>Проверьте права доступа и монтирование источника file://.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>directory %1 does not exist</source>
         <translation>каталог %1 не существует</translation>
     </message>
@@ -1492,7 +1460,7 @@
 <context>
     <name>ManifestCommand</name>
     <message>
-        <location filename="../src/cli/ManifestCommand.cpp" line="+29"/>
+        <location filename="../src/cli/ManifestCommand.cpp" line="+30"/>
         <source>manifest needs --cluster NAME</source>
         <translation>для manifest нужен --cluster NAME</translation>
     </message>
@@ -1502,7 +1470,7 @@
         <translation>Задайте имя восстановленного кластера, например --cluster pg-main-restored.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>unknown --mode &apos;%1&apos;</source>
         <translation>неизвестное значение --mode &apos;%1&apos;</translation>
     </message>
@@ -1512,7 +1480,7 @@
         <translation>Используйте --mode new (новый кластер) или --mode in-place (замена кластера).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>--instances must be a positive number</source>
         <translation>--instances должен быть положительным числом</translation>
     </message>
@@ -1530,7 +1498,7 @@
 <context>
     <name>ManifestWriter</name>
     <message>
-        <location filename="../engine/pitr/ManifestWriter.cpp" line="+157"/>
+        <location filename="../engine/pitr/ManifestWriter.cpp" line="+155"/>
         <source>no manifest for a refused plan: %1</source>
         <translation>для отклонённого плана манифест не создаётся: %1</translation>
     </message>
@@ -1560,7 +1528,7 @@
         <translation>резервной копии плана %1 нет в каталоге</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+89"/>
         <source>YAML emitter: %1</source>
         <translation>генератор YAML: %1</translation>
     </message>
@@ -1603,39 +1571,9 @@
 <context>
     <name>Output</name>
     <message>
-        <location filename="../src/cli/Output.cpp" line="+30"/>
+        <location filename="../src/cli/Output.cpp" line="+31"/>
         <source>warning: %1</source>
         <translation>предупреждение: %1</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>B</source>
-        <translation>Б</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>KiB</source>
-        <translation>КиБ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MiB</source>
-        <translation>МиБ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>GiB</source>
-        <translation>ГиБ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TiB</source>
-        <translation>ТиБ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PiB</source>
-        <translation>ПиБ</translation>
     </message>
 </context>
 <context>
@@ -1747,7 +1685,7 @@
         <translation>Нужен WAL</translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%n segment(s), %1 .. %2, %3</source>
         <translation>
             <numerusform>%n сегмент, %1 .. %2, %3</numerusform>
@@ -1756,18 +1694,18 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>WAL missing</source>
         <extracomment>%1 is how many WAL segments are missing, %2 the first missing one</extracomment>
         <translation>Нет WAL</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1, first %2</source>
         <translation>%1, первый — %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Download</source>
         <translation>Загрузка</translation>
     </message>
@@ -1825,7 +1763,7 @@
         <translation>не литерал Python: %1 в позиции %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>nesting too deep</source>
         <translation>слишком глубокая вложенность</translation>
     </message>
@@ -1885,7 +1823,7 @@
         <translation>неверная escape-последовательность</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>bad number &apos;%1&apos;</source>
         <translation>неверное число &apos;%1&apos;</translation>
     </message>
@@ -1917,7 +1855,7 @@
         <translation>не проверено</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+136"/>
         <source>timeline %1 is not in the archive</source>
         <translation>линии времени %1 нет в архиве</translation>
     </message>
@@ -1982,7 +1920,7 @@
         <translation>цель (%1) раньше первой точки восстановимости %2 (конец самой старой восстановимой резервной копии, %3)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Nothing older can be restored: the nearest point is the end of backup %1 (--target-immediate --backup-id %1).</source>
         <translation>Ничего более раннего восстановить нельзя: ближайшая точка — конец резервной копии %1 (--target-immediate --backup-id %1).</translation>
     </message>
@@ -2072,12 +2010,12 @@
         <translation>если цель так и не будет достигнута, PostgreSQL остановится с ошибкой, а не выполнит повышение; цель должна лежать после окончания резервной копии %1 (%2), поэтому для более ранней цели закрепите более старую копию с помощью --backup-id</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>barman-cloud-backup created this restore point right after backup %1 ended (%2)</source>
         <translation>barman-cloud-backup создал эту точку восстановления сразу после окончания резервной копии %1 (%2)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>the archive holds timelines %1; replay follows %2 (recovery_target_timeline=%3); after a switch point each timeline holds different data, and --target-tli picks one</source>
         <translation>в архиве есть линии времени %1; воспроизведение идёт по %2 (recovery_target_timeline=%3); после точки переключения на каждой линии времени свои данные, и --target-tli выбирает одну из них</translation>
     </message>
@@ -2100,7 +2038,7 @@
         <translation>LSN %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>restore point &apos;%1&apos;</source>
         <translation>точка восстановления &apos;%1&apos;</translation>
     </message>
@@ -2148,7 +2086,7 @@
         <translation>--jobs должен быть числом от 1 до 64</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>unknown --target-action &apos;%1&apos;</source>
         <translation>неизвестное значение --target-action &apos;%1&apos;</translation>
     </message>
@@ -2159,7 +2097,7 @@
         <translation>Используйте pause (по умолчанию: проверить, затем повысить), promote или shutdown.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>--tablespace &apos;%1&apos; is not NAME=/absolute/dir</source>
         <translation>--tablespace &apos;%1&apos; не имеет вида NAME=/абсолютный/каталог</translation>
     </message>
@@ -2169,25 +2107,9 @@
         <translation>Например, --tablespace tbs_one=/srv/restore/tbs_one.</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Restored backup %1 into %2: %3 downloaded, %4 written in %5 files, %6 s.</source>
-        <extracomment>%1 is a backup ID, %2 a directory, %3 and %4 sizes, %5 a number of files, %6 seconds.</extracomment>
-        <translation>Резервная копия %1 восстановлена в %2: загружено %3, записано %4 (файлов: %5), %6 с.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>note: %1</source>
-        <translation>примечание: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+26"/>
         <source>warning: %1</source>
         <translation>предупреждение: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start it (as the data&apos;s owner, with the store&apos;s credentials in the environment):</source>
-        <translation>Запустите (от имени владельца данных, с учётными данными хранилища в окружении):</translation>
     </message>
     <message>
         <location filename="../src/cli/RestoreCommand.h" line="+18"/>
@@ -2198,12 +2120,12 @@
 <context>
     <name>RestoreJob</name>
     <message>
-        <location filename="../engine/restore/RestoreJob.cpp" line="+147"/>
+        <location filename="../engine/restore/RestoreJob.cpp" line="+151"/>
         <source>extraction stopped</source>
         <translation>извлечение остановлено</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>%1: skipped %2 (%3)</source>
         <translation>%1: пропущен %2 (%3)</translation>
     </message>
@@ -2234,35 +2156,35 @@
         <translation>Запустите восстановление от root или от имени владельца.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+115"/>
         <source>cannot write %1: %2</source>
         <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+202"/>
+        <location line="+213"/>
         <source>Check free space and permissions of the destination.</source>
         <translation>Проверьте свободное место и права доступа в каталоге назначения.</translation>
     </message>
     <message>
-        <location line="-170"/>
-        <location line="+161"/>
+        <location line="-181"/>
+        <location line="+170"/>
         <source>%1 in the backup is not a regular file (a link or a directory)</source>
         <translation>%1 в резервной копии — не обычный файл (ссылка или каталог)</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+161"/>
+        <location line="-169"/>
+        <location line="+170"/>
         <source>A PostgreSQL backup never holds one there; the archive is damaged or hostile. Choose another backup.</source>
         <translation>В резервной копии PostgreSQL такого там не бывает; архив повреждён или подделан. Выберите другую резервную копию.</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-166"/>
         <source>cannot read %1: %2</source>
         <translation>не удаётся прочитать %1: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>backup %1 did not restore a whole data directory: %2</source>
         <translation>резервная копия %1 не восстановила каталог данных целиком: %2</translation>
     </message>
@@ -2287,7 +2209,7 @@
         <translation>нет backup_label</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>backup_label has no START WAL LOCATION line</source>
         <translation>в backup_label нет строки START WAL LOCATION</translation>
     </message>
@@ -2297,7 +2219,7 @@
         <translation>backup_label начинается с %1 (%2), а backup.info — с %3 (%4)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>backup_label is on timeline %1, backup.info on %2</source>
         <translation>backup_label на линии времени %1, а backup.info — на %2</translation>
     </message>
@@ -2317,22 +2239,22 @@
         <translation>postgresql.auto.conf: заменено: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>cannot keep the backup&apos;s pg_hba.conf: %1</source>
         <translation>не удаётся сохранить pg_hba.conf из резервной копии: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>removed %1 from the backup</source>
         <translation>удалён %1 из резервной копии</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>cannot create %1: %2</source>
         <translation>не удаётся создать %1: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 in the backup is not a directory</source>
         <translation>%1 в резервной копии — не каталог</translation>
     </message>
@@ -2342,7 +2264,26 @@
         <translation>В резервной копии PostgreSQL там не бывает ссылки; выберите другую резервную копию.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
+        <source>Restored %1 into %2</source>
+        <translation>Копия %1 восстановлена в %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>downloaded %1, written %2 (%n file(s)) in %3</source>
+        <translation>
+            <numerusform>загружено %1, записано %2 (%n файл) за %3</numerusform>
+            <numerusform>загружено %1, записано %2 (%n файла) за %3</numerusform>
+            <numerusform>загружено %1, записано %2 (%n файлов) за %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start it as the data&apos;s owner, with the store&apos;s credentials in the environment:</source>
+        <translation>Запустите от имени владельца данных, с учётными данными хранилища в окружении:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>the plan is refused: %1</source>
         <translation>план отклонён: %1</translation>
     </message>
@@ -2387,7 +2328,7 @@
         <translation>Установите их (в Debian: apt-get install postgresql-%1) или восстанавливайте на машине, где они есть.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>tablespace %1&apos;s location %2 is not empty</source>
         <translation>расположение %2 табличного пространства %1 не пусто</translation>
     </message>
@@ -2422,7 +2363,7 @@
         <translation>свободного места меньше трёхкратного размера сжатой резервной копии: при извлечении место может закончиться</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>restore cancelled; %1 is marked incomplete</source>
         <translation>восстановление отменено; %1 помечен как незавершённый</translation>
     </message>
@@ -2437,24 +2378,24 @@
         <translation>не удаётся создать ссылку %1 на %2</translation>
     </message>
     <message>
-        <location line="-325"/>
-        <location line="+128"/>
-        <location line="+198"/>
+        <location line="-375"/>
+        <location line="+135"/>
+        <location line="+241"/>
         <source>Check permissions of the destination.</source>
         <translation>Проверьте права доступа в каталоге назначения.</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-113"/>
         <source>backup %1 is incomplete in the bucket: %2</source>
         <translation>резервная копия %1 в бакете неполная: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Choose another backup (--backup-id); an interrupted upload or delete leaves a backup like this one.</source>
         <translation>Выберите другую резервную копию (--backup-id); такую оставляет прерванная выгрузка или удаление.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>tablespace %1&apos;s location %2 is not an absolute path</source>
         <translation>расположение %2 табличного пространства %1 — не абсолютный путь</translation>
     </message>
@@ -2464,12 +2405,12 @@
         <translation>Укажите полный путь: --tablespace %1=/пустой/каталог.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>tablespace %1 (%2 in the backup) restored into %3</source>
         <translation>табличное пространство %1 (%2 в резервной копии) восстановлено в %3</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>%1 (%2 is marked incomplete)</source>
         <translation>%1 (%2 помечен как незавершённый)</translation>
     </message>
@@ -2633,7 +2574,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>S3Store</name>
     <message>
-        <location filename="../engine/storage/S3Store.cpp" line="+37"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+38"/>
         <source>Check --endpoint-url (or AWS_ENDPOINT_URL) and that the endpoint is reachable.</source>
         <translation>Проверьте --endpoint-url (или AWS_ENDPOINT_URL) и доступность эндпоинта.</translation>
     </message>
@@ -2643,17 +2584,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Проверьте учётные данные (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY или --profile / AWS_PROFILE) и их право читать этот бакет.</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+151"/>
         <source>%1 was cancelled</source>
         <translation>%1: отменено</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>[authorization removed]</source>
         <translation>[авторизация удалена]</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+89"/>
         <source>Qt network error %1: %2</source>
         <translation>сетевая ошибка Qt %1: %2</translation>
     </message>
@@ -2683,7 +2624,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1: сетевой сбой при обмене с %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>bucket &quot;%1&quot; does not exist at %2</source>
         <translation>бакет &quot;%1&quot; не существует на %2</translation>
     </message>
@@ -2713,7 +2654,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Проверьте секретный ключ для этого ID ключа доступа (окружение или --profile).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1: %2 does not know the access key id</source>
         <translation>%1: %2 не знает этот ID ключа доступа</translation>
     </message>
@@ -2743,7 +2684,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1: %2 отказал в доступе</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>%1: bucket &quot;%2&quot; is not served at %3 with region %4</source>
         <translation>%1: бакет &quot;%2&quot; не обслуживается на %3 в регионе %4</translation>
     </message>
@@ -2788,7 +2729,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>остановка после %1 байт</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 (body cut after %2 bytes)</source>
         <translation>%1 (тело ответа оборвано после %2 байт)</translation>
     </message>
@@ -2798,7 +2739,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1: тело ответа закончилось после %2 из %3 байт</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>an empty key was asked from s3://%1</source>
         <translation>из s3://%1 запрошен пустой ключ</translation>
     </message>
@@ -2822,38 +2763,18 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location line="+302"/>
-        <source>the bucket listing could not be parsed: %1</source>
-        <translation>не удалось разобрать список объектов бакета: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The endpoint may not be S3-compatible; check --endpoint-url.</source>
-        <translation>Эндпоинт, возможно, не совместим с S3; проверьте --endpoint-url.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>root element &lt;%1&gt; instead of &lt;ListBucketResult&gt;</source>
-        <translation>корневой элемент &lt;%1&gt; вместо &lt;ListBucketResult&gt;</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>bad &lt;Size&gt; &quot;%1&quot;</source>
-        <translation>неверный &lt;Size&gt; &quot;%1&quot;</translation>
-    </message>
-    <message>
         <location line="+56"/>
         <source>listing s3://%1/%2</source>
         <translation>получение списка s3://%1/%2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%1: the endpoint repeated its continuation token</source>
         <translation>%1: эндпоинт повторил свой токен продолжения</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The endpoint&apos;s listing does not advance; report it to its operator.</source>
         <translation>Список объектов эндпоинта не продвигается; сообщите об этом его оператору.</translation>
     </message>
@@ -2868,7 +2789,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1: отрицательное смещение диапазона</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>%1: the endpoint answered another range than asked</source>
         <translation>%1: эндпоинт вернул не тот диапазон, что был запрошен</translation>
     </message>
@@ -2889,7 +2810,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Retry once the writer is done.</source>
         <translation>Повторите, когда запись завершится.</translation>
     </message>
@@ -2939,7 +2860,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>резервная копия %1 в бакете неполная: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
         <translation>
             <numerusform>резервную копию %1 нельзя восстановить: не хватает %n нужного ей сегмента WAL, первый — %2</numerusform>
@@ -2986,12 +2907,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>резервная копия %1 записывает время без смещения от UTC; оно читается как UTC</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>no backup.info states the WAL segment size; %1 MiB was inferred from the segment names</source>
         <translation>ни один backup.info не указывает размер сегмента WAL; по именам сегментов выведен размер %1 МиБ</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%n objects under wals/ are not WAL files and were ignored</source>
         <translation>
             <numerusform>%n объект в wals/ не является файлом WAL и был проигнорирован</numerusform>
@@ -3000,7 +2921,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n WAL segments are archived more than once (different compressions); the first copy counts</source>
         <translation>
             <numerusform>%n сегмент WAL заархивирован более одного раза (с разным сжатием); учитывается первый экземпляр</numerusform>
@@ -3009,7 +2930,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>listing</source>
         <extracomment>Progress phase: listing the server&apos;s objects in the store.</extracomment>
         <translation>получение списка</translation>
@@ -3021,7 +2942,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>чтение каталога</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+101"/>
         <source>no backups or WAL for server &apos;%1&apos; in %2</source>
         <translation>нет резервных копий и WAL для сервера &apos;%1&apos; в %2</translation>
     </message>
@@ -3036,7 +2957,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1 не читается: %2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>no Barman Cloud server under %1</source>
         <translation>в %1 нет сервера Barman Cloud</translation>
     </message>
@@ -3057,7 +2978,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>ShowCommand</name>
     <message>
-        <location filename="../src/cli/ShowCommand.cpp" line="+24"/>
+        <location filename="../src/cli/ShowCommand.cpp" line="+25"/>
         <source>no backup &apos;%1&apos; for server %2</source>
         <translation>нет резервной копии &apos;%1&apos; для сервера %2</translation>
     </message>
@@ -3072,7 +2993,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Известные копии: %1 (или latest, oldest, имя копии).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Backup ID</source>
         <translation>ID копии</translation>
     </message>
@@ -3184,12 +3105,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Восстановима</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>no: %1</source>
         <translation>нет: %1</translation>
     </message>
@@ -3229,7 +3150,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>StatusCommand</name>
     <message>
-        <location filename="../src/cli/StatusCommand.cpp" line="+74"/>
+        <location filename="../src/cli/StatusCommand.cpp" line="+76"/>
         <source>RECOVERABLE from %1 to %2 (timeline %3)</source>
         <extracomment>%1 and %2 are times, %3 a timeline number</extracomment>
         <translation>ВОССТАНОВИМО с %1 до %2 (линия времени %3)</translation>
@@ -3252,13 +3173,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>НЕ ВОССТАНОВИМО: ни у одной завершённой резервной копии нет в архиве всех её файлов и WAL</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 (ended %2)</source>
         <extracomment>%1 is a backup ID, %2 a time</extracomment>
         <translation>%1 (завершена %2)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 (uploaded %2)</source>
         <extracomment>%1 is a WAL segment name, %2 a time</extracomment>
         <translation>%1 (выгружен %2)</translation>
@@ -3274,7 +3195,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>last backup</source>
         <translation>последняя копия</translation>
     </message>
@@ -3332,7 +3253,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Проверьте путь источника file:// (file:///absolute/dir).</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>profile &quot;%1&quot; was not found in the AWS credentials or config files</source>
         <translation>профиль &quot;%1&quot; не найден в файлах credentials и config AWS</translation>
     </message>
@@ -3362,7 +3283,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Используйте URL вида https://ACCOUNT_ID.r2.cloudflarestorage.com или http://127.0.0.1:9000.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>cannot read the CA bundle %1: %2</source>
         <translation>не удаётся прочитать набор сертификатов УЦ %1: %2</translation>
     </message>
@@ -3396,7 +3317,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Проверьте свободное место и права доступа в каталоге назначения.</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+184"/>
         <source>the archive ends in the middle of a header</source>
         <translation>архив обрывается посреди заголовка</translation>
     </message>
@@ -3427,7 +3348,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <message>
         <location line="+15"/>
         <location line="+17"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>cannot open %1</source>
         <translation>не удаётся открыть %1</translation>
     </message>
@@ -3443,17 +3364,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>&apos;%1&apos; points outside the destination</source>
         <translation>&apos;%1&apos; указывает за пределы каталога назначения</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-127"/>
         <source>&apos;%1&apos; would be written through the symbolic link %2</source>
         <translation>&apos;%1&apos; пришлось бы записать через символьную ссылку %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-105"/>
+        <location line="-106"/>
         <source>the archive ends after %n file(s) without its end-of-archive marker: it was cut short</source>
         <translation>
             <numerusform>архив кончается после %n файла без маркера конца архива: он обрезан</numerusform>
@@ -3467,19 +3388,19 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>одиночный нулевой блок посреди архива</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>&apos;%1&apos; needs %2 to be a directory</source>
         <translation>для &apos;%1&apos; нужно, чтобы %2 был каталогом</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+77"/>
+        <location line="-13"/>
+        <location line="+79"/>
         <location line="+14"/>
         <source>cannot create %1</source>
         <translation>не удаётся создать %1</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-45"/>
         <source>the link target of &apos;%1&apos; holds a control character or is not UTF-8 (&apos;%2&apos;)</source>
         <translation>цель ссылки &apos;%1&apos; содержит управляющий символ или не в UTF-8 (&apos;%2&apos;)</translation>
     </message>
@@ -3490,7 +3411,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+54"/>
+        <location line="+55"/>
         <location line="+29"/>
         <source>cannot replace %1</source>
         <translation>не удаётся заменить %1</translation>
@@ -3544,7 +3465,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>cannot write %1</source>
         <translation>не удаётся записать %1</translation>
     </message>
@@ -3641,17 +3562,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>TimelineHistory</name>
     <message>
-        <location filename="../engine/wal/TimelineHistory.cpp" line="+42"/>
+        <location filename="../engine/wal/TimelineHistory.cpp" line="+43"/>
         <source>The timeline history is damaged; PostgreSQL would refuse it too. Restore %1 from another copy (the primary&apos;s pg_wal) or remove it so the timeline is treated as a root.</source>
         <translation>История линии времени повреждена; PostgreSQL тоже отверг бы её. Восстановите %1 из другой копии (pg_wal основного сервера) или удалите его, чтобы линия времени считалась корневой.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1, line %2: %3 in %4</source>
         <translation>%1, строка %2: %3 в %4</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>parent timeline out of range</source>
         <translation>родительская линия времени вне диапазона</translation>
     </message>
@@ -3689,6 +3610,64 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+7"/>
         <source>%1 names no parent timeline</source>
         <translation>%1 не указывает родительскую линию времени</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../engine/core/Units.cpp" line="+18"/>
+        <source>B</source>
+        <translation>Б</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KiB</source>
+        <translation>КиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MiB</source>
+        <translation>МиБ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GiB</source>
+        <translation>ГиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TiB</source>
+        <translation>ТиБ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PiB</source>
+        <translation>ПиБ</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 д %2 ч</translation>
     </message>
 </context>
 <context>
@@ -3743,7 +3722,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>WalFetcher</name>
     <message>
-        <location filename="../engine/restore/WalFetcher.cpp" line="+54"/>
+        <location filename="../engine/restore/WalFetcher.cpp" line="+55"/>
         <source>Check free space and permissions where the WAL file goes.</source>
         <translation>Проверьте свободное место и права доступа там, куда записывается файл WAL.</translation>
     </message>
@@ -3778,7 +3757,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>нет объекта %1%2[.gz|.bz2|.xz|.zst|.lz4|.snappy]</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>cannot create %1: %2</source>
         <translation>не удаётся создать %1: %2</translation>
     </message>
@@ -3803,7 +3782,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%1 was listed but could not be read: %2</source>
         <translation>%1 есть в списке, но прочитать его не удалось: %2</translation>
     </message>
@@ -3856,7 +3835,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>WalRestoreCommand</name>
     <message>
-        <location filename="../src/cli/WalRestoreCommand.cpp" line="+236"/>
+        <location filename="../src/cli/WalRestoreCommand.cpp" line="+117"/>
         <source>%1 (still failing after %2 attempts in %3 s)</source>
         <extracomment>%1 is the error message, %2 how many attempts failed (always more than one), %3 over how many seconds.</extracomment>
         <translation>%1 (ошибка повторяется; попыток: %2, за %3 с)</translation>
@@ -3882,7 +3861,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Например, --retry-for 60.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+55"/>
         <source>not a WAL file name</source>
         <translation>не имя файла WAL</translation>
     </message>
@@ -3901,7 +3880,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>WalsCommand</name>
     <message>
-        <location filename="../src/cli/WalsCommand.cpp" line="+26"/>
+        <location filename="../src/cli/WalsCommand.cpp" line="+27"/>
         <source>TL</source>
         <extracomment>timeline column header (TLI)</extracomment>
         <translation>TL</translation>
@@ -4029,7 +4008,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Линия времени %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>nothing restorable: no complete backup reaches this timeline</source>
         <translation>восстановить нечего: ни одна завершённая копия не ведёт на эту линию времени</translation>
     </message>
@@ -4076,7 +4055,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::BackupHistoryView</name>
     <message numerus="yes">
-        <location filename="../src/views/BackupHistoryView.cpp" line="+124"/>
+        <location filename="../src/views/BackupHistoryView.cpp" line="+121"/>
         <source>&lt;b&gt;%n&lt;/b&gt; backup(s) of &lt;b&gt;%1&lt;/b&gt; · %2 restorable · %3 need attention</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; резервная копия сервера &lt;b&gt;%1&lt;/b&gt; · восстановимых: %2 · требуют внимания: %3</numerusform>
@@ -4095,12 +4074,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>не завершена</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1 in %2 objects · restorable: %3</source>
         <translation>%1, объектов: %2 · восстановима: %3</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Select a backup in the table or click a point in the chart for its details.</source>
         <translation>Выберите резервную копию в таблице или щёлкните точку на графике, чтобы увидеть подробности.</translation>
     </message>
@@ -4154,7 +4133,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::BackupTableModel</name>
     <message>
-        <location filename="../src/models/BackupTableModel.cpp" line="+65"/>
+        <location filename="../src/models/BackupTableModel.cpp" line="+63"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
@@ -4169,7 +4148,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>нет: не хватает сегментов WAL: %1, начиная с %2</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+95"/>
         <source>No backup.info yet and recent objects: barman-cloud-backup may still be running.</source>
         <translation>backup.info ещё нет, а объекты свежие: возможно, barman-cloud-backup ещё работает.</translation>
     </message>
@@ -4259,7 +4238,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::BucketBrowserView</name>
     <message>
-        <location filename="../src/views/BucketBrowserView.cpp" line="+28"/>
+        <location filename="../src/views/BucketBrowserView.cpp" line="+26"/>
         <location line="+38"/>
         <source>Filter by name: a backup id, a segment, “missing”…</source>
         <translation>Фильтр по имени: ID копии, сегмент, «отсутствует»…</translation>
@@ -4268,7 +4247,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::BucketTreeModel</name>
     <message>
-        <location filename="../src/models/BucketTreeModel.cpp" line="+65"/>
+        <location filename="../src/models/BucketTreeModel.cpp" line="+66"/>
         <source>not restorable: tar files missing</source>
         <translation>не восстановима: не хватает tar-файлов</translation>
     </message>
@@ -4278,7 +4257,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>невосстановима: не хватает сегментов WAL: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Base backups (%1)</source>
         <translation>Базовые копии (%1)</translation>
     </message>
@@ -4307,7 +4286,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>ответвлена от TL %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>missing, harmless: older than every backup that needs it</source>
         <translation>отсутствует, безвредно: раньше всех копий, которым он мог бы понадобиться</translation>
     </message>
@@ -4317,7 +4296,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>ОТСУТСТВУЕТ: воспроизведение через это место невозможно</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>partial: the last segment of a promoted standby</source>
         <translation>partial: последний сегмент повышенной реплики</translation>
     </message>
@@ -4332,7 +4311,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Файлы истории</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+119"/>
         <source>%1 missing</source>
         <translation>отсутствует: %1</translation>
     </message>
@@ -4365,7 +4344,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::ConnectionEditor</name>
     <message>
-        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+72"/>
+        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+68"/>
         <source>Add object store</source>
         <translation>Добавить объектное хранилище</translation>
     </message>
@@ -4417,7 +4396,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::ConnectionsSidebar</name>
     <message>
-        <location filename="../src/views/ConnectionsSidebar.cpp" line="+80"/>
+        <location filename="../src/views/ConnectionsSidebar.cpp" line="+79"/>
         <source>Add object store…</source>
         <translation>Добавить объектное хранилище…</translation>
     </message>
@@ -4456,7 +4435,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::CredentialVault</name>
     <message>
-        <location filename="../src/app/CredentialVault.cpp" line="+37"/>
+        <location filename="../src/app/CredentialVault.cpp" line="+34"/>
         <source>Typed-in credentials are kept in the desktop keychain.</source>
         <translation>Введённые учётные данные хранятся в связке ключей рабочего стола.</translation>
     </message>
@@ -4474,7 +4453,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::JobRunner</name>
     <message>
-        <location filename="../src/app/JobRunner.h" line="+58"/>
+        <location filename="../src/app/JobRunner.h" line="+59"/>
         <source>The job ended without a result.</source>
         <translation>Задание завершилось без результата.</translation>
     </message>
@@ -4508,7 +4487,7 @@ from the command line: not saved</source>
 из командной строки: не сохраняется</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+65"/>
         <location line="+3"/>
         <location line="+344"/>
         <source>Reading %1 …</source>
@@ -4621,12 +4600,12 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Не удаётся записать %1. Подсказка: проверьте, что папка существует и доступна для записи.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Open a server first: the wizard restores the selected one.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>No keychain (%1): the credentials are kept for this session only.</source>
         <translation>Нет связки ключей (%1): учётные данные хранятся только до конца сеанса.</translation>
     </message>
@@ -4641,7 +4620,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Убрать %1 из боковой панели? Бакет не затрагивается.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>No source open</source>
         <translation>Источник не открыт</translation>
     </message>
@@ -4654,7 +4633,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
 <context>
     <name>tideline::gui::OverviewView</name>
     <message>
-        <location filename="../src/views/OverviewView.cpp" line="+115"/>
+        <location filename="../src/views/OverviewView.cpp" line="+114"/>
         <source>LAST BACKUP</source>
         <translation>ПОСЛЕДНЯЯ КОПИЯ</translation>
     </message>
@@ -4723,17 +4702,17 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>✔  Restorable from %1 to %2</source>
         <translation>✔  Восстановимо с %1 по %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4).</source>
         <translation>Линия времени %1: от конца копии %2 до последнего WAL в архиве %3 (выгружен %4).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>▲  Restorable only from %1 to %2</source>
         <translation>▲  Восстановимо только с %1 по %2</translation>
     </message>
@@ -4743,17 +4722,17 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Линия времени %1: пропуск в архиве WAL останавливает воспроизведение на %2; WAL архивировался до %3 (%4), но до него не дойти.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>✖  Nothing after the switch to timeline %1 is restorable</source>
         <translation>✖  После переключения на линию времени %1 восстановить нечего</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A restore follows timeline %1 (latest) by default, and no backup reaches its archived WAL: a gap at its start, or nothing archived on it yet. Timeline %2 is restorable from %3 to %4 with --target-tli %2.</source>
         <translation>Восстановление по умолчанию идёт по линии времени %1 (latest), а ни одна резервная копия не доходит до её WAL в архиве: пропуск в её начале или в архиве на ней ещё ничего нет. Линия времени %2 восстановима с %3 до %4 с --target-tli %2.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>✖  Nothing restorable</source>
         <translation>✖  Восстановить нечего</translation>
     </message>
@@ -4763,25 +4742,25 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Ни у одной копии DONE нет в архиве всего нужного ей WAL. Восстановление из этого бакета не удастся; причины — на вкладке «Резервные копии».</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 · ended %2 · %3</source>
         <translation>%1 · завершена %2 · %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>newer: %1 is %2</source>
         <translation>новее: %1 в состоянии %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <location line="+8"/>
         <location line="+3"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-44"/>
         <source>no backup finished</source>
         <translation>ни одна копия не завершена</translation>
     </message>
@@ -4863,7 +4842,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>base %1 in %2 objects · WAL %3 in %4 objects</source>
         <translation>базовые копии %1, объектов: %2 · WAL %3, объектов: %4</translation>
     </message>
@@ -4878,7 +4857,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>см. ниже</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>TL</source>
         <comment>timeline, column header</comment>
         <translation>TL</translation>
@@ -4920,7 +4899,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>no backup reaches it</source>
         <translation>не покрыта ни одной копией</translation>
     </message>
@@ -4938,7 +4917,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
 <context>
     <name>tideline::gui::PitrTimeline</name>
     <message>
-        <location filename="../src/views/PitrTimeline.cpp" line="+151"/>
+        <location filename="../src/views/PitrTimeline.cpp" line="+150"/>
         <source>Restorable</source>
         <translation>Восстановимо</translation>
     </message>
@@ -4953,7 +4932,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>TL %1 WAL</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+157"/>
         <source>Backup %1 (%2)</source>
         <translation>Копия %1 (%2)</translation>
     </message>
@@ -5008,7 +4987,7 @@ uploaded %3, %4</source>
         <translation>Линия времени %1, %2</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>restorable</source>
         <comment>legend</comment>
         <translation>восстановимо</translation>
@@ -5064,17 +5043,17 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::PitrView</name>
     <message>
-        <location filename="../src/views/PitrView.cpp" line="+218"/>
+        <location filename="../src/views/PitrView.cpp" line="+213"/>
         <source>Local time (%1); change it in View ▸ Times in</source>
         <translation>Местное время (%1); переключается в меню «Вид»</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Coordinated Universal Time, as barman and CNPG write it</source>
         <translation>Всемирное координированное время, как его пишут barman и CNPG</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+65"/>
         <location line="+1"/>
         <source>e.g. %1</source>
         <translation>напр. %1</translation>
@@ -5110,7 +5089,7 @@ uploaded %3, %4</source>
         <translation>Введите имя точки восстановления.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>No server loaded.</source>
         <translation>Сервер не загружен.</translation>
     </message>
@@ -5125,7 +5104,7 @@ uploaded %3, %4</source>
         <translation>Взять ближайшую допустимую цель: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Verdict: %1</source>
         <translation>Вердикт: %1</translation>
     </message>
@@ -5149,7 +5128,7 @@ uploaded %3, %4</source>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>end of archive</source>
         <translation>конец архива</translation>
     </message>
@@ -5171,7 +5150,7 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::RestoreWizard</name>
     <message>
-        <location filename="../src/dialogs/RestoreWizard.cpp" line="+84"/>
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+79"/>
         <location line="+120"/>
         <source>Restore %1</source>
         <translation>Восстановление %1</translation>
@@ -5193,7 +5172,7 @@ uploaded %3, %4</source>
         <translation>%1 — вердикт: &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.</source>
         <translation>
             <numerusform>Базовая копия &lt;b&gt;%1&lt;/b&gt;; линии времени %2; WAL: %Ln сегмент, начиная с %3; загрузка %4; оценка времени %5.</numerusform>
@@ -5202,7 +5181,7 @@ uploaded %3, %4</source>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>What will be written where</source>
         <translation>Что и куда будет записано</translation>
     </message>
@@ -5217,7 +5196,7 @@ uploaded %3, %4</source>
         <translation>на месте: сначала кластер нужно удалить</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>a new cluster</source>
         <translation>новый кластер</translation>
     </message>
@@ -5238,17 +5217,17 @@ uploaded %3, %4</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>tideline-cli was not found next to this program nor in ../cli; set TIDELINE_CLI to its path.</source>
         <translation>tideline-cli не найден ни рядом с этой программой, ни в ../cli; укажите путь к нему в TIDELINE_CLI.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&lt;b&gt;%1&lt;/b&gt; of &lt;b&gt;%2&lt;/b&gt; (%3)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, сервер &lt;b&gt;%2&lt;/b&gt; (%3)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Verdict: &lt;b&gt;%1&lt;/b&gt;; base backup %2.</source>
         <translation>Вердикт: &lt;b&gt;%1&lt;/b&gt;; базовая копия: %2.</translation>
     </message>
@@ -5259,7 +5238,7 @@ uploaded %3, %4</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Refused: %1&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</source>
         <translation>Отклонено: %1&lt;br&gt;&lt;i&gt;%2&lt;/i&gt;</translation>
     </message>
@@ -5274,7 +5253,7 @@ uploaded %3, %4</source>
         <translation>&lt;b&gt;На месте&lt;/b&gt; заменяет кластер %1. Чтобы продолжить, введите имя сервера &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+49"/>
         <source>Refused: %1</source>
         <translation>Отклонено: %1</translation>
     </message>
@@ -5304,7 +5283,7 @@ uploaded %3, %4</source>
         <translation>Восстановление %1 в %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Restored into %1.</source>
         <translation>Восстановлено в %1.</translation>
     </message>
@@ -5319,7 +5298,7 @@ uploaded %3, %4</source>
         <translation>Учебное восстановление сервера %2: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The drill passed in %1.</source>
         <translation>Учебное восстановление пройдено за %1.</translation>
     </message>
@@ -5341,25 +5320,6 @@ uploaded %3, %4</source>
         <location line="+4"/>
         <source>Last passing drill: %1.</source>
         <translation>Последнее успешное: %1.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Restored %1 into %2</source>
-        <translation>Копия %1 восстановлена в %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>downloaded %1, written %2 (%Ln file(s)) in %3</source>
-        <translation>
-            <numerusform>загружено %1, записано %2 (%Ln файл) за %3</numerusform>
-            <numerusform>загружено %1, записано %2 (%Ln файла) за %3</numerusform>
-            <numerusform>загружено %1, записано %2 (%Ln файлов) за %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Start it with `%1/pg_ctl -D %2 start`.</source>
-        <translation>Запустите сервер командой `%1/pg_ctl -D %2 start`.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5390,7 +5350,7 @@ uploaded %3, %4</source>
         <translation>получение списка серверов</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+81"/>
         <source>List servers in %1</source>
         <translation>Список серверов в %1</translation>
     </message>
@@ -5425,7 +5385,7 @@ uploaded %3, %4</source>
         <translation>%1 /с</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+128"/>
         <source>starting</source>
         <translation>запуск</translation>
     </message>
@@ -5445,7 +5405,7 @@ uploaded %3, %4</source>
         <translation>ошибка: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>%1
 Hint: %2</source>
         <translation>%1
@@ -5507,7 +5467,7 @@ Hint: %2</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+71"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
@@ -5530,7 +5490,7 @@ Hint: %2</source>
 <context>
     <name>tideline::gui::UsageTableModel</name>
     <message>
-        <location filename="../src/models/UsageTableModel.cpp" line="+58"/>
+        <location filename="../src/models/UsageTableModel.cpp" line="+56"/>
         <source>all</source>
         <comment>every month of a server</comment>
         <translation>всего</translation>
@@ -5574,8 +5534,8 @@ Hint: %2</source>
 <context>
     <name>tideline::gui::UsageView</name>
     <message>
-        <location filename="../src/views/UsageView.cpp" line="+53"/>
-        <location line="+47"/>
+        <location filename="../src/views/UsageView.cpp" line="+51"/>
+        <location line="+46"/>
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
@@ -5629,7 +5589,7 @@ Hint: %2</source>
         <translation>по %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+89"/>
         <source>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline(s)</source>
         <translation>
             <numerusform>сегментов: &lt;b&gt;%1&lt;/b&gt; на %n линии времени</numerusform>
@@ -5758,7 +5718,7 @@ Hint: %2</source>
         <translation>Пропуски</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>none</source>
         <comment>no gaps</comment>
         <translation>нет</translation>
@@ -5769,17 +5729,17 @@ Hint: %2</source>
         <translation>%1 (безвредных: %2)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>harmless: older than every backup needing it</source>
         <translation>безвредно: раньше всех копий, которым он мог бы понадобиться</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>GAP: replay cannot pass it</source>
         <translation>ПРОПУСК: воспроизведение через него невозможно</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 missing</source>
         <translation>отсутствует: %1</translation>
     </message>

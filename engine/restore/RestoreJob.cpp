@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/restore/RestoreJob.h"
 
+#include "engine/core/Units.h"
+
 #include "engine/catalog/BackupFiles.h"
 #include "engine/core/Decompressor.h"
 #include "engine/core/Parallel.h"
@@ -12,11 +14,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QRegularExpression>
 
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -606,6 +610,36 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
 }
 
 } // namespace
+
+QJsonObject RestoreReport::toJson() const
+{
+    return {{QStringLiteral("destination"), destination},
+            {QStringLiteral("backup_id"), backupId},
+            {QStringLiteral("downloaded_bytes"), downloadedBytes},
+            {QStringLiteral("written_bytes"), writtenBytes},
+            {QStringLiteral("files"), files},
+            {QStringLiteral("restore_seconds"), restoreSeconds},
+            {QStringLiteral("configure_seconds"), configureSeconds},
+            {QStringLiteral("pg_bin_dir"), pgBinDir},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
+}
+
+QString RestoreReport::toMarkdown(const QLocale& locale) const
+{
+    const int fileCount = static_cast<int>(std::clamp<qint64>(files, 0, std::numeric_limits<int>::max()));
+    QString md = QStringLiteral("## %1\n\n- %2\n")
+                     .arg(RestoreJobText::tr("Restored %1 into %2").arg(backupId, destination),
+                          RestoreJobText::tr("downloaded %1, written %2 (%n file(s)) in %3", nullptr, fileCount)
+                              .arg(units::bytes(downloadedBytes, locale), units::bytes(writtenBytes, locale),
+                                   units::duration(static_cast<qint64>(restoreSeconds * 1e6))));
+    for (const QString& n : notes)
+        md += QStringLiteral("- %1\n").arg(n);
+    // The command is to be copied: not translated.
+    md += QStringLiteral("\n%1\n\n    %2/pg_ctl -D %3 -l %3/../restore.log start\n")
+              .arg(RestoreJobText::tr("Start it as the data's owner, with the store's credentials in the environment:"),
+                   pgBinDir, destination);
+    return md;
+}
 
 QString quoteConfValue(const QString& value)
 {

@@ -5,6 +5,8 @@
 #include "engine/core/JobContext.h"
 #include "engine/pitr/RecoveryPlan.h"
 
+#include <QJsonObject>
+#include <QLocale>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -40,6 +42,12 @@ struct RestoreReport {
     double restoreSeconds = 0; ///< download, decompression and extraction (overlapped)
     double configureSeconds = 0;
     QStringList notes; ///< skipped links, overridden settings, disabled includes (user's language)
+
+    /// The fields above under snake_case keys, as `restore --json` prints them.
+    QJsonObject toJson() const;
+    /// What was restored, the notes and the command that starts it, in the user's language
+    /// (numbers in `locale`): the window's report and the CLI's text. Any thread.
+    QString toMarkdown(const QLocale& locale = QLocale()) const;
 };
 
 /// Restores the plan's base backup into options.destination and makes it start here: every tar

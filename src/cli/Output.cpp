@@ -3,6 +3,7 @@
 
 #include "engine/catalog/ServerCatalog.h"
 #include "engine/core/Redactor.h"
+#include "engine/core/Units.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -59,20 +60,8 @@ QString labelledLines(const QList<std::pair<QString, QString>>& rows, qsizetype 
 
 QString formatBytes(qint64 bytes)
 {
-    static const char* const units[] = {QT_TRANSLATE_NOOP("Output", "B"),   QT_TRANSLATE_NOOP("Output", "KiB"),
-                                        QT_TRANSLATE_NOOP("Output", "MiB"), QT_TRANSLATE_NOOP("Output", "GiB"),
-                                        QT_TRANSLATE_NOOP("Output", "TiB"), QT_TRANSLATE_NOOP("Output", "PiB")};
-    double v = static_cast<double>(bytes);
-    int u = 0;
-    while (v >= 1024.0 && u < 5) {
-        v /= 1024.0;
-        ++u;
-    }
     // Numbers stay unlocalised (scripts parse them); only the unit is translated.
-    const QString unit = QCoreApplication::translate("Output", units[u]);
-    if (u == 0)
-        return QStringLiteral("%1 %2").arg(QString::number(bytes), unit);
-    return QStringLiteral("%1 %2").arg(QString::number(v, 'f', 1), unit);
+    return units::bytes(bytes, QLocale::c());
 }
 
 TextTable::TextTable(QStringList headers, QList<int> rightAligned)

@@ -69,30 +69,14 @@ int RestoreCommand::run(const Invocation& inv)
     if (!report)
         return reportError(report.error());
     if (inv.json) {
-        printJson({{QStringLiteral("destination"), report->destination},
-                   {QStringLiteral("backup_id"), report->backupId},
-                   {QStringLiteral("downloaded_bytes"), report->downloadedBytes},
-                   {QStringLiteral("written_bytes"), report->writtenBytes},
-                   {QStringLiteral("files"), report->files},
-                   {QStringLiteral("restore_seconds"), report->restoreSeconds},
-                   {QStringLiteral("pg_bin_dir"), report->pgBinDir},
-                   {QStringLiteral("notes"), QJsonArray::fromStringList(report->notes)},
-                   {QStringLiteral("plan"), planJson(plan)}});
+        QJsonObject json = report->toJson();
+        json.insert(QStringLiteral("plan"), planJson(plan));
+        printJson(json);
         return 0;
     }
-    //: %1 is a backup ID, %2 a directory, %3 and %4 sizes, %5 a number of files, %6 seconds.
-    QString text = tr("Restored backup %1 into %2: %3 downloaded, %4 written in %5 files, %6 s.")
-                       .arg(report->backupId, report->destination, formatBytes(report->downloadedBytes),
-                            formatBytes(report->writtenBytes), QString::number(report->files),
-                            QString::number(report->restoreSeconds, 'f', 1))
-        + QLatin1Char('\n');
-    for (const QString& note : report->notes)
-        text += QStringLiteral("  ") + tr("note: %1").arg(note) + QLatin1Char('\n');
+    QString text = report->toMarkdown(QLocale::c());
     for (const QString& w : plan.warnings)
-        text += QStringLiteral("  ") + tr("warning: %1").arg(w) + QLatin1Char('\n');
-    // The pg_ctl line is a command to copy: not translated.
-    text += tr("Start it (as the data's owner, with the store's credentials in the environment):") + QLatin1Char('\n')
-        + QStringLiteral("  %1/pg_ctl -D %2 -l %2/../restore.log start\n").arg(report->pgBinDir, report->destination);
+        text += QStringLiteral("- ") + tr("warning: %1").arg(w) + QLatin1Char('\n');
     printText(text);
     return 0;
 }

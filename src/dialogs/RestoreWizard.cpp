@@ -206,7 +206,7 @@ void RestoreWizard::retranslate()
     if (m_manifest)
         showManifestNotes();
     if (m_restoreReport)
-        m_report->setMarkdown(restoreMarkdown(*m_restoreReport));
+        m_report->setMarkdown(m_restoreReport->toMarkdown());
     if (m_drillReport)
         m_report->setMarkdown(m_drillReport->toMarkdown());
     if (m_historyRead)
@@ -412,7 +412,7 @@ void RestoreWizard::startRun()
                     return;
                 }
                 m_restoreReport = *r;
-                m_report->setMarkdown(restoreMarkdown(*r));
+                m_report->setMarkdown(r->toMarkdown());
                 showResult(true, [destination = r->destination] { return tr("Restored into %1.").arg(destination); });
             });
     } else {
@@ -476,19 +476,6 @@ void RestoreWizard::showHistory()
         text += QLatin1Char(' ')
             + tr("Last passing drill: %1.").arg(Format::age(m_historyLastPass, QDateTime::currentMSecsSinceEpoch() * 1000));
     m_history->setText(text);
-}
-
-QString RestoreWizard::restoreMarkdown(const restore::RestoreReport& r) const
-{
-    QString md = QStringLiteral("## %1\n\n- %2\n")
-                     .arg(tr("Restored %1 into %2").arg(r.backupId, r.destination),
-                          tr("downloaded %1, written %2 (%Ln file(s)) in %3", nullptr, Format::count(r.files))
-                              .arg(Format::bytes(r.downloadedBytes), Format::bytes(r.writtenBytes),
-                                   Format::duration(static_cast<qint64>(r.restoreSeconds * 1e6))));
-    for (const QString& n : r.notes)
-        md += QStringLiteral("- %1\n").arg(n);
-    md += QStringLiteral("\n%1\n").arg(tr("Start it with `%1/pg_ctl -D %2 start`.").arg(r.pgBinDir, r.destination));
-    return md;
 }
 
 void RestoreWizard::showManifestNotes()

@@ -140,7 +140,6 @@ private:
     void startRun();
     void showResult(bool ok, Text message);
     void showManifestNotes();
-    QString restoreMarkdown(const restore::RestoreReport& report) const;
     void saveManifest();
     void updateHistory();
     void showHistory();

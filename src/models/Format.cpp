@@ -65,41 +65,6 @@ QString time(qint64 usecUtc, TimeZoneMode zone)
     return QStringLiteral("%1 %2").arg(t.toString(dateTimePattern()), name);
 }
 
-QString unit(int power)
-{
-    static const char* const units[] = {QT_TRANSLATE_NOOP("Format", "B"),   QT_TRANSLATE_NOOP("Format", "KiB"),
-                                        QT_TRANSLATE_NOOP("Format", "MiB"), QT_TRANSLATE_NOOP("Format", "GiB"),
-                                        QT_TRANSLATE_NOOP("Format", "TiB"), QT_TRANSLATE_NOOP("Format", "PiB")};
-    return FormatText::tr(units[std::clamp(power, 0, 5)]);
-}
-
-QString bytes(qint64 value)
-{
-    if (value < 1024)
-        return QStringLiteral("%1 %2").arg(QLocale().toString(value), unit(0));
-    double v = static_cast<double>(value) / 1024.0;
-    int u = 1;
-    while (v >= 1024.0 && u < 5) {
-        v /= 1024.0;
-        ++u;
-    }
-    return QStringLiteral("%1 %2").arg(QLocale().toString(v, 'f', 1), unit(u));
-}
-
-QString duration(qint64 usec)
-{
-    const qint64 s = qMax<qint64>(0, (usec + 500'000) / 1'000'000);
-    if (usec > 0 && usec < 1'000'000)
-        return FormatText::tr("%1 ms").arg(usec / 1000);
-    if (s < 60)
-        return FormatText::tr("%1 s").arg(s);
-    if (s < 3600)
-        return FormatText::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    if (s < 86400)
-        return FormatText::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-    return FormatText::tr("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
-}
-
 int count(qint64 n)
 {
     return static_cast<int>(std::clamp<qint64>(n, 0, std::numeric_limits<int>::max()));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/core/Units.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -27,12 +29,10 @@ QString time(qint64 usecUtc, TimeZoneMode zone);
 QString timeShort(qint64 usecUtc, TimeZoneMode zone);
 /// "UTC" or the local zone's abbreviation, for headers.
 QString zoneName(TimeZoneMode zone);
-/// The binary unit of 1024^power, translated: "B", "KiB" … "PiB" for power 0 … 5.
-QString unit(int power);
-/// The same units as tideline-cli: "3.0 MiB", "512 B"; in Russian "3,0 МиБ".
-QString bytes(qint64 bytes);
-/// "42 s", "3 min 05 s", "2 h 10 min", "3 d 4 h".
-QString duration(qint64 usec);
+/// Sizes and durations: the engine's (units::), with the user's number format.
+using units::bytes;
+using units::duration;
+using units::unit;
 /// A count as tr()'s numerus argument (an int): clamped to 0..INT_MAX.
 int count(qint64 n);
 /// "just now", "12 min ago", "3 h ago", "2 d ago"; "in the future" when the clock is behind.
