@@ -40,7 +40,7 @@
 <context>
     <name>PlanCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/PlanCommand.cpp" line="+42"/>
+        <location filename="../src/cli/PlanCommand.cpp" line="+43"/>
         <source>%n segment(s), %1 .. %2, %3</source>
         <translation>
             <numerusform>%n segment, %1 .. %2, %3</numerusform>

@@ -522,17 +522,7 @@
         <translation>Укажите бакет из destinationPath в CNPG (s3://BUCKET/path).</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&apos;%1&apos; is not an endpoint URL.</source>
-        <translation>&apos;%1&apos; — не URL эндпоинта.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the endpoint as http(s)://host[:port], e.g. https://&lt;account&gt;.r2.cloudflarestorage.com</source>
-        <translation>Укажите эндпоинт в виде http(s)://host[:port], например https://&lt;account&gt;.r2.cloudflarestorage.com</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>No AWS profile named.</source>
         <translation>Профиль AWS не указан.</translation>
     </message>
@@ -1460,7 +1450,7 @@
 <context>
     <name>ManifestCommand</name>
     <message>
-        <location filename="../src/cli/ManifestCommand.cpp" line="+30"/>
+        <location filename="../src/cli/ManifestCommand.cpp" line="+31"/>
         <source>manifest needs --cluster NAME</source>
         <translation>для manifest нужен --cluster NAME</translation>
     </message>
@@ -1653,7 +1643,7 @@
 <context>
     <name>PlanCommand</name>
     <message>
-        <location filename="../src/cli/PlanCommand.cpp" line="+31"/>
+        <location filename="../src/cli/PlanCommand.cpp" line="+32"/>
         <source>Verdict</source>
         <translation>Вердикт</translation>
     </message>
@@ -2081,7 +2071,7 @@
 <context>
     <name>RestoreCommand</name>
     <message>
-        <location filename="../src/cli/RestoreCommand.cpp" line="+35"/>
+        <location filename="../src/cli/RestoreCommand.cpp" line="+36"/>
         <source>--jobs must be a number from 1 to 64</source>
         <translation>--jobs должен быть числом от 1 до 64</translation>
     </message>
@@ -3132,17 +3122,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>SourceAccess</name>
     <message>
-        <location filename="../src/cli/SourceAccess.cpp" line="+28"/>
-        <source>&apos;%1&apos; is not an endpoint URL</source>
-        <translation>&apos;%1&apos; — не URL эндпоинта</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give --endpoint-url as http(s)://host[:port], e.g. https://&lt;account&gt;.r2.cloudflarestorage.com</source>
-        <translation>Укажите --endpoint-url в виде http(s)://host[:port], например https://&lt;account&gt;.r2.cloudflarestorage.com</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location filename="../src/cli/SourceAccess.cpp" line="+74"/>
         <source>refused: %1</source>
         <translation>отказ: %1</translation>
     </message>
@@ -3243,7 +3223,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>&quot;%1&quot; — не URL источника</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
+        <source>Give the endpoint as http(s)://host[:port], like https://ACCOUNT_ID.r2.cloudflarestorage.com or http://127.0.0.1:9000.</source>
+        <translation>Укажите эндпоинт в виде http(s)://хост[:порт], например https://ACCOUNT_ID.r2.cloudflarestorage.com или http://127.0.0.1:9000.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>directory %1 does not exist</source>
         <translation>каталог %1 не существует</translation>
     </message>
@@ -3273,17 +3258,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Задайте AWS_ACCESS_KEY_ID и AWS_SECRET_ACCESS_KEY или используйте --profile с ~/.aws/credentials.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-55"/>
         <source>&quot;%1&quot; is not a usable endpoint URL</source>
         <translation>&quot;%1&quot; — непригодный URL эндпоинта</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Use a URL like https://ACCOUNT_ID.r2.cloudflarestorage.com or http://127.0.0.1:9000.</source>
-        <translation>Используйте URL вида https://ACCOUNT_ID.r2.cloudflarestorage.com или http://127.0.0.1:9000.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+95"/>
         <source>cannot read the CA bundle %1: %2</source>
         <translation>не удаётся прочитать набор сертификатов УЦ %1: %2</translation>
     </message>
@@ -3499,7 +3479,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>TargetOptions</name>
     <message>
-        <location filename="../src/cli/TargetOptions.cpp" line="+38"/>
+        <location filename="../src/cli/TargetOptions.cpp" line="+36"/>
         <source>no recovery target given</source>
         <translation>не задана цель восстановления</translation>
     </message>

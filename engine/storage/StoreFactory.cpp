@@ -144,6 +144,21 @@ QString SourceUrl::key(const QString& relative) const
     return prefix + u'/' + relative;
 }
 
+Result<QUrl> parseEndpointUrl(const QString& text)
+{
+    QUrl endpoint(text.trimmed(), QUrl::StrictMode);
+    const QString scheme = endpoint.scheme().toLower();
+    if (!endpoint.isValid() || (scheme != u"http" && scheme != u"https") || endpoint.host().isEmpty()
+        || !endpoint.query().isEmpty() || !endpoint.userInfo().isEmpty() || !endpoint.fragment().isEmpty())
+        return fail(ErrorCode::Usage,
+                    StoreFactoryText::tr("\"%1\" is not a usable endpoint URL")
+                        .arg(endpoint.isValid() ? endpoint.toString(QUrl::RemoveUserInfo) : QStringLiteral("?")),
+                    StoreFactoryText::tr("Give the endpoint as http(s)://host[:port], like "
+                                         "https://ACCOUNT_ID.r2.cloudflarestorage.com or http://127.0.0.1:9000."));
+    endpoint.setScheme(scheme);
+    return endpoint;
+}
+
 Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Options& options)
 {
     if (url.scheme == SourceUrl::Scheme::File) {
@@ -198,23 +213,18 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
     cfg.region = firstNonEmpty({options.region, env("AWS_REGION"), env("AWS_DEFAULT_REGION"),
                                 configSection.value(QStringLiteral("region")), QStringLiteral("us-east-1")});
 
-    QUrl endpoint = options.endpoint;
-    if (endpoint.isEmpty()) {
-        const QString text = firstNonEmpty({env("AWS_ENDPOINT_URL_S3"), env("AWS_ENDPOINT_URL"),
-                                            configSection.value(QStringLiteral("s3.endpoint_url")),
-                                            configSection.value(QStringLiteral("endpoint_url"))});
-        endpoint = text.isEmpty() ? QUrl(QStringLiteral("https://s3.%1.amazonaws.com").arg(cfg.region))
-                                  : QUrl(text, QUrl::StrictMode);
+    QString endpointText = options.endpoint.toString();
+    if (endpointText.isEmpty()) {
+        endpointText = firstNonEmpty({env("AWS_ENDPOINT_URL_S3"), env("AWS_ENDPOINT_URL"),
+                                      configSection.value(QStringLiteral("s3.endpoint_url")),
+                                      configSection.value(QStringLiteral("endpoint_url"))});
+        if (endpointText.isEmpty())
+            endpointText = QStringLiteral("https://s3.%1.amazonaws.com").arg(cfg.region);
     }
-    const QString scheme = endpoint.scheme().toLower();
-    if (!endpoint.isValid() || (scheme != u"http" && scheme != u"https") || endpoint.host().isEmpty()
-        || !endpoint.query().isEmpty() || !endpoint.userInfo().isEmpty())
-        return fail(ErrorCode::Usage,
-                    StoreFactoryText::tr("\"%1\" is not a usable endpoint URL").arg(endpoint.toString(QUrl::RemoveUserInfo)),
-                    StoreFactoryText::tr(
-                        "Use a URL like https://ACCOUNT_ID.r2.cloudflarestorage.com or http://127.0.0.1:9000."));
-    endpoint.setScheme(scheme);
-    cfg.endpoint = endpoint;
+    auto endpoint = parseEndpointUrl(endpointText);
+    if (!endpoint)
+        return fail(endpoint.error());
+    cfg.endpoint = *endpoint;
 
     switch (options.addressing) {
     case S3Options::Addressing::Path: cfg.virtualHost = false; break;
@@ -223,7 +233,7 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
         const QString style = configSection.value(QStringLiteral("s3.addressing_style")).toLower();
         cfg.virtualHost = style == u"path" ? false
             : style == u"virtual"          ? true
-                                           : S3Store::autoVirtualHost(endpoint, url.bucket);
+                                           : S3Store::autoVirtualHost(cfg.endpoint, url.bucket);
         break;
     }
     }
@@ -232,7 +242,7 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
     // most of a restore_command call against a plain-http endpoint.
     const QString caBundle =
         firstNonEmpty({options.caBundlePath, env("AWS_CA_BUNDLE"), configSection.value(QStringLiteral("ca_bundle"))});
-    if (!caBundle.isEmpty() && scheme == u"https") {
+    if (!caBundle.isEmpty() && cfg.endpoint.scheme() == u"https") {
         QFile file(caBundle);
         if (!file.open(QIODevice::ReadOnly))
             return fail(ErrorCode::Usage,

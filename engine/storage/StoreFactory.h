@@ -48,6 +48,12 @@ struct S3Options {
 //   TIDELINE_S3_MAX_ATTEMPTS   maxAttempts (the retry budget a test exhausts)
 //   TIDELINE_S3_BACKOFF_MS     S3Store::Config::backoffBaseMs, the first retry's jitter ceiling
 
+/// An S3 endpoint as a user types it (--endpoint-url, the connection editor, AWS_ENDPOINT_URL):
+/// http or https (lower-cased), a host, an optional port and path, no query and no user info.
+/// The one rule for every way in. Errors: Usage naming the URL (without any user info) with a
+/// hint showing R2's and a local endpoint's form. Pure; any thread.
+Result<QUrl> parseEndpointUrl(const QString& text);
+
 /// Opens the store a SourceUrl names. For S3, resolves credentials and settings from the options,
 /// then the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE,
 /// AWS_ENDPOINT_URL, AWS_REGION, AWS_CA_BUNDLE), then ~/.aws/credentials and ~/.aws/config

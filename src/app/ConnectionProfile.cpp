@@ -45,13 +45,10 @@ Result<storage::S3Options> ConnectionProfile::s3Options(const S3Secret& secret) 
         return fail(ErrorCode::Usage, tr("No bucket given."),
                     tr("Enter the bucket of CNPG's destinationPath (s3://BUCKET/path)."));
     if (!endpoint.isEmpty()) {
-        const QUrl url(endpoint, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-            || url.host().isEmpty())
-            return fail(ErrorCode::Usage, tr("'%1' is not an endpoint URL.").arg(endpoint),
-                        tr("Give the endpoint as http(s)://host[:port], e.g. "
-                           "https://<account>.r2.cloudflarestorage.com"));
-        options.endpoint = url;
+        auto url = storage::parseEndpointUrl(endpoint);
+        if (!url)
+            return fail(url.error());
+        options.endpoint = *url;
     }
     options.region = region;
     switch (credentials) {

@@ -3,6 +3,7 @@
 
 #include "engine/pitr/RecoveryPlanner.h"
 #include "src/cli/Output.h"
+#include "src/cli/PlanJson.h"
 #include "src/cli/SourceAccess.h"
 #include "src/cli/TargetOptions.h"
 

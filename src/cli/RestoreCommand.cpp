@@ -4,6 +4,7 @@
 #include "engine/restore/RestoreJob.h"
 #include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
+#include "src/cli/PlanJson.h"
 #include "src/cli/SourceAccess.h"
 #include "src/cli/TargetOptions.h"
 

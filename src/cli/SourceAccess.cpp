@@ -2,9 +2,10 @@
 #include "src/cli/SourceAccess.h"
 
 #include "engine/pitr/RecoveryPlanner.h"
-#include "engine/restore/RestoreCommandLine.h"
+#include "engine/restore/PostgresRestoreCommand.h"
 #include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
+#include "src/cli/PlanJson.h"
 #include "src/cli/TargetOptions.h"
 
 #include <QCoreApplication>
@@ -22,13 +23,10 @@ Result<storage::S3Options> s3Options(const Invocation& invocation)
 {
     storage::S3Options options;
     if (!invocation.endpointUrl.isEmpty()) {
-        const QUrl endpoint(invocation.endpointUrl, QUrl::StrictMode);
-        if (!endpoint.isValid() || (endpoint.scheme() != QLatin1String("http") && endpoint.scheme() != QLatin1String("https"))
-            || endpoint.host().isEmpty())
-            return fail(ErrorCode::Usage, SourceAccessText::tr("'%1' is not an endpoint URL").arg(invocation.endpointUrl),
-                        SourceAccessText::tr("Give --endpoint-url as http(s)://host[:port], e.g. "
-                                             "https://<account>.r2.cloudflarestorage.com"));
-        options.endpoint = endpoint;
+        auto endpoint = storage::parseEndpointUrl(invocation.endpointUrl);
+        if (!endpoint)
+            return fail(endpoint.error());
+        options.endpoint = *endpoint;
     }
     options.profile = invocation.profile;
     options.region = invocation.region;

@@ -4,7 +4,6 @@
 #include "engine/pitr/RecoveryPlan.h"
 #include "src/cli/Command.h"
 
-#include <QJsonObject>
 #include <QMap>
 
 namespace tideline::cli {
@@ -16,10 +15,6 @@ QMap<QString, bool> targetOptions();
 /// Builds the target from the invocation. Errors: Usage with a hint.
 Result<pitr::RecoveryTarget> parseTarget(const Invocation& invocation);
 
-/// The plan as DESIGN.md's JSON shape.
-QJsonObject planJson(const pitr::RecoveryPlan& plan);
-/// A target as the options that would ask for it: {"target_time": ...} plus "args".
-QJsonObject targetJson(const pitr::RecoveryTarget& target);
 /// The command-line options that ask for a target ("--target-lsn 0/5000000 --backup-id X").
 QString targetArgs(const pitr::RecoveryTarget& target);
 

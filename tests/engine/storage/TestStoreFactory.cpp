@@ -55,6 +55,48 @@ private slots:
         QFile::remove(m_dir.path() + QStringLiteral("/config"));
     }
 
+    // One rule for --endpoint-url, the connection editor and AWS_ENDPOINT_URL.
+    void endpointUrls_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected"); // empty: refused
+        QTest::newRow("R2") << "https://acct.r2.cloudflarestorage.com"
+                            << "https://acct.r2.cloudflarestorage.com";
+        QTest::newRow("local with port") << "http://127.0.0.1:9000"
+                                         << "http://127.0.0.1:9000";
+        QTest::newRow("scheme in capitals") << "HTTPS://s3.example.com/base"
+                                            << "https://s3.example.com/base";
+        QTest::newRow("spaces around") << "  http://h:1  "
+                                       << "http://h:1";
+        QTest::newRow("ftp") << "ftp://h"
+                             << "";
+        QTest::newRow("no host") << "https://"
+                                 << "";
+        QTest::newRow("no scheme") << "s3.example.com"
+                                   << "";
+        QTest::newRow("a query") << "https://h/?x=1"
+                                 << "";
+        QTest::newRow("a fragment") << "https://h/#x"
+                                    << "";
+        QTest::newRow("user info") << "https://AKIA:SECRETKEY@h"
+                                   << "";
+    }
+    void endpointUrls()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const auto url = storage::parseEndpointUrl(text);
+        if (expected.isEmpty()) {
+            QVERIFY(!url);
+            QCOMPARE(url.error().code, ErrorCode::Usage);
+            QVERIFY(!url.error().hint.isEmpty());
+            QVERIFY2(!url.error().oneLine().contains(QLatin1String("SECRETKEY")), qPrintable(url.error().oneLine()));
+        } else {
+            QVERIFY2(url, qPrintable(url ? QString() : url.error().oneLine()));
+            QCOMPARE(url->toString(), expected);
+        }
+    }
+
     void parse_data()
     {
         QTest::addColumn<QString>("text");

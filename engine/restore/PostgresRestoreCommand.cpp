@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/restore/RestoreCommandLine.h"
+#include "engine/restore/PostgresRestoreCommand.h"
 
 #include <QStringList>
 
