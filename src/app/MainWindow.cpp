@@ -2,9 +2,9 @@
 #include "src/app/MainWindow.h"
 
 #include "engine/core/Translations.h"
-#include "src/app/CredentialVault.h"
-#include "src/app/JobRunner.h"
-#include "src/app/SourceSession.h"
+#include "src/jobs/CredentialVault.h"
+#include "src/jobs/JobRunner.h"
+#include "src/jobs/SourceSession.h"
 #include "src/dialogs/ConnectionEditor.h"
 #include "src/dialogs/RestoreWizard.h"
 #include "src/models/TransferModel.h"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/dialogs/ConnectionEditor.h"
 
-#include "src/app/CredentialVault.h"
-#include "src/app/JobRunner.h"
-#include "src/app/SourceSession.h"
+#include "src/jobs/CredentialVault.h"
+#include "src/jobs/JobRunner.h"
+#include "src/jobs/SourceSession.h"
 #include "src/models/Format.h"
 
 #include "ui_ConnectionEditor.h"

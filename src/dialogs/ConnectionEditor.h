@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "src/app/ConnectionProfile.h"
+#include "src/jobs/ConnectionProfile.h"
 
 #include <QDialog>
 #include <QScopedPointer>

@@ -4,7 +4,7 @@
 #include "engine/core/Timestamp.h"
 #include "engine/pitr/RecoveryPlanner.h"
 #include "engine/restore/PostgresRestoreCommand.h"
-#include "src/app/JobRunner.h"
+#include "src/jobs/JobRunner.h"
 #include "src/models/Format.h"
 #include "ui_RestoreWizard.h"
 

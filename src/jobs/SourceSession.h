@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "src/app/ConnectionProfile.h"
-#include "src/app/JobRunner.h"
+#include "src/jobs/ConnectionProfile.h"
+#include "src/jobs/JobRunner.h"
 #include "src/models/ServerSnapshot.h"
 
 #include <QMap>

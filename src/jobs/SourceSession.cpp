@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "src/app/SourceSession.h"
+#include "src/jobs/SourceSession.h"
 
-#include "src/app/GuardedStore.h"
+#include "src/jobs/GuardedStore.h"
 
 #include <QTimer>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "src/app/JobRunner.h"
+#include "src/jobs/JobRunner.h"
 
 namespace tideline::gui {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "src/app/GuardedStore.h"
+#include "src/jobs/GuardedStore.h"
 
 #include <QCoreApplication>
 #include <QThread>

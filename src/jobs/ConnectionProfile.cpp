@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "src/app/ConnectionProfile.h"
+#include "src/jobs/ConnectionProfile.h"
 
 #include <QSettings>
 #include <QUrl>

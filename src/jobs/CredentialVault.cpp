@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "src/app/CredentialVault.h"
+#include "src/jobs/CredentialVault.h"
 
 #include "engine/core/Redactor.h"
 
