@@ -2,11 +2,11 @@
 #include "src/app/MainWindow.h"
 
 #include "engine/core/Translations.h"
+#include "src/dialogs/ConnectionEditor.h"
+#include "src/dialogs/RestoreWizard.h"
 #include "src/jobs/CredentialVault.h"
 #include "src/jobs/JobRunner.h"
 #include "src/jobs/SourceSession.h"
-#include "src/dialogs/ConnectionEditor.h"
-#include "src/dialogs/RestoreWizard.h"
 #include "src/models/TransferModel.h"
 #include "src/views/BackupHistoryView.h"
 #include "src/views/BucketBrowserView.h"

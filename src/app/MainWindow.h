@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "src/jobs/ConnectionProfile.h"
 #include "src/app/Theme.h"
+#include "src/jobs/ConnectionProfile.h"
 #include "src/models/Format.h"
 
 #include <QMainWindow>

@@ -185,6 +185,12 @@ void OverviewView::setTimeZone(TimeZoneMode zone)
     refresh();
 }
 
+void OverviewView::setClock(const Clock& clock)
+{
+    m_clock = &clock;
+    refresh();
+}
+
 QString OverviewView::verdictText() const
 {
     return m_verdict->text();
@@ -215,7 +221,7 @@ void OverviewView::refresh()
     const ServerSnapshot& s = *m_snapshot;
     const auto& c = s.catalog;
     const pitr::ServerStatus f = pitr::computeStatus(s.catalog, s.windows);
-    const qint64 now = Clock::system().nowUsec();
+    const qint64 now = m_clock->nowUsec();
 
     m_title->setText(c.server);
     QStringList sub{c.source.toString()};

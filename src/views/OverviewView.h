@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/core/Clock.h"
 #include "src/models/Format.h"
 #include "src/models/ServerSnapshot.h"
 
@@ -26,6 +27,9 @@ public:
 
     void setSnapshot(SnapshotPtr snapshot);
     void setTimeZone(TimeZoneMode zone);
+    /// What "now" is for ages and staleness (the system clock unless a test sets another); the
+    /// clock must outlive the view.
+    void setClock(const Clock& clock);
     /// A message in place of the facts (nothing opened, loading, a failure).
     void showMessage(const QString& title, const QString& text, bool error);
     /// The headline as plain text (for tests and the status bar).
@@ -50,6 +54,7 @@ private:
 
     SnapshotPtr m_snapshot;
     TimeZoneMode m_zone = TimeZoneMode::Utc;
+    const Clock* m_clock = &Clock::system();
     bool m_noSource = false; ///< the constructor's "No source open" is shown
     QLabel* m_title = nullptr;
     QLabel* m_subtitle = nullptr;

@@ -105,6 +105,12 @@ void WalArchiveView::setTimeZone(TimeZoneMode zone)
     rebuild();
 }
 
+void WalArchiveView::setClock(const Clock& clock)
+{
+    m_clock = &clock;
+    rebuild();
+}
+
 void WalArchiveView::setDark(bool dark)
 {
     m_dark = dark;
@@ -140,7 +146,7 @@ void WalArchiveView::rebuild()
     const auto& c = m_snapshot->catalog;
     const auto& a = c.wals;
     const catalog::ArchiveCadence& k = m_cadence;
-    const qint64 now = Clock::system().nowUsec();
+    const qint64 now = m_clock->nowUsec();
 
     QStringList facts;
     const QLocale locale;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/catalog/ArchiveCadence.h"
+#include "engine/core/Clock.h"
 #include "src/models/Format.h"
 #include "src/models/ServerSnapshot.h"
 
@@ -27,6 +28,9 @@ public:
 
     void setSnapshot(SnapshotPtr snapshot);
     void setTimeZone(TimeZoneMode zone);
+    /// What "now" is for ages and staleness (the system clock unless a test sets another); the
+    /// clock must outlive the view.
+    void setClock(const Clock& clock);
     void setDark(bool dark);
 
     const catalog::ArchiveCadence& cadence() const { return m_cadence; }
@@ -44,6 +48,7 @@ private:
     SnapshotPtr m_snapshot;
     catalog::ArchiveCadence m_cadence;
     TimeZoneMode m_zone = TimeZoneMode::Utc;
+    const Clock* m_clock = &Clock::system();
     bool m_dark = false;
     QLabel* m_summary = nullptr;
     QChart* m_chart = nullptr;

@@ -5,9 +5,9 @@
 // (as a user would export them), a source session loaded through the real job runner, and the
 // CLI's JSON for the same source to compare with.
 
-#include "src/app/ConnectionProfile.h"
-#include "src/app/JobRunner.h"
-#include "src/app/SourceSession.h"
+#include "src/jobs/ConnectionProfile.h"
+#include "src/jobs/JobRunner.h"
+#include "src/jobs/SourceSession.h"
 #include "tests/support/FixtureEnv.h"
 
 #include <QJsonArray>

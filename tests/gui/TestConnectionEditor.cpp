@@ -4,8 +4,8 @@
 // shown, and an honest word about where typed credentials are kept.
 #include "GuiTestSupport.h"
 
-#include "src/app/CredentialVault.h"
 #include "src/dialogs/ConnectionEditor.h"
+#include "src/jobs/CredentialVault.h"
 
 #include <QApplication>
 #include <QLabel>

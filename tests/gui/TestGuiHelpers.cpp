@@ -3,7 +3,7 @@
 // connection profiles (which must never carry a secret into settings).
 #include "engine/catalog/ArchiveCadence.h"
 #include "src/app/AppOptions.h"
-#include "src/app/ConnectionProfile.h"
+#include "src/jobs/ConnectionProfile.h"
 #include "src/models/Format.h"
 #include "src/models/TransferModel.h"
 #include "src/views/WalArchiveView.h"

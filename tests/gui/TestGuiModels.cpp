@@ -6,7 +6,7 @@
 
 #include "engine/catalog/ArchiveCadence.h"
 #include "engine/pitr/ServerStatus.h"
-#include "src/app/GuardedStore.h"
+#include "src/jobs/GuardedStore.h"
 #include "src/models/BackupTableModel.h"
 #include "src/models/BucketTreeModel.h"
 #include "src/models/UsageTableModel.h"

@@ -5,7 +5,7 @@
 #include "GuiTestSupport.h"
 #include "S3Proxy.h"
 
-#include "src/app/GuardedStore.h"
+#include "src/jobs/GuardedStore.h"
 
 #include <QElapsedTimer>
 #include <QThread>

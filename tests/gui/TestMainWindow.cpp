@@ -4,8 +4,8 @@
 #include "GuiTestSupport.h"
 
 #include "engine/pitr/ServerStatus.h"
-#include "src/app/GuardedStore.h"
 #include "src/app/MainWindow.h"
+#include "src/jobs/GuardedStore.h"
 #include "src/models/BackupTableModel.h"
 #include "src/views/BackupHistoryView.h"
 #include "src/views/OverviewView.h"
@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QImage>
+#include <QLabel>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
@@ -54,6 +55,17 @@ private slots:
                      Format::time(facts.window->firstRecoverabilityPoint->usecUtc, TimeZoneMode::Utc)),
                  qPrintable(window.overview()->verdictText()));
         QVERIFY(window.overview()->verdictText().contains(Format::time(facts.untilUsec, TimeZoneMode::Utc)));
+        // Ages are read against the view's clock: twelve minutes after the last archived WAL.
+        {
+            FixedClock later(facts.lastWalUsec + 12 * 60'000'000LL);
+            window.overview()->setClock(later);
+            QVERIFY2(window.overview()->findChildren<QLabel*>().size() > 0, "no labels");
+            bool found = false;
+            for (const QLabel* l : window.overview()->findChildren<QLabel*>())
+                found |= l->text() == Format::age(facts.lastWalUsec, later.nowUsec());
+            QVERIFY2(found, qPrintable(Format::age(facts.lastWalUsec, later.nowUsec())));
+            window.overview()->setClock(Clock::system());
+        }
         QCOMPARE(window.backups()->model()->rowCount(), snap->catalog.backups.size());
         QVERIFY(window.wals()->cadence().segments > 0);
         QVERIFY(std::any_of(window.wals()->cadence().gaps.cbegin(), window.wals()->cadence().gaps.cend(),
