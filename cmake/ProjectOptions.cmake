@@ -4,7 +4,7 @@ add_library(tideline_options INTERFACE)
 target_compile_features(tideline_options INTERFACE cxx_std_23)
 target_compile_options(tideline_options INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual
-    -Wcast-align -Wimplicit-fallthrough -Wnull-dereference)
+    -Wcast-align -Wimplicit-fallthrough -Wnull-dereference -Wold-style-cast -Wcast-qual)
 target_compile_definitions(tideline_options INTERFACE
     QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_FOREACH)
 if(TIDELINE_WERROR)
