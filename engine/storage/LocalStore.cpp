@@ -111,30 +111,55 @@ Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter
     else
         return fail(unreadableDirectory(start, errno));
 
+    // QSaveFile's temporaries are not objects yet; sockets and FIFOs never are. QDir::System
+    // lists broken links too: a WAL file linked to an unmounted path must show up (and then fail
+    // to read), not vanish from the listing as if it was never archived.
+    const auto isObject = [](const QDirIterator& at) {
+        return !at.fileName().contains(QStringLiteral(".tideline-part"))
+            && (at.fileInfo().isFile() || at.fileInfo().isSymLink());
+    };
+    constexpr auto objectFilter = QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot;
+    // Only `start` is read, and below it only the directories whose names the prefix allows
+    // (a history file's lookup in wals/ never walks the segments' directories). With '/' as the
+    // delimiter a matching directory is one common prefix as soon as one object lies below it.
+    const bool oneLevel = delimiter == QLatin1String("/");
+    std::set<QByteArray> seen;
     QList<ObjectInfo> all;
-    // QDir::System lists broken links too: a WAL file linked to an unmounted path must show up
-    // (and then fail to read), not vanish from the listing as if it was never archived.
-    QDirIterator it(start, QDir::Files | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
     const qsizetype rootLength = m_root.size() + 1;
     int visited = 0;
+    const auto tick = [&] { return (++visited & 1023) != 0 || !cancel.isCancelled(); };
+    QDirIterator it(start, objectFilter | QDir::Dirs);
     while (it.hasNext()) {
         const QString path = it.next();
-        if ((++visited & 1023) == 0 && cancel.isCancelled())
+        if (!tick())
             return fail(cancelled(LocalStoreText::tr("listing %1").arg(describe())));
         const QString key = path.mid(rootLength);
         if (!key.startsWith(prefix))
             continue;
-        // QSaveFile's temporaries are not objects yet; sockets and FIFOs never are.
-        if (it.fileName().contains(QStringLiteral(".tideline-part")) || !(it.fileInfo().isFile() || it.fileInfo().isSymLink()))
+        if (!it.fileInfo().isDir()) {
+            if (isObject(it))
+                all.append(infoFor(key, it.fileInfo()));
             continue;
-        all.append(infoFor(key, it.fileInfo()));
+        }
+        QDirIterator below(path, objectFilter, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+        while (below.hasNext()) {
+            const QString inner = below.next();
+            if (!tick())
+                return fail(cancelled(LocalStoreText::tr("listing %1").arg(describe())));
+            if (!isObject(below))
+                continue;
+            if (oneLevel) {
+                if (seen.insert((key + delimiter).toUtf8()).second)
+                    out.prefixes.append(key + delimiter);
+                break;
+            }
+            all.append(infoFor(inner.mid(rootLength), below.fileInfo()));
+        }
     }
     if (cancel.isCancelled())
         return fail(cancelled(LocalStoreText::tr("listing %1").arg(describe())));
     std::sort(all.begin(), all.end(), utf8Less);
 
-    std::set<QByteArray> seen;
     for (const ObjectInfo& info : std::as_const(all)) {
         if (!delimiter.isEmpty()) {
             const qsizetype at = info.key.indexOf(delimiter, prefix.size());
