@@ -323,16 +323,27 @@ private slots:
         QCOMPARE(st.value(QStringLiteral("gaps")).toInt(), 0);
         for (const char* key : {"restorable_from", "restorable_until", "warnings", "backups"})
             QVERIFY2(st.contains(QLatin1String(key)), key);
-        // A bucket that holds nothing restorable: exit 7 and says so.
-        const ProcessResult none = env().cli({QStringLiteral("status"), env().url(QStringLiteral("corrupt")),
-                                              env().server(QStringLiteral("corrupt")), QStringLiteral("--json")});
-        const ProcessResult backups = env().cli({QStringLiteral("backups"), env().url(QStringLiteral("corrupt")),
-                                                 env().server(QStringLiteral("corrupt")), QStringLiteral("--json")});
-        bool anyRestorable = false;
-        for (const QJsonValue& v : backups.json().value(QStringLiteral("backups_list")).toArray())
-            anyRestorable |= v.toObject().value(QStringLiteral("restorable")).toBool();
-        QCOMPARE(none.exitCode, anyRestorable ? 0 : 7);
-        QCOMPARE(none.json().value(QStringLiteral("verdict")).toString() == QLatin1String("not_recoverable"), !anyRestorable);
+        // A copy of the bucket whose backups lost their backup.info (as barman-cloud-backup-delete
+        // leaves them when interrupted, and as barman-cloud-backup-list no longer lists them):
+        // nothing is restorable, exit 7, and no window is claimed.
+        const QString mirror = env().localMirror();
+        const QString localUrl = env().url(QStringLiteral("local"));
+        QVERIFY(!mirror.isEmpty() && localUrl.startsWith(QLatin1String("file://") + mirror));
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("bucket"));
+        QCOMPARE(env().run(QStringLiteral("cp"), {QStringLiteral("-al"), mirror, copy}).exitCode, 0);
+        const QString url = QStringLiteral("file://") + copy + localUrl.mid(7 + mirror.size());
+        const QString server = env().server(QStringLiteral("local"));
+        const QString baseDir = url.mid(7) + QLatin1Char('/') + server + QStringLiteral("/base");
+        int removed = 0;
+        for (const QString& id : QDir(baseDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            removed += QFile::remove(baseDir + QLatin1Char('/') + id + QStringLiteral("/backup.info"));
+        QVERIFY(removed > 0);
+        const ProcessResult none = env().cli({QStringLiteral("status"), url, server, QStringLiteral("--json")});
+        QCOMPARE(none.exitCode, 7);
+        QCOMPARE(none.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("not_recoverable"));
+        QVERIFY(none.json().value(QStringLiteral("restorable_from")).isNull());
+        QVERIFY(none.json().value(QStringLiteral("last_backup")).isNull());
     }
 
     void incompleteBackupIsNeverHidden()
