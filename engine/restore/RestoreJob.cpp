@@ -470,11 +470,11 @@ Result<void> checkExtracted(const QString& dest, const catalog::BackupInfo& info
     return {};
 }
 
-// An `include` of a file that is not there (a pod path) stops PostgreSQL at start-up; the
-// settings it would bring are overridden anyway, so the line is commented out and reported.
-// data_directory too: PostgreSQL never takes it from postgresql.auto.conf, and a backup's
+// postgresql.conf lines that point away from this copy are commented out and reported: an
+// `include` of a file that is not there (a pod path) stops PostgreSQL at start-up, and the
+// settings it would bring are overridden anyway; data_directory too: PostgreSQL never takes it from postgresql.auto.conf, and a backup's
 // postgresql.conf naming another directory would start this copy's server on someone else's data.
-Result<void> disableMissingIncludes(const QString& dest, QStringList& notes)
+Result<void> disableForeignConfLines(const QString& dest, QStringList& notes)
 {
     const QString path = dest + QStringLiteral("/postgresql.conf");
     auto content = readOwnFile(path);
@@ -574,7 +574,7 @@ Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, cons
     if (!*ident)
         if (auto r = writeFile(dest + QStringLiteral("/pg_ident.conf"), QByteArray()); !r)
             return r;
-    if (auto r = disableMissingIncludes(dest, notes); !r)
+    if (auto r = disableForeignConfLines(dest, notes); !r)
         return r;
 
     // A backup taken from a standby carries standby.signal, which would win over recovery.signal.
