@@ -19,43 +19,8 @@ namespace tideline::restore {
 
 namespace {
 
-constexpr std::uint64_t kMinSegmentSize = std::uint64_t(1) << 20;
-constexpr std::uint64_t kMaxSegmentSize = std::uint64_t(1) << 30;
-constexpr std::uint64_t kLogIdSpan = std::uint64_t(1) << 32;
 constexpr std::uint16_t kLongHeader = 0x0002;   // XLP_LONG_HEADER
 constexpr std::uint16_t kAllPageFlags = 0x000F; // XLP_ALL_FLAGS since PostgreSQL 14 (0x0007 before)
-
-bool validSegmentSize(std::uint64_t size)
-{
-    return size >= kMinSegmentSize && size <= kMaxSegmentSize && (size & (size - 1)) == 0;
-}
-
-std::optional<std::uint32_t> hex8(std::string_view text)
-{
-    if (text.size() != 8)
-        return std::nullopt;
-    std::uint32_t value = 0;
-    for (char c : text) {
-        std::uint32_t digit = 0;
-        if (c >= '0' && c <= '9')
-            digit = std::uint32_t(c - '0');
-        else if (c >= 'A' && c <= 'F')
-            digit = std::uint32_t(c - 'A' + 10);
-        else if (c >= 'a' && c <= 'f')
-            digit = std::uint32_t(c - 'a' + 10);
-        else
-            return std::nullopt;
-        value = (value << 4) | digit;
-    }
-    return value;
-}
-
-std::string formatHex8(std::uint32_t value)
-{
-    char buffer[9];
-    std::snprintf(buffer, sizeof buffer, "%08X", value);
-    return buffer;
-}
 
 std::string formatLsn(std::uint64_t lsn)
 {
@@ -145,85 +110,6 @@ bool copyInto(const std::string& src, const std::string& dest, std::string* why)
 
 } // namespace
 
-// ---- WalName ----------------------------------------------------------------------------------
-
-std::optional<WalName> WalName::parse(std::string_view name)
-{
-    WalName result;
-    if (name.size() < 16)
-        return std::nullopt;
-    const auto timeline = hex8(name.substr(0, 8));
-    if (!timeline)
-        return std::nullopt;
-    result.timeline = *timeline;
-    if (name.size() == 16 && name.substr(8) == ".history") {
-        result.kind = Kind::History;
-        result.text = formatHex8(*timeline) + ".history";
-        return result;
-    }
-    if (name.size() < 24)
-        return std::nullopt;
-    const auto logId = hex8(name.substr(8, 8));
-    const auto seg = hex8(name.substr(16, 8));
-    if (!logId || !seg)
-        return std::nullopt;
-    result.logId = *logId;
-    result.segInLog = *seg;
-    const std::string_view rest = name.substr(24);
-    if (rest.empty()) {
-        result.kind = Kind::Segment;
-    } else if (rest == ".partial") {
-        result.kind = Kind::Partial;
-    } else if (rest.size() == 16 && rest.front() == '.' && rest.substr(9) == ".backup" && hex8(rest.substr(1, 8))) {
-        result.kind = Kind::BackupHistory;
-    } else {
-        return std::nullopt;
-    }
-    result.text = formatHex8(result.timeline) + formatHex8(result.logId) + formatHex8(result.segInLog);
-    if (result.kind == Kind::BackupHistory) {
-        std::string offset(rest.substr(1, 8));
-        for (char& c : offset)
-            c = char(c >= 'a' && c <= 'f' ? c - 'a' + 'A' : c);
-        result.text += '.' + offset + ".backup";
-    } else {
-        result.text += rest;
-    }
-    return result;
-}
-
-std::optional<std::uint64_t> WalName::segno(std::uint64_t segmentSize) const
-{
-    if (kind == Kind::History || !validSegmentSize(segmentSize))
-        return std::nullopt;
-    const std::uint64_t perLog = kLogIdSpan / segmentSize;
-    if (segInLog >= perLog)
-        return std::nullopt;
-    return std::uint64_t(logId) * perLog + segInLog;
-}
-
-std::optional<WalName> WalName::advanced(std::uint64_t segmentSize, std::uint64_t steps) const
-{
-    const auto current = segno(segmentSize);
-    if (kind != Kind::Segment || !current)
-        return std::nullopt;
-    const std::uint64_t perLog = kLogIdSpan / segmentSize;
-    const std::uint64_t target = *current + steps;
-    if (target / perLog > 0xFFFFFFFFu)
-        return std::nullopt;
-    WalName next = *this;
-    next.logId = std::uint32_t(target / perLog);
-    next.segInLog = std::uint32_t(target % perLog);
-    next.text = formatHex8(timeline) + formatHex8(next.logId) + formatHex8(next.segInLog);
-    return next;
-}
-
-std::string WalName::hashDir() const
-{
-    if (kind == Kind::History)
-        return {};
-    return formatHex8(timeline) + formatHex8(logId);
-}
-
 // ---- first page check ---------------------------------------------------------------------------
 
 std::optional<WalPageHeader> WalPageHeader::read(const void* data, std::size_t size)
@@ -256,7 +142,7 @@ std::string checkSegment(const WalName& name, const WalPageHeader& header, std::
                       unsigned(header.info));
         return buffer;
     }
-    if (!validSegmentSize(header.segmentSize)) {
+    if (!wal::isValidSegmentSize(header.segmentSize)) {
         std::snprintf(buffer, sizeof buffer, "its first page claims a segment size of %u bytes", header.segmentSize);
         return buffer;
     }
@@ -413,7 +299,7 @@ std::optional<WalSpool::Request> WalSpool::readRequest() const
         return std::nullopt;
     auto name = WalName::parse(text.substr(0, space));
     const std::uint64_t size = std::strtoull(std::string(text.substr(space + 1)).c_str(), nullptr, 10);
-    if (!name || name->kind != WalName::Kind::Segment || !validSegmentSize(size))
+    if (!name || name->kind != WalName::Kind::Segment || !wal::isValidSegmentSize(size))
         return std::nullopt;
     return Request{*name, size};
 }

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Everything a restore_command call needs when the segment is already on local disk: WAL name
-// math, the first-page check and the prefetch spool. Deliberately free of Qt: PostgreSQL starts
+// Everything a restore_command call needs when the segment is already on local disk: the
+// first-page check and the prefetch spool. Deliberately free of Qt: PostgreSQL starts
 // one process per segment, and a spool hit must cost a few system calls, not an application
 // object, an event loop or a thread pool.
 //
 // Its messages (checkSegment(), WalSpool::take()'s `why`) are plain English and never
 // translated: the Qt-free restore_command path, which runs before any translator could exist,
 // writes them to PostgreSQL's log.
+
+#include "engine/wal/WalName.h"
 
 #include <cstdint>
 #include <optional>
@@ -18,24 +20,8 @@
 
 namespace tideline::restore {
 
-/// A name PostgreSQL asks its restore_command for (no compression suffix).
-struct WalName {
-    enum class Kind { Segment, Partial, BackupHistory, History };
-    Kind kind = Kind::Segment;
-    std::uint32_t timeline = 0;
-    std::uint32_t logId = 0;
-    std::uint32_t segInLog = 0;
-    std::string text; ///< as asked for; segment digits upper-cased
-
-    /// Segments, "X.partial", "X.OOOOOOOO.backup", "TTTTTTTT.history" (hex in either case).
-    static std::optional<WalName> parse(std::string_view name);
-    /// XLogSegNo for a segment size; nullopt when the name cannot exist with that size.
-    std::optional<std::uint64_t> segno(std::uint64_t segmentSize) const;
-    /// The segment `steps` after this one on the same timeline (Segment names only).
-    std::optional<WalName> advanced(std::uint64_t segmentSize, std::uint64_t steps) const;
-    /// "TTTTTTTTLLLLLLLL": barman's directory under wals/; empty for history files.
-    std::string hashDir() const;
-};
+/// The names restore_command is asked for: the one parser, shared with the catalog.
+using wal::WalName;
 
 /// The fields of XLogLongPageHeaderData (PostgreSQL's access/xlog_internal.h) that identify a
 /// segment: the first page of every segment carries the long header.

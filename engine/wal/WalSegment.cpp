@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/wal/WalSegment.h"
 
-#include "engine/wal/internal/Hex.h"
-
 #include <algorithm>
 
 namespace tideline::wal {
@@ -10,7 +8,6 @@ namespace tideline::wal {
 namespace {
 
 constexpr quint64 kMinSegmentSize = quint64(1) << 20;
-constexpr quint64 kMaxSegmentSize = quint64(1) << 30;
 constexpr quint64 kDefaultSegmentSize = quint64(1) << 24;
 constexpr quint64 kLogIdSpan = quint64(1) << 32; // bytes of WAL one log id (the middle 8 digits) covers
 
@@ -20,11 +17,6 @@ QString hex8(quint64 value)
 }
 
 } // namespace
-
-bool isValidSegmentSize(quint64 bytes)
-{
-    return bytes >= kMinSegmentSize && bytes <= kMaxSegmentSize && (bytes & (bytes - 1)) == 0;
-}
 
 quint64 segmentsPerLogId(quint64 segmentSize)
 {
@@ -54,69 +46,44 @@ Lsn segmentStartLsn(quint64 segno, quint64 segmentSize)
 
 std::optional<WalFileName> WalFileName::parse(QStringView fileName)
 {
-    // barman-cloud decides compression by suffix alone, and only after stripping it does the
-    // name have to match its WAL regex; so "X.partial.gz" is a compressed partial.
     const SplitName split = splitCompressionSuffix(fileName);
-    const QStringView stem = split.stem;
-
-    WalFileName result;
-    result.compression = split.compression;
-
-    const auto timeline = internal::parseHex32(stem.first(std::min<qsizetype>(8, stem.size())), 8, 8);
-    if (!timeline)
-        return std::nullopt;
-    result.timeline = *timeline;
-
-    if (stem.size() == 16 && stem.sliced(8) == u".history") {
-        result.kind = Kind::History;
-        result.baseName = stem.toString();
-        return result;
-    }
-    if (stem.size() < 24)
-        return std::nullopt;
-    const auto logId = internal::parseHex32(stem.sliced(8, 8), 8, 8);
-    const auto segInLog = internal::parseHex32(stem.sliced(16, 8), 8, 8);
-    if (!logId || !segInLog)
-        return std::nullopt;
-    result.logId = *logId;
-    result.segInLog = *segInLog;
-
-    // The words stay lower-case: barman's regex matches only the hex digits case-insensitively.
-    const QStringView rest = stem.sliced(24);
-    if (rest.isEmpty()) {
-        result.kind = Kind::Segment;
-    } else if (rest == u".partial") {
-        result.kind = Kind::Partial;
-    } else if (rest.size() == 16 && rest.front() == u'.' && rest.sliced(9) == u".backup") {
-        const auto offset = internal::parseHex32(rest.sliced(1, 8), 8, 8);
-        if (!offset)
+    for (QChar c : split.stem)
+        if (c.unicode() > 0x7F)
             return std::nullopt;
-        result.kind = Kind::BackupHistory;
-        result.backupOffset = *offset;
-    } else {
+    const QByteArray ascii = split.stem.toLatin1();
+    const auto name = WalName::parse(std::string_view(ascii.constData(), std::size_t(ascii.size())));
+    if (!name)
         return std::nullopt;
-    }
-    result.baseName = stem.toString();
+    WalFileName result;
+    result.kind = name->kind;
+    result.timeline = name->timeline;
+    result.logId = name->logId;
+    result.segInLog = name->segInLog;
+    result.backupOffset = name->backupOffset;
+    result.compression = split.compression;
+    result.baseName = split.stem.toString();
     return result;
+}
+
+WalName WalFileName::walName() const
+{
+    WalName name;
+    name.kind = kind;
+    name.timeline = timeline;
+    name.logId = logId;
+    name.segInLog = segInLog;
+    name.backupOffset = backupOffset;
+    return name;
 }
 
 std::optional<quint64> WalFileName::segno(quint64 segmentSize) const
 {
-    if (kind == Kind::History || !isValidSegmentSize(segmentSize))
-        return std::nullopt;
-    const quint64 perLog = segmentsPerLogId(segmentSize);
-    if (segInLog >= perLog)
-        return std::nullopt;
-    return quint64(logId) * perLog + segInLog;
+    return walName().segno(segmentSize);
 }
 
 QString WalFileName::hashDir() const
 {
-    // barman formats the directory from the decoded numbers ("%08X%08X"), so a name spelled in
-    // lower-case hex still lives under an upper-case directory.
-    if (kind == Kind::History)
-        return {};
-    return hex8(timeline) + hex8(logId);
+    return QString::fromStdString(walName().hashDir());
 }
 
 std::optional<quint64> inferSegmentSize(const QList<WalFileName>& names)

@@ -3,6 +3,7 @@
 
 #include "engine/core/Compression.h"
 #include "engine/wal/Lsn.h"
+#include "engine/wal/WalName.h"
 
 #include <QList>
 #include <QString>
@@ -12,8 +13,6 @@
 
 namespace tideline::wal {
 
-/// wal_segment_size: a power of two from 1 MiB to 1 GiB (initdb --wal-segsize).
-bool isValidSegmentSize(quint64 bytes);
 /// Segments per log id: 0x100000000 / size (16 MiB -> 256, 1 MiB -> 4096, 1 GiB -> 4).
 quint64 segmentsPerLogId(quint64 segmentSize);
 
@@ -31,20 +30,21 @@ quint64 segnoOfLsn(Lsn lsn, quint64 segmentSize);
 /// The first LSN of a segment.
 Lsn segmentStartLsn(quint64 segno, quint64 segmentSize);
 
-/// A file name found under wals/, parsed. Pure, any thread.
+/// A file name found under wals/, parsed: WalName (the one parser) plus barman's compression
+/// suffix. Pure, any thread.
 struct WalFileName {
-    enum class Kind { Segment, Partial, BackupHistory, History };
+    using Kind = WalName::Kind;
     Kind kind = Kind::Segment;
     TimelineId timeline = 0;
     quint32 logId = 0;        ///< the middle 8 hex digits (segments, partials, backup history)
     quint32 segInLog = 0;     ///< the last 8 hex digits
     quint32 backupOffset = 0; ///< BackupHistory: the start LSN's offset inside the segment
     Compression compression = Compression::None;
-    QString baseName; ///< the name without compression suffix, as PostgreSQL asks for it
+    QString baseName; ///< the name without compression suffix, spelled as stored
 
-    /// Recognises barman's WAL name regex (case-insensitive hex) with an optional compression
-    /// suffix: segments, ".partial", ".OOOOOOOO.backup" and "TTTTTTTT.history".
-    /// nullopt for anything else (barman-cloud ignores such objects; so does Tideline).
+    /// WalName::parse after barman's compression suffix is taken off (barman decides compression
+    /// by suffix alone, so "X.partial.gz" is a compressed partial). nullopt for anything else,
+    /// non-ASCII included (barman-cloud ignores such objects; so does Tideline).
     static std::optional<WalFileName> parse(QStringView fileName);
 
     /// logId * segmentsPerLogId + segInLog; nullopt if segInLog is out of range for that size
@@ -52,6 +52,9 @@ struct WalFileName {
     std::optional<quint64> segno(quint64 segmentSize) const;
     /// The "hash dir" barman files it under: the first 16 hex digits; "" for history files.
     QString hashDir() const;
+
+private:
+    WalName walName() const;
 };
 
 /// Infers wal_segment_size from segment names when no backup.info says it: the smallest valid

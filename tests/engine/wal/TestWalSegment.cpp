@@ -5,6 +5,7 @@
 
 using namespace tideline::wal;
 using tideline::Compression;
+using namespace Qt::StringLiterals;
 
 namespace {
 constexpr quint64 MiB = Q_UINT64_C(1) << 20;
@@ -236,6 +237,22 @@ private slots:
         QCOMPARE(int(name->compression), compression);
         QCOMPARE(name->baseName, baseName);
         QCOMPARE(name->hashDir(), hashDir);
+
+        // The same row through the Qt-free path restore_command takes (it is never asked for a
+        // compressed name, so it gets the base name): same fields, digits upper-cased.
+        const auto plain = WalName::parse(baseName.toStdString());
+        QVERIFY(plain.has_value());
+        QCOMPARE(int(plain->kind), kind);
+        QCOMPARE(plain->timeline, timeline);
+        QCOMPARE(plain->logId, name->logId);
+        QCOMPARE(plain->segInLog, name->segInLog);
+        QCOMPARE(plain->backupOffset, name->backupOffset);
+        QCOMPARE(QString::fromStdString(plain->text),
+                 baseName.toUpper()
+                     .replace(u"PARTIAL"_s, u"partial"_s)
+                     .replace(u"BACKUP"_s, u"backup"_s)
+                     .replace(u"HISTORY"_s, u"history"_s));
+        QCOMPARE(QString::fromStdString(plain->hashDir()), hashDir);
     }
 
     void parseNameRejects_data()
@@ -269,6 +286,50 @@ private slots:
     {
         QFETCH(QString, fileName);
         QVERIFY(!WalFileName::parse(fileName).has_value());
+        // A compressed name is fine for the catalog but never what PostgreSQL asks for.
+        QVERIFY(!WalName::parse(fileName.toStdString()).has_value());
+    }
+
+    void parseNameRejectsNonAscii()
+    {
+        // U+0660..U+0669 are digits to QChar::isDigit; a parser that trusted them would invent names.
+        QVERIFY(!WalFileName::parse(u"00000001000000000000000\u0661"_s).has_value());
+        QVERIFY(!WalFileName::parse(u"000000010000000000000001.partia\u0142"_s).has_value());
+        QVERIFY(!WalName::parse("00000001000000000000000\xd9\xa1").has_value());
+    }
+
+    void advanced_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<quint64>("size");
+        QTest::addColumn<quint64>("steps");
+        QTest::addColumn<QString>("expected"); // empty: nullopt
+        QTest::newRow("next") << "000000010000000000000001" << 16 * MiB << quint64(1) << "000000010000000000000002";
+        QTest::newRow("into next log id") << "0000000100000000000000FF" << 16 * MiB << quint64(1)
+                                          << "000000010000000100000000";
+        QTest::newRow("1MiB log id") << "000000010000000000000FFF" << 1 * MiB << quint64(2) << "000000010000000100000001";
+        QTest::newRow("end of address space") << "00000001FFFFFFFF000000FF" << 16 * MiB << quint64(1) << "";
+        QTest::newRow("huge steps") << "000000010000000000000001" << 16 * MiB << ~quint64(0) << "";
+        QTest::newRow("partial") << "000000010000000000000001.partial" << 16 * MiB << quint64(1) << "";
+        QTest::newRow("impossible for size") << "0000000100000000000000FF" << 64 * MiB << quint64(1) << "";
+    }
+    void advanced()
+    {
+        QFETCH(QString, name);
+        QFETCH(quint64, size);
+        QFETCH(quint64, steps);
+        QFETCH(QString, expected);
+        const auto parsed = WalName::parse(name.toStdString());
+        QVERIFY(parsed.has_value());
+        const auto next = parsed->advanced(size, steps);
+        if (expected.isEmpty()) {
+            QVERIFY(!next.has_value());
+        } else {
+            QVERIFY(next.has_value());
+            QCOMPARE(QString::fromStdString(next->text), expected);
+            // What segmentName() spells for the same segment number.
+            QCOMPARE(segmentName(next->timeline, *next->segno(size), size), expected);
+        }
     }
 
     void segno_data()

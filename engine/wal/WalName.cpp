@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/wal/WalName.h"
+
+#include <cstdio>
+
+namespace tideline::wal {
+
+namespace {
+
+constexpr std::uint64_t kMinSegmentSize = std::uint64_t(1) << 20;
+constexpr std::uint64_t kMaxSegmentSize = std::uint64_t(1) << 30;
+constexpr std::uint64_t kLogIdSpan = std::uint64_t(1) << 32; // bytes of WAL one log id covers
+
+std::optional<std::uint32_t> hex8(std::string_view text)
+{
+    if (text.size() != 8)
+        return std::nullopt;
+    std::uint32_t value = 0;
+    for (char c : text) {
+        std::uint32_t digit = 0;
+        if (c >= '0' && c <= '9')
+            digit = std::uint32_t(c - '0');
+        else if (c >= 'A' && c <= 'F')
+            digit = std::uint32_t(c - 'A' + 10);
+        else if (c >= 'a' && c <= 'f')
+            digit = std::uint32_t(c - 'a' + 10);
+        else
+            return std::nullopt;
+        value = (value << 4) | digit;
+    }
+    return value;
+}
+
+std::string formatHex8(std::uint32_t value)
+{
+    char buffer[9];
+    std::snprintf(buffer, sizeof buffer, "%08X", value);
+    return buffer;
+}
+
+} // namespace
+
+bool isValidSegmentSize(std::uint64_t bytes)
+{
+    return bytes >= kMinSegmentSize && bytes <= kMaxSegmentSize && (bytes & (bytes - 1)) == 0;
+}
+
+std::optional<WalName> WalName::parse(std::string_view name)
+{
+    WalName result;
+    if (name.size() < 16)
+        return std::nullopt;
+    const auto timeline = hex8(name.substr(0, 8));
+    if (!timeline)
+        return std::nullopt;
+    result.timeline = *timeline;
+    if (name.size() == 16 && name.substr(8) == ".history") {
+        result.kind = Kind::History;
+        result.text = formatHex8(*timeline) + ".history";
+        return result;
+    }
+    if (name.size() < 24)
+        return std::nullopt;
+    const auto logId = hex8(name.substr(8, 8));
+    const auto seg = hex8(name.substr(16, 8));
+    if (!logId || !seg)
+        return std::nullopt;
+    result.logId = *logId;
+    result.segInLog = *seg;
+    result.text = formatHex8(result.timeline) + formatHex8(result.logId) + formatHex8(result.segInLog);
+    const std::string_view rest = name.substr(24);
+    if (rest.empty()) {
+        result.kind = Kind::Segment;
+    } else if (rest == ".partial") {
+        result.kind = Kind::Partial;
+        result.text += rest;
+    } else if (rest.size() == 16 && rest.front() == '.' && rest.substr(9) == ".backup") {
+        const auto offset = hex8(rest.substr(1, 8));
+        if (!offset)
+            return std::nullopt;
+        result.kind = Kind::BackupHistory;
+        result.backupOffset = *offset;
+        result.text += '.' + formatHex8(*offset) + ".backup";
+    } else {
+        return std::nullopt;
+    }
+    return result;
+}
+
+std::optional<std::uint64_t> WalName::segno(std::uint64_t segmentSize) const
+{
+    if (kind == Kind::History || !isValidSegmentSize(segmentSize))
+        return std::nullopt;
+    const std::uint64_t perLog = kLogIdSpan / segmentSize;
+    if (segInLog >= perLog)
+        return std::nullopt;
+    return std::uint64_t(logId) * perLog + segInLog;
+}
+
+std::optional<WalName> WalName::advanced(std::uint64_t segmentSize, std::uint64_t steps) const
+{
+    const auto current = segno(segmentSize);
+    if (kind != Kind::Segment || !current)
+        return std::nullopt;
+    const std::uint64_t perLog = kLogIdSpan / segmentSize;
+    if (steps > UINT64_MAX - *current)
+        return std::nullopt;
+    const std::uint64_t target = *current + steps;
+    if (target / perLog > 0xFFFFFFFFu)
+        return std::nullopt;
+    WalName next = *this;
+    next.logId = std::uint32_t(target / perLog);
+    next.segInLog = std::uint32_t(target % perLog);
+    next.text = formatHex8(timeline) + formatHex8(next.logId) + formatHex8(next.segInLog);
+    return next;
+}
+
+std::string WalName::hashDir() const
+{
+    if (kind == Kind::History)
+        return {};
+    return formatHex8(timeline) + formatHex8(logId);
+}
+
+} // namespace tideline::wal
