@@ -62,7 +62,7 @@
 <context>
     <name>S3Store</name>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Store.cpp" line="+580"/>
+        <location filename="../engine/storage/S3Transport.cpp" line="+370"/>
         <source>%1 failed after %n attempts: %2</source>
         <translation>
             <numerusform>%1 failed after %n attempt: %2</numerusform>
@@ -248,7 +248,7 @@
 <context>
     <name>tideline::gui::OverviewView</name>
     <message numerus="yes">
-        <location filename="../src/views/OverviewView.cpp" line="+229"/>
+        <location filename="../src/views/OverviewView.cpp" line="+235"/>
         <source>read %1 in %n request(s)</source>
         <translation>
             <numerusform>read %1 in %n request</numerusform>
@@ -335,7 +335,7 @@
 <context>
     <name>tideline::gui::WalArchiveView</name>
     <message numerus="yes">
-        <location filename="../src/views/WalArchiveView.cpp" line="+147"/>
+        <location filename="../src/views/WalArchiveView.cpp" line="+153"/>
         <source>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline</numerusform>

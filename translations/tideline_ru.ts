@@ -512,7 +512,7 @@
 <context>
     <name>ConnectionProfile</name>
     <message>
-        <location filename="../src/app/ConnectionProfile.cpp" line="+45"/>
+        <location filename="../src/jobs/ConnectionProfile.cpp" line="+45"/>
         <source>No bucket given.</source>
         <translation>Бакет не указан.</translation>
     </message>
@@ -1206,13 +1206,14 @@
         <translation>Ключи — относительные пути без сегментов &quot;..&quot;.</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+10"/>
+        <location line="+54"/>
+        <location line="+13"/>
+        <location line="+12"/>
         <source>listing %1</source>
         <translation>получение списка %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>negative range offset reading %1</source>
         <translation>отрицательное смещение диапазона при чтении %1</translation>
     </message>
@@ -2564,27 +2565,27 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>S3Store</name>
     <message>
-        <location filename="../engine/storage/S3Store.cpp" line="+38"/>
+        <location filename="../engine/storage/S3Transport.cpp" line="+130"/>
         <source>Check --endpoint-url (or AWS_ENDPOINT_URL) and that the endpoint is reachable.</source>
         <translation>Проверьте --endpoint-url (или AWS_ENDPOINT_URL) и доступность эндпоинта.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-99"/>
         <source>Check the credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or --profile / AWS_PROFILE) and that they may read this bucket.</source>
         <translation>Проверьте учётные данные (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY или --profile / AWS_PROFILE) и их право читать этот бакет.</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+104"/>
         <source>%1 was cancelled</source>
         <translation>%1: отменено</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-15"/>
         <source>[authorization removed]</source>
         <translation>[авторизация удалена]</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+59"/>
         <source>Qt network error %1: %2</source>
         <translation>сетевая ошибка Qt %1: %2</translation>
     </message>
@@ -2614,7 +2615,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1: сетевой сбой при обмене с %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>bucket &quot;%1&quot; does not exist at %2</source>
         <translation>бакет &quot;%1&quot; не существует на %2</translation>
     </message>
@@ -2709,7 +2710,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Эндпоинт, возможно, не поддерживает этот запрос; см. подробности.</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+62"/>
         <source>%1: no data from %2 for %3 ms</source>
         <translation>%1: нет данных от %2 в течение %3 мс</translation>
     </message>
@@ -2719,12 +2720,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>остановка после %1 байт</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 (body cut after %2 bytes)</source>
         <translation>%1 (тело ответа оборвано после %2 байт)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>%1: the body ended after %2 of %3 bytes</source>
         <translation>%1: тело ответа закончилось после %2 из %3 байт</translation>
     </message>
@@ -2753,7 +2754,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+59"/>
         <source>listing s3://%1/%2</source>
         <translation>получение списка s3://%1/%2</translation>
     </message>
@@ -2774,7 +2775,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1: усечённая страница списка не даёт способа продолжить</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1: negative range offset</source>
         <translation>%1: отрицательное смещение диапазона</translation>
     </message>
@@ -4415,7 +4416,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::CredentialVault</name>
     <message>
-        <location filename="../src/app/CredentialVault.cpp" line="+34"/>
+        <location filename="../src/jobs/CredentialVault.cpp" line="+34"/>
         <source>Typed-in credentials are kept in the desktop keychain.</source>
         <translation>Введённые учётные данные хранятся в связке ключей рабочего стола.</translation>
     </message>
@@ -4433,7 +4434,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::JobRunner</name>
     <message>
-        <location filename="../src/app/JobRunner.h" line="+59"/>
+        <location filename="../src/jobs/JobRunner.h" line="+59"/>
         <source>The job ended without a result.</source>
         <translation>Задание завершилось без результата.</translation>
     </message>
@@ -4658,7 +4659,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Добавьте объектное хранилище на боковой панели (Ctrl+N) или запустите Tideline с SOURCE_URL.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+104"/>
         <source>system id %1</source>
         <translation>идентификатор системы %1</translation>
     </message>
@@ -5325,7 +5326,7 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::SourceSession</name>
     <message>
-        <location filename="../src/app/SourceSession.cpp" line="+21"/>
+        <location filename="../src/jobs/SourceSession.cpp" line="+21"/>
         <source>listing servers</source>
         <translation>получение списка серверов</translation>
     </message>
@@ -5569,7 +5570,7 @@ Hint: %2</source>
         <translation>по %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+89"/>
+        <location line="+95"/>
         <source>&lt;b&gt;%1&lt;/b&gt; segments on %n timeline(s)</source>
         <translation>
             <numerusform>сегментов: &lt;b&gt;%1&lt;/b&gt; на %n линии времени</numerusform>

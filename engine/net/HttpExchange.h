@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/CancelToken.h"
+#include "engine/core/Error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+#include <functional>
+
+namespace tideline::net {
+
+/// What came back, as far as it came. Header names compare case-insensitively.
+struct HttpResponse {
+    int status = 0;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QByteArray body;           ///< the body unless streamed; error bodies capped at HttpCall::maxErrorBody
+    qint64 contentLength = -1; ///< Content-Length, -1 when absent
+    qint64 received = 0;       ///< body bytes received, streamed or not
+
+    QByteArray header(QByteArrayView name) const;
+    bool is2xx() const { return status >= 200 && status < 300; }
+};
+
+/// Streaming hooks, called on the calling thread for 2xx responses only. Either may return an
+/// error to abort the exchange (End::Aborted, the error kept).
+struct HttpHooks {
+    std::function<Result<void>(const HttpResponse&)> onHeaders;
+    std::function<Result<void>(QByteArrayView)> onData; ///< set: the body is streamed, not kept
+};
+
+/// One request. The caller signs and authenticates it (headers, TLS configuration); exchange()
+/// adds the settings every Tideline call wants: identity encoding (Qt would otherwise inflate
+/// gzip behind the caller's back, breaking lengths and Range offsets), HTTP/1.1, no redirects
+/// followed, no cache, no cookies.
+struct HttpCall {
+    QByteArray method = "GET";
+    QNetworkRequest request;
+    QByteArray body;
+    int stallTimeoutMs = 30'000;  ///< abort when no byte moves for this long
+    bool ignoreTlsErrors = false; ///< only where the user's configuration says so
+    qint64 maxErrorBody = 64 * 1024;
+};
+
+/// How an exchange ended. Only Finished has a complete response; the others say why not and
+/// keep what arrived (headersSeen tells whether status and headers are real).
+struct HttpExchange {
+    enum class End { Finished, Stalled, Cancelled, Aborted, TransportError };
+    End end = End::TransportError;
+    HttpResponse response;
+    bool headersSeen = false;
+    Error abortError; ///< Aborted: the hook's error
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorText; ///< Qt's text; may name the URL, never credentials (callers scrub)
+};
+
+/// Runs one exchange to its end with a local QEventLoop on the calling thread's own
+/// QNetworkAccessManager (one per thread, created on first use, connections reused; the main
+/// thread's goes before QCoreApplication does). Blocks: call it on a worker thread or in the
+/// CLI, never on the GUI thread. Cancel is polled every 50 ms. Never retries: retry policy is
+/// the protocol's (S3 and Kubernetes differ).
+HttpExchange exchange(const HttpCall& call, const CancelToken& cancel, const HttpHooks* hooks = nullptr);
+
+/// Qt's transport errors (connection, TLS, proxy, content), as opposed to HTTP statuses.
+bool isTransportError(QNetworkReply::NetworkError e);
+/// Transport errors worth another attempt: not a refused connection, an unknown host, a failed
+/// TLS handshake, a redirect or proxy problem, or a cancel.
+bool isRetryableTransport(QNetworkReply::NetworkError e);
+
+/// Full-jitter exponential backoff (AWS architecture blog): uniform in [0, min(max, base * 2^n)].
+int backoffMs(int retryIndex, int baseMs, int maxMs);
+/// Sleeps up to ms in small steps; false as soon as cancel is set. Any thread.
+bool sleepUnlessCancelled(int ms, const CancelToken& cancel);
+
+} // namespace tideline::net
