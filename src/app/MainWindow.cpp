@@ -357,6 +357,14 @@ void MainWindow::closeEvent(QCloseEvent* event)
     event->accept();
 }
 
+void MainWindow::setClock(const Clock& clock)
+{
+    m_clock = &clock;
+    m_overview->setClock(clock);
+    m_wals->setClock(clock);
+    m_transferModel->setClock(clock);
+}
+
 void MainWindow::setTimeZone(TimeZoneMode zone)
 {
     m_zone = zone;
@@ -596,6 +604,7 @@ RestoreWizard* MainWindow::openRestoreWizard()
         source.environment = {{QStringLiteral("AWS_ACCESS_KEY_ID"), secret->accessKeyId},
                               {QStringLiteral("AWS_SECRET_ACCESS_KEY"), secret->secretAccessKey}};
     auto* wizard = new RestoreWizard(*m_runner, s, m_session->store(), source, target, this);
+    wizard->setClock(*m_clock);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->open(); // window-modal without a nested event loop
     return wizard;

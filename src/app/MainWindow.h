@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/core/Clock.h"
 #include "src/app/Theme.h"
 #include "src/jobs/ConnectionProfile.h"
 #include "src/models/Format.h"
@@ -67,6 +68,9 @@ public:
 
     TimeZoneMode timeZone() const { return m_zone; }
     void setTimeZone(TimeZoneMode zone);
+    /// The clock every age and elapsed time in the window is told against (the system clock
+    /// unless set; tests). It must outlive the window.
+    void setClock(const Clock& clock);
     ThemeMode theme() const { return m_theme; }
     void setTheme(ThemeMode theme);
     /// "en", "ru", or empty for the system's; switches every open window at once and is saved.
@@ -145,6 +149,7 @@ private:
     QString m_server;       ///< shown in the per-server views
     QString m_wantedServer; ///< to select once listed (command line, last session)
     TimeZoneMode m_zone = TimeZoneMode::Utc;
+    const Clock* m_clock = &Clock::system();
     ThemeMode m_theme = ThemeMode::Light;
     QString m_language; ///< empty: the system's
     QString m_screenshotFile;

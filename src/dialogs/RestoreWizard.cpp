@@ -468,13 +468,20 @@ void RestoreWizard::updateHistory()
     showHistory();
 }
 
+void RestoreWizard::setClock(const Clock& clock)
+{
+    m_clock = &clock;
+    if (m_historyRead)
+        showHistory();
+}
+
 void RestoreWizard::showHistory()
 {
     QString text = tr("Drill history of %1: %Ln drill(s), %2 passed.", nullptr, Format::count(m_historyDrills))
                        .arg(m_source.server, QLocale().toString(m_historyPassed));
     if (m_historyLastPass > 0)
         text += QLatin1Char(' ')
-            + tr("Last passing drill: %1.").arg(Format::age(m_historyLastPass, QDateTime::currentMSecsSinceEpoch() * 1000));
+            + tr("Last passing drill: %1.").arg(Format::age(m_historyLastPass, m_clock->nowUsec()));
     m_history->setText(text);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/core/Clock.h"
 #include "engine/pitr/ManifestWriter.h"
 #include "engine/pitr/RecoveryPlan.h"
 #include "engine/restore/DrillJob.h"
@@ -95,6 +96,8 @@ public:
     quint64 jobId() const { return m_jobId; }
     /// Cancels the running restore or drill (the transfers panel can too).
     void cancelRun();
+    /// The clock ages are told against (the system clock unless set); it must outlive the wizard.
+    void setClock(const Clock& clock);
 
     const std::optional<pitr::Manifest>& manifest() const { return m_manifest; }
     const std::optional<restore::RestoreReport>& restoreReport() const { return m_restoreReport; }
@@ -157,6 +160,7 @@ private:
     Text m_resultText;
     Text m_runStatusText;
     /// The drill history as last read (updateHistory), shown by showHistory.
+    const Clock* m_clock = &Clock::system();
     bool m_historyRead = false;
     qsizetype m_historyDrills = 0;
     int m_historyPassed = 0;

@@ -76,7 +76,7 @@ void TransferModel::retranslate()
 
 qint64 TransferModel::elapsedMs(const Entry& e) const
 {
-    return (e.finishedMs ? e.finishedMs : QDateTime::currentMSecsSinceEpoch()) - e.startedMs;
+    return (e.finishedMs ? e.finishedMs : m_clock->nowUsec() / 1000) - e.startedMs;
 }
 
 void TransferModel::onJobStarted(quint64 id, const QString& title)
@@ -86,7 +86,7 @@ void TransferModel::onJobStarted(quint64 id, const QString& title)
     Entry e;
     e.id = id;
     e.title = title;
-    e.startedMs = QDateTime::currentMSecsSinceEpoch();
+    e.startedMs = m_clock->nowUsec() / 1000;
     m_entries.append(e);
     endInsertRows();
 }
@@ -106,7 +106,7 @@ void TransferModel::onJobFinished(quint64 id, const std::optional<Error>& error)
     if (row < 0)
         return;
     Entry& e = m_entries[row];
-    e.finishedMs = QDateTime::currentMSecsSinceEpoch();
+    e.finishedMs = m_clock->nowUsec() / 1000;
     e.error = error;
     e.state = !error ? State::Done : error->code == ErrorCode::Cancelled ? State::Cancelled : State::Failed;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));

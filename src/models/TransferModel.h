@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/core/Clock.h"
 #include "engine/core/Error.h"
 #include "engine/core/JobContext.h"
 
@@ -55,6 +56,11 @@ public slots:
     /// Refreshes elapsed times and ETAs of running jobs (called by a view's timer).
     void tick();
 
+public:
+    /// The clock for start, finish and elapsed times (the system clock unless set; tests).
+    /// The clock must outlive the model.
+    void setClock(const Clock& clock) { m_clock = &clock; }
+
 private:
     struct Entry {
         quint64 id = 0;
@@ -68,6 +74,7 @@ private:
     qint64 elapsedMs(const Entry& e) const;
 
     QList<Entry> m_entries;
+    const Clock* m_clock = &Clock::system();
 };
 
 } // namespace tideline::gui

@@ -131,6 +131,24 @@ private slots:
         QCOMPARE(m.jobId(0), 9u);
     }
 
+    void transferModelElapsedFollowsTheClock()
+    {
+        // Elapsed times come from the model's clock: a running job's grows as the clock moves, a
+        // finished one's stays where it ended.
+        FixedClock clock(Q_INT64_C(1'800'000'000'000'000));
+        TransferModel m;
+        m.setClock(clock);
+        m.onJobStarted(1, QStringLiteral("Restore"));
+        clock.set(clock.nowUsec() + 65 * Q_INT64_C(1'000'000));
+        QCOMPARE(m.index(0, TransferModel::Elapsed).data().toString(), Format::duration(65 * Q_INT64_C(1'000'000)));
+        m.onJobProgress(1, {QStringLiteral("downloading"), 1, 2, 0});
+        clock.set(clock.nowUsec() + 60 * Q_INT64_C(1'000'000));
+        m.onJobFinished(1, std::nullopt);
+        clock.set(clock.nowUsec() + 3600 * Q_INT64_C(1'000'000));
+        QCOMPARE(m.index(0, TransferModel::Elapsed).data().toString(), Format::duration(125 * Q_INT64_C(1'000'000)));
+        QVERIFY(Format::duration(125 * Q_INT64_C(1'000'000)) != Format::duration(65 * Q_INT64_C(1'000'000)));
+    }
+
     void commandLine()
     {
         auto o = AppOptions::parse({QStringLiteral("tideline"), QStringLiteral("s3://b/cnpg"), QStringLiteral("pg-main"),
