@@ -6,7 +6,8 @@ target_compile_options(tideline_options INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual
     -Wcast-align -Wimplicit-fallthrough -Wnull-dereference -Wold-style-cast -Wcast-qual)
 target_compile_definitions(tideline_options INTERFACE
-    QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING QT_NO_FOREACH)
+    QT_NO_CAST_TO_ASCII QT_NO_CAST_FROM_ASCII QT_NO_CAST_FROM_BYTEARRAY QT_NO_URL_CAST_FROM_STRING
+    QT_NO_FOREACH)
 if(TIDELINE_WERROR)
     target_compile_options(tideline_options INTERFACE -Werror)
 endif()

@@ -12,6 +12,8 @@
 #include <memory>
 #include <vector>
 
+using namespace Qt::StringLiterals;
+
 using tideline::Compression;
 using tideline::Decompressor;
 using tideline::ErrorCode;
@@ -61,17 +63,17 @@ snappy.stream_compress(sys.stdin.buffer, sys.stdout.buffer)
 std::vector<Tool> tools()
 {
     return {
-        {"none", Compression::None, {}, {}},
-        {"gzip", Compression::Gzip, "gzip", {"-c", "-n", "-6"}},
-        {"bzip2", Compression::Bzip2, "bzip2", {"-c", "-9"}},
-        {"xz", Compression::Xz, "xz", {"-c", "-6"}},
-        {"zstd", Compression::Zstd, "zstd", {"-c", "-q", "-3", "--check"}},
+        {u"none"_s, Compression::None, {}, {}},
+        {u"gzip"_s, Compression::Gzip, u"gzip"_s, {u"-c"_s, u"-n"_s, u"-6"_s}},
+        {u"bzip2"_s, Compression::Bzip2, u"bzip2"_s, {u"-c"_s, u"-9"_s}},
+        {u"xz"_s, Compression::Xz, u"xz"_s, {u"-c"_s, u"-6"_s}},
+        {u"zstd"_s, Compression::Zstd, u"zstd"_s, {u"-c"_s, u"-q"_s, u"-3"_s, u"--check"_s}},
         // lz4 CLI default: independent 4 MiB blocks, content checksum on.
-        {"lz4", Compression::Lz4, "lz4", {"-c", "-q"}},
+        {u"lz4"_s, Compression::Lz4, u"lz4"_s, {u"-c"_s, u"-q"_s}},
         // python lz4.frame's default is linked blocks; also exercise block checksums and
         // blocks smaller than the output slice.
-        {"lz4-linked", Compression::Lz4, "lz4", {"-c", "-q", "-BD", "-BX", "-B4"}},
-        {"snappy", Compression::Snappy, "/usr/bin/python3", {"-c", QString::fromLatin1(kSnappyScript)}},
+        {u"lz4-linked"_s, Compression::Lz4, u"lz4"_s, {u"-c"_s, u"-q"_s, u"-BD"_s, u"-BX"_s, u"-B4"_s}},
+        {u"snappy"_s, Compression::Snappy, u"/usr/bin/python3"_s, {u"-c"_s, QString::fromLatin1(kSnappyScript)}},
     };
 }
 
@@ -155,7 +157,9 @@ private slots:
         m_small = makeData(7, 5, 20000);
         m_small2 = makeData(8, 4, 15000);
 
-        const QList<std::pair<QString, QByteArray>> inputs{{"large", m_large}, {"small", m_small}, {"small2", m_small2}};
+        const QList<std::pair<QString, QByteArray>> inputs{{u"large"_s, m_large},
+                                                           {u"small"_s, m_small},
+                                                           {u"small2"_s, m_small2}};
         struct Job {
             QString key;
             QString outPath;
@@ -193,7 +197,7 @@ private slots:
             QVERIFY2(!m_compressed.value(job.key).isEmpty(), qPrintable(job.key));
         }
         // The snappy stream really is the framing format (stream identifier chunk first).
-        QVERIFY(compressed("snappy", "small").startsWith(QByteArray::fromHex("ff060000734e61507059")));
+        QVERIFY(compressed(u"snappy"_s, "small").startsWith(QByteArray::fromHex("ff060000734e61507059")));
     }
 
     void roundTrip_data()
@@ -227,7 +231,7 @@ private slots:
     {
         QTest::addColumn<QString>("key");
         for (const auto& tool : tools())
-            QTest::newRow(tool.key.toLatin1()) << tool.key;
+            QTest::newRow(tool.key.toLatin1().constData()) << tool.key;
     }
     /// `cat a.gz b.gz` and its equivalents (pigz/pbzip2 output, xz/zstd/lz4 concatenation,
     /// repeated snappy stream identifiers) decode to both contents, as the CLI tools do.
@@ -244,7 +248,8 @@ private slots:
 
     void gzipTrailingZerosAccepted()
     {
-        const auto outcome = decompressInChunks(Compression::Gzip, compressed("gzip", "small") + QByteArray(1000, '\0'), 300);
+        const auto outcome =
+            decompressInChunks(Compression::Gzip, compressed(u"gzip"_s, "small") + QByteArray(1000, '\0'), 300);
         QVERIFY(outcome.result);
         QVERIFY(outcome.output == m_small);
     }
@@ -254,7 +259,7 @@ private slots:
         QTest::addColumn<QString>("key");
         for (const auto& tool : tools())
             if (tool.compression != Compression::None && tool.compression != Compression::Snappy)
-                QTest::newRow(tool.key.toLatin1()) << tool.key;
+                QTest::newRow(tool.key.toLatin1().constData()) << tool.key;
     }
     void trailingGarbage()
     {
@@ -332,7 +337,7 @@ private slots:
         // Every tool writes a header even for empty input, except python-snappy, which writes
         // nothing at all.
         for (const auto& tool : tools())
-            QTest::newRow(tool.key.toLatin1())
+            QTest::newRow(tool.key.toLatin1().constData())
                 << tool.key << (tool.compression == Compression::None || tool.compression == Compression::Snappy);
     }
     void emptyInput()
@@ -355,10 +360,10 @@ private slots:
 
     void wrongFormat()
     {
-        const auto asZstd = tideline::decompressAll(Compression::Zstd, compressed("gzip", "small"));
+        const auto asZstd = tideline::decompressAll(Compression::Zstd, compressed(u"gzip"_s, "small"));
         QVERIFY(!asZstd);
         QCOMPARE(asZstd.error().code, ErrorCode::Corrupt);
-        const auto asGzip = tideline::decompressAll(Compression::Gzip, compressed("bzip2", "small"));
+        const auto asGzip = tideline::decompressAll(Compression::Gzip, compressed(u"bzip2"_s, "small"));
         QVERIFY(!asGzip);
         QCOMPARE(asGzip.error().code, ErrorCode::Corrupt);
     }
@@ -367,7 +372,7 @@ private slots:
     /// reserved unskippable ones (0x02-0x7f) are an error, and the identifier is required.
     void snappyChunkTypes()
     {
-        const QByteArray real = compressed("snappy", "small");
+        const QByteArray real = compressed(u"snappy"_s, "small");
         const QByteArray identifier = real.first(10);
         const QByteArray rest = real.sliced(10);
         const QByteArray padding = QByteArray::fromHex("fe030000616263");
@@ -399,7 +404,7 @@ private slots:
     {
         QTest::addColumn<QString>("key");
         for (const auto& tool : tools())
-            QTest::newRow(tool.key.toLatin1()) << tool.key;
+            QTest::newRow(tool.key.toLatin1().constData()) << tool.key;
     }
     void decompressAll()
     {
@@ -440,7 +445,7 @@ private slots:
     /// Informational: inflate speed through the streaming API (the restore hot path).
     void gzipThroughput()
     {
-        const QByteArray source = compressed("gzip", "large");
+        const QByteArray source = compressed(u"gzip"_s, "large");
         QElapsedTimer timer;
         timer.start();
         qsizetype total = 0;

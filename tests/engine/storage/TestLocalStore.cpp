@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace tideline;
 using namespace tideline::storage;
 
@@ -76,13 +78,13 @@ private slots:
         QTest::addColumn<QString>("prefix");
         QTest::addColumn<QStringList>("objects");
         QTest::addColumn<QStringList>("prefixes");
-        QTest::newRow("root") << "" << QStringList{"top"} << QStringList{"pg/"};
-        QTest::newRow("server") << "pg/" << QStringList{"pg/Z-upper", "pg/a b+c", "pg/\u00e9t\u00e9"}
-                                << QStringList{"pg/base/", "pg/wals/"};
+        QTest::newRow("root") << u""_s << QStringList{u"top"_s} << QStringList{u"pg/"_s};
+        QTest::newRow("server") << u"pg/"_s << QStringList{u"pg/Z-upper"_s, u"pg/a b+c"_s, u"pg/\u00e9t\u00e9"_s}
+                                << QStringList{u"pg/base/"_s, u"pg/wals/"_s};
         QTest::newRow("partial-name") << "pg/base/2025010" << QStringList{}
-                                      << QStringList{"pg/base/20250101T000000/", "pg/base/20250102T000000/"};
-        QTest::newRow("wals") << "pg/wals/" << QStringList{"pg/wals/00000002.history"}
-                              << QStringList{"pg/wals/0000000100000000/"};
+                                      << QStringList{u"pg/base/20250101T000000/"_s, u"pg/base/20250102T000000/"_s};
+        QTest::newRow("wals") << u"pg/wals/"_s << QStringList{u"pg/wals/00000002.history"_s}
+                              << QStringList{u"pg/wals/0000000100000000/"_s};
         QTest::newRow("absent") << "nothing/" << QStringList{} << QStringList{};
     }
     void listDelimiter()
@@ -103,8 +105,8 @@ private slots:
         const auto l = s.list(QStringLiteral("pg/wals/0000000100000000/"), QString(), m_cancel);
         QVERIFY(l);
         QCOMPARE(keysOf(*l),
-                 (QStringList{"pg/wals/0000000100000000/000000010000000000000001",
-                              "pg/wals/0000000100000000/000000010000000000000002.gz"}));
+                 (QStringList{u"pg/wals/0000000100000000/000000010000000000000001"_s,
+                              u"pg/wals/0000000100000000/000000010000000000000002.gz"_s}));
     }
 
     void ranges_data()
@@ -164,7 +166,7 @@ private slots:
         QCOMPARE(h->size, big.size());
         // atomic put leaves no temporaries behind
         const QStringList left = QDir(m_dir.path() + QStringLiteral("/deep/new/dir")).entryList(QDir::Files | QDir::Hidden);
-        QCOMPARE(left, QStringList{"big.bin"});
+        QCOMPARE(left, QStringList{u"big.bin"_s});
         // overwrite replaces
         QVERIFY(s.put(QStringLiteral("deep/new/dir/big.bin"), "small", m_cancel));
         QCOMPARE(*s.get(QStringLiteral("deep/new/dir/big.bin"), m_cancel), QByteArray("small"));

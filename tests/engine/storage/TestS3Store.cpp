@@ -12,6 +12,8 @@
 
 #include <thread>
 
+using namespace Qt::StringLiterals;
+
 using namespace tideline;
 using namespace tideline::storage;
 
@@ -331,8 +333,8 @@ private slots:
         QStringList keys;
         for (const auto& o : l->objects)
             keys.append(o.key);
-        QCOMPARE(keys, (QStringList{"a/1", "a/2 \u00e9", "a/3"}));
-        QCOMPARE(l->prefixes, (QStringList{"a/d1/", "a/d2/"}));
+        QCOMPARE(keys, (QStringList{u"a/1"_s, u"a/2 \u00e9"_s, u"a/3"_s}));
+        QCOMPARE(l->prefixes, (QStringList{u"a/d1/"_s, u"a/d2/"_s}));
         QCOMPARE(l->objects[1].size, qint64(22));
         QCOMPARE(l->objects[2].etag, QStringLiteral("e3"));
         QCOMPARE(l->objects[0].lastModifiedUsec, qint64(1709251199123000)); // 2024-02-29T23:59:59.123Z
@@ -346,14 +348,14 @@ private slots:
     void pagedListingOfRealStore()
     {
         S3Store store(config(QStringLiteral("data")));
-        const QStringList keys = {"srv/base/1/backup.info",
-                                  "srv/base/1/data.tar",
-                                  "srv/base/2/backup.info",
-                                  "srv/wals/0000000100000000/000000010000000000000001",
-                                  "srv/wals/0000000100000000/000000010000000000000002",
-                                  "srv/wals/00000002.history",
-                                  "srv/Z",
-                                  "srv/z"};
+        const QStringList keys = {u"srv/base/1/backup.info"_s,
+                                  u"srv/base/1/data.tar"_s,
+                                  u"srv/base/2/backup.info"_s,
+                                  u"srv/wals/0000000100000000/000000010000000000000001"_s,
+                                  u"srv/wals/0000000100000000/000000010000000000000002"_s,
+                                  u"srv/wals/00000002.history"_s,
+                                  u"srv/Z"_s,
+                                  u"srv/z"_s};
         for (const QString& k : keys)
             QVERIFY(store.put(k, k.toUtf8(), m_cancel));
         const auto all = store.list(QStringLiteral("srv/"), QString(), m_cancel);
@@ -368,7 +370,7 @@ private slots:
 
         const auto rolled = store.list(QStringLiteral("srv/"), QStringLiteral("/"), m_cancel);
         QVERIFY(rolled);
-        QCOMPARE(rolled->prefixes, (QStringList{"srv/base/", "srv/wals/"}));
+        QCOMPARE(rolled->prefixes, (QStringList{u"srv/base/"_s, u"srv/wals/"_s}));
         QCOMPARE(rolled->objects.size(), 2);
 
         const auto empty = store.list(QStringLiteral("nothing/"), QStringLiteral("/"), m_cancel);

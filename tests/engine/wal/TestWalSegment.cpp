@@ -374,19 +374,19 @@ private slots:
         QTest::addColumn<QStringList>("names");
         QTest::addColumn<qint64>("size");
         QTest::newRow("nothing: the default") << QStringList{} << qint64(16 * MiB);
-        QTest::newRow("history only") << QStringList{"00000002.history"} << qint64(16 * MiB);
+        QTest::newRow("history only") << QStringList{u"00000002.history"_s} << qint64(16 * MiB);
         QTest::newRow("small parts: the default")
-            << QStringList{"000000010000000000000001", "000000010000000000000003.gz"} << qint64(16 * MiB);
+            << QStringList{u"000000010000000000000001"_s, u"000000010000000000000003.gz"_s} << qint64(16 * MiB);
         QTest::newRow("FF still fits 16MiB")
-            << QStringList{"0000000100000000000000FF", "000000010000000100000000"} << qint64(16 * MiB);
+            << QStringList{u"0000000100000000000000FF"_s, u"000000010000000100000000"_s} << qint64(16 * MiB);
         QTest::newRow("100 rules out 16MiB")
-            << QStringList{"0000000100000000000000FF", "000000010000000000000100.zst"} << qint64(1 * MiB);
-        QTest::newRow("FFF fits only 1MiB") << QStringList{"000000010000000000000FFF"} << qint64(1 * MiB);
-        QTest::newRow("partial counts") << QStringList{"000000010000000000000001", "000000010000000000000200.partial"}
+            << QStringList{u"0000000100000000000000FF"_s, u"000000010000000000000100.zst"_s} << qint64(1 * MiB);
+        QTest::newRow("FFF fits only 1MiB") << QStringList{u"000000010000000000000FFF"_s} << qint64(1 * MiB);
+        QTest::newRow("partial counts") << QStringList{u"000000010000000000000001"_s, u"000000010000000000000200.partial"_s}
                                         << qint64(1 * MiB);
-        QTest::newRow("1000 fits nothing") << QStringList{"000000010000000000001000"} << kNone;
+        QTest::newRow("1000 fits nothing") << QStringList{u"000000010000000000001000"_s} << kNone;
         QTest::newRow("one bad name spoils it")
-            << QStringList{"000000010000000000000001", "00000002.history", "0000000100000000FFFFFFFF.gz"} << kNone;
+            << QStringList{u"000000010000000000000001"_s, u"00000002.history"_s, u"0000000100000000FFFFFFFF.gz"_s} << kNone;
     }
     void inferSegmentSize()
     {
