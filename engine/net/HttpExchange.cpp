@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QThread>
@@ -18,33 +19,43 @@ namespace tideline::net {
 
 namespace {
 
-// One QNetworkAccessManager per thread: a QNAM must only be used on the thread that created it,
-// and one per worker also lifts Qt 6.4's limit of 6 connections per host and manager.
-QThreadStorage<QNetworkAccessManager*>& namStorage()
+// One QNetworkAccessManager per thread and connection pool: a QNAM must only be used on the
+// thread that created it, one per worker lifts Qt 6.4's limit of 6 connections per host and
+// manager, and Qt's connection cache keys on host and port only, not on the TLS configuration,
+// so callers with different TLS identities must not share a manager (HttpCall::connectionPool).
+struct ThreadNams {
+    QHash<QByteArray, QNetworkAccessManager*> byPool;
+    ~ThreadNams() { qDeleteAll(byPool); }
+};
+
+QThreadStorage<ThreadNams*>& namStorage()
 {
-    static QThreadStorage<QNetworkAccessManager*> storage;
+    static QThreadStorage<ThreadNams*> storage;
     return storage;
 }
 
-void deleteMainThreadNam()
+void deleteMainThreadNams()
 {
-    // Runs inside ~QCoreApplication: the main thread's QNAM must go before the application
+    // Runs inside ~QCoreApplication: the main thread's QNAMs must go before the application
     // object does, not at static destruction time when Qt Network is already torn down.
     namStorage().setLocalData(nullptr);
 }
 
-QNetworkAccessManager* threadNam()
+QNetworkAccessManager* threadNam(const QByteArray& pool)
 {
     auto& storage = namStorage();
     if (!storage.hasLocalData() || !storage.localData()) {
-        auto* nam = new QNetworkAccessManager;
+        storage.setLocalData(new ThreadNams);
+        if (auto* app = QCoreApplication::instance(); app && app->thread() == QThread::currentThread())
+            qAddPostRoutine(deleteMainThreadNams);
+    }
+    QNetworkAccessManager*& nam = storage.localData()->byPool[pool];
+    if (!nam) {
+        nam = new QNetworkAccessManager;
         nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
         nam->setAutoDeleteReplies(false);
-        storage.setLocalData(nam);
-        if (auto* app = QCoreApplication::instance(); app && app->thread() == QThread::currentThread())
-            qAddPostRoutine(deleteMainThreadNam);
     }
-    return storage.localData();
+    return nam;
 }
 
 } // namespace
@@ -71,7 +82,7 @@ HttpExchange exchange(const HttpCall& call, const CancelToken& cancel, const Htt
     nreq.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     nreq.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
-    QNetworkAccessManager* nam = threadNam();
+    QNetworkAccessManager* nam = threadNam(call.connectionPool);
     QNetworkReply* raw = nullptr;
     if (call.method == "GET")
         raw = nam->get(nreq);

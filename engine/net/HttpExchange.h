@@ -43,6 +43,11 @@ struct HttpCall {
     int stallTimeoutMs = 30'000;  ///< abort when no byte moves for this long
     bool ignoreTlsErrors = false; ///< only where the user's configuration says so
     qint64 maxErrorBody = 64 * 1024;
+    /// Connections are reused only among calls with the same pool on one thread. Qt's connection
+    /// cache matches host and port, not the TLS configuration: calls that differ in client
+    /// certificate, trusted CAs or ignoreTlsErrors must use different pools, or one would ride
+    /// on a connection the other authenticated or verified.
+    QByteArray connectionPool;
 };
 
 /// How an exchange ended. Only Finished has a complete response; the others say why not and
@@ -58,7 +63,7 @@ struct HttpExchange {
 };
 
 /// Runs one exchange to its end with a local QEventLoop on the calling thread's own
-/// QNetworkAccessManager (one per thread, created on first use, connections reused; the main
+/// QNetworkAccessManager (one per thread and connection pool, created on first use, connections reused; the main
 /// thread's goes before QCoreApplication does). Blocks: call it on a worker thread or in the
 /// CLI, never on the GUI thread. Cancel is polled every 50 ms. Never retries: retry policy is
 /// the protocol's (S3 and Kubernetes differ).

@@ -6,6 +6,7 @@
 #include "engine/storage/ListObjectsParser.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QSslConfiguration>
@@ -272,8 +273,17 @@ S3Transport::Exchange S3Transport::exchangeOnce(const Request& rq, const CancelT
         call.request.setRawHeader(name, value);
     for (const auto& [name, value] : rq.headers)
         call.request.setRawHeader(name, value);
-    if (cfg.endpoint.scheme() == u"https")
+    if (cfg.endpoint.scheme() == u"https") {
         call.request.setSslConfiguration(sslConfigurationFor(cfg));
+        // Connections verified differently must not be shared (see HttpCall::connectionPool).
+        if (!cfg.verifyTls || !cfg.extraCaCertificates.isEmpty()) {
+            QCryptographicHash pool(QCryptographicHash::Sha256);
+            pool.addData(cfg.verifyTls ? QByteArrayView("verify") : QByteArrayView("insecure"));
+            for (const QSslCertificate& ca : cfg.extraCaCertificates)
+                pool.addData(ca.toDer());
+            call.connectionPool = "s3:" + pool.result().toHex();
+        }
+    }
 
     const auto s3Response = [](const net::HttpResponse& r) {
         Response out;
