@@ -242,7 +242,12 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
     // most of a restore_command call against a plain-http endpoint.
     const QString caBundle =
         firstNonEmpty({options.caBundlePath, env("AWS_CA_BUNDLE"), configSection.value(QStringLiteral("ca_bundle"))});
-    if (!caBundle.isEmpty() && cfg.endpoint.scheme() == u"https") {
+    if (!options.caBundlePem.isEmpty() && cfg.endpoint.scheme() == u"https") {
+        cfg.extraCaCertificates = QSslCertificate::fromData(options.caBundlePem, QSsl::Pem);
+        if (cfg.extraCaCertificates.isEmpty())
+            return fail(ErrorCode::Usage, StoreFactoryText::tr("the endpoint CA holds no PEM certificate"),
+                        StoreFactoryText::tr("The Secret key named by endpointCA must hold PEM certificates."));
+    } else if (!caBundle.isEmpty() && cfg.endpoint.scheme() == u"https") {
         QFile file(caBundle);
         if (!file.open(QIODevice::ReadOnly))
             return fail(ErrorCode::Usage,

@@ -38,6 +38,7 @@ struct S3Options {
     enum class Addressing { Auto, Path, VirtualHost };
     Addressing addressing = Addressing::Auto; ///< Auto: virtual-host on amazonaws.com, path style elsewhere
     QString caBundlePath;                     ///< PEM file of extra trusted CAs (AWS_CA_BUNDLE when empty)
+    QByteArray caBundlePem;                   ///< PEM in memory (a cnpg:// source's endpointCA); wins over the path
     bool verifyTls = true;
     int maxAttempts = 5;           ///< per request, with exponential backoff and full jitter
     int requestTimeoutMs = 30'000; ///< a stall longer than this (no bytes) fails the attempt

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/k8s/CnpgCluster.h"
+
+#include <QJsonArray>
+
+namespace tideline::k8s {
+
+Result<CnpgCluster> CnpgCluster::fromJson(const QJsonObject& object)
+{
+    auto meta = ObjectMeta::fromJson(object);
+    if (!meta)
+        return fail(meta.error());
+    CnpgCluster c;
+    c.meta = *meta;
+    c.instances = json::integer(object, u"spec.instances");
+    c.readyInstances = json::integer(object, u"status.readyInstances");
+    c.phase = json::string(object, u"status.phase");
+    c.phaseReason = json::string(object, u"status.phaseReason");
+    c.currentPrimary = json::string(object, u"status.currentPrimary");
+    c.timelineId = json::integer(object, u"status.timelineID");
+    c.firstRecoverabilityPoint = json::time(object, u"status.firstRecoverabilityPoint");
+    c.lastSuccessfulBackup = json::time(object, u"status.lastSuccessfulBackup");
+    c.lastFailedBackup = json::time(object, u"status.lastFailedBackup");
+
+    for (const QJsonValue& v : json::at(object, u"spec.plugins").toArray()) {
+        const QJsonObject p = v.toObject();
+        if (p.value(QStringLiteral("name")).toString() != kBarmanPluginName)
+            continue;
+        if (!p.value(QStringLiteral("enabled")).toBool(true))
+            continue;
+        c.backupMethod = BackupMethod::Plugin;
+        c.pluginObjectStore = json::string(p, u"parameters.barmanObjectName");
+        c.pluginServerName = json::string(p, u"parameters.serverName");
+        c.pluginIsWalArchiver = p.value(QStringLiteral("isWALArchiver")).toBool(false);
+        break;
+    }
+    const QJsonObject inTree = json::at(object, u"spec.backup.barmanObjectStore").toObject();
+    if (c.backupMethod == BackupMethod::None && !inTree.isEmpty()) {
+        c.backupMethod = BackupMethod::BarmanObjectStore;
+        c.barmanObjectStore = BarmanStoreConfig::fromJson(inTree);
+    }
+    c.retentionPolicy = json::string(object, u"spec.backup.retentionPolicy");
+
+    for (const QJsonValue& v : json::at(object, u"status.conditions").toArray()) {
+        const QJsonObject o = v.toObject();
+        ClusterCondition cond{o.value(QStringLiteral("type")).toString(), o.value(QStringLiteral("status")).toString(),
+                              o.value(QStringLiteral("reason")).toString(), o.value(QStringLiteral("message")).toString(),
+                              json::time(o, u"lastTransitionTime")};
+        if (!cond.type.isEmpty())
+            c.conditions.append(cond);
+    }
+    return c;
+}
+
+QString CnpgCluster::serverName() const
+{
+    switch (backupMethod) {
+    case BackupMethod::BarmanObjectStore:
+        return barmanObjectStore.serverName.isEmpty() ? meta.name : barmanObjectStore.serverName;
+    case BackupMethod::Plugin: return pluginServerName.isEmpty() ? meta.name : pluginServerName;
+    case BackupMethod::None: break;
+    }
+    return {};
+}
+
+QString CnpgCluster::methodName() const
+{
+    switch (backupMethod) {
+    case BackupMethod::BarmanObjectStore: return QStringLiteral("barmanObjectStore");
+    case BackupMethod::Plugin: return QStringLiteral("plugin");
+    case BackupMethod::None: break;
+    }
+    return {};
+}
+
+const ClusterCondition* CnpgCluster::condition(QStringView type) const
+{
+    for (const ClusterCondition& c : conditions)
+        if (c.type == type)
+            return &c;
+    return nullptr;
+}
+
+QJsonObject CnpgCluster::toJson(const CnpgObjectStore* store) const
+{
+    QJsonValue backup = QJsonValue::Null;
+    if (backupMethod != BackupMethod::None) {
+        const bool plugin = backupMethod == BackupMethod::Plugin;
+        const BarmanStoreConfig* config = plugin ? (store ? &store->configuration : nullptr) : &barmanObjectStore;
+        backup = QJsonObject{
+            {QStringLiteral("method"), methodName()},
+            {QStringLiteral("destination_path"), config ? json::orNull(config->destinationPath) : QJsonValue::Null},
+            {QStringLiteral("endpoint_url"), config ? json::orNull(config->endpointUrl) : QJsonValue::Null},
+            {QStringLiteral("server_name"), serverName()},
+            {QStringLiteral("object_store"), plugin ? json::orNull(pluginObjectStore) : QJsonValue::Null},
+            {QStringLiteral("retention_policy"),
+             json::orNull(plugin ? (store ? store->retentionPolicy : QString()) : retentionPolicy)},
+        };
+    }
+    QJsonObject conds;
+    for (const QString& type : {QStringLiteral("ContinuousArchiving"), QStringLiteral("LastBackupSucceeded")}) {
+        const ClusterCondition* c = condition(type);
+        conds.insert(type,
+                     c ? QJsonValue(QJsonObject{{QStringLiteral("status"), c->status},
+                                                {QStringLiteral("reason"), json::orNull(c->reason)},
+                                                {QStringLiteral("message"), json::orNull(c->message)}})
+                       : QJsonValue(QJsonValue::Null));
+    }
+    // A plugin cluster's window lives in its ObjectStore's status; CNPG leaves these unset.
+    std::optional<Timestamp> first = firstRecoverabilityPoint;
+    std::optional<Timestamp> lastOk = lastSuccessfulBackup;
+    std::optional<Timestamp> lastFailed = lastFailedBackup;
+    if (backupMethod == BackupMethod::Plugin && store) {
+        const RecoveryWindow w = store->recoveryWindows.value(serverName());
+        first = w.firstRecoverabilityPoint;
+        lastOk = w.lastSuccessfulBackup;
+        lastFailed = w.lastFailedBackup;
+    }
+    return {
+        {QStringLiteral("namespace"), meta.nameSpace},
+        {QStringLiteral("name"), meta.name},
+        {QStringLiteral("phase"), json::orNull(phase)},
+        {QStringLiteral("instances"), json::orNull(instances)},
+        {QStringLiteral("ready_instances"), json::orNull(readyInstances)},
+        {QStringLiteral("current_primary"), json::orNull(currentPrimary)},
+        {QStringLiteral("timeline"), json::orNull(timelineId)},
+        {QStringLiteral("backup"), backup},
+        {QStringLiteral("first_recoverability_point"), json::orNull(first)},
+        {QStringLiteral("last_successful_backup"), json::orNull(lastOk)},
+        {QStringLiteral("last_failed_backup"), json::orNull(lastFailed)},
+        {QStringLiteral("conditions"), conds},
+    };
+}
+
+} // namespace tideline::k8s

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/k8s/CnpgObjectStore.h"
+
+#include <QList>
+
+namespace tideline::k8s {
+
+/// The plugin name CNPG clusters use for Barman Cloud.
+inline constexpr QStringView kBarmanPluginName = u"barman-cloud.cloudnative-pg.io";
+
+/// One entry of status.conditions.
+struct ClusterCondition {
+    QString type;
+    QString status; ///< "True", "False", "Unknown"
+    QString reason;
+    QString message;
+    std::optional<Timestamp> lastTransition;
+};
+
+/// postgresql.cnpg.io/v1 Cluster, both backup forms. Pure value; any thread.
+struct CnpgCluster {
+    enum class BackupMethod { None, BarmanObjectStore, Plugin };
+
+    ObjectMeta meta;
+    std::optional<qint64> instances;
+    std::optional<qint64> readyInstances;
+    QString phase; ///< CNPG's human sentence ("Cluster in healthy state"); shown, never enumerated
+    QString phaseReason;
+    QString currentPrimary;
+    std::optional<qint64> timelineId;
+
+    BackupMethod backupMethod = BackupMethod::None;
+    BarmanStoreConfig barmanObjectStore; ///< in-tree form only
+    QString retentionPolicy;             ///< in-tree spec.backup.retentionPolicy
+    QString pluginObjectStore;           ///< plugin form: parameters.barmanObjectName
+    QString pluginServerName;            ///< plugin form: parameters.serverName (may be empty)
+    bool pluginIsWalArchiver = false;
+
+    /// Deprecated since 1.27 and never set for plugin clusters: absent is not "none".
+    std::optional<Timestamp> firstRecoverabilityPoint;
+    std::optional<Timestamp> lastSuccessfulBackup;
+    std::optional<Timestamp> lastFailedBackup;
+    QList<ClusterCondition> conditions;
+
+    /// Errors: Corrupt (see ObjectMeta). Everything else is tolerant.
+    static Result<CnpgCluster> fromJson(const QJsonObject& object);
+
+    /// The serverName in effect: the explicit one of the form in use, else the cluster's name.
+    QString serverName() const;
+    /// "barmanObjectStore", "plugin" or "" (CNPG's own spelling).
+    QString methodName() const;
+    const ClusterCondition* condition(QStringView type) const;
+
+    /// The `k8s clusters` JSON (DESIGN.md). `store`: the plugin's ObjectStore when read, for
+    /// destination_path, endpoint_url and retention_policy.
+    QJsonObject toJson(const CnpgObjectStore* store = nullptr) const;
+};
+
+} // namespace tideline::k8s
