@@ -23,6 +23,8 @@ function(tideline_add_engine_area name)
     add_library(tideline_${name} STATIC ${ARG_SOURCES})
     target_include_directories(tideline_${name} PUBLIC ${PROJECT_SOURCE_DIR})
     target_link_libraries(tideline_${name} PUBLIC tideline_options ${ARG_DEPENDS})
+    # The engine computes with 64-bit LSNs, segment numbers and byte counts: no silent narrowing.
+    target_compile_options(tideline_${name} PRIVATE -Wconversion)
 endfunction()
 if(TIDELINE_FUZZ)
     # Coverage for libFuzzer in every library a fuzz target links; the targets add the driver.

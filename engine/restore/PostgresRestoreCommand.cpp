@@ -41,6 +41,10 @@ QString walRestoreCommand(const WalRestoreCall& call)
         parts << QStringLiteral("--ca-bundle") << arg(call.caBundle);
     if (call.noVerifyTls)
         parts << QStringLiteral("--no-verify-tls");
+    if (!call.kubeconfig.isEmpty())
+        parts << QStringLiteral("--kubeconfig") << arg(call.kubeconfig);
+    if (!call.context.isEmpty())
+        parts << QStringLiteral("--context") << arg(call.context);
     parts << arg(call.sourceUrl) << arg(call.server) << QStringLiteral("%f %p");
     return parts.join(QLatin1Char(' '));
 }

@@ -17,6 +17,8 @@ struct WalRestoreCall {
     QString region;
     QString caBundle;
     bool noVerifyTls = false;
+    QString kubeconfig; ///< a cnpg:// source's --kubeconfig (absolute)
+    QString context;    ///< and --context
 };
 
 /// The restore_command line: shell-quoted (PostgreSQL runs it through /bin/sh), every % in the

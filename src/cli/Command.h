@@ -28,6 +28,10 @@ struct Invocation {
     QString caBundle;
     bool noVerifyTls = false;
     bool json = false;
+    QString kubeconfig; ///< --kubeconfig (else KUBECONFIG, else ~/.kube/config)
+    QString context;    ///< --context (else the kubeconfig's current context)
+    QString nameSpace;  ///< -n/--namespace (else the context's)
+    bool allNamespaces = false;
 
     bool has(const QString& option) const { return options.contains(option); }
     QString value(const QString& option) const { return options.value(option).value(0); }

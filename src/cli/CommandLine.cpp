@@ -28,6 +28,9 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
         {QStringLiteral("profile"), &Invocation::profile},
         {QStringLiteral("region"), &Invocation::region},
         {QStringLiteral("ca-bundle"), &Invocation::caBundle},
+        {QStringLiteral("kubeconfig"), &Invocation::kubeconfig},
+        {QStringLiteral("context"), &Invocation::context},
+        {QStringLiteral("namespace"), &Invocation::nameSpace},
     };
     // Every verb's options, so their values are consumed wherever they appear.
     QMap<QString, bool> verbOptionTakesValue;
@@ -51,6 +54,21 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
             help = true;
             continue;
         }
+        // kubectl's two short options, spelled as kubectl users type them.
+        if (arg == QLatin1String("-A")) {
+            inv.allNamespaces = true;
+            continue;
+        }
+        if (arg == QLatin1String("-n") || arg.startsWith(QLatin1String("-n="))) {
+            if (arg.size() > 3) {
+                inv.nameSpace = arg.mid(3);
+            } else if (i + 1 < arguments.size()) {
+                inv.nameSpace = arguments[++i];
+            } else {
+                return usage(tr("option -n needs a namespace"));
+            }
+            continue;
+        }
         if (!arg.startsWith(QLatin1String("--")))
             return usage(tr("unknown option '%1'").arg(arg));
         QString name = arg.mid(2);
@@ -70,6 +88,8 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
             inv.json = true;
         } else if (name == QLatin1String("no-verify-tls")) {
             inv.noVerifyTls = true;
+        } else if (name == QLatin1String("all-namespaces")) {
+            inv.allNamespaces = true;
         } else if (globalValues.contains(name)) {
             auto v = takeValue();
             if (!v)
@@ -110,6 +130,10 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
         inv.options[name].append(value);
     }
     const auto [min, max] = command->arity();
+    // A cnpg:// source names its server itself (the cluster's serverName): SERVER may go.
+    if (min >= 2 && inv.args.size() == min - 1 && inv.args[0].startsWith(QLatin1String("cnpg://"))
+        && command->synopsis().startsWith(QLatin1String("SOURCE_URL SERVER")))
+        inv.args.insert(1, QString());
     if (inv.args.size() < min || inv.args.size() > max) {
         const QString got = QString::number(inv.args.size());
         if (min == max)
@@ -137,12 +161,18 @@ QString CommandLine::help() const
         {"--region R", tr("signing region (default: AWS_REGION, the profile, else us-east-1; R2: auto)")},
         {"--ca-bundle FILE", tr("extra trusted CA certificates (PEM)")},
         {"--no-verify-tls", tr("do not verify the endpoint's certificate (unsafe)")},
+        {"--kubeconfig FILE", tr("kubeconfig for cnpg:// sources and k8s (default: KUBECONFIG, else ~/.kube/config)")},
+        {"--context NAME", tr("kubeconfig context (default: the current one)")},
+        {"-n, --namespace NS", tr("namespace for k8s (default: the context's)")},
+        {"-A, --all-namespaces", tr("k8s: every namespace")},
         {"--json", tr("print JSON for scripts")},
     };
     text += QLatin1Char('\n') + tr("Global options (before or after the command):") + QLatin1Char('\n');
     for (const auto& [option, description] : globalOptions)
         text += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(option).leftJustified(20), description);
-    text += QLatin1Char('\n') + tr("SOURCE_URL: s3://bucket[/path] (CNPG's destinationPath) or file:///dir")
+    text += QLatin1Char('\n')
+        + tr("SOURCE_URL: s3://bucket[/path] (CNPG's destinationPath), file:///dir, or cnpg://NAMESPACE/CLUSTER\n"
+             "(the cluster's own bucket, credentials and serverName, read through the kubeconfig; SERVER may be left out)")
         + QLatin1Char('\n') + tr("Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, or a profile.")
         + QStringLiteral("\n\n")
         + tr("Exit status: 0 ok, 1 not found, 2 usage, 3 network, 4 authentication, 5 bucket/server/backup not found,\n"

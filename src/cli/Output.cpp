@@ -33,6 +33,12 @@ void reportWarnings(const QList<catalog::CatalogWarning>& warnings)
     }
 }
 
+void printNote(const QString& note)
+{
+    const QString line = OutputText::tr("note: %1").arg(Redactor::redact(note)) + QLatin1Char('\n');
+    std::fputs(line.toUtf8().constData(), stderr);
+}
+
 void printJson(const QJsonObject& object)
 {
     const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Indented);

@@ -18,6 +18,8 @@ namespace tideline::cli {
 int reportError(const Error& error);
 /// Prints "warning: ..." lines on stderr.
 void reportWarnings(const QList<catalog::CatalogWarning>& warnings);
+/// Prints "note: ..." on stderr: facts the user should know that are not warnings.
+void printNote(const QString& note);
 /// Prints a JSON document on stdout, indented, UTF-8, newline-terminated.
 void printJson(const QJsonObject& object);
 /// Prints text on stdout as UTF-8.

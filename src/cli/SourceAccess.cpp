@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/cli/SourceAccess.h"
 
+#include "engine/k8s/ClusterSource.h"
 #include "engine/pitr/RecoveryPlanner.h"
 #include "engine/restore/PostgresRestoreCommand.h"
 #include "src/cli/Interrupt.h"
+#include "src/cli/KubeAccess.h"
 #include "src/cli/Output.h"
 #include "src/cli/PlanJson.h"
 #include "src/cli/TargetOptions.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QUrl>
 
 namespace tideline::cli {
@@ -35,18 +38,57 @@ Result<storage::S3Options> s3Options(const Invocation& invocation)
     return options;
 }
 
-Result<OpenedSource> openSource(const Invocation& invocation, const QString& url)
+Result<OpenedSource> openSource(const Invocation& invocation, const QString& url,
+                                const std::function<void(storage::S3Options&)>& tune)
 {
-    auto parsed = storage::SourceUrl::parse(url);
-    if (!parsed)
-        return fail(parsed.error());
     auto options = s3Options(invocation);
     if (!options)
         return fail(options.error());
-    auto store = storage::openStore(*parsed, *options);
+    OpenedSource opened;
+    if (k8s::ClusterRef::looksLike(url)) {
+        auto ref = k8s::ClusterRef::parse(url);
+        if (!ref)
+            return fail(ref.error());
+        auto client = kubeClient(invocation);
+        if (!client)
+            return fail(client.error());
+        auto bucket = k8s::resolveClusterBucket(**client, *ref, interruptToken());
+        if (!bucket)
+            return fail(bucket.error());
+        storage::S3Options fromCluster = bucket->options;
+        if (!options->endpoint.isEmpty())
+            fromCluster.endpoint = options->endpoint;
+        if (!options->region.isEmpty())
+            fromCluster.region = options->region;
+        // The Secret's keys win over the desktop's; with inheritFromIAMRole there are none, and
+        // the desktop's own credentials (environment, --profile) are used.
+        fromCluster.profile = options->profile;
+        fromCluster.caBundlePath = options->caBundlePath;
+        fromCluster.verifyTls = options->verifyTls;
+        *options = fromCluster;
+        opened.url = bucket->url;
+        opened.serverName = bucket->serverName;
+        opened.notes = bucket->notes;
+    } else {
+        auto parsed = storage::SourceUrl::parse(url);
+        if (!parsed)
+            return fail(parsed.error());
+        opened.url = *parsed;
+    }
+    if (tune)
+        tune(*options);
+    auto store = storage::openStore(opened.url, *options);
     if (!store)
         return fail(store.error());
-    return OpenedSource{*parsed, std::move(*store)};
+    opened.store = std::move(*store);
+    for (const QString& note : opened.notes)
+        printNote(note);
+    return opened;
+}
+
+QString serverFor(const OpenedSource& source, const QString& given)
+{
+    return given.isEmpty() ? source.serverName : given;
 }
 
 Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server)
@@ -55,7 +97,7 @@ Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const Q
     if (!source)
         return fail(source.error());
     JobContext context(interruptToken());
-    return catalog::loadServerCatalog(*source->store, source->url, server, context);
+    return catalog::loadServerCatalog(*source->store, source->url, serverFor(*source, server), context);
 }
 
 Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::RecoveryTarget& target)
@@ -64,7 +106,7 @@ Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::Reco
     if (!source)
         return fail(source.error());
     JobContext context(interruptToken());
-    auto catalog = catalog::loadServerCatalog(*source->store, source->url, invocation.args[1], context);
+    auto catalog = catalog::loadServerCatalog(*source->store, source->url, serverFor(*source, invocation.args[1]), context);
     if (!catalog)
         return fail(catalog.error());
     pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, target);
@@ -78,8 +120,13 @@ Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::Reco
 
 QString restoreCommandFor(const Invocation& inv, const QString& url, const QString& server)
 {
-    return restore::walRestoreCommand({QCoreApplication::applicationFilePath(), url, server, inv.endpointUrl, inv.profile,
-                                       inv.region, inv.caBundle, inv.noVerifyTls});
+    // A cnpg:// source stays one: each call reads the cluster's Secret again, so no credential
+    // is ever written into the restored data directory.
+    const bool cnpg = k8s::ClusterRef::looksLike(url);
+    return restore::walRestoreCommand(
+        {QCoreApplication::applicationFilePath(), url, server, inv.endpointUrl, inv.profile, inv.region, inv.caBundle,
+         inv.noVerifyTls, cnpg && !inv.kubeconfig.isEmpty() ? QFileInfo(inv.kubeconfig).absoluteFilePath() : QString(),
+         cnpg ? inv.context : QString()});
 }
 
 } // namespace tideline::cli

@@ -6,6 +6,7 @@
 #include "engine/storage/StoreFactory.h"
 #include "src/cli/Command.h"
 
+#include <functional>
 #include <memory>
 
 namespace tideline::cli {
@@ -14,13 +15,22 @@ namespace tideline::cli {
 struct OpenedSource {
     storage::SourceUrl url;
     std::unique_ptr<storage::ObjectStore> store;
+    QString serverName; ///< a cnpg:// source's serverName in effect; empty otherwise
+    QStringList notes;  ///< what a cnpg:// resolution wants the user to know
 };
 
 /// The store settings of the global options (endpoint, profile, region, TLS). Errors: Usage.
 Result<storage::S3Options> s3Options(const Invocation& invocation);
 
-/// Parses the URL and opens its store with the invocation's endpoint, profile, region and TLS options.
-Result<OpenedSource> openSource(const Invocation& invocation, const QString& url);
+/// Parses the URL and opens its store with the invocation's endpoint, profile, region and TLS
+/// options. A cnpg://NAMESPACE/CLUSTER source is read through the kubeconfig first (the
+/// cluster's destinationPath, endpoint, CA and the credentials of its Secret, in memory only);
+/// global --endpoint-url and --region still win. `tune` adjusts the store's settings last.
+Result<OpenedSource> openSource(const Invocation& invocation, const QString& url,
+                                const std::function<void(storage::S3Options&)>& tune = {});
+
+/// The server a verb works on: SERVER as given, else (cnpg:// without SERVER) the cluster's.
+QString serverFor(const OpenedSource& source, const QString& given);
 
 /// Opens the source and loads one server's catalog (the work of most verbs).
 Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server);

@@ -149,15 +149,12 @@ Result<WalRestoreRequest> argsFrom(const Invocation& inv)
 
 // openSource()'s settings plus wal-restore's own retry budget: the store retries a failed request
 // only briefly, because fetch() retries the whole lookup until --retry-for runs out.
-Result<std::unique_ptr<storage::ObjectStore>> openWalStore(const Invocation& inv, const storage::SourceUrl& url,
-                                                           int retryForSeconds, bool worker)
+Result<OpenedSource> openWalSource(const Invocation& inv, int retryForSeconds, bool worker)
 {
-    auto options = s3Options(inv);
-    if (!options)
-        return fail(options.error());
-    options->maxAttempts = worker ? 3 : 2;
-    options->requestTimeoutMs = worker ? 30'000 : std::clamp(retryForSeconds * 500, 2'000, 30'000);
-    return storage::openStore(url, *options);
+    return openSource(inv, inv.args[0], [&](storage::S3Options& options) {
+        options.maxAttempts = worker ? 3 : 2;
+        options.requestTimeoutMs = worker ? 30'000 : std::clamp(retryForSeconds * 500, 2'000, 30'000);
+    });
 }
 
 } // namespace
@@ -176,20 +173,18 @@ int WalRestoreCommand::run(const Invocation& invocation)
     auto args = argsFrom(invocation);
     if (!args)
         return failWalRestore(walNameText, args.error());
-    const auto url = storage::SourceUrl::parse(invocation.args[0]);
-
     if (args->worker) {
         // The detached prefetcher: nobody reads its exit status; problems go to the spool's log.
         const WalSpool spool = args->spoolDir();
-        if (!url || !spool.exists())
+        if (!spool.exists())
             return 0;
-        auto store = openWalStore(invocation, *url, args->retryForSeconds, true);
-        if (!store) {
-            spool.log(store.error().oneLine().toStdString());
+        auto source = openWalSource(invocation, args->retryForSeconds, true);
+        if (!source) {
+            spool.log(source.error().oneLine().toStdString());
             return 0;
         }
         WalSpool writable = spool;
-        restore::WalFetcher(**store, *url, invocation.args[1])
+        restore::WalFetcher(*source->store, source->url, serverFor(*source, invocation.args[1]))
             .runPrefetcher(writable, std::max(1, args->prefetch), kPrefetcherIdleExit, args->recoveryOver());
         return 0;
     }
@@ -202,16 +197,14 @@ int WalRestoreCommand::run(const Invocation& invocation)
                                //: %f is PostgreSQL's placeholder in restore_command: keep it.
                                tr("PostgreSQL passes %f: a segment, .partial, .backup or .history name."),
                                {}});
-    if (!url)
-        return failWalRestore(walNameText, url.error());
     if (const auto served = args->serveFromSpool(*name))
         return *served;
 
     args->removeStaleTemps();
-    auto store = openWalStore(invocation, *url, args->retryForSeconds, false);
-    if (!store)
-        return failWalRestore(walNameText, store.error());
-    restore::WalFetcher fetcher(**store, *url, invocation.args[1]);
+    auto source = openWalSource(invocation, args->retryForSeconds, false);
+    if (!source)
+        return failWalRestore(walNameText, source.error());
+    restore::WalFetcher fetcher(*source->store, source->url, serverFor(*source, invocation.args[1]));
     QElapsedTimer clock;
     clock.start();
     int attempts = 0;

@@ -6,6 +6,7 @@
 #include "src/cli/DrillCommand.h"
 #include "src/cli/DrillsCommand.h"
 #include "src/cli/Interrupt.h"
+#include "src/cli/K8sCommand.h"
 #include "src/cli/ManifestCommand.h"
 #include "src/cli/Output.h"
 #include "src/cli/PlanCommand.h"
@@ -42,7 +43,7 @@ int main(int argc, char* argv[])
          std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(), std::make_shared<WindowCommand>(),
          std::make_shared<UsageCommand>(), std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(),
          std::make_shared<RestoreCommand>(), std::make_shared<DrillCommand>(), std::make_shared<DrillsCommand>(),
-         std::make_shared<WalRestoreCommand>()});
+         std::make_shared<K8sCommand>(), std::make_shared<WalRestoreCommand>()});
     if (arguments.contains(QStringLiteral("--version"))) {
         printText(QStringLiteral("tideline-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return 0;

@@ -67,8 +67,8 @@ QString RestoreWizard::locateCli()
 
 QString RestoreWizard::restoreCommand(const QString& cli, const Source& source)
 {
-    return restore::walRestoreCommand(
-        {cli, source.url, source.server, source.endpoint, source.profile, source.region, QString(), false});
+    return restore::walRestoreCommand({cli, source.url, source.server, source.endpoint, source.profile, source.region,
+                                       QString(), false, QString(), QString()});
 }
 
 RestoreWizard::RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::shared_ptr<storage::ObjectStore> store,
@@ -480,8 +480,7 @@ void RestoreWizard::showHistory()
     QString text = tr("Drill history of %1: %Ln drill(s), %2 passed.", nullptr, Format::count(m_historyDrills))
                        .arg(m_source.server, QLocale().toString(m_historyPassed));
     if (m_historyLastPass > 0)
-        text += QLatin1Char(' ')
-            + tr("Last passing drill: %1.").arg(Format::age(m_historyLastPass, m_clock->nowUsec()));
+        text += QLatin1Char(' ') + tr("Last passing drill: %1.").arg(Format::age(m_historyLastPass, m_clock->nowUsec()));
     m_history->setText(text);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/k8s/KubeClient.h"
 #include "engine/net/HttpExchange.h"
+#include "tests/support/K8sApiServer.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,6 +21,7 @@ using tideline::CancelToken;
 using tideline::ErrorCode;
 using tideline::k8s::KubeClient;
 using tideline::k8s::Kubeconfig;
+using tideline::test::K8sApiServer;
 
 // The API server is tests/support/k8s_api.py, which speaks the real protocol (paging at one
 // resourceVersion, chunked watches, Status errors). The oracle for what a correct client reads
@@ -28,16 +30,8 @@ using tideline::k8s::Kubeconfig;
 
 namespace {
 
-const QString kSupport = QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/");
+const QString kSupport = K8sApiServer::supportDir();
 const QString kCnpg = u"/apis/postgresql.cnpg.io/v1"_s;
-
-struct Server {
-    std::unique_ptr<QProcess> process;
-    QString dir;
-    int port = 0;
-    QString url() const { return u"https://127.0.0.1:%1"_s.arg(port); }
-    QString kubeconfig(const QString& which) const { return dir + u"/kubeconfig-"_s + which; }
-};
 
 void writeFile(const QString& path, const QByteArray& text)
 {
@@ -60,31 +54,14 @@ class TestKubeClient : public QObject {
 private:
     QTemporaryDir m_tmp;
     QString m_objects;
-    Server m_main;
+    std::unique_ptr<K8sApiServer> m_main;
     QJsonObject m_python;
 
-    Server start(const QString& name, const QStringList& extra)
+    std::unique_ptr<K8sApiServer> start(const QString& name, const QStringList& extra)
     {
-        Server s;
-        s.dir = m_tmp.filePath(name);
-        QDir().mkpath(s.dir);
-        // One CA for every server of the run: openssl runs once.
-        for (const char* f : {"ca.crt", "ca.key", "server.crt", "server.key", "client.crt", "client.key"})
-            QFile::copy(m_tmp.filePath(u"main/"_s + QLatin1StringView(f)), s.dir + u'/' + QLatin1StringView(f));
-        s.process = std::make_unique<QProcess>();
-        s.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        s.process->start(u"/usr/bin/python3"_s,
-                         QStringList{kSupport + u"k8s_api.py"_s, u"--objects"_s, m_objects, u"--tls-dir"_s, s.dir} + extra);
-        if (!s.process->waitForStarted())
+        auto s = std::make_unique<K8sApiServer>();
+        if (!s->start(m_objects, m_tmp.filePath(name), extra, m_main ? m_main->dir() : QString()))
             qFatal("k8s_api.py did not start");
-        QByteArray line;
-        while (!line.contains('\n') && s.process->state() == QProcess::Running) {
-            s.process->waitForReadyRead(30'000);
-            line += s.process->readAllStandardOutput();
-        }
-        s.port = line.trimmed().toInt();
-        if (s.port <= 0)
-            qFatal("k8s_api.py printed no port: %s", line.constData());
         return s;
     }
 
@@ -111,7 +88,7 @@ private:
         writeFile(path,
                   "apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: k\n  cluster:\n"
                   "    server: "
-                      + m_main.url().toUtf8() + "\n    certificate-authority: " + m_main.dir.toUtf8() + "/ca.crt\n"
+                      + m_main->url().toUtf8() + "\n    certificate-authority: " + m_main->dir().toUtf8() + "/ca.crt\n"
                       + clusterExtra + "users:\n- name: u\n  user:\n" + userBlock
                       + "contexts:\n- name: c\n  context: {cluster: k, user: u, namespace: db}\n");
         return path;
@@ -119,16 +96,7 @@ private:
 
     QJsonDocument control(const QString& path, const QJsonObject& body = {}, const QByteArray& method = "POST")
     {
-        tideline::net::HttpCall call;
-        call.method = method;
-        call.request = QNetworkRequest(QUrl(m_main.url() + path));
-        call.request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        call.body = method == "POST" ? QJsonDocument(body).toJson() : QByteArray();
-        call.ignoreTlsErrors = true; // the test's own control channel on loopback
-        const auto http = tideline::net::exchange(call, CancelToken{});
-        if (http.end != tideline::net::HttpExchange::End::Finished || !http.response.is2xx())
-            qFatal("control %s failed: %d", qPrintable(path), http.response.status);
-        return QJsonDocument::fromJson(http.response.body);
+        return m_main->control(path, body, method);
     }
 
     static QJsonObject normalized(const QJsonObject& item)
@@ -145,19 +113,14 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
-        m_objects = m_tmp.filePath(u"objects.json"_s);
-        QProcess gen;
-        gen.start(u"/usr/bin/python3"_s,
-                  {kSupport + u"k8s_objects.py"_s, u"--env"_s, QStringLiteral(TIDELINE_FIXTURE_DIR "/env.json"), u"--out"_s,
-                   m_objects});
-        QVERIFY(gen.waitForFinished(60'000));
-        QVERIFY2(gen.exitCode() == 0, gen.readAllStandardError().constData());
+        m_objects = K8sApiServer::makeObjects(m_tmp.path());
+        QVERIFY(!m_objects.isEmpty());
         m_main = start(u"main"_s, {u"--bookmark-interval"_s, u"0.2"_s});
 
         QProcess py;
         const QString out = m_tmp.filePath(u"python.json"_s);
         py.start(u"/usr/bin/python3"_s,
-                 {kSupport + u"k8s_pyclient_check.py"_s, u"--kubeconfig"_s, m_main.kubeconfig(u"token"_s), u"--out"_s, out,
+                 {kSupport + u"k8s_pyclient_check.py"_s, u"--kubeconfig"_s, m_main->kubeconfig(u"token"_s), u"--out"_s, out,
                   u"--page-size"_s, u"2"_s});
         QVERIFY(py.waitForFinished(120'000));
         QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
@@ -180,7 +143,7 @@ private slots:
     {
         QFETCH(QString, path);
         QFETCH(QString, plural);
-        auto c = client(m_main.kubeconfig(u"token"_s));
+        auto c = client(m_main->kubeconfig(u"token"_s));
         const auto listed = c->list(path, {}, CancelToken{}, 2);
         QVERIFY2(listed, qPrintable(listed ? QString() : errorText(listed.error())));
         QJsonArray ours;
@@ -208,7 +171,7 @@ private slots:
     {
         QFETCH(QString, which);
         control(u"/_control/reset-requests"_s);
-        auto c = client(m_main.kubeconfig(which));
+        auto c = client(m_main->kubeconfig(which));
         const auto secret = c->get(u"/api/v1/namespaces/db/secrets/r2-creds"_s, {}, CancelToken{});
         QVERIFY2(secret, qPrintable(secret ? QString() : errorText(secret.error())));
         QStringList keys = secret->value(u"data"_s).toObject().keys();
@@ -225,7 +188,7 @@ private slots:
     void execPluginIsCachedAndRerunOnceOn401()
     {
         const QString count = m_tmp.filePath(u"exec-count"_s);
-        const QString tokens = m_main.dir + u"/exec-tokens.jsonl"_s;
+        const QString tokens = m_main->dir() + u"/exec-tokens.jsonl"_s;
         const QString kc = kubeconfigWithUser(
             u"kc-exec-count"_s,
             "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: /usr/bin/python3\n"
@@ -283,7 +246,7 @@ private slots:
 
     void statusErrorsSayWhatToDo()
     {
-        auto c = client(m_main.kubeconfig(u"token"_s));
+        auto c = client(m_main->kubeconfig(u"token"_s));
         control(u"/_control/forbid"_s, {{u"rules"_s, QJsonArray{u"get:secrets"_s}}});
         const auto secret = c->get(u"/api/v1/namespaces/db/secrets/r2-creds"_s, {}, CancelToken{});
         control(u"/_control/forbid"_s, {{u"rules"_s, QJsonArray{}}});
@@ -313,7 +276,7 @@ private slots:
 
     void throttlingIsRetriedAndOutagesReported()
     {
-        auto c = client(m_main.kubeconfig(u"token"_s));
+        auto c = client(m_main->kubeconfig(u"token"_s));
         control(u"/_control/fail"_s, {{u"status"_s, 429}, {u"count"_s, 2}, {u"path"_s, u"clusters"_s}, {u"retry_after"_s, 1}});
         const int before = c->requestCount();
         const auto got = c->get(kCnpg + u"/namespaces/db/clusters/pg-main"_s, {}, CancelToken{});
@@ -362,10 +325,10 @@ private slots:
         const QString path = m_tmp.filePath(u"kc-wrong-ca"_s);
         const QByteArray head =
             "apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: k\n  cluster:\n    server: "
-            + m_main.url().toUtf8() + "\n";
+            + m_main->url().toUtf8() + "\n";
         const QByteArray tail = "users:\n- name: u\n  user: {token: tideline-test-token}\n"
                                 "contexts:\n- name: c\n  context: {cluster: k, user: u}\n";
-        writeFile(path, head + "    certificate-authority: " + m_main.dir.toUtf8() + "/client.crt\n" + tail);
+        writeFile(path, head + "    certificate-authority: " + m_main->dir().toUtf8() + "/client.crt\n" + tail);
         const auto bad = client(path)->get(kCnpg + u"/namespaces/db/clusters/pg-main"_s, {}, CancelToken{});
         QVERIFY(!bad);
         QCOMPARE(bad.error().code, ErrorCode::Network);
@@ -376,19 +339,19 @@ private slots:
 
         // tls-server-name: the certificate names k8s.test, the URL an address it also names.
         writeFile(path,
-                  head + "    certificate-authority: " + m_main.dir.toUtf8() + "/ca.crt\n    tls-server-name: k8s.test\n"
+                  head + "    certificate-authority: " + m_main->dir().toUtf8() + "/ca.crt\n    tls-server-name: k8s.test\n"
                       + tail);
         QVERIFY(client(path)->get(kCnpg + u"/namespaces/db/clusters/pg-main"_s, {}, CancelToken{}));
         writeFile(path,
-                  head + "    certificate-authority: " + m_main.dir.toUtf8() + "/ca.crt\n    tls-server-name: other.test\n"
-                      + tail);
+                  head + "    certificate-authority: " + m_main->dir().toUtf8()
+                      + "/ca.crt\n    tls-server-name: other.test\n" + tail);
         QVERIFY(!client(path)->get(kCnpg + u"/namespaces/db/clusters/pg-main"_s, {}, CancelToken{}));
     }
 
     void cnpgNotInstalled()
     {
-        Server bare = start(u"bare"_s, {u"--no-cnpg"_s});
-        auto c = client(bare.kubeconfig(u"token"_s));
+        const auto bare = start(u"bare"_s, {u"--no-cnpg"_s});
+        auto c = client(bare->kubeconfig(u"token"_s));
         const auto got = c->list(kCnpg + u"/namespaces/db/clusters"_s, {}, CancelToken{});
         QVERIFY(!got);
         QCOMPARE(got.error().code, ErrorCode::MissingSource);
@@ -396,13 +359,11 @@ private slots:
         const auto plugin = c->list(u"/apis/barmancloud.cnpg.io/v1/objectstores"_s, {}, CancelToken{});
         QVERIFY(!plugin);
         QVERIFY(plugin.error().message.contains(u"Barman Cloud plugin"_s));
-        bare.process->closeWriteChannel();
-        bare.process->waitForFinished(10'000);
     }
 
     void watchDeliversEventsAndBookmarksAndExpires()
     {
-        auto c = client(m_main.kubeconfig(u"token"_s));
+        auto c = client(m_main->kubeconfig(u"token"_s));
         const auto listed = c->list(kCnpg + u"/namespaces/db/backups"_s, {}, CancelToken{});
         QVERIFY(listed);
         QJsonObject backup = listed->items.front();
@@ -443,8 +404,8 @@ private slots:
 
     void anExpiredContinueTokenRelistsOnce()
     {
-        Server slow = start(u"slow"_s, {u"--delay-ms"_s, u"150"_s});
-        auto c = client(slow.kubeconfig(u"token"_s));
+        const auto slow = start(u"slow"_s, {u"--delay-ms"_s, u"150"_s});
+        auto c = client(slow->kubeconfig(u"token"_s));
         const auto baseline = c->list(kCnpg + u"/backups"_s, {}, CancelToken{});
         QVERIFY(baseline);
         QVERIFY(baseline->items.size() >= 4);
@@ -453,7 +414,7 @@ private slots:
         std::thread compactor([&] {
             const auto requestsSeen = [&] {
                 tideline::net::HttpCall call;
-                call.request = QNetworkRequest(QUrl(slow.url() + u"/_control/requests"_s));
+                call.request = QNetworkRequest(QUrl(slow->url() + u"/_control/requests"_s));
                 call.ignoreTlsErrors = true;
                 return QJsonDocument::fromJson(tideline::net::exchange(call, CancelToken{}).response.body).array().size();
             };
@@ -462,7 +423,7 @@ private slots:
                 QThread::msleep(20);
             tideline::net::HttpCall call;
             call.method = "POST";
-            call.request = QNetworkRequest(QUrl(slow.url() + u"/_control/compact"_s));
+            call.request = QNetworkRequest(QUrl(slow->url() + u"/_control/compact"_s));
             call.body = "{}";
             call.ignoreTlsErrors = true;
             tideline::net::exchange(call, CancelToken{});
@@ -473,17 +434,9 @@ private slots:
         QVERIFY(listed->relisted);
         QCOMPARE(listed->items.size(), baseline->items.size());
         QVERIFY(listed->requests > baseline->items.size());
-        slow.process->closeWriteChannel();
-        slow.process->waitForFinished(10'000);
     }
 
-    void cleanupTestCase()
-    {
-        if (m_main.process) {
-            m_main.process->closeWriteChannel();
-            m_main.process->waitForFinished(10'000);
-        }
-    }
+    void cleanupTestCase() { m_main.reset(); }
 };
 
 QTEST_GUILESS_MAIN(TestKubeClient)
