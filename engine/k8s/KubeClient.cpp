@@ -545,6 +545,23 @@ Result<QJsonObject> KubeClient::get(const QString& path, const QUrlQuery& query,
 
 Result<KubeClient::ListResult> KubeClient::list(const QString& path, QUrlQuery query, const CancelToken& cancel, int pageSize)
 {
+    QList<QJsonObject> items;
+    auto result = list(
+        path, std::move(query), cancel, pageSize,
+        [&](const QJsonObject& item) -> Result<void> {
+            items.append(item);
+            return {};
+        },
+        [&] { items.clear(); });
+    if (result)
+        result->items = std::move(items);
+    return result;
+}
+
+Result<KubeClient::ListResult> KubeClient::list(const QString& path, QUrlQuery query, const CancelToken& cancel,
+                                                int pageSize, const std::function<Result<void>(const QJsonObject&)>& onItem,
+                                                const std::function<void()>& onRestart)
+{
     ListResult result;
     QString continueToken;
     query.removeAllQueryItems(QStringLiteral("limit"));
@@ -562,7 +579,8 @@ Result<KubeClient::ListResult> KubeClient::list(const QString& path, QUrlQuery q
         if (response->status == 410 && !continueToken.isEmpty() && !result.relisted) {
             // The continue token outlived etcd's compaction: start over at a fresh resourceVersion.
             result.relisted = true;
-            result.items.clear();
+            if (onRestart)
+                onRestart();
             continueToken.clear();
             continue;
         }
@@ -577,7 +595,8 @@ Result<KubeClient::ListResult> KubeClient::list(const QString& path, QUrlQuery q
         for (const QJsonValue& item : items.toArray()) {
             if (!item.isObject())
                 return fail(ErrorCode::Corrupt, KubeText::tr("the API server's list of %1 holds a non-object").arg(path));
-            result.items.append(item.toObject());
+            if (auto taken = onItem(item.toObject()); !taken)
+                return fail(taken.error());
         }
         const QJsonObject meta = object->value(QStringLiteral("metadata")).toObject();
         result.resourceVersion = meta.value(QStringLiteral("resourceVersion")).toString();

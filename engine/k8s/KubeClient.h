@@ -55,6 +55,13 @@ public:
     /// resourceVersion. A 410 Expired continue token starts the list over once, without a
     /// continue (client-go's pager does the same).
     Result<ListResult> list(const QString& path, QUrlQuery query, const CancelToken& cancel, int pageSize = 500);
+    /// The same, handing each item to onItem as its page arrives instead of keeping it (items
+    /// stays empty): a list of 20,000 Backups never sits in memory as JSON. After a relist,
+    /// onItem sees the first pages' items again; onRestart is called first so the caller can drop
+    /// what it kept. An error from onItem ends the list with that error.
+    Result<ListResult> list(const QString& path, QUrlQuery query, const CancelToken& cancel, int pageSize,
+                            const std::function<Result<void>(const QJsonObject&)>& onItem,
+                            const std::function<void()>& onRestart);
 
     enum class EventType { Added, Modified, Deleted, Bookmark };
     struct WatchEvent {

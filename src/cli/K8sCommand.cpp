@@ -31,17 +31,20 @@ QString timeOrDash(const std::optional<Timestamp>& t)
 /// sent something Kubernetes itself would not).
 template <typename T> Result<QList<T>> listAs(k8s::KubeClient& client, const QString& path)
 {
-    auto listed = client.list(path, {}, interruptToken());
+    // Item by item as the pages arrive: 20,000 Backups never sit in memory as JSON.
+    QList<T> out;
+    auto listed = client.list(
+        path, {}, interruptToken(), 500,
+        [&](const QJsonObject& item) -> Result<void> {
+            auto value = T::fromJson(item);
+            if (!value)
+                return fail(value.error());
+            out.append(std::move(*value));
+            return {};
+        },
+        [&] { out.clear(); });
     if (!listed)
         return fail(listed.error());
-    QList<T> out;
-    out.reserve(listed->items.size());
-    for (const QJsonObject& item : listed->items) {
-        auto value = T::fromJson(item);
-        if (!value)
-            return fail(value.error());
-        out.append(std::move(*value));
-    }
     return out;
 }
 
