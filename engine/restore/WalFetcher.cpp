@@ -386,6 +386,10 @@ void WalFetcher::runPrefetcher(WalSpool& spool, int prefetch, std::chrono::milli
                     retryAfterMs = 2000;
                 }
                 landed = bool(fetched);
+                // Replay may have asked for it while it downloaded, and been served elsewhere:
+                // a copy it has passed would sit in the spool until the next request.
+                if (landed && spool.passed(*name))
+                    ::unlink(spool.pathOf(name->text).c_str());
             }
             QMutexLocker locker(&mutex);
             inFlight.remove(nameText);

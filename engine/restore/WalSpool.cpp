@@ -237,6 +237,7 @@ WalSpool::Take WalSpool::take(const WalName& name, const std::string& destPath, 
     }
     if (segmentSize)
         *segmentSize = header->segmentSize;
+    recordRequest(name, header->segmentSize);
     if (::rename(path.c_str(), destPath.c_str()) == 0)
         return Take::Taken;
     if (errno != EXDEV) {
@@ -302,6 +303,16 @@ std::optional<WalSpool::Request> WalSpool::readRequest() const
     if (!name || name->kind != WalName::Kind::Segment || !wal::isValidSegmentSize(size))
         return std::nullopt;
     return Request{*name, size};
+}
+
+bool WalSpool::passed(const WalName& name) const
+{
+    const auto request = readRequest();
+    if (!request)
+        return false;
+    const auto requested = request->name.segno(request->segmentSize);
+    const auto segno = name.segno(request->segmentSize);
+    return requested && segno && *segno <= *requested;
 }
 
 void WalSpool::removeOlderThan(const WalName& current, std::uint64_t segmentSize) const

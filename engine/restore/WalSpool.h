@@ -80,7 +80,9 @@ public:
     /// a rename when both are on one filesystem, else a copy through a temporary file next to
     /// destPath (fsynced, renamed). Rejected: the spooled file failed the check and was removed.
     /// Failed: the move itself failed (why says how); the spool is left as it was.
-    /// segmentSize (if given) receives the size the segment's header states.
+    /// segmentSize (if given) receives the size the segment's header states. Before the move it
+    /// records `name` as replay's request, so a running prefetcher (which publishes nothing replay
+    /// has passed, see passed()) cannot put back what is being handed over.
     Take take(const WalName& name, const std::string& destPath, std::string* why = nullptr,
               std::uint64_t* segmentSize = nullptr) const;
 
@@ -96,6 +98,8 @@ public:
     /// Records what replay asked for last (the prefetcher's window follows it).
     bool recordRequest(const WalName& name, std::uint64_t segmentSize) const;
     std::optional<Request> readRequest() const;
+    /// Whether replay's last request is `name` or beyond it (a segment it will not ask for again).
+    bool passed(const WalName& name) const;
 
     /// Removes spooled segments replay has moved past: lower segment numbers on any timeline, and
     /// other timelines' copies of `current`'s segment number. Leaves history files and parts alone.
