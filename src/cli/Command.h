@@ -32,6 +32,11 @@ struct Invocation {
     QString context;    ///< --context (else the kubeconfig's current context)
     QString nameSpace;  ///< -n/--namespace (else the context's)
     bool allNamespaces = false;
+    QString helmValues; ///< --helm-values: the cluster chart's values file stands for SOURCE_URL
+    /// Access keys and endpoint CA a values file holds (applyHelmValues()); memory only.
+    QString accessKeyId;
+    QString secretAccessKey;
+    QByteArray caBundlePem;
 
     bool has(const QString& option) const { return options.contains(option); }
     QString value(const QString& option) const { return options.value(option).value(0); }

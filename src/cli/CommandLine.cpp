@@ -31,6 +31,7 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
         {QStringLiteral("kubeconfig"), &Invocation::kubeconfig},
         {QStringLiteral("context"), &Invocation::context},
         {QStringLiteral("namespace"), &Invocation::nameSpace},
+        {QStringLiteral("helm-values"), &Invocation::helmValues},
     };
     // Every verb's options, so their values are consumed wherever they appear.
     QMap<QString, bool> verbOptionTakesValue;
@@ -130,8 +131,17 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
         inv.options[name].append(value);
     }
     const auto [min, max] = command->arity();
-    // A cnpg:// source names its server itself (the cluster's serverName): SERVER may go.
-    if (min >= 2 && inv.args.size() == min - 1 && inv.args[0].startsWith(QLatin1String("cnpg://"))
+    const bool takesSource = command->synopsis().startsWith(QLatin1String("SOURCE_URL"));
+    if (!inv.helmValues.isEmpty()) {
+        if (!takesSource)
+            return usage(tr("option --%1 does not apply to '%2'").arg(QStringLiteral("helm-values"), inv.verb), usageHint);
+        if (!inv.args.isEmpty() && inv.args[0].contains(QLatin1String("://")))
+            return usage(tr("--helm-values takes the place of SOURCE_URL: leave %1 out").arg(inv.args[0]), usageHint);
+        inv.args.insert(0, QString()); // applyHelmValues() fills it in
+    }
+    // A cnpg:// source or a values file names the server itself (the cluster's): SERVER may go.
+    if (min >= 2 && inv.args.size() == min - 1
+        && (inv.args[0].startsWith(QLatin1String("cnpg://")) || !inv.helmValues.isEmpty())
         && command->synopsis().startsWith(QLatin1String("SOURCE_URL SERVER")))
         inv.args.insert(1, QString());
     if (inv.args.size() < min || inv.args.size() > max) {
@@ -165,6 +175,7 @@ QString CommandLine::help() const
         {"--context NAME", tr("kubeconfig context (default: the current one)")},
         {"-n, --namespace NS", tr("namespace for k8s (default: the context's)")},
         {"-A, --all-namespaces", tr("k8s: every namespace")},
+        {"--helm-values FILE", tr("the cluster chart's values file (its backups: block) in place of SOURCE_URL")},
         {"--json", tr("print JSON for scripts")},
     };
     text += QLatin1Char('\n') + tr("Global options (before or after the command):") + QLatin1Char('\n');

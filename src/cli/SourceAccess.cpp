@@ -2,6 +2,7 @@
 #include "src/cli/SourceAccess.h"
 
 #include "engine/k8s/ClusterSource.h"
+#include "engine/k8s/HelmValues.h"
 #include "engine/pitr/RecoveryPlanner.h"
 #include "engine/restore/PostgresRestoreCommand.h"
 #include "src/cli/Interrupt.h"
@@ -22,6 +23,36 @@ struct SourceAccessText {
 };
 } // namespace
 
+Result<void> applyHelmValues(Invocation& invocation)
+{
+    if (invocation.helmValues.isEmpty())
+        return {};
+    auto values = k8s::readHelmValues(invocation.helmValues);
+    if (!values)
+        return fail(values.error());
+    invocation.args[0] = values->url.toString();
+    if (invocation.args.size() >= 2 && invocation.args[1].isEmpty()) {
+        if (values->clusterName.isEmpty())
+            return fail(ErrorCode::Usage,
+                        SourceAccessText::tr("SERVER is needed: %1 sets no fullnameOverride, so the Helm release names the "
+                                             "cluster")
+                            .arg(invocation.helmValues),
+                        SourceAccessText::tr("Give the cluster's name (its serverName) after the options, e.g. "
+                                             "tideline-cli backups --helm-values values.yaml pg-main."));
+        invocation.args[1] = values->clusterName;
+    }
+    if (invocation.endpointUrl.isEmpty() && !values->options.endpoint.isEmpty())
+        invocation.endpointUrl = values->options.endpoint.toString();
+    if (invocation.region.isEmpty())
+        invocation.region = values->options.region;
+    invocation.accessKeyId = values->options.accessKeyId;
+    invocation.secretAccessKey = values->options.secretAccessKey;
+    invocation.caBundlePem = values->options.caBundlePem;
+    for (const QString& note : values->notes)
+        printNote(note);
+    return {};
+}
+
 Result<storage::S3Options> s3Options(const Invocation& invocation)
 {
     storage::S3Options options;
@@ -34,6 +65,9 @@ Result<storage::S3Options> s3Options(const Invocation& invocation)
     options.profile = invocation.profile;
     options.region = invocation.region;
     options.caBundlePath = invocation.caBundle;
+    options.caBundlePem = invocation.caBundlePem;
+    options.accessKeyId = invocation.accessKeyId;
+    options.secretAccessKey = invocation.secretAccessKey;
     options.verifyTls = !invocation.noVerifyTls;
     return options;
 }

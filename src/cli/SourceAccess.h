@@ -19,6 +19,13 @@ struct OpenedSource {
     QStringList notes;  ///< what a cnpg:// resolution wants the user to know
 };
 
+/// With --helm-values, reads the values file and fills in what it stands for: SOURCE_URL (the
+/// destinationPath), SERVER when left out (fullnameOverride), --endpoint-url and --region unless
+/// given, and the access keys and endpoint CA the file holds (memory only). Prints the file's
+/// notes. Call once, before the verb runs; without --helm-values it does nothing. Errors:
+/// readHelmValues()'s, and Usage when SERVER is left out and the values do not name the cluster.
+Result<void> applyHelmValues(Invocation& invocation);
+
 /// The store settings of the global options (endpoint, profile, region, TLS). Errors: Usage.
 Result<storage::S3Options> s3Options(const Invocation& invocation);
 

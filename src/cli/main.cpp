@@ -13,6 +13,7 @@
 #include "src/cli/RestoreCommand.h"
 #include "src/cli/ServersCommand.h"
 #include "src/cli/ShowCommand.h"
+#include "src/cli/SourceAccess.h"
 #include "src/cli/StatusCommand.h"
 #include "src/cli/UsageCommand.h"
 #include "src/cli/WalRestoreCommand.h"
@@ -59,6 +60,10 @@ int main(int argc, char* argv[])
     if (!command) {
         printText(commandLine.help());
         return 0;
+    }
+    if (auto applied = applyHelmValues(invocation); !applied) {
+        const int status = reportError(applied.error());
+        return invocation.verb == QLatin1String("wal-restore") ? 255 : status;
     }
     // Not for wal-restore: PostgreSQL signals its restore_command on shutdown and must see it
     // die of the signal, not exit 8 (which it would read as "not found").

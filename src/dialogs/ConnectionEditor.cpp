@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/dialogs/ConnectionEditor.h"
 
+#include "engine/k8s/HelmValues.h"
 #include "src/jobs/CredentialVault.h"
 #include "src/jobs/JobRunner.h"
 #include "src/jobs/SourceSession.h"
@@ -9,6 +10,7 @@
 #include "ui_ConnectionEditor.h"
 
 #include <QEvent>
+#include <QFileDialog>
 #include <QPushButton>
 
 namespace tideline::gui {
@@ -27,6 +29,12 @@ ConnectionEditor::ConnectionEditor(JobRunner& runner, CredentialVault& vault, QW
     for (QRadioButton* radio : {m_ui->environmentRadio, m_ui->profileRadio, m_ui->keyRadio})
         connect(radio, &QRadioButton::toggled, this, &ConnectionEditor::updateState);
     connect(m_ui->testButton, &QPushButton::clicked, this, &ConnectionEditor::testConnection);
+    connect(m_ui->importButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import Helm values"), QString(),
+                                                          tr("Helm values (*.yaml *.yml);;All files (*)"));
+        if (!path.isEmpty())
+            importHelmValues(path);
+    });
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateTitle();
@@ -40,6 +48,8 @@ ConnectionEditor::~ConnectionEditor()
 {
     if (m_testJob)
         m_runner.cancel(m_testJob);
+    if (m_importJob)
+        m_runner.cancel(m_importJob);
 }
 
 void ConnectionEditor::setProfile(const ConnectionProfile& profile, const S3Secret& secret)
@@ -198,12 +208,57 @@ void ConnectionEditor::testConnection()
     updateState();
 }
 
+void ConnectionEditor::importHelmValues(const QString& path)
+{
+    if (m_importJob)
+        return;
+    m_ui->importButton->setEnabled(false);
+    m_importJob = m_runner.run<k8s::HelmBackupValues>(
+        tr("Read Helm values %1").arg(path), [path](JobContext&) { return k8s::readHelmValues(path); }, this,
+        [this](Result<k8s::HelmBackupValues> values) {
+            m_importJob = 0;
+            m_ui->importButton->setEnabled(true);
+            if (!values) {
+                const Error e = values.error();
+                showResult(false, [e] {
+                    return QStringLiteral("<b>%1</b><br>%2").arg(e.message.toHtmlEscaped(), e.hint.toHtmlEscaped());
+                });
+                emit importFinished(false);
+                return;
+            }
+            if (!values->clusterName.isEmpty() && m_ui->nameEdit->text().trimmed().isEmpty())
+                m_ui->nameEdit->setText(values->clusterName);
+            m_ui->endpointEdit->setText(values->options.endpoint.isEmpty() ? QString() : values->options.endpoint.toString());
+            m_ui->bucketEdit->setText(values->url.bucket);
+            m_ui->pathEdit->setText(values->url.prefix);
+            m_ui->regionEdit->setText(values->options.region);
+            if (!values->options.accessKeyId.isEmpty()) {
+                m_ui->keyRadio->setChecked(true);
+                m_ui->accessKeyEdit->setText(values->options.accessKeyId);
+                m_ui->secretEdit->setText(values->options.secretAccessKey);
+            }
+            QStringList notes = values->notes;
+            if (!values->options.caBundlePem.isEmpty())
+                notes.append(tr("the values carry the endpoint's CA; a connection does not keep it: add it to the system's "
+                                "trusted certificates or AWS_CA_BUNDLE"));
+            showResult(std::nullopt, [notes, block = values->block] {
+                QString html = tr("<b>Filled in from the values' %1 block.</b>").arg(block.toHtmlEscaped());
+                for (const QString& note : notes)
+                    html += QStringLiteral("<br>") + note.toHtmlEscaped();
+                return html;
+            });
+            updateState();
+            emit importFinished(true);
+        });
+}
+
 void ConnectionEditor::done(int result)
 {
-    if (m_testJob) {
-        m_runner.cancel(m_testJob);
-        m_testJob = 0;
-    }
+    for (quint64* job : {&m_testJob, &m_importJob})
+        if (*job) {
+            m_runner.cancel(*job);
+            *job = 0;
+        }
     QDialog::done(result);
 }
 

@@ -39,8 +39,14 @@ public:
     bool isTesting() const { return m_testJob != 0; }
     QString testResultText() const;
 
+    /// Reads the cluster chart's values file on the job runner and fills the fields from its
+    /// backups: block (bucket, path, endpoint, region, the cluster's name, and the keys when the
+    /// file holds them); importFinished() follows on the GUI thread. Nothing is saved until Save.
+    void importHelmValues(const QString& path);
+
 signals:
     void testFinished(bool ok);
+    void importFinished(bool ok);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -60,6 +66,7 @@ private:
     bool m_profileSet = false; ///< setProfile() ran: the title says "Edit …", else "Add …"
     std::function<QString()> m_resultHtml;
     quint64 m_testJob = 0;
+    quint64 m_importJob = 0;
 };
 
 } // namespace tideline::gui

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What a kubeconfig, an API server or a ScheduledBackup can hand Tideline: the first byte picks
+// What a kubeconfig, an API server, a ScheduledBackup or a Helm values file can hand Tideline: the first byte picks
 // the parser, the rest is the hostile text. Nothing may crash, hang or trip a sanitizer; every
 // refusal must be an Error, not an exception.
 #include "engine/k8s/ClusterComparison.h"
@@ -7,6 +7,7 @@
 #include "engine/k8s/CnpgBackup.h"
 #include "engine/k8s/CnpgCluster.h"
 #include "engine/k8s/CnpgScheduledBackup.h"
+#include "engine/k8s/HelmValues.h"
 #include "engine/k8s/Kubeconfig.h"
 
 #include <QJsonDocument>
@@ -21,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (size < 1)
         return 0;
     const QByteArray text(reinterpret_cast<const char*>(data + 1), static_cast<qsizetype>(size - 1));
-    switch (data[0] % 4) {
+    switch (data[0] % 5) {
     case 0: {
         const auto config = k8s::Kubeconfig::parse(text, QStringLiteral("/tmp/fuzz/kubeconfig"));
         if (config)
@@ -65,6 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         break;
     }
     case 3: (void)k8s::ClusterRef::parse(QString::fromUtf8(text)); break;
+    case 4: (void)k8s::parseHelmValues(text, QStringLiteral("values.yaml")); break;
     }
     return 0;
 }

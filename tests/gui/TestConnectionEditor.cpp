@@ -8,11 +8,13 @@
 #include "src/jobs/CredentialVault.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTcpServer>
+#include <QTemporaryDir>
 
 using namespace tideline;
 using namespace tideline::gui;
@@ -99,6 +101,59 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("127.0.0.1:%1").arg(port)) || text.contains(QStringLiteral("reach")),
                  qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("<br>")), "the failure carries no hint");
+    }
+
+    // The cluster chart's values fill the form; with the environment's keys gone, the keys the
+    // values hold open the real bucket and list the server barman wrote.
+    void helmValuesFillTheForm()
+    {
+        const FixtureEnv& env = FixtureEnv::instance();
+        const QString url = env.url(QStringLiteral("main"));
+        const qsizetype slash = url.indexOf(QLatin1Char('/'), 5);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("values.yaml"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QStringList
+            lines{QStringLiteral("fullnameOverride: pg-main"),
+                  QStringLiteral("backups:"),
+                  QStringLiteral("  enabled: true"),
+                  QStringLiteral("  endpointURL: %1").arg(env.endpoint()),
+                  QStringLiteral("  s3:"),
+                  QStringLiteral("    region: us-east-1"),
+                  QStringLiteral("    bucket: %1").arg(url.mid(5, slash < 0 ? -1 : slash - 5)),
+                  QStringLiteral("    path: \"%1\"").arg(slash < 0 ? QStringLiteral("/") : url.mid(slash)),
+                  QStringLiteral("    accessKey: %1").arg(env.root().value(QStringLiteral("access_key")).toString()),
+                  QStringLiteral("    secretKey: %1").arg(env.root().value(QStringLiteral("secret_key")).toString())};
+        f.write(lines.join(QLatin1Char('\n')).toUtf8());
+        f.close();
+
+        qputenv("AWS_ACCESS_KEY_ID", "");
+        qputenv("AWS_SECRET_ACCESS_KEY", "");
+        ConnectionEditor editor(*m_runner, *m_vault);
+        QSignalSpy imported(&editor, &ConnectionEditor::importFinished);
+        editor.importHelmValues(file);
+        QVERIFY(imported.wait(20'000));
+        QVERIFY2(imported.first().first().toBool(), qPrintable(editor.testResultText()));
+        QCOMPARE(editor.profile().sourceUrl(), url);
+        QCOMPARE(editor.profile().name, QStringLiteral("pg-main"));
+        QCOMPARE(editor.profile().credentials, ConnectionProfile::CredentialSource::Keychain);
+        const bool ok = runTest(editor);
+        test::exportFixtureCredentials();
+        QVERIFY2(ok, qPrintable(editor.testResultText()));
+        QVERIFY(editor.testResultText().contains(env.server(QStringLiteral("main"))));
+
+        // A file that is not one: the reason and its hint, and the fields stay as they were.
+        QFile bad(dir.filePath(QStringLiteral("bad.yaml")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("backups: {enabled: true, provider: azure}\n");
+        bad.close();
+        QSignalSpy again(&editor, &ConnectionEditor::importFinished);
+        editor.importHelmValues(bad.fileName());
+        QVERIFY(again.wait(20'000));
+        QVERIFY(!again.first().first().toBool());
+        QVERIFY2(editor.testResultText().contains(QStringLiteral("azure")), qPrintable(editor.testResultText()));
+        QCOMPARE(editor.profile().sourceUrl(), url);
     }
 
     void badEndpointRefusedWithoutAJob()
