@@ -4,7 +4,7 @@
 <context>
     <name>CommandLine</name>
     <message numerus="yes">
-        <location filename="../src/cli/CommandLine.cpp" line="+117"/>
+        <location filename="../src/cli/CommandLine.cpp" line="+151"/>
         <source>&apos;%1&apos; takes %n argument(s), got %2</source>
         <extracomment>%1 is the command, %n how many arguments it takes, %2 how many were given.</extracomment>
         <translation>
@@ -19,6 +19,17 @@
         <translation>
             <numerusform>&apos;%1&apos; takes %2 to %n argument, got %3</numerusform>
             <numerusform>&apos;%1&apos; takes %2 to %n arguments, got %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CronSchedule</name>
+    <message numerus="yes">
+        <location filename="../engine/k8s/CronSchedule.cpp" line="+556"/>
+        <source>The schedule has %n field(s); CNPG reads six, seconds first, or five, leaving out the day of week</source>
+        <translation>
+            <numerusform>The schedule has %n field; CNPG reads six, seconds first, or five, leaving out the day of week</numerusform>
+            <numerusform>The schedule has %n fields; CNPG reads six, seconds first, or five, leaving out the day of week</numerusform>
         </translation>
     </message>
 </context>
@@ -62,7 +73,7 @@
 <context>
     <name>S3Store</name>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Transport.cpp" line="+370"/>
+        <location filename="../engine/storage/S3Transport.cpp" line="+380"/>
         <source>%1 failed after %n attempts: %2</source>
         <translation>
             <numerusform>%1 failed after %n attempt: %2</numerusform>
@@ -210,7 +221,7 @@
 <context>
     <name>tideline::gui::ConnectionEditor</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+183"/>
+        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+193"/>
         <source>&lt;b&gt;Connected.&lt;/b&gt; %Ln server(s) under %1: %2</source>
         <translation>
             <numerusform>&lt;b&gt;Connected.&lt;/b&gt; %Ln server under %1: %2</numerusform>
@@ -221,7 +232,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+481"/>
+        <location filename="../src/app/MainWindow.cpp" line="+489"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>
@@ -324,7 +335,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+229"/>
+        <location line="+236"/>
         <source>Drill history of %1: %Ln drill(s), %2 passed.</source>
         <translation>
             <numerusform>Drill history of %1: %Ln drill, %2 passed.</numerusform>

@@ -287,6 +287,133 @@
     </message>
 </context>
 <context>
+    <name>ClusterComparison</name>
+    <message>
+        <location filename="../engine/k8s/ClusterComparison.cpp" line="+17"/>
+        <location line="+66"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Backup %1 says completed, but backup %2 is not in %3 (server %4): nothing can be restored from it</source>
+        <translation>Backup %1 отмечен как завершённый, но резервной копии %2 нет в %3 (сервер %4): восстановиться из неё нельзя</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>backup %1 is in the bucket but no Backup resource names it (taken outside Kubernetes, or its resource was deleted); it still counts for recovery</source>
+        <translation>резервная копия %1 есть в бакете, но ни один ресурс Backup на неё не ссылается (сделана вне Kubernetes, или её ресурс удалён); при восстановлении она всё равно учитывается</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the cluster says the first point of recoverability is %1; the bucket&apos;s is %2</source>
+        <translation>по данным кластера, первая точка восстановимости — %1; по данным бакета — %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the newest completed Backup resource is %1; the bucket&apos;s newest backup is %2</source>
+        <translation>самый новый завершённый ресурс Backup — %1; самая новая резервная копия в бакете — %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>schedule &quot;%1&quot; does not parse: %2</source>
+        <translation>не удаётся разобрать расписание &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 should have run at %2; its last run was %3</source>
+        <translation>%1 должен был запуститься в %2; последний запуск: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterSource</name>
+    <message>
+        <location filename="../engine/k8s/ClusterSource.cpp" line="+39"/>
+        <source>Write cnpg://NAMESPACE/CLUSTER, e.g. cnpg://db/pg-main.</source>
+        <translation>Укажите cnpg://NAMESPACE/CLUSTER, например cnpg://db/pg-main.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a cnpg:// source</source>
+        <translation>&quot;%1&quot; — не источник cnpg://</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; does not name a namespace and a cluster</source>
+        <translation>&quot;%1&quot; не задаёт пространство имён и кластер</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>cluster %1 has no backup configured</source>
+        <translation>у кластера %1 не настроено резервное копирование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neither spec.backup.barmanObjectStore nor the %1 plugin is set on it.</source>
+        <translation>В нём не задан ни spec.backup.barmanObjectStore, ни плагин %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cluster %1 uses the Barman Cloud plugin without a valid barmanObjectName</source>
+        <translation>кластер %1 использует плагин Barman Cloud без допустимого barmanObjectName</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set spec.plugins[].parameters.barmanObjectName to its ObjectStore.</source>
+        <translation>Укажите в spec.plugins[].parameters.barmanObjectName его ObjectStore.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>cluster %1 backs up to %2 storage, which Tideline cannot read</source>
+        <translation>кластер %1 сохраняет резервные копии в хранилище %2, которое Tideline не умеет читать</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tideline reads S3-compatible stores (AWS S3, Cloudflare R2, MinIO, …).</source>
+        <translation>Tideline читает S3-совместимые хранилища (AWS S3, Cloudflare R2, MinIO, …).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cluster %1 has destinationPath &quot;%2&quot;, which is not s3://</source>
+        <translation>у кластера %1 destinationPath &quot;%2&quot;, а это не s3://</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cluster %1 names a Secret &quot;%2&quot;, which is not a Kubernetes name</source>
+        <translation>кластер %1 ссылается на Secret &quot;%2&quot;, имя которого недопустимо в Kubernetes</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Secret %1/%2 has no key %3</source>
+        <translation>в Secret %1/%2 нет ключа %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the Secret the backup configuration names (kubectl describe secret).</source>
+        <translation>Проверьте Secret, указанный в настройках резервного копирования (kubectl describe secret).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Secret %1/%2 key %3 is not base64</source>
+        <translation>ключ %3 в Secret %1/%2 — не base64</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the cluster uses inheritFromIAMRole: Tideline reads the bucket with this desktop&apos;s own AWS credentials (environment or --profile)</source>
+        <translation>кластер использует inheritFromIAMRole: Tideline читает бакет с собственными учётными данными AWS этого компьютера (окружение или --profile)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cluster %1 names no S3 credentials</source>
+        <translation>у кластера %1 не указаны учётные данные S3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s3Credentials needs accessKeyId and secretAccessKey, or inheritFromIAMRole.</source>
+        <translation>В s3Credentials нужны accessKeyId и secretAccessKey либо inheritFromIAMRole.</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <location filename="../src/cli/CommandLine.cpp" line="+12"/>
@@ -294,7 +421,12 @@
         <translation>См. tideline-cli --help.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
+        <source>option -n needs a namespace</source>
+        <translation>параметру -n нужно пространство имён</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>unknown option &apos;%1&apos;</source>
         <translation>неизвестный параметр &apos;%1&apos;</translation>
     </message>
@@ -304,7 +436,7 @@
         <translation>параметру --%1 нужно значение</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>unknown option &apos;--%1&apos;</source>
         <translation>неизвестный параметр &apos;--%1&apos;</translation>
     </message>
@@ -325,11 +457,17 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+7"/>
         <source>option --%1 does not apply to &apos;%2&apos;</source>
         <translation>параметр --%1 не относится к команде &apos;%2&apos;</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>--helm-values takes the place of SOURCE_URL: leave %1 out</source>
+        <translation>--helm-values заменяет SOURCE_URL: уберите %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+12"/>
         <source>&apos;%1&apos; takes %n argument(s), got %2</source>
         <extracomment>%1 is the command, %n how many arguments it takes, %2 how many were given.</extracomment>
         <translation>
@@ -390,6 +528,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>kubeconfig for cnpg:// sources and k8s (default: KUBECONFIG, else ~/.kube/config)</source>
+        <translation>kubeconfig для источников cnpg:// и k8s (по умолчанию: KUBECONFIG, иначе ~/.kube/config)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kubeconfig context (default: the current one)</source>
+        <translation>контекст kubeconfig (по умолчанию: текущий)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>namespace for k8s (default: the context&apos;s)</source>
+        <translation>пространство имён для k8s (по умолчанию: из контекста)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>k8s: every namespace</source>
+        <translation>k8s: все пространства имён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the cluster chart&apos;s values file (its backups: block) in place of SOURCE_URL</source>
+        <translation>файл values чарта cluster (его блок backups:) вместо SOURCE_URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>print JSON for scripts</source>
         <translation>выводить JSON для скриптов</translation>
     </message>
@@ -399,12 +562,14 @@
         <translation>Общие параметры (до или после команды):</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>SOURCE_URL: s3://bucket[/path] (CNPG&apos;s destinationPath) or file:///dir</source>
-        <translation>SOURCE_URL: s3://bucket[/path] (destinationPath в CNPG) или file:///dir</translation>
+        <location line="+4"/>
+        <source>SOURCE_URL: s3://bucket[/path] (CNPG&apos;s destinationPath), file:///dir, or cnpg://NAMESPACE/CLUSTER
+(the cluster&apos;s own bucket, credentials and serverName, read through the kubeconfig; SERVER may be left out)</source>
+        <translation>SOURCE_URL: s3://bucket[/path] (destinationPath из CNPG), file:///dir или cnpg://NAMESPACE/CLUSTER
+(собственные бакет, учётные данные и serverName кластера, прочитанные через kubeconfig; SERVER можно не указывать)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, or a profile.</source>
         <translation>Учётные данные: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN или профиль.</translation>
     </message>
@@ -508,6 +673,16 @@
         <source>&amp;Test connection</source>
         <translation>Про&amp;верить подключение</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Import Helm values…</source>
+        <translation>&amp;Импорт значений Helm…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fill the fields from the values file of cloudnative-pg&apos;s cluster chart (its backups: block)</source>
+        <translation>Заполнить поля из файла values чарта cluster от cloudnative-pg (его блок backups:)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
@@ -550,6 +725,176 @@
         <location line="+1"/>
         <source>Use tideline-cli for file:// sources.</source>
         <translation>Для источников file:// используйте tideline-cli.</translation>
+    </message>
+</context>
+<context>
+    <name>CronSchedule</name>
+    <message>
+        <location filename="../engine/k8s/CronSchedule.cpp" line="+45"/>
+        <source>seconds</source>
+        <translation>секунды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minutes</source>
+        <translation>минуты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hours</source>
+        <translation>часы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day of month</source>
+        <translation>день месяца</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>month</source>
+        <translation>месяц</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day of week</source>
+        <translation>день недели</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CNPG reads six fields, seconds first: &quot;0 0 0 * * *&quot; is daily at midnight.</source>
+        <translation>CNPG читает шесть полей, первое — секунды: &quot;0 0 0 * * *&quot; — ежедневно в полночь.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CNPG reads six fields, seconds first; five fields are &quot;second minute hour day-of-month month&quot;, not crontab&apos;s &quot;minute hour day-of-month month day-of-week&quot;.</source>
+        <translation>CNPG читает шесть полей, первое — секунды; пять полей означают &quot;секунда минута час день-месяца месяц&quot;, а не &quot;минута час день-месяца месяц день-недели&quot;, как в crontab.</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>&quot;%1&quot; is missing a number</source>
+        <translation>в &quot;%1&quot; не хватает числа</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+70"/>
+        <location line="+4"/>
+        <source>%1 is above the maximum, %2</source>
+        <translation>%1 больше максимального значения %2</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <location line="+66"/>
+        <source>%1 is below the minimum, %2</source>
+        <translation>%1 меньше минимального значения %2</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>&quot;%1&quot; is neither a number nor a month name (JAN-DEC)</source>
+        <translation>&quot;%1&quot; — не число и не название месяца (JAN-DEC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is neither a number nor a day name (SUN-SAT)</source>
+        <translation>&quot;%1&quot; — не число и не название дня недели (SUN-SAT)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; — не число</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&quot;%1&quot; has more than one &quot;-&quot;</source>
+        <translation>в &quot;%1&quot; больше одного &quot;-&quot;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; has more than one &quot;/&quot;</source>
+        <translation>в &quot;%1&quot; больше одного &quot;/&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is missing its step</source>
+        <translation>в &quot;%1&quot; не указан шаг</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the step &quot;%1&quot; is not a number</source>
+        <translation>шаг &quot;%1&quot; — не число</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the step %1 is negative</source>
+        <translation>шаг %1 отрицательный</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the step %1 is out of range</source>
+        <translation>шаг %1 вне допустимого диапазона</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the range %1-%2 runs backwards</source>
+        <translation>диапазон %1-%2 задан в обратном порядке</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the step must be at least 1</source>
+        <translation>шаг должен быть не меньше 1</translation>
+    </message>
+    <message>
+        <location line="+193"/>
+        <source>The schedule is empty</source>
+        <translation>Расписание пустое</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&quot;%1&quot; after @every is not a Go duration</source>
+        <translation>&quot;%1&quot; после @every — не длительность в формате Go</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the interval with the units h, m and s after one space, as in &quot;@every 1h30m&quot; or &quot;@every 90s&quot;.</source>
+        <translation>Запишите интервал с единицами h, m и s после одного пробела, например &quot;@every 1h30m&quot; или &quot;@every 90s&quot;.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a schedule descriptor CNPG knows</source>
+        <translation>&quot;%1&quot; — дескриптор расписания, неизвестный CNPG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CNPG knows @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly and &quot;@every&quot; with a duration, such as &quot;@every 1h30m&quot;, written in lower case without spaces around them.</source>
+        <translation>CNPG знает @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly и &quot;@every&quot; с длительностью, например &quot;@every 1h30m&quot;; они пишутся строчными буквами и без пробелов вокруг.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The schedule is blank</source>
+        <translation>Расписание состоит только из пробелов</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The schedule has %n field(s); CNPG reads six, seconds first, or five, leaving out the day of week</source>
+        <translation>
+            <numerusform>В расписании %n поле; CNPG читает шесть полей (первое — секунды) или пять, без дня недели</numerusform>
+            <numerusform>В расписании %n поля; CNPG читает шесть полей (первое — секунды) или пять, без дня недели</numerusform>
+            <numerusform>В расписании %n полей; CNPG читает шесть полей (первое — секунды) или пять, без дня недели</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CNPG counts days of the week 0-6 or SUN-SAT, Sunday being 0 (not 7).</source>
+        <translation>CNPG нумерует дни недели 0-6 или SUN-SAT, воскресенье — 0 (а не 7).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CNPG reads six fields, seconds first: crontab&apos;s &quot;%1&quot; is &quot;%2&quot; for CNPG.</source>
+        <translation>CNPG читает шесть полей, первое — секунды: &quot;%1&quot; из crontab для CNPG записывается как &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Schedule field %1 (%2) is not valid: %3</source>
+        <translation>Поле расписания %1 (%2) недопустимо: %3</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1491,845 @@
     </message>
 </context>
 <context>
+    <name>HelmValues</name>
+    <message>
+        <location filename="../engine/k8s/HelmValues.cpp" line="+35"/>
+        <source>a map</source>
+        <translation>словарём</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a string</source>
+        <translation>строкой</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>true or false</source>
+        <translation>true или false</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>values file %1: %2 must be %3</source>
+        <translation>файл values %1: %2 должен быть %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Fix the file (helm template renders what the chart makes of it).</source>
+        <translation>Исправьте файл (helm template покажет, что из него делает чарт).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>values file %1 is not valid YAML (line %2)</source>
+        <translation>файл values %1 — не корректный YAML (строка %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>values file %1 is not a map of values</source>
+        <translation>файл values %1 — не словарь значений</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>values file %1 enables no backups (backups.enabled is not true)</source>
+        <translation>файл values %1 не включает резервное копирование (backups.enabled не true)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that this is the cluster chart&apos;s values file, or give the bucket as SOURCE_URL.</source>
+        <translation>Проверьте, что это файл values чарта cluster, или укажите бакет как SOURCE_URL.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>values file %1 backs up to %2 storage, which Tideline cannot read</source>
+        <translation>файл values %1 сохраняет копии в хранилище %2, которое Tideline читать не умеет</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tideline reads S3-compatible stores (AWS S3, Cloudflare R2, MinIO, …).</source>
+        <translation>Tideline читает S3-совместимые хранилища (AWS S3, Cloudflare R2, MinIO, …).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>values file %1 gives neither %2destinationPath nor %2s3.bucket</source>
+        <translation>в файле values %1 нет ни %2destinationPath, ни %2s3.bucket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chart needs one of them too; set the bucket, or give the bucket as SOURCE_URL.</source>
+        <translation>Чарту тоже нужно одно из них; задайте бакет или укажите его как SOURCE_URL.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>values file %1 makes destinationPath &quot;%2&quot;, which is not s3://bucket[/path]</source>
+        <translation>файл values %1 даёт destinationPath «%2», а это не s3://бакет[/путь]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>values file %1 gives neither backups.endpointURL nor backups.s3.region</source>
+        <translation>в файле values %1 нет ни backups.endpointURL, ни backups.s3.region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chart needs one of them too: the endpoint of R2 or MinIO, or the AWS region.</source>
+        <translation>Чарту тоже нужно одно из них: адрес R2 или MinIO либо регион AWS.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>values file %1: %2endpointCA.value holds no PEM certificate</source>
+        <translation>файл values %1: в %2endpointCA.value нет сертификата PEM</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the endpoint&apos;s CA is in Secret %1, which Tideline does not read from a values file: pass its certificate with --ca-bundle if the endpoint needs it</source>
+        <translation>CA адреса хранилища лежит в Secret %1, который Tideline не читает из файла values: передайте сертификат через --ca-bundle, если он нужен</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>values file %1: fullnameOverride &quot;%2&quot; is not a Kubernetes name</source>
+        <translation>файл values %1: fullnameOverride «%2» — не имя Kubernetes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the values hold no access keys (the cluster reads them from Secret %1): Tideline uses this desktop&apos;s own credentials (environment or --profile)</source>
+        <translation>в values нет ключей доступа (кластер берёт их из Secret %1): Tideline использует учётные данные этой машины (окружение или --profile)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>values file %1 cannot be read as values</source>
+        <translation>файл values %1 не читается как values</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>values file %1 does not exist</source>
+        <translation>файла values %1 нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Check --helm-values.</source>
+        <translation>Проверьте --helm-values.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>values file %1 cannot be read: %2</source>
+        <translation>файл values %1 не читается: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>Проверьте права доступа к файлу.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>values file %1 is too large to be one</source>
+        <translation>файл values %1 слишком велик для такого файла</translation>
+    </message>
+</context>
+<context>
+    <name>K8sCommand</name>
+    <message>
+        <location filename="../src/cli/K8sCommand.cpp" line="+57"/>
+        <source>CURRENT</source>
+        <translation>ТЕКУЩИЙ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+46"/>
+        <location line="+27"/>
+        <location line="+24"/>
+        <source>NAME</source>
+        <translation>ИМЯ</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <location line="+73"/>
+        <location line="+24"/>
+        <source>CLUSTER</source>
+        <translation>КЛАСТЕР</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <location line="+45"/>
+        <location line="+27"/>
+        <location line="+24"/>
+        <source>NAMESPACE</source>
+        <translation>ПРОСТРАНСТВО ИМЁН</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <location line="+46"/>
+        <source>SERVER</source>
+        <translation>СЕРВЕР</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>READY</source>
+        <translation>ГОТОВО</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+28"/>
+        <source>PHASE</source>
+        <translation>ФАЗА</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>BACKUP</source>
+        <translation>РЕЗЕРВИРОВАНИЕ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FIRST RECOVERABILITY</source>
+        <translation>ВОССТАНОВИМО С</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>METHOD</source>
+        <translation>МЕТОД</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BACKUP ID</source>
+        <translation>ID КОПИИ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STOPPED</source>
+        <translation>КОНЕЦ</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>SCHEDULE</source>
+        <translation>РАСПИСАНИЕ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SUSPENDED</source>
+        <translation>ПРИОСТАНОВЛЕНО</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LAST</source>
+        <translation>ПОСЛЕДНИЙ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NEXT (UTC)</source>
+        <translation>СЛЕДУЮЩИЙ (UTC)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreadable: %1</source>
+        <translation>ошибка разбора: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: &quot;%2&quot; has five fields; CNPG reads the first as seconds, not minutes (for the crontab meaning write &quot;0 %2&quot;)</source>
+        <translation>%1: в &quot;%2&quot; пять полей; CNPG считает первое секундами, а не минутами (чтобы получить смысл как в crontab, запишите &quot;0 %2&quot;)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>k8s status reads one cluster: -A does not apply</source>
+        <translation>k8s status читает один кластер: -A здесь неприменим</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name its namespace with -n.</source>
+        <translation>Укажите его пространство имён через -n.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>cluster</source>
+        <translation>кластер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phase</source>
+        <translation>фаза</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backup method</source>
+        <translation>метод резервирования</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bucket</source>
+        <translation>бакет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cluster says first point</source>
+        <translation>первая точка по кластеру</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bucket says first point</source>
+        <translation>первая точка по бакету</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>restorable until</source>
+        <translation>восстановимо до</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last backup (bucket)</source>
+        <translation>последняя копия (бакет)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cluster and its bucket agree.</source>
+        <translation>Данные кластера и его бакета совпадают.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unknown k8s command &apos;%1&apos;</source>
+        <translation>неизвестная команда k8s &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use one of: %1.</source>
+        <translation>Используйте одну из команд: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>k8s status needs a CLUSTER</source>
+        <translation>для k8s status нужен CLUSTER</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>k8s %1 takes no argument</source>
+        <translation>k8s %1 не принимает аргументов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage: tideline-cli k8s %1</source>
+        <translation>Использование: tideline-cli k8s %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--cluster applies to k8s backups only</source>
+        <translation>--cluster применим только к k8s backups</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/K8sCommand.h" line="+21"/>
+        <source>CNPG clusters, backups and schedules from the kubeconfig; status holds a cluster against its bucket</source>
+        <translation>кластеры, резервные копии и расписания CNPG из kubeconfig; status сверяет кластер с его бакетом</translation>
+    </message>
+</context>
+<context>
+    <name>KubeAccess</name>
+    <message>
+        <location filename="../src/cli/KubeAccess.cpp" line="+36"/>
+        <source>&quot;%1&quot; is not a namespace name</source>
+        <translation>&quot;%1&quot; — недопустимое имя пространства имён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Namespaces are lower-case letters, digits and &apos;-&apos;, at most 63.</source>
+        <translation>Имя пространства имён — это строчные буквы, цифры и &apos;-&apos;, не более 63 символов.</translation>
+    </message>
+</context>
+<context>
+    <name>KubeClient</name>
+    <message>
+        <location filename="../engine/k8s/KubeClient.cpp" line="+83"/>
+        <source>cannot read the %1 file %2: %3</source>
+        <translation>не удаётся прочитать файл %1 %2: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the path in the kubeconfig (relative paths are read from the file&apos;s folder).</source>
+        <translation>Проверьте путь в kubeconfig (относительные пути отсчитываются от каталога этого файла).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the %1 file %2 is too large for a PEM file</source>
+        <translation>файл %1 %2 слишком велик для PEM-файла</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the Kubernetes request was cancelled</source>
+        <translation>запрос к Kubernetes отменён</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>context &quot;%1&quot; in %2</source>
+        <translation>контекст &quot;%1&quot; в %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server &quot;%1&quot; of %2 is not an http(s) URL</source>
+        <translation>%2: сервер &quot;%1&quot; — не URL http(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A cluster&apos;s server looks like https://host:6443.</source>
+        <translation>Адрес сервера кластера имеет вид https://host:6443.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the server %1 of %2 is plain http, which would send credentials in clear</source>
+        <translation>%2: сервер %1 использует простой http, при котором учётные данные передавались бы открытым текстом</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the API server&apos;s https address; plain http is accepted only on this machine (127.0.0.1, as kubectl proxy serves).</source>
+        <translation>Используйте https-адрес API-сервера; простой http допускается только на этой машине (127.0.0.1, как у kubectl proxy).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 sets proxy-url, which Tideline does not support yet</source>
+        <translation>%1: задан proxy-url, который Tideline пока не поддерживает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reach the API server directly, or through `kubectl proxy` and a context whose server is http://127.0.0.1:8001.</source>
+        <translation>Подключайтесь к API-серверу напрямую или через `kubectl proxy` и контекст с сервером http://127.0.0.1:8001.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the user of %1 uses the legacy auth-provider &quot;%2&quot;, which Tideline does not run</source>
+        <translation>%1: пользователь использует устаревший auth-provider &quot;%2&quot;, который Tideline не запускает</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switch the context to the provider&apos;s exec plugin (kubectl removed auth-provider support in 1.26; e.g. gke-gcloud-auth-plugin, kubelogin).</source>
+        <translation>Переключите контекст на exec-плагин провайдера (kubectl убрал поддержку auth-provider в 1.26; например, gke-gcloud-auth-plugin, kubelogin).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the exec plugin of %1 asks for apiVersion &quot;%2&quot;</source>
+        <translation>%1: exec-плагин запрашивает apiVersion &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use client.authentication.k8s.io/v1 or v1beta1 (v1alpha1 is gone from kubectl).</source>
+        <translation>Используйте client.authentication.k8s.io/v1 или v1beta1 (v1alpha1 из kubectl удалён).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the exec plugin of %1 names no command</source>
+        <translation>%1: у exec-плагина не указана команда</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the exec plugin of %1 has no interactiveMode</source>
+        <translation>%1: у exec-плагина нет interactiveMode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>client.authentication.k8s.io/v1 requires interactiveMode (Never or IfAvailable).</source>
+        <translation>client.authentication.k8s.io/v1 требует interactiveMode (Never или IfAvailable).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the exec plugin %1 of %2 needs a terminal (interactiveMode: Always)</source>
+        <translation>%2: exec-плагину %1 нужен терминал (interactiveMode: Always)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log in with the plugin in a terminal first, or use a context whose plugin can run unattended.</source>
+        <translation>Сначала войдите через плагин в терминале или используйте контекст, плагин которого работает без участия пользователя.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>certificate-authority</source>
+        <translation>certificate-authority</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the certificate authority of %1 holds no PEM certificate</source>
+        <translation>%1: данные УЦ не содержат PEM-сертификата</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>tokenFile</source>
+        <translation>tokenFile</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>client-certificate</source>
+        <translation>client-certificate</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>client-key</source>
+        <translation>client-key</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Run the plugin by hand (%1) to see why; the kubeconfig is %2.</source>
+        <translation>Запустите плагин вручную (%1), чтобы узнать причину; kubeconfig: %2.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the exec credential plugin %1 could not start: %2</source>
+        <translation>не удалось запустить exec-плагин учётных данных %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the exec credential plugin %1 did not answer within %2 s</source>
+        <translation>exec-плагин учётных данных %1 не ответил за %2 с</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the exec credential plugin %1 failed (exit %2)</source>
+        <translation>exec-плагин учётных данных %1 завершился с ошибкой (код %2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the exec credential plugin %1 answered badly: %2</source>
+        <translation>exec-плагин учётных данных %1 вернул некорректный ответ: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not an ExecCredential</source>
+        <translation>это не ExecCredential</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>apiVersion &quot;%1&quot; where the kubeconfig asks for &quot;%2&quot;</source>
+        <translation>apiVersion &quot;%1&quot;, а kubeconfig требует &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>neither a token nor a client certificate and key</source>
+        <translation>нет ни токена, ни клиентского сертификата с ключом</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expirationTimestamp &quot;%1&quot; is not RFC 3339</source>
+        <translation>expirationTimestamp &quot;%1&quot; не в формате RFC 3339</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the credential expired at %1</source>
+        <translation>срок действия учётных данных истёк в %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the user of context &quot;%1&quot;</source>
+        <translation>пользователь контекста &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the client certificate of %1 is not a PEM certificate</source>
+        <translation>%1: клиентский сертификат — не PEM-сертификат</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the client key of %1 is not an unencrypted PEM RSA or EC key</source>
+        <translation>%1: клиентский ключ — не незашифрованный PEM-ключ RSA или EC</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>the API server %1 stopped answering</source>
+        <translation>API-сервер %1 перестал отвечать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the TLS handshake with the API server %1 failed</source>
+        <translation>не удалось установить TLS-соединение с API-сервером %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot reach the API server %1</source>
+        <translation>не удаётся связаться с API-сервером %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the context&apos;s certificate-authority and tls-server-name (kubectl uses the same).</source>
+        <translation>Проверьте certificate-authority и tls-server-name контекста (kubectl использует те же).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the network and the server address in %1 (context &quot;%2&quot;).</source>
+        <translation>Проверьте сеть и адрес сервера в %1 (контекст &quot;%2&quot;).</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the API server %1 did not accept the credentials of context &quot;%2&quot;</source>
+        <translation>API-сервер %1 не принял учётные данные контекста &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The exec plugin %1 gave a credential the server refused; log in with it again.</source>
+        <translation>Exec-плагин %1 выдал учётные данные, которые сервер отверг; войдите через него заново.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The token or client certificate in %1 is expired or wrong.</source>
+        <translation>Токен или клиентский сертификат в %1 просрочен или неверен.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the API server %1 forbids %2 %3</source>
+        <translation>API-сервер %1 запрещает %2 %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tideline needs &quot;%1&quot; on %2. Check with: kubectl auth can-i %1 %2%3</source>
+        <translation>Tideline нужно право &quot;%1&quot; на %2. Проверьте: kubectl auth can-i %1 %2%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CloudNativePG is not installed in this cluster (%1)</source>
+        <translation>CloudNativePG не установлен в этом кластере (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No API group postgresql.cnpg.io: check the context, or install the CNPG operator.</source>
+        <translation>Нет группы API postgresql.cnpg.io: проверьте контекст или установите оператор CNPG.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the Barman Cloud plugin is not installed in this cluster (%1)</source>
+        <translation>плагин Barman Cloud не установлен в этом кластере (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No API group barmancloud.cnpg.io: clusters here back up with the in-tree barmanObjectStore, or the plugin is missing.</source>
+        <translation>Нет группы API barmancloud.cnpg.io: кластеры здесь делают резервные копии через встроенный barmanObjectStore, либо плагин не установлен.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 not found on %2</source>
+        <translation>%1 не найден на %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the name and the context.</source>
+        <translation>Проверьте имя и контекст.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the name and the namespace (%1).</source>
+        <translation>Проверьте имя и пространство имён (%1).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the API server %1 answered HTTP %2</source>
+        <translation>API-сервер %1 ответил HTTP %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The API server is failing or overloaded; try again shortly.</source>
+        <translation>API-сервер неисправен или перегружен; повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the API server&apos;s answer for %1 is not a JSON object</source>
+        <translation>ответ API-сервера для %1 — не объект JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A proxy between Tideline and the API server may be rewriting answers.</source>
+        <translation>Возможно, прокси между Tideline и API-сервером изменяет ответы.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>the API server&apos;s list of %1 has no items array</source>
+        <translation>в списке %1 от API-сервера нет массива items</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the API server&apos;s list of %1 holds a non-object</source>
+        <translation>в списке %1 от API-сервера есть элемент, не являющийся объектом</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the API server repeated the continue token for %1</source>
+        <translation>API-сервер повторно прислал токен continue для %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the watch on %1 sent a line that is not an event</source>
+        <translation>watch для %1 прислал строку, не являющуюся событием</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>the watch on %1 sent an event over 32 MiB</source>
+        <translation>watch для %1 прислал событие больше 32 МиБ</translation>
+    </message>
+</context>
+<context>
+    <name>Kubeconfig</name>
+    <message>
+        <location filename="../engine/k8s/Kubeconfig.cpp" line="+35"/>
+        <source>a string</source>
+        <translation>строкой</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>true or false</source>
+        <translation>true или false</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>base64 data</source>
+        <translation>данными base64</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>a list</source>
+        <translation>списком</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a list of maps</source>
+        <translation>списком словарей</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a map</source>
+        <translation>словарём</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>kubeconfig %1: &quot;%2&quot; must be %3</source>
+        <translation>kubeconfig %1: поле &quot;%2&quot; должно быть %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+66"/>
+        <location line="+59"/>
+        <source>Fix the file (kubectl config view shows what kubectl makes of it).</source>
+        <translation>Исправьте файл (kubectl config view покажет, как его понимает kubectl).</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>kubeconfig %1 is not valid YAML (line %2)</source>
+        <translation>kubeconfig %1 — некорректный YAML (строка %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>kubeconfig %1 is not a Config map</source>
+        <translation>kubeconfig %1 не является словарём Config</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A kubeconfig starts with &quot;apiVersion: v1&quot; and &quot;kind: Config&quot;.</source>
+        <translation>Файл kubeconfig начинается с &quot;apiVersion: v1&quot; и &quot;kind: Config&quot;.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>kubeconfig %1 could not be read</source>
+        <translation>не удалось прочитать kubeconfig %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>kubeconfig %1 does not exist</source>
+        <translation>kubeconfig %1 не существует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check --kubeconfig.</source>
+        <translation>Проверьте --kubeconfig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>kubeconfig %1 cannot be read: %2</source>
+        <translation>не удаётся прочитать kubeconfig %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>Проверьте права доступа к файлу.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kubeconfig %1 is too large to be one</source>
+        <translation>файл %1 слишком велик для kubeconfig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check --kubeconfig and KUBECONFIG.</source>
+        <translation>Проверьте --kubeconfig и KUBECONFIG.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>KUBECONFIG names no file</source>
+        <translation>KUBECONFIG не указывает ни одного файла</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no kubeconfig found (looked for %1)</source>
+        <translation>kubeconfig не найден (искали: %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass --kubeconfig FILE or set KUBECONFIG.</source>
+        <translation>Укажите --kubeconfig FILE или задайте KUBECONFIG.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the kubeconfig sets no current context</source>
+        <translation>в kubeconfig не задан текущий контекст</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass --context NAME; known contexts: %1.</source>
+        <translation>Укажите --context NAME; известные контексты: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>context &quot;%1&quot; is not in the kubeconfig</source>
+        <translation>контекста &quot;%1&quot; нет в kubeconfig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known contexts: %1.</source>
+        <translation>Известные контексты: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>context &quot;%1&quot; names cluster &quot;%2&quot;, which the kubeconfig does not define</source>
+        <translation>контекст &quot;%1&quot; ссылается на кластер &quot;%2&quot;, который не определён в kubeconfig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the kubeconfig (kubectl config get-clusters lists the defined ones).</source>
+        <translation>Исправьте kubeconfig (определённые в нём кластеры выводит kubectl config get-clusters).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cluster &quot;%1&quot; in the kubeconfig has no server</source>
+        <translation>у кластера &quot;%1&quot; в kubeconfig не указан сервер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set clusters[].cluster.server to the API server&apos;s https:// URL.</source>
+        <translation>Укажите в clusters[].cluster.server URL API-сервера вида https://.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>context &quot;%1&quot; names user &quot;%2&quot;, which the kubeconfig does not define</source>
+        <translation>контекст &quot;%1&quot; ссылается на пользователя &quot;%2&quot;, который не определён в kubeconfig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the kubeconfig (kubectl config get-users lists the defined ones).</source>
+        <translation>Исправьте kubeconfig (определённых в нём пользователей выводит kubectl config get-users).</translation>
+    </message>
+</context>
+<context>
     <name>ListObjectsParser</name>
     <message>
         <location filename="../engine/storage/ListObjectsParser.cpp" line="+315"/>
@@ -1560,11 +2744,29 @@
     </message>
 </context>
 <context>
+    <name>ObjectMeta</name>
+    <message>
+        <location filename="../engine/k8s/ObjectMeta.cpp" line="+48"/>
+        <source>the API server sent a resource named &quot;%1&quot;, which is not a Kubernetes name</source>
+        <translation>API-сервер прислал ресурс с именем &quot;%1&quot;, недопустимым в Kubernetes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the API server sent %1 in namespace &quot;%2&quot;, which is not a namespace name</source>
+        <translation>API-сервер прислал %1 в пространстве имён &quot;%2&quot;, а это недопустимое имя пространства имён</translation>
+    </message>
+</context>
+<context>
     <name>Output</name>
     <message>
         <location filename="../src/cli/Output.cpp" line="+31"/>
         <source>warning: %1</source>
         <translation>предупреждение: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>note: %1</source>
+        <translation>примечание: %1</translation>
     </message>
 </context>
 <context>
@@ -2565,7 +3767,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>S3Store</name>
     <message>
-        <location filename="../engine/storage/S3Transport.cpp" line="+130"/>
+        <location filename="../engine/storage/S3Transport.cpp" line="+131"/>
         <source>Check --endpoint-url (or AWS_ENDPOINT_URL) and that the endpoint is reachable.</source>
         <translation>Проверьте --endpoint-url (или AWS_ENDPOINT_URL) и доступность эндпоинта.</translation>
     </message>
@@ -2710,7 +3912,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Эндпоинт, возможно, не поддерживает этот запрос; см. подробности.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+71"/>
         <source>%1: no data from %2 for %3 ms</source>
         <translation>%1: нет данных от %2 в течение %3 мс</translation>
     </message>
@@ -3123,7 +4325,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>SourceAccess</name>
     <message>
-        <location filename="../src/cli/SourceAccess.cpp" line="+74"/>
+        <location filename="../src/cli/SourceAccess.cpp" line="+37"/>
+        <source>SERVER is needed: %1 sets no fullnameOverride, so the Helm release names the cluster</source>
+        <translation>нужен SERVER: %1 не задаёт fullnameOverride, так что имя кластеру даёт релиз Helm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the cluster&apos;s name (its serverName) after the options, e.g. tideline-cli backups --helm-values values.yaml pg-main.</source>
+        <translation>Укажите имя кластера (его serverName) после опций, например tideline-cli backups --helm-values values.yaml pg-main.</translation>
+    </message>
+    <message>
+        <location line="+110"/>
         <source>refused: %1</source>
         <translation>отказ: %1</translation>
     </message>
@@ -3264,7 +4476,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>&quot;%1&quot; — непригодный URL эндпоинта</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+94"/>
+        <source>the endpoint CA holds no PEM certificate</source>
+        <translation>данные УЦ эндпоинта не содержат PEM-сертификата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Secret key named by endpointCA must hold PEM certificates.</source>
+        <translation>Ключ Secret, указанный в endpointCA, должен содержать PEM-сертификаты.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>cannot read the CA bundle %1: %2</source>
         <translation>не удаётся прочитать набор сертификатов УЦ %1: %2</translation>
     </message>
@@ -3842,7 +5064,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Например, --retry-for 60.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+50"/>
         <source>not a WAL file name</source>
         <translation>не имя файла WAL</translation>
     </message>
@@ -4325,7 +5547,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::ConnectionEditor</name>
     <message>
-        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+68"/>
+        <location filename="../src/dialogs/ConnectionEditor.cpp" line="+33"/>
+        <source>Import Helm values</source>
+        <translation>Импорт значений Helm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Helm values (*.yaml *.yml);;All files (*)</source>
+        <translation>Значения Helm (*.yaml *.yml);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Add object store</source>
         <translation>Добавить объектное хранилище</translation>
     </message>
@@ -4372,6 +5604,21 @@ SELECT count(*) &gt; 0 FROM orders</translation>
             <numerusform>&lt;b&gt;Подключено.&lt;/b&gt; %Ln сервера в %1: %2</numerusform>
             <numerusform>&lt;b&gt;Подключено.&lt;/b&gt; %Ln серверов в %1: %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Read Helm values %1</source>
+        <translation>Чтение значений Helm %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the values carry the endpoint&apos;s CA; a connection does not keep it: add it to the system&apos;s trusted certificates or AWS_CA_BUNDLE</source>
+        <translation>в values есть CA адреса хранилища; подключение его не сохраняет: добавьте его в доверенные сертификаты системы или в AWS_CA_BUNDLE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Filled in from the values&apos; %1 block.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Заполнено из блока %1 файла values.&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -4470,12 +5717,12 @@ from the command line: not saved</source>
     <message>
         <location line="+65"/>
         <location line="+3"/>
-        <location line="+344"/>
+        <location line="+352"/>
         <source>Reading %1 …</source>
         <translation>Чтение %1 …</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-341"/>
         <source>No server &apos;%1&apos; under %2. Found: %3.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
     </message>
@@ -4520,7 +5767,7 @@ from the command line: not saved</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+170"/>
         <source>Reading the credentials from the keychain …</source>
         <translation>Чтение учётных данных из связки ключей …</translation>
     </message>
@@ -4586,7 +5833,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>No keychain (%1): the credentials are kept for this session only.</source>
         <translation>Нет связки ключей (%1): учётные данные хранятся только до конца сеанса.</translation>
     </message>
@@ -5289,7 +6536,7 @@ uploaded %3, %4</source>
         <translation>Учебное восстановление не пройдено: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+30"/>
         <source>Drill history of %1: %Ln drill(s), %2 passed.</source>
         <translation>
             <numerusform>Журнал учебных восстановлений %1: %Ln восстановление, успешных: %2.</numerusform>
@@ -5298,7 +6545,7 @@ uploaded %3, %4</source>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Last passing drill: %1.</source>
         <translation>Последнее успешное: %1.</translation>
     </message>

@@ -27,11 +27,12 @@ public:
 
     std::optional<Error> error;
 
+    // lupdate reads tr() inside a function named map() under the wrong context: translate() names it.
     YAML::Node map(const YAML::Node& parent, const QString& path, const char* key)
     {
         const YAML::Node n = parent.IsMap() ? parent[key] : YAML::Node();
         if (n && !n.IsNull() && !n.IsMap())
-            bad(path + QLatin1String(key), HelmValuesText::tr("a map"));
+            bad(path + QLatin1String(key), QCoreApplication::translate("HelmValues", "a map"));
         return n && n.IsMap() ? n : YAML::Node(YAML::NodeType::Map);
     }
 

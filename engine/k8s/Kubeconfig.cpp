@@ -100,7 +100,7 @@ public:
     {
         const YAML::Node n = parent[key];
         if (n && !n.IsNull() && !n.IsMap()) {
-            bad(key, KubeconfigText::tr("a map"));
+            bad(key, QCoreApplication::translate("Kubeconfig", "a map"));
             return YAML::Node(YAML::NodeType::Map);
         }
         return n && n.IsMap() ? n : YAML::Node(YAML::NodeType::Map);
