@@ -2,10 +2,7 @@
 #include "src/cli/K8sCommand.h"
 
 #include "engine/core/Clock.h"
-#include "engine/k8s/ClusterComparison.h"
-#include "engine/k8s/ClusterSource.h"
-#include "engine/pitr/RecoveryWindow.h"
-#include "engine/pitr/ServerStatus.h"
+#include "engine/k8s/ClusterHealth.h"
 #include "src/cli/Interrupt.h"
 #include "src/cli/KubeAccess.h"
 #include "src/cli/Output.h"
@@ -27,25 +24,9 @@ QString timeOrDash(const std::optional<Timestamp>& t)
     return t ? t->toIso() : QStringLiteral("-");
 }
 
-/// Lists a collection and turns each item into T; an item T refuses is an error (the API server
-/// sent something Kubernetes itself would not).
 template <typename T> Result<QList<T>> listAs(k8s::KubeClient& client, const QString& path)
 {
-    // Item by item as the pages arrive: 20,000 Backups never sit in memory as JSON.
-    QList<T> out;
-    auto listed = client.list(
-        path, {}, interruptToken(), 500,
-        [&](const QJsonObject& item) -> Result<void> {
-            auto value = T::fromJson(item);
-            if (!value)
-                return fail(value.error());
-            out.append(std::move(*value));
-            return {};
-        },
-        [&] { out.clear(); });
-    if (!listed)
-        return fail(listed.error());
-    return out;
+    return k8s::listAs<T>(client, path, interruptToken());
 }
 
 int contexts(const Invocation& inv)
@@ -178,53 +159,33 @@ int status(const Invocation& inv, k8s::KubeClient& client, const QString& ns)
                             K8sCommand::tr("k8s status reads one cluster: -A does not apply"),
                             K8sCommand::tr("Name its namespace with -n."),
                             {}});
-    const QString ref = QStringLiteral("cnpg://%1/%2").arg(ns, inv.args.value(1));
-    auto source = openSource(inv, ref);
-    if (!source)
-        return reportError(source.error());
-    // openSource read the cluster already; read it once more with its store for the JSON,
-    // and the Backups and schedules beside it.
-    auto clusterRef = k8s::ClusterRef::parse(ref);
-    auto bucket = k8s::resolveClusterBucket(client, *clusterRef, interruptToken());
-    if (!bucket)
-        return reportError(bucket.error());
+    auto ref = k8s::ClusterRef::parse(QStringLiteral("cnpg://%1/%2").arg(ns, inv.args.value(1)));
+    if (!ref)
+        return reportError(ref.error());
+    auto globals = s3Options(inv);
+    if (!globals)
+        return reportError(globals.error());
     JobContext context(interruptToken());
-    auto catalog = catalog::loadServerCatalog(*source->store, source->url, source->serverName, context);
-    if (!catalog)
-        return reportError(catalog.error());
-    auto backups = listAs<k8s::CnpgBackup>(client, k8s::cnpgPath(ns, QStringLiteral("backups")));
-    if (!backups)
-        return reportError(backups.error());
-    auto schedules = listAs<k8s::CnpgScheduledBackup>(client, k8s::cnpgPath(ns, QStringLiteral("scheduledbackups")));
-    if (!schedules)
-        return reportError(schedules.error());
-
-    const auto windows = pitr::computeRecoveryWindows(*catalog);
-    const pitr::ServerStatus s = pitr::computeStatus(*catalog, windows);
-    k8s::BucketFacts facts;
-    facts.source = source->url.toString();
-    facts.server = catalog->server;
-    for (const auto& b : catalog->backups)
-        facts.backups.append({b.id, b.state == catalog::BackupEntry::State::Done, b.info ? b.info->endTime : std::nullopt});
-    if (s.window)
-        facts.firstRecoverabilityPoint = s.window->firstRecoverabilityPoint;
-    if (s.untilUsec)
-        facts.restorableUntil = Timestamp::fromUsec(s.untilUsec);
-    if (s.lastDone)
-        facts.lastBackupId = s.lastDone->id;
-    const k8s::CnpgObjectStore* store = bucket->objectStore ? &*bucket->objectStore : nullptr;
-    const auto discrepancies =
-        k8s::compareWithBucket(bucket->cluster, store, *backups, *schedules, facts, Clock::system().nowUsec());
-    const int exitCode = s.recoverable() ? 0 : static_cast<int>(ErrorCode::Refused);
+    auto health = k8s::readClusterHealth(
+        client, *ref, [&](storage::S3Options& options) { overrideClusterOptions(*globals, options); }, context);
+    if (!health)
+        return reportError(health.error());
+    for (const QString& note : health->bucket.notes)
+        printNote(note);
+    const int exitCode = health->recoverable() ? 0 : static_cast<int>(ErrorCode::Refused);
     if (inv.json) {
-        printJson(k8s::clusterStatusJson(bucket->cluster, store, facts, discrepancies));
+        printJson(health->toJson());
         return exitCode;
     }
-    reportWarnings(catalog->warnings);
-    const QJsonObject cluster = bucket->cluster.toJson(store);
-    QString text = labelledLines({{K8sCommand::tr("cluster"), bucket->cluster.meta.qualifiedName()},
-                                  {K8sCommand::tr("phase"), orDash(bucket->cluster.phase)},
-                                  {K8sCommand::tr("backup method"), bucket->cluster.methodName()},
+    const k8s::BucketFacts& facts = health->facts;
+    const auto& bucket = health->bucket;
+    const auto& discrepancies = health->discrepancies;
+    const k8s::CnpgObjectStore* store = bucket.objectStore ? &*bucket.objectStore : nullptr;
+    reportWarnings(health->warnings);
+    const QJsonObject cluster = bucket.cluster.toJson(store);
+    QString text = labelledLines({{K8sCommand::tr("cluster"), bucket.cluster.meta.qualifiedName()},
+                                  {K8sCommand::tr("phase"), orDash(bucket.cluster.phase)},
+                                  {K8sCommand::tr("backup method"), bucket.cluster.methodName()},
                                   {K8sCommand::tr("bucket"), QStringLiteral("%1 (server %2)").arg(facts.source, facts.server)},
                                   {K8sCommand::tr("cluster says first point"),
                                    orDash(cluster.value(QStringLiteral("first_recoverability_point")).toString())},

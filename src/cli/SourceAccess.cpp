@@ -72,6 +72,19 @@ Result<storage::S3Options> s3Options(const Invocation& invocation)
     return options;
 }
 
+void overrideClusterOptions(const storage::S3Options& globals, storage::S3Options& fromCluster)
+{
+    if (!globals.endpoint.isEmpty())
+        fromCluster.endpoint = globals.endpoint;
+    if (!globals.region.isEmpty())
+        fromCluster.region = globals.region;
+    // The Secret's keys win over the desktop's; with inheritFromIAMRole there are none, and
+    // the desktop's own credentials (environment, --profile) are used.
+    fromCluster.profile = globals.profile;
+    fromCluster.caBundlePath = globals.caBundlePath;
+    fromCluster.verifyTls = globals.verifyTls;
+}
+
 Result<OpenedSource> openSource(const Invocation& invocation, const QString& url,
                                 const std::function<void(storage::S3Options&)>& tune)
 {
@@ -90,15 +103,7 @@ Result<OpenedSource> openSource(const Invocation& invocation, const QString& url
         if (!bucket)
             return fail(bucket.error());
         storage::S3Options fromCluster = bucket->options;
-        if (!options->endpoint.isEmpty())
-            fromCluster.endpoint = options->endpoint;
-        if (!options->region.isEmpty())
-            fromCluster.region = options->region;
-        // The Secret's keys win over the desktop's; with inheritFromIAMRole there are none, and
-        // the desktop's own credentials (environment, --profile) are used.
-        fromCluster.profile = options->profile;
-        fromCluster.caBundlePath = options->caBundlePath;
-        fromCluster.verifyTls = options->verifyTls;
+        overrideClusterOptions(*options, fromCluster);
         *options = fromCluster;
         opened.url = bucket->url;
         opened.serverName = bucket->serverName;

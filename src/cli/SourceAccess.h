@@ -29,6 +29,10 @@ Result<void> applyHelmValues(Invocation& invocation);
 /// The store settings of the global options (endpoint, profile, region, TLS). Errors: Usage.
 Result<storage::S3Options> s3Options(const Invocation& invocation);
 
+/// A cnpg:// cluster's bucket settings with the global options laid over them: --endpoint-url and
+/// --region win when given; the profile, CA file and TLS check are always the invocation's.
+void overrideClusterOptions(const storage::S3Options& globals, storage::S3Options& fromCluster);
+
 /// Parses the URL and opens its store with the invocation's endpoint, profile, region and TLS
 /// options. A cnpg://NAMESPACE/CLUSTER source is read through the kubeconfig first (the
 /// cluster's destinationPath, endpoint, CA and the credentials of its Secret, in memory only);

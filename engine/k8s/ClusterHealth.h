@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/JobContext.h"
+#include "engine/k8s/ClusterComparison.h"
+#include "engine/k8s/ClusterSource.h"
+#include "engine/pitr/ServerStatus.h"
+
+#include <functional>
+
+namespace tideline::k8s {
+
+/// One cluster as Kubernetes tells it and as its bucket allows it: what `k8s status` prints and
+/// the window's cluster page shows. A value; copy it freely, read it from any thread.
+struct ClusterHealth {
+    ClusterBucket bucket;                 ///< the Cluster, its ObjectStore, the bucket and its credentials
+    QList<CnpgBackup> backups;            ///< this cluster's Backup resources, newest first
+    QList<CnpgScheduledBackup> schedules; ///< this cluster's ScheduledBackups
+    BucketFacts facts;                    ///< the bucket's account (catalog and status)
+    pitr::ServerStatus::Verdict verdict = pitr::ServerStatus::Verdict::NotRecoverable;
+    QList<Discrepancy> discrepancies;
+    QList<catalog::CatalogWarning> warnings; ///< the catalog's
+    qint64 readAtUsec = 0;                   ///< the clock reading schedules were judged against
+
+    bool recoverable() const;
+    /// The `k8s status` JSON (DESIGN.md).
+    QJsonObject toJson() const;
+};
+
+/// Lists a collection and turns each item into T as its page arrives; an item T refuses is an
+/// error (the API server sent what Kubernetes itself would not). Blocks: not on the GUI thread.
+template <typename T> Result<QList<T>> listAs(KubeClient& client, const QString& path, const CancelToken& cancel)
+{
+    QList<T> out;
+    auto listed = client.list(
+        path, {}, cancel, 500,
+        [&](const QJsonObject& item) -> Result<void> {
+            auto value = T::fromJson(item);
+            if (!value)
+                return fail(value.error());
+            out.append(std::move(*value));
+            return {};
+        },
+        [&] { out.clear(); });
+    if (!listed)
+        return fail(listed.error());
+    return out;
+}
+
+/// Reads the cluster (resolveClusterBucket()), the Backups and ScheduledBackups of its
+/// namespace, and its bucket's catalog, and holds them against each other. `tune` adjusts the
+/// bucket's settings before it is opened (the CLI's --endpoint-url and friends). Blocks on the
+/// API server and the bucket: never on the GUI thread. Errors: resolveClusterBucket()'s and
+/// listAs()'s, storage::openStore()'s, catalog::loadServerCatalog()'s; Cancelled.
+Result<ClusterHealth> readClusterHealth(KubeClient& client, const ClusterRef& ref,
+                                        const std::function<void(storage::S3Options&)>& tune, JobContext& context,
+                                        const Clock& clock = Clock::system());
+
+} // namespace tideline::k8s
