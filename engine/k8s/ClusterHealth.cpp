@@ -19,6 +19,36 @@ QJsonObject ClusterHealth::toJson() const
     return clusterStatusJson(bucket.cluster, store, facts, discrepancies);
 }
 
+const CnpgObjectStore* ClusterListing::storeOf(const CnpgCluster& cluster) const
+{
+    const auto it = stores.constFind(cluster.meta.nameSpace + u'/' + cluster.pluginObjectStore);
+    return it == stores.cend() ? nullptr : &*it;
+}
+
+Result<ClusterListing> listClusters(KubeClient& client, const QString& nameSpace, const CancelToken& cancel)
+{
+    auto clusters = listAs<CnpgCluster>(client, cnpgPath(nameSpace, QStringLiteral("clusters")), cancel);
+    if (!clusters)
+        return fail(clusters.error());
+    ClusterListing out;
+    out.clusters = std::move(*clusters);
+    const bool anyPlugin = std::any_of(out.clusters.cbegin(), out.clusters.cend(), [](const CnpgCluster& c) {
+        return c.backupMethod == CnpgCluster::BackupMethod::Plugin;
+    });
+    if (anyPlugin) {
+        auto listed = listAs<CnpgObjectStore>(client, objectStorePath(nameSpace), cancel);
+        if (listed) {
+            for (const auto& s : *listed)
+                out.stores.insert(s.meta.qualifiedName(), s);
+        } else if (listed.error().code == ErrorCode::Cancelled) {
+            return fail(listed.error());
+        } else {
+            out.storesNote = listed.error().oneLine();
+        }
+    }
+    return out;
+}
+
 Result<ClusterHealth> readClusterHealth(KubeClient& client, const ClusterRef& ref,
                                         const std::function<void(storage::S3Options&)>& tune, JobContext& context,
                                         const Clock& clock)

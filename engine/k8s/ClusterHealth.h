@@ -47,6 +47,20 @@ template <typename T> Result<QList<T>> listAs(KubeClient& client, const QString&
     return out;
 }
 
+/// The clusters of a namespace (every namespace when `nameSpace` is empty) with the plugin's
+/// ObjectStores they name, for their bucket and window.
+struct ClusterListing {
+    QList<CnpgCluster> clusters;
+    QMap<QString, CnpgObjectStore> stores; ///< by "namespace/name"
+    /// Why the ObjectStores could not be read (the plugin not installed, no right to list them):
+    /// the clusters are still worth showing. Empty when they were read or none was needed.
+    QString storesNote;
+
+    const CnpgObjectStore* storeOf(const CnpgCluster& cluster) const;
+};
+/// Blocks: not on the GUI thread. Errors: listAs()'s for the clusters.
+Result<ClusterListing> listClusters(KubeClient& client, const QString& nameSpace, const CancelToken& cancel);
+
 /// Reads the cluster (resolveClusterBucket()), the Backups and ScheduledBackups of its
 /// namespace, and its bucket's catalog, and holds them against each other. `tune` adjusts the
 /// bucket's settings before it is opened (the CLI's --endpoint-url and friends). Blocks on the

@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/k8s/CnpgCluster.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace tideline::k8s {
+
+namespace {
+struct CnpgClusterText {
+    Q_DECLARE_TR_FUNCTIONS(CnpgCluster)
+};
+} // namespace
 
 Result<CnpgCluster> CnpgCluster::fromJson(const QJsonObject& object)
 {
@@ -129,7 +136,47 @@ QJsonObject CnpgCluster::toJson(const CnpgObjectStore* store) const
         {QStringLiteral("last_successful_backup"), json::orNull(lastOk)},
         {QStringLiteral("last_failed_backup"), json::orNull(lastFailed)},
         {QStringLiteral("conditions"), conds},
+        {QStringLiteral("health"), healthName(health())},
     };
+}
+
+CnpgCluster::Health CnpgCluster::health(QString* reason) const
+{
+    auto decide = [reason](Health h, const QString& why) {
+        if (reason)
+            *reason = why;
+        return h;
+    };
+    const ClusterCondition* archiving = condition(u"ContinuousArchiving");
+    if (archiving && archiving->status == u"False")
+        return decide(Health::Failing,
+                      CnpgClusterText::tr("WAL archiving is failing: %1")
+                          .arg(archiving->message.isEmpty() ? archiving->reason : archiving->message));
+    const ClusterCondition* lastBackup = condition(u"LastBackupSucceeded");
+    if (lastBackup && lastBackup->status == u"False" && lastBackup->reason != u"BackupStarted")
+        return decide(Health::Warning,
+                      CnpgClusterText::tr("the last backup failed: %1")
+                          .arg(lastBackup->message.isEmpty() ? lastBackup->reason : lastBackup->message));
+    if (backupMethod == BackupMethod::None)
+        return decide(Health::Warning, CnpgClusterText::tr("no backup is configured"));
+    if (phase.isEmpty() && conditions.isEmpty())
+        return decide(Health::Unknown, CnpgClusterText::tr("the operator has reported no status yet"));
+    if (instances && readyInstances && *readyInstances < *instances)
+        return decide(Health::Warning, CnpgClusterText::tr("%1 of %2 instances ready").arg(*readyInstances).arg(*instances));
+    if (phase != u"Cluster in healthy state")
+        return decide(Health::Warning, phase.isEmpty() ? CnpgClusterText::tr("no phase reported") : phase);
+    return decide(Health::Healthy, phase);
+}
+
+QString CnpgCluster::healthName(Health h)
+{
+    switch (h) {
+    case Health::Healthy: return QStringLiteral("healthy");
+    case Health::Warning: return QStringLiteral("warning");
+    case Health::Failing: return QStringLiteral("failing");
+    case Health::Unknown: break;
+    }
+    return QStringLiteral("unknown");
 }
 
 } // namespace tideline::k8s

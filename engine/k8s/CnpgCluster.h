@@ -53,6 +53,15 @@ struct CnpgCluster {
     QString methodName() const;
     const ClusterCondition* condition(QStringView type) const;
 
+    /// The backup side's health at a glance (the sidebar's badge, `health` in the JSON), from
+    /// what the operator reports, worst first: Failing when ContinuousArchiving is False (WAL is
+    /// not reaching the bucket); Warning when the last backup failed, no backup is configured,
+    /// instances are not all ready, or the phase is not "Cluster in healthy state"; Unknown with no
+    /// status at all; else Healthy. `reason` (if given) gets the sentence that decided it.
+    enum class Health { Healthy, Warning, Failing, Unknown };
+    Health health(QString* reason = nullptr) const;
+    static QString healthName(Health h); ///< "healthy", "warning", "failing", "unknown"
+
     /// The `k8s clusters` JSON (DESIGN.md). `store`: the plugin's ObjectStore when read, for
     /// destination_path, endpoint_url and retention_policy.
     QJsonObject toJson(const CnpgObjectStore* store = nullptr) const;

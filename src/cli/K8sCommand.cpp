@@ -62,36 +62,24 @@ int contexts(const Invocation& inv)
 
 int clusters(const Invocation& inv, k8s::KubeClient& client, const QString& ns)
 {
-    auto clusters = listAs<k8s::CnpgCluster>(client, k8s::cnpgPath(ns, QStringLiteral("clusters")));
-    if (!clusters)
-        return reportError(clusters.error());
-    // Plugin clusters keep their bucket and window in ObjectStores. Without the plugin (404) or
-    // the right to read them (403) the clusters are still worth showing.
-    QMap<QString, k8s::CnpgObjectStore> stores;
-    bool anyPlugin = false;
-    for (const auto& c : *clusters)
-        anyPlugin |= c.backupMethod == k8s::CnpgCluster::BackupMethod::Plugin;
-    if (anyPlugin) {
-        auto listed = listAs<k8s::CnpgObjectStore>(client, k8s::objectStorePath(ns));
-        if (listed) {
-            for (const auto& s : *listed)
-                stores.insert(s.meta.qualifiedName(), s);
-        } else {
-            printNote(listed.error().oneLine());
-        }
-    }
+    auto listing = k8s::listClusters(client, ns, interruptToken());
+    if (!listing)
+        return reportError(listing.error());
+    // Plugin clusters keep their bucket and window in ObjectStores; without them the clusters
+    // are still worth showing.
+    if (!listing->storesNote.isEmpty())
+        printNote(listing->storesNote);
     QJsonArray list;
     TextTable table({K8sCommand::tr("NAMESPACE"), K8sCommand::tr("NAME"), K8sCommand::tr("READY"), K8sCommand::tr("PHASE"),
-                     K8sCommand::tr("BACKUP"), K8sCommand::tr("SERVER"), K8sCommand::tr("FIRST RECOVERABILITY")});
-    for (const auto& c : *clusters) {
-        const auto store = stores.constFind(c.meta.nameSpace + u'/' + c.pluginObjectStore);
-        const k8s::CnpgObjectStore* s = store == stores.cend() ? nullptr : &*store;
-        const QJsonObject json = c.toJson(s);
+                     K8sCommand::tr("HEALTH"), K8sCommand::tr("BACKUP"), K8sCommand::tr("SERVER"),
+                     K8sCommand::tr("FIRST RECOVERABILITY")});
+    for (const auto& c : listing->clusters) {
+        const QJsonObject json = c.toJson(listing->storeOf(c));
         list.append(json);
         table.addRow({c.meta.nameSpace, c.meta.name,
                       QStringLiteral("%1/%2").arg(c.readyInstances.value_or(0)).arg(c.instances.value_or(0)),
-                      orDash(c.phase), orDash(c.methodName()), orDash(c.serverName()),
-                      orDash(json.value(QStringLiteral("first_recoverability_point")).toString())});
+                      orDash(c.phase), json.value(QStringLiteral("health")).toString(), orDash(c.methodName()),
+                      orDash(c.serverName()), orDash(json.value(QStringLiteral("first_recoverability_point")).toString())});
     }
     if (inv.json) {
         printJson({{QStringLiteral("clusters"), list}});

@@ -8,6 +8,7 @@
 #include "engine/k8s/ClusterSource.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -79,6 +80,65 @@ private slots:
         QCOMPARE(with.value(u"backup"_s).toObject().value(u"retention_policy"_s).toString(), u"4w"_s);
         QCOMPARE(Timestamp::parse(with.value(u"first_recoverability_point"_s).toString())->usecUtc,
                  usec("2026-12-02T00:00:05Z"));
+    }
+
+    // The badge, worst first: archiving failing beats everything; a backup still starting is
+    // not a failure; a cluster without a backup section is a warning.
+    void healthBadge_data()
+    {
+        QTest::addColumn<QJsonObject>("status");
+        QTest::addColumn<bool>("withBackup");
+        QTest::addColumn<QString>("health");
+        QTest::addColumn<QString>("says");
+        auto cond = [](const char* type, const char* st, const char* reason, const char* message) {
+            return QJsonObject{{u"type"_s, QLatin1StringView(type)},
+                               {u"status"_s, QLatin1StringView(st)},
+                               {u"reason"_s, QLatin1StringView(reason)},
+                               {u"message"_s, QLatin1StringView(message)}};
+        };
+        const QJsonObject archiving = cond("ContinuousArchiving", "True", "ContinuousArchivingSuccess", "ok");
+        const QJsonObject failing = cond("ContinuousArchiving", "False", "ContinuousArchivingFailing", "barman: 403");
+        const QJsonObject started = cond("LastBackupSucceeded", "False", "BackupStarted", "");
+        const QJsonObject lastFailed = cond("LastBackupSucceeded", "False", "LastBackupFailed", "disk full");
+        const QJsonObject healthy{{u"phase"_s, u"Cluster in healthy state"_s}, {u"readyInstances"_s, 3}};
+        auto with = [&](QJsonObject st, QJsonArray conds) {
+            st.insert(u"conditions"_s, conds);
+            return st;
+        };
+        QTest::newRow("healthy") << with(healthy, {archiving}) << true << u"healthy"_s << u"healthy state"_s;
+        QTest::newRow("archiving-failing") << with(healthy, {failing, lastFailed}) << true << u"failing"_s << u"barman: 403"_s;
+        QTest::newRow("backup-started") << with(healthy, {archiving, started}) << true << u"healthy"_s << u""_s;
+        QTest::newRow("last-backup-failed")
+            << with(healthy, {archiving, lastFailed}) << true << u"warning"_s << u"disk full"_s;
+        QTest::newRow("no-backup") << with(healthy, {}) << false << u"warning"_s << u"no backup"_s;
+        QTest::newRow("not-ready") << with(QJsonObject{{u"phase"_s, u"Cluster in healthy state"_s}, {u"readyInstances"_s, 2}},
+                                           {archiving})
+                                   << true << u"warning"_s << u"2 of 3"_s;
+        QTest::newRow("switchover") << with(QJsonObject{{u"phase"_s, u"Switchover in progress"_s}, {u"readyInstances"_s, 3}},
+                                            {archiving})
+                                    << true << u"warning"_s << u"Switchover"_s;
+        QTest::newRow("no-status") << QJsonObject() << true << u"unknown"_s << u"no status"_s;
+    }
+
+    void healthBadge()
+    {
+        QFETCH(QJsonObject, status);
+        QFETCH(bool, withBackup);
+        QFETCH(QString, health);
+        QFETCH(QString, says);
+        QJsonObject spec{{u"instances"_s, 3}};
+        if (withBackup)
+            spec.insert(u"backup"_s,
+                        QJsonObject{{u"barmanObjectStore"_s, QJsonObject{{u"destinationPath"_s, u"s3://b/p"_s}}}});
+        const auto cluster =
+            CnpgCluster::fromJson(QJsonObject{{u"metadata"_s, QJsonObject{{u"name"_s, u"pg"_s}, {u"namespace"_s, u"db"_s}}},
+                                              {u"spec"_s, spec},
+                                              {u"status"_s, status}});
+        QVERIFY(cluster);
+        QString reason;
+        QCOMPARE(CnpgCluster::healthName(cluster->health(&reason)), health);
+        QVERIFY2(reason.contains(says), qPrintable(reason));
+        QCOMPARE(cluster->toJson().value(u"health"_s).toString(), health);
     }
 
     void hostileNamesAreRefused_data()
