@@ -29,12 +29,19 @@ struct Parser {
                      .arg(Translations::available().join(QStringLiteral(", "))),
                  QStringLiteral("CODE")};
     QCommandLineOption version{QStringLiteral("version"), AppOptions::tr("Show the version.")};
+    QCommandLineOption kubeconfig{QStringLiteral("kubeconfig"),
+                                  AppOptions::tr("kubeconfig to read (default: KUBECONFIG, else ~/.kube/config)."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption context{QStringLiteral("context"), AppOptions::tr("kubeconfig context for a cnpg:// SOURCE_URL."),
+                               QStringLiteral("NAME")};
 
     Parser()
     {
         parser.setApplicationDescription(AppOptions::tr("Tideline: Barman Cloud backups of CloudNativePG clusters."));
-        parser.addOptions({endpoint, profile, region, screenshot, view, language, help, version});
-        parser.addPositionalArgument(QStringLiteral("SOURCE_URL"), AppOptions::tr("s3://bucket/path: CNPG's destinationPath."),
+        parser.addOptions({endpoint, profile, region, kubeconfig, context, screenshot, view, language, help, version});
+        parser.addPositionalArgument(QStringLiteral("SOURCE_URL"),
+                                     AppOptions::tr(
+                                         "s3://bucket/path (CNPG's destinationPath), or cnpg://NAMESPACE/CLUSTER."),
                                      QStringLiteral("[SOURCE_URL"));
         parser.addPositionalArgument(QStringLiteral("SERVER"),
                                      AppOptions::tr("CNPG's serverName (default: the first one found)."),
@@ -45,8 +52,8 @@ struct Parser {
 
 QStringList AppOptions::viewNames()
 {
-    return {QStringLiteral("overview"), QStringLiteral("backups"),  QStringLiteral("wals"),     QStringLiteral("bucket"),
-            QStringLiteral("usage"),    QStringLiteral("timeline"), QStringLiteral("transfers")};
+    return {QStringLiteral("overview"), QStringLiteral("backups"),  QStringLiteral("wals"),      QStringLiteral("bucket"),
+            QStringLiteral("usage"),    QStringLiteral("timeline"), QStringLiteral("transfers"), QStringLiteral("cluster")};
 }
 
 QString AppOptions::helpText()
@@ -70,6 +77,8 @@ Result<AppOptions> AppOptions::parse(const QStringList& args)
     o.screenshot = p.parser.value(p.screenshot);
     o.view = p.parser.value(p.view);
     o.language = p.parser.value(p.language);
+    o.kubeconfig = p.parser.value(p.kubeconfig);
+    o.context = p.parser.value(p.context);
     const QStringList positional = p.parser.positionalArguments();
     if (positional.size() > 2)
         return fail(ErrorCode::Usage, tr("Too many arguments: %1").arg(positional.mid(2).join(QLatin1Char(' '))), usageHint);
@@ -85,8 +94,12 @@ Result<AppOptions> AppOptions::parse(const QStringList& args)
         if (o.source.isEmpty())
             return fail(ErrorCode::Usage, tr("--screenshot needs a SOURCE_URL."),
                         QStringLiteral("tideline s3://bucket/path SERVER --screenshot FILE.png --view backups"));
+        const bool cluster = o.source.startsWith(QLatin1String("cnpg://"));
         if (o.view.isEmpty())
-            o.view = QStringLiteral("overview");
+            o.view = cluster ? QStringLiteral("cluster") : QStringLiteral("overview");
+        if (cluster != (o.view == QLatin1String("cluster")))
+            return fail(ErrorCode::Usage, tr("--view cluster goes with a cnpg://NAMESPACE/CLUSTER source, and only it."),
+                        QStringLiteral("tideline cnpg://db/pg-main --screenshot FILE.png --view cluster"));
     }
     return o;
 }

@@ -10,7 +10,8 @@
 namespace tideline::gui {
 
 /// The window's command line (DESIGN.md): tideline [SOURCE_URL [SERVER]] [--endpoint-url URL]
-/// [--profile NAME] [--region R] [--screenshot FILE --view NAME] [--language CODE].
+/// [--profile NAME] [--region R] [--kubeconfig FILE] [--context NAME] [--screenshot FILE --view NAME]
+/// [--language CODE]. SOURCE_URL may be cnpg://NAMESPACE/CLUSTER: the window opens that cluster's page.
 struct AppOptions {
     Q_DECLARE_TR_FUNCTIONS(AppOptions)
 
@@ -23,6 +24,8 @@ public:
     QString screenshot; ///< a PNG to write once the view's data has loaded; then exit
     QString view;       ///< overview, backups, wals, bucket, usage, timeline, transfers
     QString language;   ///< "en", "ru"; empty: the saved choice, else the system's
+    QString kubeconfig; ///< --kubeconfig: instead of KUBECONFIG or ~/.kube/config
+    QString context;    ///< --context: for a cnpg:// SOURCE (default: the kubeconfig's current one)
     bool help = false;
     bool version = false;
 

@@ -6,10 +6,12 @@
 #include "src/dialogs/RestoreWizard.h"
 #include "src/jobs/CredentialVault.h"
 #include "src/jobs/JobRunner.h"
+#include "src/jobs/KubeSession.h"
 #include "src/jobs/SourceSession.h"
 #include "src/models/TransferModel.h"
 #include "src/views/BackupHistoryView.h"
 #include "src/views/BucketBrowserView.h"
+#include "src/views/ClusterView.h"
 #include "src/views/ConnectionsSidebar.h"
 #include "src/views/OverviewView.h"
 #include "src/views/PitrView.h"
@@ -29,6 +31,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -88,6 +91,15 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     m_pitr = new PitrView(m_ui->timelinePage);
     m_ui->timelineLayout->addWidget(m_pitr);
     connect(m_pitr, &PitrView::restoreRequested, this, [this] { openRestoreWizard(); });
+    // The right side shows a server's tabs or a cluster's page: a stack in the splitter's place.
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_ui->splitter->replaceWidget(1, m_pages);
+    m_pages->addWidget(m_ui->tabs);
+    m_cluster = new ClusterView(m_pages);
+    m_cluster->setObjectName(QStringLiteral("clusterPage"));
+    m_pages->addWidget(m_cluster);
+    m_kube = new KubeSession(*m_runner, this);
     m_transfers = new TransfersView(m_transferModel, m_ui->transfersContents);
     m_ui->transfersLayout->addWidget(m_transfers);
     m_ui->splitter->setStretchFactor(0, 0);
@@ -102,8 +114,12 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     connect(m_runner, &JobRunner::jobStarted, this, updateCancel);
     connect(m_runner, &JobRunner::jobFinished, this, updateCancel);
 
-    connect(m_sidebar, &ConnectionsSidebar::connectionActivated, this, [this](const QString& id) { activateConnection(id); });
+    connect(m_sidebar, &ConnectionsSidebar::connectionActivated, this, [this](const QString& id) {
+        m_pages->setCurrentWidget(m_ui->tabs);
+        activateConnection(id);
+    });
     connect(m_sidebar, &ConnectionsSidebar::serverActivated, this, [this](const QString& id, const QString& server) {
+        m_pages->setCurrentWidget(m_ui->tabs);
         if (m_session->isOpen() && m_session->profile().id == id)
             showServer(server);
         else
@@ -154,6 +170,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     connect(m_session, &SourceSession::finished, this, &MainWindow::onLoadFinished);
 
     setupActions();
+    setupKubernetes();
     if (m_options.persistent)
         loadSettings();
     else
@@ -167,6 +184,12 @@ MainWindow::~MainWindow()
 {
     // Jobs hold the store, not the window; cancel them so the runner's destructor returns at once.
     m_runner->cancelAll();
+    // The sessions cancel their jobs on the runner as they go: before it, not after (children
+    // are deleted in the order they were made, and the runner came first).
+    delete m_kube;
+    m_kube = nullptr;
+    delete m_session;
+    m_session = nullptr;
 }
 
 std::unique_ptr<QSettings> MainWindow::settings() const
@@ -378,6 +401,7 @@ void MainWindow::setTimeZone(TimeZoneMode zone)
     m_wals->setTimeZone(zone);
     m_bucket->setTimeZone(zone);
     m_pitr->setTimeZone(zone);
+    m_cluster->setTimeZone(zone);
 }
 
 void MainWindow::setTheme(ThemeMode theme)
@@ -433,15 +457,15 @@ void MainWindow::activateConnection(const QString& id, const QString& server)
     openProfile(*p, server);
 }
 
-void MainWindow::openProfile(const ConnectionProfile& profile, const QString& server)
+void MainWindow::openProfile(const ConnectionProfile& profile, const QString& server, const std::optional<S3Secret>& inMemory)
 {
     m_wantedServer = server;
     m_server.clear();
     showServer({});
     showAllServers();
     m_sidebar->setCurrent(profile.id, server);
-    if (profile.credentials != ConnectionProfile::CredentialSource::Keychain) {
-        m_session->open(profile, {});
+    if (inMemory || profile.credentials != ConnectionProfile::CredentialSource::Keychain) {
+        m_session->open(profile, inMemory.value_or(S3Secret{}));
         return;
     }
     m_overview->showMessage(profile.displayName(), tr("Reading the credentials from the keychain …"), false);
@@ -578,14 +602,169 @@ void MainWindow::showView(const QString& name)
         resizeDocks({m_ui->transfersDock}, {height() / 3}, Qt::Vertical);
         return;
     }
+    if (name == QLatin1String("cluster")) {
+        m_pages->setCurrentWidget(m_cluster);
+        return;
+    }
     const int index = static_cast<int>(viewOrder().indexOf(name));
-    if (index >= 0)
+    if (index >= 0) {
+        m_pages->setCurrentWidget(m_ui->tabs);
         m_ui->tabs->setCurrentIndex(index);
+    }
 }
 
 QString MainWindow::currentView() const
 {
+    if (m_pages->currentWidget() == m_cluster)
+        return QStringLiteral("cluster");
     return viewOrder().value(m_ui->tabs->currentIndex());
+}
+
+void MainWindow::setupKubernetes()
+{
+    connect(m_kube, &KubeSession::contextsLoaded, this, [this] {
+        QStringList tooltips;
+        for (const QString& c : m_kube->contexts())
+            tooltips.append(tr("API server: %1").arg(m_kube->serverOf(c)));
+        m_sidebar->setContexts(m_kube->contexts(), m_kube->currentContext(), tooltips);
+        // The current context's clusters at once; the others when the user picks them (each may
+        // run an exec plugin that asks for a login).
+        if (!m_kube->currentContext().isEmpty() && m_kube->contexts().contains(m_kube->currentContext()))
+            showClusters(m_kube->currentContext());
+        if (!m_pendingCluster.isEmpty())
+            openCluster(std::exchange(m_pendingCluster, {}), std::exchange(m_pendingContext, {}));
+    });
+    connect(m_kube, &KubeSession::contextsFailed, this, [this](const Error& error) {
+        if (!m_screenshotFile.isEmpty() && m_screenshotView == QLatin1String("cluster")) {
+            m_screenshotFile.clear();
+            emit screenshotFinished(exitStatus(error.code), error.oneLine());
+        }
+        statusBar()->showMessage(tr("Kubernetes: %1").arg(error.oneLine()), 15000);
+        if (!m_pendingCluster.isEmpty())
+            m_cluster->showMessage(m_pendingCluster, QStringLiteral("%1\n\n%2").arg(error.message, error.hint), true);
+    });
+    connect(m_sidebar, &ConnectionsSidebar::contextActivated, this, [this](const QString& context) {
+        if (!m_kube->listing(context))
+            showClusters(context);
+    });
+    connect(m_kube, &KubeSession::clustersListed, this, &MainWindow::showClusterList);
+    connect(m_kube, &KubeSession::clustersFailed, this, [this](const QString& context, const Error& error) {
+        m_sidebar->setContextState(context, ConnectionsSidebar::State::Failed, error.oneLine());
+        statusBar()->showMessage(tr("%1: %2").arg(context, error.oneLine()), 15000);
+    });
+    connect(m_sidebar, &ConnectionsSidebar::clusterActivated, this,
+            [this](const QString& context, const QString& nameSpace, const QString& name) {
+                openCluster(QStringLiteral("cnpg://%1/%2").arg(nameSpace, name), context);
+            });
+    connect(m_kube, &KubeSession::clusterLoaded, this, [this] {
+        m_cluster->setHealth(*m_kube->health());
+        if (!m_screenshotFile.isEmpty() && m_screenshotView == QLatin1String("cluster")) {
+            showView(m_screenshotView);
+            QTimer::singleShot(0, this, &MainWindow::writeScreenshot);
+        }
+        statusBar()->showMessage(tr("Read %1.").arg(m_kube->clusterRef().toString()), 5000);
+        if (m_kube->listing(m_kube->clusterContext()))
+            showClusterList(m_kube->clusterContext()); // the badge follows the read
+    });
+    connect(m_kube, &KubeSession::clusterFailed, this, [this](const Error& error) {
+        if (!m_screenshotFile.isEmpty() && m_screenshotView == QLatin1String("cluster")) {
+            m_screenshotFile.clear();
+            emit screenshotFinished(exitStatus(error.code), error.oneLine());
+        }
+        m_cluster->showMessage(m_kube->clusterRef().toString(),
+                               error.hint.isEmpty() ? error.message
+                                                    : QStringLiteral("%1\n\n%2").arg(error.message, error.hint),
+                               true);
+    });
+    connect(m_cluster, &ClusterView::openBucketRequested, this, &MainWindow::openClusterBucket);
+    if (m_options.kubernetes)
+        m_kube->loadContexts(m_options.kubeconfig);
+}
+
+void MainWindow::showClusterList(const QString& context)
+{
+    const k8s::ClusterListing* listing = m_kube->listing(context);
+    if (!listing)
+        return;
+    QList<ConnectionsSidebar::ClusterEntry> entries;
+    for (const k8s::CnpgCluster& c : listing->clusters) {
+        // The open cluster's badge follows its latest read, which the watches keep fresh.
+        const bool open = m_kube->health() && m_kube->clusterContext() == context
+            && m_kube->health()->bucket.cluster.meta.qualifiedName() == c.meta.qualifiedName();
+        const k8s::CnpgCluster& shown = open ? m_kube->health()->bucket.cluster : c;
+        QString reason;
+        const QString health = k8s::CnpgCluster::healthName(shown.health(&reason));
+        entries.append({c.meta.nameSpace, c.meta.name, health, reason});
+    }
+    m_sidebar->setClusters(context, entries);
+    m_sidebar->setContextState(context, ConnectionsSidebar::State::Ready, listing->storesNote);
+    if (m_kube->isClusterOpen() && m_kube->clusterContext() == context && m_pages->currentWidget() == m_cluster)
+        m_sidebar->setCurrentCluster(context, m_kube->clusterRef().nameSpace, m_kube->clusterRef().name);
+}
+
+void MainWindow::showClusters(const QString& context)
+{
+    m_sidebar->setContextState(context, ConnectionsSidebar::State::Loading);
+    m_kube->listClusters(context);
+}
+
+void MainWindow::openCluster(const QString& ref, const QString& context)
+{
+    m_pages->setCurrentWidget(m_cluster);
+    auto parsed = k8s::ClusterRef::parse(ref);
+    if (!parsed) {
+        m_cluster->showMessage(ref, QStringLiteral("%1\n\n%2").arg(parsed.error().message, parsed.error().hint), true);
+        return;
+    }
+    if (!m_kube->contextsRead()) {
+        m_pendingCluster = ref;
+        m_pendingContext = context;
+        m_cluster->setLoading(ref);
+        return;
+    }
+    if (m_kube->contexts().isEmpty()) {
+        if (!m_screenshotFile.isEmpty()) {
+            m_screenshotFile.clear();
+            emit screenshotFinished(exitStatus(ErrorCode::MissingSource),
+                                    tr("No kubeconfig context to read %1 through. Hint: pass --kubeconfig FILE.").arg(ref));
+        }
+        m_cluster->showMessage(
+            ref, tr("No kubeconfig context to read the cluster through.\n\nPass --kubeconfig FILE or set KUBECONFIG."), true);
+        return;
+    }
+    const QString ctx = context.isEmpty() ? m_kube->currentContext() : context;
+    m_sidebar->setCurrentCluster(ctx, parsed->nameSpace, parsed->name);
+    m_cluster->setLoading(parsed->nameSpace + u'/' + parsed->name);
+    m_kube->openCluster(ctx, *parsed);
+}
+
+void MainWindow::openClusterBucket()
+{
+    if (!m_kube->health())
+        return;
+    const k8s::ClusterBucket& b = m_kube->health()->bucket;
+    // A connection for this session only: the Secret's keys stay in memory, never in settings
+    // or the keychain.
+    ConnectionProfile p;
+    p.id = QStringLiteral("cnpg:%1:%2").arg(m_kube->clusterContext(), b.cluster.meta.qualifiedName());
+    p.name = m_kube->clusterRef().toString();
+    p.endpoint = b.options.endpoint.isEmpty() ? QString() : b.options.endpoint.toString();
+    p.bucket = b.url.bucket;
+    p.path = b.url.prefix;
+    p.region = b.options.region;
+    p.transient = true;
+    p.caBundlePem = b.options.caBundlePem;
+    const bool keys = !b.options.accessKeyId.isEmpty();
+    p.credentials = keys ? ConnectionProfile::CredentialSource::Keychain : ConnectionProfile::CredentialSource::Environment;
+    m_connections.erase(std::remove_if(m_connections.begin(), m_connections.end(),
+                                       [&](const ConnectionProfile& c) { return c.id == p.id; }),
+                        m_connections.end());
+    m_connections.prepend(p);
+    refreshSidebar();
+    m_pages->setCurrentWidget(m_ui->tabs);
+    m_ui->tabs->setCurrentIndex(0);
+    openProfile(p, b.serverName,
+                keys ? std::optional<S3Secret>(S3Secret{b.options.accessKeyId, b.options.secretAccessKey}) : std::nullopt);
 }
 
 RestoreWizard* MainWindow::openRestoreWizard()

@@ -10,12 +10,14 @@
 #include <QScopedPointer>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QMenu;
 class QSettings;
+class QStackedWidget;
 
 namespace Ui {
 class MainWindow;
@@ -25,6 +27,8 @@ namespace tideline::gui {
 
 class BackupHistoryView;
 class BucketBrowserView;
+class ClusterView;
+class KubeSession;
 class ConnectionsSidebar;
 class CredentialVault;
 class JobRunner;
@@ -53,6 +57,10 @@ public:
         QString settingsFile;
         /// "en", "ru": this language instead of the saved choice (--language); not saved.
         QString language = {};
+        /// Read a kubeconfig and show its contexts (off for --screenshot unless asked).
+        bool kubernetes = true;
+        /// The kubeconfig to read instead of KUBECONFIG or ~/.kube/config.
+        QString kubeconfig = {};
     };
 
     explicit MainWindow(Options options, QWidget* parent = nullptr);
@@ -62,7 +70,11 @@ public:
     void openSource(const ConnectionProfile& profile, const QString& server = {});
     /// Once the open source has loaded, renders `view` to `file` and emits screenshotFinished.
     void takeScreenshotWhenLoaded(const QString& file, const QString& view);
-    /// "overview", "backups", "wals", "bucket", "usage", "transfers".
+    /// Shows a CNPG cluster's page (cnpg://NAMESPACE/CLUSTER in `context`, the kubeconfig's
+    /// current one when empty) once the kubeconfig is read.
+    void openCluster(const QString& ref, const QString& context = {});
+    /// "overview", "backups", "wals", "bucket", "usage", "transfers", and "cluster" (the page of
+    /// the cluster picked under KUBERNETES).
     void showView(const QString& name);
     QString currentView() const;
 
@@ -86,6 +98,8 @@ public:
     BucketBrowserView* bucket() const { return m_bucket; }
     UsageView* usage() const { return m_usage; }
     PitrView* pitr() const { return m_pitr; }
+    ClusterView* cluster() const { return m_cluster; }
+    KubeSession& kube() const { return *m_kube; }
     /// Opens the restore wizard on the Timeline tab's target (null when no server is loaded).
     RestoreWizard* openRestoreWizard();
     TransfersView* transfers() const { return m_transfers; }
@@ -115,7 +129,13 @@ private:
     void applyLanguage();
     void refreshSidebar();
     void activateConnection(const QString& id, const QString& server = {});
-    void openProfile(const ConnectionProfile& profile, const QString& server);
+    /// `secret`: credentials held in memory (a cluster's Secret) instead of the keychain's.
+    void openProfile(const ConnectionProfile& profile, const QString& server,
+                     const std::optional<S3Secret>& secret = std::nullopt);
+    void setupKubernetes();
+    void showClusters(const QString& context);
+    void showClusterList(const QString& context);
+    void openClusterBucket();
     void showServer(const QString& server);
     void showAllServers();
     void addConnection();
@@ -138,6 +158,11 @@ private:
     BucketBrowserView* m_bucket = nullptr;
     UsageView* m_usage = nullptr;
     PitrView* m_pitr = nullptr;
+    ClusterView* m_cluster = nullptr;
+    KubeSession* m_kube = nullptr;
+    QStackedWidget* m_pages = nullptr; ///< the server's tabs, or a cluster's page
+    QString m_pendingCluster;          ///< openCluster() before the kubeconfig was read
+    QString m_pendingContext;
     TransfersView* m_transfers = nullptr;
     QComboBox* m_zoneCombo = nullptr;
     QLabel* m_zoneLabel = nullptr;

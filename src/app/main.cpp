@@ -51,8 +51,24 @@ int main(int argc, char* argv[])
     }
 
     const bool screenshot = !options->screenshot.isEmpty();
-    MainWindow window(MainWindow::Options{!screenshot, {}, options->language});
-    if (!options->source.isEmpty()) {
+    // A screenshot must not depend on whoever runs it: no kubeconfig unless one is named.
+    const bool cluster = options->source.startsWith(QLatin1String("cnpg://"));
+    MainWindow window(MainWindow::Options{!screenshot,
+                                          {},
+                                          options->language,
+                                          !screenshot || cluster || !options->kubeconfig.isEmpty(),
+                                          options->kubeconfig});
+    if (screenshot) {
+        QObject::connect(&window, &MainWindow::screenshotFinished, &app, [](int status, const QString& message) {
+            if (status != 0)
+                std::fprintf(stderr, "tideline: %s\n", qPrintable(message));
+            QCoreApplication::exit(status);
+        });
+        window.takeScreenshotWhenLoaded(options->screenshot, options->view);
+    }
+    if (cluster) {
+        window.openCluster(options->source, options->context);
+    } else if (!options->source.isEmpty()) {
         auto profile = ConnectionProfile::fromSourceUrl(options->source);
         if (!profile) {
             std::fprintf(stderr, "tideline: %s\n", qPrintable(profile.error().oneLine()));
@@ -63,14 +79,6 @@ int main(int argc, char* argv[])
         if (!options->profile.isEmpty()) {
             profile->credentials = ConnectionProfile::CredentialSource::AwsProfile;
             profile->awsProfile = options->profile;
-        }
-        if (screenshot) {
-            QObject::connect(&window, &MainWindow::screenshotFinished, &app, [](int status, const QString& message) {
-                if (status != 0)
-                    std::fprintf(stderr, "tideline: %s\n", qPrintable(message));
-                QCoreApplication::exit(status);
-            });
-            window.takeScreenshotWhenLoaded(options->screenshot, options->view);
         }
         window.openSource(*profile, options->server);
     }

@@ -51,6 +51,7 @@ Result<storage::S3Options> ConnectionProfile::s3Options(const S3Secret& secret) 
         options.endpoint = *url;
     }
     options.region = region;
+    options.caBundlePem = caBundlePem;
     switch (credentials) {
     case CredentialSource::Environment: break;
     case CredentialSource::AwsProfile:

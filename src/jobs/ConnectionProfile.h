@@ -41,6 +41,9 @@ public:
     CredentialSource credentials = CredentialSource::Environment;
     QString awsProfile;
     bool transient = false; ///< from the command line: shown, never saved
+    /// A CNPG cluster's endpointCA, read from its Secret: only ever on transient profiles, held in
+    /// memory and never saved.
+    QByteArray caBundlePem;
 
     /// "s3://bucket/path".
     QString sourceUrl() const;

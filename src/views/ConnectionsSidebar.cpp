@@ -5,9 +5,11 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMenu>
+#include <QPainter>
 #include <QStyle>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace tideline::gui {
@@ -15,6 +17,22 @@ namespace tideline::gui {
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kServerRole = Qt::UserRole + 2;
+// Kubernetes items: the context on every level, then the namespace and cluster of a cluster.
+constexpr int kContextRole = Qt::UserRole + 3;
+constexpr int kNamespaceRole = Qt::UserRole + 4;
+constexpr int kClusterRole = Qt::UserRole + 5;
+
+QIcon badge(const QString& colour)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor::fromString(colour));
+    painter.drawEllipse(1, 1, 10, 10);
+    return QIcon(pixmap);
+}
 } // namespace
 
 ConnectionsSidebar::ConnectionsSidebar(QWidget* parent) : QWidget(parent)
@@ -37,6 +55,10 @@ ConnectionsSidebar::ConnectionsSidebar(QWidget* parent) : QWidget(parent)
     f.setPointSizeF(f.pointSizeF() * 0.85);
     m_stores->setFont(0, f);
     m_stores->setExpanded(true);
+    m_kube = new QTreeWidgetItem(m_tree);
+    m_kube->setFlags(Qt::ItemIsEnabled);
+    m_kube->setFont(0, f);
+    m_kube->setHidden(true);
 
     auto* buttons = new QHBoxLayout;
     buttons->setContentsMargins(4, 0, 4, 4);
@@ -93,6 +115,7 @@ ConnectionsSidebar::~ConnectionsSidebar() = default;
 void ConnectionsSidebar::retranslateUi()
 {
     m_stores->setText(0, tr("OBJECT STORES"));
+    m_kube->setText(0, tr("KUBERNETES"));
     m_add->setToolTip(tr("Add an object store (Ctrl+N)"));
     m_edit->setText(tr("Edit…"));
     m_edit->setToolTip(tr("Edit the selected connection"));
@@ -111,6 +134,14 @@ void ConnectionsSidebar::emitCurrent(QTreeWidgetItem* item)
 {
     if (!item)
         return;
+    if (const QString context = item->data(0, kContextRole).toString(); !context.isEmpty()) {
+        const QString cluster = item->data(0, kClusterRole).toString();
+        if (!cluster.isEmpty())
+            emit clusterActivated(context, item->data(0, kNamespaceRole).toString(), cluster);
+        else if (item->parent() == m_kube)
+            emit contextActivated(context);
+        return;
+    }
     const QString id = item->data(0, kIdRole).toString();
     if (id.isEmpty())
         return;
@@ -204,6 +235,107 @@ QString ConnectionsSidebar::currentServer() const
 {
     const QTreeWidgetItem* item = m_tree->currentItem();
     return item ? item->data(0, kServerRole).toString() : QString();
+}
+
+QString ConnectionsSidebar::badgeColour(const QString& health)
+{
+    // The chart colours: the same meaning everywhere in the window.
+    if (health == u"healthy")
+        return QStringLiteral("#2e7d32");
+    if (health == u"failing")
+        return QStringLiteral("#d03030");
+    if (health == u"warning")
+        return QStringLiteral("#e0a000");
+    return QStringLiteral("#9e9e9e");
+}
+
+QTreeWidgetItem* ConnectionsSidebar::contextItem(const QString& context) const
+{
+    for (int i = 0; i < m_kube->childCount(); ++i)
+        if (m_kube->child(i)->data(0, kContextRole).toString() == context)
+            return m_kube->child(i);
+    return nullptr;
+}
+
+void ConnectionsSidebar::setContexts(const QStringList& names, const QString& current, const QStringList& tooltips)
+{
+    m_quiet = true;
+    qDeleteAll(m_kube->takeChildren());
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        auto* item = new QTreeWidgetItem(m_kube, {names[i]});
+        item->setData(0, kContextRole, names[i]);
+        item->setToolTip(0, tooltips.value(i));
+        item->setIcon(0, style()->standardIcon(QStyle::SP_ComputerIcon));
+        if (names[i] == current) {
+            QFont f = item->font(0);
+            f.setBold(true);
+            item->setFont(0, f);
+        }
+    }
+    m_kube->setHidden(names.isEmpty());
+    m_kube->setExpanded(true);
+    m_quiet = false;
+}
+
+void ConnectionsSidebar::setClusters(const QString& context, const QList<ClusterEntry>& clusters)
+{
+    QTreeWidgetItem* c = contextItem(context);
+    if (!c)
+        return;
+    m_quiet = true;
+    const QTreeWidgetItem* current = m_tree->currentItem();
+    const QString keepNs = current ? current->data(0, kNamespaceRole).toString() : QString();
+    const QString keepName = current ? current->data(0, kClusterRole).toString() : QString();
+    qDeleteAll(c->takeChildren());
+    QMap<QString, QTreeWidgetItem*> namespaces;
+    for (const ClusterEntry& e : clusters) {
+        QTreeWidgetItem*& ns = namespaces[e.nameSpace];
+        if (!ns) {
+            ns = new QTreeWidgetItem(c, {e.nameSpace});
+            ns->setData(0, kContextRole, context);
+            ns->setData(0, kNamespaceRole, e.nameSpace);
+            ns->setIcon(0, style()->standardIcon(QStyle::SP_DirIcon));
+            ns->setExpanded(true);
+        }
+        auto* item = new QTreeWidgetItem(ns, {e.name});
+        item->setData(0, kContextRole, context);
+        item->setData(0, kNamespaceRole, e.nameSpace);
+        item->setData(0, kClusterRole, e.name);
+        item->setData(0, Qt::AccessibleDescriptionRole, e.health);
+        item->setIcon(0, badge(badgeColour(e.health)));
+        item->setToolTip(0, QStringLiteral("%1/%2: %3").arg(e.nameSpace, e.name, e.reason));
+        if (e.nameSpace == keepNs && e.name == keepName)
+            m_tree->setCurrentItem(item);
+    }
+    c->setExpanded(true);
+    m_quiet = false;
+}
+
+void ConnectionsSidebar::setContextState(const QString& context, State state, const QString& message)
+{
+    QTreeWidgetItem* c = contextItem(context);
+    if (!c)
+        return;
+    switch (state) {
+    case State::Loading: c->setIcon(0, style()->standardIcon(QStyle::SP_BrowserReload)); break;
+    case State::Failed: c->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxCritical)); break;
+    case State::Ready:
+    case State::Idle: c->setIcon(0, style()->standardIcon(QStyle::SP_ComputerIcon)); break;
+    }
+    const QString base = c->toolTip(0).section(QStringLiteral("\n\n"), 0, 0);
+    c->setToolTip(0, message.isEmpty() ? base : QStringLiteral("%1\n\n%2").arg(base, message));
+}
+
+void ConnectionsSidebar::setCurrentCluster(const QString& context, const QString& nameSpace, const QString& name)
+{
+    QTreeWidgetItem* c = contextItem(context);
+    if (!c)
+        return;
+    m_quiet = true;
+    for (QTreeWidgetItemIterator it(c); *it && (*it == c || (*it)->parent() != m_kube); ++it)
+        if ((*it)->data(0, kNamespaceRole).toString() == nameSpace && (*it)->data(0, kClusterRole).toString() == name)
+            m_tree->setCurrentItem(*it);
+    m_quiet = false;
 }
 
 } // namespace tideline::gui

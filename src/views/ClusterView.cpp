@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/views/ClusterView.h"
+
+#include "src/views/ChartStyle.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace tideline::gui {
+
+namespace {
+
+QTableWidget* makeTable(QWidget* parent, const QString& objectName)
+{
+    auto* t = new QTableWidget(parent);
+    t->setObjectName(objectName);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setWordWrap(false);
+    t->setMinimumHeight(90);
+    return t;
+}
+
+QLabel* makeCaption(QWidget* parent)
+{
+    auto* l = new QLabel(parent);
+    QFont f = l->font();
+    f.setBold(true);
+    l->setFont(f);
+    return l;
+}
+
+void fill(QTableWidget* table, const QStringList& headers, const QList<QStringList>& rows)
+{
+    table->clear();
+    table->setColumnCount(int(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r)
+        for (int c = 0; c < rows[r].size(); ++c) {
+            auto* item = new QTableWidgetItem(rows[r][c]);
+            item->setToolTip(rows[r][c]);
+            table->setItem(r, c, item);
+        }
+    table->resizeColumnsToContents();
+}
+
+QString orDash(const QString& s)
+{
+    return s.isEmpty() ? QStringLiteral("–") : s;
+}
+
+} // namespace
+
+ClusterView::ClusterView(QWidget* parent) : QWidget(parent)
+{
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto* body = new QWidget(scroll);
+    scroll->setWidget(body);
+    auto* layout = new QVBoxLayout(body);
+    layout->setContentsMargins(16, 12, 16, 12);
+
+    auto* head = new QHBoxLayout;
+    auto* titles = new QVBoxLayout;
+    m_title = new QLabel(body);
+    m_title->setObjectName(QStringLiteral("clusterTitle"));
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_subtitle = new QLabel(body);
+    m_subtitle->setObjectName(QStringLiteral("clusterSubtitle"));
+    m_subtitle->setWordWrap(true);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    titles->addWidget(m_title);
+    titles->addWidget(m_subtitle);
+    head->addLayout(titles, 1);
+    m_openBucket = new QPushButton(body);
+    m_openBucket->setObjectName(QStringLiteral("openBucketButton"));
+    m_openBucket->setEnabled(false);
+    head->addWidget(m_openBucket, 0, Qt::AlignTop);
+    layout->addLayout(head);
+
+    m_facts = new QLabel(body);
+    m_facts->setObjectName(QStringLiteral("clusterFacts"));
+    m_facts->setTextFormat(Qt::RichText);
+    m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_facts);
+
+    m_discrepancyCaption = makeCaption(body);
+    m_discrepancies = makeTable(body, QStringLiteral("discrepancyTable"));
+    m_conditionCaption = makeCaption(body);
+    m_conditions = makeTable(body, QStringLiteral("conditionTable"));
+    m_backupCaption = makeCaption(body);
+    m_backups = makeTable(body, QStringLiteral("backupResourceTable"));
+    m_backups->setMinimumHeight(200);
+    m_scheduleCaption = makeCaption(body);
+    m_schedules = makeTable(body, QStringLiteral("scheduleTable"));
+    for (QWidget* w : std::initializer_list<QWidget*>{m_discrepancyCaption, m_discrepancies, m_conditionCaption, m_conditions,
+                                                      m_backupCaption, m_backups, m_scheduleCaption, m_schedules})
+        layout->addWidget(w);
+    layout->addStretch(1);
+
+    connect(m_openBucket, &QPushButton::clicked, this, &ClusterView::openBucketRequested);
+    retranslateUi();
+    showMessage(tr("No cluster selected"), tr("Pick a cluster under KUBERNETES in the sidebar."), false);
+}
+
+ClusterView::~ClusterView() = default;
+
+void ClusterView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        refresh();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ClusterView::retranslateUi()
+{
+    m_openBucket->setText(tr("Open bucket"));
+    m_openBucket->setToolTip(tr("Open the cluster's archive in the bucket views, with the credentials of its Secret "
+                                "(kept in memory only)"));
+    m_discrepancyCaption->setText(tr("Where the cluster and its bucket disagree"));
+    m_conditionCaption->setText(tr("Conditions"));
+    m_backupCaption->setText(tr("Backup resources"));
+    m_scheduleCaption->setText(tr("Scheduled backups"));
+}
+
+void ClusterView::setTimeZone(TimeZoneMode zone)
+{
+    m_zone = zone;
+    refresh();
+}
+
+void ClusterView::setLoading(const QString& clusterName)
+{
+    if (m_health && m_health->bucket.cluster.meta.qualifiedName() == clusterName)
+        return; // a live reload: keep the page as it is until the new read lands
+    m_health.reset();
+    showMessage(clusterName, tr("Reading the cluster and its bucket…"), false);
+}
+
+void ClusterView::showMessage(const QString& title, const QString& text, bool error)
+{
+    m_title->setText(title);
+    m_subtitle->setText(text);
+    m_subtitle->setStyleSheet(error ? QStringLiteral("color: %1;").arg(ChartStyle::trouble().name()) : QString());
+    const bool facts = m_health.has_value();
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_facts, m_discrepancyCaption, m_discrepancies, m_conditionCaption, m_conditions,
+                                         m_backupCaption, m_backups, m_scheduleCaption, m_schedules})
+        w->setVisible(facts);
+    m_openBucket->setEnabled(facts);
+}
+
+void ClusterView::setHealth(const k8s::ClusterHealth& health)
+{
+    m_health = health;
+    refresh();
+}
+
+void ClusterView::refresh()
+{
+    if (!m_health)
+        return;
+    const k8s::ClusterHealth& h = *m_health;
+    const k8s::CnpgCluster& c = h.bucket.cluster;
+    const k8s::CnpgObjectStore* store = h.bucket.objectStore ? &*h.bucket.objectStore : nullptr;
+    const QJsonObject clusterJson = c.toJson(store);
+    QString reason;
+    const auto badge = c.health(&reason);
+    const QColor colour = badge == k8s::CnpgCluster::Health::Healthy ? ChartStyle::ok()
+        : badge == k8s::CnpgCluster::Health::Failing                 ? ChartStyle::trouble()
+        : badge == k8s::CnpgCluster::Health::Warning                 ? ChartStyle::warning()
+                                                                     : ChartStyle::muted();
+    showMessage(c.meta.qualifiedName(), reason, false);
+    m_subtitle->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
+
+    auto time = [this](const std::optional<Timestamp>& t) {
+        return t ? Format::time(t->usecUtc, m_zone) : QStringLiteral("–");
+    };
+    auto clusterTime = [&](const char* key) {
+        const auto t = Timestamp::parse(clusterJson.value(QLatin1StringView(key)).toString());
+        return t ? Format::time(t->usecUtc, m_zone) : QStringLiteral("–");
+    };
+    const QString verdict = h.recoverable() ? tr("recoverable") : tr("not recoverable");
+    QList<std::pair<QString, QString>> rows{
+        {tr("Instances"), QStringLiteral("%1/%2").arg(c.readyInstances.value_or(0)).arg(c.instances.value_or(0))},
+        {tr("Primary"), orDash(c.currentPrimary)},
+        {tr("Backup method"), orDash(c.methodName())},
+        {tr("Bucket"), tr("%1 (server %2)").arg(h.facts.source, h.facts.server)},
+        {tr("Verdict (bucket)"), verdict},
+        {tr("First recoverability point"),
+         tr("cluster says %1; bucket says %2")
+             .arg(clusterTime("first_recoverability_point"), time(h.facts.firstRecoverabilityPoint))},
+        {tr("Restorable until"), time(h.facts.restorableUntil)},
+        {tr("Last backup"),
+         tr("cluster says %1; bucket's newest is %2").arg(clusterTime("last_successful_backup"), orDash(h.facts.lastBackupId))},
+    };
+    QString html = QStringLiteral("<table cellspacing=4>");
+    for (const auto& [k, v] : rows)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    for (const QString& note : h.bucket.notes)
+        html += QStringLiteral("<p><i>%1</i></p>").arg(note.toHtmlEscaped());
+    m_facts->setText(html);
+
+    QList<QStringList> discrepancies;
+    for (const k8s::Discrepancy& d : h.discrepancies)
+        discrepancies.append({d.kind, d.message});
+    if (discrepancies.isEmpty())
+        discrepancies.append({QStringLiteral("–"), tr("The cluster and its bucket agree.")});
+    fill(m_discrepancies, {tr("Kind"), tr("What")}, discrepancies);
+
+    QList<QStringList> conditions;
+    for (const k8s::ClusterCondition& cond : c.conditions)
+        conditions.append({cond.type, cond.status, cond.reason, cond.message});
+    fill(m_conditions, {tr("Type"), tr("Status"), tr("Reason"), tr("Message")}, conditions);
+
+    QList<QStringList> backups;
+    for (const k8s::CnpgBackup& b : h.backups)
+        backups.append({b.meta.name, b.phase, b.method, orDash(b.backupId), time(b.startedAt), time(b.stoppedAt), b.error});
+    fill(m_backups, {tr("Name"), tr("Phase"), tr("Method"), tr("Backup id"), tr("Started"), tr("Stopped"), tr("Error")},
+         backups);
+
+    QList<QStringList> schedules;
+    for (const k8s::CnpgScheduledBackup& s : h.schedules) {
+        const auto next = s.nextRun(h.readAtUsec);
+        schedules.append({s.meta.name, s.scheduleText,
+                          s.schedule ? (next ? Format::time(next->usecUtc, m_zone) : QStringLiteral("–"))
+                                     : tr("unreadable: %1").arg(s.scheduleError),
+                          s.suspend ? tr("suspended") : QString(), time(s.lastScheduleTime)});
+    }
+    fill(m_schedules, {tr("Name"), tr("Schedule"), tr("Next run"), tr("Suspended"), tr("Last run")}, schedules);
+}
+
+} // namespace tideline::gui

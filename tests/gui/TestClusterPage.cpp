@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window's Kubernetes side against tests/support/k8s_api.py (CNPG resources describing the
+// fixture buckets): the contexts and clusters in the sidebar, a cluster's page, a watch event
+// reaching the page, and "Open bucket" with the Secret's keys. Oracles: python3-kubernetes reading
+// the same server, barman-cloud-backup-list reading the same bucket, and `tideline-cli k8s status
+// --json` (the CLI prints what the page shows).
+#include "GuiTestSupport.h"
+
+#include "src/app/MainWindow.h"
+#include "src/jobs/JobRunner.h"
+#include "src/jobs/KubeSession.h"
+#include "src/jobs/SourceSession.h"
+#include "src/views/ClusterView.h"
+#include "src/views/ConnectionsSidebar.h"
+#include "tests/support/K8sApiServer.h"
+
+#include <QApplication>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QSet>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
+
+using namespace tideline;
+using namespace tideline::gui;
+using tideline::test::FixtureEnv;
+using tideline::test::K8sApiServer;
+using tideline::test::ProcessResult;
+
+namespace {
+
+QSet<QString> column(const QTableWidget* table, int col)
+{
+    QSet<QString> out;
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (const QTableWidgetItem* item = table->item(r, col))
+            out.insert(item->text());
+    return out;
+}
+
+QTreeWidgetItem* findItem(QTreeWidget* tree, const QString& text, const QString& parentText = {})
+{
+    for (QTreeWidgetItemIterator it(tree); *it; ++it)
+        if ((*it)->text(0) == text && (parentText.isEmpty() || ((*it)->parent() && (*it)->parent()->text(0) == parentText)))
+            return *it;
+    return nullptr;
+}
+
+} // namespace
+
+class TestClusterPage : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    K8sApiServer m_api;
+    QJsonObject m_python;
+    std::unique_ptr<MainWindow> m_window;
+
+    QJsonArray pythonItems(const QString& plural) const { return m_python.value(plural).toArray(); }
+
+    QSet<QString> pythonBackupsOf(const QString& cluster) const
+    {
+        QSet<QString> names;
+        for (const QJsonValue& v : pythonItems(QStringLiteral("backups"))) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("spec")).toObject().value(QStringLiteral("cluster")).toObject().value(QStringLiteral("name"))
+                == cluster)
+                names.insert(o.value(QStringLiteral("name")).toString());
+        }
+        return names;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(FixtureEnv::instance().ok());
+        const QString objects = K8sApiServer::makeObjects(m_tmp.path());
+        QVERIFY(!objects.isEmpty());
+        QVERIFY(m_api.start(objects, m_tmp.filePath(QStringLiteral("api"))));
+        const QString out = m_tmp.filePath(QStringLiteral("python.json"));
+        const ProcessResult py =
+            FixtureEnv::runWith(QProcessEnvironment::systemEnvironment(), QStringLiteral("/usr/bin/python3"),
+                                {K8sApiServer::supportDir() + QStringLiteral("k8s_pyclient_check.py"),
+                                 QStringLiteral("--kubeconfig"), m_api.kubeconfig(QStringLiteral("token")),
+                                 QStringLiteral("--out"), out});
+        QVERIFY2(py.exitCode == 0, py.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        m_python = QJsonDocument::fromJson(f.readAll()).object();
+
+        // No AWS keys of the desktop's own: the bucket can only open with the cluster's Secret.
+        qputenv("AWS_ACCESS_KEY_ID", "");
+        qputenv("AWS_SECRET_ACCESS_KEY", "");
+        qputenv("AWS_ENDPOINT_URL", "");
+        MainWindow::Options options;
+        options.persistent = true;
+        options.settingsFile = m_tmp.filePath(QStringLiteral("settings.ini"));
+        options.kubeconfig = m_api.kubeconfig(QStringLiteral("token"));
+        m_window = std::make_unique<MainWindow>(options);
+        m_window->show();
+    }
+
+    // The kubeconfig's context, then its namespaces and clusters as the API server lists them.
+    void theSidebarListsContextsAndClusters()
+    {
+        QTreeWidget* tree = m_window->sidebar()->tree();
+        QTRY_VERIFY_WITH_TIMEOUT(findItem(tree, QStringLiteral("token-ctx")), 20'000);
+        QSet<QString> expected;
+        for (const QJsonValue& v : pythonItems(QStringLiteral("clusters"))) {
+            const QJsonObject meta = v.toObject(); // k8s_pyclient_check.py flattens the metadata
+            expected.insert(meta.value(QStringLiteral("namespace")).toString() + u'/'
+                            + meta.value(QStringLiteral("name")).toString());
+        }
+        QVERIFY(!expected.isEmpty());
+        auto shown = [&] {
+            QSet<QString> names;
+            for (QTreeWidgetItemIterator it(tree); *it; ++it)
+                if ((*it)->parent() && (*it)->parent()->parent()
+                    && (*it)->parent()->parent()->text(0) == QLatin1String("token-ctx"))
+                    names.insert((*it)->parent()->text(0) + u'/' + (*it)->text(0));
+            return names;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(shown(), expected, 20'000);
+        // The badge says what the operator reports: a cluster without a backup is a warning.
+        QTreeWidgetItem* noBackup = findItem(tree, QStringLiteral("no-backup"), QStringLiteral("other"));
+        QVERIFY(noBackup);
+        QCOMPARE(noBackup->data(0, Qt::AccessibleDescriptionRole).toString(), QStringLiteral("warning"));
+        QVERIFY(noBackup->toolTip(0).contains(QStringLiteral("no backup")));
+    }
+
+    // The page holds what the CLI prints for the same cluster, and the Backups python reads.
+    void aClustersPageShowsItsHealth()
+    {
+        QTreeWidget* tree = m_window->sidebar()->tree();
+        QTreeWidgetItem* item = findItem(tree, QStringLiteral("pg-main"), QStringLiteral("db"));
+        QVERIFY(item);
+        QSignalSpy loaded(&m_window->kube(), &KubeSession::clusterLoaded);
+        tree->setCurrentItem(item);
+        QCOMPARE(m_window->currentView(), QStringLiteral("cluster"));
+        QVERIFY(loaded.wait(30'000));
+        ClusterView* page = m_window->cluster();
+        QVERIFY(page->health());
+
+        auto* backups = page->findChild<QTableWidget*>(QStringLiteral("backupResourceTable"));
+        QCOMPARE(column(backups, 0), pythonBackupsOf(QStringLiteral("pg-main")));
+
+        QProcessEnvironment e = FixtureEnv::instance().environment();
+        e.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
+        e.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+        e.insert(QStringLiteral("KUBECONFIG"), m_api.kubeconfig(QStringLiteral("token")));
+        const ProcessResult cli =
+            FixtureEnv::runWith(e, QStringLiteral(TIDELINE_CLI),
+                                {QStringLiteral("k8s"), QStringLiteral("status"), QStringLiteral("pg-main"),
+                                 QStringLiteral("-n"), QStringLiteral("db"), QStringLiteral("--json")});
+        QVERIFY2(cli.exitCode == 0, cli.err.constData());
+        QSet<QString> cliKinds;
+        for (const QJsonValue& d : cli.json().value(QStringLiteral("discrepancies")).toArray())
+            cliKinds.insert(d.toObject().value(QStringLiteral("kind")).toString());
+        auto* discrepancies = page->findChild<QTableWidget*>(QStringLiteral("discrepancyTable"));
+        QCOMPARE(column(discrepancies, 0), cliKinds);
+        // The ghost: a completed Backup resource whose backup barman does not list.
+        QVERIFY(cliKinds.contains(QStringLiteral("backup_missing_from_bucket")));
+        const ProcessResult barman =
+            FixtureEnv::instance().run(QStringLiteral("barman-cloud-backup-list"),
+                                       {QStringLiteral("--endpoint-url"), FixtureEnv::instance().endpoint(),
+                                        QStringLiteral("--format"), QStringLiteral("json"),
+                                        FixtureEnv::instance().url(QStringLiteral("main")),
+                                        FixtureEnv::instance().server(QStringLiteral("main"))});
+        QVERIFY(!barman.out.contains("20200101T000000"));
+        QVERIFY(page->findChild<QLabel*>(QStringLiteral("clusterFacts"))
+                    ->text()
+                    .contains(FixtureEnv::instance().url(QStringLiteral("main"))));
+    }
+
+    // A Backup created while the page is open reaches it through the watch, with no refresh.
+    void aWatchEventReachesThePage()
+    {
+        QCOMPARE(m_window->currentView(), QStringLiteral("cluster"));
+        const QString name = QStringLiteral("pg-main-on-demand-test");
+        const QJsonObject backup{{QStringLiteral("apiVersion"), QStringLiteral("postgresql.cnpg.io/v1")},
+                                 {QStringLiteral("kind"), QStringLiteral("Backup")},
+                                 {QStringLiteral("metadata"),
+                                  QJsonObject{{QStringLiteral("name"), name},
+                                              {QStringLiteral("namespace"), QStringLiteral("db")},
+                                              {QStringLiteral("creationTimestamp"), QStringLiteral("2026-12-03T10:00:00Z")}}},
+                                 {QStringLiteral("spec"),
+                                  QJsonObject{{QStringLiteral("cluster"),
+                                               QJsonObject{{QStringLiteral("name"), QStringLiteral("pg-main")}}},
+                                              {QStringLiteral("method"), QStringLiteral("barmanObjectStore")}}},
+                                 {QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), QStringLiteral("running")}}}};
+        QSignalSpy changed(&m_window->kube(), &KubeSession::clusterChanged);
+        m_api.control(QStringLiteral("/_control/apply"), backup);
+        // control() waits in an event loop, where the event may already have arrived.
+        QVERIFY(!changed.isEmpty() || changed.wait(20'000));
+        auto* backups = m_window->cluster()->findChild<QTableWidget*>(QStringLiteral("backupResourceTable"));
+        QTRY_VERIFY_WITH_TIMEOUT(column(backups, 0).contains(name), 20'000);
+        QVERIFY(column(backups, 1).contains(QStringLiteral("running")));
+    }
+
+    // "Open bucket" opens the cluster's archive with the Secret's keys, and nothing of it is saved.
+    void openBucketUsesTheSecretAndSavesNothing()
+    {
+        QSignalSpy loaded(m_window.get(), &MainWindow::sourceLoaded);
+        m_window->cluster()->findChild<QPushButton*>(QStringLiteral("openBucketButton"))->click();
+        QVERIFY(loaded.wait(60'000));
+        QVERIFY2(m_window->session().errors().isEmpty(), qPrintable(m_window->session().errors().value(0).oneLine()));
+        QCOMPARE(m_window->currentServer(), FixtureEnv::instance().server(QStringLiteral("main")));
+        QVERIFY(m_window->session().snapshot(m_window->currentServer()));
+        QVERIFY(m_window->currentView() != QLatin1String("cluster"));
+        m_window->saveSettings();
+        QFile settings(m_tmp.filePath(QStringLiteral("settings.ini")));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray text = settings.readAll();
+        QVERIFY(!text.contains(FixtureEnv::instance().root().value(QStringLiteral("secret_key")).toString().toUtf8()));
+        QVERIFY(!text.contains("cnpg:"));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_api.stop();
+        test::exportFixtureCredentials();
+    }
+};
+
+QTEST_MAIN(TestClusterPage)
+#include "TestClusterPage.moc"
