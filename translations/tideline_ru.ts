@@ -44,17 +44,32 @@
         <translation>Показать версию.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>kubeconfig to read (default: KUBECONFIG, else ~/.kube/config).</source>
+        <translation>kubeconfig для чтения (по умолчанию KUBECONFIG, иначе ~/.kube/config).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kubeconfig context for a cnpg:// SOURCE_URL.</source>
+        <translation>контекст kubeconfig для SOURCE_URL вида cnpg://.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tideline: Barman Cloud backups of CloudNativePG clusters.</source>
         <translation>Tideline: резервные копии Barman Cloud кластеров CloudNativePG.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>s3://bucket/path: CNPG&apos;s destinationPath.</source>
-        <translation>s3://bucket/path: destinationPath из CNPG.</translation>
+        <location line="+3"/>
+        <source>s3://bucket/path (CNPG&apos;s destinationPath), or cnpg://NAMESPACE/CLUSTER.</source>
+        <translation>s3://бакет/путь (destinationPath в CNPG) или cnpg://NAMESPACE/CLUSTER.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+58"/>
+        <source>--view cluster goes with a cnpg://NAMESPACE/CLUSTER source, and only it.</source>
+        <translation>--view cluster идёт только с источником cnpg://NAMESPACE/CLUSTER.</translation>
+    </message>
+    <message>
+        <location line="-54"/>
         <source>CNPG&apos;s serverName (default: the first one found).</source>
         <translation>serverName из CNPG (по умолчанию первый найденный).</translation>
     </message>
@@ -64,7 +79,7 @@
         <translation>Параметры: tideline --help.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Too many arguments: %1</source>
         <translation>Лишние аргументы: %1</translation>
     </message>
@@ -414,6 +429,39 @@
     </message>
 </context>
 <context>
+    <name>CnpgCluster</name>
+    <message>
+        <location filename="../engine/k8s/CnpgCluster.cpp" line="+153"/>
+        <source>WAL archiving is failing: %1</source>
+        <translation>архивирование WAL не работает: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the last backup failed: %1</source>
+        <translation>последняя копия не удалась: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no backup is configured</source>
+        <translation>резервное копирование не настроено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the operator has reported no status yet</source>
+        <translation>оператор ещё не сообщил состояние</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 instances ready</source>
+        <translation>готово экземпляров: %1 из %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no phase reported</source>
+        <translation>фаза не сообщена</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <location filename="../src/cli/CommandLine.cpp" line="+12"/>
@@ -697,7 +745,7 @@
         <translation>Укажите бакет из destinationPath в CNPG (s3://BUCKET/path).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>No AWS profile named.</source>
         <translation>Профиль AWS не указан.</translation>
     </message>
@@ -1628,36 +1676,36 @@
 <context>
     <name>K8sCommand</name>
     <message>
-        <location filename="../src/cli/K8sCommand.cpp" line="+57"/>
+        <location filename="../src/cli/K8sCommand.cpp" line="+38"/>
         <source>CURRENT</source>
         <translation>ТЕКУЩИЙ</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+46"/>
-        <location line="+27"/>
+        <location line="+35"/>
+        <location line="+26"/>
         <location line="+24"/>
         <source>NAME</source>
         <translation>ИМЯ</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+73"/>
+        <location line="-85"/>
+        <location line="+61"/>
         <location line="+24"/>
         <source>CLUSTER</source>
         <translation>КЛАСТЕР</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+45"/>
-        <location line="+27"/>
+        <location line="-84"/>
+        <location line="+34"/>
+        <location line="+26"/>
         <location line="+24"/>
         <source>NAMESPACE</source>
         <translation>ПРОСТРАНСТВО ИМЁН</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+46"/>
+        <location line="-84"/>
+        <location line="+35"/>
         <source>SERVER</source>
         <translation>СЕРВЕР</translation>
     </message>
@@ -1668,22 +1716,27 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>PHASE</source>
         <translation>ФАЗА</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-26"/>
         <source>BACKUP</source>
         <translation>РЕЗЕРВИРОВАНИЕ</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>HEALTH</source>
+        <translation>СОСТОЯНИЕ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>FIRST RECOVERABILITY</source>
         <translation>ВОССТАНОВИМО С</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>METHOD</source>
         <translation>МЕТОД</translation>
     </message>
@@ -1748,7 +1801,7 @@
         <translation>Укажите его пространство имён через -n.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+26"/>
         <source>cluster</source>
         <translation>кластер</translation>
     </message>
@@ -4335,7 +4388,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите имя кластера (его serverName) после опций, например tideline-cli backups --helm-values values.yaml pg-main.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>refused: %1</source>
         <translation>отказ: %1</translation>
     </message>
@@ -5545,6 +5598,220 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
 </context>
 <context>
+    <name>tideline::gui::ClusterView</name>
+    <message>
+        <location filename="../src/views/ClusterView.cpp" line="+123"/>
+        <source>No cluster selected</source>
+        <translation>Кластер не выбран</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pick a cluster under KUBERNETES in the sidebar.</source>
+        <translation>Выберите кластер в разделе KUBERNETES боковой панели.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Open bucket</source>
+        <translation>Открыть бакет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the cluster&apos;s archive in the bucket views, with the credentials of its Secret (kept in memory only)</source>
+        <translation>Открыть архив кластера в видах бакета с учётными данными из его Secret (только в памяти)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the cluster and its bucket disagree</source>
+        <translation>В чём кластер и его бакет расходятся</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conditions</source>
+        <translation>Условия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup resources</source>
+        <translation>Ресурсы Backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled backups</source>
+        <translation>Копии по расписанию</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reading the cluster and its bucket…</source>
+        <translation>Чтение кластера и его бакета…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>recoverable</source>
+        <translation>восстановимо</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not recoverable</source>
+        <translation>не восстановимо</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instances</source>
+        <translation>Экземпляры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Primary</source>
+        <translation>Primary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup method</source>
+        <translation>Метод копирования</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bucket</source>
+        <translation>Бакет</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (server %2)</source>
+        <translation>%1 (сервер %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verdict (bucket)</source>
+        <translation>Вердикт (бакет)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First recoverability point</source>
+        <translation>Первая точка восстановления</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cluster says %1; bucket says %2</source>
+        <translation>кластер: %1; бакет: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restorable until</source>
+        <translation>Восстановимо до</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last backup</source>
+        <translation>Последняя копия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cluster says %1; bucket&apos;s newest is %2</source>
+        <translation>кластер: %1; новейшая в бакете: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The cluster and its bucket agree.</source>
+        <translation>Кластер и его бакет согласны.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+11"/>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Phase</source>
+        <translation>Фаза</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Backup id</source>
+        <translation>Id копии</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation>Начато</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopped</source>
+        <translation>Завершено</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unreadable: %1</source>
+        <translation>не читается: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>suspended</source>
+        <translation>приостановлено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next run</source>
+        <translation>Следующий запуск</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Suspended</source>
+        <translation>Приостановлено</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last run</source>
+        <translation>Последний запуск</translation>
+    </message>
+</context>
+<context>
     <name>tideline::gui::ConnectionEditor</name>
     <message>
         <location filename="../src/dialogs/ConnectionEditor.cpp" line="+33"/>
@@ -5624,18 +5891,18 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::ConnectionsSidebar</name>
     <message>
-        <location filename="../src/views/ConnectionsSidebar.cpp" line="+79"/>
+        <location filename="../src/views/ConnectionsSidebar.cpp" line="+119"/>
         <source>Add object store…</source>
         <translation>Добавить объектное хранилище…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
@@ -5643,6 +5910,11 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+12"/>
         <source>OBJECT STORES</source>
         <translation>ОБЪЕКТНЫЕ ХРАНИЛИЩА</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KUBERNETES</source>
+        <translation>KUBERNETES</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5687,9 +5959,43 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
 </context>
 <context>
+    <name>tideline::gui::KubeSession</name>
+    <message>
+        <location filename="../src/jobs/KubeSession.cpp" line="+67"/>
+        <source>Read the kubeconfig</source>
+        <translation>Чтение kubeconfig</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+67"/>
+        <source>No kubeconfig is loaded.</source>
+        <translation>kubeconfig не загружен.</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>List CNPG clusters in %1</source>
+        <translation>Список кластеров CNPG в %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Watch cluster %1</source>
+        <translation>Наблюдение за кластером %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch Backups in %1</source>
+        <translation>Наблюдение за Backup в %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Read cluster %1</source>
+        <translation>Чтение кластера %1</translation>
+    </message>
+</context>
+<context>
     <name>tideline::gui::MainWindow</name>
     <message>
-        <location filename="../src/app/MainWindow.cpp" line="+48"/>
+        <location filename="../src/app/MainWindow.cpp" line="+51"/>
         <source>%1
 endpoint: %2</source>
         <translation>%1
@@ -5715,14 +6021,14 @@ from the command line: not saved</source>
 из командной строки: не сохраняется</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+78"/>
         <location line="+3"/>
-        <location line="+352"/>
+        <location line="+360"/>
         <source>Reading %1 …</source>
         <translation>Чтение %1 …</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-349"/>
         <source>No server &apos;%1&apos; under %2. Found: %3.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
     </message>
@@ -5732,7 +6038,7 @@ from the command line: not saved</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+80"/>
         <source>About Tideline</source>
         <translation>О программе Tideline</translation>
     </message>
@@ -5767,7 +6073,7 @@ from the command line: not saved</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>Reading the credentials from the keychain …</source>
         <translation>Чтение учётных данных из связки ключей …</translation>
     </message>
@@ -5828,7 +6134,41 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Не удаётся записать %1. Подсказка: проверьте, что папка существует и доступна для записи.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
+        <source>API server: %1</source>
+        <translation>API-сервер: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Kubernetes: %1</source>
+        <translation>Kubernetes: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Read %1.</source>
+        <translation>Прочитано: %1.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>No kubeconfig context to read %1 through. Hint: pass --kubeconfig FILE.</source>
+        <translation>Нет контекста kubeconfig, чтобы прочитать %1. Подсказка: передайте --kubeconfig FILE.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No kubeconfig context to read the cluster through.
+
+Pass --kubeconfig FILE or set KUBECONFIG.</source>
+        <translation>Нет контекста kubeconfig, чтобы прочитать кластер.
+
+Передайте --kubeconfig FILE или задайте KUBECONFIG.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Open a server first: the wizard restores the selected one.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>

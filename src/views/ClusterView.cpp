@@ -82,7 +82,10 @@ ClusterView::ClusterView(QWidget* parent) : QWidget(parent)
     big.setBold(true);
     m_title->setFont(big);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Phases and condition messages come from the API server: never read as rich text.
+    m_title->setTextFormat(Qt::PlainText);
     m_subtitle = new QLabel(body);
+    m_subtitle->setTextFormat(Qt::PlainText);
     m_subtitle->setObjectName(QStringLiteral("clusterSubtitle"));
     m_subtitle->setWordWrap(true);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);

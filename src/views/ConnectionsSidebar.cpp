@@ -7,6 +7,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QStyle>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -21,6 +22,23 @@ constexpr int kServerRole = Qt::UserRole + 2;
 constexpr int kContextRole = Qt::UserRole + 3;
 constexpr int kNamespaceRole = Qt::UserRole + 4;
 constexpr int kClusterRole = Qt::UserRole + 5;
+
+// Tooltips quote what a bucket or an API server said (errors, phases, condition messages); Qt
+// would read one that looks like HTML as HTML, so they are always escaped rich text.
+QString plainTip(const QString& text)
+{
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(text.toHtmlEscaped());
+}
+
+// The text a tooltip made by plainTip() shows.
+QString tipText(const QString& tip)
+{
+    if (!tip.startsWith(QLatin1String("<p style=")))
+        return tip;
+    QTextDocument doc;
+    doc.setHtml(tip);
+    return doc.toPlainText();
+}
 
 QIcon badge(const QString& colour)
 {
@@ -168,7 +186,7 @@ void ConnectionsSidebar::setConnections(const QList<Entry>& entries)
     for (const Entry& e : entries) {
         auto* item = new QTreeWidgetItem(m_stores, {e.name});
         item->setData(0, kIdRole, e.id);
-        item->setToolTip(0, e.tooltip);
+        item->setToolTip(0, plainTip(e.tooltip));
         item->setIcon(0, style()->standardIcon(QStyle::SP_DriveNetIcon));
         if (e.id == keep)
             m_tree->setCurrentItem(item);
@@ -207,8 +225,8 @@ void ConnectionsSidebar::setState(const QString& connectionId, State state, cons
     case State::Ready:
     case State::Idle: c->setIcon(0, style()->standardIcon(QStyle::SP_DriveNetIcon)); break;
     }
-    const QString base = c->toolTip(0).section(QStringLiteral("\n\n"), 0, 0);
-    c->setToolTip(0, message.isEmpty() ? base : QStringLiteral("%1\n\n%2").arg(base, message));
+    const QString base = tipText(c->toolTip(0)).section(QStringLiteral("\n\n"), 0, 0);
+    c->setToolTip(0, plainTip(message.isEmpty() ? base : QStringLiteral("%1\n\n%2").arg(base, message)));
 }
 
 void ConnectionsSidebar::setCurrent(const QString& connectionId, const QString& server)
@@ -264,7 +282,7 @@ void ConnectionsSidebar::setContexts(const QStringList& names, const QString& cu
     for (qsizetype i = 0; i < names.size(); ++i) {
         auto* item = new QTreeWidgetItem(m_kube, {names[i]});
         item->setData(0, kContextRole, names[i]);
-        item->setToolTip(0, tooltips.value(i));
+        item->setToolTip(0, plainTip(tooltips.value(i)));
         item->setIcon(0, style()->standardIcon(QStyle::SP_ComputerIcon));
         if (names[i] == current) {
             QFont f = item->font(0);
@@ -303,7 +321,7 @@ void ConnectionsSidebar::setClusters(const QString& context, const QList<Cluster
         item->setData(0, kClusterRole, e.name);
         item->setData(0, Qt::AccessibleDescriptionRole, e.health);
         item->setIcon(0, badge(badgeColour(e.health)));
-        item->setToolTip(0, QStringLiteral("%1/%2: %3").arg(e.nameSpace, e.name, e.reason));
+        item->setToolTip(0, plainTip(QStringLiteral("%1/%2: %3").arg(e.nameSpace, e.name, e.reason)));
         if (e.nameSpace == keepNs && e.name == keepName)
             m_tree->setCurrentItem(item);
     }
@@ -322,8 +340,8 @@ void ConnectionsSidebar::setContextState(const QString& context, State state, co
     case State::Ready:
     case State::Idle: c->setIcon(0, style()->standardIcon(QStyle::SP_ComputerIcon)); break;
     }
-    const QString base = c->toolTip(0).section(QStringLiteral("\n\n"), 0, 0);
-    c->setToolTip(0, message.isEmpty() ? base : QStringLiteral("%1\n\n%2").arg(base, message));
+    const QString base = tipText(c->toolTip(0)).section(QStringLiteral("\n\n"), 0, 0);
+    c->setToolTip(0, plainTip(message.isEmpty() ? base : QStringLiteral("%1\n\n%2").arg(base, message)));
 }
 
 void ConnectionsSidebar::setCurrentCluster(const QString& context, const QString& nameSpace, const QString& name)
