@@ -216,17 +216,20 @@ void ConnectionsSidebar::setServers(const QString& connectionId, const QStringLi
 
 void ConnectionsSidebar::setState(const QString& connectionId, State state, const QString& message)
 {
-    QTreeWidgetItem* c = itemOf(connectionId);
-    if (!c)
-        return;
+    if (QTreeWidgetItem* c = itemOf(connectionId))
+        showState(c, state, message, QStyle::SP_DriveNetIcon);
+}
+
+void ConnectionsSidebar::showState(QTreeWidgetItem* item, State state, const QString& message, QStyle::StandardPixmap idle)
+{
     switch (state) {
-    case State::Loading: c->setIcon(0, style()->standardIcon(QStyle::SP_BrowserReload)); break;
-    case State::Failed: c->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxCritical)); break;
+    case State::Loading: item->setIcon(0, style()->standardIcon(QStyle::SP_BrowserReload)); break;
+    case State::Failed: item->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxCritical)); break;
     case State::Ready:
-    case State::Idle: c->setIcon(0, style()->standardIcon(QStyle::SP_DriveNetIcon)); break;
+    case State::Idle: item->setIcon(0, style()->standardIcon(idle)); break;
     }
-    const QString base = tipText(c->toolTip(0)).section(QStringLiteral("\n\n"), 0, 0);
-    c->setToolTip(0, plainTip(message.isEmpty() ? base : QStringLiteral("%1\n\n%2").arg(base, message)));
+    const QString base = tipText(item->toolTip(0)).section(QStringLiteral("\n\n"), 0, 0);
+    item->setToolTip(0, plainTip(message.isEmpty() ? base : QStringLiteral("%1\n\n%2").arg(base, message)));
 }
 
 void ConnectionsSidebar::setCurrent(const QString& connectionId, const QString& server)
@@ -331,17 +334,8 @@ void ConnectionsSidebar::setClusters(const QString& context, const QList<Cluster
 
 void ConnectionsSidebar::setContextState(const QString& context, State state, const QString& message)
 {
-    QTreeWidgetItem* c = contextItem(context);
-    if (!c)
-        return;
-    switch (state) {
-    case State::Loading: c->setIcon(0, style()->standardIcon(QStyle::SP_BrowserReload)); break;
-    case State::Failed: c->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxCritical)); break;
-    case State::Ready:
-    case State::Idle: c->setIcon(0, style()->standardIcon(QStyle::SP_ComputerIcon)); break;
-    }
-    const QString base = tipText(c->toolTip(0)).section(QStringLiteral("\n\n"), 0, 0);
-    c->setToolTip(0, plainTip(message.isEmpty() ? base : QStringLiteral("%1\n\n%2").arg(base, message)));
+    if (QTreeWidgetItem* c = contextItem(context))
+        showState(c, state, message, QStyle::SP_ComputerIcon);
 }
 
 void ConnectionsSidebar::setCurrentCluster(const QString& context, const QString& nameSpace, const QString& name)

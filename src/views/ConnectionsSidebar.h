@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QStyle>
 #include <QWidget>
 
 class QTreeWidget;
@@ -67,6 +68,8 @@ private:
     void retranslateUi();
     QTreeWidgetItem* itemOf(const QString& connectionId) const;
     QTreeWidgetItem* contextItem(const QString& context) const;
+    /// The icon for `state` (`idle` when ready) and the message after the item's own tooltip.
+    void showState(QTreeWidgetItem* item, State state, const QString& message, QStyle::StandardPixmap idle);
     void emitCurrent(QTreeWidgetItem* item);
 
     QTreeWidget* m_tree = nullptr;

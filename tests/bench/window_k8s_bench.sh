@@ -11,18 +11,7 @@ build="${1:-$repo/build}"
 delay="${DELAY_MS:-20}"
 backups="${BACKUPS:-20000}"
 envjson="$build/fixtures/env.json"
-[[ -f "$envjson" ]] || { echo "window_k8s_bench: $envjson missing: run the test suite once" >&2; exit 1; }
-work="$(mktemp -d)"
-api_pid=""
-trap '[[ -n "$api_pid" ]] && kill "$api_pid" 2>/dev/null; rm -rf "$work"' EXIT
-python3 "$repo/tests/support/k8s_objects.py" --env "$envjson" --out "$work/objects.json" \
-    --scale-namespaces 50 --scale-clusters 1000 --scale-backups "$backups" >/dev/null
-python3 "$repo/tests/support/k8s_api.py" --objects "$work/objects.json" --tls-dir "$work/tls" \
-    --delay-ms "$delay" --no-stdin >"$work/port" 2>"$work/api.log" &
-api_pid=$!
-for _ in $(seq 300); do [[ -s "$work/port" ]] && break; sleep 0.1; done
-port="$(head -1 "$work/port")"
-kc="$work/tls/kubeconfig-token"
+source "$repo/tests/bench/k8s_scale_server.sh"
 echo "window_k8s_bench: 1,000 clusters and $backups Backups in 50 namespaces, ${delay} ms per request"
 if command -v kubectl >/dev/null 2>&1; then
     start=$(date +%s%N)
