@@ -215,7 +215,15 @@ void MainWindow::setupActions()
         if (!m_sidebar->currentConnection().isEmpty())
             removeConnection(m_sidebar->currentConnection());
     });
-    connect(ui->actionRefresh, &QAction::triggered, m_session, &SourceSession::reload);
+    connect(ui->actionRefresh, &QAction::triggered, this, [this] {
+        // Reload what is shown: a cluster's page (and its context's badges), else the source.
+        if (m_pages->currentWidget() == m_cluster && m_kube->isClusterOpen()) {
+            m_kube->reloadCluster();
+            showClusters(m_kube->clusterContext());
+            return;
+        }
+        m_session->reload();
+    });
     connect(ui->actionCancelAll, &QAction::triggered, m_runner, &JobRunner::cancelAll);
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui->actionRestore, &QAction::triggered, this, [this] { openRestoreWizard(); });
