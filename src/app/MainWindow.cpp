@@ -771,8 +771,10 @@ void MainWindow::openClusterBucket()
     refreshSidebar();
     m_pages->setCurrentWidget(m_ui->tabs);
     m_ui->tabs->setCurrentIndex(0);
-    openProfile(p, b.serverName,
-                keys ? std::optional<S3Secret>(S3Secret{b.options.accessKeyId, b.options.secretAccessKey}) : std::nullopt);
+    const S3Secret secret{b.options.accessKeyId, b.options.secretAccessKey};
+    if (keys)
+        m_clusterSecrets.insert(p.id, secret);
+    openProfile(p, b.serverName, keys ? std::optional<S3Secret>(secret) : std::nullopt);
 }
 
 RestoreWizard* MainWindow::openRestoreWizard()
@@ -787,7 +789,10 @@ RestoreWizard* MainWindow::openRestoreWizard()
         target = *t;
     const ConnectionProfile& p = m_session->profile();
     RestoreWizard::Source source{p.sourceUrl(), m_server, p.endpoint, p.awsProfile, p.region, m_session->servers(), {}};
-    if (const auto secret = m_vault->sessionSecret(p.id); secret && !secret->isEmpty())
+    std::optional<S3Secret> secret = m_vault->sessionSecret(p.id);
+    if (!secret && m_clusterSecrets.contains(p.id))
+        secret = m_clusterSecrets.value(p.id); // a cluster's bucket opened with its Secret's keys
+    if (secret && !secret->isEmpty())
         source.environment = {{QStringLiteral("AWS_ACCESS_KEY_ID"), secret->accessKeyId},
                               {QStringLiteral("AWS_SECRET_ACCESS_KEY"), secret->secretAccessKey}};
     auto* wizard = new RestoreWizard(*m_runner, s, m_session->store(), source, target, this);

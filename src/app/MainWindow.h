@@ -162,6 +162,9 @@ private:
     KubeSession* m_kube = nullptr;
     QStackedWidget* m_pages = nullptr; ///< the server's tabs, or a cluster's page
     QString m_pendingCluster;          ///< openCluster() before the kubeconfig was read
+    /// The Secret keys of clusters' buckets opened this session (memory only: the restore wizard
+    /// hands them to a drill's PostgreSQL as the keychain's session secrets are).
+    QHash<QString, S3Secret> m_clusterSecrets;
     QString m_pendingContext;
     TransfersView* m_transfers = nullptr;
     QComboBox* m_zoneCombo = nullptr;

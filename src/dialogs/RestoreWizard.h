@@ -84,6 +84,8 @@ public:
     /// `<cli> wal-restore [--endpoint-url …] [--profile …] [--region …] URL SERVER %f %p`, shell
     /// quoted, as tideline-cli restore writes it. Credentials are never part of it.
     static QString restoreCommand(const QString& cli, const Source& source);
+    /// What the wizard restores from (tests: where a drill's credentials come from).
+    const Source& source() const { return m_source; }
 
     const pitr::RecoveryPlan& plan() const { return m_plan; }
     Action action() const;

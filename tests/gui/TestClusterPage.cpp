@@ -7,6 +7,7 @@
 #include "GuiTestSupport.h"
 
 #include "src/app/MainWindow.h"
+#include "src/dialogs/RestoreWizard.h"
 #include "src/jobs/JobRunner.h"
 #include "src/jobs/KubeSession.h"
 #include "src/jobs/SourceSession.h"
@@ -210,6 +211,13 @@ private slots:
         QCOMPARE(m_window->currentServer(), FixtureEnv::instance().server(QStringLiteral("main")));
         QVERIFY(m_window->session().snapshot(m_window->currentServer()));
         QVERIFY(m_window->currentView() != QLatin1String("cluster"));
+        // A drill from here gets the Secret's keys in its PostgreSQL's environment, as a keychain
+        // connection's would.
+        RestoreWizard* wizard = m_window->openRestoreWizard();
+        QVERIFY(wizard);
+        QCOMPARE(wizard->source().environment.value(QStringLiteral("AWS_SECRET_ACCESS_KEY")),
+                 FixtureEnv::instance().root().value(QStringLiteral("secret_key")).toString());
+        wizard->close();
         m_window->saveSettings();
         QFile settings(m_tmp.filePath(QStringLiteral("settings.ini")));
         QVERIFY(settings.open(QIODevice::ReadOnly));
