@@ -232,7 +232,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+513"/>
+        <location filename="../src/app/MainWindow.cpp" line="+521"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>

@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AlertRules</name>
+    <message>
+        <location filename="../engine/monitor/AlertRules.cpp" line="+65"/>
+        <source>Names are lower-case letters, digits and &apos;-&apos; (the cluster may hold &apos;.&apos;).</source>
+        <translation>Имена — строчные буквы, цифры и «-» (в имени кластера может быть «.»).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a namespace name</source>
+        <translation>«%1» — не имя пространства имён</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a cluster name</source>
+        <translation>«%1» — не имя кластера</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--cluster needs its namespace</source>
+        <translation>--cluster нужно его пространство имён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add -n NAMESPACE: two clusters of one name may live in two namespaces.</source>
+        <translation>Добавьте -n NAMESPACE: два кластера с одним именем могут жить в двух пространствах имён.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>&quot;%1&quot; is not a duration</source>
+        <translation>«%1» — не длительность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a number and one unit: 90m, 24h, 2d, 1w.</source>
+        <translation>Напишите число и одну единицу: 90m, 24h, 2d, 1w.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsCommand</name>
+    <message>
+        <location filename="../src/cli/AlertsCommand.cpp" line="+17"/>
+        <source>unknown alerts command &apos;%1&apos;</source>
+        <translation>неизвестная команда alerts «%1»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usage: tideline-cli alerts %1</source>
+        <translation>Использование: tideline-cli alerts %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--wal-ready takes a number of segments from 1 to 1000000</source>
+        <translation>--wal-ready принимает число сегментов от 1 до 1000000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example --wal-ready 10.</source>
+        <translation>Например, --wal-ready 10.</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/AlertsCommand.h" line="+22"/>
+        <source>the runbook&apos;s backup and archiving alerts as a PrometheusRule (the CNPG chart ships none)</source>
+        <translation>оповещения регламента о резервных копиях и архивировании в виде PrometheusRule (в чарте CNPG их нет)</translation>
+    </message>
+</context>
+<context>
     <name>AppOptions</name>
     <message>
         <location filename="../src/app/AppOptions.cpp" line="+14"/>
@@ -6023,12 +6089,12 @@ from the command line: not saved</source>
     <message>
         <location line="+78"/>
         <location line="+3"/>
-        <location line="+360"/>
+        <location line="+368"/>
         <source>Reading %1 …</source>
         <translation>Чтение %1 …</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-357"/>
         <source>No server &apos;%1&apos; under %2. Found: %3.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
     </message>
@@ -6038,7 +6104,7 @@ from the command line: not saved</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+88"/>
         <source>About Tideline</source>
         <translation>О программе Tideline</translation>
     </message>
@@ -6168,12 +6234,12 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
 Передайте --kubeconfig FILE или задайте KUBECONFIG.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Open a server first: the wizard restores the selected one.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>No keychain (%1): the credentials are kept for this session only.</source>
         <translation>Нет связки ключей (%1): учётные данные хранятся только до конца сеанса.</translation>
     </message>
