@@ -10,6 +10,27 @@
 
 namespace tideline::cli {
 
+Result<monitor::AlertThresholds> alertThresholds(const Invocation& inv)
+{
+    monitor::AlertThresholds thresholds;
+    for (const auto& [option, target] : {std::pair{QStringLiteral("backup-age"), &thresholds.backupAgeSeconds},
+                                         std::pair{QStringLiteral("archive-delay"), &thresholds.archiveDelaySeconds}})
+        if (inv.has(option)) {
+            auto seconds = monitor::parseDurationSeconds(inv.value(option));
+            if (!seconds)
+                return std::unexpected(seconds.error());
+            *target = *seconds;
+        }
+    if (inv.has(QStringLiteral("wal-ready"))) {
+        bool ok = false;
+        thresholds.walReadySegments = inv.value(QStringLiteral("wal-ready")).toLongLong(&ok);
+        if (!ok || thresholds.walReadySegments < 1 || thresholds.walReadySegments > 1'000'000)
+            return fail(ErrorCode::Usage, AlertsCommand::tr("--wal-ready takes a number of segments from 1 to 1000000"),
+                        AlertsCommand::tr("For example --wal-ready 10."));
+    }
+    return thresholds;
+}
+
 int AlertsCommand::run(const Invocation& inv)
 {
     if (inv.args.value(0) != u"export")
@@ -20,25 +41,10 @@ int AlertsCommand::run(const Invocation& inv)
     auto scope = monitor::AlertScope::make(inv.nameSpace, inv.value(QStringLiteral("cluster")));
     if (!scope)
         return reportError(scope.error());
-    monitor::AlertThresholds thresholds;
-    for (const auto& [option, target] : {std::pair{QStringLiteral("backup-age"), &thresholds.backupAgeSeconds},
-                                         std::pair{QStringLiteral("archive-delay"), &thresholds.archiveDelaySeconds}})
-        if (inv.has(option)) {
-            auto seconds = monitor::parseDurationSeconds(inv.value(option));
-            if (!seconds)
-                return reportError(seconds.error());
-            *target = *seconds;
-        }
-    if (inv.has(QStringLiteral("wal-ready"))) {
-        bool ok = false;
-        thresholds.walReadySegments = inv.value(QStringLiteral("wal-ready")).toLongLong(&ok);
-        if (!ok || thresholds.walReadySegments < 1 || thresholds.walReadySegments > 1'000'000)
-            return reportError({ErrorCode::Usage,
-                                tr("--wal-ready takes a number of segments from 1 to 1000000"),
-                                tr("For example --wal-ready 10."),
-                                {}});
-    }
-    const auto rules = monitor::backupAlertRules(*scope, thresholds);
+    auto thresholds = alertThresholds(inv);
+    if (!thresholds)
+        return reportError(thresholds.error());
+    const auto rules = monitor::backupAlertRules(*scope, *thresholds);
     if (inv.json) {
         QJsonArray list;
         for (const auto& r : rules)

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/monitor/AlertRules.h"
 #include "src/cli/Command.h"
 
 namespace tideline::cli {
+
+/// --backup-age, --wal-ready and --archive-delay over the runbook's defaults (alerts and archiver
+/// share them). Errors: Usage.
+Result<monitor::AlertThresholds> alertThresholds(const Invocation& invocation);
 
 /// `alerts export [--cluster NAME] [-n NS] [--backup-age D] [--wal-ready N] [--archive-delay D]`:
 /// the runbook's backup and archiving alerts as a PrometheusRule (YAML on stdout; --json prints

@@ -2,6 +2,7 @@
 #include "engine/core/Redactor.h"
 #include "engine/core/Translations.h"
 #include "src/cli/AlertsCommand.h"
+#include "src/cli/ArchiverCommand.h"
 #include "src/cli/BackupsCommand.h"
 #include "src/cli/CommandLine.h"
 #include "src/cli/DrillCommand.h"
@@ -45,7 +46,8 @@ int main(int argc, char* argv[])
          std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(), std::make_shared<WindowCommand>(),
          std::make_shared<UsageCommand>(), std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(),
          std::make_shared<RestoreCommand>(), std::make_shared<DrillCommand>(), std::make_shared<DrillsCommand>(),
-         std::make_shared<K8sCommand>(), std::make_shared<AlertsCommand>(), std::make_shared<WalRestoreCommand>()});
+         std::make_shared<K8sCommand>(), std::make_shared<AlertsCommand>(), std::make_shared<ArchiverCommand>(),
+         std::make_shared<WalRestoreCommand>()});
     if (arguments.contains(QStringLiteral("--version"))) {
         printText(QStringLiteral("tideline-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return 0;

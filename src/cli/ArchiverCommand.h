@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "src/cli/Command.h"
+
+namespace tideline::cli {
+
+/// `archiver CONNINFO [--source SOURCE_URL SERVER]`: pg_stat_archiver and the server's current
+/// WAL over libpq, held against the bucket when a source is given (what a primary lost now would
+/// take with it), and the archiving alerts that fire. Exit 7 when an alert fires.
+class ArchiverCommand final : public Command {
+    Q_DECLARE_TR_FUNCTIONS(ArchiverCommand)
+
+public:
+    QString name() const override { return QStringLiteral("archiver"); }
+    QString synopsis() const override
+    {
+        return QStringLiteral("CONNINFO [--source SOURCE_URL SERVER] [--wal-ready 10] [--archive-delay 15m] "
+                              "[--max-behind 10]");
+    }
+    QString description() const override
+    {
+        return tr("pg_stat_archiver, the WAL being written, and what the bucket lacks of it");
+    }
+    QMap<QString, bool> options() const override
+    {
+        return {{QStringLiteral("source"), true},
+                {QStringLiteral("wal-ready"), true},
+                {QStringLiteral("archive-delay"), true},
+                {QStringLiteral("max-behind"), true}};
+    }
+    std::pair<int, int> arity() const override { return {1, 2}; }
+    int run(const Invocation& invocation) override;
+};
+
+} // namespace tideline::cli

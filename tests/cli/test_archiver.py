@@ -1,0 +1,261 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`tideline-cli archiver` against a real PostgreSQL 15 archiving through barman-cloud-wal-archive.
+
+    test_archiver.py --cli PATH/tideline-cli --s3rver-dir DIR
+
+PostgreSQL's archive_command reaches the fixture's s3rver through tests/support/s3proxy.py, so the
+store can vanish for the server alone (every request reset, as when s3rver is down) while
+Tideline still reads the bucket. Oracles: psql's pg_stat_archiver and current WAL, the
+archive_status directory itself, and boto3's listing of the bucket.
+"""
+
+import argparse
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
+import make_buckets as mb  # noqa: E402
+
+BUCKET = "tideline-archiver"
+SERVER = "pg-archiver"
+FAILURES = []
+
+
+def check(cond, what):
+    status = "ok  " if cond else "FAIL"
+    print(f"{status} {what}", flush=True)
+    if not cond:
+        FAILURES.append(what)
+
+
+def usec(iso):
+    """pg_stat_archiver's times (psql, epoch microseconds) and Tideline's ISO times compared exactly."""
+    if iso is None:
+        return None
+    import datetime
+    return round(datetime.datetime.fromisoformat(iso).timestamp() * 1_000_000)
+
+
+class Proxy:
+    def __init__(self, upstream):
+        self.p = subprocess.Popen([sys.executable, str(pathlib.Path(mb.__file__).parent / "s3proxy.py"),
+                                   "--upstream", upstream, "--port", "0"],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.port = int(self.p.stdout.readline())
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def rules(self, rules):
+        req = urllib.request.Request(f"{self.url}/__proxy/rules", data=json.dumps(rules).encode(), method="POST")
+        urllib.request.urlopen(req, timeout=10).read()
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait(timeout=10)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--s3rver-dir", required=True)
+    args = ap.parse_args()
+
+    endpoint = f"http://127.0.0.1:{pathlib.Path(args.s3rver_dir, 'port').read_text().strip()}"
+    work = tempfile.mkdtemp(prefix="tideline-archiver-")
+    os.chmod(work, 0o755)
+    shutil.chown(work, "postgres", "postgres")
+    os.makedirs(os.path.join(work, "sockets"))
+    shutil.chown(os.path.join(work, "sockets"), "postgres", "postgres")
+    mb.WORK_TMP[0] = work
+    store = mb.Store(endpoint)
+    store.fresh_bucket(BUCKET)
+    proxy = Proxy(endpoint)
+    barman = mb.Barman(mb.Store(proxy.url), work)
+    primary = mb.Cluster(work, "primary")
+    standby = None
+    try:
+        primary.initdb()
+        primary.conf(primary.base_settings(barman.archive_command(BUCKET, SERVER, compress=True)))
+        primary.start()
+        primary.sql("CREATE ROLE plain LOGIN; CREATE ROLE watcher LOGIN IN ROLE pg_monitor; "
+                    "CREATE TABLE t (i int, pad text)")
+        source = f"s3://{BUCKET}/{mb.PATH}"
+
+        def conninfo(user="postgres", extra=""):
+            return f"host={primary.sockdir} port={primary.port} dbname=postgres user={user}{extra}"
+
+        def cli(*argv, env_extra=None):
+            env = {"PATH": "/usr/bin:/bin", "HOME": work, "LC_ALL": "C.UTF-8", "TZ": "UTC",
+                   "AWS_ACCESS_KEY_ID": mb.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": mb.SECRET_KEY,
+                   "AWS_DEFAULT_REGION": mb.REGION, **(env_extra or {})}
+            p = subprocess.run([args.cli, *argv], capture_output=True, text=True, env=env, timeout=60)
+            return p.returncode, p.stdout, p.stderr
+
+        def archiver(*extra, user="postgres"):
+            rc, out, err = cli("--json", "--endpoint-url", endpoint, "archiver", conninfo(user), *extra)
+            try:
+                return rc, json.loads(out), err
+            except json.JSONDecodeError:
+                return rc, None, err
+
+        def pg_archiver():
+            row = primary.one("SELECT archived_count, coalesce(last_archived_wal, ''), "
+                              "coalesce((extract(epoch FROM last_archived_time) * 1000000)::bigint::text, ''), "
+                              "failed_count, coalesce(last_failed_wal, ''), "
+                              "coalesce((extract(epoch FROM last_failed_time) * 1000000)::bigint::text, ''), "
+                              "pg_walfile_name(pg_current_wal_lsn()), pg_current_wal_lsn() FROM pg_stat_archiver")
+            return {"archived_count": int(row[0]), "last_archived_wal": row[1] or None,
+                    "last_archived_time": int(row[2]) if row[2] else None, "failed_count": int(row[3]),
+                    "last_failed_wal": row[4] or None, "last_failed_time": int(row[5]) if row[5] else None,
+                    "current_wal": row[6], "current_lsn": row[7]}
+
+        def bucket_last_segment():
+            names = [k.rsplit("/", 1)[1].split(".")[0] for k in store.keys(BUCKET, f"{mb.PATH}/{SERVER}/wals/")]
+            segs = sorted(n for n in names if len(n) == 24)
+            return segs[-1] if segs else None
+
+        def ready_files():
+            d = os.path.join(primary.datadir, "pg_wal", "archive_status")
+            return sorted(f for f in os.listdir(d) if f.endswith(".ready"))
+
+        def segno(name):
+            return int(name[8:16], 16) * 256 + int(name[16:24], 16)
+
+        def lsn(pg):
+            hi, lo = (int(x, 16) for x in pg["current_lsn"].split("/"))
+            return hi << 32 | lo
+
+        def end_of(segment):
+            return (segno(segment) + 1) * 16 * 1024 * 1024
+
+        def write_and_switch(n):
+            for _ in range(n):
+                primary.sql("INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, 1000) g")
+                primary.switch_wal()
+
+        def bracketed(*extra):
+            """archiver --json between two psql reads of the same facts: the archiver process and
+            the background writer may move them while the CLI runs, never backwards."""
+            before = pg_archiver()
+            rc, j, err = archiver("--source", source, SERVER, *extra)
+            return rc, j, err, before, pg_archiver()
+
+        def matches_psql(j, before, after, what):
+            for key in ("last_archived_wal", "failed_count", "last_failed_wal", "archived_count"):
+                check(j[key] in (before[key], after[key]), f"{what}: {key} {j[key]!r} is psql's {before[key]!r}")
+            for key in ("last_archived_time", "last_failed_time"):
+                check(usec(j[key]) in (before[key], after[key]),
+                      f"{what}: {key} {j[key]!r} is psql's {before[key]!r} µs")
+            check(lsn(before) <= lsn(j) <= lsn(after) and before["current_wal"] <= j["current_wal"] <= after["current_wal"],
+                  f"{what}: current_lsn {j['current_lsn']} ({j['current_wal']}) is psql's {before['current_lsn']}")
+
+        # 1. Healthy: everything archived, the bucket one segment (the one being written) behind.
+        write_and_switch(3)
+        primary.wait_archived()
+        rc, j, err, before, after = bracketed()
+        check(rc == 0 and j is not None, f"healthy: exit 0 with JSON (rc {rc}, stderr {err.strip()!r})")
+        matches_psql(j, before, after, "healthy")
+        last = bucket_last_segment()
+        check(j["bucket_last_wal"] == last, f"healthy: bucket_last_wal {j['bucket_last_wal']} is boto3's {last}")
+        check(j["segments_not_in_bucket"] == segno(j["current_wal"]) - segno(last),
+              f"healthy: segments_not_in_bucket {j['segments_not_in_bucket']} = current {j['current_wal']} - {last}")
+        check(j["last_archived_in_bucket"] is True, "healthy: last_archived_wal is in the bucket")
+        check(j["ready_count"] == len(ready_files()) == 0, "healthy: nothing waiting, as archive_status shows")
+        check(j["alerts"] == [], f"healthy: no alert fires ({j['alerts']})")
+
+        # 2. A role without pg_monitor still reads pg_stat_archiver, and is told what it misses.
+        rc, j2, err = archiver("--source", source, SERVER, user="plain")
+        check(rc == 0 and j2["ready_count"] is None, "plain role: exit 0, ready_count null")
+        check(any("pg_monitor" in w for w in j2["warnings"]), f"plain role: warned about pg_monitor ({j2['warnings']})")
+        rc, j3, _ = archiver(user="watcher")
+        check(rc == 0 and j3["ready_count"] == 0, "pg_monitor role: ready_count 0")
+        check(j3["bucket_last_wal"] is None and j3["segments_not_in_bucket"] is None, "no --source: no bucket facts")
+
+        # 3. Another server name: the archiver's success is not in that part of the bucket.
+        rc, j4, _ = archiver("--source", source, "some-other-server")
+        names = [a["alert"] for a in j4["alerts"]]
+        check(rc == 7 and "TidelineArchivedWalNotInBucket" in names,
+              f"wrong serverName: exit 7, TidelineArchivedWalNotInBucket fires ({names})")
+
+        # 4. The store vanishes for PostgreSQL: archive_command fails, WAL piles up.
+        proxy.rules([{"action": "reset"}])
+        write_and_switch(4)
+        deadline = time.monotonic() + 180
+        while pg_archiver()["failed_count"] == 0:
+            if time.monotonic() > deadline:
+                raise mb.HarnessError("archive_command never failed with the store gone")
+            time.sleep(0.5)
+        rc, j, err, before, after = bracketed("--max-behind", "2", "--wal-ready", "2")
+        check(rc == 7 and j is not None, f"failing: exit 7 (rc {rc}, {err.strip()!r})")
+        matches_psql(j, before, after, "failing")
+        last = bucket_last_segment()
+        check(j["bucket_last_wal"] == last, f"failing: bucket_last_wal {j['bucket_last_wal']} is boto3's {last}")
+        check(j["segments_not_in_bucket"] == segno(j["current_wal"]) - segno(last),
+              f"failing: segments_not_in_bucket {j['segments_not_in_bucket']} = {j['current_wal']} - {last}")
+        check(j["bytes_not_in_bucket"] == lsn(j) - end_of(last),
+              f"failing: bytes_not_in_bucket {j['bytes_not_in_bucket']} = current LSN - end of {last}")
+        ready = ready_files()
+        check(j["ready_count"] == len(ready) and j["oldest_ready_wal"] == ready[0].removesuffix(".ready"),
+              f"failing: ready_count {j['ready_count']} and oldest {j['oldest_ready_wal']} as archive_status shows "
+              f"({len(ready)}, {ready[:1]})")
+        names = [a["alert"] for a in j["alerts"]]
+        for name in ("CNPGClusterWALArchivingFailing", "CNPGClusterWALArchiveBacklog", "TidelineBucketBehindServer"):
+            check(name in names, f"failing: {name} fires ({names})")
+        rc, text, _ = cli("--endpoint-url", endpoint, "archiver", conninfo(), "--source", source, SERVER)
+        check(rc == 7 and "ALERT CRITICAL CNPGClusterWALArchivingFailing" in text, "failing: the text says so too")
+
+        # 5. The store is back: the next WAL switch wakes the archiver, the backlog drains.
+        proxy.rules([])
+        write_and_switch(1)
+        primary.wait_archived(timeout=180)
+        rc, j, err, before, after = bracketed()
+        check(rc == 0 and j["alerts"] == [], f"recovered: exit 0, no alert ({j and j['alerts']}, {err.strip()!r})")
+        matches_psql(j, before, after, "recovered")
+        last = bucket_last_segment()
+        check(j["bucket_last_wal"] == last and j["segments_not_in_bucket"] == segno(j["current_wal"]) - segno(last),
+              f"recovered: bucket_last_wal {last}, segments_not_in_bucket {j['segments_not_in_bucket']}")
+        check(j["complete_segments_not_in_bucket"] == 0 and j["bytes_not_in_bucket"] == lsn(j) - end_of(last),
+              f"recovered: no finished segment is missing, {j['bytes_not_in_bucket']} bytes written since")
+
+        # 6. Bad input: a standby, nothing listening, a malformed string, a password in argv.
+        standby = mb.Cluster(work, "standby")
+        mb.run([f"{mb.PGBIN}/pg_basebackup", "-h", primary.sockdir, "-p", str(primary.port), "-U", "postgres",
+                "-D", standby.datadir, "-R", "--no-sync"], cwd=work)
+        standby.conf({"port": standby.port, "archive_mode": "off"})
+        standby.start()
+        rc, out, err = cli("archiver", f"host={standby.sockdir} port={standby.port} dbname=postgres user=postgres")
+        check(rc == 2 and "standby" in err and f"{primary.sockdir}" in err,
+              f"standby: exit 2 naming the primary ({rc}, {err.strip()!r})")
+        rc, out, err = cli("archiver", f"host=127.0.0.1 port={mb.free_port()} dbname=postgres connect_timeout=3")
+        check(rc == 3 and err.count("\n") == 1, f"nothing listening: exit 3, one line ({rc}, {err.strip()!r})")
+        rc, out, err = cli("archiver", "host=x nonsense=1")
+        check(rc == 2 and "connection string" in err, f"malformed: exit 2 ({rc}, {err.strip()!r})")
+        rc, out, err = cli("archiver", conninfo(extra=" password=Tideline-Planted-Secret-42"))
+        check(rc == 0 and "process list" in err, "password in argv: it runs, and warns of the process list")
+        check("Tideline-Planted-Secret-42" not in out + err, "password in argv: never printed")
+    finally:
+        for c in (standby, primary):
+            if c is not None:
+                try:
+                    c.stop("immediate")
+                except Exception as e:  # noqa: BLE001 - clean-up must go on
+                    print(f"stopping {c.name}: {e}")
+        proxy.close()
+        if not FAILURES:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"work dir kept: {work}")
+
+    print(f"{len(FAILURES)} failure(s)")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
