@@ -42,7 +42,7 @@
 <context>
     <name>AlertsCommand</name>
     <message>
-        <location filename="../src/cli/AlertsCommand.cpp" line="+17"/>
+        <location filename="../src/cli/AlertsCommand.cpp" line="+38"/>
         <source>unknown alerts command &apos;%1&apos;</source>
         <translation>неизвестная команда alerts «%1»</translation>
     </message>
@@ -52,7 +52,7 @@
         <translation>Использование: tideline-cli alerts %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-11"/>
         <source>--wal-ready takes a number of segments from 1 to 1000000</source>
         <translation>--wal-ready принимает число сегментов от 1 до 1000000</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>Например, --wal-ready 10.</translation>
     </message>
     <message>
-        <location filename="../src/cli/AlertsCommand.h" line="+22"/>
+        <location filename="../src/cli/AlertsCommand.h" line="+27"/>
         <source>the runbook&apos;s backup and archiving alerts as a PrometheusRule (the CNPG chart ships none)</source>
         <translation>оповещения регламента о резервных копиях и архивировании в виде PrometheusRule (в чарте CNPG их нет)</translation>
     </message>
@@ -173,6 +173,297 @@
         <location line="+3"/>
         <source>--screenshot needs a SOURCE_URL.</source>
         <translation>Для --screenshot нужен SOURCE_URL.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiverCommand</name>
+    <message>
+        <location filename="../src/cli/ArchiverCommand.cpp" line="+83"/>
+        <source>last %1 at %2</source>
+        <extracomment>%1 a count, %2 a WAL file name, %3 a time</extracomment>
+        <translation>последний %1 в %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>archived</source>
+        <translation>заархивировано</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>ошибок</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>writing</source>
+        <extracomment>%1 a WAL file name, %2 an LSN, %3 a timeline number</extracomment>
+        <translation>пишется</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 at %2 (timeline %3)</source>
+        <translation>%1 на %2 (линия времени %3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting</source>
+        <translation>ждут</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (oldest %2, %3)</source>
+        <extracomment>%1 a count of WAL files, %2 the oldest one&apos;s name, %3 its age</extracomment>
+        <translation>%1 (старейший %2, %3)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>bucket</source>
+        <extracomment>%1 a source URL, %2 a server name</extracomment>
+        <translation>бакет</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, server %2</source>
+        <translation>%1, сервер %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bucket&apos;s last WAL</source>
+        <translation>последний WAL в бакете</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (uploaded %2)</source>
+        <translation>%1 (загружен %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not in bucket</source>
+        <extracomment>%1 a count of segments, %2 a size, %3 a count of finished segments</extracomment>
+        <translation>нет в бакете</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 segment(s), %2 (%3 finished)</source>
+        <translation>сегментов: %1, %2 (завершённых: %3)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>ALERT %1 %2: %3. Hint: %4</source>
+        <extracomment>%1 severity, %2 the alert&apos;s name, %3 what is wrong, %4 what to check</extracomment>
+        <translation>ТРЕВОГА %1 %2: %3. Подсказка: %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no archiving alert fires</source>
+        <translation>тревог архивации нет</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--max-behind takes a number of finished segments from 0 to 1000000</source>
+        <translation>--max-behind принимает число завершённых сегментов от 0 до 1000000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example --max-behind 10.</source>
+        <translation>Например, --max-behind 10.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SERVER is given without --source</source>
+        <translation>SERVER указан без --source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Usage: tideline-cli archiver %1</source>
+        <translation>Использование: tideline-cli archiver %1</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>the connection string holds a password, which any user of this machine can read in the process list; use ~/.pgpass, PGPASSFILE, PGPASSWORD or a service file</source>
+        <translation>строка подключения содержит пароль, который любой пользователь этой машины увидит в списке процессов; используйте ~/.pgpass, PGPASSFILE, PGPASSWORD или файл служб</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--source needs the SERVER whose WAL to look for</source>
+        <translation>для --source нужен SERVER, чей WAL искать</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/ArchiverCommand.h" line="+23"/>
+        <source>pg_stat_archiver, the WAL being written, and what the bucket lacks of it</source>
+        <translation>pg_stat_archiver, записываемый WAL и то, чего из него нет в бакете</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiverHealth</name>
+    <message>
+        <location filename="../engine/monitor/ArchiverHealth.cpp" line="+32"/>
+        <source>archive_mode is off: this server archives no WAL, so no point in time after its last backup can be restored</source>
+        <translation>archive_mode выключен: сервер не архивирует WAL, поэтому восстановить момент после его последней резервной копии нельзя</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>role %1 may not list pg_wal/archive_status: WAL waiting to be archived is unknown (GRANT pg_monitor TO %1)</source>
+        <translation>роли %1 нельзя читать pg_wal/archive_status: сколько WAL ждёт архивации, неизвестно (GRANT pg_monitor TO %1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>archiving is failing: %1 failed after the last success (%2 failures since the statistics were reset)</source>
+        <extracomment>%1 a WAL file name, %2 a count of failures</extracomment>
+        <translation>архивация не работает: %1 не удалось заархивировать после последнего успеха (%2 ошибок с момента сброса статистики)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read the server&apos;s log for archive_command&apos;s error; check the bucket&apos;s credentials, endpoint and free space.</source>
+        <translation>Найдите ошибку archive_command в журнале сервера; проверьте учётные данные бакета, адрес и свободное место.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 WAL files are waiting to be archived (more than %2)</source>
+        <extracomment>%1 a count of WAL files, %2 the threshold</extracomment>
+        <translation>%1 файлов WAL ждут архивации (больше %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archiving is slower than WAL is written, or failing: compare pg_stat_archiver&apos;s counts over a minute.</source>
+        <translation>Архивация отстаёт от записи WAL или не работает: сравните счётчики pg_stat_archiver за минуту.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>WAL is waiting and nothing was archived for %1</source>
+        <extracomment>%1 a duration</extracomment>
+        <translation>WAL ждёт, а архивации не было уже %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ever</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A primary lost now loses that much WAL. Check the archiver and the bucket.</source>
+        <translation>Если сейчас потерять ведущий сервер, пропадёт столько WAL. Проверьте архиватор и бакет.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the bucket lacks %1 finished WAL segments (%2 written in all) after %3</source>
+        <extracomment>%1 a count of segments, %2 a size, %3 a WAL file name</extracomment>
+        <translation>в бакете нет %1 завершённых сегментов WAL (всего записано %2) после %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If the primary were lost now, that WAL would be lost with it. Check the archiver, and that archive_command writes to this bucket and server name.</source>
+        <translation>Если сейчас потерять ведущий сервер, этот WAL пропадёт вместе с ним. Проверьте архиватор и то, что archive_command пишет в этот бакет и под этим именем сервера.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the bucket holds no WAL segment of this server up to its current one (%1)</source>
+        <translation>в бакете нет ни одного сегмента WAL этого сервера до текущего (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PostgreSQL says it archived %1, but the bucket has no such object under this server</source>
+        <extracomment>%1 a WAL file name</extracomment>
+        <translation>PostgreSQL сообщает, что заархивировал %1, но в бакете у этого сервера такого объекта нет</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>archive_command writes elsewhere: another bucket, path or serverName (in CNPG, the serverName of the cluster&apos;s backup or plugin configuration).</source>
+        <translation>archive_command пишет в другое место: другой бакет, путь или serverName (в CNPG — serverName в настройках резервного копирования кластера или плагина).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the bucket holds %1, beyond the server&apos;s current WAL %2: another server archives under this name, or this one went back without a new timeline</source>
+        <translation>в бакете есть %1, дальше текущего WAL сервера %2: под этим именем архивирует другой сервер, или этот вернулся назад без новой линии времени</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiverProbe</name>
+    <message>
+        <location filename="../engine/monitor/ArchiverProbe.cpp" line="+43"/>
+        <source>out of memory</source>
+        <translation>не хватает памяти</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>expected one row, got %1</source>
+        <translation>ожидалась одна строка, получено %1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>PostgreSQL refused the connection: %1</source>
+        <translation>PostgreSQL отказал в подключении: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the role, the database and pg_hba.conf; give the password in ~/.pgpass, PGPASSFILE or a service file, not on the command line.</source>
+        <translation>Проверьте роль, базу данных и pg_hba.conf; пароль задайте в ~/.pgpass, PGPASSFILE или файле служб, а не в командной строке.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot connect to PostgreSQL: %1</source>
+        <translation>не удаётся подключиться к PostgreSQL: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Is the server running and reachable? Check host and port (or PGHOST, PGPORT, PGSERVICE); in Kubernetes, use the -rw service of the cluster.</source>
+        <translation>Сервер запущен и доступен? Проверьте узел и порт (или PGHOST, PGPORT, PGSERVICE); в Kubernetes используйте службу -rw кластера.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not a PostgreSQL connection string: %1</source>
+        <translation>это не строка подключения PostgreSQL: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give key=value pairs (&quot;host=db port=5432 user=monitor dbname=postgres&quot;) or a URI (postgresql://monitor@db/postgres).</source>
+        <translation>Укажите пары ключ=значение (&quot;host=db port=5432 user=monitor dbname=postgres&quot;) или URI (postgresql://monitor@db/postgres).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>libpq could not allocate a connection</source>
+        <translation>libpq не смогла создать подключение</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>reading pg_stat_archiver failed: %1</source>
+        <translation>не удалось прочитать pg_stat_archiver: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GRANT pg_monitor TO the role the probe connects as.</source>
+        <translation>Выполните GRANT pg_monitor для роли, под которой подключается проверка.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>this server is a standby: its pg_stat_archiver counts only what it archives itself, and it writes no WAL of its own</source>
+        <translation>это резервный сервер: его pg_stat_archiver считает только то, что он архивирует сам, а своего WAL он не пишет</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connect to the primary (in CNPG, the cluster&apos;s -rw service).</source>
+        <translation>Подключитесь к ведущему серверу (в CNPG — служба -rw кластера).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to the primary: this standby follows %1 (in CNPG, use the cluster&apos;s -rw service).</source>
+        <translation>Подключитесь к ведущему серверу: этот резервный следует за %1 (в CNPG используйте службу -rw кластера).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the server reports a wal_segment_size of &apos;%1&apos;</source>
+        <translation>сервер сообщает wal_segment_size &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the server&apos;s current WAL position &apos;%1&apos; (%2) does not parse</source>
+        <translation>текущая позиция WAL сервера &apos;%1&apos; (%2) не разбирается</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the server&apos;s current WAL file %1 does not fit its wal_segment_size %2</source>
+        <translation>текущий файл WAL сервера %1 не соответствует его wal_segment_size %2</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,7 @@ std::optional<qint64> usecOrNull(const Query& q, int column)
 constexpr const char* kFactsSql =
     "SELECT current_setting('server_version_num'), pg_is_in_recovery(), current_setting('archive_mode'),"
     " current_setting('archive_command'),"
-    " (SELECT setting FROM pg_settings WHERE name = 'wal_segment_size'),"
+    " current_setting('wal_segment_size'),"
     " a.archived_count, a.last_archived_wal, (extract(epoch FROM a.last_archived_time) * 1000000)::bigint,"
     " a.failed_count, a.last_failed_wal, (extract(epoch FROM a.last_failed_time) * 1000000)::bigint,"
     " (extract(epoch FROM a.stats_reset) * 1000000)::bigint,"
@@ -135,6 +135,22 @@ constexpr const char* kFactsSql =
 constexpr const char* kReadySql = "SELECT count(*), (extract(epoch FROM min(modification)) * 1000000)::bigint,"
                                   " (array_agg(name ORDER BY modification, name))[1]"
                                   " FROM pg_ls_archive_statusdir() WHERE name LIKE '%.ready'";
+
+// wal_segment_size as SHOW prints it, in the largest unit that divides it ("16MB", "1GB"); reading
+// pg_settings for the plain byte count would cost a scan of every setting.
+quint64 parseSegmentSize(const QString& shown)
+{
+    static const std::pair<QLatin1StringView, quint64> units[] = {
+        {QLatin1StringView("GB"), 1ULL << 30}, {QLatin1StringView("MB"), 1ULL << 20}, {QLatin1StringView("kB"), 1ULL << 10},
+        {QLatin1StringView("B"), 1}};
+    for (const auto& [suffix, factor] : units)
+        if (shown.endsWith(suffix)) {
+            bool ok = false;
+            const quint64 n = QStringView(shown).chopped(suffix.size()).toULongLong(&ok);
+            return ok ? n * factor : 0;
+        }
+    return 0;
+}
 
 Error connectError(const PGconn* conn)
 {
@@ -208,9 +224,8 @@ Result<ArchiverFacts> probeArchiver(const QString& conninfo)
                               .arg(primary));
     }
     f.archiveCommand = Redactor::redact(q.text(3));
-    bool ok = false;
-    f.segmentSize = q.text(4).toULongLong(&ok);
-    if (!ok || !wal::isValidSegmentSize(f.segmentSize))
+    f.segmentSize = parseSegmentSize(q.text(4));
+    if (!wal::isValidSegmentSize(f.segmentSize))
         return fail(ErrorCode::Internal,
                     ArchiverProbeText::tr("the server reports a wal_segment_size of '%1'").arg(q.text(4)));
     f.archivedCount = q.text(5).toLongLong();

@@ -108,10 +108,12 @@ Result<BucketWalPosition> locateServerWal(storage::ObjectStore& store, const sto
     if (!facts.lastArchivedWal.isEmpty()) {
         const auto archived = wal::WalName::parse(facts.lastArchivedWal.toStdString());
         if (archived) {
+            // Usually in the directory listed first: no second round trip then.
             const QString dir = QString::fromStdString(archived->hashDir());
-            auto listing = list(walsPrefix + (dir.isEmpty() ? QString() : dir + QLatin1Char('/'))
-                                    + QString::fromStdString(archived->text),
-                                {});
+            auto listing = dir == currentDir ? std::move(current)
+                                             : list(walsPrefix + (dir.isEmpty() ? QString() : dir + QLatin1Char('/'))
+                                                        + QString::fromStdString(archived->text),
+                                                    {});
             if (!listing)
                 return std::unexpected(listing.error());
             pos.lastArchivedFound = false;

@@ -76,37 +76,40 @@ QJsonObject healthJson(const monitor::ArchiverHealth& h, const QString& source, 
 
 QString healthText(const monitor::ArchiverHealth& h, const QString& source, const QString& server)
 {
-    using C = ArchiverCommand;
     const monitor::ArchiverFacts& f = h.facts;
     auto time = [](std::optional<qint64> usec) { return usec ? Timestamp::fromUsec(*usec).toIso() : QStringLiteral("-"); };
     auto named = [&](const QString& wal, std::optional<qint64> usec) {
         //: %1 a count, %2 a WAL file name, %3 a time
-        return wal.isEmpty() ? QStringLiteral("-") : C::tr("last %1 at %2").arg(wal, time(usec));
+        return wal.isEmpty() ? QStringLiteral("-") : ArchiverCommand::tr("last %1 at %2").arg(wal, time(usec));
     };
     QList<std::pair<QString, QString>> rows{
-        {C::tr("archived"), QStringLiteral("%1 (%2)").arg(f.archivedCount).arg(named(f.lastArchivedWal, f.lastArchivedUsec))},
-        {C::tr("failed"), QStringLiteral("%1 (%2)").arg(f.failedCount).arg(named(f.lastFailedWal, f.lastFailedUsec))},
+        {ArchiverCommand::tr("archived"),
+         QStringLiteral("%1 (%2)").arg(f.archivedCount).arg(named(f.lastArchivedWal, f.lastArchivedUsec))},
+        {ArchiverCommand::tr("failed"),
+         QStringLiteral("%1 (%2)").arg(f.failedCount).arg(named(f.lastFailedWal, f.lastFailedUsec))},
         //: %1 a WAL file name, %2 an LSN, %3 a timeline number
-        {C::tr("writing"), C::tr("%1 at %2 (timeline %3)").arg(f.currentWal, f.currentLsn.toString()).arg(f.timeline)},
-        {C::tr("waiting"),
+        {ArchiverCommand::tr("writing"),
+         ArchiverCommand::tr("%1 at %2 (timeline %3)").arg(f.currentWal, f.currentLsn.toString()).arg(f.timeline)},
+        {ArchiverCommand::tr("waiting"),
          !f.readyCount ? QStringLiteral("-")
              : *f.readyCount == 0
              ? QStringLiteral("0")
              //: %1 a count of WAL files, %2 the oldest one's name, %3 its age
-             : C::tr("%1 (oldest %2, %3)")
+             : ArchiverCommand::tr("%1 (oldest %2, %3)")
                    .arg(*f.readyCount)
                    .arg(f.oldestReadyWal, units::duration(f.serverNowUsec - f.oldestReadyUsec.value_or(f.serverNowUsec)))},
     };
     if (h.bucket) {
         const auto& b = *h.bucket;
         //: %1 a source URL, %2 a server name
-        rows.append({C::tr("bucket"), C::tr("%1, server %2").arg(source, server)});
-        rows.append({C::tr("bucket's last WAL"),
-                     b.lastSegno ? C::tr("%1 (uploaded %2)").arg(b.lastWal, time(b.lastUploadedUsec)) : QStringLiteral("-")});
+        rows.append({ArchiverCommand::tr("bucket"), ArchiverCommand::tr("%1, server %2").arg(source, server)});
+        rows.append({ArchiverCommand::tr("bucket's last WAL"),
+                     b.lastSegno ? ArchiverCommand::tr("%1 (uploaded %2)").arg(b.lastWal, time(b.lastUploadedUsec))
+                                 : QStringLiteral("-")});
         if (h.segmentsNotInBucket)
             //: %1 a count of segments, %2 a size, %3 a count of finished segments
-            rows.append({C::tr("not in bucket"),
-                         C::tr("%1 segment(s), %2 (%3 finished)")
+            rows.append({ArchiverCommand::tr("not in bucket"),
+                         ArchiverCommand::tr("%1 segment(s), %2 (%3 finished)")
                              .arg(*h.segmentsNotInBucket)
                              .arg(units::bytes(*h.bytesNotInBucket, QLocale::c()))
                              .arg(*h.completeSegmentsNotInBucket)});
@@ -114,9 +117,10 @@ QString healthText(const monitor::ArchiverHealth& h, const QString& source, cons
     QString text = labelledLines(rows, 18);
     for (const auto& a : h.alerts)
         //: %1 severity, %2 the alert's name, %3 what is wrong, %4 what to check
-        text += C::tr("ALERT %1 %2: %3. Hint: %4").arg(a.severity.toUpper(), a.name, a.message, a.hint) + QLatin1Char('\n');
+        text += ArchiverCommand::tr("ALERT %1 %2: %3. Hint: %4").arg(a.severity.toUpper(), a.name, a.message, a.hint)
+            + QLatin1Char('\n');
     if (h.alerts.isEmpty())
-        text += C::tr("no archiving alert fires") + QLatin1Char('\n');
+        text += ArchiverCommand::tr("no archiving alert fires") + QLatin1Char('\n');
     return text;
 }
 
