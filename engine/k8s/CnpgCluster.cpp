@@ -25,6 +25,10 @@ Result<CnpgCluster> CnpgCluster::fromJson(const QJsonObject& object)
     c.phaseReason = json::string(object, u"status.phaseReason");
     c.currentPrimary = json::string(object, u"status.currentPrimary");
     c.timelineId = json::integer(object, u"status.timelineID");
+    for (const QJsonValue& v : json::at(object, u"status.instanceNames").toArray())
+        if (v.isString())
+            c.instanceNames.append(v.toString());
+    c.metricsTls = json::boolean(object, u"spec.monitoring.tls.enabled").value_or(false);
     c.firstRecoverabilityPoint = json::time(object, u"status.firstRecoverabilityPoint");
     c.lastSuccessfulBackup = json::time(object, u"status.lastSuccessfulBackup");
     c.lastFailedBackup = json::time(object, u"status.lastFailedBackup");

@@ -4,6 +4,7 @@
 #include "engine/k8s/CnpgObjectStore.h"
 
 #include <QList>
+#include <QStringList>
 
 namespace tideline::k8s {
 
@@ -30,6 +31,8 @@ struct CnpgCluster {
     QString phaseReason;
     QString currentPrimary;
     std::optional<qint64> timelineId;
+    QStringList instanceNames; ///< status.instanceNames: the pods, primary and replicas
+    bool metricsTls = false;   ///< spec.monitoring.tls.enabled: port 9187 speaks https
 
     BackupMethod backupMethod = BackupMethod::None;
     BarmanStoreConfig barmanObjectStore; ///< in-tree form only

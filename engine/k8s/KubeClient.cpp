@@ -364,7 +364,8 @@ int KubeClient::requestCount() const
 }
 
 Result<KubeClient::Response> KubeClient::send(const QString& path, const QUrlQuery& query, const CancelToken& cancel,
-                                              const std::function<Result<void>(QByteArrayView)>* onData, int stallTimeoutMs)
+                                              const std::function<Result<void>(QByteArrayView)>* onData, int stallTimeoutMs,
+                                              const QByteArray& accept, int maxAttempts)
 {
     const KubeCluster& cluster = m_context.cluster;
     QUrl url(cluster.server, QUrl::StrictMode);
@@ -387,7 +388,7 @@ Result<KubeClient::Response> KubeClient::send(const QString& path, const QUrlQue
 
         net::HttpCall call;
         call.request = QNetworkRequest(url);
-        call.request.setRawHeader("Accept", "application/json");
+        call.request.setRawHeader("Accept", accept);
         call.request.setRawHeader("User-Agent", "tideline/" + QCoreApplication::applicationVersion().toUtf8());
         if (!cred->token.isEmpty())
             call.request.setRawHeader("Authorization", "Bearer " + cred->token.toUtf8());
@@ -415,7 +416,7 @@ Result<KubeClient::Response> KubeClient::send(const QString& path, const QUrlQue
             ++m_requests;
         }
         const net::HttpExchange http = net::exchange(call, cancel, onData ? &hooks : nullptr);
-        const bool lastAttempt = attempt + 1 >= kMaxAttempts;
+        const bool lastAttempt = attempt + 1 >= std::min(maxAttempts, kMaxAttempts);
         switch (http.end) {
         case net::HttpExchange::End::Cancelled: return fail(cancelled());
         case net::HttpExchange::End::Aborted: return fail(http.abortError);
@@ -541,6 +542,26 @@ Result<QJsonObject> KubeClient::get(const QString& path, const QUrlQuery& query,
     if (response->status != 200)
         return fail(statusError(path, query, *response));
     return parseObject(response->body, path);
+}
+
+Result<QByteArray> KubeClient::getText(const QString& path, const CancelToken& cancel, qsizetype maxBytes)
+{
+    QByteArray body;
+    const std::function<Result<void>(QByteArrayView)> collect = [&](QByteArrayView chunk) -> Result<void> {
+        if (body.size() + chunk.size() > maxBytes)
+            return fail(ErrorCode::Corrupt, KubeText::tr("%1 answered more than %2 bytes").arg(path).arg(maxBytes),
+                        KubeText::tr("That is not what this endpoint serves: check the pod and the port."));
+        body.append(chunk);
+        return {};
+    };
+    // Prometheus's exporters negotiate the format on Accept: ask for the text format by name. One
+    // attempt: a pod that does not answer now is reported as such, and a monitor asks again later.
+    auto response = send(path, {}, cancel, &collect, 30'000, "text/plain;version=0.0.4;q=1,*/*;q=0.1", 1);
+    if (!response)
+        return fail(response.error());
+    if (response->status != 200)
+        return fail(statusError(path, {}, *response));
+    return body;
 }
 
 Result<KubeClient::ListResult> KubeClient::list(const QString& path, QUrlQuery query, const CancelToken& cancel, int pageSize)

@@ -45,6 +45,12 @@ public:
     /// GET path (e.g. "/apis/postgresql.cnpg.io/v1/namespaces/db/clusters/pg-main").
     Result<QJsonObject> get(const QString& path, const QUrlQuery& query, const CancelToken& cancel);
 
+    /// GET path for an answer that is not a Kubernetes object (a pod's /metrics through
+    /// pods/proxy): the body as sent, at most maxBytes (more is Corrupt: a broken or hostile
+    /// endpoint cannot fill memory). Errors as for get(); a pod that does not answer comes back
+    /// from the API server as 503 (Network after retries).
+    Result<QByteArray> getText(const QString& path, const CancelToken& cancel, qsizetype maxBytes = 16 << 20);
+
     struct ListResult {
         QList<QJsonObject> items;
         QString resourceVersion; ///< the list's, for a watch that follows
@@ -102,7 +108,8 @@ private:
     /// One request with the API server's retry policy (429/5xx with Retry-After, transport
     /// errors) and one credential refresh on 401 for exec and token-file users.
     Result<Response> send(const QString& path, const QUrlQuery& query, const CancelToken& cancel,
-                          const std::function<Result<void>(QByteArrayView)>* onData = nullptr, int stallTimeoutMs = 30'000);
+                          const std::function<Result<void>(QByteArrayView)>* onData = nullptr, int stallTimeoutMs = 30'000,
+                          const QByteArray& accept = "application/json", int maxAttempts = 4);
     Error statusError(const QString& path, const QUrlQuery& query, const Response& response) const;
 
     ResolvedContext m_context;

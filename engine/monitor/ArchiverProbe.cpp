@@ -140,9 +140,10 @@ constexpr const char* kReadySql = "SELECT count(*), (extract(epoch FROM min(modi
 // pg_settings for the plain byte count would cost a scan of every setting.
 quint64 parseSegmentSize(const QString& shown)
 {
-    static const std::pair<QLatin1StringView, quint64> units[] = {
-        {QLatin1StringView("GB"), 1ULL << 30}, {QLatin1StringView("MB"), 1ULL << 20}, {QLatin1StringView("kB"), 1ULL << 10},
-        {QLatin1StringView("B"), 1}};
+    static const std::pair<QLatin1StringView, quint64> units[] = {{QLatin1StringView("GB"), 1ULL << 30},
+                                                                  {QLatin1StringView("MB"), 1ULL << 20},
+                                                                  {QLatin1StringView("kB"), 1ULL << 10},
+                                                                  {QLatin1StringView("B"), 1}};
     for (const auto& [suffix, factor] : units)
         if (shown.endsWith(suffix)) {
             bool ok = false;

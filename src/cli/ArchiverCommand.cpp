@@ -30,7 +30,9 @@ template <typename T> QJsonValue numberJson(const std::optional<T>& n)
     return n ? QJsonValue(static_cast<qint64>(*n)) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonObject healthJson(const monitor::ArchiverHealth& h, const QString& source, const QString& server)
+} // namespace
+
+QJsonObject archiverJson(const monitor::ArchiverHealth& h, const QString& source, const QString& server)
 {
     const monitor::ArchiverFacts& f = h.facts;
     const monitor::BucketWalPosition* b = h.bucket ? &*h.bucket : nullptr;
@@ -74,7 +76,7 @@ QJsonObject healthJson(const monitor::ArchiverHealth& h, const QString& source, 
     };
 }
 
-QString healthText(const monitor::ArchiverHealth& h, const QString& source, const QString& server)
+QString archiverText(const monitor::ArchiverHealth& h, const QString& source, const QString& server)
 {
     const monitor::ArchiverFacts& f = h.facts;
     auto time = [](std::optional<qint64> usec) { return usec ? Timestamp::fromUsec(*usec).toIso() : QStringLiteral("-"); };
@@ -124,24 +126,29 @@ QString healthText(const monitor::ArchiverHealth& h, const QString& source, cons
     return text;
 }
 
-} // namespace
-
-int ArchiverCommand::run(const Invocation& inv)
+Result<monitor::ArchiverThresholds> archiverThresholds(const Invocation& inv)
 {
-    const QString conninfo = inv.args.value(0);
     auto rules = alertThresholds(inv);
     if (!rules)
-        return reportError(rules.error());
+        return std::unexpected(rules.error());
     monitor::ArchiverThresholds thresholds{*rules};
     if (inv.has(QStringLiteral("max-behind"))) {
         bool ok = false;
         thresholds.bucketBehindSegments = inv.value(QStringLiteral("max-behind")).toLongLong(&ok);
         if (!ok || thresholds.bucketBehindSegments < 0 || thresholds.bucketBehindSegments > 1'000'000)
-            return reportError({ErrorCode::Usage,
-                                tr("--max-behind takes a number of finished segments from 0 to 1000000"),
-                                tr("For example --max-behind 10."),
-                                {}});
+            return fail(ErrorCode::Usage,
+                        ArchiverCommand::tr("--max-behind takes a number of finished segments from 0 to 1000000"),
+                        ArchiverCommand::tr("For example --max-behind 10."));
     }
+    return thresholds;
+}
+
+int ArchiverCommand::run(const Invocation& inv)
+{
+    const QString conninfo = inv.args.value(0);
+    auto thresholds = archiverThresholds(inv);
+    if (!thresholds)
+        return reportError(thresholds.error());
     const QString sourceUrl = inv.value(QStringLiteral("source"));
     if (sourceUrl.isEmpty() && inv.args.size() > 1)
         return reportError({ErrorCode::Usage,
@@ -178,14 +185,14 @@ int ArchiverCommand::run(const Invocation& inv)
             return reportError(located.error());
         position = std::move(*located);
     }
-    const auto health = monitor::assessArchiver(std::move(*facts), std::move(position), thresholds);
+    const auto health = monitor::assessArchiver(std::move(*facts), std::move(position), *thresholds);
     const QString shownSource = source ? source->url.toString() : QString();
     if (inv.json)
-        printJson(healthJson(health, shownSource, server));
+        printJson(archiverJson(health, shownSource, server));
     else {
         for (const auto& w : health.warnings)
             printNote(w);
-        printText(healthText(health, shownSource, server));
+        printText(archiverText(health, shownSource, server));
     }
     return health.alerts.isEmpty() ? 0 : static_cast<int>(ErrorCode::Refused);
 }

@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/monitor/ArchiverHealth.h"
 #include "src/cli/Command.h"
 
 namespace tideline::cli {
+
+/// The `archiver` JSON (DESIGN.md) and text of an assessment; `k8s metrics` prints the same for a
+/// cluster's primary. source and server are empty when no bucket was compared.
+QJsonObject archiverJson(const monitor::ArchiverHealth& health, const QString& source, const QString& server);
+QString archiverText(const monitor::ArchiverHealth& health, const QString& source, const QString& server);
+/// --wal-ready, --archive-delay and --max-behind over the defaults. Errors: Usage.
+Result<monitor::ArchiverThresholds> archiverThresholds(const Invocation& invocation);
 
 /// `archiver CONNINFO [--source SOURCE_URL SERVER]`: pg_stat_archiver and the server's current
 /// WAL over libpq, held against the bucket when a source is given (what a primary lost now would

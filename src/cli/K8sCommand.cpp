@@ -4,6 +4,7 @@
 #include "engine/core/Clock.h"
 #include "engine/k8s/ClusterHealth.h"
 #include "src/cli/Interrupt.h"
+#include "src/cli/K8sMetrics.h"
 #include "src/cli/KubeAccess.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
@@ -194,9 +195,9 @@ int status(const Invocation& inv, k8s::KubeClient& client, const QString& ns)
 int K8sCommand::run(const Invocation& inv)
 {
     const QString sub = inv.args.value(0);
-    const bool needsCluster = sub == u"status";
-    const QStringList known{QStringLiteral("contexts"), QStringLiteral("clusters"), QStringLiteral("backups"),
-                            QStringLiteral("scheduled"), QStringLiteral("status")};
+    const bool needsCluster = sub == u"status" || sub == u"metrics";
+    const QStringList known{QStringLiteral("contexts"),  QStringLiteral("clusters"), QStringLiteral("backups"),
+                            QStringLiteral("scheduled"), QStringLiteral("status"),   QStringLiteral("metrics")};
     if (!known.contains(sub))
         return reportError({ErrorCode::Usage,
                             tr("unknown k8s command '%1'").arg(sub),
@@ -204,11 +205,15 @@ int K8sCommand::run(const Invocation& inv)
                             {}});
     if (needsCluster != (inv.args.size() == 2))
         return reportError({ErrorCode::Usage,
-                            needsCluster ? tr("k8s status needs a CLUSTER") : tr("k8s %1 takes no argument").arg(sub),
+                            needsCluster ? tr("k8s %1 needs a CLUSTER").arg(sub) : tr("k8s %1 takes no argument").arg(sub),
                             tr("Usage: tideline-cli k8s %1").arg(synopsis()),
                             {}});
     if (inv.has(QStringLiteral("cluster")) && sub != u"backups")
         return reportError({ErrorCode::Usage, tr("--cluster applies to k8s backups only"), {}, {}});
+    for (const QString& option : {QStringLiteral("no-bucket"), QStringLiteral("wal-ready"), QStringLiteral("archive-delay"),
+                                  QStringLiteral("max-behind")})
+        if (inv.has(option) && sub != u"metrics")
+            return reportError({ErrorCode::Usage, tr("--%1 applies to k8s metrics only").arg(option), {}, {}});
     if (sub == u"contexts")
         return contexts(inv);
     auto client = kubeClient(inv);
@@ -223,6 +228,8 @@ int K8sCommand::run(const Invocation& inv)
         return backups(inv, **client, *ns);
     if (sub == u"scheduled")
         return scheduled(inv, **client, *ns);
+    if (sub == u"metrics")
+        return k8sMetrics(inv, **client, *ns);
     return status(inv, **client, *ns);
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""`tideline-cli archiver` against a real PostgreSQL 15 archiving through barman-cloud-wal-archive.
+"""`tideline-cli archiver` and `k8s metrics` against a real PostgreSQL 15 archiving through
+barman-cloud-wal-archive.
 
     test_archiver.py --cli PATH/tideline-cli --s3rver-dir DIR
 
@@ -8,6 +9,12 @@ PostgreSQL's archive_command reaches the fixture's s3rver through tests/support/
 store can vanish for the server alone (every request reset, as when s3rver is down) while
 Tideline still reads the bucket. Oracles: psql's pg_stat_archiver and current WAL, the
 archive_status directory itself, and boto3's listing of the bucket.
+
+The in-cluster path: tests/support/k8s_api.py serves a CNPG Cluster whose primary's pods/proxy
+answers what CNPG 1.30's instance manager would for this same server — its metrics (written from
+psql as CNPG's collector queries them) and its /pg/status — and Debian's python3-kubernetes reads
+the same proxy paths, holding the scripted server to the protocol. `k8s metrics` must then agree
+with psql and with `archiver --source` on the same moment.
 """
 
 import argparse
@@ -20,6 +27,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+
+import kubernetes
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
 import make_buckets as mb  # noqa: E402
@@ -42,6 +51,102 @@ def usec(iso):
         return None
     import datetime
     return round(datetime.datetime.fromisoformat(iso).timestamp() * 1_000_000)
+
+
+class ApiServer:
+    """k8s_api.py with a namespace, the bucket's Secret, a two-instance Cluster archiving into the
+    test bucket, and its two pods."""
+
+    def __init__(self, work, endpoint):
+        import k8s_objects as ko
+        created = "2026-12-01T08:00:00Z"
+        env = {"access_key": mb.ACCESS_KEY, "secret_key": mb.SECRET_KEY}
+        objects = [ko.namespace("db", created), ko.secret("db", env, created),
+                   ko.cluster("db", "pg-arch", created, instances=2, pg_version=150018, system_id="7444",
+                              timeline=1, mode="intree", dest=f"s3://{BUCKET}/{mb.PATH}", endpoint=endpoint,
+                              server_name=SERVER)]
+        for pod in ("pg-arch-1", "pg-arch-2"):
+            objects.append({"apiVersion": "v1", "kind": "Pod",
+                            "metadata": {"name": pod, "namespace": "db", "creationTimestamp": created,
+                                         "labels": {"cnpg.io/cluster": "pg-arch", "cnpg.io/instanceName": pod,
+                                                    "cnpg.io/instanceRole": "primary" if pod.endswith("1")
+                                                    else "replica"}},
+                            "spec": {"containers": [{"name": "postgres", "command": ["/controller/manager",
+                                                     "instance", "run", "--status-port-tls"]}]},
+                            "status": {"phase": "Running"}})
+        self.dir = os.path.join(work, "k8s")
+        os.makedirs(self.dir)
+        path = os.path.join(self.dir, "objects.json")
+        with open(path, "w") as f:
+            json.dump(objects, f)
+        self.p = subprocess.Popen([sys.executable, str(pathlib.Path(mb.__file__).parent / "k8s_api.py"),
+                                   "--objects", path, "--tls-dir", self.dir],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.port = int(self.p.stdout.readline())
+        self.kubeconfig = os.path.join(self.dir, "kubeconfig-token")
+
+    def control(self, what, body):
+        import ssl
+        ctx = ssl.create_default_context(cafile=os.path.join(self.dir, "ca.crt"))
+        req = urllib.request.Request(f"https://127.0.0.1:{self.port}/_control/{what}",
+                                     data=json.dumps(body).encode(), method="POST")
+        return json.loads(urllib.request.urlopen(req, timeout=10, context=ctx).read())
+
+    def requests(self):
+        import ssl
+        ctx = ssl.create_default_context(cafile=os.path.join(self.dir, "ca.crt"))
+        return json.loads(urllib.request.urlopen(f"https://127.0.0.1:{self.port}/_control/requests", timeout=10,
+                                                 context=ctx).read())
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait(timeout=10)
+
+
+def exposition(arch, ready, done, backup_ts):
+    """The archiving part of CNPG 1.30's metrics as its collector writes them (times in unix
+    seconds, -1 for never), with the plugin's backup family beside the deprecated in-tree one."""
+    def t(us):
+        return "-1" if us is None else repr(us / 1e6)
+    now = time.time()
+    since = -1 if arch["last_archived_time"] is None else now - arch["last_archived_time"] / 1e6
+    return "\n".join([
+        "# HELP cnpg_collector_pg_wal_archive_status Number of WAL segments in the 'pg_wal/archive_status' "
+        "directory (ready, done)",
+        "# TYPE cnpg_collector_pg_wal_archive_status gauge",
+        f'cnpg_collector_pg_wal_archive_status{{value="done"}} {done}',
+        f'cnpg_collector_pg_wal_archive_status{{value="ready"}} {ready}',
+        "# HELP cnpg_collector_last_available_backup_timestamp The last available backup as a unix timestamp "
+        "(Deprecated)",
+        "# TYPE cnpg_collector_last_available_backup_timestamp gauge",
+        "cnpg_collector_last_available_backup_timestamp 0",
+        "# HELP barman_cloud_cloudnative_pg_io_last_available_backup_timestamp The last available backup as a "
+        "unix timestamp",
+        "# TYPE barman_cloud_cloudnative_pg_io_last_available_backup_timestamp gauge",
+        f"barman_cloud_cloudnative_pg_io_last_available_backup_timestamp {backup_ts}",
+        "# HELP cnpg_pg_stat_archiver_archived_count Number of WAL files that have been successfully archived",
+        "# TYPE cnpg_pg_stat_archiver_archived_count counter",
+        f"cnpg_pg_stat_archiver_archived_count {arch['archived_count']}",
+        "# HELP cnpg_pg_stat_archiver_failed_count Number of failed attempts for archiving WAL files",
+        "# TYPE cnpg_pg_stat_archiver_failed_count counter",
+        f"cnpg_pg_stat_archiver_failed_count {arch['failed_count']}",
+        "# HELP cnpg_pg_stat_archiver_last_archived_time Epoch of the last time WAL archiving succeeded",
+        "# TYPE cnpg_pg_stat_archiver_last_archived_time gauge",
+        f"cnpg_pg_stat_archiver_last_archived_time {t(arch['last_archived_time'])}",
+        "# HELP cnpg_pg_stat_archiver_last_failed_time Epoch of the last time WAL archiving failed",
+        "# TYPE cnpg_pg_stat_archiver_last_failed_time gauge",
+        f"cnpg_pg_stat_archiver_last_failed_time {t(arch['last_failed_time'])}",
+        "# HELP cnpg_pg_stat_archiver_seconds_since_last_archival Seconds since the last successful archival "
+        "operation",
+        "# TYPE cnpg_pg_stat_archiver_seconds_since_last_archival gauge",
+        f"cnpg_pg_stat_archiver_seconds_since_last_archival {since!r}",
+        "# HELP go_gc_duration_seconds A summary of the pause duration of garbage collection cycles.",
+        "# TYPE go_gc_duration_seconds summary",
+        'go_gc_duration_seconds{quantile="0"} 2.4e-05',
+        'go_gc_duration_seconds{quantile="1"} 0.000512',
+        "go_gc_duration_seconds_sum 0.0123",
+        "go_gc_duration_seconds_count 42",
+        ""])
 
 
 class Proxy:
@@ -80,6 +185,7 @@ def main():
     barman = mb.Barman(mb.Store(proxy.url), work)
     primary = mb.Cluster(work, "primary")
     standby = None
+    api = ApiServer(work, endpoint)
     try:
         primary.initdb()
         primary.conf(primary.base_settings(barman.archive_command(BUCKET, SERVER, compress=True)))
@@ -170,6 +276,85 @@ def main():
         check(j["ready_count"] == len(ready_files()) == 0, "healthy: nothing waiting, as archive_status shows")
         check(j["alerts"] == [], f"healthy: no alert fires ({j['alerts']})")
 
+        # 1b. The same moment in the cluster: the primary's metrics and status through pods/proxy.
+        def publish(replica=True):
+            """What CNPG's instance manager would serve now: metrics and /pg/status from psql."""
+            pg = pg_archiver()
+            status_dir = os.path.join(primary.datadir, "pg_wal", "archive_status")
+            names = os.listdir(status_dir)
+            ready = sum(n.endswith(".ready") for n in names)
+            done = sum(n.endswith(".done") for n in names)
+            api.control("proxy", {"namespace": "db", "pod": "pg-arch-1", "port": 9187, "path": "/metrics",
+                                  "body": exposition(pg, ready, done, 1796300000)})
+            status = {"currentLsn": pg["current_lsn"], "currentWAL": pg["current_wal"], "timeLineID": 1,
+                      "systemID": "7444", "isPrimary": True, "isArchivingWAL": pg["failed_count"] == 0,
+                      "lastArchivedWAL": pg["last_archived_wal"] or "", "lastFailedWAL": pg["last_failed_wal"] or "",
+                      "lastArchivedWALTime": "2026-12-04 03:21:58.501107+00", "node": "kind-worker",
+                      "pod": {"metadata": {"name": "pg-arch-1"}}, "instanceManagerVersion": "1.30.0"}
+            if ready:
+                status["readyWalFiles"] = ready  # omitempty, as CNPG writes it
+            api.control("proxy", {"namespace": "db", "pod": "pg-arch-1", "port": 8000, "path": "/pg/status",
+                                  "scheme": "https", "content_type": "application/json", "body": json.dumps(status)})
+            replica_metrics = exposition({"archived_count": 0, "failed_count": 0, "last_archived_time": None,
+                                          "last_failed_time": None}, 0, 0, 1796300000)
+            api.control("proxy", {"namespace": "db", "pod": "pg-arch-2", "port": 9187, "path": "/metrics",
+                                  "body": replica_metrics if replica else None})
+            return pg, ready
+
+        def k8s_metrics(*extra):
+            rc, out, err = cli("--json", "--kubeconfig", api.kubeconfig, "k8s", "metrics", "pg-arch", "-n", "db", *extra)
+            try:
+                return rc, json.loads(out), err
+            except json.JSONDecodeError:
+                return rc, None, err
+
+        def same_moment(k, a, published, what):
+            """k8s metrics' archiver object against psql's values it was served, boto3's listing, and
+            archiver --source's verdict (its own reading a moment later)."""
+            pg, ready = published
+            for key in ("archived_count", "last_archived_wal", "failed_count", "last_failed_wal", "current_wal",
+                        "current_lsn"):
+                check(k[key] == pg[key], f"{what}: {key} {k[key]!r} is psql's {pg[key]!r}")
+            for key in ("last_archived_time", "last_failed_time"):
+                close = (k[key] is None) == (pg[key] is None) and (k[key] is None or abs(usec(k[key]) - pg[key]) <= 1000)
+                check(close, f"{what}: {key} {k[key]!r} is psql's {pg[key]!r} µs (metrics are float seconds)")
+            last = bucket_last_segment()
+            check(k["bucket_last_wal"] == last and k["segments_not_in_bucket"] == segno(pg["current_wal"]) - segno(last)
+                  and k["bytes_not_in_bucket"] == lsn(pg) - end_of(last),
+                  f"{what}: bucket_last_wal {k['bucket_last_wal']}, {k['segments_not_in_bucket']} segments and "
+                  f"{k['bytes_not_in_bucket']} bytes not in the bucket, as boto3 and psql say")
+            check(k["ready_count"] == ready and k["wal_segment_size"] == 16 * 1024 * 1024 and k["timeline"] == 1,
+                  f"{what}: ready_count {k['ready_count']} as archive_status, segment size and timeline")
+            check(k["last_archived_in_bucket"] == a["last_archived_in_bucket"], f"{what}: last_archived_in_bucket agrees")
+            check(sorted(x["alert"] for x in k["alerts"]) == sorted(x["alert"] for x in a["alerts"]),
+                  f"{what}: the same alerts fire as for archiver ({[x['alert'] for x in k['alerts']]})")
+
+        published = publish()
+        rc, km, err = k8s_metrics()
+        check(rc == 0 and km is not None and km["archiver"] is not None,
+              f"k8s metrics healthy: exit 0 with the primary's facts (rc {rc}, {err.strip()!r})")
+        rc, a, _ = archiver("--source", source, SERVER)
+        same_moment(km["archiver"], a, published, "k8s metrics healthy")
+        check(km["archiver"]["source"] == source and km["archiver"]["server"] == SERVER,
+              "k8s metrics healthy: the cluster's own bucket and serverName were compared")
+        roles = {i["pod"]: i["role"] for i in km["instances"]}
+        check(roles == {"pg-arch-1": "primary", "pg-arch-2": "replica"}, f"k8s metrics: instances and roles ({roles})")
+        replica = next(i for i in km["instances"] if i["pod"] == "pg-arch-2")
+        check(replica["archived_count"] == 0 and replica["last_archived_time"] is None and replica["metrics_error"] is None,
+              "k8s metrics: the replica's never-archived (-1) reads as null")
+        check(all(i["last_available_backup"] == "2026-12-03T12:13:20+00:00" and i["backup_metrics_family"] == "plugin"
+                  for i in km["instances"]), "k8s metrics: the newer backup family (the plugin's) wins, as 20417 reads it")
+        # The protocol: Debian's python3-kubernetes asks for the same proxy path and gets the same text.
+        kubernetes.config.load_kube_config(config_file=api.kubeconfig)
+        v1 = kubernetes.client.CoreV1Api()
+        py_text = v1.connect_get_namespaced_pod_proxy_with_path("pg-arch-1:9187", "db", "metrics")
+        paths = [r["path"] for r in api.requests() if "/proxy/" in r["path"]]
+        check(py_text.startswith("# HELP cnpg_collector_pg_wal_archive_status"), "python client: reads the metrics")
+        check(paths.count("/api/v1/namespaces/db/pods/pg-arch-1:9187/proxy/metrics") >= 2,
+              f"python client and Tideline ask for the same proxy path ({sorted(set(paths))})")
+        check("/api/v1/namespaces/db/pods/https:pg-arch-1:8000/proxy/pg/status" in paths,
+              "Tideline reads the primary's status over https, as kubectl cnpg status does")
+
         # 2. A role without pg_monitor still reads pg_stat_archiver, and is told what it misses.
         rc, j2, err = archiver("--source", source, SERVER, user="plain")
         check(rc == 0 and j2["ready_count"] is None, "plain role: exit 0, ready_count null")
@@ -210,6 +395,20 @@ def main():
             check(name in names, f"failing: {name} fires ({names})")
         rc, text, _ = cli("--endpoint-url", endpoint, "archiver", conninfo(), "--source", source, SERVER)
         check(rc == 7 and "ALERT CRITICAL CNPGClusterWALArchivingFailing" in text, "failing: the text says so too")
+        published = publish(replica=False)
+        rc, km, err = k8s_metrics("--max-behind", "2", "--wal-ready", "2")
+        rc2, a, _ = archiver("--source", source, SERVER, "--max-behind", "2", "--wal-ready", "2")
+        check(rc == 7 and km is not None, f"k8s metrics failing: exit 7 (rc {rc}, {err.strip()!r})")
+        same_moment(km["archiver"], a, published, "k8s metrics failing")
+        replica = next(i for i in km["instances"] if i["pod"] == "pg-arch-2")
+        check(replica["metrics_error"] is not None and "connection refused" in replica["metrics_error"]
+              and replica["archived_count"] is None,
+              f"k8s metrics: an instance that does not answer is reported, never shown stale ({replica['metrics_error']})")
+        api.control("forbid", {"rules": ["get:pods/proxy"]})
+        rc, out, err = cli("--kubeconfig", api.kubeconfig, "k8s", "metrics", "pg-arch", "-n", "db")
+        check(rc == 4 and "pods/proxy" in err and err.count("\n") == 1,
+              f"pods/proxy forbidden: exit 4, one line naming the permission ({rc}, {err.strip()!r})")
+        api.control("forbid", {"rules": []})
 
         # 5. The store is back: the next WAL switch wakes the archiver, the backlog drains.
         proxy.rules([])
@@ -248,6 +447,7 @@ def main():
                 except Exception as e:  # noqa: BLE001 - clean-up must go on
                     print(f"stopping {c.name}: {e}")
         proxy.close()
+        api.close()
         if not FAILURES:
             shutil.rmtree(work, ignore_errors=True)
         else:

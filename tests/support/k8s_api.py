@@ -48,8 +48,11 @@ POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews answers from the sam
 
 Served:
   GET /version /api /api/v1 /apis /apis/{group} /apis/{group}/v1     discovery (legacy, JSON)
-  core v1: namespaces (cluster-scoped), secrets, pods (pods/proxy: authorization and existence
-  only; an existing pod answers 503), postgresql.cnpg.io/v1: clusters, backups, scheduledbackups
+  core v1: namespaces (cluster-scoped), secrets, pods (pods/proxy: GET [scheme:]POD[:PORT]/proxy/PATH
+  passes the answer /_control/proxy set for that pod, port and path through, status and
+  Content-Type as the pod gave them; a scheme the pod does not speak answers 503 as the real
+  proxy does; anything not set answers 503 connection refused), postgresql.cnpg.io/v1: clusters,
+  backups, scheduledbackups
   (+ empty poolers, databases, publications, subscriptions, imagecatalogs, failoverquorums,
   clusterimagecatalogs), barmancloud.cnpg.io/v1: objectstores.
   GET  .../{plural}                  List (all namespaces) or Table (Accept: ...;as=Table;...)
@@ -104,6 +107,9 @@ Control plane (JSON over the same port, no authentication, not recorded in /_con
   POST /_control/reset-requests
   POST /_control/forbid         {"rules": ["get:secrets", ...]} replaces the --forbid rules
   POST /_control/tokens         {"tokens": [...]} replaces the --tokens list
+  POST /_control/proxy          {"namespace", "pod", "port", "path" ("/metrics"), "scheme" ("http"|
+                                "https", default http), "status" (200), "content_type", "body"}:
+                                what the pod answers behind pods/proxy ("body": null removes it)
   POST /_control/fail           {"status": 429|500|503|504, "count": N, "path": REGEX,
                                 "method": M, "retry_after": S}: the next N matching API requests
                                 answer that Status (429 carries Retry-After/retryAfterSeconds)
@@ -903,6 +909,7 @@ class Config:
     log_lock = threading.Lock()
     requests = []
     faults = []
+    proxied = {}  # (namespace, pod, port, path) -> {"scheme", "status", "content_type", "body"}
     tls_failures = 0
     token_cache = (None, {})
 
@@ -1283,6 +1290,17 @@ class Handler(BaseHTTPRequestHandler):
             with store.cond:
                 CFG.requests.clear()
             return self.send_json(200, {})
+        if what == "proxy":
+            key = (data["namespace"], data["pod"], str(data["port"]), data.get("path", "/metrics"))
+            with store.cond:
+                if data.get("body") is None:
+                    CFG.proxied.pop(key, None)
+                else:
+                    CFG.proxied[key] = {"scheme": data.get("scheme", "http"), "status": int(data.get("status", 200)),
+                                        "content_type": data.get("content_type", "text/plain; version=0.0.4; "
+                                                                                 "charset=utf-8"),
+                                        "body": data["body"]}
+            return self.send_json(200, {})
         if what == "forbid":
             with store.cond:
                 CFG.forbid = parse_forbid(data.get("rules", []))
@@ -1440,15 +1458,24 @@ class Handler(BaseHTTPRequestHandler):
         if sub == "proxy":
             # [scheme:]name[:port]
             bits = name.split(":")
+            scheme = "http"
             if len(bits) == 3 or (len(bits) == 2 and bits[0] in ("http", "https")):
-                bits = bits[1:]
+                scheme, bits = bits[0], bits[1:]
+            port = bits[1] if len(bits) == 2 else "80"
             key = (key[0], bits[0])
             with store.cond:
                 v = store.get(rt, key)
+                answer = CFG.proxied.get((key[0], key[1], port, "/" + "/".join(rest[3:])))
             if v is None:
                 raise not_found(rt, key[1])
-            raise ApiError(503, "ServiceUnavailable", "error trying to reach service: dial tcp 10.244.0.17:8000: "
-                           "connect: connection refused", {})
+            if answer is None:
+                raise ApiError(503, "ServiceUnavailable", f"error trying to reach service: dial tcp 10.244.0.17:{port}: "
+                               "connect: connection refused", {})
+            if answer["scheme"] != scheme:
+                raise ApiError(503, "ServiceUnavailable", "error trying to reach service: " +
+                               ("http: server gave HTTP response to HTTPS client" if scheme == "https"
+                                else "EOF"), {})
+            return self.send_bytes(answer["status"], answer["body"].encode(), answer["content_type"], compress=False)
         if verb == "watch":
             return self.watch(rt, ns if rt.namespaced else None, name, params)
         if verb == "list":
