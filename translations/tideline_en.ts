@@ -219,6 +219,17 @@
     </message>
 </context>
 <context>
+    <name>tideline::gui::ClusterView</name>
+    <message numerus="yes">
+        <location filename="../src/views/ClusterView.cpp" line="+211"/>
+        <source>%1 (%n segment(s) after %2)</source>
+        <translation>
+            <numerusform>%1 (%n segment after %2)</numerusform>
+            <numerusform>%1 (%n segments after %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tideline::gui::ConnectionEditor</name>
     <message numerus="yes">
         <location filename="../src/dialogs/ConnectionEditor.cpp" line="+193"/>
@@ -232,7 +243,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+521"/>
+        <location filename="../src/app/MainWindow.cpp" line="+524"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>

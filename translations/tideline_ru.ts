@@ -178,7 +178,7 @@
 <context>
     <name>ArchiverCommand</name>
     <message>
-        <location filename="../src/cli/ArchiverCommand.cpp" line="+83"/>
+        <location filename="../src/cli/ArchiverCommand.cpp" line="+85"/>
         <source>last %1 at %2</source>
         <extracomment>%1 a count, %2 a WAL file name, %3 a time</extracomment>
         <translation>последний %1 в %2</translation>
@@ -259,7 +259,7 @@
         <translation>тревог архивации нет</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>--max-behind takes a number of finished segments from 0 to 1000000</source>
         <translation>--max-behind принимает число завершённых сегментов от 0 до 1000000</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>Например, --max-behind 10.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>SERVER is given without --source</source>
         <translation>SERVER указан без --source</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>для --source нужен SERVER, чей WAL искать</translation>
     </message>
     <message>
-        <location filename="../src/cli/ArchiverCommand.h" line="+23"/>
+        <location filename="../src/cli/ArchiverCommand.h" line="+31"/>
         <source>pg_stat_archiver, the WAL being written, and what the bucket lacks of it</source>
         <translation>pg_stat_archiver, записываемый WAL и то, чего из него нет в бакете</translation>
     </message>
@@ -391,7 +391,7 @@
         <translation>ожидалась одна строка, получено %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>PostgreSQL refused the connection: %1</source>
         <translation>PostgreSQL отказал в подключении: %1</translation>
     </message>
@@ -659,6 +659,90 @@
     </message>
 </context>
 <context>
+    <name>ClusterArchiving</name>
+    <message>
+        <location filename="../engine/monitor/ClusterArchiving.cpp" line="+102"/>
+        <source>the instance&apos;s status does not say it is the primary</source>
+        <translation>статус экземпляра не говорит, что он ведущий</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A switchover may be under way: read the cluster again.</source>
+        <translation>Возможно, идёт переключение: прочитайте кластер ещё раз.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the primary&apos;s status gives no usable WAL position (&apos;%1&apos;, &apos;%2&apos;)</source>
+        <translation>статус ведущего не даёт пригодной позиции WAL (&apos;%1&apos;, &apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Check the instance manager&apos;s version (kubectl cnpg status).</source>
+        <translation>Проверьте версию менеджера экземпляра (kubectl cnpg status).</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>the primary&apos;s current WAL %1 does not fit its LSN %2</source>
+        <translation>текущий WAL ведущего %1 не соответствует его LSN %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>status.instanceNames holds &apos;%1&apos;, which is not a pod name: skipped</source>
+        <translation>в status.instanceNames есть &apos;%1&apos;, это не имя пода: пропущено</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cluster %1/%2 lists no instance</source>
+        <translation>у кластера %1/%2 нет ни одного экземпляра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its status has neither instanceNames nor currentPrimary yet: is it still being created?</source>
+        <translation>В его статусе ещё нет ни instanceNames, ни currentPrimary: он ещё создаётся?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the metrics of %1 do not parse: %2</source>
+        <translation>метрики %1 не разбираются: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that port 9187 of the pod is CNPG&apos;s instance manager.</source>
+        <translation>Проверьте, что на порту 9187 пода работает менеджер экземпляра CNPG.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the status of %1 is not JSON</source>
+        <translation>статус %1 — не JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that port 8000 of the pod is CNPG&apos;s instance manager.</source>
+        <translation>Проверьте, что на порту 8000 пода работает менеджер экземпляра CNPG.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading an instance&apos;s metrics needs &quot;get&quot; on pods/proxy in %1 (kubectl cnpg status needs it too): kubectl auth can-i get pods/proxy -n %1</source>
+        <translation>Для чтения метрик экземпляра нужно право &quot;get&quot; на pods/proxy в %1 (оно нужно и kubectl cnpg status): kubectl auth can-i get pods/proxy -n %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the primary %1 could not be read: %2</source>
+        <translation>не удалось прочитать ведущий %1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the cluster names no current primary: archiving is read from no instance</source>
+        <translation>у кластера нет текущего ведущего: архивация не читается ни с одного экземпляра</translation>
+    </message>
+</context>
+<context>
     <name>ClusterComparison</name>
     <message>
         <location filename="../engine/k8s/ClusterComparison.cpp" line="+17"/>
@@ -788,7 +872,7 @@
 <context>
     <name>CnpgCluster</name>
     <message>
-        <location filename="../engine/k8s/CnpgCluster.cpp" line="+153"/>
+        <location filename="../engine/k8s/CnpgCluster.cpp" line="+157"/>
         <source>WAL archiving is failing: %1</source>
         <translation>архивирование WAL не работает: %1</translation>
     </message>
@@ -2033,7 +2117,7 @@
 <context>
     <name>K8sCommand</name>
     <message>
-        <location filename="../src/cli/K8sCommand.cpp" line="+38"/>
+        <location filename="../src/cli/K8sCommand.cpp" line="+39"/>
         <source>CURRENT</source>
         <translation>ТЕКУЩИЙ</translation>
     </message>
@@ -2068,6 +2152,7 @@
     </message>
     <message>
         <location line="-1"/>
+        <location filename="../src/cli/K8sMetrics.cpp" line="+141"/>
         <source>READY</source>
         <translation>ГОТОВО</translation>
     </message>
@@ -2154,6 +2239,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../src/cli/K8sMetrics.cpp" line="-67"/>
         <source>Name its namespace with -n.</source>
         <translation>Укажите его пространство имён через -n.</translation>
     </message>
@@ -2213,14 +2299,19 @@
         <translation>Используйте одну из команд: %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>k8s status needs a CLUSTER</source>
-        <translation>для k8s status нужен CLUSTER</translation>
+        <location line="+12"/>
+        <source>--%1 applies to k8s metrics only</source>
+        <translation>--%1 относится только к k8s metrics</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>k8s %1 takes no argument</source>
+        <translation>k8s %1 не принимает аргументов</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>k8s %1 takes no argument</source>
-        <translation>k8s %1 не принимает аргументов</translation>
+        <source>k8s %1 needs a CLUSTER</source>
+        <translation>k8s %1 требует CLUSTER</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2233,9 +2324,62 @@
         <translation>--cluster применим только к k8s backups</translation>
     </message>
     <message>
-        <location filename="../src/cli/K8sCommand.h" line="+21"/>
+        <location filename="../src/cli/K8sCommand.h" line="+24"/>
         <source>CNPG clusters, backups and schedules from the kubeconfig; status holds a cluster against its bucket</source>
         <translation>кластеры, резервные копии и расписания CNPG из kubeconfig; status сверяет кластер с его бакетом</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/K8sMetrics.cpp" line="-1"/>
+        <source>k8s metrics reads one cluster: -A does not apply</source>
+        <translation>k8s metrics читает один кластер: -A не применим</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+5"/>
+        <source>the bucket was not compared: %1</source>
+        <translation>с бакетом не сравнивалось: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>POD</source>
+        <translation>ПОД</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ROLE</source>
+        <translation>РОЛЬ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ARCHIVED</source>
+        <translation>ЗААРХИВИРОВАНО</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <translation>ОШИБОК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LAST ARCHIVED</source>
+        <translation>ПОСЛЕДНЯЯ АРХИВАЦИЯ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LAST BACKUP</source>
+        <translation>ПОСЛЕДНЯЯ КОПИЯ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>primary</source>
+        <translation>ведущий</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+4"/>
+        <source>replica</source>
+        <translation>реплика</translation>
     </message>
 </context>
 <context>
@@ -2444,7 +2588,7 @@
         <translation>%1: клиентский ключ — не незашифрованный PEM-ключ RSA или EC</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>the API server %1 stopped answering</source>
         <translation>API-сервер %1 перестал отвечать</translation>
     </message>
@@ -2549,7 +2693,17 @@
         <translation>Возможно, прокси между Tideline и API-сервером изменяет ответы.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+22"/>
+        <source>%1 answered more than %2 bytes</source>
+        <translation>%1 ответил больше чем %2 байт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is not what this endpoint serves: check the pod and the port.</source>
+        <translation>Эта точка такого не отдаёт: проверьте под и порт.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>the API server&apos;s list of %1 has no items array</source>
         <translation>в списке %1 от API-сервера нет массива items</translation>
     </message>
@@ -2737,6 +2891,49 @@
         <location line="+2"/>
         <source>Fix the kubeconfig (kubectl config get-users lists the defined ones).</source>
         <translation>Исправьте kubeconfig (определённых в нём пользователей выводит kubectl config get-users).</translation>
+    </message>
+</context>
+<context>
+    <name>LagHistory</name>
+    <message>
+        <location filename="../engine/monitor/LagHistory.cpp" line="+26"/>
+        <source>archiving history: %1: %2</source>
+        <translation>история архивации: %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the data directory is writable and the disk is not full.</source>
+        <translation>Проверьте, что каталог данных доступен для записи и диск не заполнен.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>the SQLite driver of Qt SQL is missing</source>
+        <translation>нет драйвера SQLite для Qt SQL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install libqt6sql6-sqlite.</source>
+        <translation>Установите libqt6sql6-sqlite.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is not an SQLite database</source>
+        <translation>%1 — не база данных SQLite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move it away; Tideline starts a new history.</source>
+        <translation>Переместите его; Tideline начнёт новую историю.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was written by a newer Tideline (schema %2)</source>
+        <translation>%1 записан более новой версией Tideline (схема %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use that version, or move the file away.</source>
+        <translation>Используйте ту версию или переместите файл.</translation>
     </message>
 </context>
 <context>
@@ -3351,6 +3548,104 @@
         <location filename="../src/cli/PlanCommand.h" line="+16"/>
         <source>chosen backup, required WAL, size, warnings — or why not (exit 7 when refused)</source>
         <translation>выбранная копия, нужный WAL, размер, предупреждения — или причина отказа (код 7 при отказе)</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusText</name>
+    <message>
+        <location filename="../engine/monitor/PrometheusText.cpp" line="+142"/>
+        <source>metrics line %1: %2</source>
+        <translation>строка метрик %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The endpoint does not speak the Prometheus text format (0.0.4).</source>
+        <translation>Точка не отдаёт текстовый формат Prometheus (0.0.4).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>longer than %1 bytes</source>
+        <translation>длиннее %1 байт</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source># %1 without a metric name</source>
+        <translation># %1 без имени метрики</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown metric type &apos;%1&apos;</source>
+        <translation>неизвестный тип метрики &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a second TYPE for %1</source>
+        <translation>второй TYPE для %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not a metric name</source>
+        <translation>это не имя метрики</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>more than %1 labels</source>
+        <translation>больше %1 меток</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a label name in %1</source>
+        <translation>не имя метки в %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>label %1 twice in %2</source>
+        <translation>метка %1 дважды в %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;=&apos; expected after label %1</source>
+        <translation>после метки %1 ожидается &apos;=&apos;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a quoted value expected for label %1</source>
+        <translation>для метки %1 ожидается значение в кавычках</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the value of label %1 is not terminated</source>
+        <translation>значение метки %1 не закрыто</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a bad escape in the value of label %1</source>
+        <translation>неверная escape-последовательность в значении метки %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&apos;,&apos; or &apos;}&apos; expected in the labels of %1</source>
+        <translation>в метках %1 ожидается &apos;,&apos; или &apos;}&apos;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; is not a value</source>
+        <translation>&apos;%1&apos; — не значение</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&apos;%1&apos; is not a timestamp</source>
+        <translation>&apos;%1&apos; — не отметка времени</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>text after the timestamp</source>
+        <translation>текст после отметки времени</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>more than %1 samples</source>
+        <translation>больше %1 отсчётов</translation>
     </message>
 </context>
 <context>
@@ -5666,6 +5961,34 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
 </context>
 <context>
+    <name>tideline::gui::ArchivingChart</name>
+    <message>
+        <location filename="../src/views/ArchivingChart.cpp" line="+58"/>
+        <source>No archiving readings yet in this range</source>
+        <translation>В этом диапазоне ещё нет замеров архивации</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>WAL not in the bucket (MiB)</source>
+        <translation>WAL не в бакете (МиБ)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>archiving failing</source>
+        <translation>архивация не работает</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>MiB</source>
+        <translation>МиБ</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>timeline switch</source>
+        <translation>смена линии времени</translation>
+    </message>
+</context>
+<context>
     <name>tideline::gui::BackupHistoryView</name>
     <message numerus="yes">
         <location filename="../src/views/BackupHistoryView.cpp" line="+121"/>
@@ -5957,7 +6280,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::ClusterView</name>
     <message>
-        <location filename="../src/views/ClusterView.cpp" line="+123"/>
+        <location filename="../src/views/ClusterView.cpp" line="+148"/>
         <source>No cluster selected</source>
         <translation>Кластер не выбран</translation>
     </message>
@@ -5997,7 +6320,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Копии по расписанию</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+83"/>
         <source>Reading the cluster and its bucket…</source>
         <translation>Чтение кластера и его бакета…</translation>
     </message>
@@ -6017,12 +6340,99 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Экземпляры</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-99"/>
+        <location line="+100"/>
         <source>Primary</source>
         <translation>Primary</translation>
     </message>
     <message>
+        <location line="-131"/>
+        <source>WAL archiving (the instances through pods/proxy, held against the bucket)</source>
+        <translation>Архивация WAL (экземпляры через pods/proxy в сравнении с бакетом)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Last hour</source>
+        <translation>Последний час</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 24 hours</source>
+        <translation>Последние 24 часа</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 30 days</source>
+        <translation>Последние 30 дней</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+75"/>
+        <source>Waiting for the first reading…</source>
+        <translation>Ожидание первого замера…</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Archived</source>
+        <translation>Заархивировано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>%1 (last %2 at %3)</source>
+        <translation>%1 (последний %2 в %3)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>Ошибок</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing</source>
+        <translation>Пишется</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (timeline %2)</source>
+        <translation>%1 (линия времени %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be archived</source>
+        <translation>Ждут архивации</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not yet in the bucket</source>
+        <translation>Ещё не в бакете</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 (%n segment(s) after %2)</source>
+        <translation>
+            <numerusform>%1 (%n сегмент после %2)</numerusform>
+            <numerusform>%1 (%n сегмента после %2)</numerusform>
+            <numerusform>%1 (%n сегментов после %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>replica; last backup %1</source>
+        <translation>реплика; последняя копия %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No archiving alert fires.</source>
+        <translation>Тревог архивации нет.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Backup method</source>
         <translation>Метод копирования</translation>
     </message>
@@ -6318,18 +6728,18 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::KubeSession</name>
     <message>
-        <location filename="../src/jobs/KubeSession.cpp" line="+67"/>
+        <location filename="../src/jobs/KubeSession.cpp" line="+74"/>
         <source>Read the kubeconfig</source>
         <translation>Чтение kubeconfig</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>No kubeconfig is loaded.</source>
         <translation>kubeconfig не загружен.</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-67"/>
         <source>List CNPG clusters in %1</source>
         <translation>Список кластеров CNPG в %1</translation>
     </message>
@@ -6344,15 +6754,35 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Наблюдение за Backup в %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Read cluster %1</source>
         <translation>Чтение кластера %1</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>Read the archiving of %1</source>
+        <translation>Прочитать архивацию %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the bucket was not compared: %1</source>
+        <translation>с бакетом не сравнивалось: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the primary could not be read</source>
+        <translation>не удалось прочитать ведущий</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Read the archiving history of %1</source>
+        <translation>Прочитать историю архивации %1</translation>
     </message>
 </context>
 <context>
     <name>tideline::gui::MainWindow</name>
     <message>
-        <location filename="../src/app/MainWindow.cpp" line="+51"/>
+        <location filename="../src/app/MainWindow.cpp" line="+54"/>
         <source>%1
 endpoint: %2</source>
         <translation>%1
@@ -6511,7 +6941,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Прочитано: %1.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+85"/>
         <source>No kubeconfig context to read %1 through. Hint: pass --kubeconfig FILE.</source>
         <translation>Нет контекста kubeconfig, чтобы прочитать %1. Подсказка: передайте --kubeconfig FILE.</translation>
     </message>
@@ -6525,7 +6955,7 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
 Передайте --kubeconfig FILE или задайте KUBECONFIG.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>Open a server first: the wizard restores the selected one.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>

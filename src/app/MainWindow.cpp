@@ -25,6 +25,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -32,6 +34,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -685,6 +688,27 @@ void MainWindow::setupKubernetes()
                                true);
     });
     connect(m_cluster, &ClusterView::openBucketRequested, this, &MainWindow::openClusterBucket);
+
+    // The open cluster's archiving, sampled through pods/proxy into the local history.
+    {
+        const auto s = settings();
+        const int interval = std::clamp(s->value(QStringLiteral("monitor/archivingIntervalSeconds"), 10).toInt(), 0, 3600);
+        const int retention = std::clamp(s->value(QStringLiteral("monitor/historyRetentionDays"), 30).toInt(), 1, 3650);
+        m_kube->setArchivingSampling(interval, archivingHistoryPath(), retention);
+    }
+    auto showLag = [this] {
+        m_cluster->setLagHistory(m_kube->archivingHistory(), QDateTime::currentMSecsSinceEpoch() * 1000);
+    };
+    connect(m_kube, &KubeSession::archivingSampled, this, [this, showLag] {
+        m_cluster->setArchiving(m_kube->archiving()->cluster, m_kube->archiving()->health);
+        showLag();
+    });
+    connect(m_kube, &KubeSession::archivingHistoryLoaded, this, showLag);
+    connect(m_kube, &KubeSession::archivingFailed, this,
+            [this](const Error& error) { m_cluster->setArchivingError(error.oneLine()); });
+    connect(m_cluster, &ClusterView::lagRangeChanged, this, [this] {
+        m_kube->loadArchivingHistory(QDateTime::currentMSecsSinceEpoch() * 1000 - m_cluster->lagRangeSeconds() * 1'000'000);
+    });
     if (m_options.kubernetes)
         m_kube->loadContexts(m_options.kubeconfig);
 }
@@ -744,6 +768,15 @@ void MainWindow::openCluster(const QString& ref, const QString& context)
     m_sidebar->setCurrentCluster(ctx, parsed->nameSpace, parsed->name);
     m_cluster->setLoading(parsed->nameSpace + u'/' + parsed->name);
     m_kube->openCluster(ctx, *parsed);
+    m_kube->loadArchivingHistory(QDateTime::currentMSecsSinceEpoch() * 1000 - m_cluster->lagRangeSeconds() * 1'000'000);
+}
+
+QString MainWindow::archivingHistoryPath() const
+{
+    // Beside the drill history (GenericDataLocation/tideline), created on first use.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/tideline");
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/archiving.sqlite");
 }
 
 void MainWindow::openClusterBucket()

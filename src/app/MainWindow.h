@@ -136,6 +136,7 @@ private:
     void showClusters(const QString& context);
     void showClusterList(const QString& context);
     void openClusterBucket();
+    QString archivingHistoryPath() const;
     void showServer(const QString& server);
     void showAllServers();
     void addConnection();

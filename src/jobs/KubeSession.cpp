@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/jobs/KubeSession.h"
 
+#include "engine/monitor/BucketWalPosition.h"
+#include "engine/storage/StoreFactory.h"
+
+#include <QDateTime>
 #include <QMutex>
 #include <QThread>
 #include <QUrlQuery>
@@ -11,6 +15,8 @@ namespace {
 
 // How long a watch waits before it tries again after the API server dropped it.
 constexpr int kWatchRetryMs = 2000;
+// The archiving history is read thinned to this many columns (a wide screen's pixels).
+constexpr int kHistoryColumns = 2000;
 
 void sleepUnlessCancelled(const CancelToken& cancel, int ms)
 {
@@ -51,6 +57,7 @@ KubeSession::KubeSession(JobRunner& runner, QObject* parent)
     // Events come in bursts (a backup moves through its phases in seconds): one read per burst.
     m_debounce.setInterval(250);
     connect(&m_debounce, &QTimer::timeout, this, &KubeSession::reloadCluster);
+    connect(&m_sampleTimer, &QTimer::timeout, this, &KubeSession::sampleArchiving);
     connect(&m_runner, &JobRunner::jobProgress, this, [this](quint64 id) { onProgress(id); });
 }
 
@@ -162,6 +169,13 @@ void KubeSession::closeCluster()
     m_ref = {};
     m_health.reset();
     m_changes = 0;
+    m_sampleTimer.stop();
+    if (m_sampleJob)
+        m_runner.cancel(m_sampleJob);
+    m_sampleJob = 0;
+    m_archiving.reset();
+    m_lag.clear();
+    m_lagFromUsec = 0;
 }
 
 void KubeSession::reloadCluster()
@@ -199,8 +213,14 @@ void KubeSession::reloadCluster()
                 return;
             m_loadJob = 0;
             if (health) {
+                const bool first = !m_health;
                 m_health = std::move(*health);
                 emit clusterLoaded();
+                // The first reading needs the cluster's bucket, which this read resolved.
+                if (first && m_sampleSeconds > 0) {
+                    sampleArchiving();
+                    m_sampleTimer.start(m_sampleSeconds * 1000);
+                }
             } else if (health.error().code != ErrorCode::Cancelled) {
                 emit clusterFailed(health.error());
             }
@@ -296,6 +316,131 @@ void KubeSession::onProgress(quint64 id)
     ++m_changes;
     emit clusterChanged();
     m_debounce.start();
+}
+
+void KubeSession::setArchivingSampling(int seconds, const QString& historyPath, int retentionDays)
+{
+    m_sampleSeconds = std::max(0, seconds);
+    m_historyPath = historyPath;
+    m_retentionDays = std::max(1, retentionDays);
+    if (m_sampleSeconds == 0)
+        m_sampleTimer.stop();
+    else if (m_health)
+        m_sampleTimer.start(m_sampleSeconds * 1000);
+}
+
+QString KubeSession::archivingTarget() const
+{
+    return isClusterOpen() ? m_clusterContext + u' ' + m_ref.toString() : QString();
+}
+
+void KubeSession::sampleArchiving()
+{
+    if (!isClusterOpen() || !m_health || m_sampleJob)
+        return; // a reading in flight answers for this tick too
+    auto resolved =
+        m_config ? m_config->resolve(m_clusterContext) : Result<k8s::ResolvedContext>(fail(ErrorCode::MissingSource, {}));
+    if (!resolved)
+        return;
+    const int generation = m_generation;
+    m_sampleJob = m_runner.run<ArchivingReading>(
+        tr("Read the archiving of %1").arg(m_ref.toString()),
+        [clients = m_clients, resolved = *resolved, bucket = m_health->bucket, path = m_historyPath,
+         target = archivingTarget(), prune = !std::exchange(m_pruned, true),
+         keepUsec = qint64(m_retentionDays) * 86'400'000'000](JobContext& job) -> Result<ArchivingReading> {
+            auto client = clients->get(resolved);
+            if (!client)
+                return fail(client.error());
+            const CancelToken& cancel = job.cancelToken();
+            auto cluster = monitor::readClusterArchiving(**client, bucket.cluster, cancel);
+            if (!cluster)
+                return fail(cluster.error());
+            ArchivingReading reading{std::move(*cluster), std::nullopt, {}};
+            if (reading.cluster.primaryFacts) {
+                std::optional<monitor::BucketWalPosition> position;
+                auto store = storage::openStore(bucket.url, bucket.options);
+                if (store) {
+                    auto located = monitor::locateServerWal(**store, bucket.url, bucket.serverName,
+                                                            *reading.cluster.primaryFacts, cancel);
+                    if (located)
+                        position = std::move(*located);
+                    else
+                        reading.cluster.warnings.append(tr("the bucket was not compared: %1").arg(located.error().oneLine()));
+                }
+                reading.health = monitor::assessArchiver(*reading.cluster.primaryFacts, std::move(position), {});
+                reading.sample = monitor::LagSample::of(*reading.health);
+            } else {
+                reading.sample.atUsec = QDateTime::currentMSecsSinceEpoch() * 1000;
+                reading.sample.error = reading.cluster.warnings.value(0, tr("the primary could not be read"));
+            }
+            if (!path.isEmpty()) {
+                // One connection per reading: jobs run on any pool thread, a connection belongs to one.
+                auto history = monitor::LagHistory::open(path);
+                if (history) {
+                    if (auto stored = history->append(target, reading.sample); !stored)
+                        reading.cluster.warnings.append(stored.error().message);
+                    // The history's own retention, applied once per window session.
+                    if (prune)
+                        (void)history->prune(reading.sample.atUsec - keepUsec);
+                } else {
+                    reading.cluster.warnings.append(history.error().message);
+                }
+            }
+            return reading;
+        },
+        this,
+        [this, generation](Result<ArchivingReading> reading) {
+            if (generation != m_generation)
+                return;
+            m_sampleJob = 0;
+            if (reading) {
+                m_archiving = std::move(*reading);
+                if (m_archiving->sample.atUsec >= m_lagFromUsec)
+                    m_lag.append(m_archiving->sample);
+                emit archivingSampled();
+                return;
+            }
+            if (reading.error().code == ErrorCode::Cancelled)
+                return;
+            // No monitoring permission: stop asking until the cluster is opened again.
+            if (reading.error().code == ErrorCode::Auth)
+                m_sampleTimer.stop();
+            emit archivingFailed(reading.error());
+        });
+}
+
+void KubeSession::loadArchivingHistory(qint64 fromUsec)
+{
+    if (!isClusterOpen() || m_historyPath.isEmpty())
+        return;
+    const int generation = m_generation;
+    m_runner.run<QList<monitor::LagSample>>(
+        tr("Read the archiving history of %1").arg(m_ref.toString()),
+        [path = m_historyPath, target = archivingTarget(), fromUsec](JobContext&) -> Result<QList<monitor::LagSample>> {
+            auto history = monitor::LagHistory::open(path);
+            if (!history)
+                return fail(history.error());
+            // Thinned in SQLite to more columns than a screen has: 30 days of 10 s samples are a
+            // quarter of a million rows, of which the chart can show a few hundred.
+            return history->range(target, fromUsec, QDateTime::currentMSecsSinceEpoch() * 1000, kHistoryColumns);
+        },
+        this,
+        [this, generation, fromUsec](Result<QList<monitor::LagSample>> samples) {
+            if (generation != m_generation)
+                return;
+            if (!samples) {
+                emit archivingFailed(samples.error());
+                return;
+            }
+            // Readings that landed while the history was read are in it already, or newer.
+            const qint64 lastRead = samples->isEmpty() ? fromUsec : samples->last().atUsec;
+            for (const auto& s : std::as_const(m_lag))
+                if (s.atUsec > lastRead)
+                    samples->append(s);
+            m_lag = std::move(*samples);
+            m_lagFromUsec = fromUsec;
+            emit archivingHistoryLoaded();
+        });
 }
 
 } // namespace tideline::gui

@@ -3,6 +3,9 @@
 
 #include "engine/k8s/ClusterHealth.h"
 #include "engine/k8s/Kubeconfig.h"
+#include "engine/monitor/ArchiverHealth.h"
+#include "engine/monitor/ClusterArchiving.h"
+#include "engine/monitor/LagHistory.h"
 #include "src/jobs/JobRunner.h"
 
 #include <QObject>
@@ -57,6 +60,30 @@ public:
     /// Watch events seen since the cluster was opened (tests and the status line).
     int changesSeen() const { return m_changes; }
 
+    /// One reading of the open cluster's archiving: its instances through pods/proxy, the
+    /// primary's facts held against the cluster's bucket (what `k8s metrics --json` prints).
+    struct ArchivingReading {
+        monitor::ClusterArchiving cluster;
+        std::optional<monitor::ArchiverHealth> health;
+        monitor::LagSample sample;
+    };
+    /// Reads the open cluster's archiving now and then every `seconds` (0: only when asked with
+    /// sampleArchiving()), storing each reading in the history at historyPath (SQLite; none when
+    /// empty) under archivingTarget(). A cluster whose pods/proxy is forbidden stops being
+    /// sampled (archivingFailed() says why) until it is opened again. Samples older than
+    /// retentionDays leave the history once per session.
+    void setArchivingSampling(int seconds, const QString& historyPath, int retentionDays = 30);
+    void sampleArchiving();
+    const std::optional<ArchivingReading>& archiving() const { return m_archiving; }
+    /// The history key of the open cluster: "CONTEXT cnpg://NS/NAME".
+    QString archivingTarget() const;
+    QString historyPath() const { return m_historyPath; }
+    bool isSamplingArchiving() const { return m_sampleTimer.isActive(); }
+    /// The open cluster's stored samples since fromUsec (read from the history once, then each
+    /// new reading appended): archivingHistoryLoaded() follows.
+    void loadArchivingHistory(qint64 fromUsec);
+    const QList<monitor::LagSample>& archivingHistory() const { return m_lag; }
+
 signals:
     void contextsLoaded();
     void contextsFailed(const tideline::Error& error);
@@ -66,6 +93,9 @@ signals:
     void clusterLoaded();
     void clusterFailed(const tideline::Error& error);
     void clusterChanged();
+    void archivingSampled();
+    void archivingFailed(const tideline::Error& error);
+    void archivingHistoryLoaded();
 
 private:
     struct Clients;
@@ -90,6 +120,16 @@ private:
     QTimer m_debounce;
     int m_generation = 0;
     int m_changes = 0;
+
+    QTimer m_sampleTimer;
+    int m_sampleSeconds = 0;
+    QString m_historyPath;
+    int m_retentionDays = 30;
+    bool m_pruned = false;
+    quint64 m_sampleJob = 0;
+    std::optional<ArchivingReading> m_archiving;
+    QList<monitor::LagSample> m_lag;
+    qint64 m_lagFromUsec = 0;
 };
 
 } // namespace tideline::gui

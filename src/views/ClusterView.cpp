@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/views/ClusterView.h"
 
+#include "engine/core/Units.h"
+#include "src/views/ArchivingChart.h"
 #include "src/views/ChartStyle.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -116,7 +119,29 @@ ClusterView::ClusterView(QWidget* parent) : QWidget(parent)
     for (QWidget* w : std::initializer_list<QWidget*>{m_discrepancyCaption, m_discrepancies, m_conditionCaption, m_conditions,
                                                       m_backupCaption, m_backups, m_scheduleCaption, m_schedules})
         layout->addWidget(w);
+
+    auto* archivingHead = new QHBoxLayout;
+    m_archivingCaption = makeCaption(body);
+    archivingHead->addWidget(m_archivingCaption, 1);
+    m_lagRange = new QComboBox(body);
+    m_lagRange->setObjectName(QStringLiteral("lagRange"));
+    for (const qint64 seconds : {qint64(3600), qint64(86'400), qint64(7 * 86'400), qint64(30 * 86'400)})
+        m_lagRange->addItem(QString(), seconds);
+    m_lagRange->setCurrentIndex(1);
+    archivingHead->addWidget(m_lagRange);
+    layout->addLayout(archivingHead);
+    m_archivingFacts = new QLabel(body);
+    m_archivingFacts->setObjectName(QStringLiteral("archivingFacts"));
+    m_archivingFacts->setTextFormat(Qt::RichText);
+    m_archivingFacts->setWordWrap(true);
+    m_archivingFacts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_archivingFacts);
+    m_lagChart = new ArchivingChart(body);
+    m_lagChart->setObjectName(QStringLiteral("lagChart"));
+    m_lagChart->setMinimumHeight(240);
+    layout->addWidget(m_lagChart);
     layout->addStretch(1);
+    connect(m_lagRange, &QComboBox::currentIndexChanged, this, &ClusterView::lagRangeChanged);
 
     connect(m_openBucket, &QPushButton::clicked, this, &ClusterView::openBucketRequested);
     retranslateUi();
@@ -143,11 +168,78 @@ void ClusterView::retranslateUi()
     m_conditionCaption->setText(tr("Conditions"));
     m_backupCaption->setText(tr("Backup resources"));
     m_scheduleCaption->setText(tr("Scheduled backups"));
+    m_archivingCaption->setText(tr("WAL archiving (the instances through pods/proxy, held against the bucket)"));
+    const QStringList ranges{tr("Last hour"), tr("Last 24 hours"), tr("Last 7 days"), tr("Last 30 days")};
+    for (int i = 0; i < ranges.size(); ++i)
+        m_lagRange->setItemText(i, ranges[i]);
+    if (m_archivingFacts->text().isEmpty())
+        m_archivingFacts->setText(tr("Waiting for the first reading…").toHtmlEscaped());
+}
+
+qint64 ClusterView::lagRangeSeconds() const
+{
+    return m_lagRange->currentData().toLongLong();
+}
+
+void ClusterView::setLagHistory(const QList<monitor::LagSample>& samples, qint64 nowUsec)
+{
+    m_lagChart->setSamples(samples, nowUsec - lagRangeSeconds() * 1'000'000, nowUsec);
+}
+
+void ClusterView::setArchivingError(const QString& message)
+{
+    m_archivingFacts->setText(
+        QStringLiteral("<span style='color:%1'>%2</span>").arg(ChartStyle::trouble().name(), message.toHtmlEscaped()));
+}
+
+void ClusterView::setArchiving(const monitor::ClusterArchiving& cluster, const std::optional<monitor::ArchiverHealth>& health)
+{
+    // Everything here comes from pods and the API server: escaped before it meets rich text.
+    QList<std::pair<QString, QString>> rows;
+    if (health) {
+        const monitor::ArchiverFacts& f = health->facts;
+        auto at = [this](std::optional<qint64> usec) { return usec ? Format::time(*usec, m_zone) : QStringLiteral("–"); };
+        rows.append({tr("Primary"), cluster.primary});
+        rows.append({tr("Archived"),
+                     tr("%1 (last %2 at %3)").arg(f.archivedCount).arg(orDash(f.lastArchivedWal), at(f.lastArchivedUsec))});
+        rows.append(
+            {tr("Failed"), tr("%1 (last %2 at %3)").arg(f.failedCount).arg(orDash(f.lastFailedWal), at(f.lastFailedUsec))});
+        rows.append({tr("Writing"), tr("%1 (timeline %2)").arg(f.currentWal).arg(f.timeline)});
+        rows.append({tr("Waiting to be archived"), f.readyCount ? QString::number(*f.readyCount) : QStringLiteral("–")});
+        if (health->segmentsNotInBucket && health->bytesNotInBucket)
+            rows.append({tr("Not yet in the bucket"),
+                         tr("%1 (%n segment(s) after %2)", nullptr, int(*health->segmentsNotInBucket))
+                             .arg(units::bytes(*health->bytesNotInBucket), health->bucket->lastWal)});
+    }
+    for (const auto& i : cluster.instances)
+        if (!i.primary)
+            rows.append({i.pod,
+                         i.metricsError
+                             ? i.metricsError->message
+                             : tr("replica; last backup %1")
+                                   .arg(i.lastBackupUsec ? Format::time(*i.lastBackupUsec, m_zone) : QStringLiteral("–"))});
+    QString html = QStringLiteral("<table cellspacing=4>");
+    for (const auto& [k, v] : rows)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    if (health) {
+        for (const auto& a : health->alerts)
+            html += QStringLiteral("<p style='color:%1'><b>%2</b> %3<br><i>%4</i></p>")
+                        .arg((a.severity == QLatin1String("critical") ? ChartStyle::trouble() : ChartStyle::warning()).name(),
+                             a.name.toHtmlEscaped(), a.message.toHtmlEscaped(), a.hint.toHtmlEscaped());
+        if (health->alerts.isEmpty())
+            html += QStringLiteral("<p style='color:%1'>%2</p>")
+                        .arg(ChartStyle::ok().name(), tr("No archiving alert fires.").toHtmlEscaped());
+    }
+    for (const QString& w : cluster.warnings)
+        html += QStringLiteral("<p><i>%1</i></p>").arg(w.toHtmlEscaped());
+    m_archivingFacts->setText(html);
 }
 
 void ClusterView::setTimeZone(TimeZoneMode zone)
 {
     m_zone = zone;
+    m_lagChart->setTimeZone(zone);
     refresh();
 }
 
@@ -156,6 +248,8 @@ void ClusterView::setLoading(const QString& clusterName)
     if (m_health && m_health->bucket.cluster.meta.qualifiedName() == clusterName)
         return; // a live reload: keep the page as it is until the new read lands
     m_health.reset();
+    m_archivingFacts->setText(tr("Waiting for the first reading…").toHtmlEscaped());
+    m_lagChart->setSamples({}, 0, 1);
     showMessage(clusterName, tr("Reading the cluster and its bucket…"), false);
 }
 
@@ -165,9 +259,9 @@ void ClusterView::showMessage(const QString& title, const QString& text, bool er
     m_subtitle->setText(text);
     m_subtitle->setStyleSheet(error ? QStringLiteral("color: %1;").arg(ChartStyle::trouble().name()) : QString());
     const bool facts = m_health.has_value();
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_facts, m_discrepancyCaption, m_discrepancies, m_conditionCaption, m_conditions,
-                                         m_backupCaption, m_backups, m_scheduleCaption, m_schedules})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_facts, m_discrepancyCaption, m_discrepancies, m_conditionCaption,
+                                                      m_conditions, m_backupCaption, m_backups, m_scheduleCaption, m_schedules,
+                                                      m_archivingCaption, m_archivingFacts, m_lagRange, m_lagChart})
         w->setVisible(facts);
     m_openBucket->setEnabled(facts);
 }

@@ -2,23 +2,30 @@
 #pragma once
 
 #include "engine/k8s/ClusterHealth.h"
+#include "engine/monitor/ArchiverHealth.h"
+#include "engine/monitor/ClusterArchiving.h"
+#include "engine/monitor/LagHistory.h"
 #include "src/models/Format.h"
 
 #include <QWidget>
 
 #include <optional>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
 
 namespace tideline::gui {
 
+class ArchivingChart;
+
 /// One CNPG cluster as Kubernetes tells it and as its bucket allows it: the backup half of
 /// `kubectl cnpg status` with the bucket beside it, the discrepancies between the two, the
 /// conditions, the Backup resources and the schedules. Every fact comes from k8s::ClusterHealth,
 /// which `tideline-cli k8s status --json` prints. "Open bucket" asks the window to open the
-/// cluster's archive in the bucket views.
+/// cluster's archive in the bucket views. Below, the archiving as the instances report it through
+/// pods/proxy (monitor::readClusterArchiving, `k8s metrics --json`) and the lag history chart.
 class ClusterView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClusterView)
@@ -34,8 +41,19 @@ public:
     void setTimeZone(TimeZoneMode zone);
     const std::optional<k8s::ClusterHealth>& health() const { return m_health; }
 
+    /// The latest archiving reading (KubeSession's sampler); health is the primary's assessment.
+    void setArchiving(const monitor::ClusterArchiving& cluster, const std::optional<monitor::ArchiverHealth>& health);
+    /// Why no reading can be shown (pods/proxy forbidden, …): replaces the last one, never kept stale.
+    void setArchivingError(const QString& message);
+    /// The stored samples for the chart, over the range picked, ending at nowUsec.
+    void setLagHistory(const QList<monitor::LagSample>& samples, qint64 nowUsec);
+    /// The chart's range in seconds (the combo box: 1 h, 24 h, 7 d, 30 d).
+    qint64 lagRangeSeconds() const;
+    ArchivingChart* lagChart() const { return m_lagChart; }
+
 signals:
     void openBucketRequested();
+    void lagRangeChanged();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -58,6 +76,10 @@ private:
     QTableWidget* m_backups = nullptr;
     QLabel* m_scheduleCaption = nullptr;
     QTableWidget* m_schedules = nullptr;
+    QLabel* m_archivingCaption = nullptr;
+    QLabel* m_archivingFacts = nullptr;
+    QComboBox* m_lagRange = nullptr;
+    ArchivingChart* m_lagChart = nullptr;
 };
 
 } // namespace tideline::gui

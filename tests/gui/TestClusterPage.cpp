@@ -6,16 +6,19 @@
 // --json` (the CLI prints what the page shows).
 #include "GuiTestSupport.h"
 
+#include "engine/monitor/LagHistory.h"
 #include "src/app/MainWindow.h"
 #include "src/dialogs/RestoreWizard.h"
 #include "src/jobs/JobRunner.h"
 #include "src/jobs/KubeSession.h"
 #include "src/jobs/SourceSession.h"
+#include "src/views/ArchivingChart.h"
 #include "src/views/ClusterView.h"
 #include "src/views/ConnectionsSidebar.h"
 #include "tests/support/K8sApiServer.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
@@ -96,6 +99,8 @@ private slots:
         qputenv("AWS_ACCESS_KEY_ID", "");
         qputenv("AWS_SECRET_ACCESS_KEY", "");
         qputenv("AWS_ENDPOINT_URL", "");
+        // The archiving history lands here, not in the user's data directory.
+        qputenv("XDG_DATA_HOME", m_tmp.filePath(QStringLiteral("data")).toUtf8());
         MainWindow::Options options;
         options.persistent = true;
         options.settingsFile = m_tmp.filePath(QStringLiteral("settings.ini"));
@@ -199,6 +204,116 @@ private slots:
         auto* backups = m_window->cluster()->findChild<QTableWidget*>(QStringLiteral("backupResourceTable"));
         QTRY_VERIFY_WITH_TIMEOUT(column(backups, 0).contains(name), 20'000);
         QVERIFY(column(backups, 1).contains(QStringLiteral("running")));
+    }
+
+    // The archiving sampler: the primary's metrics and status through pods/proxy, held against the
+    // bucket (its last segment as boto3 listed it into env.json), stored in the SQLite history,
+    // drawn on the chart, read back by a second window, and stopped when pods/proxy is forbidden.
+    void archivingIsSampledIntoTheHistory()
+    {
+        QCOMPARE(m_window->currentView(), QStringLiteral("cluster"));
+        KubeSession& kube = m_window->kube();
+        const QJsonArray timelines =
+            FixtureEnv::instance().scenario(QStringLiteral("main")).value(QStringLiteral("wal_timelines")).toArray();
+        const QString last = timelines.last().toObject().value(QStringLiteral("last")).toString();
+        bool ok = false;
+        const quint64 lastSegno = last.sliced(16).toULongLong(&ok, 16) + (last.sliced(8, 8).toULongLong(nullptr, 16) << 8);
+        QVERIFY(ok);
+        // The primary writes two segments past the bucket's last, 0x60 bytes into the second.
+        const quint64 segno = lastSegno + 2;
+        const QString current = last.first(8)
+            + QStringLiteral("%1%2").arg(segno >> 8, 8, 16, QLatin1Char('0')).arg(segno & 0xFF, 8, 16, QLatin1Char('0')).toUpper();
+        const QString lsn = QStringLiteral("%1/%2").arg(segno >> 8, 0, 16).arg(((segno & 0xFF) << 24) + 0x60, 0, 16).toUpper();
+        const qint64 expectedBytes = qint64(segno << 24) + 0x60 - qint64((lastSegno + 1) << 24);
+        const qint64 archivedAt = QDateTime::currentSecsSinceEpoch() - 40;
+        const QString metrics =
+            QStringLiteral(
+                "# TYPE cnpg_pg_stat_archiver_archived_count counter\ncnpg_pg_stat_archiver_archived_count 1288\n"
+                "# TYPE cnpg_pg_stat_archiver_failed_count counter\ncnpg_pg_stat_archiver_failed_count 0\n"
+                "# TYPE cnpg_pg_stat_archiver_last_archived_time gauge\ncnpg_pg_stat_archiver_last_archived_time %1\n"
+                "# TYPE cnpg_pg_stat_archiver_last_failed_time gauge\ncnpg_pg_stat_archiver_last_failed_time -1\n"
+                "# TYPE cnpg_pg_stat_archiver_seconds_since_last_archival gauge\n"
+                "cnpg_pg_stat_archiver_seconds_since_last_archival 40\n"
+                "# TYPE cnpg_collector_pg_wal_archive_status gauge\ncnpg_collector_pg_wal_archive_status{value=\"ready\"} "
+                "1\n"
+                "cnpg_collector_pg_wal_archive_status{value=\"done\"} 30\n")
+                .arg(archivedAt);
+        const QJsonObject status{{QStringLiteral("isPrimary"), true},
+                                 {QStringLiteral("currentLsn"), lsn},
+                                 {QStringLiteral("currentWAL"), current},
+                                 {QStringLiteral("lastArchivedWAL"), last},
+                                 {QStringLiteral("timeLineID"), timelines.size()}};
+        m_api.control(QStringLiteral("/_control/apply"),
+                      QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                  {QStringLiteral("kind"), QStringLiteral("Pod")},
+                                  {QStringLiteral("metadata"),
+                                   QJsonObject{{QStringLiteral("name"), QStringLiteral("pg-main-1")},
+                                               {QStringLiteral("namespace"), QStringLiteral("db")}}}});
+        m_api.control(QStringLiteral("/_control/proxy"),
+                      {{QStringLiteral("namespace"), QStringLiteral("db")},
+                       {QStringLiteral("pod"), QStringLiteral("pg-main-1")},
+                       {QStringLiteral("port"), 9187},
+                       {QStringLiteral("path"), QStringLiteral("/metrics")},
+                       {QStringLiteral("body"), metrics}});
+        m_api.control(QStringLiteral("/_control/proxy"),
+                      {{QStringLiteral("namespace"), QStringLiteral("db")},
+                       {QStringLiteral("pod"), QStringLiteral("pg-main-1")},
+                       {QStringLiteral("port"), 8000},
+                       {QStringLiteral("path"), QStringLiteral("/pg/status")},
+                       {QStringLiteral("scheme"), QStringLiteral("https")},
+                       {QStringLiteral("content_type"), QStringLiteral("application/json")},
+                       {QStringLiteral("body"), QString::fromUtf8(QJsonDocument(status).toJson())}});
+        auto sampledWithBytes = [&] {
+            return kube.archiving() && kube.archiving()->health && kube.archiving()->health->bytesNotInBucket;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((kube.sampleArchiving(), sampledWithBytes()), 30'000);
+        const auto& health = *kube.archiving()->health;
+        QCOMPARE(health.bucket->lastWal, last);
+        QCOMPARE(*health.segmentsNotInBucket, quint64(2));
+        QCOMPARE(*health.bytesNotInBucket, expectedBytes);
+        QVERIFY(health.alerts.isEmpty());
+        auto* facts = m_window->cluster()->findChild<QLabel*>(QStringLiteral("archivingFacts"));
+        QTRY_VERIFY(facts->text().contains(last) && facts->text().contains(QStringLiteral("No archiving alert fires")));
+
+        // The history holds what the page was given; the chart draws exactly the stored samples.
+        auto history = monitor::LagHistory::open(kube.historyPath());
+        QVERIFY(history);
+        auto stored = history->range(kube.archivingTarget(), 0, std::numeric_limits<qint64>::max());
+        QVERIFY(stored && !stored->isEmpty());
+        QVERIFY(std::any_of(stored->begin(), stored->end(),
+                            [&](const monitor::LagSample& s) { return s.bytesNotInBucket == expectedBytes; }));
+        auto drawnTimes = [](const QList<monitor::LagSample>& list) {
+            QList<qint64> t;
+            for (const auto& s : list)
+                t.append(s.atUsec);
+            return t;
+        };
+        QTRY_COMPARE(drawnTimes(m_window->cluster()->lagChart()->drawn()), drawnTimes(*stored));
+
+        // A second window (a restart) reads the same history back for the same cluster.
+        {
+            MainWindow::Options options;
+            options.persistent = true;
+            options.settingsFile = m_tmp.filePath(QStringLiteral("settings2.ini"));
+            options.kubeconfig = m_api.kubeconfig(QStringLiteral("token"));
+            MainWindow second(options);
+            QSignalSpy historyLoaded(&second.kube(), &KubeSession::archivingHistoryLoaded);
+            second.openCluster(QStringLiteral("cnpg://db/pg-main"), QStringLiteral("token-ctx"));
+            QVERIFY(!historyLoaded.isEmpty() || historyLoaded.wait(30'000));
+            QVERIFY(second.kube().archivingHistory().size() >= stored->size());
+            QCOMPARE(drawnTimes(second.kube().archivingHistory().mid(0, stored->size())), drawnTimes(*stored));
+        }
+
+        // No monitoring permission: the sampler says so, shows no stale figure, and stops asking.
+        m_api.control(QStringLiteral("/_control/forbid"),
+                      {{QStringLiteral("rules"), QJsonArray{QStringLiteral("get:pods/proxy")}}});
+        QSignalSpy failed(&kube, &KubeSession::archivingFailed);
+        kube.sampleArchiving();
+        QVERIFY(!failed.isEmpty() || failed.wait(30'000));
+        QCOMPARE(failed.first().first().value<Error>().code, ErrorCode::Auth);
+        QVERIFY(!kube.isSamplingArchiving());
+        QTRY_VERIFY(facts->text().contains(QStringLiteral("pods/proxy")));
+        m_api.control(QStringLiteral("/_control/forbid"), {{QStringLiteral("rules"), QJsonArray{}}});
     }
 
     // "Open bucket" opens the cluster's archive with the Secret's keys, and nothing of it is saved.
