@@ -594,6 +594,8 @@ void MainWindow::takeScreenshotWhenLoaded(const QString& file, const QString& vi
 void MainWindow::writeScreenshot()
 {
     const QString file = m_screenshotFile;
+    if (file.isEmpty())
+        return; // already written
     m_screenshotFile.clear();
     const QPixmap pixmap = grab();
     if (pixmap.isNull() || !pixmap.save(file, "PNG")) {
@@ -669,7 +671,8 @@ void MainWindow::setupKubernetes()
             });
     connect(m_kube, &KubeSession::clusterLoaded, this, [this] {
         m_cluster->setHealth(*m_kube->health());
-        if (!m_screenshotFile.isEmpty() && m_screenshotView == QLatin1String("cluster")) {
+        // With sampling on, the page is whole once its first archiving reading has landed too.
+        if (!m_screenshotFile.isEmpty() && m_screenshotView == QLatin1String("cluster") && !m_kube->isSamplingArchiving()) {
             showView(m_screenshotView);
             QTimer::singleShot(0, this, &MainWindow::writeScreenshot);
         }
@@ -699,13 +702,22 @@ void MainWindow::setupKubernetes()
     auto showLag = [this] {
         m_cluster->setLagHistory(m_kube->archivingHistory(), QDateTime::currentMSecsSinceEpoch() * 1000);
     };
-    connect(m_kube, &KubeSession::archivingSampled, this, [this, showLag] {
+    auto screenshotAfterArchiving = [this] {
+        if (!m_screenshotFile.isEmpty() && m_screenshotView == QLatin1String("cluster") && m_kube->health()) {
+            showView(m_screenshotView);
+            QTimer::singleShot(0, this, &MainWindow::writeScreenshot);
+        }
+    };
+    connect(m_kube, &KubeSession::archivingSampled, this, [this, showLag, screenshotAfterArchiving] {
         m_cluster->setArchiving(m_kube->archiving()->cluster, m_kube->archiving()->health);
         showLag();
+        screenshotAfterArchiving();
     });
     connect(m_kube, &KubeSession::archivingHistoryLoaded, this, showLag);
-    connect(m_kube, &KubeSession::archivingFailed, this,
-            [this](const Error& error) { m_cluster->setArchivingError(error.oneLine()); });
+    connect(m_kube, &KubeSession::archivingFailed, this, [this, screenshotAfterArchiving](const Error& error) {
+        m_cluster->setArchivingError(error.oneLine());
+        screenshotAfterArchiving();
+    });
     connect(m_cluster, &ClusterView::lagRangeChanged, this, [this] {
         m_kube->loadArchivingHistory(QDateTime::currentMSecsSinceEpoch() * 1000 - m_cluster->lagRangeSeconds() * 1'000'000);
     });

@@ -215,12 +215,12 @@ void KubeSession::reloadCluster()
             if (health) {
                 const bool first = !m_health;
                 m_health = std::move(*health);
-                emit clusterLoaded();
                 // The first reading needs the cluster's bucket, which this read resolved.
                 if (first && m_sampleSeconds > 0) {
                     sampleArchiving();
                     m_sampleTimer.start(m_sampleSeconds * 1000);
                 }
+                emit clusterLoaded();
             } else if (health.error().code != ErrorCode::Cancelled) {
                 emit clusterFailed(health.error());
             }

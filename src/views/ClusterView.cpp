@@ -107,19 +107,6 @@ ClusterView::ClusterView(QWidget* parent) : QWidget(parent)
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_facts);
 
-    m_discrepancyCaption = makeCaption(body);
-    m_discrepancies = makeTable(body, QStringLiteral("discrepancyTable"));
-    m_conditionCaption = makeCaption(body);
-    m_conditions = makeTable(body, QStringLiteral("conditionTable"));
-    m_backupCaption = makeCaption(body);
-    m_backups = makeTable(body, QStringLiteral("backupResourceTable"));
-    m_backups->setMinimumHeight(200);
-    m_scheduleCaption = makeCaption(body);
-    m_schedules = makeTable(body, QStringLiteral("scheduleTable"));
-    for (QWidget* w : std::initializer_list<QWidget*>{m_discrepancyCaption, m_discrepancies, m_conditionCaption, m_conditions,
-                                                      m_backupCaption, m_backups, m_scheduleCaption, m_schedules})
-        layout->addWidget(w);
-
     auto* archivingHead = new QHBoxLayout;
     m_archivingCaption = makeCaption(body);
     archivingHead->addWidget(m_archivingCaption, 1);
@@ -135,11 +122,27 @@ ClusterView::ClusterView(QWidget* parent) : QWidget(parent)
     m_archivingFacts->setTextFormat(Qt::RichText);
     m_archivingFacts->setWordWrap(true);
     m_archivingFacts->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_archivingFacts);
     m_lagChart = new ArchivingChart(body);
     m_lagChart->setObjectName(QStringLiteral("lagChart"));
     m_lagChart->setMinimumHeight(240);
-    layout->addWidget(m_lagChart);
+    // The readings beside their history: one glance, no scrolling.
+    auto* archiving = new QHBoxLayout;
+    archiving->addWidget(m_archivingFacts, 2, Qt::AlignTop);
+    archiving->addWidget(m_lagChart, 3);
+    layout->addLayout(archiving);
+    m_discrepancyCaption = makeCaption(body);
+    m_discrepancies = makeTable(body, QStringLiteral("discrepancyTable"));
+    m_conditionCaption = makeCaption(body);
+    m_conditions = makeTable(body, QStringLiteral("conditionTable"));
+    m_backupCaption = makeCaption(body);
+    m_backups = makeTable(body, QStringLiteral("backupResourceTable"));
+    m_backups->setMinimumHeight(200);
+    m_scheduleCaption = makeCaption(body);
+    m_schedules = makeTable(body, QStringLiteral("scheduleTable"));
+    for (QWidget* w : std::initializer_list<QWidget*>{m_discrepancyCaption, m_discrepancies, m_conditionCaption, m_conditions,
+                                                      m_backupCaption, m_backups, m_scheduleCaption, m_schedules})
+        layout->addWidget(w);
+
     layout->addStretch(1);
     connect(m_lagRange, &QComboBox::currentIndexChanged, this, &ClusterView::lagRangeChanged);
 
