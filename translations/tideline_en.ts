@@ -221,7 +221,7 @@
 <context>
     <name>tideline::gui::ClusterView</name>
     <message numerus="yes">
-        <location filename="../src/views/ClusterView.cpp" line="+211"/>
+        <location filename="../src/views/ClusterView.cpp" line="+214"/>
         <source>%1 (%n segment(s) after %2)</source>
         <translation>
             <numerusform>%1 (%n segment after %2)</numerusform>
@@ -243,7 +243,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+524"/>
+        <location filename="../src/app/MainWindow.cpp" line="+525"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>

@@ -6280,7 +6280,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::ClusterView</name>
     <message>
-        <location filename="../src/views/ClusterView.cpp" line="+148"/>
+        <location filename="../src/views/ClusterView.cpp" line="+151"/>
         <source>No cluster selected</source>
         <translation>Кластер не выбран</translation>
     </message>
@@ -6782,7 +6782,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::MainWindow</name>
     <message>
-        <location filename="../src/app/MainWindow.cpp" line="+54"/>
+        <location filename="../src/app/MainWindow.cpp" line="+55"/>
         <source>%1
 endpoint: %2</source>
         <translation>%1
@@ -6916,7 +6916,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Подсказка: выполните tideline-cli servers %2.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Cannot write %1. Hint: check that its folder exists and is writable.</source>
         <translation>Не удаётся записать %1. Подсказка: проверьте, что папка существует и доступна для записи.</translation>
     </message>
@@ -6936,12 +6936,12 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Read %1.</source>
         <translation>Прочитано: %1.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+95"/>
         <source>No kubeconfig context to read %1 through. Hint: pass --kubeconfig FILE.</source>
         <translation>Нет контекста kubeconfig, чтобы прочитать %1. Подсказка: передайте --kubeconfig FILE.</translation>
     </message>
@@ -6955,7 +6955,12 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
 Передайте --kubeconfig FILE или задайте KUBECONFIG.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+24"/>
+        <source>Archiving alert on %1</source>
+        <translation>Тревога архивации в %1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Open a server first: the wizard restores the selected one.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>

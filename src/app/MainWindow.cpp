@@ -36,6 +36,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 
 namespace tideline::gui {
@@ -711,6 +712,7 @@ void MainWindow::setupKubernetes()
     connect(m_kube, &KubeSession::archivingSampled, this, [this, showLag, screenshotAfterArchiving] {
         m_cluster->setArchiving(m_kube->archiving()->cluster, m_kube->archiving()->health);
         showLag();
+        announceArchivingAlerts();
         screenshotAfterArchiving();
     });
     connect(m_kube, &KubeSession::archivingHistoryLoaded, this, showLag);
@@ -779,8 +781,40 @@ void MainWindow::openCluster(const QString& ref, const QString& context)
     const QString ctx = context.isEmpty() ? m_kube->currentContext() : context;
     m_sidebar->setCurrentCluster(ctx, parsed->nameSpace, parsed->name);
     m_cluster->setLoading(parsed->nameSpace + u'/' + parsed->name);
+    m_firingAlerts.clear();
     m_kube->openCluster(ctx, *parsed);
     m_kube->loadArchivingHistory(QDateTime::currentMSecsSinceEpoch() * 1000 - m_cluster->lagRangeSeconds() * 1'000'000);
+}
+
+void MainWindow::announceArchivingAlerts()
+{
+    QStringList firing;
+    QStringList lines;
+    if (m_kube->archiving() && m_kube->archiving()->health)
+        for (const monitor::FiringAlert& a : m_kube->archiving()->health->alerts) {
+            firing.append(a.name);
+            if (!m_firingAlerts.contains(a.name))
+                lines.append(QStringLiteral("%1: %2").arg(a.name, a.message));
+        }
+    m_firingAlerts = firing;
+    if (lines.isEmpty())
+        return;
+    const QString title = tr("Archiving alert on %1").arg(m_kube->clusterRef().toString());
+    statusBar()->showMessage(title + QStringLiteral(" — ") + lines.join(QStringLiteral("; ")), 30'000);
+    // Where the desktop has a tray, the alert reaches a DBA who is looking at another window.
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(QStringLiteral("Tideline"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(title, lines.join(u'\n'), QSystemTrayIcon::Warning, 15'000);
 }
 
 QString MainWindow::archivingHistoryPath() const

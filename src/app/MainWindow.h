@@ -18,6 +18,7 @@ class QLabel;
 class QMenu;
 class QSettings;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace Ui {
 class MainWindow;
@@ -137,6 +138,7 @@ private:
     void showClusterList(const QString& context);
     void openClusterBucket();
     QString archivingHistoryPath() const;
+    void announceArchivingAlerts();
     void showServer(const QString& server);
     void showAllServers();
     void addConnection();
@@ -182,6 +184,8 @@ private:
     ThemeMode m_theme = ThemeMode::Light;
     QString m_language; ///< empty: the system's
     QString m_screenshotFile;
+    QSystemTrayIcon* m_tray = nullptr; ///< made on the first archiving alert, where a tray exists
+    QStringList m_firingAlerts;        ///< the open cluster's, to announce only new ones
     QString m_screenshotView;
 };
 

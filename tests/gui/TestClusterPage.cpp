@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -316,6 +317,25 @@ private slots:
             QVERIFY(std::any_of(back.begin(), back.end(),
                                 [&](const monitor::LagSample& x) { return x.bytesNotInBucket == expectedBytes; }));
         }
+
+        // Archiving starts failing: the alert reaches the page and the status line (and a tray
+        // where one exists), once.
+        const QString failing =
+            QString(metrics).replace(QStringLiteral("cnpg_pg_stat_archiver_last_failed_time -1"),
+                                     QStringLiteral("cnpg_pg_stat_archiver_last_failed_time %1").arg(archivedAt + 30));
+        m_api.control(QStringLiteral("/_control/proxy"),
+                      {{QStringLiteral("namespace"), QStringLiteral("db")},
+                       {QStringLiteral("pod"), QStringLiteral("pg-main-1")},
+                       {QStringLiteral("port"), 9187},
+                       {QStringLiteral("path"), QStringLiteral("/metrics")},
+                       {QStringLiteral("body"), failing}});
+        auto alertFires = [&] {
+            return kube.archiving() && kube.archiving()->health && !kube.archiving()->health->alerts.isEmpty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((kube.sampleArchiving(), alertFires()), 30'000);
+        QCOMPARE(kube.archiving()->health->alerts.first().name, QStringLiteral("CNPGClusterWALArchivingFailing"));
+        QTRY_VERIFY(facts->text().contains(QStringLiteral("CNPGClusterWALArchivingFailing")));
+        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Archiving alert on cnpg://db/pg-main")));
 
         // No monitoring permission: the sampler says so, shows no stale figure, and stops asking.
         m_api.control(QStringLiteral("/_control/forbid"),
