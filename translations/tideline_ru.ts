@@ -2152,7 +2152,7 @@
     </message>
     <message>
         <location line="-1"/>
-        <location filename="../src/cli/K8sMetrics.cpp" line="+141"/>
+        <location filename="../src/cli/K8sMetrics.cpp" line="+136"/>
         <source>READY</source>
         <translation>ГОТОВО</translation>
     </message>
@@ -2233,18 +2233,12 @@
         <translation>%1: в &quot;%2&quot; пять полей; CNPG считает первое секундами, а не минутами (чтобы получить смысл как в crontab, запишите &quot;0 %2&quot;)</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>k8s status reads one cluster: -A does not apply</source>
-        <translation>k8s status читает один кластер: -A здесь неприменим</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../src/cli/K8sMetrics.cpp" line="-67"/>
+        <location line="+62"/>
         <source>Name its namespace with -n.</source>
         <translation>Укажите его пространство имён через -n.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-24"/>
         <source>cluster</source>
         <translation>кластер</translation>
     </message>
@@ -2289,7 +2283,12 @@
         <translation>Данные кластера и его бакета совпадают.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>k8s %1 reads one cluster: -A does not apply</source>
+        <translation>k8s %1 читает один кластер: -A не применим</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>unknown k8s command &apos;%1&apos;</source>
         <translation>неизвестная команда k8s &apos;%1&apos;</translation>
     </message>
@@ -2324,17 +2323,12 @@
         <translation>--cluster применим только к k8s backups</translation>
     </message>
     <message>
-        <location filename="../src/cli/K8sCommand.h" line="+24"/>
+        <location filename="../src/cli/K8sCommand.h" line="+25"/>
         <source>CNPG clusters, backups and schedules from the kubeconfig; status holds a cluster against its bucket</source>
         <translation>кластеры, резервные копии и расписания CNPG из kubeconfig; status сверяет кластер с его бакетом</translation>
     </message>
     <message>
-        <location filename="../src/cli/K8sMetrics.cpp" line="-1"/>
-        <source>k8s metrics reads one cluster: -A does not apply</source>
-        <translation>k8s metrics читает один кластер: -A не применим</translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location filename="../src/cli/K8sMetrics.cpp" line="-29"/>
         <location line="+5"/>
         <source>the bucket was not compared: %1</source>
         <translation>с бакетом не сравнивалось: %1</translation>

@@ -143,12 +143,7 @@ int scheduled(const Invocation& inv, k8s::KubeClient& client, const QString& ns)
 
 int status(const Invocation& inv, k8s::KubeClient& client, const QString& ns)
 {
-    if (ns.isEmpty())
-        return reportError({ErrorCode::Usage,
-                            K8sCommand::tr("k8s status reads one cluster: -A does not apply"),
-                            K8sCommand::tr("Name its namespace with -n."),
-                            {}});
-    auto ref = k8s::ClusterRef::parse(QStringLiteral("cnpg://%1/%2").arg(ns, inv.args.value(1)));
+    auto ref = clusterArgument(inv, ns);
     if (!ref)
         return reportError(ref.error());
     auto globals = s3Options(inv);
@@ -191,6 +186,14 @@ int status(const Invocation& inv, k8s::KubeClient& client, const QString& ns)
 }
 
 } // namespace
+
+Result<k8s::ClusterRef> clusterArgument(const Invocation& inv, const QString& ns)
+{
+    if (ns.isEmpty())
+        return fail(ErrorCode::Usage, K8sCommand::tr("k8s %1 reads one cluster: -A does not apply").arg(inv.args.value(0)),
+                    K8sCommand::tr("Name its namespace with -n."));
+    return k8s::ClusterRef::parse(QStringLiteral("cnpg://%1/%2").arg(ns, inv.args.value(1)));
+}
 
 int K8sCommand::run(const Invocation& inv)
 {

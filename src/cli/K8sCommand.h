@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/k8s/ClusterSource.h"
 #include "src/cli/Command.h"
 
 namespace tideline::cli {
@@ -34,5 +35,9 @@ public:
     std::pair<int, int> arity() const override { return {1, 2}; }
     int run(const Invocation& invocation) override;
 };
+
+/// The one cluster a `k8s status` or `k8s metrics` names: CLUSTER in the namespace in effect.
+/// Errors: Usage for -A or a name Kubernetes would refuse.
+Result<k8s::ClusterRef> clusterArgument(const Invocation& invocation, const QString& nameSpace);
 
 } // namespace tideline::cli

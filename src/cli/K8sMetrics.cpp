@@ -68,12 +68,7 @@ QString timeDashed(const std::optional<qint64>& usec)
 
 int k8sMetrics(const Invocation& inv, k8s::KubeClient& client, const QString& ns)
 {
-    if (ns.isEmpty())
-        return reportError({ErrorCode::Usage,
-                            K8sCommand::tr("k8s metrics reads one cluster: -A does not apply"),
-                            K8sCommand::tr("Name its namespace with -n."),
-                            {}});
-    auto ref = k8s::ClusterRef::parse(QStringLiteral("cnpg://%1/%2").arg(ns, inv.args.value(1)));
+    auto ref = clusterArgument(inv, ns);
     if (!ref)
         return reportError(ref.error());
     auto thresholds = archiverThresholds(inv);

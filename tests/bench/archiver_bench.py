@@ -22,7 +22,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
@@ -58,12 +57,7 @@ def main():
     ap.add_argument("--runs", type=int, default=30)
     a = ap.parse_args()
     support = pathlib.Path(mb.__file__).parent
-    work = tempfile.mkdtemp(prefix="archiver-bench-")
-    os.chmod(work, 0o755)
-    shutil.chown(work, "postgres", "postgres")
-    os.makedirs(os.path.join(work, "sockets"))
-    shutil.chown(os.path.join(work, "sockets"), "postgres", "postgres")
-    mb.WORK_TMP[0] = work
+    work = mb.postgres_work_dir("archiver-bench-")
     s3dir = os.path.join(work, "s3rver")
     subprocess.run([str(support / "s3rver_ctl.sh"), "start", s3dir], check=True, stdout=subprocess.DEVNULL)
     endpoint = f"http://127.0.0.1:{pathlib.Path(s3dir, 'port').read_text().strip()}"

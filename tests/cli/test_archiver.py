@@ -24,7 +24,6 @@ import pathlib
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 
@@ -173,12 +172,7 @@ def main():
     args = ap.parse_args()
 
     endpoint = f"http://127.0.0.1:{pathlib.Path(args.s3rver_dir, 'port').read_text().strip()}"
-    work = tempfile.mkdtemp(prefix="tideline-archiver-")
-    os.chmod(work, 0o755)
-    shutil.chown(work, "postgres", "postgres")
-    os.makedirs(os.path.join(work, "sockets"))
-    shutil.chown(os.path.join(work, "sockets"), "postgres", "postgres")
-    mb.WORK_TMP[0] = work
+    work = mb.postgres_work_dir("tideline-archiver-")
     store = mb.Store(endpoint)
     store.fresh_bucket(BUCKET)
     proxy = Proxy(endpoint)
@@ -246,6 +240,16 @@ def main():
                 primary.sql("INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, 1000) g")
                 primary.switch_wal()
 
+        def bucket_matches(j, what):
+            """The bucket's side against boto3's listing: the last segment, and what lies after it."""
+            last = bucket_last_segment()
+            check(j["bucket_last_wal"] == last, f"{what}: bucket_last_wal {j['bucket_last_wal']} is boto3's {last}")
+            check(j["segments_not_in_bucket"] == segno(j["current_wal"]) - segno(last),
+                  f"{what}: segments_not_in_bucket {j['segments_not_in_bucket']} = {j['current_wal']} - {last}")
+            check(j["bytes_not_in_bucket"] == lsn(j) - end_of(last),
+                  f"{what}: bytes_not_in_bucket {j['bytes_not_in_bucket']} = current LSN - end of {last}")
+            return last
+
         def bracketed(*extra):
             """archiver --json between two psql reads of the same facts: the archiver process and
             the background writer may move them while the CLI runs, never backwards."""
@@ -268,10 +272,7 @@ def main():
         rc, j, err, before, after = bracketed()
         check(rc == 0 and j is not None, f"healthy: exit 0 with JSON (rc {rc}, stderr {err.strip()!r})")
         matches_psql(j, before, after, "healthy")
-        last = bucket_last_segment()
-        check(j["bucket_last_wal"] == last, f"healthy: bucket_last_wal {j['bucket_last_wal']} is boto3's {last}")
-        check(j["segments_not_in_bucket"] == segno(j["current_wal"]) - segno(last),
-              f"healthy: segments_not_in_bucket {j['segments_not_in_bucket']} = current {j['current_wal']} - {last}")
+        bucket_matches(j, "healthy")
         check(j["last_archived_in_bucket"] is True, "healthy: last_archived_wal is in the bucket")
         check(j["ready_count"] == len(ready_files()) == 0, "healthy: nothing waiting, as archive_status shows")
         check(j["alerts"] == [], f"healthy: no alert fires ({j['alerts']})")
@@ -380,12 +381,7 @@ def main():
         rc, j, err, before, after = bracketed("--max-behind", "2", "--wal-ready", "2")
         check(rc == 7 and j is not None, f"failing: exit 7 (rc {rc}, {err.strip()!r})")
         matches_psql(j, before, after, "failing")
-        last = bucket_last_segment()
-        check(j["bucket_last_wal"] == last, f"failing: bucket_last_wal {j['bucket_last_wal']} is boto3's {last}")
-        check(j["segments_not_in_bucket"] == segno(j["current_wal"]) - segno(last),
-              f"failing: segments_not_in_bucket {j['segments_not_in_bucket']} = {j['current_wal']} - {last}")
-        check(j["bytes_not_in_bucket"] == lsn(j) - end_of(last),
-              f"failing: bytes_not_in_bucket {j['bytes_not_in_bucket']} = current LSN - end of {last}")
+        bucket_matches(j, "failing")
         ready = ready_files()
         check(j["ready_count"] == len(ready) and j["oldest_ready_wal"] == ready[0].removesuffix(".ready"),
               f"failing: ready_count {j['ready_count']} and oldest {j['oldest_ready_wal']} as archive_status shows "
@@ -417,10 +413,8 @@ def main():
         rc, j, err, before, after = bracketed()
         check(rc == 0 and j["alerts"] == [], f"recovered: exit 0, no alert ({j and j['alerts']}, {err.strip()!r})")
         matches_psql(j, before, after, "recovered")
-        last = bucket_last_segment()
-        check(j["bucket_last_wal"] == last and j["segments_not_in_bucket"] == segno(j["current_wal"]) - segno(last),
-              f"recovered: bucket_last_wal {last}, segments_not_in_bucket {j['segments_not_in_bucket']}")
-        check(j["complete_segments_not_in_bucket"] == 0 and j["bytes_not_in_bucket"] == lsn(j) - end_of(last),
+        bucket_matches(j, "recovered")
+        check(j["complete_segments_not_in_bucket"] == 0,
               f"recovered: no finished segment is missing, {j['bytes_not_in_bucket']} bytes written since")
 
         # 6. Bad input: a standby, nothing listening, a malformed string, a password in argv.

@@ -99,6 +99,18 @@ def free_port():
 WORK_TMP = [tempfile.gettempdir()]
 
 
+def postgres_work_dir(prefix):
+    """A fresh temp dir the postgres user can work in (its data directories, a sockets/ dir for
+    the clusters' unix sockets), made the harness's TMPDIR (WORK_TMP)."""
+    work = tempfile.mkdtemp(prefix=prefix)
+    os.chmod(work, 0o755)
+    shutil.chown(work, "postgres", "postgres")
+    os.makedirs(os.path.join(work, "sockets"))
+    shutil.chown(os.path.join(work, "sockets"), "postgres", "postgres")
+    WORK_TMP[0] = work
+    return work
+
+
 def tool_env():
     """A clean environment: the caller's PATH may start with a pyenv python3 without boto3, and
     stray PG*/AWS_* variables must not leak into the clusters or the barman tools. TMPDIR is the
