@@ -120,7 +120,6 @@ std::optional<qint64> usecOrNull(const Query& q, int column)
 // CASE keeps it from being evaluated there.
 constexpr const char* kFactsSql =
     "SELECT current_setting('server_version_num'), pg_is_in_recovery(), current_setting('archive_mode'),"
-    " current_setting('archive_command'),"
     " current_setting('wal_segment_size'),"
     " a.archived_count, a.last_archived_wal, (extract(epoch FROM a.last_archived_time) * 1000000)::bigint,"
     " a.failed_count, a.last_failed_wal, (extract(epoch FROM a.last_failed_time) * 1000000)::bigint,"
@@ -224,36 +223,35 @@ Result<ArchiverFacts> probeArchiver(const QString& conninfo)
                                                 "cluster's -rw service).")
                               .arg(primary));
     }
-    f.archiveCommand = Redactor::redact(q.text(3));
-    f.segmentSize = parseSegmentSize(q.text(4));
+    f.segmentSize = parseSegmentSize(q.text(3));
     if (!wal::isValidSegmentSize(f.segmentSize))
         return fail(ErrorCode::Internal,
-                    ArchiverProbeText::tr("the server reports a wal_segment_size of '%1'").arg(q.text(4)));
-    f.archivedCount = q.text(5).toLongLong();
-    f.lastArchivedWal = q.text(6);
-    f.lastArchivedUsec = usecOrNull(q, 7);
-    f.failedCount = q.text(8).toLongLong();
-    f.lastFailedWal = q.text(9);
-    f.lastFailedUsec = usecOrNull(q, 10);
-    f.statsResetUsec = usecOrNull(q, 11);
-    const auto lsn = wal::Lsn::parse(q.text(12));
-    const auto current = wal::WalName::parse(q.text(13).toStdString());
+                    ArchiverProbeText::tr("the server reports a wal_segment_size of '%1'").arg(q.text(3)));
+    f.archivedCount = q.text(4).toLongLong();
+    f.lastArchivedWal = q.text(5);
+    f.lastArchivedUsec = usecOrNull(q, 6);
+    f.failedCount = q.text(7).toLongLong();
+    f.lastFailedWal = q.text(8);
+    f.lastFailedUsec = usecOrNull(q, 9);
+    f.statsResetUsec = usecOrNull(q, 10);
+    const auto lsn = wal::Lsn::parse(q.text(11));
+    const auto current = wal::WalName::parse(q.text(12).toStdString());
     if (!lsn || !current || current->kind != wal::WalName::Kind::Segment)
         return fail(ErrorCode::Internal,
                     ArchiverProbeText::tr("the server's current WAL position '%1' (%2) does not parse")
-                        .arg(q.text(12), q.text(13)));
+                        .arg(q.text(11), q.text(12)));
     const auto segno = current->segno(f.segmentSize);
     if (!segno)
         return fail(ErrorCode::Internal,
                     ArchiverProbeText::tr("the server's current WAL file %1 does not fit its "
                                           "wal_segment_size %2")
-                        .arg(q.text(13), q.text(4)));
+                        .arg(q.text(12), q.text(3)));
     f.currentLsn = *lsn;
     f.currentWal = QString::fromStdString(current->text);
     f.timeline = current->timeline;
     f.currentSegno = *segno;
-    f.serverNowUsec = q.text(14).toLongLong();
-    f.user = q.text(15);
+    f.serverNowUsec = q.text(13).toLongLong();
+    f.user = q.text(14);
 
     if (const Query r = run(conn.get(), kReadySql); r.ok()) {
         f.readyCount = r.text(0).toLongLong();

@@ -13,9 +13,8 @@ namespace tideline::monitor {
 /// What a primary says of its own archiving, read in one round trip: pg_stat_archiver, where it
 /// is writing WAL now, and (with pg_monitor) the segments waiting in archive_status.
 struct ArchiverFacts {
-    int serverVersion = 0; ///< server_version_num
-    QString archiveMode;   ///< "on", "off", "always"
-    QString archiveCommand;
+    int serverVersion = 0;   ///< server_version_num
+    QString archiveMode;     ///< "on", "off", "always"
     quint64 segmentSize = 0; ///< wal_segment_size in bytes, as the server runs
 
     qint64 archivedCount = 0;

@@ -36,9 +36,11 @@ QString fileName(const QString& key)
 }
 
 // Folds one directory's listing into the position: the newest segment not beyond the server's.
-void scan(const storage::Listing& listing, const ArchiverFacts& facts, BucketWalPosition& pos)
+void scan(const storage::Listing& listing, const QString& prefix, const ArchiverFacts& facts, BucketWalPosition& pos)
 {
     for (const auto& object : listing.objects) {
+        if (!object.key.startsWith(prefix) || object.key.sliced(prefix.size()).contains(QLatin1Char('/')))
+            continue; // not what was asked for, or deeper than barman writes: never counted as archived
         const auto name = wal::WalFileName::parse(fileName(object.key));
         if (!name || name->kind != wal::WalFileName::Kind::Segment || name->timeline > facts.timeline)
             continue;
@@ -75,10 +77,11 @@ Result<BucketWalPosition> locateServerWal(storage::ObjectStore& store, const sto
         return listing;
     };
 
-    auto current = list(walsPrefix + currentDir + QLatin1Char('/'), {});
+    const QString currentPrefix = walsPrefix + currentDir + QLatin1Char('/');
+    auto current = list(currentPrefix, {});
     if (!current)
         return std::unexpected(current.error());
-    scan(*current, facts, pos);
+    scan(*current, currentPrefix, facts, pos);
 
     if (!pos.lastSegno) {
         // Nothing yet in the current directory (a new log id or a new timeline): walk back over
@@ -89,6 +92,9 @@ Result<BucketWalPosition> locateServerWal(storage::ObjectStore& store, const sto
         const quint32 currentLog = static_cast<quint32>(facts.currentSegno / wal::segmentsPerLogId(facts.segmentSize));
         QList<HashDir> candidates;
         for (const QString& prefix : dirs->prefixes) {
+            // A store answers what it likes: only a prefix under wals/ with one more level counts.
+            if (!prefix.startsWith(walsPrefix) || prefix.size() < walsPrefix.size() + 2)
+                continue;
             const auto dir = parseHashDir(QStringView(prefix).sliced(walsPrefix.size()).chopped(1));
             if (dir && dir->timeline <= facts.timeline && dir->logId <= currentLog && dir->name != currentDir)
                 candidates.append(*dir);
@@ -97,10 +103,11 @@ Result<BucketWalPosition> locateServerWal(storage::ObjectStore& store, const sto
         for (qsizetype i = 0; i < candidates.size() && !pos.lastSegno;) {
             const quint32 log = candidates[i].logId;
             for (; i < candidates.size() && candidates[i].logId == log; ++i) {
-                auto listing = list(walsPrefix + candidates[i].name + QLatin1Char('/'), {});
+                const QString prefix = walsPrefix + candidates[i].name + QLatin1Char('/');
+                auto listing = list(prefix, {});
                 if (!listing)
                     return std::unexpected(listing.error());
-                scan(*listing, facts, pos);
+                scan(*listing, prefix, facts, pos);
             }
         }
     }
@@ -117,9 +124,11 @@ Result<BucketWalPosition> locateServerWal(storage::ObjectStore& store, const sto
             if (!listing)
                 return std::unexpected(listing.error());
             pos.lastArchivedFound = false;
+            const QString directory = walsPrefix + (dir.isEmpty() ? QString() : dir + QLatin1Char('/'));
             for (const auto& object : listing->objects) {
                 const auto name = wal::WalFileName::parse(fileName(object.key));
-                if (name && name->baseName.compare(facts.lastArchivedWal, Qt::CaseInsensitive) == 0) {
+                if (object.key.startsWith(directory) && !object.key.sliced(directory.size()).contains(QLatin1Char('/'))
+                    && name && name->baseName.compare(facts.lastArchivedWal, Qt::CaseInsensitive) == 0) {
                     pos.lastArchivedFound = true;
                     pos.lastArchivedKey = object.key;
                     break;

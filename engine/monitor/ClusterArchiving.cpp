@@ -26,6 +26,14 @@ constexpr int kStatusPort = 8000;  // CNPG's instance manager: /pg/status
 constexpr qint64 kUsec = 1'000'000;
 
 // A gauge CNPG sets to -1 (never) or 0 (no entry in the store) means "not known".
+// A duration in seconds: at most a century, so that microseconds of it never overflow.
+std::optional<qint64> seconds(std::optional<double> v)
+{
+    if (!v || !std::isfinite(*v) || *v < 0 || *v > 100.0 * 366 * 86'400)
+        return std::nullopt;
+    return static_cast<qint64>(std::llround(*v));
+}
+
 std::optional<qint64> count(std::optional<double> v)
 {
     if (!v || !std::isfinite(*v) || *v < 0 || *v > 1e15)
@@ -73,7 +81,7 @@ void readInstanceMetrics(const PrometheusMetrics& m, InstanceArchiving& i)
     i.failedCount = count(m.value(u"cnpg_pg_stat_archiver_failed_count"));
     i.lastArchivedUsec = usecOf(m.value(u"cnpg_pg_stat_archiver_last_archived_time"));
     i.lastFailedUsec = usecOf(m.value(u"cnpg_pg_stat_archiver_last_failed_time"));
-    i.secondsSinceLastArchival = count(m.value(u"cnpg_pg_stat_archiver_seconds_since_last_archival"));
+    i.secondsSinceLastArchival = seconds(m.value(u"cnpg_pg_stat_archiver_seconds_since_last_archival"));
     i.walReady = count(m.value(u"cnpg_collector_pg_wal_archive_status", {{QStringLiteral("value"), QStringLiteral("ready")}}));
     i.walDone = count(m.value(u"cnpg_collector_pg_wal_archive_status", {{QStringLiteral("value"), QStringLiteral("done")}}));
 
