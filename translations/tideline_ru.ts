@@ -391,7 +391,7 @@
         <translation>ожидалась одна строка, получено %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>PostgreSQL refused the connection: %1</source>
         <translation>PostgreSQL отказал в подключении: %1</translation>
     </message>
@@ -451,7 +451,7 @@
         <translation>Подключитесь к ведущему серверу: этот резервный следует за %1 (в CNPG используйте службу -rw кластера).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>the server reports a wal_segment_size of &apos;%1&apos;</source>
         <translation>сервер сообщает wal_segment_size &apos;%1&apos;</translation>
     </message>
@@ -661,7 +661,7 @@
 <context>
     <name>ClusterArchiving</name>
     <message>
-        <location filename="../engine/monitor/ClusterArchiving.cpp" line="+102"/>
+        <location filename="../engine/monitor/ClusterArchiving.cpp" line="+110"/>
         <source>the instance&apos;s status does not say it is the primary</source>
         <translation>статус экземпляра не говорит, что он ведущий</translation>
     </message>
@@ -854,7 +854,7 @@
         <translation>ключ %3 в Secret %1/%2 — не base64</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>the cluster uses inheritFromIAMRole: Tideline reads the bucket with this desktop&apos;s own AWS credentials (environment or --profile)</source>
         <translation>кластер использует inheritFromIAMRole: Tideline читает бакет с собственными учётными данными AWS этого компьютера (окружение или --profile)</translation>
     </message>
@@ -2115,6 +2115,19 @@
     </message>
 </context>
 <context>
+    <name>HttpExchange</name>
+    <message>
+        <location filename="../engine/net/HttpExchange.cpp" line="+151"/>
+        <source>%1 answered more than %2 bytes</source>
+        <translation>%1 ответил больше чем %2 байт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That is not what this endpoint serves: check the address.</source>
+        <translation>Эта точка такого не отдаёт: проверьте адрес.</translation>
+    </message>
+</context>
+<context>
     <name>K8sCommand</name>
     <message>
         <location filename="../src/cli/K8sCommand.cpp" line="+39"/>
@@ -2392,7 +2405,7 @@
 <context>
     <name>KubeClient</name>
     <message>
-        <location filename="../engine/k8s/KubeClient.cpp" line="+83"/>
+        <location filename="../engine/k8s/KubeClient.cpp" line="+85"/>
         <source>cannot read the %1 file %2: %3</source>
         <translation>не удаётся прочитать файл %1 %2: %3</translation>
     </message>
@@ -2402,7 +2415,7 @@
         <translation>Проверьте путь в kubeconfig (относительные пути отсчитываются от каталога этого файла).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>the %1 file %2 is too large for a PEM file</source>
         <translation>файл %1 %2 слишком велик для PEM-файла</translation>
     </message>
@@ -2582,7 +2595,7 @@
         <translation>%1: клиентский ключ — не незашифрованный PEM-ключ RSA или EC</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>the API server %1 stopped answering</source>
         <translation>API-сервер %1 перестал отвечать</translation>
     </message>
@@ -2697,7 +2710,7 @@
         <translation>Эта точка такого не отдаёт: проверьте под и порт.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>the API server&apos;s list of %1 has no items array</source>
         <translation>в списке %1 от API-сервера нет массива items</translation>
     </message>
@@ -2707,12 +2720,17 @@
         <translation>в списке %1 от API-сервера есть элемент, не являющийся объектом</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>the API server repeated the continue token for %1</source>
-        <translation>API-сервер повторно прислал токен continue для %1</translation>
+        <location line="+13"/>
+        <source>the API server&apos;s list of %1 does not end (page %2)</source>
+        <translation>список %1 на API-сервере не кончается (страница %2)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>A proxy or API server in between is replaying pages; list with kubectl to compare.</source>
+        <translation>Прокси или API-сервер по пути повторяет страницы; сравните со списком kubectl.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>the watch on %1 sent a line that is not an event</source>
         <translation>watch для %1 прислал строку, не являющуюся событием</translation>
     </message>
@@ -6652,7 +6670,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::ConnectionsSidebar</name>
     <message>
-        <location filename="../src/views/ConnectionsSidebar.cpp" line="+119"/>
+        <location filename="../src/views/ConnectionsSidebar.cpp" line="+116"/>
         <source>Add object store…</source>
         <translation>Добавить объектное хранилище…</translation>
     </message>
@@ -6722,7 +6740,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::KubeSession</name>
     <message>
-        <location filename="../src/jobs/KubeSession.cpp" line="+74"/>
+        <location filename="../src/jobs/KubeSession.cpp" line="+75"/>
         <source>Read the kubeconfig</source>
         <translation>Чтение kubeconfig</translation>
     </message>
@@ -6753,7 +6771,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Чтение кластера %1</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+158"/>
         <source>Read the archiving of %1</source>
         <translation>Прочитать архивацию %1</translation>
     </message>

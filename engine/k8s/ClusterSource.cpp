@@ -126,8 +126,11 @@ Result<ClusterBucket> resolveClusterBucket(KubeClient& client, const ClusterRef&
         if (!decoded)
             return fail(ErrorCode::Corrupt,
                         ClusterSourceText::tr("Secret %1/%2 key %3 is not base64").arg(ref.nameSpace, ref2.name, ref2.key));
-        if (secret)
+        // The value is used trimmed (echo | base64 leaves a newline): register what is used too.
+        if (secret) {
             Redactor::addSecret(QString::fromUtf8(*decoded));
+            Redactor::addSecret(QString::fromUtf8(*decoded).trimmed());
+        }
         return *decoded;
     };
     const auto text = [](const QByteArray& b) { return QString::fromUtf8(b).trimmed(); };

@@ -14,6 +14,7 @@
 #include <QMutexLocker>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QUrl>
@@ -27,6 +28,7 @@ struct KubeText {
 };
 
 constexpr int kMaxAttempts = 4;
+constexpr int kMaxPages = 100'000; // 500 items a page: 50 million objects
 constexpr int kMaxRetryAfterSeconds = 10;
 constexpr qint64 kMaxPemBytes = 1024 * 1024;
 constexpr qint64 kMaxWatchLine = 32 * 1024 * 1024;
@@ -82,9 +84,11 @@ Result<QByteArray> readPem(const QString& path, const QString& what)
     if (!f.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Usage, KubeText::tr("cannot read the %1 file %2: %3").arg(what, path, f.errorString()),
                     KubeText::tr("Check the path in the kubeconfig (relative paths are read from the file's folder)."));
-    if (f.size() > kMaxPemBytes)
+    // size() is 0 for /dev/zero or a FIFO: read at most one byte more than allowed instead.
+    QByteArray data = f.read(kMaxPemBytes + 1);
+    if (data.size() > kMaxPemBytes)
         return fail(ErrorCode::Usage, KubeText::tr("the %1 file %2 is too large for a PEM file").arg(what, path));
-    return f.readAll();
+    return data;
 }
 
 std::optional<QSslKey> parseKey(const QByteArray& pem)
@@ -408,6 +412,8 @@ Result<KubeClient::Response> KubeClient::send(const QString& path, const QUrlQue
                    : QCryptographicHash::hash(m_poolBase + cred->certPem + cred->keyPem, QCryptographicHash::Sha256))
                   .toHex();
         call.stallTimeoutMs = stallTimeoutMs;
+        // A page of 500 objects is a few MB; a server that sends more than this is not paging.
+        call.maxBody = 256LL << 20;
         net::HttpHooks hooks;
         if (onData)
             hooks.onData = *onData;
@@ -585,6 +591,8 @@ Result<KubeClient::ListResult> KubeClient::list(const QString& path, QUrlQuery q
 {
     ListResult result;
     QString continueToken;
+    QSet<QString> seenTokens;
+    int pages = 0;
     query.removeAllQueryItems(QStringLiteral("limit"));
     query.removeAllQueryItems(QStringLiteral("continue"));
     for (;;) {
@@ -624,8 +632,13 @@ Result<KubeClient::ListResult> KubeClient::list(const QString& path, QUrlQuery q
         const QString next = meta.value(QStringLiteral("continue")).toString();
         if (next.isEmpty())
             return result;
-        if (next == continueToken)
-            return fail(ErrorCode::Corrupt, KubeText::tr("the API server repeated the continue token for %1").arg(path));
+        // A token seen before would page in a circle; a list longer than any real cluster holds is
+        // a server that never ends it. Either ends here.
+        if (next == continueToken || seenTokens.contains(next) || ++pages > kMaxPages)
+            return fail(ErrorCode::Corrupt,
+                        KubeText::tr("the API server's list of %1 does not end (page %2)").arg(path).arg(pages),
+                        KubeText::tr("A proxy or API server in between is replaying pages; list with kubectl to compare."));
+        seenTokens.insert(next);
         continueToken = next;
     }
 }

@@ -19,6 +19,10 @@ namespace tideline::net {
 
 namespace {
 
+struct HttpExchangeText {
+    Q_DECLARE_TR_FUNCTIONS(HttpExchange)
+};
+
 // One QNetworkAccessManager per thread and connection pool: a QNAM must only be used on the
 // thread that created it, one per worker lifts Qt 6.4's limit of 6 connections per host and
 // manager, and Qt's connection cache keys on host and port only, not on the TLS configuration,
@@ -141,6 +145,13 @@ HttpExchange exchange(const HttpCall& call, const CancelToken& cancel, const Htt
                 abortError = r.error();
                 reply->abort();
             }
+        } else if (resp.is2xx() && call.maxBody > 0 && resp.body.size() + chunk.size() > call.maxBody) {
+            abortError =
+                Error{ErrorCode::Corrupt,
+                      HttpExchangeText::tr("%1 answered more than %2 bytes").arg(reply->url().host()).arg(call.maxBody),
+                      HttpExchangeText::tr("That is not what this endpoint serves: check the address."),
+                      {}};
+            reply->abort();
         } else if (resp.is2xx() || resp.body.size() < call.maxErrorBody) {
             resp.body.append(chunk);
         }

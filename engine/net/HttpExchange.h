@@ -43,6 +43,9 @@ struct HttpCall {
     int stallTimeoutMs = 30'000;  ///< abort when no byte moves for this long
     bool ignoreTlsErrors = false; ///< only where the user's configuration says so
     qint64 maxErrorBody = 64 * 1024;
+    /// A 2xx body that is not streamed may not be longer (0: no limit); longer ends the exchange
+    /// with a Corrupt abortError, so an endpoint cannot make a caller hold gigabytes.
+    qint64 maxBody = 0;
     /// Connections are reused only among calls with the same pool on one thread. Qt's connection
     /// cache matches host and port, not the TLS configuration: calls that differ in client
     /// certificate, trusted CAs or ignoreTlsErrors must use different pools, or one would ride

@@ -65,7 +65,11 @@ bool copyInto(const std::string& src, const std::string& dest, std::string* why)
             *why = "cannot open " + src + ": " + errnoText(errno);
         return false;
     }
-    const std::string temp = directoryOf(dest) + "/.tideline-" + std::to_string(::getpid()) + ".tmp";
+    // Named as WalFetcher names its temporaries (".NAME.tideline-PID.tmp"), so that
+    // WalRestoreRequest::removeStaleTemps() finds one a killed restore_command left behind.
+    const auto slash = dest.rfind('/');
+    const std::string temp = directoryOf(dest) + "/." + dest.substr(slash == std::string::npos ? 0 : slash + 1)
+        + ".tideline-" + std::to_string(::getpid()) + ".tmp";
     const int out = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (out < 0) {
         if (why)
@@ -196,10 +200,23 @@ std::string WalSpool::defaultBase(std::string_view destPath)
     return dir + '/' + kDefaultDirName;
 }
 
-bool WalSpool::exists() const
+namespace {
+
+// A spool directory is trusted only when it is a real directory of this user that nobody else
+// may write: a --spool in a shared place could otherwise be planted with forged segments or
+// symlinks by another local user.
+bool isPrivateDirectory(const std::string& path)
 {
     struct stat st;
-    return ::stat(m_dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid()
+        && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+} // namespace
+
+bool WalSpool::exists() const
+{
+    return isPrivateDirectory(directoryOf(m_dir)) && isPrivateDirectory(m_dir);
 }
 
 bool WalSpool::ensureExists() const
@@ -217,7 +234,7 @@ WalSpool::Take WalSpool::take(const WalName& name, const std::string& destPath, 
                               std::uint64_t* segmentSize) const
 {
     const std::string path = pathOf(name.text);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
         return Take::Absent;
     struct stat st;
@@ -414,7 +431,7 @@ void WalSpool::log(std::string_view line) const
     const std::string path = m_dir + "/prefetch.log";
     struct stat st;
     const bool tooBig = ::stat(path.c_str(), &st) == 0 && st.st_size > (1 << 20);
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (tooBig ? O_TRUNC : 0), 0600);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | (tooBig ? O_TRUNC : 0), 0600);
     if (fd < 0)
         return;
     char stamp[32];

@@ -5,6 +5,7 @@
 #include "engine/storage/StoreFactory.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QThread>
 #include <QUrlQuery>
@@ -253,6 +254,14 @@ void KubeSession::startWatch(const QString& title, const QString& path, const QU
                 job.report({QStringLiteral("change %1").arg(events), events, -1, 0});
             };
             QString version;
+            // A server that ends every watch at once (or answers each with 410) must not be
+            // asked again at once: back off while watches end quickly with nothing in them.
+            int quickEnds = 0;
+            auto backOff = [&](bool quick) {
+                quickEnds = quick ? quickEnds + 1 : 0;
+                if (quickEnds > 1)
+                    sleepUnlessCancelled(cancel, std::min(30'000, 500 << std::min(quickEnds, 6)));
+            };
             while (!cancel.isCancelled()) {
                 if (version.isEmpty()) {
                     // The collection's current version: the watch starts there, with no
@@ -269,6 +278,9 @@ void KubeSession::startWatch(const QString& title, const QString& path, const QU
                     version =
                         list->value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")).toString();
                 }
+                QElapsedTimer lasted;
+                lasted.start();
+                const int eventsBefore = events;
                 auto end = (*client)->watch(
                     path, query, version,
                     [&](const k8s::KubeClient::WatchEvent& event) {
@@ -277,6 +289,7 @@ void KubeSession::startWatch(const QString& title, const QString& path, const QU
                         return true;
                     },
                     cancel);
+                backOff(lasted.elapsed() < 5'000 && events == eventsBefore);
                 if (!end) {
                     if (end.error().code == ErrorCode::Auth || end.error().code == ErrorCode::Cancelled)
                         return fail(end.error());
@@ -315,7 +328,9 @@ void KubeSession::onProgress(quint64 id)
         return;
     ++m_changes;
     emit clusterChanged();
-    m_debounce.start();
+    // Not restarted by later events: a stream of them still brings a re-read every 250 ms.
+    if (!m_debounce.isActive())
+        m_debounce.start();
 }
 
 void KubeSession::setArchivingSampling(int seconds, const QString& historyPath, int retentionDays)

@@ -88,4 +88,9 @@ QString age(qint64 usecUtc, qint64 nowUsec)
     return FormatText::tr("%1 d ago").arg(minutes / (24 * 60));
 }
 
+QString plainTip(const QString& text)
+{
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(text.toHtmlEscaped());
+}
+
 } // namespace tideline::gui::Format

@@ -37,6 +37,9 @@ using units::unit;
 int count(qint64 n);
 /// "just now", "12 min ago", "3 h ago", "2 d ago"; "in the future" when the clock is behind.
 QString age(qint64 usecUtc, qint64 nowUsec);
+/// A tooltip quoting what a bucket or an API server said (errors, phases, condition messages):
+/// Qt reads a tooltip that looks like HTML as HTML, so it is always escaped rich text.
+QString plainTip(const QString& text);
 } // namespace Format
 
 } // namespace tideline::gui

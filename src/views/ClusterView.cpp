@@ -50,7 +50,7 @@ void fill(QTableWidget* table, const QStringList& headers, const QList<QStringLi
     for (int r = 0; r < rows.size(); ++r)
         for (int c = 0; c < rows[r].size(); ++c) {
             auto* item = new QTableWidgetItem(rows[r][c]);
-            item->setToolTip(rows[r][c]);
+            item->setToolTip(Format::plainTip(rows[r][c])); // API-server text: never read as HTML
             table->setItem(r, c, item);
         }
     table->resizeColumnsToContents();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/views/ConnectionsSidebar.h"
 
+#include "src/models/Format.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,12 +25,7 @@ constexpr int kContextRole = Qt::UserRole + 3;
 constexpr int kNamespaceRole = Qt::UserRole + 4;
 constexpr int kClusterRole = Qt::UserRole + 5;
 
-// Tooltips quote what a bucket or an API server said (errors, phases, condition messages); Qt
-// would read one that looks like HTML as HTML, so they are always escaped rich text.
-QString plainTip(const QString& text)
-{
-    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(text.toHtmlEscaped());
-}
+using Format::plainTip;
 
 // The text a tooltip made by plainTip() shows.
 QString tipText(const QString& tip)

@@ -452,6 +452,31 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         QCOMPARE(r.exitCode, 255);
     }
 
+    // A spool directory another local user may write (or a symlink) is never trusted: nothing is
+    // prefetched into it and nothing planted in it is handed over; the store serves instead.
+    void aSpoolOthersCanWriteIsNotUsed()
+    {
+        QTemporaryDir dir;
+        const QString pgWal = dir.filePath(QStringLiteral("pg_wal"));
+        const QString base = pgWal + QStringLiteral("/tideline-spool");
+        QVERIFY(QDir().mkpath(base));
+        QVERIFY(QFile::setPermissions(base,
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                          | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::WriteOther
+                                          | QFileDevice::ExeOther));
+        const QString url = env().url(QStringLiteral("main"));
+        const QString dest = pgWal + QStringLiteral("/RECOVERYXLOG");
+        const ProcessResult r =
+            walRestore(env().endpoint(), url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000003"), dest,
+                       {QStringLiteral("--prefetch"), QStringLiteral("4")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(readAll(dest)
+                == barmanRestore(url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000003"), dir.path()));
+        QThread::msleep(1500); // a prefetcher, had one started, would have landed segments by now
+        for (const QString& f : spoolFiles(pgWal))
+            QVERIFY2(f.size() != 24, qPrintable(f));
+    }
+
     // A download killed halfway leaves only a hidden temporary file, never the destination; the
     // next call removes the dead call's temporary file and completes.
     void killedMidwayLeavesNoPartialFile()

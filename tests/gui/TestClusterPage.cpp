@@ -154,6 +154,10 @@ private slots:
 
         auto* backups = page->findChild<QTableWidget*>(QStringLiteral("backupResourceTable"));
         QCOMPARE(column(backups, 0), pythonBackupsOf(QStringLiteral("pg-main")));
+        // The API server's words in a tooltip are escaped, never read as HTML.
+        auto* conditions = page->findChild<QTableWidget*>(QStringLiteral("conditionTable"));
+        QVERIFY(conditions->rowCount() > 0);
+        QVERIFY(conditions->item(0, 3)->toolTip().startsWith(QStringLiteral("<p style=")));
 
         QProcessEnvironment e = FixtureEnv::instance().environment();
         e.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
