@@ -81,6 +81,14 @@ qint64 TransferModel::elapsedMs(const Entry& e) const
 
 void TransferModel::onJobStarted(quint64 id, const QString& title)
 {
+    // A job that recurs (the archiving sampler every 10 s) keeps one row: its last run's row goes
+    // when the next starts, so a day of sampling is not 8,640 rows.
+    for (int r = static_cast<int>(m_entries.size()) - 1; r >= 0; --r)
+        if (m_entries[r].title == title && m_entries[r].state == State::Done) {
+            beginRemoveRows({}, r, r);
+            m_entries.removeAt(r);
+            endRemoveRows();
+        }
     const int row = static_cast<int>(m_entries.size());
     beginInsertRows({}, row, row);
     Entry e;

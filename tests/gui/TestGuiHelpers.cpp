@@ -129,6 +129,14 @@ private slots:
         m.clearFinished();
         QCOMPARE(m.rowCount(), 1);
         QCOMPARE(m.jobId(0), 9u);
+        // A job that recurs keeps one finished row; a failed run stays to be read.
+        m.onJobFinished(9, std::nullopt);
+        m.onJobStarted(10, QStringLiteral("Load again"));
+        QCOMPARE(m.rowCount(), 1);
+        QCOMPARE(m.jobId(0), 10u);
+        m.onJobFinished(10, Error{ErrorCode::Auth, QStringLiteral("forbidden"), {}, {}});
+        m.onJobStarted(11, QStringLiteral("Load again"));
+        QCOMPARE(m.rowCount(), 2);
     }
 
     void transferModelElapsedFollowsTheClock()
