@@ -3565,7 +3565,7 @@
 <context>
     <name>PrometheusText</name>
     <message>
-        <location filename="../engine/monitor/PrometheusText.cpp" line="+142"/>
+        <location filename="../engine/monitor/PrometheusText.cpp" line="+264"/>
         <source>metrics line %1: %2</source>
         <translation>строка метрик %1: %2</translation>
     </message>
@@ -3585,7 +3585,7 @@
         <translation># %1 без имени метрики</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>unknown metric type &apos;%1&apos;</source>
         <translation>неизвестный тип метрики &apos;%1&apos;</translation>
     </message>
@@ -3595,17 +3595,23 @@
         <translation>второй TYPE для %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-15"/>
+        <location line="+23"/>
         <source>not a metric name</source>
         <translation>это не имя метрики</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-18"/>
+        <source>more than %1 metric families</source>
+        <translation>больше %1 семейств метрик</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>more than %1 labels</source>
         <translation>больше %1 меток</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>not a label name in %1</source>
         <translation>не имя метки в %1</translation>
     </message>
@@ -3630,9 +3636,14 @@
         <translation>значение метки %1 не закрыто</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>a bad escape in the value of label %1</source>
         <translation>неверная escape-последовательность в значении метки %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the value of label %1 is not UTF-8</source>
+        <translation>значение метки %1 — не UTF-8</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3640,17 +3651,17 @@
         <translation>в метках %1 ожидается &apos;,&apos; или &apos;}&apos;</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&apos;%1&apos; is not a value</source>
         <translation>&apos;%1&apos; — не значение</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>&apos;%1&apos; is not a timestamp</source>
         <translation>&apos;%1&apos; — не отметка времени</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>text after the timestamp</source>
         <translation>текст после отметки времени</translation>
     </message>
@@ -3658,6 +3669,11 @@
         <location line="+9"/>
         <source>more than %1 samples</source>
         <translation>больше %1 отсчётов</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>more than %1 labels in all</source>
+        <translation>больше %1 меток в сумме</translation>
     </message>
 </context>
 <context>
@@ -7757,7 +7773,7 @@ uploaded %3, %4</source>
         <translation>%1 /с</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+136"/>
         <source>starting</source>
         <translation>запуск</translation>
     </message>

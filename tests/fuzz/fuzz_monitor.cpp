@@ -19,11 +19,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     monitor::InstanceArchiving instance;
     switch (data[0] % 2) {
     case 0: {
-        const auto metrics = monitor::PrometheusMetrics::parse(text, {4096, 16, 1000});
+        // Caps small enough that the fuzzer reaches each of them.
+        const auto metrics = monitor::PrometheusMetrics::parse(
+            text, {.maxLineBytes = 4096, .maxLabels = 16, .maxSamples = 1000, .maxLabelPairs = 2000, .maxFamilies = 500});
         if (metrics) {
             monitor::readInstanceMetrics(*metrics, instance);
             (void)metrics->value(u"cnpg_collector_pg_wal_archive_status",
                                  {{QStringLiteral("value"), QStringLiteral("ready")}});
+            for (const monitor::PrometheusSample& s : metrics->samples())
+                (void)metrics->matching(s.name, s.labels);
         }
         break;
     }

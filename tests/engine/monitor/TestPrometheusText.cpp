@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Prometheus text parser on exposition shaped as CNPG 1.30's instance manager and the Barman
-// Cloud plugin write it (tests/data/metrics), held sample by sample to Debian's
-// python3-prometheus-client parsing the same file (tests/support/prom_parse.py), with promtool
-// checking the file is valid exposition in the first place. Then what the monitor reads from it.
+// Cloud plugin write it, and on every spelling of a value, timestamp and label set the format
+// allows (tests/data/metrics), held sample by sample to Debian's python3-prometheus-client parsing
+// the same file (tests/support/prom_parse.py), with promtool checking the file is valid exposition
+// in the first place; malformed text refused at the line promtool refuses it. Then what the
+// monitor reads from it.
 #include "engine/monitor/ClusterArchiving.h"
 #include "engine/monitor/PrometheusText.h"
 
@@ -14,6 +16,7 @@
 #include <QTemporaryFile>
 #include <QTest>
 
+#include <charconv>
 #include <cmath>
 
 using namespace tideline;
@@ -48,6 +51,7 @@ Oracle pythonClient(const QByteArray& text)
     return {p.exitCode(), QJsonDocument::fromJson(p.readAllStandardOutput()).object(), p.readAllStandardError()};
 }
 
+// Python's repr of a float read back exactly (subnormals and -0.0 included).
 double pyFloat(const QString& repr)
 {
     if (repr == u"nan")
@@ -56,7 +60,32 @@ double pyFloat(const QString& repr)
         return INFINITY;
     if (repr == u"-inf")
         return -INFINITY;
-    return repr.toDouble();
+    const QByteArray text = repr.toLatin1();
+    double v = std::nan("");
+    std::from_chars(text.constData(), text.constData() + text.size(), v);
+    return v;
+}
+
+QByteArray promtool(const QByteArray& text)
+{
+    QProcess p;
+    p.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
+    p.waitForStarted();
+    p.write(text);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60'000))
+        return "promtool did not finish";
+    return p.readAllStandardOutput() + p.readAllStandardError();
+}
+
+void fixtures()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("skipped");
+    // How many samples of summaries and histograms each holds: CNPG's Go runtime adds a summary
+    // (5 samples) and a histogram (4).
+    QTest::newRow("cnpg-1.30-primary") << QStringLiteral("cnpg-1.30-primary.txt") << 9;
+    QTest::newRow("edge-values") << QStringLiteral("edge-values.txt") << 4;
 }
 
 } // namespace
@@ -65,23 +94,24 @@ class TestPrometheusText : public QObject {
     Q_OBJECT
 
 private slots:
+    void fixtureIsValidExposition_data() { fixtures(); }
+
     void fixtureIsValidExposition()
     {
         // promtool lints names too (CNPG's own break its naming rules); a syntax error reads
         // "error while linting" / "parsing error".
-        QProcess p;
-        p.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
-        p.waitForStarted();
-        p.write(readData(QStringLiteral("cnpg-1.30-primary.txt")));
-        p.closeWriteChannel();
-        QVERIFY(p.waitForFinished(60'000));
-        const QByteArray all = p.readAllStandardOutput() + p.readAllStandardError();
+        QFETCH(QString, file);
+        const QByteArray all = promtool(readData(file));
         QVERIFY2(!all.contains("error") && !all.contains("parsing"), all.constData());
     }
 
+    void everySampleAsThePythonClientReadsIt_data() { fixtures(); }
+
     void everySampleAsThePythonClientReadsIt()
     {
-        const QByteArray text = readData(QStringLiteral("cnpg-1.30-primary.txt"));
+        QFETCH(QString, file);
+        QFETCH(int, skipped);
+        const QByteArray text = readData(file);
         auto parsed = PrometheusMetrics::parse(text);
         QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().oneLine()));
         const Oracle oracle = pythonClient(text);
@@ -103,21 +133,51 @@ private slots:
                 ours.append(QJsonArray{k, v});
             QCOMPARE(ours, e.value(QStringLiteral("labels")).toArray());
             const double want = pyFloat(e.value(QStringLiteral("value")).toString());
-            QVERIFY2(std::isnan(want) ? std::isnan(s.value) : s.value == want, qPrintable(s.name));
+            const QString what = s.name + QStringLiteral(" #") + QString::number(i);
+            QVERIFY2(std::isnan(want) ? std::isnan(s.value) : s.value == want, qPrintable(what));
+            QVERIFY2(std::signbit(want) == std::signbit(s.value), qPrintable(what)); // -0 and underflow
             const QJsonValue ts = e.value(QStringLiteral("timestamp_ms"));
             QCOMPARE(s.timestampMs.has_value(), !ts.isNull());
             if (s.timestampMs)
                 QCOMPARE(*s.timestampMs, ts.toInteger());
         }
-        // The summary (5 samples) and the histogram (4) are left out, not misread.
-        QCOMPARE(parsed->skipped(), 9);
+        // Left out, not misread.
+        QCOMPARE(parsed->skipped(), skipped);
+        // The client keeps one HELP and TYPE per family name, from the family's last run of lines:
+        // a family split by another (edge-values) comes back untyped and without help there.
+        const QJsonObject help = oracle.json.value(QStringLiteral("help")).toObject();
+        for (auto it = help.begin(); it != help.end(); ++it)
+            if (!it.value().toString().isEmpty())
+                QCOMPARE(parsed->help(it.key()), it.value().toString());
+        const QJsonObject types = oracle.json.value(QStringLiteral("types")).toObject();
+        for (auto it = types.begin(); it != types.end(); ++it)
+            if (it.value().toString() != u"unknown")
+                QCOMPARE(parsed->type(it.key()), it.value().toString());
+    }
+
+    void theLookupsTheMonitorMakes()
+    {
+        auto parsed = PrometheusMetrics::parse(readData(QStringLiteral("cnpg-1.30-primary.txt")));
+        QVERIFY(parsed);
         QCOMPARE(parsed->type(QStringLiteral("go_gc_duration_seconds")), QStringLiteral("summary"));
-        QCOMPARE(parsed->help(QStringLiteral("cnpg_pg_settings_setting")),
-                 oracle.json.value(QStringLiteral("help")).toObject().value(QStringLiteral("cnpg_pg_settings_setting")).toString());
         QCOMPARE(parsed->value(u"cnpg_collector_pg_wal_archive_status", {{QStringLiteral("value"), QStringLiteral("ready")}}),
                  std::optional<double>(3));
         QCOMPARE(parsed->value(u"cnpg_collector_pg_wal_archive_status", {{QStringLiteral("value"), QStringLiteral("gone")}}),
                  std::nullopt);
+        QCOMPARE(parsed->value(u"cnpg_pg_stat_archiver_archived_count"), std::optional<double>(1288));
+        QCOMPARE(parsed->value(u"go_gc_duration_seconds_count"), std::nullopt); // a summary's: skipped
+        const auto both = parsed->matching(u"cnpg_collector_pg_wal_archive_status");
+        QCOMPARE(both.size(), 2);
+        QCOMPARE(both[0].labels, (QList<std::pair<QString, QString>>{{QStringLiteral("value"), QStringLiteral("done")}}));
+        QCOMPARE(both[1].value, 3.0);
+        // A subset of the labels selects; a label the sample lacks or another value does not.
+        const auto quoted =
+            parsed->matching(u"cnpg_pg_settings_setting", {{QStringLiteral("note"), QStringLiteral("a\\b\nc")}});
+        QCOMPARE(quoted.size(), 1);
+        QCOMPARE(quoted[0].labels[0].second, QStringLiteral("huge \"quoted\" name"));
+        QVERIFY(parsed->matching(u"cnpg_pg_settings_setting", {{QStringLiteral("note"), QStringLiteral("a\\b")}}).isEmpty());
+        QCOMPARE(parsed->matching(u"cnpg_pg_settings_setting", {{QStringLiteral("name"), QStringLiteral("below")}}).value(0).timestampMs,
+                 std::optional<qint64>(1'764'798'123'000));
     }
 
     void malformedIsRefusedWithItsLine_data()
@@ -138,6 +198,23 @@ private slots:
         QTest::newRow("type") << ok + "# TYPE b meter\n" << QStringLiteral("line 4");
         QTest::newRow("second type") << ok + "# TYPE a counter\n" << QStringLiteral("line 4");
         QTest::newRow("hex float") << ok + "b 0x1p3\n" << QStringLiteral("line 4");
+        QTest::newRow("underscore") << ok + "b 1_000\n" << QStringLiteral("line 4");
+        QTest::newRow("two signs") << ok + "b +-1\n" << QStringLiteral("line 4");
+        QTest::newRow("two minus") << ok + "b --1\n" << QStringLiteral("line 4");
+        QTest::newRow("signed NaN") << ok + "b -NaN\n" << QStringLiteral("line 4");
+        QTest::newRow("NaN payload") << ok + "b nan(1)\n" << QStringLiteral("line 4");
+        QTest::newRow("beyond double") << ok + "b 1.7976931348623159e308\n" << QStringLiteral("line 4");
+        QTest::newRow("lone exponent") << ok + "b 1e\n" << QStringLiteral("line 4");
+        QTest::newRow("two-sign timestamp") << ok + "b 1 +-1\n" << QStringLiteral("line 4");
+        QTest::newRow("timestamp beyond int64") << ok + "b 1 9223372036854775808\n" << QStringLiteral("line 4");
+        QTest::newRow("reserved label") << ok + "b{__name__=\"c\"} 1\n" << QStringLiteral("line 4");
+        QTest::newRow("HELP name") << ok + "# HELP b-c text\n" << QStringLiteral("line 4");
+        QTest::newRow("TYPE name") << ok + "# TYPE b-c gauge\n" << QStringLiteral("line 4");
+        QTest::newRow("not UTF-8") << ok + "b{x=\"\xff\xfe\"} 1\n" << QStringLiteral("line 4");
+        QTest::newRow("surrogate") << ok + "b{x=\"\xed\xa0\x80\"} 1\n" << QStringLiteral("line 4");
+        QTest::newRow("overlong") << ok + "b{x=\"\xc0\xaf\"} 1\n" << QStringLiteral("line 4");
+        QTest::newRow("escape at end") << ok + "b{x=\"\\\n" << QStringLiteral("line 4");
+        QTest::newRow("NUL") << ok + QByteArray("b 1\0\n", 5) << QStringLiteral("line 4");
     }
 
     void malformedIsRefusedWithItsLine()
@@ -151,20 +228,28 @@ private slots:
         QVERIFY(!parsed.error().hint.isEmpty());
         // Prometheus's own parser (promtool, Go's reference implementation) refuses the same
         // text at the same line.
-        QProcess p;
-        p.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
-        p.waitForStarted();
-        p.write(text);
-        p.closeWriteChannel();
-        QVERIFY(p.waitForFinished(60'000));
-        const QByteArray promtool = p.readAllStandardOutput() + p.readAllStandardError();
-        QVERIFY2(promtool.contains("parsing error in " + why.toUtf8()), promtool.constData());
+        const QByteArray go = promtool(text);
+        QVERIFY2(go.contains("parsing error in " + why.toUtf8()), go.constData());
+    }
+
+    void messagesQuoteTheEndpointPrintably()
+    {
+        // An endpoint's bytes end up on a terminal: no escape sequence, no control character, cut.
+        for (const QByteArray& text : {QByteArray("a \x1b]0;owned\x07\x1b[2J\n"), QByteArray("# TYPE a gauge\x1b[31m\n"),
+                                       QByteArray("a 1 \x1b[2J"), "a " + QByteArray(1000, '9') + "x\n"}) {
+            auto parsed = PrometheusMetrics::parse(text);
+            QVERIFY(!parsed);
+            const QString m = parsed.error().message;
+            QVERIFY2(std::none_of(m.begin(), m.end(), [](QChar c) { return c.category() == QChar::Other_Control; }),
+                     qPrintable(m.toHtmlEscaped()));
+            QVERIFY2(m.size() < 120, qPrintable(m));
+        }
     }
 
     void capsBoundWhatAHostileEndpointCosts()
     {
         const QByteArray text = readData(QStringLiteral("cnpg-1.30-primary.txt"));
-        auto few = PrometheusMetrics::parse(text, {64 * 1024, 64, 10});
+        auto few = PrometheusMetrics::parse(text, {.maxSamples = 10});
         QVERIFY(!few && few.error().message.contains(QStringLiteral("more than 10 samples")));
         QByteArray wide = "a{";
         for (int i = 0; i < 100; ++i)
@@ -174,6 +259,25 @@ private slots:
         QVERIFY(!labels && labels.error().message.contains(QStringLiteral("more than 64 labels")));
         auto longLine = PrometheusMetrics::parse("a{x=\"" + QByteArray(70'000, 'y') + "\"} 1\n");
         QVERIFY(!longLine && longLine.error().message.contains(QStringLiteral("line 1")));
+        // Labels count over all samples, and names with a HELP or a TYPE each, so that short
+        // lines cannot add up to what long ones may not.
+        QByteArray manyLabels;
+        for (int i = 0; i < 30; ++i)
+            manyLabels += "a{i=\"" + QByteArray::number(i) + "\",j=\"x\"} 1\n";
+        auto pairs = PrometheusMetrics::parse(manyLabels, {.maxLabelPairs = 50});
+        QVERIFY(!pairs && pairs.error().message.contains(QStringLiteral("line 26")));
+        QByteArray families;
+        for (int i = 0; i < 30; ++i)
+            families += "# HELP m" + QByteArray::number(i) + " x\n# HELP m0 again\n";
+        auto helps = PrometheusMetrics::parse(families, {.maxFamilies = 20});
+        QVERIFY(!helps && helps.error().message.contains(QStringLiteral("line 41")));
+        QVERIFY(PrometheusMetrics::parse(families, {.maxFamilies = 30}));
+        // Skipped samples are checked as any sample but count against no cap of kept ones.
+        QByteArray histogram = "# TYPE h histogram\n";
+        for (int i = 0; i < 30; ++i)
+            histogram += "h_bucket{le=\"" + QByteArray::number(i) + "\"} 1\n";
+        auto skipped = PrometheusMetrics::parse(histogram, {.maxSamples = 10, .maxLabelPairs = 10});
+        QVERIFY(skipped && skipped->skipped() == 30 && skipped->samples().isEmpty());
         // CRLF from a proxy, blank lines and an empty document are fine.
         auto crlf = PrometheusMetrics::parse("# TYPE a gauge\r\na 1\r\n\r\n");
         QVERIFY(crlf && crlf->value(u"a") == std::optional<double>(1));
