@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/k8s/CronSchedule.h"
 
+#include "engine/core/Excerpt.h"
+
 #include <QCoreApplication>
 #include <QVarLengthArray>
 #include <QtNumeric>
@@ -60,30 +62,6 @@ QString fiveFieldHint()
 {
     return CronScheduleText::tr("CNPG reads six fields, seconds first; five fields are \"second minute hour "
                                 "day-of-month month\", not crontab's \"minute hour day-of-month month day-of-week\".");
-}
-
-// Input quoted into a one-line message: short and printable whatever the resource holds.
-QString excerpt(QStringView s, qsizetype maxUnits = 40)
-{
-    QString out;
-    qsizetype i = 0;
-    for (; i < s.size() && out.size() < maxUnits; ++i) {
-        const QChar c = s[i];
-        if (c.isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate()) {
-            if (QChar::isPrint(QChar::surrogateToUcs4(c, s[i + 1]))) {
-                out += c;
-                out += s[i + 1];
-            } else {
-                out += QChar::ReplacementCharacter;
-            }
-            ++i;
-        } else {
-            out += c.isSurrogate() || !c.isPrint() ? QChar(QChar::ReplacementCharacter) : c;
-        }
-    }
-    if (i < s.size())
-        out += QChar(0x2026);
-    return out;
 }
 
 // Go's unicode.IsSpace, which strings.Fields splits on: Latin-1's spaces and the White_Space
@@ -222,24 +200,27 @@ using Reason = std::expected<qint64, QString>;
 Reason valueOf(QStringView part, QStringView expr, int field)
 {
     if (part.isEmpty())
-        return std::unexpected(CronScheduleText::tr("\"%1\" is missing a number").arg(excerpt(expr)));
+        return std::unexpected(CronScheduleText::tr("\"%1\" is missing a number").arg(excerpt::printable(expr)));
     if (const auto named = nameValue(part, field))
         return *named;
     const ParsedNumber n = parseNumber(part);
     switch (n.status) {
     case Number::Ok: return n.value;
     case Number::OutOfRange:
-        return std::unexpected(CronScheduleText::tr("%1 is above the maximum, %2").arg(excerpt(part)).arg(kBounds[field].max));
+        return std::unexpected(
+            CronScheduleText::tr("%1 is above the maximum, %2").arg(excerpt::printable(part)).arg(kBounds[field].max));
     case Number::Negative:
-        return std::unexpected(CronScheduleText::tr("%1 is below the minimum, %2").arg(excerpt(part)).arg(kBounds[field].min));
+        return std::unexpected(
+            CronScheduleText::tr("%1 is below the minimum, %2").arg(excerpt::printable(part)).arg(kBounds[field].min));
     case Number::NotANumber: break;
     }
     if (field == Month)
         return std::unexpected(
-            CronScheduleText::tr("\"%1\" is neither a number nor a month name (JAN-DEC)").arg(excerpt(part)));
+            CronScheduleText::tr("\"%1\" is neither a number nor a month name (JAN-DEC)").arg(excerpt::printable(part)));
     if (field == DayOfWeek)
-        return std::unexpected(CronScheduleText::tr("\"%1\" is neither a number nor a day name (SUN-SAT)").arg(excerpt(part)));
-    return std::unexpected(CronScheduleText::tr("\"%1\" is not a number").arg(excerpt(part)));
+        return std::unexpected(
+            CronScheduleText::tr("\"%1\" is neither a number nor a day name (SUN-SAT)").arg(excerpt::printable(part)));
+    return std::unexpected(CronScheduleText::tr("\"%1\" is not a number").arg(excerpt::printable(part)));
 }
 
 // robfig's getRange: "*", "?", "a", "a-b", each optionally "/step"; "a/step" runs to the maximum.
@@ -266,7 +247,7 @@ std::expected<quint64, QString> rangeBits(QStringView expr, int field)
         if (hyphen >= 0) {
             const QStringView high = rangePart.sliced(hyphen + 1);
             if (high.contains(u'-'))
-                return std::unexpected(CronScheduleText::tr("\"%1\" has more than one \"-\"").arg(excerpt(expr)));
+                return std::unexpected(CronScheduleText::tr("\"%1\" has more than one \"-\"").arg(excerpt::printable(expr)));
             const Reason last = valueOf(high, expr, field);
             if (!last)
                 return std::unexpected(last.error());
@@ -278,18 +259,18 @@ std::expected<quint64, QString> rangeBits(QStringView expr, int field)
     if (slash >= 0) {
         const QStringView stepText = expr.sliced(slash + 1);
         if (stepText.contains(u'/'))
-            return std::unexpected(CronScheduleText::tr("\"%1\" has more than one \"/\"").arg(excerpt(expr)));
+            return std::unexpected(CronScheduleText::tr("\"%1\" has more than one \"/\"").arg(excerpt::printable(expr)));
         if (stepText.isEmpty())
-            return std::unexpected(CronScheduleText::tr("\"%1\" is missing its step").arg(excerpt(expr)));
+            return std::unexpected(CronScheduleText::tr("\"%1\" is missing its step").arg(excerpt::printable(expr)));
         const ParsedNumber n = parseNumber(stepText);
         switch (n.status) {
         case Number::Ok: break;
         case Number::NotANumber:
-            return std::unexpected(CronScheduleText::tr("the step \"%1\" is not a number").arg(excerpt(stepText)));
+            return std::unexpected(CronScheduleText::tr("the step \"%1\" is not a number").arg(excerpt::printable(stepText)));
         case Number::Negative:
-            return std::unexpected(CronScheduleText::tr("the step %1 is negative").arg(excerpt(stepText)));
+            return std::unexpected(CronScheduleText::tr("the step %1 is negative").arg(excerpt::printable(stepText)));
         case Number::OutOfRange:
-            return std::unexpected(CronScheduleText::tr("the step %1 is out of range").arg(excerpt(stepText)));
+            return std::unexpected(CronScheduleText::tr("the step %1 is out of range").arg(excerpt::printable(stepText)));
         }
         step = n.value;
         if (hyphen < 0)
@@ -533,14 +514,14 @@ Result<CronSchedule> CronSchedule::parse(QStringView text)
             const auto duration = parseGoDuration(durationText);
             if (!duration)
                 return fail(ErrorCode::Usage,
-                            CronScheduleText::tr("\"%1\" after @every is not a Go duration").arg(excerpt(durationText)),
+                            CronScheduleText::tr("\"%1\" after @every is not a Go duration").arg(excerpt::printable(durationText)),
                             CronScheduleText::tr("Write the interval with the units h, m and s after one space, as "
                                                  "in \"@every 1h30m\" or \"@every 90s\"."));
             // robfig's Every(): at least a second, and whole seconds only.
             schedule.m_everySeconds = qMax(*duration, kNsecPerSec) / kNsecPerSec;
         } else {
             return fail(ErrorCode::Usage,
-                        CronScheduleText::tr("\"%1\" is not a schedule descriptor CNPG knows").arg(excerpt(text)),
+                        CronScheduleText::tr("\"%1\" is not a schedule descriptor CNPG knows").arg(excerpt::printable(text)),
                         CronScheduleText::tr("CNPG knows @yearly, @annually, @monthly, @weekly, @daily, @midnight, "
                                              "@hourly and \"@every\" with a duration, such as \"@every 1h30m\", "
                                              "written in lower case without spaces around them."));
@@ -575,7 +556,7 @@ Result<CronSchedule> CronSchedule::parse(QStringView text)
                 const auto equivalent = crontabEquivalent(text);
                 hint = equivalent ? CronScheduleText::tr("CNPG reads six fields, seconds first: crontab's \"%1\" is "
                                                          "\"%2\" for CNPG.")
-                                        .arg(excerpt(text, 100), excerpt(*equivalent, 100))
+                                        .arg(excerpt::printable(text, 100), excerpt::printable(*equivalent, 100))
                                   : fiveFieldHint();
             }
             return fail(ErrorCode::Usage,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/monitor/PrometheusText.h"
 
+#include "engine/core/Excerpt.h"
+
 #include <QCoreApplication>
 #include <QStringDecoder>
 
@@ -66,33 +68,6 @@ struct Line {
         return text.sliced(start, pos - start);
     }
 };
-
-// Endpoint text quoted into a one-line message: short, and printable whatever the endpoint sent
-// (a terminal reads escape sequences in an error as readily as in a listing).
-QString excerpt(QByteArrayView bytes, qsizetype maxUnits = 40)
-{
-    // Four bytes per character at most: decoding more than that is wasted on a 64 KiB token.
-    const QString s = QString::fromUtf8(bytes.first(std::min<qsizetype>(bytes.size(), maxUnits * 4)));
-    QString out;
-    qsizetype i = 0;
-    for (; i < s.size() && out.size() < maxUnits; ++i) {
-        const QChar c = s[i];
-        if (c.isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate()) {
-            if (QChar::isPrint(QChar::surrogateToUcs4(c, s[i + 1]))) {
-                out += c;
-                out += s[i + 1];
-            } else {
-                out += QChar::ReplacementCharacter;
-            }
-            ++i;
-        } else {
-            out += c.isSurrogate() || !c.isPrint() ? QChar(QChar::ReplacementCharacter) : c;
-        }
-    }
-    if (i < s.size() || bytes.size() > maxUnits * 4)
-        out += QChar(0x2026);
-    return out;
-}
 
 // Whether a well-formed decimal that from_chars found out of range lies below the smallest
 // double (Go's ParseFloat then reads ±0, and Prometheus with it) rather than above the largest
@@ -302,7 +277,7 @@ Result<PrometheusMetrics> PrometheusMetrics::parse(QByteArrayView text, const Li
             const QByteArrayView type = rest.trimmed();
             static const QList<QByteArrayView> known{"counter", "gauge", "histogram", "summary", "untyped"};
             if (!known.contains(type))
-                return error(PrometheusTextText::tr("unknown metric type '%1'").arg(excerpt(type)));
+                return error(PrometheusTextText::tr("unknown metric type '%1'").arg(excerpt::printable(type)));
             if (out.m_types.contains(family))
                 return error(PrometheusTextText::tr("a second TYPE for %1").arg(family));
             out.m_types.insert(family, QString::fromLatin1(type));
@@ -367,14 +342,14 @@ Result<PrometheusMetrics> PrometheusMetrics::parse(QByteArrayView text, const Li
         const QByteArrayView valueText = line.token();
         const auto value = parseFloat(valueText);
         if (!value)
-            return error(PrometheusTextText::tr("'%1' is not a value").arg(excerpt(valueText)));
+            return error(PrometheusTextText::tr("'%1' is not a value").arg(excerpt::printable(valueText)));
         sample.value = *value;
         line.skipBlanks();
         if (!line.atEnd()) {
             const QByteArrayView ts = line.token();
             sample.timestampMs = parseTimestamp(ts);
             if (!sample.timestampMs)
-                return error(PrometheusTextText::tr("'%1' is not a timestamp").arg(excerpt(ts)));
+                return error(PrometheusTextText::tr("'%1' is not a timestamp").arg(excerpt::printable(ts)));
             line.skipBlanks();
             if (!line.atEnd())
                 return error(PrometheusTextText::tr("text after the timestamp"));

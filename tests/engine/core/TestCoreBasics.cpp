@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/core/Compression.h"
 #include "engine/core/Error.h"
+#include "engine/core/Excerpt.h"
 #include "engine/core/Parallel.h"
 #include "engine/core/Redactor.h"
 
@@ -71,6 +72,22 @@ private slots:
         QVERIFY(!out.contains(QStringLiteral("zzzz")));
         QVERIFY(out.contains(QStringLiteral("Signature=***")));
     }
+    void excerptsArePrintableAndShort()
+    {
+        using tideline::excerpt::printable;
+        // An escape sequence, a lone surrogate and a C1 control each become U+FFFD.
+        const QString hostile = QStringLiteral("a\x1b[2Jb") + QChar(0xD800) + QChar(0x85) + QStringLiteral("c");
+        QCOMPARE(printable(hostile), QStringLiteral("a\uFFFD[2Jb\uFFFD\uFFFDc"));
+        QCOMPARE(printable(QStringLiteral("abcdef"), 3), QStringLiteral("abc\u2026"));
+        // A pair that makes one printable character survives; a cut never splits it.
+        const QString emoji = QString::fromUtf8("\xF0\x9F\x90\x98");
+        QCOMPARE(printable(emoji + emoji, 3), emoji + emoji);
+        // Bytes: invalid UTF-8 is replaced, a long token is cut without decoding it all.
+        QCOMPARE(printable(QByteArrayView("ok\xff")), QStringLiteral("ok\uFFFD"));
+        QCOMPARE(printable(QByteArray(64 * 1024, 'x'), 5), QStringLiteral("xxxxx\u2026"));
+        QCOMPARE(printable(QByteArray(20, 'y'), 5), QStringLiteral("yyyyy\u2026"));
+    }
+
     void parallelForRunsEveryIndexOnceConcurrently()
     {
         constexpr int n = 200;
