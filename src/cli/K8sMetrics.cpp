@@ -75,45 +75,60 @@ int k8sMetrics(const Invocation& inv, k8s::KubeClient& client, const QString& ns
     if (!thresholds)
         return reportError(thresholds.error());
     const CancelToken& cancel = interruptToken();
-    auto object = client.get(k8s::cnpgPath(ref->nameSpace, QStringLiteral("clusters"), ref->name), {}, cancel);
-    if (!object)
-        return reportError(object.error());
-    auto cluster = k8s::CnpgCluster::fromJson(*object);
-    if (!cluster)
-        return reportError(cluster.error());
+    // One read of the Cluster serves both sides: resolving its bucket reads it. Only a bucket
+    // that cannot be resolved (its Secret forbidden, no backup section) costs a second read.
+    std::optional<k8s::ClusterBucket> bucket;
+    std::optional<Error> bucketError;
+    if (!inv.has(QStringLiteral("no-bucket"))) {
+        auto resolved = k8s::resolveClusterBucket(client, *ref, cancel);
+        if (resolved)
+            bucket = std::move(*resolved);
+        else if (resolved.error().code == ErrorCode::Cancelled)
+            return reportError(resolved.error());
+        else
+            bucketError = resolved.error();
+    }
+    std::optional<k8s::CnpgCluster> cluster;
+    if (bucket) {
+        cluster = bucket->cluster;
+    } else {
+        auto object = client.get(k8s::cnpgPath(ref->nameSpace, QStringLiteral("clusters"), ref->name), {}, cancel);
+        if (!object)
+            return reportError(object.error());
+        auto parsed = k8s::CnpgCluster::fromJson(*object);
+        if (!parsed)
+            return reportError(parsed.error());
+        cluster = std::move(*parsed);
+    }
     auto archiving = monitor::readClusterArchiving(client, *cluster, cancel);
     if (!archiving)
         return reportError(archiving.error());
     QStringList warnings = archiving->warnings;
 
     // The primary's facts against the cluster's own bucket, as `archiver --source` does. A bucket
-    // that cannot be opened (its Secret forbidden, no backup section) leaves the server's side.
+    // that cannot be opened leaves the server's side alone.
     std::optional<monitor::ArchiverHealth> health;
     QString source;
     QString server;
     if (archiving->primaryFacts) {
         std::optional<monitor::BucketWalPosition> position;
-        if (!inv.has(QStringLiteral("no-bucket"))) {
-            auto opened = openSource(inv, ref->toString());
-            if (opened) {
-                server = serverFor(*opened, {});
-                auto located = monitor::locateServerWal(*opened->store, opened->url, server, *archiving->primaryFacts, cancel);
-                if (located) {
-                    position = std::move(*located);
-                    source = opened->url.toString();
-                } else {
-                    if (located.error().code == ErrorCode::Cancelled)
-                        return reportError(located.error());
-                    warnings.append(K8sCommand::tr("the bucket was not compared: %1").arg(located.error().oneLine()));
-                }
+        if (bucket) {
+            auto opened = openClusterBucket(inv, *bucket);
+            auto located = opened
+                ? monitor::locateServerWal(*opened->store, opened->url, bucket->serverName, *archiving->primaryFacts, cancel)
+                : Result<monitor::BucketWalPosition>(std::unexpected(opened.error()));
+            if (located) {
+                position = std::move(*located);
+                source = opened->url.toString();
+                server = bucket->serverName;
+            } else if (located.error().code == ErrorCode::Cancelled) {
+                return reportError(located.error());
             } else {
-                if (opened.error().code == ErrorCode::Cancelled)
-                    return reportError(opened.error());
-                warnings.append(K8sCommand::tr("the bucket was not compared: %1").arg(opened.error().oneLine()));
+                bucketError = located.error();
             }
-            if (!position)
-                server.clear();
         }
+        if (bucketError)
+            warnings.append(K8sCommand::tr("the bucket was not compared: %1").arg(bucketError->oneLine()));
         health = monitor::assessArchiver(*archiving->primaryFacts, std::move(position), *thresholds);
     }
 

@@ -85,13 +85,42 @@ void overrideClusterOptions(const storage::S3Options& globals, storage::S3Option
     fromCluster.verifyTls = globals.verifyTls;
 }
 
-Result<OpenedSource> openSource(const Invocation& invocation, const QString& url,
-                                const std::function<void(storage::S3Options&)>& tune)
+namespace {
+
+Result<OpenedSource> openWith(storage::S3Options options, OpenedSource opened,
+                              const std::function<void(storage::S3Options&)>& tune)
+{
+    if (tune)
+        tune(options);
+    auto store = storage::openStore(opened.url, options);
+    if (!store)
+        return fail(store.error());
+    opened.store = std::move(*store);
+    for (const QString& note : opened.notes)
+        printNote(note);
+    return opened;
+}
+
+} // namespace
+
+Result<OpenedSource> openClusterBucket(const Invocation& invocation, const k8s::ClusterBucket& bucket,
+                                       const std::function<void(storage::S3Options&)>& tune)
 {
     auto options = s3Options(invocation);
     if (!options)
         return fail(options.error());
+    storage::S3Options fromCluster = bucket.options;
+    overrideClusterOptions(*options, fromCluster);
     OpenedSource opened;
+    opened.url = bucket.url;
+    opened.serverName = bucket.serverName;
+    opened.notes = bucket.notes;
+    return openWith(std::move(fromCluster), std::move(opened), tune);
+}
+
+Result<OpenedSource> openSource(const Invocation& invocation, const QString& url,
+                                const std::function<void(storage::S3Options&)>& tune)
+{
     if (k8s::ClusterRef::looksLike(url)) {
         auto ref = k8s::ClusterRef::parse(url);
         if (!ref)
@@ -102,27 +131,15 @@ Result<OpenedSource> openSource(const Invocation& invocation, const QString& url
         auto bucket = k8s::resolveClusterBucket(**client, *ref, interruptToken());
         if (!bucket)
             return fail(bucket.error());
-        storage::S3Options fromCluster = bucket->options;
-        overrideClusterOptions(*options, fromCluster);
-        *options = fromCluster;
-        opened.url = bucket->url;
-        opened.serverName = bucket->serverName;
-        opened.notes = bucket->notes;
-    } else {
-        auto parsed = storage::SourceUrl::parse(url);
-        if (!parsed)
-            return fail(parsed.error());
-        opened.url = *parsed;
+        return openClusterBucket(invocation, *bucket, tune);
     }
-    if (tune)
-        tune(*options);
-    auto store = storage::openStore(opened.url, *options);
-    if (!store)
-        return fail(store.error());
-    opened.store = std::move(*store);
-    for (const QString& note : opened.notes)
-        printNote(note);
-    return opened;
+    auto options = s3Options(invocation);
+    if (!options)
+        return fail(options.error());
+    auto parsed = storage::SourceUrl::parse(url);
+    if (!parsed)
+        return fail(parsed.error());
+    return openWith(std::move(*options), OpenedSource{*parsed, {}, {}, {}}, tune);
 }
 
 QString serverFor(const OpenedSource& source, const QString& given)

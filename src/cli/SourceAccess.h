@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/catalog/ServerCatalog.h"
+#include "engine/k8s/ClusterSource.h"
 #include "engine/pitr/RecoveryPlan.h"
 #include "engine/storage/StoreFactory.h"
 #include "src/cli/Command.h"
@@ -39,6 +40,11 @@ void overrideClusterOptions(const storage::S3Options& globals, storage::S3Option
 /// global --endpoint-url and --region still win. `tune` adjusts the store's settings last.
 Result<OpenedSource> openSource(const Invocation& invocation, const QString& url,
                                 const std::function<void(storage::S3Options&)>& tune = {});
+
+/// openSource() for a cluster whose bucket the caller has already resolved (one read of the
+/// Cluster and its Secret, not two).
+Result<OpenedSource> openClusterBucket(const Invocation& invocation, const k8s::ClusterBucket& bucket,
+                                       const std::function<void(storage::S3Options&)>& tune = {});
 
 /// The server a verb works on: SERVER as given, else (cnpg:// without SERVER) the cluster's.
 QString serverFor(const OpenedSource& source, const QString& given);

@@ -331,7 +331,11 @@ def main():
                   f"{what}: the same alerts fire as for archiver ({[x['alert'] for x in k['alerts']]})")
 
         published = publish()
+        api.control("reset-requests", {})
         rc, km, err = k8s_metrics()
+        cluster_reads = [r for r in api.requests()
+                         if r["method"] == "GET" and r["path"].endswith("/namespaces/db/clusters/pg-arch")]
+        check(len(cluster_reads) == 1, f"k8s metrics reads the Cluster once for both sides ({len(cluster_reads)} reads)")
         check(rc == 0 and km is not None and km["archiver"] is not None,
               f"k8s metrics healthy: exit 0 with the primary's facts (rc {rc}, {err.strip()!r})")
         rc, a, _ = archiver("--source", source, SERVER)
