@@ -227,6 +227,9 @@ bool WalSpool::ensureExists() const
     const std::string base = directoryOf(m_dir);
     if (::mkdir(base.c_str(), 0700) != 0 && errno != EEXIST)
         return false;
+    // Nothing is created inside a base another user could write to: they could swap it.
+    if (!isPrivateDirectory(base))
+        return false;
     return (::mkdir(m_dir.c_str(), 0700) == 0 || errno == EEXIST) && exists();
 }
 

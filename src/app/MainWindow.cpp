@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/app/MainWindow.h"
 
+#include "engine/core/Clock.h"
 #include "engine/core/Translations.h"
 #include "src/dialogs/ConnectionEditor.h"
 #include "src/dialogs/RestoreWizard.h"
@@ -25,7 +26,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QHBoxLayout>
@@ -701,7 +701,7 @@ void MainWindow::setupKubernetes()
         m_kube->setArchivingSampling(interval, archivingHistoryPath(), retention);
     }
     auto showLag = [this] {
-        m_cluster->setLagHistory(m_kube->archivingHistory(), QDateTime::currentMSecsSinceEpoch() * 1000);
+        m_cluster->setLagHistory(m_kube->archivingHistory(), Clock::system().nowUsec());
     };
     auto screenshotAfterArchiving = [this] {
         if (!m_screenshotFile.isEmpty() && m_screenshotView == QLatin1String("cluster") && m_kube->health()) {
@@ -721,7 +721,7 @@ void MainWindow::setupKubernetes()
         screenshotAfterArchiving();
     });
     connect(m_cluster, &ClusterView::lagRangeChanged, this, [this] {
-        m_kube->loadArchivingHistory(QDateTime::currentMSecsSinceEpoch() * 1000 - m_cluster->lagRangeSeconds() * 1'000'000);
+        m_kube->loadArchivingHistory(Clock::system().nowUsec() - m_cluster->lagRangeSeconds() * 1'000'000);
     });
     if (m_options.kubernetes)
         m_kube->loadContexts(m_options.kubeconfig);
@@ -783,7 +783,7 @@ void MainWindow::openCluster(const QString& ref, const QString& context)
     m_cluster->setLoading(parsed->nameSpace + u'/' + parsed->name);
     m_firingAlerts.clear();
     m_kube->openCluster(ctx, *parsed);
-    m_kube->loadArchivingHistory(QDateTime::currentMSecsSinceEpoch() * 1000 - m_cluster->lagRangeSeconds() * 1'000'000);
+    m_kube->loadArchivingHistory(Clock::system().nowUsec() - m_cluster->lagRangeSeconds() * 1'000'000);
 }
 
 void MainWindow::announceArchivingAlerts()

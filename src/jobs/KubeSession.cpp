@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/jobs/KubeSession.h"
 
+#include "engine/core/Clock.h"
 #include "engine/monitor/BucketWalPosition.h"
 #include "engine/storage/StoreFactory.h"
 
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QThread>
@@ -385,7 +385,7 @@ void KubeSession::sampleArchiving()
                 reading.health = monitor::assessArchiver(*reading.cluster.primaryFacts, std::move(position), {});
                 reading.sample = monitor::LagSample::of(*reading.health);
             } else {
-                reading.sample.atUsec = QDateTime::currentMSecsSinceEpoch() * 1000;
+                reading.sample.atUsec = Clock::system().nowUsec();
                 reading.sample.error = reading.cluster.warnings.value(0, tr("the primary could not be read"));
             }
             if (!path.isEmpty()) {
@@ -437,7 +437,7 @@ void KubeSession::loadArchivingHistory(qint64 fromUsec)
                 return fail(history.error());
             // Thinned in SQLite to more columns than a screen has: 30 days of 10 s samples are a
             // quarter of a million rows, of which the chart can show a few hundred.
-            return history->range(target, fromUsec, QDateTime::currentMSecsSinceEpoch() * 1000, kHistoryColumns);
+            return history->range(target, fromUsec, Clock::system().nowUsec(), kHistoryColumns);
         },
         this,
         [this, generation, fromUsec](Result<QList<monitor::LagSample>> samples) {
