@@ -18,7 +18,38 @@ struct LagHistoryText {
     Q_DECLARE_TR_FUNCTIONS(LagHistory)
 };
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
+
+// The summary slot: 5 minutes, 30 samples at the default interval. A month is 8,640 slots; a
+// span too short to chart from slots (under 5 minutes a column) reads at most 30 samples a column.
+constexpr qint64 kSlotUsec = 300'000'000;
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+// Folds samples into their slots: the earliest of the largest byte counts (a sample without one
+// counts as -1, as decimateLag() counts it) and the earliest failing sample. Every expression on
+// the right reads the row as it was before the update.
+constexpr const char* kUpsertSlot =
+    " ON CONFLICT (target, slot) DO UPDATE SET"
+    " peak_at = CASE WHEN excluded.peak_bytes > peak_bytes"
+    "  OR (excluded.peak_bytes = peak_bytes AND excluded.peak_at < peak_at) THEN excluded.peak_at ELSE peak_at END,"
+    " peak_bytes = max(peak_bytes, excluded.peak_bytes),"
+    " failing_at = CASE WHEN failing_at IS NULL OR excluded.failing_at < failing_at"
+    "  THEN coalesce(excluded.failing_at, failing_at) ELSE failing_at END";
+
+// The slots of the samples `where` selects, computed from scratch.
+QString summarize(const QString& where)
+{
+    // SQLite's integer division truncates toward zero: sample times are positive microseconds.
+    return QStringLiteral("INSERT INTO slots (target, slot, peak_at, peak_bytes, failing_at)"
+                          " SELECT target, at / %1, at, coalesce(bytes, -1), CASE WHEN failing = 1 THEN at END"
+                          " FROM samples WHERE at >= 0 AND (%2) ORDER BY at%3")
+        .arg(kSlotUsec)
+        .arg(where, QLatin1StringView(kUpsertSlot));
+}
 
 Error sqlError(const QString& what, const QSqlError& e)
 {
@@ -97,23 +128,32 @@ Result<LagHistory> LagHistory::open(const QString& path)
         return fail(ErrorCode::Corrupt,
                     LagHistoryText::tr("%1 was written by a newer Tideline (schema %2)").arg(path).arg(version),
                     LagHistoryText::tr("Use that version, or move the file away."));
+    // Version 2 adds the 5-minute summaries (peak and first failure per slot) that let a month
+    // be charted from a few thousand rows; a version-1 file gets them computed once.
+    const char* schema[] = {
+        "CREATE TABLE IF NOT EXISTS samples (target TEXT NOT NULL, at INTEGER NOT NULL, bytes INTEGER,"
+        " segments INTEGER, ready INTEGER, archived INTEGER NOT NULL, failed INTEGER NOT NULL,"
+        " failing INTEGER NOT NULL, timeline INTEGER NOT NULL, error TEXT)",
+        "CREATE INDEX IF NOT EXISTS samples_by_time ON samples (target, at, bytes, failing, timeline)",
+        "CREATE TABLE IF NOT EXISTS slots (target TEXT NOT NULL, slot INTEGER NOT NULL, peak_at INTEGER NOT NULL,"
+        " peak_bytes INTEGER NOT NULL, failing_at INTEGER, PRIMARY KEY (target, slot)) WITHOUT ROWID",
+    };
     if (version < kSchemaVersion) {
-        const char* schema[] = {
-            "CREATE TABLE IF NOT EXISTS samples (target TEXT NOT NULL, at INTEGER NOT NULL, bytes INTEGER,"
-            " segments INTEGER, ready INTEGER, archived INTEGER NOT NULL, failed INTEGER NOT NULL,"
-            " failing INTEGER NOT NULL, timeline INTEGER NOT NULL, error TEXT)",
-            // Covers what thinning reads, so a 30-day chart never touches the table's rows.
-            "CREATE INDEX IF NOT EXISTS samples_by_time ON samples (target, at, bytes, failing, timeline)",
-            "PRAGMA user_version = 1",
-        };
+        if (!db.transaction())
+            return std::unexpected(sqlError(path, db.lastError()));
         for (const char* sql : schema)
             if (!q.exec(QLatin1StringView(sql)))
                 return std::unexpected(sqlError(path, q.lastError()));
+        if (!q.exec(QStringLiteral("DELETE FROM slots")) || !q.exec(summarize(QStringLiteral("true")))
+            || !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)))
+            return std::unexpected(sqlError(path, q.lastError()));
+        if (!db.commit())
+            return std::unexpected(sqlError(path, db.lastError()));
     }
     return history;
 }
 
-Result<void> LagHistory::append(const QString& target, const LagSample& s)
+Result<void> LagHistory::insert(const QString& target, const LagSample& s)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
@@ -125,7 +165,21 @@ Result<void> LagHistory::append(const QString& target, const LagSample& s)
         q.addBindValue(v);
     if (!q.exec())
         return std::unexpected(sqlError(db.databaseName(), q.lastError()));
+    if (s.atUsec < 0)
+        return {}; // never charted from slots (see summarize())
+    q.prepare(QStringLiteral("INSERT INTO slots (target, slot, peak_at, peak_bytes, failing_at) VALUES (?, ?, ?, ?, ?)")
+              + QLatin1StringView(kUpsertSlot));
+    for (const QVariant& v : {QVariant(target), QVariant(s.atUsec / kSlotUsec), QVariant(s.atUsec),
+                              QVariant(s.bytesNotInBucket.value_or(-1)), s.failing ? QVariant(s.atUsec) : QVariant()})
+        q.addBindValue(v);
+    if (!q.exec())
+        return std::unexpected(sqlError(db.databaseName(), q.lastError()));
     return {};
+}
+
+Result<void> LagHistory::append(const QString& target, const LagSample& sample)
+{
+    return append(target, QList<LagSample>{sample});
 }
 
 Result<void> LagHistory::append(const QString& target, const QList<LagSample>& samples)
@@ -134,7 +188,7 @@ Result<void> LagHistory::append(const QString& target, const QList<LagSample>& s
     if (!db.transaction())
         return std::unexpected(sqlError(db.databaseName(), db.lastError()));
     for (const LagSample& s : samples)
-        if (auto r = append(target, s); !r) {
+        if (auto r = insert(target, s); !r) {
             db.rollback();
             return r;
         }
@@ -173,12 +227,15 @@ Result<QList<LagSample>> readSamples(QSqlDatabase db, const QString& sql, const 
     return out;
 }
 
-// The column of a sample: the same 64-bit integer arithmetic in C++ and in SQLite (both truncate
-// toward zero). Callers keep (at - from) * buckets far below 2^63: a year in microseconds times
-// 10,000 columns is 3e17.
-qint64 columnOf(qint64 at, qint64 from, qint64 to, int buckets)
+// The chart's columns: about (to - from) / buckets wide, a whole number of slots when wider than
+// one, and aligned to multiples of their width since the epoch, so that every column is made of
+// whole slots and the summaries answer exactly what the samples would.
+qint64 columnWidth(qint64 from, qint64 to, int buckets)
 {
-    return (at - from) * buckets / (to - from);
+    qint64 w = std::max<qint64>(1, (to - from + buckets - 1) / buckets);
+    if (w >= kSlotUsec)
+        w = (w + kSlotUsec - 1) / kSlotUsec * kSlotUsec;
+    return w;
 }
 
 } // namespace
@@ -193,32 +250,49 @@ Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUse
 
 Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUsec, qint64 toUsec, int buckets) const
 {
-    if (buckets <= 0 || buckets > 100'000 || toUsec <= fromUsec || toUsec - fromUsec > (qint64(1) << 52))
-        return range(target, fromUsec, toUsec);
+    if (buckets <= 0 || buckets > 100'000 || toUsec <= fromUsec || toUsec - fromUsec > (qint64(1) << 52) || fromUsec < 0
+        || columnWidth(fromUsec, toUsec, buckets) < kSlotUsec) {
+        auto all = range(target, fromUsec, toUsec);
+        if (!all)
+            return all;
+        return decimateLag(*all, fromUsec, toUsec, buckets);
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    // Per column the peak and the first failure, straight from the covering index. SQLite fills
-    // the bare columns of a max()/min() aggregate from the row that has the extreme (documented
-    // behaviour); a sample without bytes counts as -1, as decimateLag() counts it.
-    const QString column = QStringLiteral("((at - %1) * %2) / (%3 - %1)").arg(fromUsec).arg(buckets).arg(toUsec);
-    const QString sql =
-        QStringLiteral("SELECT DISTINCT %1 FROM ("
-                       " SELECT %1, max(coalesce(bytes, -1)) FROM samples WHERE target = ? AND at BETWEEN ? AND ?"
-                       "  GROUP BY %2"
-                       " UNION SELECT %1, min(at) FROM samples WHERE target = ? AND at BETWEEN ? AND ? AND failing = 1"
-                       "  GROUP BY %2) ORDER BY at")
-            .arg(QLatin1StringView(kColumns), column);
-    // Qt's SQLite driver counts "?" itself: the same three values for each part.
-    const QVariantList binds{target, fromUsec, toUsec};
-    auto rows = readSamples(db, sql, binds + binds);
-    if (!rows)
-        return rows;
-    // The first sample of each timeline: a switch lies between two kept points of different
+    // Slots wholly inside the range answer from their summaries; the part slots at either end
+    // from their samples (a few dozen). Together they hold every column's peak and first
+    // failure, so decimateLag() over them keeps exactly the points it keeps over all samples.
+    const qint64 firstSlot = floorDiv(fromUsec + kSlotUsec - 1, kSlotUsec);
+    const qint64 lastSlot = floorDiv(toUsec + 1, kSlotUsec) - 1;
+    QList<LagSample> candidates;
+    if (firstSlot > lastSlot) {
+        auto all = range(target, fromUsec, toUsec);
+        if (!all)
+            return all;
+        candidates = std::move(*all);
+    } else {
+        auto head = range(target, fromUsec, firstSlot * kSlotUsec - 1);
+        auto middle =
+            readSamples(db,
+                        QStringLiteral("SELECT %1 FROM samples WHERE target = ? AND at IN ("
+                                       " SELECT peak_at FROM slots WHERE target = ? AND slot BETWEEN ? AND ?"
+                                       " UNION SELECT failing_at FROM slots WHERE target = ? AND slot BETWEEN ? AND ?"
+                                       "  AND failing_at IS NOT NULL) ORDER BY at")
+                            .arg(QLatin1StringView(kColumns)),
+                        {target, target, firstSlot, lastSlot, target, firstSlot, lastSlot});
+        auto tail = range(target, (lastSlot + 1) * kSlotUsec, toUsec);
+        for (auto* part : {&head, &middle, &tail}) {
+            if (!*part)
+                return *part;
+            candidates.append(std::move(**part));
+        }
+    }
+    // The first sample of each timeline: a switch lies between two candidates of different
     // timelines (or before the first), so a short index range finds it exactly.
     QList<LagSample> out;
-    out.reserve(rows->size() + 4);
+    out.reserve(candidates.size() + 4);
     qint64 previousAt = fromUsec;
     std::optional<quint32> timeline;
-    for (const LagSample& s : std::as_const(*rows)) {
+    for (const LagSample& s : std::as_const(candidates)) {
         if (s.timeline != 0 && (!timeline || s.timeline != *timeline)) {
             auto first = readSamples(db,
                                      QStringLiteral("SELECT %1 FROM samples WHERE target = ? AND at BETWEEN ? AND ? AND "
@@ -230,42 +304,61 @@ Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUse
             if (!first->isEmpty() && first->front().atUsec != s.atUsec
                 && (out.isEmpty() || out.last().atUsec != first->front().atUsec))
                 out.append(first->front());
-            timeline = s.timeline;
         }
         if (s.timeline != 0)
             timeline = s.timeline;
         previousAt = s.atUsec;
         out.append(s);
     }
-    return out;
+    return decimateLag(out, fromUsec, toUsec, buckets);
 }
 
 Result<qint64> LagHistory::prune(qint64 beforeUsec)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return std::unexpected(sqlError(db.databaseName(), db.lastError()));
     QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM samples WHERE at < ?"));
     q.addBindValue(beforeUsec);
-    if (!q.exec())
+    if (!q.exec()) {
+        db.rollback();
         return std::unexpected(sqlError(db.databaseName(), q.lastError()));
-    return static_cast<qint64>(q.numRowsAffected());
+    }
+    const auto removed = static_cast<qint64>(q.numRowsAffected());
+    // The slot the cut falls in is summarized again from the samples it keeps.
+    const qint64 cutSlot = floorDiv(beforeUsec, kSlotUsec);
+    QSqlQuery s(db);
+    s.prepare(QStringLiteral("DELETE FROM slots WHERE slot <= ?"));
+    s.addBindValue(cutSlot);
+    const bool ok = s.exec()
+        && s.exec(summarize(QStringLiteral("at BETWEEN %1 AND %2")
+                                .arg(std::max<qint64>(0, cutSlot * kSlotUsec))
+                                .arg(cutSlot * kSlotUsec + kSlotUsec - 1)));
+    if (!ok) {
+        db.rollback();
+        return std::unexpected(sqlError(db.databaseName(), s.lastError()));
+    }
+    if (!db.commit())
+        return std::unexpected(sqlError(db.databaseName(), db.lastError()));
+    return removed;
 }
 
 QList<LagSample> decimateLag(const QList<LagSample>& samples, qint64 fromUsec, qint64 toUsec, int buckets)
 {
     constexpr qint64 kMaxSpan = qint64(1) << 52; // 142 years of microseconds: no overflow below
-    if (buckets <= 0 || buckets > 100'000 || toUsec <= fromUsec || toUsec - fromUsec > kMaxSpan || samples.size() <= buckets)
+    if (buckets <= 0 || buckets > 100'000 || toUsec <= fromUsec || toUsec - fromUsec > kMaxSpan)
         return samples;
+    const qint64 width = columnWidth(fromUsec, toUsec, buckets);
     QList<LagSample> out;
-    out.reserve(3 * buckets);
     qsizetype i = 0;
     std::optional<quint32> timeline;
     while (i < samples.size()) {
-        const qint64 column = columnOf(samples[i].atUsec, fromUsec, toUsec, buckets);
+        const qint64 column = floorDiv(samples[i].atUsec, width);
         qsizetype peak = -1;
         qsizetype firstFailing = -1;
         qsizetype switched = -1;
-        for (; i < samples.size() && columnOf(samples[i].atUsec, fromUsec, toUsec, buckets) == column; ++i) {
+        for (; i < samples.size() && floorDiv(samples[i].atUsec, width) == column; ++i) {
             const LagSample& s = samples[i];
             if (peak < 0 || s.bytesNotInBucket.value_or(-1) > samples[peak].bytesNotInBucket.value_or(-1))
                 peak = i;

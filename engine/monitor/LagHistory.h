@@ -48,21 +48,26 @@ public:
     Result<void> append(const QString& target, const QList<LagSample>& samples);
     /// Samples of target with from <= at <= to, oldest first.
     Result<QList<LagSample>> range(const QString& target, qint64 fromUsec, qint64 toUsec) const;
-    /// The same thinned in SQLite as decimateLag() thins (same columns, same points kept): a 30-day
-    /// history is a few hundred rows to read instead of a quarter of a million.
+    /// The same thinned as decimateLag() thins them (same columns, same points kept), read from
+    /// 5-minute summaries kept beside the samples: a 30-day history is a few thousand rows to
+    /// read instead of a quarter of a million.
     Result<QList<LagSample>> range(const QString& target, qint64 fromUsec, qint64 toUsec, int buckets) const;
-    /// Deletes every sample older than beforeUsec (the retention); returns how many went.
+    /// Deletes every sample older than beforeUsec (the retention) and its summaries; returns how
+    /// many samples went.
     Result<qint64> prune(qint64 beforeUsec);
 
 private:
     explicit LagHistory(QString connection);
+    Result<void> insert(const QString& target, const LagSample& sample); ///< inside a transaction
     QString m_connection; ///< the QSqlDatabase connection name; empty once moved from
 };
 
-/// The samples of [fromUsec, toUsec] thinned for a chart of `buckets` columns: per column the
-/// sample with the most bytes not in the bucket, plus the column's first failing sample and the
-/// first sample of each timeline, so thinning never hides a failure or a switch (at most
-/// 3 x buckets points, oldest first). Pure; any thread.
+/// The samples of [fromUsec, toUsec] thinned for a chart of about `buckets` columns: per column
+/// the earliest sample with the most bytes not in the bucket, plus the column's first failing
+/// sample and the first sample of each timeline, so thinning never hides a failure or a switch
+/// (at most 3 x (buckets + 1) points, oldest first). Columns are (to - from) / buckets wide,
+/// rounded up to whole 5-minute slots when wider than one, and aligned to multiples of their width
+/// since the epoch; a column holding one sample keeps it. Pure; any thread.
 QList<LagSample> decimateLag(const QList<LagSample>& samples, qint64 fromUsec, qint64 toUsec, int buckets);
 
 } // namespace tideline::monitor

@@ -16,8 +16,9 @@ namespace {
 
 // How long a watch waits before it tries again after the API server dropped it.
 constexpr int kWatchRetryMs = 2000;
-// The archiving history is read thinned to this many columns (a wide screen's pixels).
-constexpr int kHistoryColumns = 2000;
+// The archiving history is read thinned to this many columns; the chart thins again to one
+// column per two pixels, so this serves a chart 2,000 pixels wide.
+constexpr int kHistoryColumns = 1000;
 
 void sleepUnlessCancelled(const CancelToken& cancel, int ms)
 {

@@ -86,7 +86,7 @@ private slots:
         for (int i = 0; i < 100'000; ++i)
             samples.append(sampleAt(i * step, (i % 97) * 1000, i == 4321 || i == 77'777, i < 60'000 ? 1 : 2));
         const auto thin = decimateLag(samples, 0, 100'000 * step, 300);
-        QVERIFY(thin.size() <= 3 * 300);
+        QVERIFY(thin.size() <= 3 * 301);
         int failing = 0;
         bool switchKept = false;
         for (qsizetype i = 0; i < thin.size(); ++i) {
@@ -115,8 +115,81 @@ private slots:
         for (const auto& x : *sql)
             b.append(x.atUsec);
         QCOMPARE(b, a);
-        // Fewer samples than columns: untouched.
+        // A column holding one sample keeps it.
         QCOMPARE(decimateLag(samples.mid(0, 10), 0, 100 * step, 300).size(), 10);
+    }
+
+    // The summaries answer exactly what the samples would, for ranges that cut slots anywhere,
+    // widths on either side of a slot, sparse stretches, errors, failures and a timeline switch,
+    // and again after retention cut a slot in two and after a reopen.
+    void summariesAnswerAsTheSamplesWould()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sum.sqlite"));
+        const qint64 step = 10'000'000;
+        const qint64 base = 1'796'000'003'000'000; // not on a slot boundary
+        QList<LagSample> samples;
+        quint32 lcg = 12345;
+        for (int i = 0; i < 40'000; ++i) {
+            lcg = lcg * 1103515245u + 12345u;
+            if (i > 10'000 && i < 14'000 && i % 50 != 0)
+                continue; // the sampler was off: one sample every 500 s
+            LagSample s = sampleAt(base + i * step, qint64(lcg % 8) * 1000, (lcg >> 8) % 997 == 0, i < 25'000 ? 1 : 2);
+            if ((lcg >> 12) % 401 == 0) {
+                s.bytesNotInBucket.reset(); // a reading that failed
+                s.timeline = 0;
+                s.error = QStringLiteral("refused");
+            }
+            samples.append(s);
+        }
+        const QString target = QStringLiteral("t");
+        auto check = [&](const LagHistory& h, const QList<LagSample>& kept, qint64 from, qint64 to, int buckets) {
+            QList<LagSample> inRange;
+            for (const auto& s : kept)
+                if (s.atUsec >= from && s.atUsec <= to)
+                    inRange.append(s);
+            QList<qint64> want;
+            for (const auto& x : decimateLag(inRange, from, to, buckets))
+                want.append(x.atUsec);
+            auto got = h.range(target, from, to, buckets);
+            QVERIFY2(got, got ? "" : qPrintable(got.error().oneLine()));
+            QList<qint64> gotAt;
+            for (const auto& x : *got)
+                gotAt.append(x.atUsec);
+            QCOMPARE(gotAt, want);
+        };
+        const qint64 end = base + 40'000 * step;
+        const QList<std::tuple<qint64, qint64, int>> ranges{
+            {base - 7, end + 7, 300},                                            // all, columns of whole slots
+            {base + 1'234'567, end - 9'876'543, 97},                             // cut slots at both ends
+            {base + qint64(100'000) * 1000, base + qint64(160'000) * 1000, 400}, // narrower than a slot a column
+            {base + 12'000 * step + 3, base + 26'000 * step, 20},                // sparse stretch and the switch
+            {base + 5, base + qint64(6'000'000) * 1'000'000, 5},                 // far past the last sample
+        };
+        {
+            auto h = LagHistory::open(path);
+            QVERIFY(h);
+            QVERIFY(h->append(target, samples.mid(0, 100)));
+            for (const auto& s : samples.mid(100, 500))
+                QVERIFY(h->append(target, s)); // one at a time, as the sampler writes
+            QVERIFY(h->append(target, samples.mid(600)));
+            QVERIFY(h->append(QStringLiteral("other"), sampleAt(base + 50 * step, 1'000'000'000, true)));
+            for (const auto& [from, to, buckets] : ranges)
+                check(*h, samples, from, to, buckets);
+            // Retention cuts a slot in two: the slot is summarized again from what it keeps.
+            const qint64 cut = base + 15'003 * step + 1;
+            QVERIFY(h->prune(cut));
+            QList<LagSample> kept;
+            for (const auto& s : samples)
+                if (s.atUsec >= cut)
+                    kept.append(s);
+            samples = kept;
+            for (const auto& [from, to, buckets] : ranges)
+                check(*h, samples, from, to, buckets);
+        }
+        auto h = LagHistory::open(path);
+        QVERIFY(h);
+        check(*h, samples, base, end, 150);
     }
 };
 
