@@ -38,14 +38,15 @@ constexpr const char* kUpsertSlot =
     "  OR (excluded.peak_bytes = peak_bytes AND excluded.peak_at < peak_at) THEN excluded.peak_at ELSE peak_at END,"
     " peak_bytes = max(peak_bytes, excluded.peak_bytes),"
     " failing_at = CASE WHEN failing_at IS NULL OR excluded.failing_at < failing_at"
-    "  THEN coalesce(excluded.failing_at, failing_at) ELSE failing_at END";
+    "  THEN coalesce(excluded.failing_at, failing_at) ELSE failing_at END,"
+    " samples = samples + excluded.samples";
 
 // The slots of the samples `where` selects, computed from scratch.
 QString summarize(const QString& where)
 {
     // SQLite's integer division truncates toward zero: sample times are positive microseconds.
-    return QStringLiteral("INSERT INTO slots (target, slot, peak_at, peak_bytes, failing_at)"
-                          " SELECT target, at / %1, at, coalesce(bytes, -1), CASE WHEN failing = 1 THEN at END"
+    return QStringLiteral("INSERT INTO slots (target, slot, peak_at, peak_bytes, failing_at, samples)"
+                          " SELECT target, at / %1, at, coalesce(bytes, -1), CASE WHEN failing = 1 THEN at END, 1"
                           " FROM samples WHERE at >= 0 AND (%2) ORDER BY at%3")
         .arg(kSlotUsec)
         .arg(where, QLatin1StringView(kUpsertSlot));
@@ -136,7 +137,8 @@ Result<LagHistory> LagHistory::open(const QString& path)
         " failing INTEGER NOT NULL, timeline INTEGER NOT NULL, error TEXT)",
         "CREATE INDEX IF NOT EXISTS samples_by_time ON samples (target, at, bytes, failing, timeline)",
         "CREATE TABLE IF NOT EXISTS slots (target TEXT NOT NULL, slot INTEGER NOT NULL, peak_at INTEGER NOT NULL,"
-        " peak_bytes INTEGER NOT NULL, failing_at INTEGER, PRIMARY KEY (target, slot)) WITHOUT ROWID",
+        " peak_bytes INTEGER NOT NULL, failing_at INTEGER, samples INTEGER NOT NULL, PRIMARY KEY (target, slot))"
+        " WITHOUT ROWID",
     };
     if (version < kSchemaVersion) {
         if (!db.transaction())
@@ -167,7 +169,8 @@ Result<void> LagHistory::insert(const QString& target, const LagSample& s)
         return std::unexpected(sqlError(db.databaseName(), q.lastError()));
     if (s.atUsec < 0)
         return {}; // never charted from slots (see summarize())
-    q.prepare(QStringLiteral("INSERT INTO slots (target, slot, peak_at, peak_bytes, failing_at) VALUES (?, ?, ?, ?, ?)")
+    q.prepare(QStringLiteral("INSERT INTO slots (target, slot, peak_at, peak_bytes, failing_at, samples)"
+                             " VALUES (?, ?, ?, ?, ?, 1)")
               + QLatin1StringView(kUpsertSlot));
     for (const QVariant& v : {QVariant(target), QVariant(s.atUsec / kSlotUsec), QVariant(s.atUsec),
                               QVariant(s.bytesNotInBucket.value_or(-1)), s.failing ? QVariant(s.atUsec) : QVariant()})
@@ -230,12 +233,50 @@ Result<QList<LagSample>> readSamples(QSqlDatabase db, const QString& sql, const 
 // The chart's columns: about (to - from) / buckets wide, a whole number of slots when wider than
 // one, and aligned to multiples of their width since the epoch, so that every column is made of
 // whole slots and the summaries answer exactly what the samples would.
+constexpr qint64 kMaxSpan = qint64(1) << 52; // 142 years of microseconds: no overflow in columns
+
 qint64 columnWidth(qint64 from, qint64 to, int buckets)
 {
     qint64 w = std::max<qint64>(1, (to - from + buckets - 1) / buckets);
     if (w >= kSlotUsec)
         w = (w + kSlotUsec - 1) / kSlotUsec * kSlotUsec;
     return w;
+}
+
+// decimateLag() without its shortcut for short lists: what range() applies to the candidates.
+QList<LagSample> decimateColumns(const QList<LagSample>& samples, qint64 fromUsec, qint64 toUsec, int buckets)
+{
+    const qint64 width = columnWidth(fromUsec, toUsec, buckets);
+    QList<LagSample> out;
+    qsizetype i = 0;
+    std::optional<quint32> timeline;
+    while (i < samples.size()) {
+        const qint64 column = floorDiv(samples[i].atUsec, width);
+        qsizetype peak = -1;
+        qsizetype firstFailing = -1;
+        qsizetype switched = -1;
+        for (; i < samples.size() && floorDiv(samples[i].atUsec, width) == column; ++i) {
+            const LagSample& s = samples[i];
+            if (peak < 0 || s.bytesNotInBucket.value_or(-1) > samples[peak].bytesNotInBucket.value_or(-1))
+                peak = i;
+            if (s.failing && firstFailing < 0)
+                firstFailing = i;
+            // The first sample of every timeline, the oldest included (LagHistory::range() keeps
+            // the same points).
+            if (s.timeline != 0 && (!timeline || s.timeline != *timeline) && switched < 0)
+                switched = i;
+            if (s.timeline != 0)
+                timeline = s.timeline;
+        }
+        QList<qsizetype> keep{peak};
+        for (qsizetype k : {firstFailing, switched})
+            if (k >= 0 && !keep.contains(k))
+                keep.append(k);
+        std::sort(keep.begin(), keep.end());
+        for (qsizetype k : keep)
+            out.append(samples[k]);
+    }
+    return out;
 }
 
 } // namespace
@@ -250,7 +291,7 @@ Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUse
 
 Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUsec, qint64 toUsec, int buckets) const
 {
-    if (buckets <= 0 || buckets > 100'000 || toUsec <= fromUsec || toUsec - fromUsec > (qint64(1) << 52) || fromUsec < 0
+    if (buckets <= 0 || buckets > 100'000 || toUsec <= fromUsec || toUsec - fromUsec > kMaxSpan || fromUsec < 0
         || columnWidth(fromUsec, toUsec, buckets) < kSlotUsec) {
         auto all = range(target, fromUsec, toUsec);
         if (!all)
@@ -271,6 +312,19 @@ Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUse
         candidates = std::move(*all);
     } else {
         auto head = range(target, fromUsec, firstSlot * kSlotUsec - 1);
+        auto tail = range(target, (lastSlot + 1) * kSlotUsec, toUsec);
+        if (!head || !tail)
+            return !head ? head : tail;
+        QSqlQuery count(db);
+        count.prepare(
+            QStringLiteral("SELECT coalesce(sum(samples), 0) FROM slots WHERE target = ? AND slot BETWEEN ? AND ?"));
+        for (const QVariant& v : {QVariant(target), QVariant(firstSlot), QVariant(lastSlot)})
+            count.addBindValue(v);
+        if (!count.exec() || !count.next())
+            return std::unexpected(sqlError(db.databaseName(), count.lastError()));
+        // No more samples than columns: all of them, as decimateLag() leaves them.
+        if (count.value(0).toLongLong() + head->size() + tail->size() <= buckets)
+            return range(target, fromUsec, toUsec);
         auto middle =
             readSamples(db,
                         QStringLiteral("SELECT %1 FROM samples WHERE target = ? AND at IN ("
@@ -279,7 +333,6 @@ Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUse
                                        "  AND failing_at IS NOT NULL) ORDER BY at")
                             .arg(QLatin1StringView(kColumns)),
                         {target, target, firstSlot, lastSlot, target, firstSlot, lastSlot});
-        auto tail = range(target, (lastSlot + 1) * kSlotUsec, toUsec);
         for (auto* part : {&head, &middle, &tail}) {
             if (!*part)
                 return *part;
@@ -310,7 +363,7 @@ Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUse
         previousAt = s.atUsec;
         out.append(s);
     }
-    return decimateLag(out, fromUsec, toUsec, buckets);
+    return decimateColumns(out, fromUsec, toUsec, buckets);
 }
 
 Result<qint64> LagHistory::prune(qint64 beforeUsec)
@@ -346,40 +399,9 @@ Result<qint64> LagHistory::prune(qint64 beforeUsec)
 
 QList<LagSample> decimateLag(const QList<LagSample>& samples, qint64 fromUsec, qint64 toUsec, int buckets)
 {
-    constexpr qint64 kMaxSpan = qint64(1) << 52; // 142 years of microseconds: no overflow below
-    if (buckets <= 0 || buckets > 100'000 || toUsec <= fromUsec || toUsec - fromUsec > kMaxSpan)
+    if (buckets <= 0 || buckets > 100'000 || toUsec <= fromUsec || toUsec - fromUsec > kMaxSpan || samples.size() <= buckets)
         return samples;
-    const qint64 width = columnWidth(fromUsec, toUsec, buckets);
-    QList<LagSample> out;
-    qsizetype i = 0;
-    std::optional<quint32> timeline;
-    while (i < samples.size()) {
-        const qint64 column = floorDiv(samples[i].atUsec, width);
-        qsizetype peak = -1;
-        qsizetype firstFailing = -1;
-        qsizetype switched = -1;
-        for (; i < samples.size() && floorDiv(samples[i].atUsec, width) == column; ++i) {
-            const LagSample& s = samples[i];
-            if (peak < 0 || s.bytesNotInBucket.value_or(-1) > samples[peak].bytesNotInBucket.value_or(-1))
-                peak = i;
-            if (s.failing && firstFailing < 0)
-                firstFailing = i;
-            // The first sample of every timeline, the oldest included (LagHistory::range() keeps
-            // the same points).
-            if (s.timeline != 0 && (!timeline || s.timeline != *timeline) && switched < 0)
-                switched = i;
-            if (s.timeline != 0)
-                timeline = s.timeline;
-        }
-        QList<qsizetype> keep{peak};
-        for (qsizetype k : {firstFailing, switched})
-            if (k >= 0 && !keep.contains(k))
-                keep.append(k);
-        std::sort(keep.begin(), keep.end());
-        for (qsizetype k : keep)
-            out.append(samples[k]);
-    }
-    return out;
+    return decimateColumns(samples, fromUsec, toUsec, buckets);
 }
 
 } // namespace tideline::monitor

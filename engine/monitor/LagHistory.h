@@ -67,7 +67,7 @@ private:
 /// sample and the first sample of each timeline, so thinning never hides a failure or a switch
 /// (at most 3 x (buckets + 1) points, oldest first). Columns are (to - from) / buckets wide,
 /// rounded up to whole 5-minute slots when wider than one, and aligned to multiples of their width
-/// since the epoch; a column holding one sample keeps it. Pure; any thread.
+/// since the epoch. No more samples than columns: all of them, untouched. Pure; any thread.
 QList<LagSample> decimateLag(const QList<LagSample>& samples, qint64 fromUsec, qint64 toUsec, int buckets);
 
 } // namespace tideline::monitor

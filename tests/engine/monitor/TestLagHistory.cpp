@@ -115,7 +115,7 @@ private slots:
         for (const auto& x : *sql)
             b.append(x.atUsec);
         QCOMPARE(b, a);
-        // A column holding one sample keeps it.
+        // Fewer samples than columns: untouched.
         QCOMPARE(decimateLag(samples.mid(0, 10), 0, 100 * step, 300).size(), 10);
     }
 
@@ -166,6 +166,18 @@ private slots:
             {base + 12'000 * step + 3, base + 26'000 * step, 20},                // sparse stretch and the switch
             {base + 5, base + qint64(6'000'000) * 1'000'000, 5},                 // far past the last sample
         };
+        {
+            // A sparse history: fewer samples than columns over a month, all kept.
+            auto sparse = LagHistory::open(dir.filePath(QStringLiteral("sparse.sqlite")));
+            QVERIFY(sparse && sparse->append(target, samples.mid(0, 40)));
+            check(*sparse, samples.mid(0, 40), base, base + qint64(30) * 86'400'000'000, 100);
+            QCOMPARE(sparse->range(target, base, base + qint64(30) * 86'400'000'000, 100)->size(), 40);
+            // Two dense bursts in a month: more samples than columns, fewer summaries than columns.
+            QList<LagSample> bursts = samples.mid(0, 120) + samples.mid(30'000, 120);
+            auto bursty = LagHistory::open(dir.filePath(QStringLiteral("bursts.sqlite")));
+            QVERIFY(bursty && bursty->append(target, bursts));
+            check(*bursty, bursts, base, base + qint64(30) * 86'400'000'000, 100);
+        }
         {
             auto h = LagHistory::open(path);
             QVERIFY(h);
