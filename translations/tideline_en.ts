@@ -25,7 +25,7 @@
 <context>
     <name>CronSchedule</name>
     <message numerus="yes">
-        <location filename="../engine/k8s/CronSchedule.cpp" line="+556"/>
+        <location filename="../engine/k8s/CronSchedule.cpp" line="+537"/>
         <source>The schedule has %n field(s); CNPG reads six, seconds first, or five, leaving out the day of week</source>
         <translation>
             <numerusform>The schedule has %n field; CNPG reads six, seconds first, or five, leaving out the day of week</numerusform>
@@ -221,7 +221,7 @@
 <context>
     <name>tideline::gui::ClusterView</name>
     <message numerus="yes">
-        <location filename="../src/views/ClusterView.cpp" line="+214"/>
+        <location filename="../src/views/ClusterView.cpp" line="+216"/>
         <source>%1 (%n segment(s) after %2)</source>
         <translation>
             <numerusform>%1 (%n segment after %2)</numerusform>

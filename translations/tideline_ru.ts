@@ -377,6 +377,16 @@
         <source>the bucket holds %1, beyond the server&apos;s current WAL %2: another server archives under this name, or this one went back without a new timeline</source>
         <translation>в бакете есть %1, дальше текущего WAL сервера %2: под этим именем архивирует другой сервер, или этот вернулся назад без новой линии времени</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>archiving alert: %1</source>
+        <translation>тревога архивирования: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>archiving alert: %1; %2</source>
+        <translation>тревога архивирования: %1; %2</translation>
+    </message>
 </context>
 <context>
     <name>ArchiverProbe</name>
@@ -1219,7 +1229,7 @@
 <context>
     <name>CronSchedule</name>
     <message>
-        <location filename="../engine/k8s/CronSchedule.cpp" line="+45"/>
+        <location filename="../engine/k8s/CronSchedule.cpp" line="+47"/>
         <source>seconds</source>
         <translation>секунды</translation>
     </message>
@@ -1259,30 +1269,30 @@
         <translation>CNPG читает шесть полей, первое — секунды; пять полей означают &quot;секунда минута час день-месяца месяц&quot;, а не &quot;минута час день-месяца месяц день-недели&quot;, как в crontab.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+140"/>
         <source>&quot;%1&quot; is missing a number</source>
         <translation>в &quot;%1&quot; не хватает числа</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+70"/>
+        <location line="+8"/>
+        <location line="+72"/>
         <location line="+4"/>
         <source>%1 is above the maximum, %2</source>
         <translation>%1 больше максимального значения %2</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+66"/>
+        <location line="-73"/>
+        <location line="+67"/>
         <source>%1 is below the minimum, %2</source>
         <translation>%1 меньше минимального значения %2</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>&quot;%1&quot; is neither a number nor a month name (JAN-DEC)</source>
         <translation>&quot;%1&quot; — не число и не название месяца (JAN-DEC)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&quot;%1&quot; is neither a number nor a day name (SUN-SAT)</source>
         <translation>&quot;%1&quot; — не число и не название дня недели (SUN-SAT)</translation>
     </message>
@@ -2165,7 +2175,7 @@
     </message>
     <message>
         <location line="-1"/>
-        <location filename="../src/cli/K8sMetrics.cpp" line="+136"/>
+        <location filename="../src/cli/K8sMetrics.cpp" line="+157"/>
         <source>READY</source>
         <translation>ГОТОВО</translation>
     </message>
@@ -2341,13 +2351,12 @@
         <translation>кластеры, резервные копии и расписания CNPG из kubeconfig; status сверяет кластер с его бакетом</translation>
     </message>
     <message>
-        <location filename="../src/cli/K8sMetrics.cpp" line="-29"/>
-        <location line="+5"/>
+        <location filename="../src/cli/K8sMetrics.cpp" line="-26"/>
         <source>the bucket was not compared: %1</source>
         <translation>с бакетом не сравнивалось: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>POD</source>
         <translation>ПОД</translation>
     </message>
@@ -2908,7 +2917,7 @@
 <context>
     <name>LagHistory</name>
     <message>
-        <location filename="../engine/monitor/LagHistory.cpp" line="+26"/>
+        <location filename="../engine/monitor/LagHistory.cpp" line="+58"/>
         <source>archiving history: %1: %2</source>
         <translation>история архивации: %1: %2</translation>
     </message>
@@ -3565,7 +3574,7 @@
 <context>
     <name>PrometheusText</name>
     <message>
-        <location filename="../engine/monitor/PrometheusText.cpp" line="+264"/>
+        <location filename="../engine/monitor/PrometheusText.cpp" line="+239"/>
         <source>metrics line %1: %2</source>
         <translation>строка метрик %1: %2</translation>
     </message>
@@ -5068,7 +5077,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите имя кластера (его serverName) после опций, например tideline-cli backups --helm-values values.yaml pg-main.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+132"/>
         <source>refused: %1</source>
         <translation>отказ: %1</translation>
     </message>
@@ -6348,12 +6357,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Копии по расписанию</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>Reading the cluster and its bucket…</source>
         <translation>Чтение кластера и его бакета…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>recoverable</source>
         <translation>восстановимо</translation>
     </message>
@@ -6368,13 +6377,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Экземпляры</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+100"/>
+        <location line="-110"/>
+        <location line="+111"/>
         <source>Primary</source>
         <translation>Primary</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-144"/>
         <source>WAL archiving (the instances through pods/proxy, held against the bucket)</source>
         <translation>Архивация WAL (экземпляры через pods/proxy в сравнении с бакетом)</translation>
     </message>
@@ -6400,12 +6409,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Waiting for the first reading…</source>
         <translation>Ожидание первого замера…</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-51"/>
         <source>Archived</source>
         <translation>Заархивировано</translation>
     </message>
@@ -6460,7 +6469,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Тревог архивации нет.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>Backup method</source>
         <translation>Метод копирования</translation>
     </message>
@@ -6756,7 +6765,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::KubeSession</name>
     <message>
-        <location filename="../src/jobs/KubeSession.cpp" line="+75"/>
+        <location filename="../src/jobs/KubeSession.cpp" line="+76"/>
         <source>Read the kubeconfig</source>
         <translation>Чтение kubeconfig</translation>
     </message>
@@ -6802,7 +6811,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>не удалось прочитать ведущий</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Read the archiving history of %1</source>
         <translation>Прочитать историю архивации %1</translation>
     </message>
@@ -6969,7 +6978,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Прочитано: %1.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>No kubeconfig context to read %1 through. Hint: pass --kubeconfig FILE.</source>
         <translation>Нет контекста kubeconfig, чтобы прочитать %1. Подсказка: передайте --kubeconfig FILE.</translation>
     </message>
@@ -6983,12 +6992,12 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
 Передайте --kubeconfig FILE или задайте KUBECONFIG.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Archiving alert on %1</source>
         <translation>Тревога архивации в %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Open a server first: the wizard restores the selected one.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>

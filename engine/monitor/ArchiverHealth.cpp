@@ -109,4 +109,41 @@ ArchiverHealth assessArchiver(ArchiverFacts facts, std::optional<BucketWalPositi
     return h;
 }
 
+namespace {
+
+// What the badge says when archiving alerts fire, the operator's worse-or-equal reason after them.
+QString alertReason(const QStringList& names, const QString& operatorReason)
+{
+    return operatorReason.isEmpty()
+        ? ArchiverHealthText::tr("archiving alert: %1").arg(names.join(QStringLiteral(", ")))
+        : ArchiverHealthText::tr("archiving alert: %1; %2").arg(names.join(QStringLiteral(", ")), operatorReason);
+}
+
+} // namespace
+
+k8s::CnpgCluster::Health clusterBadge(const k8s::CnpgCluster& cluster, const ArchiverHealth* archiving, QString* reason)
+{
+    QString operatorReason;
+    const k8s::CnpgCluster::Health operatorHealth = cluster.health(&operatorReason);
+    QStringList names;
+    bool critical = false;
+    if (archiving)
+        for (const FiringAlert& a : archiving->alerts) {
+            names.append(a.name);
+            critical = critical || a.severity == QLatin1String("critical");
+        }
+    if (names.isEmpty()) {
+        if (reason)
+            *reason = operatorReason;
+        return operatorHealth;
+    }
+    const bool operatorFine =
+        operatorHealth == k8s::CnpgCluster::Health::Healthy || operatorHealth == k8s::CnpgCluster::Health::Unknown;
+    if (reason)
+        *reason = alertReason(names, operatorFine ? QString() : operatorReason);
+    if (critical)
+        return k8s::CnpgCluster::Health::Failing;
+    return operatorFine ? k8s::CnpgCluster::Health::Warning : operatorHealth;
+}
+
 } // namespace tideline::monitor

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/k8s/CnpgCluster.h"
 #include "engine/monitor/AlertRules.h"
 #include "engine/monitor/ArchiverProbe.h"
 #include "engine/monitor/BucketWalPosition.h"
@@ -49,5 +50,13 @@ struct ArchiverThresholds {
 /// Ages use the server's clock. Pure; any thread.
 ArchiverHealth assessArchiver(ArchiverFacts facts, std::optional<BucketWalPosition> bucket,
                               const ArchiverThresholds& thresholds);
+
+/// A cluster's badge with its archiving laid over it, as the sidebar, the cluster page and
+/// `k8s metrics` show it: a critical archiving alert makes the cluster failing, a warning one makes
+/// a healthy or unknown cluster a warning; the reason then names the alerts (the operator's own
+/// reason follows when it is worse or equal). Without alerts the operator's verdict stands.
+/// Pure; any thread.
+k8s::CnpgCluster::Health clusterBadge(const k8s::CnpgCluster& cluster, const ArchiverHealth* archiving,
+                                      QString* reason = nullptr);
 
 } // namespace tideline::monitor

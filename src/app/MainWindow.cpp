@@ -700,9 +700,7 @@ void MainWindow::setupKubernetes()
         const int retention = std::clamp(s->value(QStringLiteral("monitor/historyRetentionDays"), 30).toInt(), 1, 3650);
         m_kube->setArchivingSampling(interval, archivingHistoryPath(), retention);
     }
-    auto showLag = [this] {
-        m_cluster->setLagHistory(m_kube->archivingHistory(), Clock::system().nowUsec());
-    };
+    auto showLag = [this] { m_cluster->setLagHistory(m_kube->archivingHistory(), Clock::system().nowUsec()); };
     auto screenshotAfterArchiving = [this] {
         if (!m_screenshotFile.isEmpty() && m_screenshotView == QLatin1String("cluster") && m_kube->health()) {
             showView(m_screenshotView);
@@ -712,17 +710,20 @@ void MainWindow::setupKubernetes()
     connect(m_kube, &KubeSession::archivingSampled, this, [this, showLag, screenshotAfterArchiving] {
         m_cluster->setArchiving(m_kube->archiving()->cluster, m_kube->archiving()->health);
         showLag();
-        announceArchivingAlerts();
+        if (announceArchivingAlerts())
+            showClusterList(m_kube->clusterContext()); // the sidebar's badge follows the alerts
+
         screenshotAfterArchiving();
     });
     connect(m_kube, &KubeSession::archivingHistoryLoaded, this, showLag);
     connect(m_kube, &KubeSession::archivingFailed, this, [this, screenshotAfterArchiving](const Error& error) {
         m_cluster->setArchivingError(error.oneLine());
+        if (announceArchivingAlerts())
+            showClusterList(m_kube->clusterContext());
         screenshotAfterArchiving();
     });
-    connect(m_cluster, &ClusterView::lagRangeChanged, this, [this] {
-        m_kube->loadArchivingHistory(Clock::system().nowUsec() - m_cluster->lagRangeSeconds() * 1'000'000);
-    });
+    connect(m_cluster, &ClusterView::lagRangeChanged, this,
+            [this] { m_kube->loadArchivingHistory(Clock::system().nowUsec() - m_cluster->lagRangeSeconds() * 1'000'000); });
     if (m_options.kubernetes)
         m_kube->loadContexts(m_options.kubeconfig);
 }
@@ -738,8 +739,11 @@ void MainWindow::showClusterList(const QString& context)
         const bool open = m_kube->health() && m_kube->clusterContext() == context
             && m_kube->health()->bucket.cluster.meta.qualifiedName() == c.meta.qualifiedName();
         const k8s::CnpgCluster& shown = open ? m_kube->health()->bucket.cluster : c;
+        // The open cluster's archiving is sampled too: its alerts colour its badge.
+        const monitor::ArchiverHealth* archiving =
+            open && m_kube->archiving() && m_kube->archiving()->health ? &*m_kube->archiving()->health : nullptr;
         QString reason;
-        const QString health = k8s::CnpgCluster::healthName(shown.health(&reason));
+        const QString health = k8s::CnpgCluster::healthName(monitor::clusterBadge(shown, archiving, &reason));
         entries.append({c.meta.nameSpace, c.meta.name, health, reason});
     }
     m_sidebar->setClusters(context, entries);
@@ -786,7 +790,7 @@ void MainWindow::openCluster(const QString& ref, const QString& context)
     m_kube->loadArchivingHistory(Clock::system().nowUsec() - m_cluster->lagRangeSeconds() * 1'000'000);
 }
 
-void MainWindow::announceArchivingAlerts()
+bool MainWindow::announceArchivingAlerts()
 {
     QStringList firing;
     QStringList lines;
@@ -796,14 +800,15 @@ void MainWindow::announceArchivingAlerts()
             if (!m_firingAlerts.contains(a.name))
                 lines.append(QStringLiteral("%1: %2").arg(a.name, a.message));
         }
+    const bool changed = firing != m_firingAlerts;
     m_firingAlerts = firing;
     if (lines.isEmpty())
-        return;
+        return changed;
     const QString title = tr("Archiving alert on %1").arg(m_kube->clusterRef().toString());
     statusBar()->showMessage(title + QStringLiteral(" — ") + lines.join(QStringLiteral("; ")), 30'000);
     // Where the desktop has a tray, the alert reaches a DBA who is looking at another window.
     if (!QSystemTrayIcon::isSystemTrayAvailable())
-        return;
+        return true;
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
         m_tray->setToolTip(QStringLiteral("Tideline"));
@@ -815,6 +820,7 @@ void MainWindow::announceArchivingAlerts()
         m_tray->show();
     }
     m_tray->showMessage(title, lines.join(u'\n'), QSystemTrayIcon::Warning, 15'000);
+    return true;
 }
 
 QString MainWindow::archivingHistoryPath() const

@@ -138,7 +138,8 @@ private:
     void showClusterList(const QString& context);
     void openClusterBucket();
     QString archivingHistoryPath() const;
-    void announceArchivingAlerts();
+    /// Announces alerts that started firing; true when the set of firing alerts changed.
+    bool announceArchivingAlerts();
     void showServer(const QString& server);
     void showAllServers();
     void addConnection();

@@ -133,6 +133,9 @@ int k8sMetrics(const Invocation& inv, k8s::KubeClient& client, const QString& ns
     }
 
     const int exitCode = health && !health->alerts.isEmpty() ? static_cast<int>(ErrorCode::Refused) : 0;
+    QString badgeReason;
+    const QString badge =
+        k8s::CnpgCluster::healthName(monitor::clusterBadge(*cluster, health ? &*health : nullptr, &badgeReason));
     if (inv.json) {
         QJsonArray instances;
         for (const auto& i : std::as_const(archiving->instances))
@@ -140,6 +143,8 @@ int k8sMetrics(const Invocation& inv, k8s::KubeClient& client, const QString& ns
         printJson({{QStringLiteral("namespace"), archiving->nameSpace},
                    {QStringLiteral("cluster"), archiving->cluster},
                    {QStringLiteral("primary"), archiving->primary},
+                   {QStringLiteral("health"), badge},
+                   {QStringLiteral("health_reason"), badgeReason},
                    {QStringLiteral("instances"), instances},
                    {QStringLiteral("archiver"), health ? QJsonValue(archiverJson(*health, source, server)) : QJsonValue()},
                    {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}});
@@ -147,6 +152,7 @@ int k8sMetrics(const Invocation& inv, k8s::KubeClient& client, const QString& ns
     }
     for (const QString& w : std::as_const(warnings))
         printNote(w);
+    QString text = QStringLiteral("%1/%2: %3 (%4)\n\n").arg(archiving->nameSpace, archiving->cluster, badge, badgeReason);
     TextTable table({K8sCommand::tr("POD"), K8sCommand::tr("ROLE"), K8sCommand::tr("ARCHIVED"), K8sCommand::tr("FAILED"),
                      K8sCommand::tr("READY"), K8sCommand::tr("LAST ARCHIVED"), K8sCommand::tr("LAST BACKUP")},
                     {2, 3, 4});
@@ -159,7 +165,7 @@ int k8sMetrics(const Invocation& inv, k8s::KubeClient& client, const QString& ns
         table.addRow({i.pod, i.primary ? K8sCommand::tr("primary") : K8sCommand::tr("replica"), dashed(i.archivedCount),
                       dashed(i.failedCount), dashed(i.walReady), timeDashed(i.lastArchivedUsec), timeDashed(i.lastBackupUsec)});
     }
-    QString text = table.render();
+    text += table.render();
     if (health)
         text += QLatin1Char('\n') + archiverText(*health, source, server);
     printText(text);

@@ -421,6 +421,7 @@ void KubeSession::sampleArchiving()
             // No monitoring permission: stop asking until the cluster is opened again.
             if (reading.error().code == ErrorCode::Auth)
                 m_sampleTimer.stop();
+            m_archiving.reset(); // the last reading is no longer current
             emit archivingFailed(reading.error());
         });
 }

@@ -191,6 +191,8 @@ void ClusterView::setLagHistory(const QList<monitor::LagSample>& samples, qint64
 
 void ClusterView::setArchivingError(const QString& message)
 {
+    m_archivingHealth.reset();
+    showBadge();
     m_archivingFacts->setText(
         QStringLiteral("<span style='color:%1'>%2</span>").arg(ChartStyle::trouble().name(), message.toHtmlEscaped()));
 }
@@ -237,6 +239,8 @@ void ClusterView::setArchiving(const monitor::ClusterArchiving& cluster, const s
     for (const QString& w : cluster.warnings)
         html += QStringLiteral("<p><i>%1</i></p>").arg(w.toHtmlEscaped());
     m_archivingFacts->setText(html);
+    m_archivingHealth = health;
+    showBadge();
 }
 
 void ClusterView::setTimeZone(TimeZoneMode zone)
@@ -251,6 +255,7 @@ void ClusterView::setLoading(const QString& clusterName)
     if (m_health && m_health->bucket.cluster.meta.qualifiedName() == clusterName)
         return; // a live reload: keep the page as it is until the new read lands
     m_health.reset();
+    m_archivingHealth.reset();
     m_archivingFacts->setText(tr("Waiting for the first reading…").toHtmlEscaped());
     m_lagChart->setSamples({}, 0, 1);
     showMessage(clusterName, tr("Reading the cluster and its bucket…"), false);
@@ -275,6 +280,21 @@ void ClusterView::setHealth(const k8s::ClusterHealth& health)
     refresh();
 }
 
+void ClusterView::showBadge()
+{
+    if (!m_health)
+        return;
+    const k8s::CnpgCluster& c = m_health->bucket.cluster;
+    QString reason;
+    const auto badge = monitor::clusterBadge(c, m_archivingHealth ? &*m_archivingHealth : nullptr, &reason);
+    const QColor colour = badge == k8s::CnpgCluster::Health::Healthy ? ChartStyle::ok()
+        : badge == k8s::CnpgCluster::Health::Failing                 ? ChartStyle::trouble()
+        : badge == k8s::CnpgCluster::Health::Warning                 ? ChartStyle::warning()
+                                                                     : ChartStyle::muted();
+    showMessage(c.meta.qualifiedName(), reason, false);
+    m_subtitle->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
+}
+
 void ClusterView::refresh()
 {
     if (!m_health)
@@ -283,14 +303,7 @@ void ClusterView::refresh()
     const k8s::CnpgCluster& c = h.bucket.cluster;
     const k8s::CnpgObjectStore* store = h.bucket.objectStore ? &*h.bucket.objectStore : nullptr;
     const QJsonObject clusterJson = c.toJson(store);
-    QString reason;
-    const auto badge = c.health(&reason);
-    const QColor colour = badge == k8s::CnpgCluster::Health::Healthy ? ChartStyle::ok()
-        : badge == k8s::CnpgCluster::Health::Failing                 ? ChartStyle::trouble()
-        : badge == k8s::CnpgCluster::Health::Warning                 ? ChartStyle::warning()
-                                                                     : ChartStyle::muted();
-    showMessage(c.meta.qualifiedName(), reason, false);
-    m_subtitle->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
+    showBadge();
 
     auto time = [this](const std::optional<Timestamp>& t) {
         return t ? Format::time(t->usecUtc, m_zone) : QStringLiteral("–");

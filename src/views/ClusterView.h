@@ -61,8 +61,10 @@ protected:
 private:
     void retranslateUi();
     void refresh();
+    void showBadge();
 
     std::optional<k8s::ClusterHealth> m_health;
+    std::optional<monitor::ArchiverHealth> m_archivingHealth; ///< the latest reading's, none after a failed one
     TimeZoneMode m_zone = TimeZoneMode::Utc;
     QLabel* m_title = nullptr;
     QLabel* m_subtitle = nullptr;

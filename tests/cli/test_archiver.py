@@ -342,6 +342,10 @@ def main():
         same_moment(km["archiver"], a, published, "k8s metrics healthy")
         check(km["archiver"]["source"] == source and km["archiver"]["server"] == SERVER,
               "k8s metrics healthy: the cluster's own bucket and serverName were compared")
+        rc, listed, _ = cli("--json", "--kubeconfig", api.kubeconfig, "k8s", "clusters", "-n", "db")
+        operator_health = next(c["health"] for c in json.loads(listed)["clusters"] if c["name"] == "pg-arch")
+        check(km["health"] == operator_health,
+              f"k8s metrics healthy: no alert, so the badge is the operator's ({km['health']} vs {operator_health})")
         roles = {i["pod"]: i["role"] for i in km["instances"]}
         check(roles == {"pg-arch-1": "primary", "pg-arch-2": "replica"}, f"k8s metrics: instances and roles ({roles})")
         replica = next(i for i in km["instances"] if i["pod"] == "pg-arch-2")
@@ -400,6 +404,11 @@ def main():
         rc2, a, _ = archiver("--source", source, SERVER, "--max-behind", "2", "--wal-ready", "2")
         check(rc == 7 and km is not None, f"k8s metrics failing: exit 7 (rc {rc}, {err.strip()!r})")
         same_moment(km["archiver"], a, published, "k8s metrics failing")
+        fired = km["archiver"]["alerts"]
+        badge = "failing" if any(x["severity"] == "critical" for x in fired) else "warning"
+        check(km["health"] == badge and all(x["alert"] in km["health_reason"] for x in fired),
+              f"k8s metrics failing: the badge follows the alerts' severity and names them "
+              f"({km['health']}: {km['health_reason']})")
         replica = next(i for i in km["instances"] if i["pod"] == "pg-arch-2")
         check(replica["metrics_error"] is not None and "connection refused" in replica["metrics_error"]
               and replica["archived_count"] is None,

@@ -340,6 +340,21 @@ private slots:
         QCOMPARE(kube.archiving()->health->alerts.first().name, QStringLiteral("CNPGClusterWALArchivingFailing"));
         QTRY_VERIFY(facts->text().contains(QStringLiteral("CNPGClusterWALArchivingFailing")));
         QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Archiving alert on cnpg://db/pg-main")));
+        // The cluster's badge in the sidebar and on the page follows the alert's severity.
+        const QString expectedBadge = kube.archiving()->health->alerts.first().severity == QLatin1String("critical")
+            ? QStringLiteral("failing")
+            : QStringLiteral("warning");
+        // The sidebar's items are rebuilt when badges change: find the item again each time.
+        auto badgeOf = [&] {
+            QTreeWidgetItem* item = findItem(m_window->sidebar()->tree(), QStringLiteral("pg-main"), QStringLiteral("db"));
+            return item ? std::pair(item->data(0, Qt::AccessibleDescriptionRole).toString(), item->toolTip(0))
+                        : std::pair(QString(), QString());
+        };
+        QTRY_COMPARE(badgeOf().first, expectedBadge);
+        QVERIFY(badgeOf().second.contains(QStringLiteral("CNPGClusterWALArchivingFailing")));
+        auto* subtitle = m_window->cluster()->findChild<QLabel*>(QStringLiteral("clusterSubtitle"));
+        QVERIFY(subtitle);
+        QVERIFY2(subtitle->text().contains(QStringLiteral("CNPGClusterWALArchivingFailing")), qPrintable(subtitle->text()));
 
         // No monitoring permission: the sampler says so, shows no stale figure, and stops asking.
         m_api.control(QStringLiteral("/_control/forbid"),
@@ -350,6 +365,9 @@ private slots:
         QCOMPARE(failed.first().first().value<Error>().code, ErrorCode::Auth);
         QVERIFY(!kube.isSamplingArchiving());
         QTRY_VERIFY(facts->text().contains(QStringLiteral("pods/proxy")));
+        // No current reading, no alert shown as current: the badge is the operator's again.
+        QTRY_VERIFY(!badgeOf().second.contains(QStringLiteral("CNPGClusterWALArchivingFailing")));
+        QVERIFY(!subtitle->text().contains(QStringLiteral("CNPGClusterWALArchivingFailing")));
         m_api.control(QStringLiteral("/_control/forbid"), {{QStringLiteral("rules"), QJsonArray{}}});
     }
 
