@@ -221,7 +221,7 @@
 <context>
     <name>tideline::gui::ClusterView</name>
     <message numerus="yes">
-        <location filename="../src/views/ClusterView.cpp" line="+216"/>
+        <location filename="../src/views/ClusterView.cpp" line="+217"/>
         <source>%1 (%n segment(s) after %2)</source>
         <translation>
             <numerusform>%1 (%n segment after %2)</numerusform>

@@ -6000,12 +6000,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::ArchivingChart</name>
     <message>
-        <location filename="../src/views/ArchivingChart.cpp" line="+58"/>
+        <location filename="../src/views/ArchivingChart.cpp" line="+61"/>
         <source>No archiving readings yet in this range</source>
         <translation>В этом диапазоне ещё нет замеров архивации</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>WAL not in the bucket (MiB)</source>
         <translation>WAL не в бакете (МиБ)</translation>
     </message>
@@ -6020,7 +6020,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>МиБ</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>segments uploaded per hour</source>
+        <translation>сегментов загружено в час</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>segments/h</source>
+        <translation>сегм./ч</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>timeline switch</source>
         <translation>смена линии времени</translation>
     </message>
@@ -6357,7 +6367,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Копии по расписанию</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Reading the cluster and its bucket…</source>
         <translation>Чтение кластера и его бакета…</translation>
     </message>
@@ -6383,7 +6393,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Primary</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>WAL archiving (the instances through pods/proxy, held against the bucket)</source>
         <translation>Архивация WAL (экземпляры через pods/proxy в сравнении с бакетом)</translation>
     </message>
@@ -6409,7 +6419,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Waiting for the first reading…</source>
         <translation>Ожидание первого замера…</translation>
     </message>

@@ -77,4 +77,35 @@ ArchiveCadence ArchiveCadence::compute(const WalArchive& archive, qint64 binUsec
     return c;
 }
 
+QList<qint64> ArchiveCadence::uploadsSince(const WalArchive& archive, qint64 sinceUsec)
+{
+    QList<qint64> out;
+    for (const auto& t : archive.timelines())
+        for (const auto& s : t.segments)
+            if (s.uploadedUsec >= sinceUsec)
+                out.append(s.uploadedUsec);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+QList<ArchiveCadence::Bin> ArchiveCadence::binUploads(const QList<qint64>& uploadsUsec, qint64 fromUsec, qint64 toUsec)
+{
+    QList<Bin> bins;
+    if (toUsec <= fromUsec || fromUsec < 0)
+        return bins;
+    const qint64 width = chooseBin(toUsec - fromUsec);
+    const qint64 start = fromUsec - fromUsec % width;
+    for (qint64 b = start; b <= toUsec; b += width)
+        bins.append({b, 0, 0});
+    const auto first = std::lower_bound(uploadsUsec.begin(), uploadsUsec.end(), start);
+    // Whole bins: a bin's rate counts all of its uploads, also those just outside the range.
+    const qint64 end = bins.last().startUsec + width;
+    for (auto it = first; it != uploadsUsec.end() && *it < end; ++it)
+        ++bins[(*it - start) / width].segments;
+    const double scale = static_cast<double>(kHour) / static_cast<double>(width);
+    for (Bin& b : bins)
+        b.perHour = b.segments * scale;
+    return bins;
+}
+
 } // namespace tideline::catalog

@@ -53,6 +53,14 @@ struct ArchiveCadence {
     static ArchiveCadence compute(const WalArchive& archive, qint64 binUsec = 0);
     /// The bin width compute() picks for a span.
     static qint64 chooseBin(qint64 spanUsec);
+
+    /// Upload times of the archive's segments at or after sinceUsec (every timeline), oldest
+    /// first: the bucket's side of the cluster page's lag chart. Pure; any thread.
+    static QList<qint64> uploadsSince(const WalArchive& archive, qint64 sinceUsec);
+    /// Sorted upload times counted into bins of chooseBin(to - from) aligned to the epoch: every
+    /// bin that meets [fromUsec, toUsec] (empty ones too), each with all of its uploads, so the
+    /// first bin's rate is true even where the range cuts it. Pure; any thread.
+    static QList<Bin> binUploads(const QList<qint64>& uploadsUsec, qint64 fromUsec, qint64 toUsec);
 };
 
 } // namespace tideline::catalog

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/k8s/ClusterHealth.h"
 
+#include "engine/catalog/ArchiveCadence.h"
 #include "engine/catalog/ServerCatalog.h"
 #include "engine/pitr/RecoveryWindow.h"
 
@@ -104,6 +105,8 @@ Result<ClusterHealth> readClusterHealth(KubeClient& client, const ClusterRef& re
     if (status.lastDone)
         facts.lastBackupId = status.lastDone->id;
     health.readAtUsec = clock.nowUsec();
+    constexpr qint64 kUploadsKeptUsec = 31LL * 24 * 3600 * 1'000'000; // the longest chart range and a day
+    health.recentUploadsUsec = catalog::ArchiveCadence::uploadsSince(catalog->wals, health.readAtUsec - kUploadsKeptUsec);
     const CnpgObjectStore* objectStore = health.bucket.objectStore ? &*health.bucket.objectStore : nullptr;
     health.discrepancies =
         compareWithBucket(health.bucket.cluster, objectStore, health.backups, health.schedules, facts, health.readAtUsec);

@@ -20,7 +20,10 @@ struct ClusterHealth {
     pitr::ServerStatus::Verdict verdict = pitr::ServerStatus::Verdict::NotRecoverable;
     QList<Discrepancy> discrepancies;
     QList<catalog::CatalogWarning> warnings; ///< the catalog's
-    qint64 readAtUsec = 0;                   ///< the clock reading schedules were judged against
+    /// When the bucket received each WAL segment over the last 31 days, oldest first
+    /// (ArchiveCadence::uploadsSince): the cadence the cluster page draws beside the lag.
+    QList<qint64> recentUploadsUsec;
+    qint64 readAtUsec = 0; ///< the clock reading schedules were judged against
 
     bool recoverable() const;
     /// The `k8s status` JSON (DESIGN.md).

@@ -26,9 +26,11 @@ ArchivingChart::ArchivingChart(QWidget* parent) : QChartView(parent)
 
 ArchivingChart::~ArchivingChart() = default;
 
-void ArchivingChart::setSamples(const QList<monitor::LagSample>& samples, qint64 fromUsec, qint64 toUsec)
+void ArchivingChart::setSamples(const QList<monitor::LagSample>& samples, qint64 fromUsec, qint64 toUsec,
+                                const QList<qint64>& uploadsUsec)
 {
     m_samples = samples;
+    m_uploads = uploadsUsec;
     m_from = fromUsec;
     m_to = std::max(toUsec, fromUsec + 1);
     rebuild();
@@ -54,11 +56,11 @@ void ArchivingChart::rebuild()
         m_chart->removeAxis(axis);
     // One column per two pixels is as fine as the eye can tell apart.
     m_drawn = monitor::decimateLag(m_samples, m_from, m_to, std::max(50, width() / 2));
-    if (m_drawn.isEmpty()) {
-        m_chart->setTitle(tr("No archiving readings yet in this range"));
+    m_uploadBins = m_uploads.isEmpty() ? QList<catalog::ArchiveCadence::Bin>{}
+                                       : catalog::ArchiveCadence::binUploads(m_uploads, m_from, m_to);
+    m_chart->setTitle(m_drawn.isEmpty() ? tr("No archiving readings yet in this range") : QString());
+    if (m_drawn.isEmpty() && m_uploadBins.isEmpty())
         return;
-    }
-    m_chart->setTitle({});
     constexpr double kMiB = 1024.0 * 1024.0;
     auto* lag = new QLineSeries;
     lag->setName(tr("WAL not in the bucket (MiB)"));
@@ -97,6 +99,28 @@ void ArchivingChart::rebuild()
         m_chart->addSeries(series);
         series->attachAxis(timeAxis);
         series->attachAxis(valueAxis);
+    }
+    // The bucket's side: uploads per hour as steps on their own axis, muted behind the lag.
+    if (!m_uploadBins.isEmpty()) {
+        auto* uploads = new QLineSeries;
+        uploads->setName(tr("segments uploaded per hour"));
+        uploads->setPen(QPen(ChartStyle::muted(), 1.5));
+        double peak = 1;
+        const qint64 width = m_uploadBins.size() > 1 ? m_uploadBins[1].startUsec - m_uploadBins[0].startUsec : m_to - m_from;
+        for (const auto& b : std::as_const(m_uploadBins)) {
+            uploads->append(ChartStyle::axisMs(std::max(b.startUsec, m_from), m_zone), b.perHour);
+            uploads->append(ChartStyle::axisMs(std::min(b.startUsec + width, m_to), m_zone), b.perHour);
+            peak = std::max(peak, b.perHour);
+        }
+        auto* rateAxis = new QValueAxis;
+        rateAxis->setTitleText(tr("segments/h"));
+        rateAxis->setRange(0, peak * 1.15);
+        rateAxis->applyNiceNumbers();
+        rateAxis->setGridLineVisible(false);
+        m_chart->addAxis(rateAxis, Qt::AlignRight);
+        m_chart->addSeries(uploads);
+        uploads->attachAxis(timeAxis);
+        uploads->attachAxis(rateAxis);
     }
     QPen switchPen(m_dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(0x30, 0x30, 0x30));
     switchPen.setStyle(Qt::DashLine);

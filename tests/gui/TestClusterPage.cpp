@@ -6,6 +6,7 @@
 // --json` (the CLI prints what the page shows).
 #include "GuiTestSupport.h"
 
+#include "engine/core/Clock.h"
 #include "engine/monitor/LagHistory.h"
 #include "src/app/MainWindow.h"
 #include "src/dialogs/RestoreWizard.h"
@@ -18,6 +19,7 @@
 #include "tests/support/K8sApiServer.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLabel>
@@ -27,6 +29,7 @@
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 
@@ -295,6 +298,45 @@ private slots:
             return t;
         };
         QTRY_COMPARE(drawnTimes(m_window->cluster()->lagChart()->drawn()), drawnTimes(*stored));
+
+        // Beside the lag, the bucket's uploads per bin: as many as boto3 lists WAL segments
+        // uploaded within the bins drawn.
+        auto* range = m_window->cluster()->findChild<QComboBox*>(QStringLiteral("lagRange"));
+        range->setCurrentIndex(range->count() - 1); // the month: the fixture's uploads are in it
+        QTRY_VERIFY(!m_window->cluster()->lagChart()->uploadBins().isEmpty()
+                    && m_window->cluster()->lagChart()->uploadBins().first().startUsec
+                        < Clock::system().nowUsec() - 29LL * 86'400'000'000);
+        const auto bins = m_window->cluster()->lagChart()->uploadBins();
+        const qint64 binWidth = bins.size() > 1 ? bins[1].startUsec - bins[0].startUsec : 86'400'000'000;
+        int drawnUploads = 0;
+        for (const auto& b : bins)
+            drawnUploads += b.segments;
+        const QUrl bucketUrl(FixtureEnv::instance().url(QStringLiteral("main")));
+        QString prefix = bucketUrl.path().mid(1);
+        if (!prefix.isEmpty() && !prefix.endsWith(u'/'))
+            prefix += u'/';
+        prefix += FixtureEnv::instance().server(QStringLiteral("main")) + QStringLiteral("/wals/");
+        const ProcessResult listed = FixtureEnv::instance().run(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral(
+                 "import boto3, re, sys\n"
+                 "s3 = boto3.client('s3', endpoint_url=sys.argv[1])\n"
+                 "n = 0\n"
+                 "for page in s3.get_paginator('list_objects_v2').paginate(Bucket=sys.argv[2], Prefix=sys.argv[3]):\n"
+                 "    for o in page.get('Contents', []):\n"
+                 "        name = o['Key'].rsplit('/', 1)[-1]\n"
+                 "        t = int(o['LastModified'].timestamp() * 1e6)\n"
+                 "        if re.fullmatch(r'[0-9A-F]{24}(\\.[a-z0-9]+)?', name) and int(sys.argv[4]) <= t < "
+                 "int(sys.argv[5]):\n"
+                 "            n += 1\n"
+                 "print(n)\n"),
+             FixtureEnv::instance().endpoint(), bucketUrl.host(), prefix, QString::number(bins.first().startUsec),
+             QString::number(bins.last().startUsec + binWidth)});
+        QVERIFY2(listed.exitCode == 0, listed.err.constData());
+        QVERIFY(drawnUploads > 0);
+        QCOMPARE(drawnUploads, listed.out.trimmed().toInt());
+        range->setCurrentIndex(1);
 
         // A second window (a restart) reads the same history back for the same cluster.
         {

@@ -81,6 +81,21 @@ private slots:
         QCOMPARE(c.gaps.first().count, 2u);
         QCOMPARE(c.gaps.first().atUsec, kT0 + 2 * kMin); // after segment 3, where 4 was due
         QVERIFY(!c.gaps.first().harmless);
+
+        // The cluster page's bucket side: upload times since a moment, binned over a chart range.
+        const QList<qint64> since = catalog::ArchiveCadence::uploadsSince(archive, kT0 + 2 * kMin);
+        QCOMPARE(since, (QList<qint64>{kT0 + 2 * kMin, kT0 + 5 * kMin, kT0 + 35 * kMin, kT0 + 36 * kMin}));
+        const auto all = catalog::ArchiveCadence::uploadsSince(archive, 0);
+        const auto bins = catalog::ArchiveCadence::binUploads(all, kT0 + 30'000'000, kT0 + 40 * kMin);
+        QCOMPARE(bins.first().startUsec, kT0 - kT0 % kMin); // whole minutes; the first bin meets the range
+        QCOMPARE(bins.size(), 41);
+        int counted = 0;
+        for (const auto& b : bins)
+            counted += b.segments;
+        QCOMPARE(counted, 6); // whole bins: the upload at kT0 shares the first bin with the range's start
+        QCOMPARE(bins[35].segments, 1);
+        QCOMPARE(bins[35].perHour, 60.0);
+        QVERIFY(catalog::ArchiveCadence::binUploads(all, kT0, kT0).isEmpty());
     }
 
     void cadenceBinWidths()
