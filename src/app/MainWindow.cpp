@@ -856,7 +856,7 @@ void MainWindow::openClusterBucket()
     refreshSidebar();
     m_pages->setCurrentWidget(m_ui->tabs);
     m_ui->tabs->setCurrentIndex(0);
-    const S3Secret secret{b.options.accessKeyId, b.options.secretAccessKey};
+    const S3Secret secret{b.options.accessKeyId, b.options.secretAccessKey, b.options.sessionToken};
     if (keys)
         m_clusterSecrets.insert(p.id, secret);
     openProfile(p, b.serverName, keys ? std::optional<S3Secret>(secret) : std::nullopt);
@@ -877,9 +877,12 @@ RestoreWizard* MainWindow::openRestoreWizard()
     std::optional<S3Secret> secret = m_vault->sessionSecret(p.id);
     if (!secret && m_clusterSecrets.contains(p.id))
         secret = m_clusterSecrets.value(p.id); // a cluster's bucket opened with its Secret's keys
-    if (secret && !secret->isEmpty())
+    if (secret && !secret->isEmpty()) {
         source.environment = {{QStringLiteral("AWS_ACCESS_KEY_ID"), secret->accessKeyId},
                               {QStringLiteral("AWS_SECRET_ACCESS_KEY"), secret->secretAccessKey}};
+        if (!secret->sessionToken.isEmpty())
+            source.environment.insert(QStringLiteral("AWS_SESSION_TOKEN"), secret->sessionToken);
+    }
     auto* wizard = new RestoreWizard(*m_runner, s, m_session->store(), source, target, this);
     wizard->setClock(*m_clock);
     wizard->setAttribute(Qt::WA_DeleteOnClose);

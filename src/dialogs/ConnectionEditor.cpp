@@ -115,7 +115,7 @@ S3Secret ConnectionEditor::secret() const
 {
     if (!m_ui->keyRadio->isChecked())
         return {};
-    return {m_ui->accessKeyEdit->text().trimmed(), m_ui->secretEdit->text()};
+    return {m_ui->accessKeyEdit->text().trimmed(), m_ui->secretEdit->text(), {}};
 }
 
 QString ConnectionEditor::testResultText() const

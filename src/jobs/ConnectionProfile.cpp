@@ -66,6 +66,7 @@ Result<storage::S3Options> ConnectionProfile::s3Options(const S3Secret& secret) 
                         tr("Edit the connection and enter the access key id and secret."));
         options.accessKeyId = secret.accessKeyId;
         options.secretAccessKey = secret.secretAccessKey;
+        options.sessionToken = secret.sessionToken;
         break;
     }
     return options;

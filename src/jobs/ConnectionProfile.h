@@ -17,6 +17,7 @@ namespace tideline::gui {
 struct S3Secret {
     QString accessKeyId;
     QString secretAccessKey;
+    QString sessionToken; ///< temporary credentials only (a cluster Secret's sessionToken)
     bool isEmpty() const { return accessKeyId.isEmpty() && secretAccessKey.isEmpty(); }
 };
 

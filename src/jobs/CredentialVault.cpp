@@ -64,11 +64,14 @@ void CredentialVault::probe()
 void CredentialVault::store(const QString& id, const S3Secret& secret, std::function<void(bool, QString)> done)
 {
     Redactor::addSecret(secret.secretAccessKey);
+    Redactor::addSecret(secret.sessionToken);
     m_session.insert(id, secret);
     auto* job = new QKeychain::WritePasswordJob(m_service, this);
     job->setKey(keyFor(id));
-    const QJsonObject o{{QStringLiteral("access_key_id"), secret.accessKeyId},
-                        {QStringLiteral("secret_access_key"), secret.secretAccessKey}};
+    QJsonObject o{{QStringLiteral("access_key_id"), secret.accessKeyId},
+                  {QStringLiteral("secret_access_key"), secret.secretAccessKey}};
+    if (!secret.sessionToken.isEmpty())
+        o.insert(QStringLiteral("session_token"), secret.sessionToken);
     job->setTextData(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
     connect(job, &QKeychain::Job::finished, this, [this, done = std::move(done)](QKeychain::Job* j) {
         const bool ok = j->error() == QKeychain::NoError;
@@ -101,8 +104,10 @@ void CredentialVault::lookup(const QString& id, std::function<void(std::optional
         setStatus(Status::Available, {});
         const QJsonObject o = QJsonDocument::fromJson(read->textData().toUtf8()).object();
         S3Secret s{o.value(QStringLiteral("access_key_id")).toString(),
-                   o.value(QStringLiteral("secret_access_key")).toString()};
+                   o.value(QStringLiteral("secret_access_key")).toString(),
+                   o.value(QStringLiteral("session_token")).toString()};
         Redactor::addSecret(s.secretAccessKey);
+        Redactor::addSecret(s.sessionToken);
         m_session.insert(id, s);
         done(s, {});
     });

@@ -63,7 +63,7 @@ private slots:
         ConnectionEditor editor(*m_runner, *m_vault);
         auto p = test::fixtureProfile(QStringLiteral("main"));
         p.credentials = ConnectionProfile::CredentialSource::Keychain;
-        editor.setProfile(p, {QString::fromUtf8(id), QStringLiteral("S3RVER")});
+        editor.setProfile(p, {QString::fromUtf8(id), QStringLiteral("S3RVER"), {}});
         const bool ok = runTest(editor);
         test::exportFixtureCredentials();
         QVERIFY2(ok, qPrintable(editor.testResultText()));
@@ -171,7 +171,7 @@ private slots:
         ConnectionEditor editor(*m_runner, *m_vault);
         auto p = test::fixtureProfile(QStringLiteral("main"));
         p.credentials = ConnectionProfile::CredentialSource::Keychain;
-        editor.setProfile(p, {QStringLiteral("AKID"), QStringLiteral("very-secret")});
+        editor.setProfile(p, {QStringLiteral("AKID"), QStringLiteral("very-secret"), {}});
         auto* secret = editor.findChild<QLineEdit*>(QStringLiteral("secretEdit"));
         QVERIFY(secret);
         QCOMPARE(secret->echoMode(), QLineEdit::Password);
@@ -188,7 +188,7 @@ private slots:
         ConnectionEditor editor(*m_runner, *m_vault);
         auto p = test::fixtureProfile(QStringLiteral("main"));
         p.credentials = ConnectionProfile::CredentialSource::Keychain;
-        editor.setProfile(p, {QStringLiteral("AKID"), QStringLiteral("x")});
+        editor.setProfile(p, {QStringLiteral("AKID"), QStringLiteral("x"), {}});
         QTRY_VERIFY_WITH_TIMEOUT(m_vault->status() != CredentialVault::Status::Unknown, 20'000);
         auto* label = editor.findChild<QLabel*>(QStringLiteral("keychainLabel"));
         QVERIFY(label->isVisibleTo(&editor));
@@ -198,7 +198,7 @@ private slots:
             QVERIFY(label->text().contains(QStringLiteral("keychain")));
         // Either way the session remembers what was typed, and only in memory.
         bool done = false;
-        m_vault->store(QStringLiteral("test-id"), {QStringLiteral("AKID"), QStringLiteral("x-secret")},
+        m_vault->store(QStringLiteral("test-id"), {QStringLiteral("AKID"), QStringLiteral("x-secret"), {}},
                        [&done](bool, const QString&) { done = true; });
         QTRY_VERIFY_WITH_TIMEOUT(done, 20'000);
         QCOMPARE(m_vault->sessionSecret(QStringLiteral("test-id"))->secretAccessKey, QStringLiteral("x-secret"));

@@ -210,10 +210,12 @@ private slots:
         p->endpoint = QStringLiteral("https://acct.r2.cloudflarestorage.com");
         p->credentials = ConnectionProfile::CredentialSource::Keychain;
         QCOMPARE(p->s3Options({}).error().code, ErrorCode::Auth); // typed credentials missing
-        const S3Secret secret{QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/secret-value")};
+        const S3Secret secret{QStringLiteral("AKIDEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/secret-value"),
+                              QStringLiteral("session-token-value")};
         auto options = p->s3Options(secret);
         QVERIFY(options.has_value());
         QCOMPARE(options->secretAccessKey, secret.secretAccessKey);
+        QCOMPARE(options->sessionToken, secret.sessionToken); // a cluster Secret's temporary credentials
 
         // Saved profiles: everything but the secret, and never the transient ones.
         QTemporaryDir dir;
@@ -230,6 +232,7 @@ private slots:
         const QByteArray text = raw.readAll();
         QVERIFY(!text.contains("secret-value"));
         QVERIFY(!text.contains("AKIDEXAMPLE"));
+        QVERIFY(!text.contains("session-token-value"));
         QSettings s(file, QSettings::IniFormat);
         const auto loaded = ConnectionProfile::loadAll(s);
         QCOMPARE(loaded.size(), 1);
