@@ -4,6 +4,7 @@
 #include "engine/core/Clock.h"
 #include "engine/core/FileTree.h"
 #include "engine/core/Timestamp.h"
+#include "engine/restore/WalSpool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -477,8 +478,14 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
         report.reasons.append(DrillJobText::tr("PostgreSQL did not stop; %1 is left as it is").arg(scratch));
     else if (o.keep)
         report.notes.append(DrillJobText::tr("scratch directory kept: %1").arg(scratch));
-    if (!stillRunning)
+    if (!stillRunning) {
+        // The WAL prefetchers replay started end with it: a drill is over only when everything it
+        // started has ended (they would see the directory gone, but only between downloads).
+        const QString spoolBase =
+            QFileInfo(data).canonicalFilePath() + QStringLiteral("/pg_wal/") + QLatin1String(WalSpool::kDefaultDirName);
+        WalSpool::stopPrefetchers(QFile::encodeName(spoolBase).toStdString(), 3000);
         cleanup();
+    }
     report.phases.append(
         {phaseName(QT_TRANSLATE_NOOP("DrillJob", "stop and clean up")), static_cast<double>(timer.nsecsElapsed()) / 1e9});
 

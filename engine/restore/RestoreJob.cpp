@@ -472,8 +472,8 @@ Result<void> checkExtracted(const QString& dest, const catalog::BackupInfo& info
 
 // postgresql.conf lines that point away from this copy are commented out and reported: an
 // `include` of a file that is not there (a pod path) stops PostgreSQL at start-up, and the
-// settings it would bring are overridden anyway; data_directory too: PostgreSQL never takes it from postgresql.auto.conf, and a backup's
-// postgresql.conf naming another directory would start this copy's server on someone else's data.
+// settings it would bring are overridden anyway; data_directory too: PostgreSQL never takes it from postgresql.auto.conf,
+// and a backup's postgresql.conf naming another directory would start this copy's server on someone else's data.
 Result<void> disableForeignConfLines(const QString& dest, QStringList& notes)
 {
     const QString path = dest + QStringLiteral("/postgresql.conf");

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
@@ -101,6 +102,22 @@ void WalRestoreRequest::removeStaleTemps() const
     ::closedir(d);
 }
 
+namespace {
+
+// Whether the postmaster that postmaster.pid names still runs (EPERM: it runs as someone else).
+bool postmasterAlive(const std::string& pgdata)
+{
+    FILE* f = std::fopen((pgdata + "/postmaster.pid").c_str(), "re");
+    if (!f)
+        return false;
+    long pid = 0;
+    const bool read = std::fscanf(f, "%ld", &pid) == 1;
+    std::fclose(f);
+    return read && pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
+} // namespace
+
 std::function<bool()> WalRestoreRequest::recoveryOver() const
 {
     // The worker always gets --spool; only the default one, inside pg_wal, is tied to recovery.
@@ -111,8 +128,13 @@ std::function<bool()> WalRestoreRequest::recoveryOver() const
     const std::string pgdata = base.substr(0, base.size() - suffix.size());
     return [pgdata] {
         struct stat st;
-        return ::stat((pgdata + "/recovery.signal").c_str(), &st) != 0
-            && ::stat((pgdata + "/standby.signal").c_str(), &st) != 0 && ::stat((pgdata + "/PG_VERSION").c_str(), &st) == 0;
+        // The data directory removed (a drill that ended), recovery finished, or the server that
+        // asked gone (killed, or stopped): nobody will ask for this WAL again.
+        if (::stat((pgdata + "/PG_VERSION").c_str(), &st) != 0)
+            return true;
+        if (::stat((pgdata + "/recovery.signal").c_str(), &st) != 0 && ::stat((pgdata + "/standby.signal").c_str(), &st) != 0)
+            return true;
+        return !postmasterAlive(pgdata);
     };
 }
 

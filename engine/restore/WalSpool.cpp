@@ -2,7 +2,9 @@
 #include "engine/restore/WalSpool.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 
@@ -402,6 +404,93 @@ bool WalSpool::prefetcherRunning() const
     const bool held = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
     ::close(fd);
     return held;
+}
+
+namespace {
+
+// The prefetchers' pids: processes whose arguments hold --prefetch-worker and `--spool base`.
+std::vector<pid_t> prefetchersOf(const std::string& base)
+{
+    std::vector<pid_t> out;
+    DIR* proc = ::opendir("/proc");
+    if (!proc)
+        return out;
+    while (const dirent* e = ::readdir(proc)) {
+        char* end = nullptr;
+        const long pid = std::strtol(e->d_name, &end, 10);
+        if (pid <= 0 || *end != '\0' || pid == ::getpid())
+            continue;
+        const int fd = ::open(("/proc/" + std::string(e->d_name) + "/cmdline").c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        std::string cmdline(64 * 1024, '\0');
+        const ssize_t n = ::read(fd, cmdline.data(), cmdline.size());
+        ::close(fd);
+        if (n <= 0)
+            continue;
+        cmdline.resize(std::size_t(n));
+        std::vector<std::string_view> args;
+        for (std::size_t at = 0; at < cmdline.size();) {
+            const std::size_t zero = cmdline.find('\0', at);
+            const std::size_t stop = zero == std::string::npos ? cmdline.size() : zero;
+            args.emplace_back(cmdline.data() + at, stop - at);
+            at = stop + 1;
+        }
+        bool worker = false;
+        bool ours = false;
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            worker = worker || args[i] == "--prefetch-worker";
+            ours = ours || (args[i] == "--spool" && i + 1 < args.size() && args[i + 1] == base);
+        }
+        if (worker && ours)
+            out.push_back(pid_t(pid));
+    }
+    ::closedir(proc);
+    return out;
+}
+
+// Gone, or a zombie waiting for its reaper (it holds nothing any more).
+bool gone(pid_t pid)
+{
+    if (::kill(pid, 0) != 0 && errno == ESRCH)
+        return true;
+    char state = 0;
+    if (FILE* f = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "re")) {
+        // "pid (comm) S ...": the state follows the last ')', since comm may hold one.
+        char line[512];
+        const std::size_t n = std::fread(line, 1, sizeof line - 1, f);
+        std::fclose(f);
+        line[n] = '\0';
+        if (const char* close = std::strrchr(line, ')'); close && close[1] == ' ')
+            state = close[2];
+    }
+    return state == 'Z' || state == 0;
+}
+
+} // namespace
+
+int WalSpool::stopPrefetchers(const std::string& base, int graceMs)
+{
+    const std::vector<pid_t> pids = prefetchersOf(base);
+    for (const pid_t pid : pids)
+        ::kill(pid, SIGTERM);
+    bool killed = false;
+    for (int waited = 0;; waited += 20) {
+        bool all = true;
+        for (const pid_t pid : pids)
+            all = all && gone(pid);
+        if (all)
+            break;
+        if (waited >= graceMs && !killed) {
+            for (const pid_t pid : pids)
+                ::kill(pid, SIGKILL);
+            killed = true;
+        }
+        if (waited >= graceMs + 5000)
+            break; // unkillable (uninterruptible I/O): the caller reports what it leaves
+        ::usleep(20'000);
+    }
+    return int(pids.size());
 }
 
 bool WalSpool::spawnDetached(const std::string& program, const std::vector<std::string>& arguments)

@@ -119,6 +119,12 @@ public:
     /// not waited for (it outlives this process, which PostgreSQL is waiting on).
     static bool spawnDetached(const std::string& program, const std::vector<std::string>& arguments);
 
+    /// Stops every prefetcher working for the spool base `base` (their command line names it
+    /// after --spool): SIGTERM, then SIGKILL after graceMs. Returns once none is left (a zombie
+    /// counts as gone), with how many there were. Reads /proc; a process of another user that
+    /// cannot be signalled is waited for all the same. Any thread.
+    static int stopPrefetchers(const std::string& base, int graceMs);
+
     /// Appends one line to prefetch.log (kept short: truncated when it passes 1 MiB).
     void log(std::string_view line) const;
 

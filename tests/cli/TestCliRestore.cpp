@@ -86,10 +86,43 @@ QJsonObject restorePoint(const QString& name)
     return {};
 }
 
+// The drills' own scratch parent (PostgreSQL's user must reach it), so that what a drill left
+// running can be told from other tests' processes.
+const QString& drillScratch()
+{
+    static QTemporaryDir dir;
+    static const bool open = QFile::setPermissions(dir.path(),
+                                                   QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                       | QFileDevice::ReadGroup | QFileDevice::ExeGroup
+                                                       | QFileDevice::ReadOther | QFileDevice::ExeOther);
+    Q_UNUSED(open);
+    static const QString path = QFileInfo(dir.path()).canonicalFilePath();
+    return path;
+}
+
+// Processes whose command line names the drills' scratch directory (a WAL prefetcher, a server).
+QStringList leftRunning()
+{
+    QStringList out;
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        if (pid.toInt() <= 0)
+            continue;
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray cmdline = f.readAll();
+        if (cmdline.contains(QFile::encodeName(drillScratch())) && !cmdline.startsWith("/usr/bin/rm"))
+            out.append(QString::fromLocal8Bit(QByteArray(cmdline).replace('\0', ' ')));
+    }
+    return out;
+}
+
 ProcessResult drill(const QString& scenario, const QStringList& target, qint64 expectedRows, QStringList extraChecks = {})
 {
-    QStringList args{QStringLiteral("drill"),  env().url(scenario),         env().server(scenario),
-                     QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("120")};
+    QStringList args{QStringLiteral("drill"),     env().url(scenario),
+                     env().server(scenario),      QStringLiteral("--json"),
+                     QStringLiteral("--timeout"), QStringLiteral("120"),
+                     QStringLiteral("--scratch"), drillScratch()};
     args += target;
     if (expectedRows >= 0)
         extraChecks.prepend(QStringLiteral("SELECT count(*) = %1 FROM tideline_events").arg(expectedRows));
@@ -112,6 +145,10 @@ void expectPassed(const ProcessResult& r)
     QVERIFY(qAbs(sum - report.value(QStringLiteral("total_seconds")).toDouble()) < 0.01);
     QVERIFY(report.value(QStringLiteral("rto_seconds")).toDouble() <= sum);
     QVERIFY(report.value(QStringLiteral("downloaded_bytes")).toInteger() > 0);
+    // A drill ends only when everything it started has ended: its server and WAL prefetchers.
+    const QStringList left = leftRunning();
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char('\n'))));
+    QVERIFY(QDir(drillScratch()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
 }
 } // namespace
 
