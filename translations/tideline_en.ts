@@ -62,7 +62,7 @@
 <context>
     <name>RestoreJob</name>
     <message numerus="yes">
-        <location filename="../engine/restore/RestoreJob.cpp" line="+632"/>
+        <location filename="../engine/restore/RestoreJob.cpp" line="+636"/>
         <source>downloaded %1, written %2 (%n file(s)) in %3</source>
         <translation>
             <numerusform>downloaded %1, written %2 (%n file) in %3</numerusform>

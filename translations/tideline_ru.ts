@@ -1216,7 +1216,7 @@
         <translation>Измените подключение и введите ID ключа доступа и секретный ключ.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The window opens s3:// sources only for now.</source>
         <translation>Окно пока открывает только источники s3://.</translation>
     </message>
@@ -1622,7 +1622,7 @@
 <context>
     <name>DrillJob</name>
     <message>
-        <location filename="../engine/restore/DrillJob.cpp" line="+139"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+140"/>
         <source>returned no rows (not a query)</source>
         <translation>не вернул строк (это не запрос)</translation>
     </message>
@@ -1677,7 +1677,7 @@
         <translation>остановка не на LSN %1: %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source># Restore drill: %1 — %2
 
 </source>
@@ -1766,6 +1766,13 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>- Replay settings of this scratch copy: %1
+</source>
+        <translation>- Настройки воспроизведения этой временной копии: %1
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>- Note: %1
 </source>
         <translation>- Примечание: %1
@@ -1797,7 +1804,7 @@
         <translation>PostgreSQL работает от имени %1: укажите в --scratch каталог, доступный ему, например /var/tmp.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>restore (download, decompress, extract)</source>
         <translation>восстановление (загрузка, распаковка, извлечение)</translation>
     </message>
@@ -1822,12 +1829,12 @@
         <translation>PostgreSQL не остановился; %1 оставлен как есть</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>stop and clean up</source>
         <translation>остановка и очистка</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-40"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
@@ -1857,7 +1864,7 @@
         <translation>временный каталог сохранён: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>the server is still in recovery</source>
         <translation>сервер всё ещё в режиме восстановления</translation>
     </message>
@@ -4091,30 +4098,30 @@
         <translation>Запустите восстановление от root или от имени владельца.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>cannot write %1: %2</source>
         <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+213"/>
+        <location line="+214"/>
         <source>Check free space and permissions of the destination.</source>
         <translation>Проверьте свободное место и права доступа в каталоге назначения.</translation>
     </message>
     <message>
-        <location line="-181"/>
-        <location line="+170"/>
+        <location line="-182"/>
+        <location line="+171"/>
         <source>%1 in the backup is not a regular file (a link or a directory)</source>
         <translation>%1 в резервной копии — не обычный файл (ссылка или каталог)</translation>
     </message>
     <message>
-        <location line="-169"/>
-        <location line="+170"/>
+        <location line="-170"/>
+        <location line="+171"/>
         <source>A PostgreSQL backup never holds one there; the archive is damaged or hostile. Choose another backup.</source>
         <translation>В резервной копии PostgreSQL такого там не бывает; архив повреждён или подделан. Выберите другую резервную копию.</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-167"/>
         <source>cannot read %1: %2</source>
         <translation>не удаётся прочитать %1: %2</translation>
     </message>
@@ -4169,7 +4176,7 @@
         <translation>postgresql.conf: отключено: %1 (файла нет в резервной копии)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>postgresql.auto.conf: replaced %1</source>
         <translation>postgresql.auto.conf: заменено: %1</translation>
     </message>
@@ -4199,7 +4206,7 @@
         <translation>В резервной копии PostgreSQL там не бывает ссылки; выберите другую резервную копию.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Restored %1 into %2</source>
         <translation>Копия %1 восстановлена в %2</translation>
     </message>
@@ -4218,7 +4225,7 @@
         <translation>Запустите от имени владельца данных, с учётными данными хранилища в окружении:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+42"/>
         <source>the plan is refused: %1</source>
         <translation>план отклонён: %1</translation>
     </message>
@@ -4313,9 +4320,9 @@
         <translation>не удаётся создать ссылку %1 на %2</translation>
     </message>
     <message>
-        <location line="-375"/>
-        <location line="+135"/>
-        <location line="+241"/>
+        <location line="-402"/>
+        <location line="+136"/>
+        <location line="+267"/>
         <source>Check permissions of the destination.</source>
         <translation>Проверьте права доступа в каталоге назначения.</translation>
     </message>
@@ -4350,7 +4357,7 @@
         <translation>%1 (%2 помечен как незавершённый)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>cannot flush %1 to disk: %2</source>
         <translation>не удаётся сбросить %1 на диск: %2</translation>
     </message>
@@ -7012,7 +7019,7 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>No keychain (%1): the credentials are kept for this session only.</source>
         <translation>Нет связки ключей (%1): учётные данные хранятся только до конца сеанса.</translation>
     </message>

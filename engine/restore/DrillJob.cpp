@@ -276,6 +276,7 @@ QJsonObject DrillReport::toJson() const
             {QStringLiteral("timeline"), timeline},
             {QStringLiteral("in_recovery"), inRecovery},
             {QStringLiteral("checks"), ch},
+            {QStringLiteral("recovery_settings"), QJsonArray::fromStringList(recoverySettings)},
             {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
 }
 
@@ -309,6 +310,9 @@ QString DrillReport::toMarkdown() const
     }
     for (const QString& r : reasons)
         md += DrillJobText::tr("- **Failure:** %1\n").arg(r);
+    if (!recoverySettings.isEmpty())
+        md += DrillJobText::tr("- Replay settings of this scratch copy: %1\n")
+                  .arg(recoverySettings.join(QStringLiteral(", ")));
     for (const QString& n : notes)
         md += DrillJobText::tr("- Note: %1\n").arg(n);
     return md;
@@ -370,6 +374,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     ro.tablespaceDirectory = scratch + QStringLiteral("/tablespaces");
     ro.sync = false; // a scratch copy, deleted at the end: durability would only cost time
     ro.englishLog = true;
+    ro.scratch = true; // thrown away at the end: replay need not be durable
     auto restored = runRestore(store, catalog, plan, ro, context);
     if (!restored) {
         cleanup();
@@ -378,6 +383,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     report.downloadedBytes = restored->downloadedBytes;
     report.writtenBytes = restored->writtenBytes;
     report.notes += restored->notes;
+    report.recoverySettings = restored->tuning;
     report.phases.append(
         {phaseName(QT_TRANSLATE_NOOP("DrillJob", "restore (download, decompress, extract)")), restored->restoreSeconds});
     report.phases.append({phaseName(QT_TRANSLATE_NOOP("DrillJob", "configure")), restored->configureSeconds});
@@ -567,6 +573,7 @@ std::optional<DrillReport> DrillReport::fromJson(const QJsonObject& j)
                          c.value(QStringLiteral("result")).toString()});
     }
     r.notes = strings("notes");
+    r.recoverySettings = strings("recovery_settings");
     return r;
 }
 

@@ -62,6 +62,7 @@ struct DrillReport {
     QString timeline;        ///< the timeline after promotion
     bool inRecovery = true;  ///< pg_is_in_recovery() at the end
     QList<DrillCheck> checks;
+    QStringList recoverySettings; ///< what the drill set for replay speed, "name = value"
     QStringList notes;
 
     QJsonObject toJson() const;

@@ -296,7 +296,8 @@ qint64 physicalMemory()
 // the pod (/controller paths, certificates, preload libraries, pod-sized memory) or that would
 // reach back into production (archive_command, primary_conninfo). postgresql.auto.conf is read
 // last, so setting them there overrides every other file.
-QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, const RestoreOptions& o, const QString& socketDir)
+QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, const RestoreOptions& o,
+                                             const QString& socketDir, int serverVersion)
 {
     const qint64 ram = physicalMemory();
     const qint64 sharedMb = std::clamp<qint64>(ram / 8 / (1024 * 1024), 128, 1024);
@@ -349,6 +350,7 @@ QList<std::pair<QString, QString>> overrides(const pitr::RecoveryPlan& plan, con
          plan.resolvedTimeline() > 0 ? QString::number(plan.resolvedTimeline()) : plan.target.timeline.toString()},
         {QStringLiteral("recovery_target_action"), targetActionName(o.action)},
     };
+    s += recoveryTuning(serverVersion, o.scratch);
     // PostgreSQL assigns these in file order and refuses a second kind of target while another is
     // set ("multiple recovery targets specified"), even when the second one is blank: so every
     // blank goes first and the one real target last.
@@ -514,7 +516,8 @@ Result<void> disableForeignConfLines(const QString& dest, QStringList& notes)
 Result<void> configure(const QString& dest, const pitr::RecoveryPlan& plan, const RestoreOptions& o,
                        const QString& socketDir, const catalog::BackupEntry& backup, QStringList& notes)
 {
-    const QList<std::pair<QString, QString>> settings = overrides(plan, o, socketDir);
+    const int version = backup.info ? backup.info->version : 0;
+    const QList<std::pair<QString, QString>> settings = overrides(plan, o, socketDir, version);
     QStringList managed;
     for (const auto& [k, v] : settings)
         managed.append(k);
@@ -621,6 +624,7 @@ QJsonObject RestoreReport::toJson() const
             {QStringLiteral("restore_seconds"), restoreSeconds},
             {QStringLiteral("configure_seconds"), configureSeconds},
             {QStringLiteral("pg_bin_dir"), pgBinDir},
+            {QStringLiteral("recovery_settings"), QJsonArray::fromStringList(tuning)},
             {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
 }
 
@@ -639,6 +643,31 @@ QString RestoreReport::toMarkdown(const QLocale& locale) const
               .arg(RestoreJobText::tr("Start it as the data's owner, with the store's credentials in the environment:"),
                    pgBinDir, destination);
     return md;
+}
+
+QList<std::pair<QString, QString>> recoveryTuning(int serverVersion, bool scratch)
+{
+    // Restartpoints follow the checkpoints replay meets, each one a full write of dirty buffers:
+    // an hour and 4 GB apart, a replay of a day's WAL makes a handful, not hundreds.
+    QList<std::pair<QString, QString>> s{
+        {QStringLiteral("checkpoint_timeout"), QStringLiteral("1h")},
+        {QStringLiteral("max_wal_size"), QStringLiteral("4GB")},
+    };
+    // From 15, the startup process reads ahead of replay and prefetches the blocks it will need:
+    // it waits on reads far less with more of them in flight and a longer look-ahead.
+    if (serverVersion >= 150000) {
+        s.append({QStringLiteral("recovery_prefetch"), QStringLiteral("on")});
+        s.append({QStringLiteral("maintenance_io_concurrency"), QStringLiteral("64")});
+        s.append({QStringLiteral("wal_decode_buffer_size"), QStringLiteral("4MB")});
+    }
+    // A copy thrown away afterwards: a crash only means running the drill again, so nothing
+    // needs to reach the disk in order, and no page needs its full image after a restartpoint.
+    if (scratch) {
+        s.append({QStringLiteral("fsync"), QStringLiteral("off")});
+        s.append({QStringLiteral("full_page_writes"), QStringLiteral("off")});
+        s.append({QStringLiteral("synchronous_commit"), QStringLiteral("off")});
+    }
+    return s;
 }
 
 QString quoteConfValue(const QString& value)
@@ -805,6 +834,8 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
     const QString socketDir = o.socketDirectory.isEmpty() ? dest : o.socketDirectory;
     if (auto r = configure(dest, plan, o, socketDir, *backup, report.notes); !r)
         return fail(r.error());
+    for (const auto& [k, v] : recoveryTuning(backup->info ? backup->info->version : 0, o.scratch))
+        report.tuning.append(k + QStringLiteral(" = ") + v);
     for (const QString& root : tablespaceRoot)
         if (auto r = chownTree(root, *owner); !r)
             return fail(r.error());

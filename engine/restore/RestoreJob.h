@@ -29,6 +29,10 @@ struct RestoreOptions {
     QString pgBinDir;        ///< empty: /usr/lib/postgresql/<major>/bin
     bool sync = true;        ///< flush to disk before calling it complete (pg_basebackup's default)
     bool englishLog = false; ///< lc_messages = 'C': the caller reads the server's log (drills)
+    /// A copy thrown away after use (drills): replay may skip durability (fsync, full-page
+    /// writes), since a crash only means running it again. Restores a user keeps get only the
+    /// settings that are safe there (restartpoint spacing, memory, prefetch).
+    bool scratch = false;
 };
 
 /// What a restore did, for the CLI, the GUI and drill reports.
@@ -41,7 +45,8 @@ struct RestoreReport {
     qint64 files = 0;
     double restoreSeconds = 0; ///< download, decompression and extraction (overlapped)
     double configureSeconds = 0;
-    QStringList notes; ///< skipped links, overridden settings, disabled includes (user's language)
+    QStringList notes;  ///< skipped links, overridden settings, disabled includes (user's language)
+    QStringList tuning; ///< the replay settings chosen for speed, "name = value" (recoveryTuning())
 
     /// The fields above under snake_case keys, as `restore --json` prints them.
     QJsonObject toJson() const;
@@ -84,6 +89,13 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
 
 /// The name of the marker file an unfinished restore leaves in its destination.
 inline constexpr const char* kIncompleteMarker = "TIDELINE_RESTORE_INCOMPLETE";
+
+/// The settings a restore adds so that replay runs at the machine's speed, for a server of
+/// `serverVersion` (server_version_num): restartpoints spaced out (checkpoint_timeout,
+/// max_wal_size) and, from PostgreSQL 15, recovery prefetch with a larger decode buffer and more
+/// I/O in flight — all safe for a copy that is kept; with `scratch`, durability off as well
+/// (fsync, full_page_writes, synchronous_commit), only for copies thrown away after use. Pure.
+QList<std::pair<QString, QString>> recoveryTuning(int serverVersion, bool scratch);
 
 /// Single-quotes a value for postgresql.conf.
 QString quoteConfValue(const QString& value);

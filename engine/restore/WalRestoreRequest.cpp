@@ -128,10 +128,11 @@ std::function<bool()> WalRestoreRequest::recoveryOver() const
     const std::string pgdata = base.substr(0, base.size() - suffix.size());
     return [pgdata] {
         struct stat st;
-        // The data directory removed (a drill that ended), recovery finished, or the server that
-        // asked gone (killed, or stopped): nobody will ask for this WAL again.
+        // Not a data directory (a spool someone pointed into a pg_wal of their own): not ours to
+        // judge. In one, recovery finished or the server that asked gone (killed, or stopped):
+        // nobody will ask for this WAL again.
         if (::stat((pgdata + "/PG_VERSION").c_str(), &st) != 0)
-            return true;
+            return false;
         if (::stat((pgdata + "/recovery.signal").c_str(), &st) != 0 && ::stat((pgdata + "/standby.signal").c_str(), &st) != 0)
             return true;
         return !postmasterAlive(pgdata);

@@ -206,6 +206,22 @@ private slots:
         expectPassed(drill(QStringLiteral("main"), target, rows));
     }
 
+    // A drill's copy is thrown away: it replays with durability off, as PostgreSQL itself reports
+    // from inside the drilled server, and the report lists what the drill set.
+    void aDrillReplaysWithoutDurability()
+    {
+        const ProcessResult r = drill(QStringLiteral("main"), {QStringLiteral("--target-immediate")}, -1,
+                                      {QStringLiteral("SELECT current_setting('fsync') = 'off'"),
+                                       QStringLiteral("SELECT current_setting('full_page_writes') = 'off'"),
+                                       QStringLiteral("SELECT current_setting('synchronous_commit') = 'off'"),
+                                       QStringLiteral("SELECT current_setting('recovery_prefetch') = 'on'"),
+                                       QStringLiteral("SELECT current_setting('checkpoint_timeout') = '1h'")});
+        expectPassed(r);
+        const QJsonArray listed = r.json().value(QStringLiteral("recovery_settings")).toArray();
+        for (const char* setting : {"fsync = off", "full_page_writes = off", "synchronous_commit = off"})
+            QVERIFY2(listed.contains(QJsonValue(QLatin1String(setting))), setting);
+    }
+
     void aWrongCountFailsTheDrill()
     {
         const ProcessResult r = drill(QStringLiteral("main"),
@@ -372,6 +388,20 @@ private slots:
         QVERIFY(conf.contains("recovery_target_action = 'pause'"));
         QVERIFY(conf.contains("wal-restore"));
         QVERIFY(conf.indexOf("recovery_target_name = 'before_mistake'") > conf.indexOf("recovery_target_time = ''"));
+        // A copy the user keeps replays fast but stays durable: spacing and prefetch, never
+        // fsync, full-page writes or synchronous commit turned off; the report says what was set.
+        const QJsonArray tuning = r.json().value(QStringLiteral("recovery_settings")).toArray();
+        QVERIFY(!tuning.isEmpty());
+        for (const QJsonValue& v : tuning) {
+            const QString setting = v.toString();
+            const QString name = setting.section(QStringLiteral(" = "), 0, 0);
+            QVERIFY2(conf.contains(QStringLiteral("%1 = '%2'").arg(name, setting.section(QStringLiteral(" = "), 1)).toUtf8()),
+                     qPrintable(setting));
+        }
+        for (const char* durable : {"fsync =", "full_page_writes =", "synchronous_commit ="})
+            QVERIFY2(!conf.contains(durable), durable);
+        QVERIFY(conf.contains("checkpoint_timeout = '1h'"));
+        QVERIFY(conf.contains("recovery_prefetch = 'on'")); // the fixture's PostgreSQL 15
         // Credentials are never written into the data directory.
         const QByteArray secret = env().root().value(QStringLiteral("secret_key")).toString().toUtf8();
         QVERIFY(!secret.isEmpty());
