@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 
 namespace tideline::monitor {
 
@@ -18,7 +19,7 @@ struct LagHistoryText {
     Q_DECLARE_TR_FUNCTIONS(LagHistory)
 };
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // The summary slot: 5 minutes, 30 samples at the default interval. A month is 8,640 slots; a
 // span too short to chart from slots (under 5 minutes a column) reads at most 30 samples a column.
@@ -30,8 +31,9 @@ qint64 floorDiv(qint64 a, qint64 b)
 }
 
 // Folds samples into their slots: the earliest of the largest byte counts (a sample without one
-// counts as -1, as decimateLag() counts it) and the earliest failing sample. Every expression on
-// the right reads the row as it was before the update.
+// counts as -1, as decimateLag() counts it), the earliest failing sample, and the lowest and
+// highest timeline (a slot where they differ, or that differs from the one before, holds a
+// switch). Every expression on the right reads the row as it was before the update.
 constexpr const char* kUpsertSlot =
     " ON CONFLICT (target, slot) DO UPDATE SET"
     " peak_at = CASE WHEN excluded.peak_bytes > peak_bytes"
@@ -39,14 +41,17 @@ constexpr const char* kUpsertSlot =
     " peak_bytes = max(peak_bytes, excluded.peak_bytes),"
     " failing_at = CASE WHEN failing_at IS NULL OR excluded.failing_at < failing_at"
     "  THEN coalesce(excluded.failing_at, failing_at) ELSE failing_at END,"
-    " samples = samples + excluded.samples";
+    " samples = samples + excluded.samples,"
+    " tl_min = CASE WHEN tl_min IS NULL OR excluded.tl_min < tl_min THEN coalesce(excluded.tl_min, tl_min) ELSE tl_min END,"
+    " tl_max = CASE WHEN tl_max IS NULL OR excluded.tl_max > tl_max THEN coalesce(excluded.tl_max, tl_max) ELSE tl_max END";
 
 // The slots of the samples `where` selects, computed from scratch.
 QString summarize(const QString& where)
 {
     // SQLite's integer division truncates toward zero: sample times are positive microseconds.
-    return QStringLiteral("INSERT INTO slots (target, slot, peak_at, peak_bytes, failing_at, samples)"
-                          " SELECT target, at / %1, at, coalesce(bytes, -1), CASE WHEN failing = 1 THEN at END, 1"
+    return QStringLiteral("INSERT INTO slots (target, slot, peak_at, peak_bytes, failing_at, samples, tl_min, tl_max)"
+                          " SELECT target, at / %1, at, coalesce(bytes, -1), CASE WHEN failing = 1 THEN at END, 1,"
+                          " nullif(timeline, 0), nullif(timeline, 0)"
                           " FROM samples WHERE at >= 0 AND (%2) ORDER BY at%3")
         .arg(kSlotUsec)
         .arg(where, QLatin1StringView(kUpsertSlot));
@@ -129,28 +134,42 @@ Result<LagHistory> LagHistory::open(const QString& path)
         return fail(ErrorCode::Corrupt,
                     LagHistoryText::tr("%1 was written by a newer Tideline (schema %2)").arg(path).arg(version),
                     LagHistoryText::tr("Use that version, or move the file away."));
-    // Version 2 adds the 5-minute summaries (peak and first failure per slot) that let a month
-    // be charted from a few thousand rows; a version-1 file gets them computed once.
+    // Version 3 keeps 5-minute summaries (peak, first failure, timelines per slot) that let a
+    // month be charted from a few thousand rows; an older file gets them computed once.
     const char* schema[] = {
         "CREATE TABLE IF NOT EXISTS samples (target TEXT NOT NULL, at INTEGER NOT NULL, bytes INTEGER,"
         " segments INTEGER, ready INTEGER, archived INTEGER NOT NULL, failed INTEGER NOT NULL,"
         " failing INTEGER NOT NULL, timeline INTEGER NOT NULL, error TEXT)",
         "CREATE INDEX IF NOT EXISTS samples_by_time ON samples (target, at, bytes, failing, timeline)",
         "CREATE TABLE IF NOT EXISTS slots (target TEXT NOT NULL, slot INTEGER NOT NULL, peak_at INTEGER NOT NULL,"
-        " peak_bytes INTEGER NOT NULL, failing_at INTEGER, samples INTEGER NOT NULL, PRIMARY KEY (target, slot))"
-        " WITHOUT ROWID",
+        " peak_bytes INTEGER NOT NULL, failing_at INTEGER, samples INTEGER NOT NULL, tl_min INTEGER, tl_max INTEGER,"
+        " PRIMARY KEY (target, slot)) WITHOUT ROWID",
     };
     if (version < kSchemaVersion) {
-        if (!db.transaction())
-            return std::unexpected(sqlError(path, db.lastError()));
-        for (const char* sql : schema)
-            if (!q.exec(QLatin1StringView(sql)))
-                return std::unexpected(sqlError(path, q.lastError()));
-        if (!q.exec(QStringLiteral("DELETE FROM slots")) || !q.exec(summarize(QStringLiteral("true")))
-            || !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)))
+        // The sampler and the chart open the file at once: one migrates, under a write lock
+        // taken up front, and the other finds it done when its turn comes.
+        q.exec(QStringLiteral("PRAGMA busy_timeout = 30000"));
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
             return std::unexpected(sqlError(path, q.lastError()));
-        if (!db.commit())
-            return std::unexpected(sqlError(path, db.lastError()));
+        auto migrate = [&]() -> bool {
+            if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+                return false;
+            if (q.value(0).toInt() >= kSchemaVersion)
+                return true;
+            for (const char* sql : schema)
+                if (!q.exec(QLatin1StringView(sql)))
+                    return false;
+            return q.exec(QStringLiteral("DROP TABLE IF EXISTS slots")) && q.exec(QLatin1StringView(schema[2]))
+                && q.exec(summarize(QStringLiteral("true")))
+                && q.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+        };
+        if (!migrate()) {
+            const Error e = sqlError(path, q.lastError());
+            q.exec(QStringLiteral("ROLLBACK"));
+            return std::unexpected(e);
+        }
+        if (!q.exec(QStringLiteral("COMMIT")))
+            return std::unexpected(sqlError(path, q.lastError()));
     }
     return history;
 }
@@ -169,11 +188,13 @@ Result<void> LagHistory::insert(const QString& target, const LagSample& s)
         return std::unexpected(sqlError(db.databaseName(), q.lastError()));
     if (s.atUsec < 0)
         return {}; // never charted from slots (see summarize())
-    q.prepare(QStringLiteral("INSERT INTO slots (target, slot, peak_at, peak_bytes, failing_at, samples)"
-                             " VALUES (?, ?, ?, ?, ?, 1)")
+    q.prepare(QStringLiteral("INSERT INTO slots (target, slot, peak_at, peak_bytes, failing_at, samples, tl_min, tl_max)"
+                             " VALUES (?, ?, ?, ?, ?, 1, ?, ?)")
               + QLatin1StringView(kUpsertSlot));
-    for (const QVariant& v : {QVariant(target), QVariant(s.atUsec / kSlotUsec), QVariant(s.atUsec),
-                              QVariant(s.bytesNotInBucket.value_or(-1)), s.failing ? QVariant(s.atUsec) : QVariant()})
+    const QVariant timeline = s.timeline != 0 ? QVariant(s.timeline) : QVariant();
+    for (const QVariant& v :
+         {QVariant(target), QVariant(s.atUsec / kSlotUsec), QVariant(s.atUsec), QVariant(s.bytesNotInBucket.value_or(-1)),
+          s.failing ? QVariant(s.atUsec) : QVariant(), timeline, timeline})
         q.addBindValue(v);
     if (!q.exec())
         return std::unexpected(sqlError(db.databaseName(), q.lastError()));
@@ -235,6 +256,30 @@ Result<QList<LagSample>> readSamples(QSqlDatabase db, const QString& sql, const 
 // whole slots and the summaries answer exactly what the samples would.
 constexpr qint64 kMaxSpan = qint64(1) << 52; // 142 years of microseconds: no overflow in columns
 
+// A range the columns can be computed for without overflow, whatever a caller passes.
+bool chartable(qint64 from, qint64 to, int buckets)
+{
+    qint64 span = 0;
+    return buckets > 0 && buckets <= 100'000 && to > from && !__builtin_sub_overflow(to, from, &span) && span <= kMaxSpan;
+}
+
+// Reads that see one state of the file: the sampler may append or prune between statements.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(QSqlDatabase db) : m_db(std::move(db)), m_open(m_db.transaction()) {}
+    ~ReadSnapshot()
+    {
+        if (m_open)
+            m_db.commit();
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    QSqlDatabase m_db;
+    bool m_open;
+};
+
 qint64 columnWidth(qint64 from, qint64 to, int buckets)
 {
     qint64 w = std::max<qint64>(1, (to - from + buckets - 1) / buckets);
@@ -291,7 +336,9 @@ Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUse
 
 Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUsec, qint64 toUsec, int buckets) const
 {
-    if (buckets <= 0 || buckets > 100'000 || toUsec <= fromUsec || toUsec - fromUsec > kMaxSpan || fromUsec < 0
+    // Slots hold positive times only, and the last slot's end must not overflow.
+    constexpr qint64 kLatestUsec = std::numeric_limits<qint64>::max() / 2;
+    if (!chartable(fromUsec, toUsec, buckets) || fromUsec < 0 || toUsec > kLatestUsec
         || columnWidth(fromUsec, toUsec, buckets) < kSlotUsec) {
         auto all = range(target, fromUsec, toUsec);
         if (!all)
@@ -299,6 +346,7 @@ Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUse
         return decimateLag(*all, fromUsec, toUsec, buckets);
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const ReadSnapshot snapshot(db);
     // Slots wholly inside the range answer from their summaries; the part slots at either end
     // from their samples (a few dozen). Together they hold every column's peak and first
     // failure, so decimateLag() over them keeps exactly the points it keeps over all samples.
@@ -333,41 +381,65 @@ Result<QList<LagSample>> LagHistory::range(const QString& target, qint64 fromUse
                                        "  AND failing_at IS NOT NULL) ORDER BY at")
                             .arg(QLatin1StringView(kColumns)),
                         {target, target, firstSlot, lastSlot, target, firstSlot, lastSlot});
-        for (auto* part : {&head, &middle, &tail}) {
-            if (!*part)
-                return *part;
-            candidates.append(std::move(**part));
+        if (!middle)
+            return middle;
+        // Every timeline switch inside the slots: a slot whose timelines differ, or differ from
+        // the one before it, is read whole (about 30 samples) and the first sample of each run
+        // kept, so the candidates change timeline exactly where the samples do.
+        std::optional<quint32> running;
+        for (const LagSample& h : std::as_const(*head))
+            if (h.timeline != 0)
+                running = h.timeline;
+        QSqlQuery tl(db);
+        tl.setForwardOnly(true);
+        tl.prepare(QStringLiteral("SELECT slot, tl_min, tl_max FROM slots WHERE target = ? AND slot BETWEEN ? AND ?"
+                                  " AND tl_min IS NOT NULL ORDER BY slot"));
+        for (const QVariant& v : {QVariant(target), QVariant(firstSlot), QVariant(lastSlot)})
+            tl.addBindValue(v);
+        if (!tl.exec())
+            return std::unexpected(sqlError(db.databaseName(), tl.lastError()));
+        struct SlotTimelines {
+            qint64 slot;
+            quint32 min;
+            quint32 max;
+        };
+        QList<SlotTimelines> timelines;
+        while (tl.next())
+            timelines.append({tl.value(0).toLongLong(), tl.value(1).toUInt(), tl.value(2).toUInt()});
+        QList<LagSample> switches;
+        for (const SlotTimelines& st : std::as_const(timelines)) {
+            if (running && st.min == st.max && st.min == *running)
+                continue;
+            auto whole = range(target, st.slot * kSlotUsec, st.slot * kSlotUsec + kSlotUsec - 1);
+            if (!whole)
+                return whole;
+            for (const LagSample& x : std::as_const(*whole)) {
+                if (x.timeline == 0)
+                    continue;
+                if (!running || x.timeline != *running)
+                    switches.append(x);
+                running = x.timeline;
+            }
         }
+        candidates = std::move(*middle) + switches;
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [](const LagSample& a, const LagSample& b) { return a.atUsec < b.atUsec; });
+        // A switch that is also its slot's peak came twice.
+        candidates.erase(std::unique(candidates.begin(), candidates.end(),
+                                     [](const LagSample& a, const LagSample& b) {
+                                         return a.atUsec == b.atUsec && a.timeline == b.timeline
+                                             && a.bytesNotInBucket == b.bytesNotInBucket && a.failing == b.failing;
+                                     }),
+                         candidates.end());
+        candidates = std::move(*head) + candidates + std::move(*tail);
     }
-    // The first sample of each timeline: a switch lies between two candidates of different
-    // timelines (or before the first), so a short index range finds it exactly.
-    QList<LagSample> out;
-    out.reserve(candidates.size() + 4);
-    qint64 previousAt = fromUsec;
-    std::optional<quint32> timeline;
-    for (const LagSample& s : std::as_const(candidates)) {
-        if (s.timeline != 0 && (!timeline || s.timeline != *timeline)) {
-            auto first = readSamples(db,
-                                     QStringLiteral("SELECT %1 FROM samples WHERE target = ? AND at BETWEEN ? AND ? AND "
-                                                    "timeline = ? ORDER BY at LIMIT 1")
-                                         .arg(QLatin1StringView(kColumns)),
-                                     {target, previousAt, s.atUsec, s.timeline});
-            if (!first)
-                return first;
-            if (!first->isEmpty() && first->front().atUsec != s.atUsec
-                && (out.isEmpty() || out.last().atUsec != first->front().atUsec))
-                out.append(first->front());
-        }
-        if (s.timeline != 0)
-            timeline = s.timeline;
-        previousAt = s.atUsec;
-        out.append(s);
-    }
-    return decimateColumns(out, fromUsec, toUsec, buckets);
+    return decimateColumns(candidates, fromUsec, toUsec, buckets);
 }
 
 Result<qint64> LagHistory::prune(qint64 beforeUsec)
 {
+    // Far enough from the ends of qint64 that the cut slot's bounds cannot overflow.
+    beforeUsec = std::clamp(beforeUsec, std::numeric_limits<qint64>::min() / 2, std::numeric_limits<qint64>::max() / 2);
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
         return std::unexpected(sqlError(db.databaseName(), db.lastError()));
@@ -399,7 +471,7 @@ Result<qint64> LagHistory::prune(qint64 beforeUsec)
 
 QList<LagSample> decimateLag(const QList<LagSample>& samples, qint64 fromUsec, qint64 toUsec, int buckets)
 {
-    if (buckets <= 0 || buckets > 100'000 || toUsec <= fromUsec || toUsec - fromUsec > kMaxSpan || samples.size() <= buckets)
+    if (!chartable(fromUsec, toUsec, buckets) || samples.size() <= buckets)
         return samples;
     return decimateColumns(samples, fromUsec, toUsec, buckets);
 }

@@ -5,8 +5,12 @@
 #include "engine/monitor/LagHistory.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
 
 using namespace tideline;
 using namespace tideline::monitor;
@@ -202,6 +206,94 @@ private slots:
         auto h = LagHistory::open(path);
         QVERIFY(h);
         check(*h, samples, base, end, 150);
+    }
+
+    // Timelines that live only between two of the summaries' points (a switch inside a slot,
+    // a reading that goes back to an older timeline) are kept as the samples would keep them.
+    void switchesInsideSlotsAreKept()
+    {
+        QTemporaryDir dir;
+        auto h = LagHistory::open(dir.filePath(QStringLiteral("tl.sqlite")));
+        QVERIFY(h);
+        const qint64 step = 10'000'000;
+        const qint64 base = 1'796'000'000'000'000;
+        QList<LagSample> samples;
+        for (int i = 0; i < 20'000; ++i) {
+            quint32 tl = 1;
+            if (i == 5001)
+                tl = 2; // one reading on timeline 2, inside a slot whose peak is on 1
+            else if (i > 5001)
+                tl = 3;
+            if (i >= 9000 && i < 9003)
+                tl = 1; // back to 1 for three readings (a history repointed), then 3 again
+            samples.append(sampleAt(base + i * step, i == 5000 ? 999'999 : (i % 13) * 1000, false, tl));
+        }
+        QVERIFY(h->append(QStringLiteral("t"), samples));
+        for (const int buckets : {1000, 200, 37}) {
+            const qint64 from = base - 1;
+            const qint64 to = base + qint64(30) * 86'400'000'000;
+            QList<qint64> want;
+            for (const auto& x : decimateLag(samples, from, to, buckets))
+                want.append(x.atUsec);
+            auto got = h->range(QStringLiteral("t"), from, to, buckets);
+            QVERIFY(got);
+            QList<qint64> gotAt;
+            for (const auto& x : *got)
+                gotAt.append(x.atUsec);
+            QCOMPARE(gotAt, want);
+            if (buckets == 1000) // fine enough that timeline 2's column starts no other run
+                QVERIFY(gotAt.contains(base + 5001 * step));
+        }
+        // Extreme cuts and ranges are refused or clamped, never overflowed.
+        QVERIFY(h->prune(std::numeric_limits<qint64>::min()));
+        QVERIFY(h->range(QStringLiteral("t"), std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(), 100));
+        QCOMPARE(*h->prune(std::numeric_limits<qint64>::max()), qint64(samples.size()));
+    }
+
+    // A history written by the first version (no summaries) is summarized once on open.
+    void anOlderFileIsMigrated()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+        const qint64 step = 10'000'000;
+        const qint64 base = 1'796'000'000'000'000;
+        QList<LagSample> samples;
+        for (int i = 0; i < 6000; ++i)
+            samples.append(sampleAt(base + i * step, (i * 7919) % 50'000, i == 4444, i < 3000 ? 1 : 2));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE samples (target TEXT NOT NULL, at INTEGER NOT NULL, bytes INTEGER, segments INTEGER,"
+                " ready INTEGER, archived INTEGER NOT NULL, failed INTEGER NOT NULL, failing INTEGER NOT NULL,"
+                " timeline INTEGER NOT NULL, error TEXT)")));
+            QVERIFY(db.transaction());
+            q.prepare(QStringLiteral("INSERT INTO samples VALUES ('t', ?, ?, 1, 0, 0, 0, ?, ?, NULL)"));
+            for (const auto& s : samples) {
+                q.addBindValue(s.atUsec);
+                q.addBindValue(*s.bytesNotInBucket);
+                q.addBindValue(s.failing ? 1 : 0);
+                q.addBindValue(s.timeline);
+                QVERIFY(q.exec());
+            }
+            QVERIFY(db.commit());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        auto h = LagHistory::open(path);
+        QVERIFY2(h, h ? "" : qPrintable(h.error().oneLine()));
+        QList<qint64> want;
+        for (const auto& x : decimateLag(samples, base, base + 6000 * step, 40))
+            want.append(x.atUsec);
+        auto got = h->range(QStringLiteral("t"), base, base + 6000 * step, 40);
+        QVERIFY(got);
+        QList<qint64> gotAt;
+        for (const auto& x : *got)
+            gotAt.append(x.atUsec);
+        QCOMPARE(gotAt, want);
     }
 };
 
