@@ -88,23 +88,29 @@ QList<qint64> ArchiveCadence::uploadsSince(const WalArchive& archive, qint64 sin
     return out;
 }
 
-QList<ArchiveCadence::Bin> ArchiveCadence::binUploads(const QList<qint64>& uploadsUsec, qint64 fromUsec, qint64 toUsec)
+QList<ArchiveCadence::Bin> ArchiveCadence::binUploads(const QList<qint64>& uploadsUsec, qint64 fromUsec, qint64 toUsec,
+                                                      qint64 knownUntilUsec)
 {
     QList<Bin> bins;
-    if (toUsec <= fromUsec || fromUsec < 0)
+    const qint64 until = std::min(toUsec, knownUntilUsec);
+    if (until <= fromUsec || fromUsec < 0)
         return bins;
     const qint64 width = chooseBin(toUsec - fromUsec);
+    if ((until - fromUsec) / width > 10'000)
+        return bins;
     const qint64 start = fromUsec - fromUsec % width;
-    for (qint64 b = start; b <= toUsec; b += width)
+    for (qint64 b = start; b <= until; b += width)
         bins.append({b, 0, 0});
     const auto first = std::lower_bound(uploadsUsec.begin(), uploadsUsec.end(), start);
     // Whole bins: a bin's rate counts all of its uploads, also those just outside the range.
     const qint64 end = bins.last().startUsec + width;
     for (auto it = first; it != uploadsUsec.end() && *it < end; ++it)
-        ++bins[(*it - start) / width].segments;
-    const double scale = static_cast<double>(kHour) / static_cast<double>(width);
-    for (Bin& b : bins)
-        b.perHour = b.segments * scale;
+        if (*it >= start) // unsorted input must not index before the first bin
+            ++bins[(*it - start) / width].segments;
+    for (Bin& b : bins) {
+        const qint64 elapsed = std::min(b.startUsec + width, knownUntilUsec) - b.startUsec;
+        b.perHour = elapsed > 0 ? b.segments * static_cast<double>(kHour) / static_cast<double>(elapsed) : 0;
+    }
     return bins;
 }
 

@@ -58,9 +58,12 @@ struct ArchiveCadence {
     /// first: the bucket's side of the cluster page's lag chart. Pure; any thread.
     static QList<qint64> uploadsSince(const WalArchive& archive, qint64 sinceUsec);
     /// Sorted upload times counted into bins of chooseBin(to - from) aligned to the epoch: every
-    /// bin that meets [fromUsec, toUsec] (empty ones too), each with all of its uploads, so the
-    /// first bin's rate is true even where the range cuts it. Pure; any thread.
-    static QList<Bin> binUploads(const QList<qint64>& uploadsUsec, qint64 fromUsec, qint64 toUsec);
+    /// bin that meets [fromUsec, min(toUsec, knownUntilUsec)] (empty ones too), each with all of
+    /// its uploads, so the first bin's rate is true even where the range cuts it. The bucket was
+    /// listed at knownUntilUsec: nothing after it is drawn, and the bin it falls in is rated over
+    /// its elapsed part only (a bin half over is not half as busy). Empty for a range that is
+    /// empty, negative or over 10,000 bins. Pure; any thread.
+    static QList<Bin> binUploads(const QList<qint64>& uploadsUsec, qint64 fromUsec, qint64 toUsec, qint64 knownUntilUsec);
 };
 
 } // namespace tideline::catalog

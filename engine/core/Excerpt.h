@@ -11,7 +11,8 @@
 /// unassigned code points) becomes U+FFFD. Pure functions, any thread.
 namespace tideline::excerpt {
 
-/// At most `maxUnits` UTF-16 units of `text`, printable, with "…" when cut.
+/// At most `maxUnits` UTF-16 units of `text` (a surrogate pair is kept whole or left out),
+/// printable on one line, with "…" when cut.
 QString printable(QStringView text, qsizetype maxUnits = 40);
 /// The same for bytes read as UTF-8 (invalid sequences become U+FFFD); decodes only as much as
 /// the excerpt can show, so a 64 KiB token costs no more than a short one.

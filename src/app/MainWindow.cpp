@@ -716,10 +716,14 @@ void MainWindow::setupKubernetes()
         screenshotAfterArchiving();
     });
     connect(m_kube, &KubeSession::archivingHistoryLoaded, this, showLag);
+    connect(m_kube, &KubeSession::archivingHistoryFailed, this, [this](const Error& error) {
+        statusBar()->showMessage(tr("The archiving history could not be read: %1").arg(error.oneLine()), 15'000);
+    });
     connect(m_kube, &KubeSession::archivingFailed, this, [this, screenshotAfterArchiving](const Error& error) {
         m_cluster->setArchivingError(error.oneLine());
-        if (announceArchivingAlerts())
-            showClusterList(m_kube->clusterContext());
+        // The badge drops what is no longer a current reading; the alerts already announced are
+        // remembered, so a reading that fails now and then does not announce them again.
+        showClusterList(m_kube->clusterContext());
         screenshotAfterArchiving();
     });
     connect(m_cluster, &ClusterView::lagRangeChanged, this,

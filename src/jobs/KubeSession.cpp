@@ -446,7 +446,7 @@ void KubeSession::loadArchivingHistory(qint64 fromUsec)
             if (generation != m_generation)
                 return;
             if (!samples) {
-                emit archivingFailed(samples.error());
+                emit archivingHistoryFailed(samples.error()); // the readings themselves still stand
                 return;
             }
             // Readings that landed while the history was read are in it already, or newer.

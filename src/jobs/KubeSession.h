@@ -96,6 +96,8 @@ signals:
     void archivingSampled();
     void archivingFailed(const tideline::Error& error);
     void archivingHistoryLoaded();
+    /// The local history could not be read (the chart stays as it was; readings go on).
+    void archivingHistoryFailed(const tideline::Error& error);
 
 private:
     struct Clients;

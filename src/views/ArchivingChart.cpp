@@ -27,10 +27,11 @@ ArchivingChart::ArchivingChart(QWidget* parent) : QChartView(parent)
 ArchivingChart::~ArchivingChart() = default;
 
 void ArchivingChart::setSamples(const QList<monitor::LagSample>& samples, qint64 fromUsec, qint64 toUsec,
-                                const QList<qint64>& uploadsUsec)
+                                const QList<qint64>& uploadsUsec, qint64 uploadsListedAtUsec)
 {
     m_samples = samples;
     m_uploads = uploadsUsec;
+    m_uploadsListedAt = uploadsListedAtUsec;
     m_from = fromUsec;
     m_to = std::max(toUsec, fromUsec + 1);
     rebuild();
@@ -57,7 +58,7 @@ void ArchivingChart::rebuild()
     // One column per two pixels is as fine as the eye can tell apart.
     m_drawn = monitor::decimateLag(m_samples, m_from, m_to, std::max(50, width() / 2));
     m_uploadBins = m_uploads.isEmpty() ? QList<catalog::ArchiveCadence::Bin>{}
-                                       : catalog::ArchiveCadence::binUploads(m_uploads, m_from, m_to);
+                                       : catalog::ArchiveCadence::binUploads(m_uploads, m_from, m_to, m_uploadsListedAt);
     m_chart->setTitle(m_drawn.isEmpty() ? tr("No archiving readings yet in this range") : QString());
     if (m_drawn.isEmpty() && m_uploadBins.isEmpty())
         return;
@@ -109,7 +110,7 @@ void ArchivingChart::rebuild()
         const qint64 width = m_uploadBins.size() > 1 ? m_uploadBins[1].startUsec - m_uploadBins[0].startUsec : m_to - m_from;
         for (const auto& b : std::as_const(m_uploadBins)) {
             uploads->append(ChartStyle::axisMs(std::max(b.startUsec, m_from), m_zone), b.perHour);
-            uploads->append(ChartStyle::axisMs(std::min(b.startUsec + width, m_to), m_zone), b.perHour);
+            uploads->append(ChartStyle::axisMs(std::min({b.startUsec + width, m_to, m_uploadsListedAt}), m_zone), b.perHour);
             peak = std::max(peak, b.perHour);
         }
         auto* rateAxis = new QValueAxis;

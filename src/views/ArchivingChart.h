@@ -27,7 +27,7 @@ public:
     /// second axis, the bucket's WAL uploads per hour over the same range (sorted upload times,
     /// k8s::ClusterHealth::recentUploadsUsec), so a DBA sees the lag rise as uploads stop.
     void setSamples(const QList<monitor::LagSample>& samples, qint64 fromUsec, qint64 toUsec,
-                    const QList<qint64>& uploadsUsec = {});
+                    const QList<qint64>& uploadsUsec = {}, qint64 uploadsListedAtUsec = 0);
     void setTimeZone(TimeZoneMode zone);
     void setDark(bool dark);
     /// The points drawn after thinning (tests hold them to the stored samples).
@@ -42,6 +42,7 @@ private:
     QList<monitor::LagSample> m_samples;
     QList<monitor::LagSample> m_drawn;
     QList<qint64> m_uploads;
+    qint64 m_uploadsListedAt = 0;
     QList<catalog::ArchiveCadence::Bin> m_uploadBins;
     qint64 m_from = 0;
     qint64 m_to = 0;

@@ -187,7 +187,7 @@ qint64 ClusterView::lagRangeSeconds() const
 void ClusterView::setLagHistory(const QList<monitor::LagSample>& samples, qint64 nowUsec)
 {
     m_lagChart->setSamples(samples, nowUsec - lagRangeSeconds() * 1'000'000, nowUsec,
-                           m_health ? m_health->recentUploadsUsec : QList<qint64>{});
+                           m_health ? m_health->recentUploadsUsec : QList<qint64>{}, m_health ? m_health->readAtUsec : 0);
 }
 
 void ClusterView::setArchivingError(const QString& message)

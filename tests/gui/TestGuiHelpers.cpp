@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using namespace tideline;
 using namespace tideline::gui;
 
@@ -86,7 +88,7 @@ private slots:
         const QList<qint64> since = catalog::ArchiveCadence::uploadsSince(archive, kT0 + 2 * kMin);
         QCOMPARE(since, (QList<qint64>{kT0 + 2 * kMin, kT0 + 5 * kMin, kT0 + 35 * kMin, kT0 + 36 * kMin}));
         const auto all = catalog::ArchiveCadence::uploadsSince(archive, 0);
-        const auto bins = catalog::ArchiveCadence::binUploads(all, kT0 + 30'000'000, kT0 + 40 * kMin);
+        const auto bins = catalog::ArchiveCadence::binUploads(all, kT0 + 30'000'000, kT0 + 40 * kMin, kT0 + 40 * kMin);
         QCOMPARE(bins.first().startUsec, kT0 - kT0 % kMin); // whole minutes; the first bin meets the range
         QCOMPARE(bins.size(), 41);
         int counted = 0;
@@ -95,7 +97,17 @@ private slots:
         QCOMPARE(counted, 6); // whole bins: the upload at kT0 shares the first bin with the range's start
         QCOMPARE(bins[35].segments, 1);
         QCOMPARE(bins[35].perHour, 60.0);
-        QVERIFY(catalog::ArchiveCadence::binUploads(all, kT0, kT0).isEmpty());
+        QVERIFY(catalog::ArchiveCadence::binUploads(all, kT0, kT0, kT0).isEmpty());
+        // Listed half-way through a bin: nothing drawn after, the bin rated over its half.
+        const auto listed = catalog::ArchiveCadence::binUploads(all, kT0, kT0 + 40 * kMin, kT0 + 35 * kMin + 30'000'000);
+        QCOMPARE(listed.size(), 36);
+        QCOMPARE(listed.last().segments, 1);
+        QCOMPARE(listed.last().perHour, 120.0);
+        // Hostile ranges: far too many bins, or a range before the epoch.
+        QVERIFY(catalog::ArchiveCadence::binUploads(all, 0, std::numeric_limits<qint64>::max() / 2,
+                                                    std::numeric_limits<qint64>::max() / 2)
+                    .isEmpty());
+        QVERIFY(catalog::ArchiveCadence::binUploads(all, -kMin, kMin, kMin).isEmpty());
     }
 
     void cadenceBinWidths()

@@ -79,9 +79,12 @@ private slots:
         const QString hostile = QStringLiteral("a\x1b[2Jb") + QChar(0xD800) + QChar(0x85) + QStringLiteral("c");
         QCOMPARE(printable(hostile), QStringLiteral("a\uFFFD[2Jb\uFFFD\uFFFDc"));
         QCOMPARE(printable(QStringLiteral("abcdef"), 3), QStringLiteral("abc\u2026"));
-        // A pair that makes one printable character survives; a cut never splits it.
+        // A pair that makes one printable character survives whole or not at all.
         const QString emoji = QString::fromUtf8("\xF0\x9F\x90\x98");
-        QCOMPARE(printable(emoji + emoji, 3), emoji + emoji);
+        QCOMPARE(printable(emoji + emoji, 3), emoji + QChar(0x2026)); // the limit holds: no half pair
+        QCOMPARE(printable(emoji + emoji, 4), emoji + emoji);
+        QCOMPARE(printable(QStringLiteral("a\u2028b\u2029c")), QStringLiteral("a\uFFFDb\uFFFDc")); // no line break
+        QCOMPARE(printable(QStringLiteral("abc"), -5), QStringLiteral("\u2026"));
         // Bytes: invalid UTF-8 is replaced, a long token is cut without decoding it all.
         QCOMPARE(printable(QByteArrayView("ok\xff")), QStringLiteral("ok\uFFFD"));
         QCOMPARE(printable(QByteArray(64 * 1024, 'x'), 5), QStringLiteral("xxxxx\u2026"));
