@@ -34,9 +34,20 @@
     </message>
 </context>
 <context>
+    <name>DrillJob</name>
+    <message numerus="yes">
+        <location filename="../engine/restore/DrillJob.cpp" line="+516"/>
+        <source>%n WAL prefetcher(s) did not stop</source>
+        <translation>
+            <numerusform>%n WAL prefetcher did not stop</numerusform>
+            <numerusform>%n WAL prefetchers did not stop</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DrillsCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/DrillsCommand.cpp" line="+42"/>
+        <location filename="../src/cli/DrillsCommand.cpp" line="+43"/>
         <source>%n drill(s), %1 passed; last passing drill: %2
 </source>
         <extracomment>%n is the number of drills, %1 how many passed, %2 a date or &quot;-&quot;.</extracomment>

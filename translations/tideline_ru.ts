@@ -1677,7 +1677,7 @@
         <translation>остановка не на LSN %1: %2</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source># Restore drill: %1 — %2
 
 </source>
@@ -1698,28 +1698,7 @@
         <translation>НЕ ПРОЙДЕНО</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>- Source: %1
-- Backup: %2
-- Target: %3
-- Started: %4
-- RTO: %5 s
-- Downloaded: %6 bytes, written: %7 bytes
-- Timeline after promotion: %8
-
-</source>
-        <translation>- Источник: %1
-- Резервная копия: %2
-- Цель: %3
-- Начало: %4
-- RTO: %5 с
-- Загружено: %6 байт, записано: %7 байт
-- Линия времени после повышения: %8
-
-</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>| phase | seconds |
 |---|---:|
 </source>
@@ -1765,14 +1744,14 @@
 </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>- Replay settings of this scratch copy: %1
 </source>
         <translation>- Настройки воспроизведения этой временной копии: %1
 </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>- Note: %1
 </source>
         <translation>- Примечание: %1
@@ -1825,21 +1804,61 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>flush to disk (for the durable RTO)</source>
+        <translation>сброс на диск (для надёжного RTO)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>PostgreSQL did not stop; %1 is left as it is</source>
         <translation>PostgreSQL не остановился; %1 оставлен как есть</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>scratch directory kept: %1 (fsync, full_page_writes and synchronous_commit back to their defaults)</source>
+        <translation>временный каталог сохранён: %1 (fsync, full_page_writes и synchronous_commit возвращены к значениям по умолчанию)</translation>
+    </message>
+    <message numerus="yes">
         <location line="+12"/>
+        <source>%n WAL prefetcher(s) did not stop</source>
+        <translation>
+            <numerusform>%n процесс предвыборки WAL не остановился</numerusform>
+            <numerusform>%n процесса предвыборки WAL не остановились</numerusform>
+            <numerusform>%n процессов предвыборки WAL не остановились</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>stop and clean up</source>
         <translation>остановка и очистка</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-62"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-169"/>
+        <source>- Source: %1
+- Backup: %2
+- Target: %3
+- Started: %4
+- RTO: %5 s (a durable recovery here: %9 s)
+- Downloaded: %6 bytes, written: %7 bytes
+- Timeline after promotion: %8
+
+</source>
+        <translation>- Источник: %1
+- Резервная копия: %2
+- Цель: %3
+- Начало: %4
+- RTO: %5 с (надёжное восстановление здесь: %9 с)
+- Загружено: %6 байт, записано: %7 байт
+- Линия времени после повышения: %8
+
+</translation>
+    </message>
+    <message>
+        <location line="+176"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -1859,12 +1878,7 @@
         <translation>PostgreSQL остановился: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>scratch directory kept: %1</source>
-        <translation>временный каталог сохранён: %1</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+60"/>
         <source>the server is still in recovery</source>
         <translation>сервер всё ещё в режиме восстановления</translation>
     </message>
@@ -1912,6 +1926,11 @@
         <translation>RTO (с)</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>DURABLE RTO (s)</source>
+        <translation>НАДЁЖНЫЙ RTO (с)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>passed</source>
         <translation>пройдено</translation>
@@ -1922,7 +1941,7 @@
         <translation>не пройдено: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%n drill(s), %1 passed; last passing drill: %2
 </source>
         <extracomment>%n is the number of drills, %1 how many passed, %2 a date or &quot;-&quot;.</extracomment>
@@ -2924,7 +2943,7 @@
 <context>
     <name>LagHistory</name>
     <message>
-        <location filename="../engine/monitor/LagHistory.cpp" line="+58"/>
+        <location filename="../engine/monitor/LagHistory.cpp" line="+63"/>
         <source>archiving history: %1: %2</source>
         <translation>история архивации: %1: %2</translation>
     </message>
@@ -4225,7 +4244,17 @@
         <translation>Запустите от имени владельца данных, с учётными данными хранилища в окружении:</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
+        <source>cannot read %1</source>
+        <translation>не удаётся прочитать %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot give %1 back to its owner</source>
+        <translation>не удаётся вернуть %1 владельцу</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>the plan is refused: %1</source>
         <translation>план отклонён: %1</translation>
     </message>
@@ -4320,9 +4349,9 @@
         <translation>не удаётся создать ссылку %1 на %2</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-431"/>
         <location line="+136"/>
-        <location line="+267"/>
+        <location line="+296"/>
         <source>Check permissions of the destination.</source>
         <translation>Проверьте права доступа в каталоге назначения.</translation>
     </message>
@@ -6007,7 +6036,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::ArchivingChart</name>
     <message>
-        <location filename="../src/views/ArchivingChart.cpp" line="+61"/>
+        <location filename="../src/views/ArchivingChart.cpp" line="+62"/>
         <source>No archiving readings yet in this range</source>
         <translation>В этом диапазоне ещё нет замеров архивации</translation>
     </message>
@@ -6995,7 +7024,12 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Прочитано: %1.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+40"/>
+        <source>The archiving history could not be read: %1</source>
+        <translation>Не удалось прочитать историю архивирования: %1</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>No kubeconfig context to read %1 through. Hint: pass --kubeconfig FILE.</source>
         <translation>Нет контекста kubeconfig, чтобы прочитать %1. Подсказка: передайте --kubeconfig FILE.</translation>
     </message>

@@ -55,6 +55,10 @@ struct DrillReport {
     QList<DrillPhase> phases;
     double totalSeconds = 0;
     double rtoSeconds = 0; ///< from the start of the restore to a promoted, checked database
+    /// rtoSeconds plus flushing to disk what the drill restored and replayed (durability off):
+    /// what a recovery with durable settings would take on this machine, so a drill made fast
+    /// by skipping fsync never flatters the RTO. 0 when the drill did not reach a database.
+    double durableRtoSeconds = 0;
     qint64 downloadedBytes = 0;
     qint64 writtenBytes = 0;
     QString recoveryStop;    ///< PostgreSQL's "recovery stopping ..." line

@@ -656,7 +656,8 @@ QList<std::pair<QString, QString>> recoveryTuning(int serverVersion, bool scratc
     // From 15, the startup process reads ahead of replay and prefetches the blocks it will need:
     // it waits on reads far less with more of them in flight and a longer look-ahead.
     if (serverVersion >= 150000) {
-        s.append({QStringLiteral("recovery_prefetch"), QStringLiteral("on")});
+        // 'try': on wherever the system can prefetch (posix_fadvise), never a refusal to start.
+        s.append({QStringLiteral("recovery_prefetch"), QStringLiteral("try")});
         s.append({QStringLiteral("maintenance_io_concurrency"), QStringLiteral("64")});
         s.append({QStringLiteral("wal_decode_buffer_size"), QStringLiteral("4MB")});
     }
@@ -668,6 +669,34 @@ QList<std::pair<QString, QString>> recoveryTuning(int serverVersion, bool scratc
         s.append({QStringLiteral("synchronous_commit"), QStringLiteral("off")});
     }
     return s;
+}
+
+Result<void> dropScratchSettings(const QString& dataDirectory)
+{
+    const QString path = dataDirectory + QStringLiteral("/postgresql.auto.conf");
+    auto content = readOwnFile(path);
+    if (!content)
+        return fail(content.error());
+    if (!*content)
+        return {};
+    const auto durable = recoveryTuning(0, false);
+    const auto scratch = recoveryTuning(0, true);
+    QStringList lines;
+    for (const QString& line : QString::fromUtf8(**content).split(QLatin1Char('\n'))) {
+        const QString key = line.section(QLatin1Char('='), 0, 0).trimmed();
+        const bool scratchOnly = std::any_of(scratch.begin(), scratch.end(), [&](const auto& kv) { return kv.first == key; })
+            && std::none_of(durable.begin(), durable.end(), [&](const auto& kv) { return kv.first == key; });
+        if (!scratchOnly)
+            lines.append(line);
+    }
+    struct stat st {};
+    if (::stat(QFile::encodeName(dataDirectory).constData(), &st) != 0)
+        return refused(RestoreJobText::tr("cannot read %1").arg(dataDirectory), {});
+    if (auto r = writeFile(path, lines.join(QLatin1Char('\n')).toUtf8()); !r)
+        return r;
+    if (::chown(QFile::encodeName(path).constData(), st.st_uid, st.st_gid) != 0 && ::geteuid() == 0)
+        return refused(RestoreJobText::tr("cannot give %1 back to its owner").arg(path), {});
+    return {};
 }
 
 QString quoteConfValue(const QString& value)

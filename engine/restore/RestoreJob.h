@@ -97,6 +97,12 @@ inline constexpr const char* kIncompleteMarker = "TIDELINE_RESTORE_INCOMPLETE";
 /// (fsync, full_page_writes, synchronous_commit), only for copies thrown away after use. Pure.
 QList<std::pair<QString, QString>> recoveryTuning(int serverVersion, bool scratch);
 
+/// Takes the settings only a scratch copy may have (recoveryTuning()'s durability-off ones) out of
+/// dataDirectory's postgresql.auto.conf again, for a drill's copy the user keeps: started later,
+/// it is crash-safe. The file keeps the directory's owner. Errors: Refused (cannot write it),
+/// Corrupt (the file is a link). Any thread but the GUI's.
+Result<void> dropScratchSettings(const QString& dataDirectory);
+
 /// Single-quotes a value for postgresql.conf.
 QString quoteConfValue(const QString& value);
 

@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string_view>
 
 #include <dirent.h>
@@ -113,7 +114,8 @@ bool postmasterAlive(const std::string& pgdata)
     long pid = 0;
     const bool read = std::fscanf(f, "%ld", &pid) == 1;
     std::fclose(f);
-    return read && pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+    // A pid outside pid_t's positive range (a hostile file) would signal a group or everyone.
+    return read && pid > 0 && pid <= std::numeric_limits<pid_t>::max() && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
 }
 
 } // namespace

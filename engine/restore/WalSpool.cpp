@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/restore/WalSpool.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -10,10 +11,16 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+// glibc 2.36's header declares these without C linkage (fixed in 2.37).
+extern "C" {
+#include <sys/pidfd.h>
+}
 
 extern char** environ;
 
@@ -408,89 +415,106 @@ bool WalSpool::prefetcherRunning() const
 
 namespace {
 
-// The prefetchers' pids: processes whose arguments hold --prefetch-worker and `--spool base`.
-std::vector<pid_t> prefetchersOf(const std::string& base)
+std::string readLink(const std::string& path)
 {
-    std::vector<pid_t> out;
-    DIR* proc = ::opendir("/proc");
-    if (!proc)
-        return out;
-    while (const dirent* e = ::readdir(proc)) {
-        char* end = nullptr;
-        const long pid = std::strtol(e->d_name, &end, 10);
-        if (pid <= 0 || *end != '\0' || pid == ::getpid())
-            continue;
-        const int fd = ::open(("/proc/" + std::string(e->d_name) + "/cmdline").c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            continue;
-        std::string cmdline(64 * 1024, '\0');
-        const ssize_t n = ::read(fd, cmdline.data(), cmdline.size());
-        ::close(fd);
-        if (n <= 0)
-            continue;
-        cmdline.resize(std::size_t(n));
-        std::vector<std::string_view> args;
-        for (std::size_t at = 0; at < cmdline.size();) {
-            const std::size_t zero = cmdline.find('\0', at);
-            const std::size_t stop = zero == std::string::npos ? cmdline.size() : zero;
-            args.emplace_back(cmdline.data() + at, stop - at);
-            at = stop + 1;
-        }
-        bool worker = false;
-        bool ours = false;
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            worker = worker || args[i] == "--prefetch-worker";
-            ours = ours || (args[i] == "--spool" && i + 1 < args.size() && args[i + 1] == base);
-        }
-        if (worker && ours)
-            out.push_back(pid_t(pid));
-    }
-    ::closedir(proc);
-    return out;
+    char buf[4096];
+    const ssize_t n = ::readlink(path.c_str(), buf, sizeof buf - 1);
+    return n > 0 ? std::string(buf, std::size_t(n)) : std::string();
 }
 
-// Gone, or a zombie waiting for its reaper (it holds nothing any more).
-bool gone(pid_t pid)
+std::string baseName(const std::string& path)
 {
-    if (::kill(pid, 0) != 0 && errno == ESRCH)
-        return true;
-    char state = 0;
-    if (FILE* f = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "re")) {
-        // "pid (comm) S ...": the state follows the last ')', since comm may hold one.
-        char line[512];
-        const std::size_t n = std::fread(line, 1, sizeof line - 1, f);
-        std::fclose(f);
-        line[n] = '\0';
-        if (const char* close = std::strrchr(line, ')'); close && close[1] == ' ')
-            state = close[2];
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Whether process `pid` is a prefetcher of `base`: its arguments hold --prefetch-worker and
+// `--spool base`, it runs tideline-cli (or this very program), as one of `uids`.
+bool isPrefetcherOf(pid_t pid, const std::string& base, const std::vector<uid_t>& uids)
+{
+    const std::string dir = "/proc/" + std::to_string(pid);
+    struct stat st;
+    if (::stat(dir.c_str(), &st) != 0 || std::find(uids.begin(), uids.end(), st.st_uid) == uids.end())
+        return false;
+    const std::string exe = readLink(dir + "/exe");
+    if (exe.empty() || (baseName(exe) != "tideline-cli" && exe != readLink("/proc/self/exe")))
+        return false;
+    const int fd = ::open((dir + "/cmdline").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    std::string cmdline(64 * 1024, '\0');
+    const ssize_t n = ::read(fd, cmdline.data(), cmdline.size());
+    ::close(fd);
+    if (n <= 0)
+        return false;
+    cmdline.resize(std::size_t(n));
+    std::vector<std::string_view> args;
+    for (std::size_t at = 0; at < cmdline.size();) {
+        const std::size_t zero = cmdline.find('\0', at);
+        const std::size_t stop = zero == std::string::npos ? cmdline.size() : zero;
+        args.emplace_back(cmdline.data() + at, stop - at);
+        at = stop + 1;
     }
-    return state == 'Z' || state == 0;
+    bool worker = false;
+    bool ours = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        worker = worker || args[i] == "--prefetch-worker";
+        ours = ours || (args[i] == "--spool" && i + 1 < args.size() && args[i + 1] == base);
+    }
+    return worker && ours;
+}
+
+// Exited (a zombie included): its pidfd reads as ready.
+bool exited(int pidfd)
+{
+    pollfd p{pidfd, POLLIN, 0};
+    return ::poll(&p, 1, 0) > 0;
 }
 
 } // namespace
 
-int WalSpool::stopPrefetchers(const std::string& base, int graceMs)
+int WalSpool::stopPrefetchers(const std::string& base, uid_t owner, int graceMs)
 {
-    const std::vector<pid_t> pids = prefetchersOf(base);
-    for (const pid_t pid : pids)
-        ::kill(pid, SIGTERM);
+    std::vector<uid_t> uids{::geteuid()};
+    if (owner != ::geteuid())
+        uids.push_back(owner);
+    // A pidfd names the process itself, never a later one that got its pid: opened, then the
+    // match checked again, so a prefetcher that ended meanwhile cannot lend its pid to another.
+    std::vector<int> pidfds;
+    if (DIR* proc = ::opendir("/proc")) {
+        while (const dirent* e = ::readdir(proc)) {
+            char* end = nullptr;
+            const long pid = std::strtol(e->d_name, &end, 10);
+            if (pid <= 0 || *end != '\0' || pid == ::getpid() || !isPrefetcherOf(pid_t(pid), base, uids))
+                continue;
+            const int pidfd = ::pidfd_open(pid_t(pid), 0);
+            if (pidfd < 0)
+                continue;
+            if (isPrefetcherOf(pid_t(pid), base, uids))
+                pidfds.push_back(pidfd);
+            else
+                ::close(pidfd);
+        }
+        ::closedir(proc);
+    }
+    for (const int fd : pidfds)
+        ::pidfd_send_signal(fd, SIGTERM, nullptr, 0);
     bool killed = false;
+    int left = 0;
     for (int waited = 0;; waited += 20) {
-        bool all = true;
-        for (const pid_t pid : pids)
-            all = all && gone(pid);
-        if (all)
-            break;
+        left = int(std::count_if(pidfds.begin(), pidfds.end(), [](int fd) { return !exited(fd); }));
+        if (left == 0 || waited >= graceMs + 5000)
+            break; // all gone, or unkillable (uninterruptible I/O): the caller reports it
         if (waited >= graceMs && !killed) {
-            for (const pid_t pid : pids)
-                ::kill(pid, SIGKILL);
+            for (const int fd : pidfds)
+                ::pidfd_send_signal(fd, SIGKILL, nullptr, 0);
             killed = true;
         }
-        if (waited >= graceMs + 5000)
-            break; // unkillable (uninterruptible I/O): the caller reports what it leaves
         ::usleep(20'000);
     }
-    return int(pids.size());
+    for (const int fd : pidfds)
+        ::close(fd);
+    return left;
 }
 
 bool WalSpool::spawnDetached(const std::string& program, const std::vector<std::string>& arguments)

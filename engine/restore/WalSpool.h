@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 #include <vector>
 
 namespace tideline::restore {
@@ -119,11 +120,12 @@ public:
     /// not waited for (it outlives this process, which PostgreSQL is waiting on).
     static bool spawnDetached(const std::string& program, const std::vector<std::string>& arguments);
 
-    /// Stops every prefetcher working for the spool base `base` (their command line names it
-    /// after --spool): SIGTERM, then SIGKILL after graceMs. Returns once none is left (a zombie
-    /// counts as gone), with how many there were. Reads /proc; a process of another user that
-    /// cannot be signalled is waited for all the same. Any thread.
-    static int stopPrefetchers(const std::string& base, int graceMs);
+    /// Stops every prefetcher working for the spool base `base`: a tideline-cli process run by
+    /// us or by `owner` whose command line names `base` after --spool and holds
+    /// --prefetch-worker. SIGTERM, then SIGKILL after graceMs, through pidfds (a pid reused
+    /// meanwhile is never signalled). Returns how many are still running when it gives up
+    /// (graceMs + 5 s): 0 when none is left, a zombie counting as gone. Reads /proc; any thread.
+    static int stopPrefetchers(const std::string& base, uid_t owner, int graceMs);
 
     /// Appends one line to prefetch.log (kept short: truncated when it passes 1 MiB).
     void log(std::string_view line) const;

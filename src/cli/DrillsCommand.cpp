@@ -32,11 +32,12 @@ int DrillsCommand::run(const Invocation& inv)
                    {QStringLiteral("drills"), drills}});
         return 0;
     }
-    TextTable table({tr("STARTED"), tr("BACKUP"), tr("TARGET"), tr("VERDICT"), tr("RTO (s)")}, {4});
+    TextTable table({tr("STARTED"), tr("BACKUP"), tr("TARGET"), tr("VERDICT"), tr("RTO (s)"), tr("DURABLE RTO (s)")}, {4, 5});
     for (const auto& r : history)
         table.addRow({r.startedAt, r.backupId, r.target,
                       r.passed ? tr("passed") : tr("failed: %1").arg(r.reasons.join(QStringLiteral("; "))),
-                      QString::number(r.rtoSeconds, 'f', 1)});
+                      QString::number(r.rtoSeconds, 'f', 1),
+                      r.durableRtoSeconds > 0 ? QString::number(r.durableRtoSeconds, 'f', 1) : QStringLiteral("-")});
     printText(table.render());
     //: %n is the number of drills, %1 how many passed, %2 a date or "-".
     printText(tr("%n drill(s), %1 passed; last passing drill: %2\n", nullptr, summary.drills)

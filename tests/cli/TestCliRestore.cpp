@@ -144,6 +144,14 @@ void expectPassed(const ProcessResult& r)
         sum += p.toObject().value(QStringLiteral("seconds")).toDouble();
     QVERIFY(qAbs(sum - report.value(QStringLiteral("total_seconds")).toDouble()) < 0.01);
     QVERIFY(report.value(QStringLiteral("rto_seconds")).toDouble() <= sum);
+    // The durable RTO adds the measured flush of what the drill wrote with durability off.
+    double flush = -1;
+    for (const QJsonValue& p : report.value(QStringLiteral("phases")).toArray())
+        if (p.toObject().value(QStringLiteral("name")).toString().startsWith(QLatin1String("flush to disk")))
+            flush = p.toObject().value(QStringLiteral("seconds")).toDouble();
+    QVERIFY(flush >= 0);
+    QCOMPARE(report.value(QStringLiteral("durable_rto_seconds")).toDouble(),
+             report.value(QStringLiteral("rto_seconds")).toDouble() + flush);
     QVERIFY(report.value(QStringLiteral("downloaded_bytes")).toInteger() > 0);
     // A drill ends only when everything it started has ended: its server and WAL prefetchers.
     const QStringList left = leftRunning();
@@ -214,12 +222,32 @@ private slots:
                                       {QStringLiteral("SELECT current_setting('fsync') = 'off'"),
                                        QStringLiteral("SELECT current_setting('full_page_writes') = 'off'"),
                                        QStringLiteral("SELECT current_setting('synchronous_commit') = 'off'"),
-                                       QStringLiteral("SELECT current_setting('recovery_prefetch') = 'on'"),
+                                       QStringLiteral("SELECT current_setting('recovery_prefetch') = 'try'"),
                                        QStringLiteral("SELECT current_setting('checkpoint_timeout') = '1h'")});
         expectPassed(r);
         const QJsonArray listed = r.json().value(QStringLiteral("recovery_settings")).toArray();
         for (const char* setting : {"fsync = off", "full_page_writes = off", "synchronous_commit = off"})
             QVERIFY2(listed.contains(QJsonValue(QLatin1String(setting))), setting);
+    }
+
+    // A drill's copy kept to look at starts crash-safe: the durability-off settings are gone
+    // again, and the file still belongs to the server's user.
+    void aKeptDrillCopyIsDurableAgain()
+    {
+        const ProcessResult r =
+            drill(QStringLiteral("main"), {QStringLiteral("--target-immediate"), QStringLiteral("--keep")}, -1);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QStringList kept = QDir(drillScratch()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(kept.size(), 1);
+        const QString data = drillScratch() + u'/' + kept.first() + QStringLiteral("/data");
+        QFile conf(data + QStringLiteral("/postgresql.auto.conf"));
+        QVERIFY(conf.open(QIODevice::ReadOnly));
+        const QByteArray text = conf.readAll();
+        for (const char* scratchOnly : {"fsync =", "full_page_writes =", "synchronous_commit ="})
+            QVERIFY2(!text.contains(scratchOnly), scratchOnly);
+        QVERIFY(text.contains("checkpoint_timeout = '1h'")); // what a kept copy may keep
+        QCOMPARE(QFileInfo(conf).ownerId(), QFileInfo(data).ownerId());
+        QVERIFY(QDir(drillScratch() + u'/' + kept.first()).removeRecursively());
     }
 
     void aWrongCountFailsTheDrill()
@@ -401,7 +429,7 @@ private slots:
         for (const char* durable : {"fsync =", "full_page_writes =", "synchronous_commit ="})
             QVERIFY2(!conf.contains(durable), durable);
         QVERIFY(conf.contains("checkpoint_timeout = '1h'"));
-        QVERIFY(conf.contains("recovery_prefetch = 'on'")); // the fixture's PostgreSQL 15
+        QVERIFY(conf.contains("recovery_prefetch = 'try'")); // the fixture's PostgreSQL 15
         // Credentials are never written into the data directory.
         const QByteArray secret = env().root().value(QStringLiteral("secret_key")).toString().toUtf8();
         QVERIFY(!secret.isEmpty());
