@@ -4386,7 +4386,12 @@
         <translation>%1 (%2 помечен как незавершённый)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+24"/>
+        <source>checkpoint_timeout and max_wal_size are raised in postgresql.auto.conf for replay; if this server is to stay, reset them after promotion (ALTER SYSTEM RESET checkpoint_timeout; ALTER SYSTEM RESET max_wal_size)</source>
+        <translation>checkpoint_timeout и max_wal_size увеличены в postgresql.auto.conf для воспроизведения; если сервер останется работать, сбросьте их после повышения (ALTER SYSTEM RESET checkpoint_timeout; ALTER SYSTEM RESET max_wal_size)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>cannot flush %1 to disk: %2</source>
         <translation>не удаётся сбросить %1 на диск: %2</translation>
     </message>

@@ -865,6 +865,12 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
         return fail(r.error());
     for (const auto& [k, v] : recoveryTuning(backup->info ? backup->info->version : 0, o.scratch))
         report.tuning.append(k + QStringLiteral(" = ") + v);
+    // Restartpoint spacing suits replay, not a server that goes on: a crash would replay an
+    // hour of WAL, and pg_wal may grow to 4 GB.
+    if (!o.scratch)
+        report.notes.append(RestoreJobText::tr("checkpoint_timeout and max_wal_size are raised in postgresql.auto.conf "
+                                               "for replay; if this server is to stay, reset them after promotion "
+                                               "(ALTER SYSTEM RESET checkpoint_timeout; ALTER SYSTEM RESET max_wal_size)"));
     for (const QString& root : tablespaceRoot)
         if (auto r = chownTree(root, *owner); !r)
             return fail(r.error());
