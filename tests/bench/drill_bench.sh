@@ -23,13 +23,7 @@ SEGMENTS="${SEGMENTS:-200}"
 # shellcheck source=tests/bench/pgbench_dataset.sh
 source "$repo/tests/bench/pgbench_dataset.sh"
 
-work="$(mktemp -d /tmp/tideline-drill-bench.XXXXXX)"
-chmod 755 "$work"
-cleanup() {
-    stop_dataset "$work"
-    [[ "${KEEP:-0}" == 1 ]] || rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir tideline-drill-bench
 make_dataset "$work" "$SCALE" "$SEGMENTS"
 check_sql="SELECT count(*) = $((SCALE * 100000)) FROM pgbench_accounts"
 now() { date +%s.%N; }

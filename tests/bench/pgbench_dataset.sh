@@ -9,6 +9,9 @@
 #   before the archive is long enough, or after DATASET_LIMIT seconds (default 1800).
 # stop_dataset WORK
 #   stops what make_dataset started (for the EXIT trap).
+# bench_workdir NAME
+#   sets `work` to a new directory /tmp/NAME.XXXXXX that PostgreSQL's user can enter, stopped and
+#   removed on exit (KEEP=1 leaves it).
 
 PGBIN=/usr/lib/postgresql/15/bin
 PY=/usr/bin/python3
@@ -19,6 +22,12 @@ stop_dataset() {
         [[ -f "$d/postmaster.pid" ]] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$d" -m immediate stop >/dev/null 2>&1
     done
     "$repo/tests/support/s3rver_ctl.sh" stop "$work/s3" >/dev/null 2>&1 || true
+}
+
+bench_workdir() {
+    work="$(mktemp -d "/tmp/$1.XXXXXX")"
+    chmod 755 "$work"
+    trap 'stop_dataset "$work"; [[ "${KEEP:-0}" == 1 ]] || rm -rf "$work"' EXIT
 }
 
 segment_number() { # NAME -> its number within the timeline (log * 256 + seg, 16 MB segments)

@@ -15,13 +15,7 @@ SEGMENTS="${SEGMENTS:-200}"
 # shellcheck source=tests/bench/pgbench_dataset.sh
 source "$repo/tests/bench/pgbench_dataset.sh"
 
-work="$(mktemp -d /tmp/tideline-replay-bench.XXXXXX)"
-chmod 755 "$work"
-cleanup() {
-    stop_dataset "$work"
-    [[ "${KEEP:-0}" == 1 ]] || rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir tideline-replay-bench
 
 make_dataset "$work" "${SCALE:-10}" "$SEGMENTS"
 
