@@ -289,9 +289,9 @@ QString DrillReport::toMarkdown() const
     md += DrillJobText::tr("- Source: %1\n- Backup: %2\n- Target: %3\n- Started: %4\n- RTO: %5 s (a durable recovery "
                            "here: %9 s)\n- Downloaded: %6 bytes, written: %7 bytes\n- Timeline after promotion: %8\n\n")
               // One pass: a source URL or a restore point name may itself hold "%2".
-              .arg(source, backupId, target, startedAt, QString::number(rtoSeconds, 'f', 1),
-                   QString::number(downloadedBytes), QString::number(writtenBytes),
-                   timeline.isEmpty() ? QStringLiteral("-") : timeline, QString::number(durableRtoSeconds, 'f', 1));
+              .arg(source, backupId, target, startedAt, QString::number(rtoSeconds, 'f', 1), QString::number(downloadedBytes),
+                   QString::number(writtenBytes), timeline.isEmpty() ? QStringLiteral("-") : timeline,
+                   durableRtoSeconds > 0 ? QString::number(durableRtoSeconds, 'f', 1) : QStringLiteral("-"));
     md += DrillJobText::tr("| phase | seconds |\n|---|---:|\n");
     for (const auto& p : phases)
         md += QStringLiteral("| %1 | %2 |\n")
