@@ -710,9 +710,10 @@ void MainWindow::setupKubernetes()
     connect(m_kube, &KubeSession::archivingSampled, this, [this, showLag, screenshotAfterArchiving] {
         m_cluster->setArchiving(m_kube->archiving()->cluster, m_kube->archiving()->health);
         showLag();
-        if (announceArchivingAlerts())
-            showClusterList(m_kube->clusterContext()); // the sidebar's badge follows the alerts
-
+        // The sidebar's badge follows the alerts, and comes back after a failed reading dropped it.
+        if (announceArchivingAlerts() || std::exchange(m_badgeWithoutReading, false))
+            showClusterList(m_kube->clusterContext());
+        m_badgeWithoutReading = true;
         screenshotAfterArchiving();
     });
     connect(m_kube, &KubeSession::archivingHistoryLoaded, this, showLag);

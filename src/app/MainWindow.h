@@ -185,8 +185,9 @@ private:
     ThemeMode m_theme = ThemeMode::Light;
     QString m_language; ///< empty: the system's
     QString m_screenshotFile;
-    QSystemTrayIcon* m_tray = nullptr; ///< made on the first archiving alert, where a tray exists
-    QStringList m_firingAlerts;        ///< the open cluster's, to announce only new ones
+    QSystemTrayIcon* m_tray = nullptr;  ///< made on the first archiving alert, where a tray exists
+    QStringList m_firingAlerts;         ///< the open cluster's, to announce only new ones
+    bool m_badgeWithoutReading = false; ///< a failed reading took the alerts off the sidebar badge
     QString m_screenshotView;
 };
 

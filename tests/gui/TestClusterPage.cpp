@@ -29,9 +29,9 @@
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QUrl>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
+#include <QUrl>
 
 using namespace tideline;
 using namespace tideline::gui;
@@ -411,6 +411,10 @@ private slots:
         QTRY_VERIFY(!badgeOf().second.contains(QStringLiteral("CNPGClusterWALArchivingFailing")));
         QVERIFY(!subtitle->text().contains(QStringLiteral("CNPGClusterWALArchivingFailing")));
         m_api.control(QStringLiteral("/_control/forbid"), {{QStringLiteral("rules"), QJsonArray{}}});
+        // Readable again, still failing: the badge carries the alert again (not announced twice).
+        QTRY_VERIFY_WITH_TIMEOUT((kube.sampleArchiving(),
+                                  badgeOf().second.contains(QStringLiteral("CNPGClusterWALArchivingFailing"))),
+                                 30'000);
     }
 
     // "Open bucket" opens the cluster's archive with the Secret's keys, and nothing of it is saved.
