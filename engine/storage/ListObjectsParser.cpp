@@ -368,4 +368,50 @@ Result<ListPage> parseListObjectsPage(const QByteArray& xml)
     return page;
 }
 
+Result<DeleteResult> parseDeleteResult(const QByteArray& xml)
+{
+    DeleteResult out;
+    QXmlStreamReader reader(xml);
+    QStringList stack;
+    QString text;
+    DeleteResult::Failure entry;
+    const auto badXml = [](const QString& why) {
+        return fail(ErrorCode::Corrupt, ListObjectsParserText::tr("the answer to a delete could not be parsed: %1").arg(why),
+                    ListObjectsParserText::tr("The endpoint may not be S3-compatible; check --endpoint-url."));
+    };
+    while (!reader.atEnd()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            const QString name = reader.name().toString();
+            if (stack.isEmpty() && name != u"DeleteResult")
+                return badXml(ListObjectsParserText::tr("root element <%1> instead of <DeleteResult>").arg(name.left(40)));
+            stack.append(name);
+            text.clear();
+            if (stack.size() == 2)
+                entry = {};
+        } else if (token == QXmlStreamReader::Characters) {
+            text += reader.text();
+        } else if (token == QXmlStreamReader::EndElement) {
+            const QString name = stack.takeLast();
+            if (stack.size() == 2) {
+                if (name == u"Key")
+                    entry.key = text;
+                else if (name == u"Code")
+                    entry.code = text.trimmed();
+                else if (name == u"Message")
+                    entry.message = text.trimmed();
+            } else if (stack.size() == 1) {
+                if (name == u"Deleted")
+                    out.deleted.append(entry.key);
+                else if (name == u"Error")
+                    out.errors.append(entry);
+            }
+            text.clear();
+        }
+    }
+    if (reader.hasError())
+        return badXml(reader.errorString());
+    return out;
+}
+
 } // namespace tideline::storage

@@ -27,6 +27,22 @@ struct ListPage {
 /// Errors: Corrupt with the reason (not XML, another root element such as <Error>, a bad <Size>).
 Result<ListPage> parseListObjectsPage(const QByteArray& xml);
 
+/// A DeleteObjects answer: which keys the store says it deleted, and which it could not (with
+/// S3's code and message). Keys neither list names are the caller's to check.
+struct DeleteResult {
+    QStringList deleted;
+    struct Failure {
+        QString key;
+        QString code;
+        QString message;
+    };
+    QList<Failure> errors;
+};
+
+/// Parses a DeleteResult document (local element names, any namespace). Pure; any thread.
+/// Errors: Corrupt when it is not XML or its root is not <DeleteResult>.
+Result<DeleteResult> parseDeleteResult(const QByteArray& xml);
+
 /// An ETag as S3 sends it (quoted, sometimes with spaces around) without its quotes. Pure.
 QString unquotedEtag(QString etag);
 

@@ -10,13 +10,16 @@
 #include <QRandomGenerator>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <set>
+#include <vector>
 
 namespace tideline::storage {
 
@@ -266,6 +269,86 @@ Result<void> LocalStore::put(const QString& key, const QByteArray& data, const C
     if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(*path).constData()) != 0)
         return failWrite(QString::fromLocal8Bit(std::strerror(errno)));
     return {};
+}
+
+DeleteReport LocalStore::deleteObjects(const QStringList& keys, const CancelToken& cancel)
+{
+    DeleteReport report;
+    const auto failKey = [&](const QString& key, const QString& why) {
+        report.failed.append({key,
+                              Error{ErrorCode::Refused,
+                                    LocalStoreText::tr("cannot delete %1: %2").arg(key, why),
+                                    LocalStoreText::tr("Check the permissions of the file:// source."),
+                                    {}}});
+    };
+    for (const QString& key : keys) {
+        if (cancel.isCancelled()) {
+            report.failed.append({key, cancelled(LocalStoreText::tr("deleting %1").arg(key))});
+            continue;
+        }
+        ++report.requests;
+        if (auto path = pathFor(key); !path) {
+            report.failed.append({key, path.error()});
+            continue;
+        }
+        if (auto ok = checkRoot(); !ok) {
+            report.failed.append({key, ok.error()});
+            continue;
+        }
+        const QStringList parts = key.split(u'/');
+        // One descriptor per directory level, each opened without following links: a link
+        // planted inside the root cannot lead the deletion outside it.
+        std::vector<int> dirs;
+        const auto closeAll = [&] {
+            for (int fd : dirs)
+                ::close(fd);
+        };
+        int fd = ::open(QFile::encodeName(m_root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) {
+            failKey(key, QString::fromLocal8Bit(std::strerror(errno)));
+            continue;
+        }
+        dirs.push_back(fd);
+        bool absent = false;
+        QString problem;
+        for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+            const QByteArray part = QFile::encodeName(parts[i]);
+            if (part.isEmpty() || part == ".") {
+                problem = LocalStoreText::tr("the key has an empty or \".\" segment");
+                break;
+            }
+            fd = ::openat(dirs.back(), part.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (fd < 0) {
+                if (errno == ENOENT)
+                    absent = true;
+                else if (errno == ELOOP || errno == ENOTDIR)
+                    problem = LocalStoreText::tr("%1 is not a directory inside the source").arg(parts[i]);
+                else
+                    problem = QString::fromLocal8Bit(std::strerror(errno));
+                break;
+            }
+            dirs.push_back(fd);
+        }
+        if (!absent && problem.isEmpty()) {
+            const QByteArray file = QFile::encodeName(parts.constLast());
+            if (::unlinkat(dirs.back(), file.constData(), 0) != 0 && errno != ENOENT)
+                problem =
+                    errno == EISDIR ? LocalStoreText::tr("it is a directory") : QString::fromLocal8Bit(std::strerror(errno));
+        }
+        if (!problem.isEmpty()) {
+            closeAll();
+            failKey(key, problem);
+            continue;
+        }
+        report.deleted.append(key);
+        // Directories the deletion emptied go too, deepest first; a non-empty one ends the walk.
+        if (!absent)
+            for (qsizetype level = qsizetype(dirs.size()) - 1; level >= 1; --level)
+                if (::unlinkat(dirs[size_t(level - 1)], QFile::encodeName(parts[level - 1]).constData(), AT_REMOVEDIR) != 0)
+                    break;
+        closeAll();
+    }
+    return report;
 }
 
 } // namespace tideline::storage

@@ -25,6 +25,10 @@ public:
                             ByteRange range = {}) override;
     Result<ObjectInfo> head(const QString& key, const CancelToken& cancel) override;
     Result<void> put(const QString& key, const QByteArray& data, const CancelToken& cancel) override;
+    /// Unlinks each file (a link itself, never its target), walking the key's directories
+    /// without following links so that nothing outside the root is touched, then removes the
+    /// directories the deletion left empty (never the root).
+    DeleteReport deleteObjects(const QStringList& keys, const CancelToken& cancel) override;
 
     const QString& root() const { return m_root; }
 

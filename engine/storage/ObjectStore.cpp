@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/storage/ObjectStore.h"
 
+#include <QCoreApplication>
+
 namespace tideline::storage {
+
+namespace {
+struct ObjectStoreText {
+    Q_DECLARE_TR_FUNCTIONS(ObjectStore)
+};
+} // namespace
 
 Result<QByteArray> ObjectStore::get(const QString& key, const CancelToken& cancel, ByteRange range)
 {
@@ -16,6 +24,15 @@ Result<QByteArray> ObjectStore::get(const QString& key, const CancelToken& cance
     if (!info)
         return fail(info.error());
     return out;
+}
+
+DeleteReport ObjectStore::deleteObjects(const QStringList& keys, const CancelToken&)
+{
+    DeleteReport report;
+    const Error refused{ErrorCode::Usage, ObjectStoreText::tr("%1 cannot delete objects").arg(describe()), {}, {}};
+    for (const QString& key : keys)
+        report.failed.append({key, refused});
+    return report;
 }
 
 } // namespace tideline::storage

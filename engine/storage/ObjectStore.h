@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <utility>
 
 namespace tideline::storage {
 
@@ -32,6 +33,14 @@ struct Listing {
 struct ByteRange {
     qint64 offset = 0;
     qint64 length = -1;
+};
+
+/// What a deletion did, key by key.
+struct DeleteReport {
+    QStringList deleted;                     ///< gone now (an absent key counts: S3 answers the same), in request order
+    QList<std::pair<QString, Error>> failed; ///< still there, or unknown, with why
+    bool batchRefused = false;               ///< the store refused multi-object deletes; one request per key was used
+    int requests = 0;                        ///< round trips it took
 };
 
 /// Receives a body chunk by chunk, in order. Returning an error aborts the read with that error.
@@ -78,6 +87,13 @@ public:
 
     /// Writes a whole object (one PUT; for tests, benchmarks and small files).
     virtual Result<void> put(const QString& key, const QByteArray& data, const CancelToken& cancel) = 0;
+
+    /// Deletes the keys and says, key by key, what happened; it never stops at the first failure
+    /// (a key that fails is reported and the rest are still tried), except that once the cancel
+    /// token is set every key not yet tried is reported as Cancelled. S3: DeleteObjects in
+    /// batches of at most 1,000 with Content-MD5, and one DELETE per key where the store refuses
+    /// batches. The default refuses every key (Usage): a store that cannot delete says so.
+    virtual DeleteReport deleteObjects(const QStringList& keys, const CancelToken& cancel);
 };
 
 } // namespace tideline::storage

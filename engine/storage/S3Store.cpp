@@ -7,6 +7,7 @@
 #include "engine/storage/S3Transport.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -259,6 +260,125 @@ Result<void> S3Store::put(const QString& key, const QByteArray& data, const Canc
     if (!resp)
         return fail(resp.error());
     return {};
+}
+
+Result<void> S3Store::deleteOne(const QString& key, const CancelToken& cancel, int& requests)
+{
+    const S3Transport transport(m_config);
+    if (auto ok = transport.checkKey(key); !ok)
+        return ok;
+    Request rq;
+    rq.method = "DELETE";
+    rq.key = key;
+    rq.what = QStringLiteral("DELETE %1").arg(transport.objectName(key));
+    ++requests;
+    auto resp = transport.execute(rq, cancel);
+    if (!resp && resp.error().code != ErrorCode::NotFound)
+        return fail(resp.error());
+    return {};
+}
+
+DeleteReport S3Store::deleteObjects(const QStringList& keys, const CancelToken& cancel)
+{
+    DeleteReport report;
+    constexpr qsizetype kBatch = 1000; // S3's limit per DeleteObjects request
+    const S3Transport transport(m_config);
+    QStringList singles; // keys to delete one request each, in order
+    for (qsizetype from = 0; from < keys.size(); from += kBatch) {
+        const QStringList batch = keys.mid(from, kBatch);
+        if (m_batchRefused.load() || cancel.isCancelled()) {
+            singles += batch;
+            continue;
+        }
+        QByteArray body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                          "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">";
+        QStringList sent;
+        for (const QString& key : batch) {
+            const bool xmlUnsafe = std::any_of(key.cbegin(), key.cend(), [](QChar c) { return c.unicode() < 0x20; });
+            if (xmlUnsafe || !transport.checkKey(key)) {
+                singles.append(key); // XML 1.0 cannot carry it, or deleteOne reports why not
+                continue;
+            }
+            body += "<Object><Key>" + key.toHtmlEscaped().toUtf8() + "</Key></Object>";
+            sent.append(key);
+        }
+        body += "</Delete>";
+        if (sent.isEmpty())
+            continue;
+        Request rq;
+        rq.method = "POST";
+        rq.bucketLevel = true;
+        rq.query = {{QStringLiteral("delete"), QString()}};
+        rq.body = body;
+        // S3 requires an integrity header on DeleteObjects ("Content-MD5 is missing" otherwise);
+        // Content-MD5 is the one every S3-compatible store accepts (R2 refuses aws-chunked and
+        // the newer checksum headers on some paths).
+        rq.headers.append(
+            std::pair<QByteArray, QByteArray>("Content-MD5",
+                                              QCryptographicHash::hash(body, QCryptographicHash::Md5).toBase64()));
+        rq.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/xml"));
+        rq.what = S3StoreText::tr("deleting %n objects from s3://%1", nullptr, int(sent.size())).arg(m_config.bucket);
+        ++report.requests;
+        auto resp = transport.execute(rq, cancel);
+        if (!resp) {
+            if (resp.error().code == ErrorCode::Cancelled || resp.error().code == ErrorCode::Network) {
+                for (const QString& key : sent)
+                    report.failed.append({key, resp.error()});
+                continue;
+            }
+            // The store answered, and not with a result: it does not do batches (GCS's S3
+            // interface, some gateways). Single deletes do the same work.
+            m_batchRefused = true;
+            report.batchRefused = true;
+            singles += sent;
+            continue;
+        }
+        auto result = parseDeleteResult(resp->body);
+        if (!result) {
+            for (const QString& key : sent)
+                report.failed.append({key, result.error()});
+            continue;
+        }
+        QSet<QString> confirmed(result->deleted.cbegin(), result->deleted.cend());
+        QHash<QString, DeleteResult::Failure> refused;
+        for (const auto& f : result->errors)
+            refused.insert(f.key, f);
+        for (const QString& key : sent) {
+            if (confirmed.contains(key)) {
+                report.deleted.append(key);
+            } else if (const auto it = refused.constFind(key); it != refused.cend()) {
+                const QString detail = it->code + (it->message.isEmpty() ? QString() : QStringLiteral(": ") + it->message);
+                report.failed.append(
+                    {key,
+                     S3Transport::clean(Error{it->code == u"AccessDenied" ? ErrorCode::Auth : ErrorCode::Refused,
+                                              S3StoreText::tr("%1 refused to delete %2")
+                                                  .arg(m_config.endpoint.host(), transport.objectName(key)),
+                                              S3StoreText::tr("Run the command again to retry what is left."), detail})});
+            } else {
+                singles.append(key); // neither deleted nor refused: ask again, alone
+            }
+        }
+    }
+    report.batchRefused = report.batchRefused || (m_batchRefused.load() && !singles.isEmpty());
+    std::optional<Error> authFailure;
+    for (const QString& key : singles) {
+        if (cancel.isCancelled()) {
+            report.failed.append({key, S3Transport::cancelled(QStringLiteral("DELETE %1").arg(transport.objectName(key)))});
+            continue;
+        }
+        if (authFailure) {
+            report.failed.append({key, *authFailure});
+            continue;
+        }
+        if (auto ok = deleteOne(key, cancel, report.requests); ok) {
+            report.deleted.append(key);
+        } else {
+            if (ok.error().code == ErrorCode::Auth)
+                authFailure = ok.error();
+            report.failed.append({key, ok.error()});
+        }
+    }
+    return report;
 }
 
 } // namespace tideline::storage

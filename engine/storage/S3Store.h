@@ -8,6 +8,8 @@
 #include <QSslCertificate>
 #include <QUrl>
 
+#include <atomic>
+
 namespace tideline::storage {
 
 /// An S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, s3rver) over Qt Network.
@@ -48,6 +50,12 @@ public:
                             ByteRange range = {}) override;
     Result<ObjectInfo> head(const QString& key, const CancelToken& cancel) override;
     Result<void> put(const QString& key, const QByteArray& data, const CancelToken& cancel) override;
+    /// DeleteObjects (POST ?delete, Content-MD5) in batches of 1,000; keys the answer does not
+    /// confirm are deleted one by one. A store that refuses the batch request itself (any answer
+    /// but a network failure) gets one DELETE per key from then on, for this store's lifetime.
+    /// Once a single DELETE is refused for credentials, the keys left are reported with that
+    /// error rather than tried one by one.
+    DeleteReport deleteObjects(const QStringList& keys, const CancelToken& cancel) override;
 
     /// The configuration in use (tests; credentials included, so never print it).
     const Config& config() const { return m_config; }
@@ -57,7 +65,10 @@ public:
     static bool autoVirtualHost(const QUrl& endpoint, const QString& bucket);
 
 private:
+    Result<void> deleteOne(const QString& key, const CancelToken& cancel, int& requests);
+
     Config m_config;
+    std::atomic_bool m_batchRefused = false;
 };
 
 } // namespace tideline::storage

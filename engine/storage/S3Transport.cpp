@@ -36,7 +36,9 @@ QString authHint()
 
 bool isRetryableStatus(int status)
 {
-    return status == 408 || status == 429 || status >= 500;
+    // 501 Not Implemented and 505 are answers about the request itself: asking again cannot help
+    // (a store without DeleteObjects answers 501 every time).
+    return status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
 }
 
 struct S3ErrorBody {

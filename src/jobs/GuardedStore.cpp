@@ -87,4 +87,10 @@ Result<void> GuardedStore::put(const QString& key, const QByteArray& data, const
     return m_inner->put(key, data, cancel);
 }
 
+storage::DeleteReport GuardedStore::deleteObjects(const QStringList& keys, const CancelToken& cancel)
+{
+    check("deleteObjects");
+    return m_inner->deleteObjects(keys, cancel);
+}
+
 } // namespace tideline::gui

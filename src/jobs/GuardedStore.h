@@ -30,6 +30,7 @@ public:
                                      storage::ByteRange range = {}) override;
     Result<storage::ObjectInfo> head(const QString& key, const CancelToken& cancel) override;
     Result<void> put(const QString& key, const QByteArray& data, const CancelToken& cancel) override;
+    storage::DeleteReport deleteObjects(const QStringList& keys, const CancelToken& cancel) override;
 
 private:
     static void check(const char* call);

@@ -95,6 +95,17 @@ public:
         return {};
     }
 
+    storage::DeleteReport deleteObjects(const QStringList& keys, const CancelToken&) override
+    {
+        storage::DeleteReport report;
+        for (const QString& key : keys) {
+            remove(key);
+            report.deleted.append(key);
+        }
+        report.requests = 1;
+        return report;
+    }
+
 private:
     struct Object {
         QString key;

@@ -34,6 +34,8 @@ no earlier rule fired on), so "first"/"every"/"skip" count within what is left.
   action   slowdown     503 SlowDown (S3's throttling answer)
            error500     500 InternalError
            notfound     404 NoSuchKey (an eventually consistent store, or a delete racing a read)
+           notimplemented  501 NotImplemented (a store without an API, e.g. multi-object delete)
+           accessdenied 403 AccessDenied (a key lacking a permission, e.g. delete)
            reset        connection reset (RST) before any byte of the answer
            reset_body   the real status and headers and B body bytes (default half), then RST
            truncate     the real headers (full Content-Length) and B body bytes, then a clean close
@@ -81,7 +83,7 @@ def now():
 
 
 class Rule:
-    ACTIONS = {"slowdown", "error500", "notfound", "reset", "reset_body", "truncate", "stall", "stall_body", "delay"}
+    ACTIONS = {"slowdown", "error500", "notfound", "notimplemented", "accessdenied", "reset", "reset_body", "truncate", "stall", "stall_body", "delay"}
 
     def __init__(self, spec):
         if not isinstance(spec, dict):
@@ -418,6 +420,12 @@ class Handler(BaseHTTPRequestHandler):
         if action == "notfound":
             entry["status"] = 404
             return self.s3_error(404, "NoSuchKey", "The specified key does not exist.")
+        if action == "notimplemented":
+            entry["status"] = 501
+            return self.s3_error(501, "NotImplemented", "A header you provided implies functionality that is not implemented.")
+        if action == "accessdenied":
+            entry["status"] = 403
+            return self.s3_error(403, "AccessDenied", "Access Denied")
         if action == "reset":
             return self.reset()
         if action == "stall":
