@@ -82,13 +82,67 @@
     </message>
 </context>
 <context>
+    <name>RetentionCommand</name>
+    <message numerus="yes">
+        <location filename="../src/cli/RetentionCommand.cpp" line="+212"/>
+        <source>Deleted %n objects (%1 backups).</source>
+        <translation>
+            <numerusform>Deleted %n object (%1 backups).</numerusform>
+            <numerusform>Deleted %n objects (%1 backups).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>retention deleted the backups but %n WAL files stayed</source>
+        <translation>
+            <numerusform>retention deleted the backups but %n WAL file stayed</numerusform>
+            <numerusform>retention deleted the backups but %n WAL files stayed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>retention stopped at backup %1: %n objects could not be deleted</source>
+        <translation>
+            <numerusform>retention stopped at backup %1: %n object could not be deleted</numerusform>
+            <numerusform>retention stopped at backup %1: %n objects could not be deleted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPlanner</name>
+    <message numerus="yes">
+        <location filename="../engine/retention/RetentionPlanner.cpp" line="+174"/>
+        <source>one of the %n newest backups</source>
+        <translation>
+            <numerusform>the %n newest backup</numerusform>
+            <numerusform>one of the %n newest backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>older than the %n newest backups</source>
+        <translation>
+            <numerusform>older than the %n newest backup</numerusform>
+            <numerusform>older than the %n newest backups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>S3Store</name>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Transport.cpp" line="+380"/>
+        <location filename="../engine/storage/S3Transport.cpp" line="+382"/>
         <source>%1 failed after %n attempts: %2</source>
         <translation>
             <numerusform>%1 failed after %n attempt: %2</numerusform>
             <numerusform>%1 failed after %n attempts: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../engine/storage/S3Store.cpp" line="+320"/>
+        <source>deleting %n objects from s3://%1</source>
+        <translation>
+            <numerusform>deleting %n object from s3://%1</numerusform>
+            <numerusform>deleting %n objects from s3://%1</numerusform>
         </translation>
     </message>
 </context>
@@ -103,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+163"/>
+        <location line="+166"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</numerusform>

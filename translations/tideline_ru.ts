@@ -2425,6 +2425,85 @@
     </message>
 </context>
 <context>
+    <name>KeepAnnotation</name>
+    <message>
+        <location filename="../engine/retention/KeepAnnotation.cpp" line="+18"/>
+        <source>no backup &quot;%1&quot; for server %2</source>
+        <translation>нет копии «%1» для сервера %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the backups with: tideline-cli backups %1 %2</source>
+        <translation>Список копий: tideline-cli backups %1 %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>backup %1 has status %2; only DONE backups can be kept</source>
+        <translation>копия %1 в статусе %2; закрепить можно только копии в статусе DONE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep a finished backup (tideline-cli backups lists them).</source>
+        <translation>Закрепите завершённую копию (их показывает tideline-cli backups).</translation>
+    </message>
+</context>
+<context>
+    <name>KeepCommand</name>
+    <message>
+        <location filename="../src/cli/KeepCommand.cpp" line="+18"/>
+        <source>keep needs exactly one of --target, --release and --status</source>
+        <translation>keep требует ровно одного из --target, --release и --status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: keep SOURCE SERVER BACKUP_ID --target standalone</source>
+        <translation>Например: keep SOURCE SERVER BACKUP_ID --target standalone</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--target must be full or standalone, got &apos;%1&apos;</source>
+        <translation>--target должен быть full или standalone, получено «%1»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>full keeps the backup and all WAL after it; standalone keeps only the WAL the backup needs to be consistent.</source>
+        <translation>full сохраняет копию и весь WAL после неё; standalone — только WAL, нужный копии для согласованности.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>keep needs SERVER and BACKUP_ID</source>
+        <translation>keep требует SERVER и BACKUP_ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Usage: tideline-cli keep %1</source>
+        <translation>Использование: tideline-cli keep %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no backup &quot;%1&quot; for server %2</source>
+        <translation>нет копии «%1» для сервера %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the backups with: tideline-cli backups %1 %2</source>
+        <translation>Список копий: tideline-cli backups %1 %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1: keep %2
+</source>
+        <extracomment>&quot;nokeep&quot; is barman-cloud-backup-keep&apos;s own word for no annotation; keep it as is</extracomment>
+        <translation>%1: keep %2
+</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/KeepCommand.h" line="+19"/>
+        <source>keep a backup out of retention&apos;s reach, or release it</source>
+        <translation>закрепить копию вне досягаемости политики хранения или снять закрепление</translation>
+    </message>
+</context>
+<context>
     <name>KubeAccess</name>
     <message>
         <location filename="../src/cli/KubeAccess.cpp" line="+36"/>
@@ -2992,11 +3071,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+64"/>
         <source>The endpoint may not be S3-compatible; check --endpoint-url.</source>
         <translation>Эндпоинт, возможно, не совместим с S3; проверьте --endpoint-url.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-57"/>
         <source>root element &lt;%1&gt; instead of &lt;ListBucketResult&gt;</source>
         <translation>корневой элемент &lt;%1&gt; вместо &lt;ListBucketResult&gt;</translation>
     </message>
@@ -3005,11 +3085,21 @@
         <source>bad &lt;Size&gt; &quot;%1&quot;</source>
         <translation>неверный &lt;Size&gt; &quot;%1&quot;</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>the answer to a delete could not be parsed: %1</source>
+        <translation>не удалось разобрать ответ на удаление: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>root element &lt;%1&gt; instead of &lt;DeleteResult&gt;</source>
+        <translation>корневой элемент &lt;%1&gt; вместо &lt;DeleteResult&gt;</translation>
+    </message>
 </context>
 <context>
     <name>LocalStore</name>
     <message>
-        <location filename="../engine/storage/LocalStore.cpp" line="+33"/>
+        <location filename="../engine/storage/LocalStore.cpp" line="+36"/>
         <source>%1 was cancelled</source>
         <translation>%1: отменено</translation>
     </message>
@@ -3123,11 +3213,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+28"/>
         <source>Check the permissions of the file:// source.</source>
         <translation>Проверьте права доступа к источнику file://.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-20"/>
         <source>cannot write %1: %2</source>
         <translation>не удаётся записать %1: %2</translation>
     </message>
@@ -3135,6 +3226,31 @@
         <location line="+1"/>
         <source>Check the permissions and free space of the file:// source.</source>
         <translation>Проверьте права доступа к источнику file:// и свободное место в нём.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cannot delete %1: %2</source>
+        <translation>не удалось удалить %1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>deleting %1</source>
+        <translation>удаление %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>the key has an empty or &quot;.&quot; segment</source>
+        <translation>в ключе есть пустой сегмент или «.»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a directory inside the source</source>
+        <translation>%1 — не каталог внутри источника</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>it is a directory</source>
+        <translation>это каталог</translation>
     </message>
 </context>
 <context>
@@ -3408,6 +3524,14 @@
         <location line="+4"/>
         <source>the API server sent %1 in namespace &quot;%2&quot;, which is not a namespace name</source>
         <translation>API-сервер прислал %1 в пространстве имён &quot;%2&quot;, а это недопустимое имя пространства имён</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectStore</name>
+    <message>
+        <location filename="../engine/storage/ObjectStore.cpp" line="+32"/>
+        <source>%1 cannot delete objects</source>
+        <translation>%1 не умеет удалять объекты</translation>
     </message>
 </context>
 <context>
@@ -4548,19 +4672,356 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
 </context>
 <context>
+    <name>RetentionCommand</name>
+    <message>
+        <location filename="../src/cli/RetentionCommand.cpp" line="+77"/>
+        <source>Policy</source>
+        <translation>Политика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum redundancy</source>
+        <translation>Минимальная избыточность</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Point of recoverability</source>
+        <translation>Точка восстановимости</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BACKUP ID</source>
+        <translation>ID КОПИИ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATUS</source>
+        <translation>СТАТУС</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ACTION</source>
+        <translation>ДЕЙСТВИЕ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REASON</source>
+        <translation>ПРИЧИНА</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>delete</source>
+        <translation>удалить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>keep</source>
+        <translation>оставить</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing restorable</source>
+        <translation>восстанавливать нечего</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backups to delete</source>
+        <translation>Копий к удалению</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WAL files to delete</source>
+        <translation>Файлов WAL к удалению</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2), below %3</source>
+        <translation>%1 (%2), ниже %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Freed</source>
+        <translation>Освободится</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restorable from</source>
+        <translation>Восстановимо с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, then %2</source>
+        <translation>%1, затем %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>WAL of %1</source>
+        <translation>WAL копии %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stays: %1</source>
+        <translation>остаётся: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>retention needs --policy</source>
+        <translation>retention требует --policy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the cluster&apos;s retentionPolicy, e.g. --policy 30d (also 4w, 6m).</source>
+        <translation>Укажите retentionPolicy кластера, например --policy 30d (также 4w, 6m).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--minimum-redundancy needs a whole number of backups, got &apos;%1&apos;</source>
+        <translation>--minimum-redundancy требует целого числа копий, получено «%1»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example --minimum-redundancy 2.</source>
+        <translation>Например --minimum-redundancy 2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--apply deletes backups and WAL: it needs --confirm with the server&apos;s name</source>
+        <translation>--apply удаляет копии и WAL: нужен --confirm с именем сервера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run without --apply first to see what goes, then add --apply --confirm SERVER.</source>
+        <translation>Сначала запустите без --apply и посмотрите, что будет удалено, затем добавьте --apply --confirm SERVER.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--confirm goes with --apply</source>
+        <translation>--confirm используется вместе с --apply</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without --apply, retention only shows what would go.</source>
+        <translation>Без --apply retention только показывает, что было бы удалено.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--now previews a future date; it cannot be applied</source>
+        <translation>--now показывает будущую дату; применить его нельзя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop --now to apply the policy as of today.</source>
+        <translation>Уберите --now, чтобы применить политику на сегодня.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--confirm &apos;%1&apos; does not name the server &apos;%2&apos;</source>
+        <translation>--confirm «%1» не совпадает с именем сервера «%2»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the server&apos;s name exactly: --confirm %1</source>
+        <translation>Введите имя сервера точно: --confirm %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>dry run: nothing was deleted; to delete, add --apply --confirm %1</source>
+        <translation>пробный запуск: ничего не удалено; чтобы удалить, добавьте --apply --confirm %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>retention cannot be applied: %1</source>
+        <translation>политику хранения нельзя применить: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Deleted %n objects (%1 backups).</source>
+        <translation>
+            <numerusform>Удалён %n объект (копий: %1).</numerusform>
+            <numerusform>Удалено %n объекта (копий: %1).</numerusform>
+            <numerusform>Удалено %n объектов (копий: %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the store refused multi-object deletes; objects were deleted one request each</source>
+        <translation>хранилище отказало в пакетном удалении; объекты удалены по одному запросу на каждый</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not deleted: %1: %2</source>
+        <translation>не удалено: %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>retention deleted the backups but %n WAL files stayed</source>
+        <translation>
+            <numerusform>политика хранения удалила копии, но остался %n файл WAL</numerusform>
+            <numerusform>политика хранения удалила копии, но остались %n файла WAL</numerusform>
+            <numerusform>политика хранения удалила копии, но осталось %n файлов WAL</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>retention stopped at backup %1: %n objects could not be deleted</source>
+        <translation>
+            <numerusform>политика хранения остановилась на копии %1: не удалось удалить %n объект</numerusform>
+            <numerusform>политика хранения остановилась на копии %1: не удалось удалить %n объекта</numerusform>
+            <numerusform>политика хранения остановилась на копии %1: не удалось удалить %n объектов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the cause above and run the same command again: it finishes what is left.</source>
+        <translation>Устраните причину выше и запустите ту же команду снова: она доделает оставшееся.</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/RetentionCommand.h" line="+23"/>
+        <source>what a retention policy keeps and deletes (a dry run unless --apply), with barman&apos;s semantics</source>
+        <translation>что политика хранения оставляет и удаляет (пробный запуск без --apply), по правилам barman</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionJob</name>
+    <message>
+        <location filename="../engine/retention/RetentionJob.cpp" line="+27"/>
+        <source>retention cannot run safely: %1</source>
+        <translation>политику хранения нельзя безопасно выполнить: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix or remove what is named (barman-cloud-backup-delete refuses too), then run again.</source>
+        <translation>Исправьте или удалите названное (barman-cloud-backup-delete тоже откажется), затем запустите снова.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>retention cancelled before anything was deleted</source>
+        <translation>политика хранения отменена до каких-либо удалений</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>deleting</source>
+        <translation>удаление</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPlanner</name>
+    <message>
+        <location filename="../engine/retention/RetentionPlanner.cpp" line="+89"/>
+        <source>an older backup (%1) remains and needs this WAL to reach the present</source>
+        <translation>остаётся более старая копия (%1), и ей нужен этот WAL, чтобы дойти до настоящего</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an older backup (%1) is kept in full and needs this WAL</source>
+        <translation>более старая копия (%1) закреплена полностью (full), и ей нужен этот WAL</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>backup.info is unreadable: nothing can be deleted safely until it is fixed or removed</source>
+        <translation>backup.info не читается: безопасно удалить ничего нельзя, пока его не исправят или не удалят</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>backup %1&apos;s backup.info is unreadable</source>
+        <translation>backup.info копии %1 не читается</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no backup.info (still running, or it never finished): retention does not see it</source>
+        <translation>нет backup.info (копия ещё идёт или не завершилась): политика хранения её не видит</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>status %1: only DONE backups are rated, and never deleted</source>
+        <translation>статус %1: оцениваются только копии DONE; эта не удаляется никогда</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>kept by its keep annotation (%1)</source>
+        <translation>закреплена аннотацией keep (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>one of the %n newest backups</source>
+        <translation>
+            <numerusform>одна из %n самой новой копии</numerusform>
+            <numerusform>одна из %n самых новых копий</numerusform>
+            <numerusform>одна из %n самых новых копий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>older than the %n newest backups</source>
+        <translation>
+            <numerusform>старше %n самой новой копии</numerusform>
+            <numerusform>старше %n самых новых копий</numerusform>
+            <numerusform>старше %n самых новых копий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>backup %1 is DONE but has no end_time</source>
+        <translation>копия %1 в статусе DONE, но без end_time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DONE without an end time: it cannot be placed against the window</source>
+        <translation>DONE без времени окончания: её нельзя соотнести с окном</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>outside the window, kept for the minimum redundancy of %1</source>
+        <translation>вне окна, оставлена ради минимальной избыточности %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>older than the newest backup that ended before the point of recoverability</source>
+        <translation>старше самой новой копии, завершившейся до точки восстановимости</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the newest backup that ended before the point of recoverability: restores to the window&apos;s start begin here</source>
+        <translation>самая новая копия, завершившаяся до точки восстановимости: восстановление к началу окна начинается с неё</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ended inside the recovery window</source>
+        <translation>завершилась внутри окна восстановления</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPolicy</name>
+    <message>
+        <location filename="../engine/retention/RetentionPolicy.cpp" line="+44"/>
+        <source>&quot;%1&quot; is not a retention policy</source>
+        <translation>«%1» — не политика хранения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use CNPG&apos;s form (30d, 4w, 6m: a number from 1 and d, w or m) or barman&apos;s (RECOVERY WINDOW OF 30 DAYS, REDUNDANCY 3).</source>
+        <translation>Используйте форму CNPG (30d, 4w, 6m: число от 1 и d, w или m) или barman (RECOVERY WINDOW OF 30 DAYS, REDUNDANCY 3).</translation>
+    </message>
+</context>
+<context>
     <name>S3Store</name>
     <message>
-        <location filename="../engine/storage/S3Transport.cpp" line="+131"/>
+        <location filename="../engine/storage/S3Transport.cpp" line="+133"/>
         <source>Check --endpoint-url (or AWS_ENDPOINT_URL) and that the endpoint is reachable.</source>
         <translation>Проверьте --endpoint-url (или AWS_ENDPOINT_URL) и доступность эндпоинта.</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-101"/>
         <source>Check the credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or --profile / AWS_PROFILE) and that they may read this bucket.</source>
         <translation>Проверьте учётные данные (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY или --profile / AWS_PROFILE) и их право читать этот бакет.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>%1 was cancelled</source>
         <translation>%1: отменено</translation>
     </message>
@@ -4739,7 +5200,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location filename="../engine/storage/S3Store.cpp" line="+59"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+60"/>
         <source>listing s3://%1/%2</source>
         <translation>получение списка s3://%1/%2</translation>
     </message>
@@ -4800,6 +5261,25 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <source>%1: got %2 of %3 bytes</source>
         <translation>%1: получено %2 из %3 байт</translation>
     </message>
+    <message numerus="yes">
+        <location line="+108"/>
+        <source>deleting %n objects from s3://%1</source>
+        <translation>
+            <numerusform>удаление %n объекта из s3://%1</numerusform>
+            <numerusform>удаление %n объектов из s3://%1</numerusform>
+            <numerusform>удаление %n объектов из s3://%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 refused to delete %2</source>
+        <translation>%1 отказал в удалении %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the command again to retry what is left.</source>
+        <translation>Запустите команду снова, чтобы повторить оставшееся.</translation>
+    </message>
 </context>
 <context>
     <name>ServerCatalog</name>
@@ -4850,7 +5330,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>в backup.info резервной копии %1 нет читаемого диапазона WAL</translation>
     </message>
     <message numerus="yes">
-        <location line="+160"/>
+        <location line="+163"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>резервные копии %n разного кластера PostgreSQL имеют общее имя сервера %1: %2. Несколько кластеров пишут в одно место (ситуация CNPG «Expected empty archive»); задайте каждому свой serverName</numerusform>
@@ -4933,7 +5413,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1 не читается: %2</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+67"/>
         <source>no Barman Cloud server under %1</source>
         <translation>в %1 нет сервера Barman Cloud</translation>
     </message>
@@ -7029,7 +7509,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         <translation>Прочитано: %1.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>The archiving history could not be read: %1</source>
         <translation>Не удалось прочитать историю архивирования: %1</translation>
     </message>

@@ -167,6 +167,9 @@ void computeRestorability(ServerCatalog& catalog)
     const quint64 size = wals.segmentSize();
     const QString basePrefix = catalog.source.key(catalog.server) + QStringLiteral("/base/");
     for (auto& b : catalog.backups) {
+        b.restorable = false;
+        b.missingWalCount = 0;
+        b.firstMissingWal.clear();
         if (!b.info)
             continue;
         // backup.info is uploaded last and deleted last: a backup whose delete was interrupted,
@@ -506,6 +509,31 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     catalog.loadedAtUsec = clock.nowUsec();
     context.report({readingPhase, total.load(), total.load(), 0});
     return catalog;
+}
+
+ServerCatalog catalogWithout(const ServerCatalog& catalog, const QSet<QString>& removedKeys)
+{
+    ServerCatalog out = catalog;
+    const QString basePrefix = catalog.source.key(catalog.server) + QStringLiteral("/base/");
+    out.backups.removeIf([&](const BackupEntry& b) {
+        return b.info && removedKeys.contains(basePrefix + b.id + QStringLiteral("/backup.info"));
+    });
+    for (BackupEntry& b : out.backups) {
+        const qsizetype before = b.objectList.size();
+        b.objectList.removeIf([&](const ObjectInfo& o) { return removedKeys.contains(o.key); });
+        if (b.objectList.size() == before)
+            continue;
+        const QString prefix = basePrefix + b.id + QLatin1Char('/');
+        b.dataFiles.removeIf([&](const QString& file) { return removedKeys.contains(prefix + file); });
+        b.objects = int(b.objectList.size());
+        b.bytes = 0;
+        for (const ObjectInfo& o : b.objectList)
+            b.bytes += o.size;
+    }
+    out.wals = catalog.wals.without(removedKeys);
+    computeRestorability(out);
+    out.wals.computeGaps(oldestBeginByTimeline(out));
+    return out;
 }
 
 Result<QStringList> listServers(storage::ObjectStore& store, const storage::SourceUrl& source, JobContext& context,

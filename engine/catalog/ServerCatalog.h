@@ -8,6 +8,7 @@
 #include "engine/storage/StoreFactory.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -94,6 +95,12 @@ struct ServerCatalog {
 /// Thread: any thread but the GUI thread (it blocks on I/O).
 Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const storage::SourceUrl& source, const QString& server,
                                         JobContext& context, const Clock& clock = Clock::system(), int parallelism = 16);
+
+/// The catalog as it will be once the objects with these keys are gone (a retention preview):
+/// backups whose backup.info goes are dropped, the others lose the listed objects, the WAL
+/// archive loses the listed files, and restorability and gaps are derived again. Warnings stay
+/// those of the loaded catalog. Pure; any thread.
+ServerCatalog catalogWithout(const ServerCatalog& catalog, const QSet<QString>& removedKeys);
 
 /// The server names under a destination path: every first-level prefix that holds base/ or
 /// wals/. Errors: MissingSource when the bucket does not exist; Network/Auth; Cancelled.

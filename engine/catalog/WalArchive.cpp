@@ -88,14 +88,37 @@ WalArchive WalArchive::build(const QString& walsPrefix, const QList<storage::Obj
                                [](const WalObject& a, const WalObject& b) { return a.segno == b.segno; });
         const auto removed = std::distance(dup, t.segments.end());
         if (removed > 0) {
-            for (auto it = dup; it != t.segments.end(); ++it)
+            for (auto it = dup; it != t.segments.end(); ++it) {
                 t.bytes -= it->size;
+                archive.m_duplicateCopies.append(*it);
+            }
             archive.m_duplicates += static_cast<int>(removed);
             t.segments.erase(dup, t.segments.end());
         }
         archive.m_timelines.append(std::move(t));
     }
     return archive;
+}
+
+WalArchive WalArchive::without(const QSet<QString>& keys) const
+{
+    WalArchive out = *this;
+    const auto gone = [&](const WalObject& o) { return keys.contains(keyOf(o)); };
+    out.m_history.removeIf(gone);
+    out.m_duplicateCopies.removeIf(gone);
+    for (TimelineWal& t : out.m_timelines) {
+        t.segments.removeIf(gone);
+        t.partials.removeIf(gone);
+        t.backupLabels.removeIf(gone);
+        t.gaps.clear();
+        t.bytes = 0;
+        for (const auto* list : {&t.segments, &t.partials, &t.backupLabels})
+            for (const WalObject& o : *list)
+                t.bytes += o.size;
+    }
+    out.m_timelines.removeIf(
+        [](const TimelineWal& t) { return t.segments.isEmpty() && t.partials.isEmpty() && t.backupLabels.isEmpty(); });
+    return out;
 }
 
 void WalArchive::setGraph(wal::TimelineGraph graph)

@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -66,12 +67,18 @@ public:
     /// before `oldestBeginByTimeline[t]` (the earliest begin segno of any backup that can replay
     /// into t: its timeline is on t's path).
     void computeGaps(const QMap<wal::TimelineId, quint64>& oldestBeginByTimeline);
+    /// This archive once the objects with these keys are gone: same prefix, segment size and
+    /// timeline tree, gaps to be computed again. Pure.
+    WalArchive without(const QSet<QString>& keys) const;
 
     quint64 segmentSize() const { return m_segmentSize; }
     bool segmentSizeInferred() const { return m_segmentSizeInferred; }
     const QList<TimelineWal>& timelines() const { return m_timelines; }
     const TimelineWal* timeline(wal::TimelineId tli) const;
     const QList<WalObject>& historyFiles() const { return m_history; }
+    /// The second and later copies of a segment archived twice (other compressions), which the
+    /// timelines leave out; retention deletes them with the segment.
+    const QList<WalObject>& duplicateCopies() const { return m_duplicateCopies; }
     const wal::TimelineGraph& graph() const { return m_graph; }
     int ignoredKeys() const { return m_ignored; }
     int duplicates() const { return m_duplicates; }
@@ -115,6 +122,7 @@ private:
     bool m_segmentSizeInferred = false;
     QList<TimelineWal> m_timelines; // ascending timeline
     QList<WalObject> m_history;
+    QList<WalObject> m_duplicateCopies;
     wal::TimelineGraph m_graph;
     int m_ignored = 0;
     int m_duplicates = 0;

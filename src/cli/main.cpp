@@ -9,10 +9,12 @@
 #include "src/cli/DrillsCommand.h"
 #include "src/cli/Interrupt.h"
 #include "src/cli/K8sCommand.h"
+#include "src/cli/KeepCommand.h"
 #include "src/cli/ManifestCommand.h"
 #include "src/cli/Output.h"
 #include "src/cli/PlanCommand.h"
 #include "src/cli/RestoreCommand.h"
+#include "src/cli/RetentionCommand.h"
 #include "src/cli/ServersCommand.h"
 #include "src/cli/ShowCommand.h"
 #include "src/cli/SourceAccess.h"
@@ -44,7 +46,8 @@ int main(int argc, char* argv[])
     const CommandLine commandLine(
         {std::make_shared<ServersCommand>(), std::make_shared<StatusCommand>(), std::make_shared<BackupsCommand>(),
          std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(), std::make_shared<WindowCommand>(),
-         std::make_shared<UsageCommand>(), std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(),
+         std::make_shared<UsageCommand>(), std::make_shared<RetentionCommand>(), std::make_shared<KeepCommand>(),
+         std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(),
          std::make_shared<RestoreCommand>(), std::make_shared<DrillCommand>(), std::make_shared<DrillsCommand>(),
          std::make_shared<K8sCommand>(), std::make_shared<AlertsCommand>(), std::make_shared<ArchiverCommand>(),
          std::make_shared<WalRestoreCommand>()});

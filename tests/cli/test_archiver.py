@@ -31,6 +31,7 @@ import kubernetes
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
 import make_buckets as mb  # noqa: E402
+from proxy_client import Proxy  # noqa: E402
 
 BUCKET = "tideline-archiver"
 SERVER = "pg-archiver"
@@ -146,23 +147,6 @@ def exposition(arch, ready, done, backup_ts):
         "go_gc_duration_seconds_sum 0.0123",
         "go_gc_duration_seconds_count 42",
         ""])
-
-
-class Proxy:
-    def __init__(self, upstream):
-        self.p = subprocess.Popen([sys.executable, str(pathlib.Path(mb.__file__).parent / "s3proxy.py"),
-                                   "--upstream", upstream, "--port", "0"],
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        self.port = int(self.p.stdout.readline())
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def rules(self, rules):
-        req = urllib.request.Request(f"{self.url}/__proxy/rules", data=json.dumps(rules).encode(), method="POST")
-        urllib.request.urlopen(req, timeout=10).read()
-
-    def close(self):
-        self.p.stdin.close()
-        self.p.wait(timeout=10)
 
 
 def main():

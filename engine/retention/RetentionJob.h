@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/JobContext.h"
+#include "engine/retention/RetentionPlanner.h"
+#include "engine/storage/ObjectStore.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <utility>
+
+namespace tideline::retention {
+
+/// What applying a plan did.
+struct RetentionOutcome {
+    QStringList deleted;                     ///< keys gone, in order
+    QList<std::pair<QString, Error>> failed; ///< keys that stay, with why
+    QStringList backupsDeleted;              ///< backups whose backup.info is gone
+    QString stoppedAt;         ///< the backup whose files could not all be deleted (nothing after it was tried)
+    bool batchRefused = false; ///< the store refused multi-object deletes
+    int requests = 0;
+    bool complete() const { return failed.isEmpty() && stoppedAt.isEmpty(); }
+};
+
+/// Deletes what the plan says, backup by backup, oldest first, in barman-cloud-backup-delete's
+/// order: the tar parts, then backup.info only once every part is gone (so a backup is never
+/// left looking complete without its data, and a rerun finds it and finishes), then its WAL. A
+/// backup whose parts or backup.info cannot all be deleted stops the run there, as barman does;
+/// a WAL deletion that fails is reported and the run goes on. Running the same policy again
+/// on a fresh catalog finishes an interrupted run.
+///
+/// Errors: Refused when the plan has blockers (nothing is deleted); Cancelled when cancelled
+/// before the first deletion. Cancellation later ends the run with the keys not deleted
+/// reported as failed (Cancelled). Thread: not the GUI thread (it blocks on the store).
+Result<RetentionOutcome> applyRetention(storage::ObjectStore& store, const RetentionPlan& plan, JobContext& context);
+
+} // namespace tideline::retention

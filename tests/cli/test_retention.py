@@ -1,0 +1,377 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`tideline-cli retention` and `keep` against barman's own retention code on copies of the
+barman-written fixture buckets.
+
+    test_retention.py --cli PATH/tideline-cli --env FIXTURE_DIR/env.json
+
+Oracles, all Debian's barman-cli-cloud 3.4:
+- statuses: barman.retention_policies (RetentionPolicyFactory over a CloudBackupCatalog of the
+  same bucket), minimum redundancy included;
+- what goes: barman-cloud-backup-delete's own main() with --dry-run, whose "Skipping deletion of
+  objects [...]" lines list every key it would delete, step by step;
+- what an --apply leaves: the barman-cloud-backup-delete program deleting an identical copy, the
+  two buckets then listed by boto3 key for key;
+- keep: barman-cloud-backup-keep writes what `keep --status` reads, and reads what `keep` writes.
+
+Recovery windows are previewed at chosen instants (Tideline's --now). barman has no such option
+and faketime cannot stand in here: it would also move the clock botocore signs with, and s3rver
+refuses signatures more than 15 minutes off (RequestTimeTooSkewed). So the oracle runs barman's
+code in this process with only barman.retention_policies' clock set to the same instant.
+"""
+
+import argparse
+import ast
+import contextlib
+import datetime
+import io
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
+import make_buckets as mb  # noqa: E402
+from proxy_client import Proxy  # noqa: E402
+
+import barman.retention_policies as barman_rp  # noqa: E402
+from barman.clients import cloud_backup_delete  # noqa: E402
+from barman.cloud import CloudBackupCatalog  # noqa: E402
+from barman.cloud_providers import get_cloud_interface  # noqa: E402
+
+FAILURES = []
+TEMP_BUCKETS = []
+
+
+def check(cond, what):
+    print(f"{'ok  ' if cond else 'FAIL'} {what}", flush=True)
+    if not cond:
+        FAILURES.append(what)
+
+
+class Env:
+    def __init__(self, cli, env_path):
+        with open(env_path) as f:
+            self.fixture = json.load(f)
+        self.cli = cli
+        self.endpoint = self.fixture["endpoint"]
+        self.store = mb.Store(self.endpoint)
+        os.environ.update({"AWS_ACCESS_KEY_ID": mb.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": mb.SECRET_KEY,
+                           "AWS_DEFAULT_REGION": mb.REGION, "TZ": "UTC", "LC_ALL": "C.UTF-8"})
+        os.environ.pop("AWS_PROFILE", None)
+
+    def copy(self, source_bucket, label):
+        bucket = f"tideline-rt-{label}-{uuid.uuid4().hex[:8]}"
+        self.store.fresh_bucket(bucket)
+        TEMP_BUCKETS.append(bucket)
+        self.store.copy_bucket(source_bucket, bucket, f"{mb.PATH}/")
+        return bucket
+
+    def url(self, bucket):
+        return f"s3://{bucket}/{mb.PATH}"
+
+    def tideline(self, *args, endpoint=None):
+        p = subprocess.run([self.cli, *args, "--endpoint-url", endpoint or self.endpoint],
+                           capture_output=True, text=True, timeout=300)
+        return p.returncode, p.stdout, p.stderr
+
+    def retention_json(self, bucket, server, *args):
+        rc, out, err = self.tideline("retention", self.url(bucket), server, *args, "--json")
+        if rc != 0:
+            raise AssertionError(f"retention {args} exited {rc}: {err}")
+        return json.loads(out)
+
+    def keys(self, bucket, server):
+        return self.store.keys(bucket, f"{mb.PATH}/{server}/")
+
+
+class FixedClock(datetime.datetime):
+    """barman.retention_policies' datetime with now() pinned (set .instant)."""
+    instant = None
+
+    @classmethod
+    def now(cls, tz=None):
+        return cls.instant.astimezone(tz) if tz else cls.instant
+
+
+@contextlib.contextmanager
+def barman_now(instant):
+    saved = barman_rp.datetime
+    FixedClock.instant = instant
+    barman_rp.datetime = FixedClock
+    try:
+        yield
+    finally:
+        barman_rp.datetime = saved
+
+
+def barman_policy(policy):
+    """CNPG's spelling as CNPG hands it to barman (pkg/utils/barman.go)."""
+    units = {"d": "DAYS", "w": "WEEKS", "m": "MONTHS"}
+    if policy[-1] in units and policy[:-1].isdigit():
+        return f"RECOVERY WINDOW OF {policy[:-1]} {units[policy[-1]]}"
+    return policy
+
+
+def barman_args(env, bucket, server, *extra):
+    return ["--endpoint-url", env.endpoint, *extra, env.url(bucket), server]
+
+
+def barman_report(env, bucket, server, policy, instant, minimum_redundancy):
+    """{backup_id: status} as barman's retention policy reports it."""
+    policy = barman_policy(policy)
+    config = cloud_backup_delete.parse_arguments(barman_args(env, bucket, server, "-r", policy))
+    cloud = get_cloud_interface(config)
+    catalog = CloudBackupCatalog(cloud_interface=cloud, server_name=server)
+    with barman_now(instant):
+        rp = barman_rp.RetentionPolicyFactory.create("retention_policy", policy, server_name=server, catalog=catalog)
+        rp.server.minimum_redundancy = minimum_redundancy
+        report = rp.report()
+    cloud.close()
+    return dict(report)
+
+
+def barman_dry_run(env, bucket, server, policy, instant):
+    """The steps barman-cloud-backup-delete --dry-run prints: [(backup keys, wal keys)]."""
+    out = io.StringIO()
+    with barman_now(instant), contextlib.redirect_stdout(out):
+        cloud_backup_delete.main(barman_args(env, bucket, server, "--dry-run", "-r", barman_policy(policy)))
+    steps = []
+    for line in out.getvalue().splitlines():
+        if not line.startswith("Skipping deletion of objects "):
+            continue
+        keys = ast.literal_eval(line[len("Skipping deletion of objects "):line.rindex(" due to")])
+        if any("/wals/" in k for k in keys):
+            steps[-1][1].extend(keys)
+        else:
+            steps.append((keys, []))
+    return steps
+
+
+def end_times(env, bucket, server):
+    config = cloud_backup_delete.parse_arguments(barman_args(env, bucket, server, "-r", "REDUNDANCY 1"))
+    cloud = get_cloud_interface(config)
+    catalog = CloudBackupCatalog(cloud_interface=cloud, server_name=server)
+    times = {bid: info.end_time for bid, info in catalog.get_backup_list().items() if info.status == "DONE"}
+    cloud.close()
+    return times
+
+
+def compare_plan(env, bucket, server, policy, instant, minimum_redundancy, label):
+    args = ["--policy", policy, "--now", instant.isoformat()]
+    if minimum_redundancy:
+        args += ["--minimum-redundancy", str(minimum_redundancy)]
+    plan = env.retention_json(bucket, server, *args)
+    ours = {b["backup_id"]: b["status"] for b in plan["backups"] if b["status"] is not None}
+    theirs = barman_report(env, bucket, server, policy, instant, minimum_redundancy)
+    check(ours == theirs, f"{label}: statuses {ours} == barman's {theirs}")
+    if minimum_redundancy:
+        return plan
+    steps = [(sorted(s["files"] + [s["backup_info"]]), sorted(s["wals"])) for s in plan["steps"]]
+    oracle = [(sorted(f), sorted(w)) for f, w in barman_dry_run(env, bucket, server, policy, instant)]
+    check(steps == oracle, f"{label}: {len(steps)} deletion steps, keys equal to barman-cloud-backup-delete --dry-run's "
+                           f"({sum(len(f) + len(w) for f, w in oracle)} keys)")
+    if steps != oracle:
+        print(json.dumps({"tideline": steps, "barman": oracle}, indent=1))
+    deleted = [k for f, w in steps for k in f + w]
+    sizes = {o["Key"]: o["Size"] for o in env.store.objects(bucket, f"{mb.PATH}/{server}/")}
+    check(plan["freed_bytes"] == sum(sizes[k] for k in deleted), f"{label}: freed_bytes is the listed size of what goes")
+    wal_keys = [k for _, w in steps for k in w]
+    check(plan["wals"]["delete_count"] == len(wal_keys)
+          and plan["wals"]["delete_bytes"] == sum(sizes[k] for k in wal_keys),
+          f"{label}: wals.delete_count/delete_bytes count every WAL object that goes")
+    return plan
+
+
+def plans_against_barman(env, bucket, server, label):
+    times = sorted(end_times(env, bucket, server).values())
+    check(len(times) >= 1, f"{label}: barman lists DONE backups")
+    for n in range(1, len(times) + 2):
+        compare_plan(env, bucket, server, f"REDUNDANCY {n}", datetime.datetime.now(datetime.timezone.utc), 0,
+                     f"{label} REDUNDANCY {n}")
+    micro = datetime.timedelta(microseconds=1)
+    for i, end in enumerate(times):
+        # The point of recoverability just after and exactly at a backup's end: barman's "<".
+        for offset, where in ((micro, "just after"), (datetime.timedelta(0), "exactly at")):
+            for policy, window in (("30d", datetime.timedelta(days=30)), ("RECOVERY WINDOW OF 4 WEEKS",
+                                                                          datetime.timedelta(weeks=4))):
+                instant = end + window + offset
+                compare_plan(env, bucket, server, policy, instant, 0,
+                             f"{label} {policy}, point {where} backup {i + 1}'s end")
+        compare_plan(env, bucket, server, "6m", end + datetime.timedelta(days=186) + micro, 2,
+                     f"{label} 6m, minimum redundancy 2, point after backup {i + 1}")
+
+
+def apply_against_barman(env, source_bucket, server, policy, label, prepare=None, endpoint=None):
+    ours, theirs = env.copy(source_bucket, "ours"), env.copy(source_bucket, "barman")
+    if prepare:
+        prepare(ours)
+        prepare(theirs)
+    before = env.keys(ours, server)
+    rc, out, err = env.tideline("retention", env.url(ours), server, "--policy", policy, "--apply")
+    check(rc == 2 and env.keys(ours, server) == before, f"{label}: --apply without --confirm exits 2, nothing deleted")
+    rc, out, err = env.tideline("retention", env.url(ours), server, "--policy", policy, "--apply", "--confirm",
+                                server + "x")
+    check(rc == 2 and env.keys(ours, server) == before, f"{label}: a mistyped --confirm exits 2, nothing deleted")
+    rc, out, err = env.tideline("retention", env.url(ours), server, "--policy", policy, "--apply", "--confirm", server,
+                                "--json", endpoint=endpoint)
+    result = json.loads(out) if out else {}
+    check(rc == 0 and result.get("complete") is True, f"{label}: --apply --confirm completes ({rc}, {err.strip()})")
+    p = subprocess.run(["barman-cloud-backup-delete", *barman_args(env, theirs, server, "-r", barman_policy(policy))],
+                       capture_output=True, text=True, timeout=300)
+    check(p.returncode == 0, f"{label}: barman-cloud-backup-delete -r on the twin copy ({p.stderr.strip()[-200:]})")
+    left_ours, left_theirs = env.keys(ours, server), env.keys(theirs, server)
+    check(left_ours == left_theirs, f"{label}: the bucket holds exactly what barman leaves "
+                                    f"({len(left_ours)} objects, {len(before) - len(left_ours)} deleted)")
+    if left_ours != left_theirs:
+        print("only ours:", sorted(set(left_ours) - set(left_theirs)), "only barman's:",
+              sorted(set(left_theirs) - set(left_ours)))
+    again = env.retention_json(ours, server, "--policy", policy)
+    check(again["steps"] == [], f"{label}: a second run finds nothing more to delete")
+    return ours, result
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--env", required=True)
+    args = ap.parse_args()
+    env = Env(args.cli, args.env)
+    main_bucket = env.fixture["scenarios"]["main"]["bucket"]
+    server = env.fixture["scenarios"]["main"]["server"]
+    plain = env.fixture["scenarios"]["plain"]["server"]
+    ids = env.fixture["scenarios"]["main"]["done_backup_ids"]
+    try:
+        # Plain copies, then keep annotations written by barman and by Tideline.
+        plans_against_barman(env, main_bucket, server, "main")
+        plans_against_barman(env, main_bucket, plain, "plain (1 MiB WAL, tablespace)")
+
+        kept = env.copy(main_bucket, "keep")
+        rc, out, err = env.tideline("keep", env.url(kept), server, ids[0], "--target", "standalone")
+        p = subprocess.run(["barman-cloud-backup-keep", *barman_args(env, kept, server, "--status"), ids[0]],
+                           capture_output=True, text=True)
+        check(rc == 0 and p.stdout.strip() == "Keep: standalone",
+              f"keep --target standalone: barman-cloud-backup-keep --status reads '{p.stdout.strip()}'")
+        p = subprocess.run(["barman-cloud-backup-keep", *barman_args(env, kept, server, "--target", "full"), ids[2]],
+                           capture_output=True, text=True)
+        rc, out, err = env.tideline("keep", env.url(kept), server, ids[2], "--status", "--json")
+        check(p.returncode == 0 and rc == 0 and json.loads(out)["keep"] == "full",
+              "keep --status reads the annotation barman-cloud-backup-keep --target full wrote")
+        plans_against_barman(env, kept, server, "keep:standalone first, keep:full third")
+
+        standalone = env.copy(main_bucket, "standalone")
+        for bid in ids[:2]:
+            env.tideline("keep", env.url(standalone), server, bid, "--target", "standalone")
+        plans_against_barman(env, standalone, server, "keep:standalone first and second")
+
+        rc, out, err = env.tideline("keep", env.url(kept), server, ids[2], "--release")
+        p = subprocess.run(["barman-cloud-backup-keep", *barman_args(env, kept, server, "--status"), ids[2]],
+                           capture_output=True, text=True)
+        check(rc == 0 and p.stdout.strip() == "Keep: nokeep", "keep --release: barman-cloud-backup-keep reads nokeep")
+
+        # Deleting for real, twin copies side by side.
+        apply_against_barman(env, main_bucket, server, "REDUNDANCY 1", "apply REDUNDANCY 1")
+        apply_against_barman(env, main_bucket, plain, "REDUNDANCY 1", "apply plain REDUNDANCY 1")
+        apply_against_barman(env, main_bucket, server, "REDUNDANCY 2", "apply REDUNDANCY 2 with keep:standalone first",
+                             prepare=lambda b: env.tideline("keep", env.url(b), server, ids[0], "--target", "standalone"))
+
+        # Half deleted by an earlier run (its first tar gone, backup.info still there): the
+        # backup does not look restorable, and the next run finishes like barman would.
+        def half_deleted(bucket):
+            tar = [k for k in env.keys(bucket, server) if f"/base/{ids[0]}/data" in k]
+            env.store.delete(bucket, tar[0])
+        ours, _ = apply_against_barman(env, main_bucket, server, "REDUNDANCY 3", "finishing a half-deleted backup",
+                                       prepare=half_deleted)
+
+        # A store without multi-object delete (GCS's S3 interface, some gateways): one DELETE per key.
+        proxy = Proxy(env.endpoint)
+        try:
+            proxy.rules([{"action": "notimplemented", "method": "POST", "path": r"\?delete"}])
+            _, result = apply_against_barman(env, main_bucket, server, "REDUNDANCY 1", "batches refused",
+                                             endpoint=proxy.url)
+            methods = {e["method"] for e in proxy.log() if e.get("status") in (200, 204)}
+            check(result.get("batch_refused") is True and "DELETE" in methods,
+                  "batches refused: reported, and single DELETEs did the work")
+
+            # backup.info cannot be deleted: the run stops there with the tars gone, the backup is
+            # not shown as restorable, and the next run (permission back) finishes like barman.
+            broken = env.copy(main_bucket, "stopped")
+            proxy.rules([{"action": "notimplemented", "method": "POST", "path": r"\?delete"},
+                         {"action": "accessdenied", "method": "DELETE", "path": r"backup\.info"}])
+            rc, out, err = env.tideline("retention", env.url(broken), server, "--policy", "REDUNDANCY 1", "--apply",
+                                        "--confirm", server, "--json", endpoint=proxy.url)
+            result = json.loads(out)
+            check(rc == 4 and result["stopped_at"] == ids[0] and result["complete"] is False
+                  and len(result["backups_deleted"]) == 0 and err.count("not deleted:") == 1,
+                  f"a refused backup.info delete stops the run at the first backup, exit 4 ({err.strip()[-160:]})")
+            rc, out, err = env.tideline("backups", env.url(broken), server, "--json")
+            first = [b for b in json.loads(out)["backups_list"] if b["backup_id"] == ids[0]]
+            check(first and first[0]["restorable"] is False,
+                  "the backup left without its tars is not restorable in `backups`")
+        finally:
+            proxy.close()
+        twin = env.copy(main_bucket, "stopped-twin")
+        subprocess.run(["barman-cloud-backup-delete", *barman_args(env, twin, server, "-r", "REDUNDANCY 1")],
+                       capture_output=True, check=True)
+        rc, out, err = env.tideline("retention", env.url(broken), server, "--policy", "REDUNDANCY 1", "--apply",
+                                    "--confirm", server)
+        check(rc == 0 and env.keys(broken, server) == env.keys(twin, server),
+              "the rerun finishes: the bucket holds exactly what barman leaves")
+
+        # A file:// copy: the same objects go as barman deletes from S3.
+        local = pathlib.Path(tempfile.mkdtemp(prefix="tideline-rt-"))
+        try:
+            shutil.copytree(pathlib.Path(env.fixture["local_mirror"]) / mb.PATH, local / mb.PATH)
+            outside = local / "outside.txt"
+            outside.write_text("not the bucket's")
+            link = local / mb.PATH / server / "base" / "planted"
+            link.symlink_to(local)
+            rc, out, err = env.tideline("retention", f"file://{local}/{mb.PATH}", server, "--policy", "REDUNDANCY 1",
+                                        "--apply", "--confirm", server)
+            files = sorted(str(p.relative_to(local)) for p in local.rglob("*") if p.is_file() and not p.is_symlink()
+                           and str(p.relative_to(local)).startswith(f"{mb.PATH}/{server}/"))
+            check(rc == 0 and files == env.keys(twin, server) and outside.exists(),
+                  f"file:// --apply leaves the files barman leaves on S3, nothing outside touched ({err.strip()[-120:]})")
+            empty = [p for p in (local / mb.PATH / server / "base").iterdir() if p.is_dir() and not p.is_symlink()
+                     and not any(p.iterdir())]
+            check(not empty, "file://: no empty backup directories left behind")
+        finally:
+            shutil.rmtree(local)
+
+        # Bad input.
+        for bad in ("30x", "0d", "30", "-1d", "RECOVERY WINDOW OF 3 YEARS", "REDUNDANCY"):
+            rc, out, err = env.tideline("retention", env.url(main_bucket), server, "--policy", bad)
+            check(rc == 2 and "30d" in err and "\n" == err[-1] and err.count("\n") == 1,
+                  f"policy '{bad}' refused in one line naming the accepted forms (exit {rc})")
+        corrupt = env.fixture["scenarios"].get("corrupt")
+        if corrupt:
+            before = env.keys(corrupt["bucket"], corrupt["server"])
+            plan = env.retention_json(corrupt["bucket"], corrupt["server"], "--policy", "REDUNDANCY 1")
+            p = subprocess.run(["barman-cloud-backup-delete", *barman_args(env, corrupt["bucket"], corrupt["server"],
+                                                                            "--dry-run", "-r", "REDUNDANCY 1")],
+                               capture_output=True, text=True)
+            check(plan["blockers"] and p.returncode != 0,
+                  f"an unreadable backup.info blocks retention, as barman refuses (exit {p.returncode})")
+            rc, out, err = env.tideline("retention", env.url(corrupt["bucket"]), corrupt["server"], "--policy",
+                                        "REDUNDANCY 1", "--apply", "--confirm", corrupt["server"])
+            check(rc == 7 and env.keys(corrupt["bucket"], corrupt["server"]) == before,
+                  f"--apply refused with exit 7, nothing deleted ({err.strip()[:160]})")
+    finally:
+        for bucket in TEMP_BUCKETS:
+            keys = env.store.keys(bucket)
+            for i in range(0, len(keys), 1000):
+                env.store.s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in keys[i:i + 1000]]})
+            env.store.s3.delete_bucket(Bucket=bucket)
+    if FAILURES:
+        print(f"{len(FAILURES)} checks failed")
+        return 1
+    print("all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
