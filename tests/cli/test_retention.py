@@ -32,6 +32,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.error
+import urllib.request
 import uuid
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
@@ -235,6 +237,20 @@ def apply_against_barman(env, source_bucket, server, policy, label, prepare=None
     return ours, result
 
 
+def spread_over_months(env, bucket, server, days_back):
+    """Moves each backup's begin_time and end_time back by days_back[i] days in backup.info, as
+    if the backups had been taken months apart (nothing else in them depends on the date)."""
+    for bid, days in zip(sorted({k.split("/")[3] for k in env.keys(bucket, server) if "/base/" in k}), days_back):
+        key = f"{mb.PATH}/{server}/base/{bid}/backup.info"
+        lines = []
+        for line in env.store.get(bucket, key).decode().splitlines():
+            name, _, value = line.partition("=")
+            if name in ("begin_time", "end_time"):
+                value = str(datetime.datetime.fromisoformat(value) - datetime.timedelta(days=days))
+            lines.append(f"{name}={value}" if _ else line)
+        env.store.put(bucket, key, ("\n".join(lines) + "\n").encode())
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", required=True)
@@ -273,6 +289,23 @@ def main():
                            capture_output=True, text=True)
         check(rc == 0 and p.stdout.strip() == "Keep: nokeep", "keep --release: barman-cloud-backup-keep reads nokeep")
 
+        # Backups months apart, the policies judged at the real present by both tools.
+        spread = env.copy(main_bucket, "spread")
+        spread_over_months(env, spread, server, [400, 100, 40, 2])
+        now = datetime.datetime.now(datetime.timezone.utc)
+        for policy in ("30d", "4w", "6m", "RECOVERY WINDOW OF 13 MONTHS"):
+            compare_plan(env, spread, server, policy, now, 0, f"months apart, {policy}")
+            compare_plan(env, spread, server, policy, now, 3, f"months apart, {policy}, minimum redundancy 3")
+        spread_kept = env.copy(spread, "spread-kept")
+        env.tideline("keep", env.url(spread_kept), server, ids[0], "--target", "standalone")
+        env.tideline("keep", env.url(spread_kept), server, ids[2], "--target", "full")
+        for policy in ("30d", "6m"):
+            compare_plan(env, spread_kept, server, policy, now, 0, f"months apart, keep standalone and full, {policy}")
+        for policy in ("30d", "4w", "6m"):
+            apply_against_barman(env, spread, server, policy, f"apply {policy}, backups months apart")
+        apply_against_barman(env, spread, server, "30d", "apply 30d, months apart, first kept standalone",
+                              prepare=lambda b: env.tideline("keep", env.url(b), server, ids[0], "--target", "standalone"))
+
         # Deleting for real, twin copies side by side.
         apply_against_barman(env, main_bucket, server, "REDUNDANCY 1", "apply REDUNDANCY 1")
         apply_against_barman(env, main_bucket, plain, "REDUNDANCY 1", "apply plain REDUNDANCY 1")
@@ -290,6 +323,20 @@ def main():
         # A store without multi-object delete (GCS's S3 interface, some gateways): one DELETE per key.
         proxy = Proxy(env.endpoint)
         try:
+            # S3 and R2 refuse DeleteObjects without an integrity header; the proxy does as they do.
+            proxy.rules([{"action": "badrequest", "method": "POST", "path": r"\?delete",
+                          "without_header": "Content-MD5"}])
+            bare = urllib.request.Request(f"{proxy.url}/{main_bucket}?delete", data=b"<Delete/>", method="POST")
+            try:
+                urllib.request.urlopen(bare, timeout=10)
+                refused = False
+            except urllib.error.HTTPError as e:
+                refused = e.code == 400
+            check(refused, "the proxy refuses a DeleteObjects without Content-MD5")
+            _, result = apply_against_barman(env, main_bucket, server, "REDUNDANCY 2", "Content-MD5 required",
+                                             endpoint=proxy.url)
+            check(result.get("batch_refused") is False, "Content-MD5 required: the batches were accepted")
+
             proxy.rules([{"action": "notimplemented", "method": "POST", "path": r"\?delete"}])
             _, result = apply_against_barman(env, main_bucket, server, "REDUNDANCY 1", "batches refused",
                                              endpoint=proxy.url)

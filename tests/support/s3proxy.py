@@ -36,6 +36,8 @@ no earlier rule fired on), so "first"/"every"/"skip" count within what is left.
            notfound     404 NoSuchKey (an eventually consistent store, or a delete racing a read)
            notimplemented  501 NotImplemented (a store without an API, e.g. multi-object delete)
            accessdenied 403 AccessDenied (a key lacking a permission, e.g. delete)
+           badrequest   400 InvalidRequest (with without_header: S3's "Missing required header")
+  without_header  fire only on requests that lack this header (e.g. Content-MD5 on DeleteObjects)
            reset        connection reset (RST) before any byte of the answer
            reset_body   the real status and headers and B body bytes (default half), then RST
            truncate     the real headers (full Content-Length) and B body bytes, then a clean close
@@ -83,7 +85,7 @@ def now():
 
 
 class Rule:
-    ACTIONS = {"slowdown", "error500", "notfound", "notimplemented", "accessdenied", "reset", "reset_body", "truncate", "stall", "stall_body", "delay"}
+    ACTIONS = {"slowdown", "error500", "notfound", "notimplemented", "accessdenied", "badrequest", "reset", "reset_body", "truncate", "stall", "stall_body", "delay"}
 
     def __init__(self, spec):
         if not isinstance(spec, dict):
@@ -94,6 +96,7 @@ class Rule:
             raise ValueError(f"unknown action {self.action!r}")
         self.path = re.compile(spec["path"]) if spec.get("path") else None
         self.method = spec.get("method")
+        self.without_header = (spec.get("without_header") or "").lower()
         self.skip = int(spec.get("skip", 0))
         self.first = spec.get("first")
         self.every = spec.get("every")
@@ -104,9 +107,11 @@ class Rule:
         self.matches = 0
         self.fired = 0
 
-    def fires(self, method, target):
+    def fires(self, method, target, headers=None):
         """Called under the state lock: counts a match and decides."""
         if self.method and self.method != method:
+            return False
+        if self.without_header and headers is not None and self.without_header in {k.lower() for k in headers.keys()}:
             return False
         if self.path and not self.path.search(target):
             return False
@@ -388,7 +393,7 @@ class Handler(BaseHTTPRequestHandler):
             STATE.next_id += 1
             rid = STATE.next_id
             STATE.active += 1
-            rule = next((r for r in STATE.rules if r.fires(self.command, self.path)), None)
+            rule = next((r for r in STATE.rules if r.fires(self.command, self.path, self.headers)), None)
             delay_ms = STATE.delay_ms
             replay = STATE.replay
         entry = {"id": rid, "method": self.command, "target": self.path, "range": self.headers.get("Range"),
@@ -423,6 +428,10 @@ class Handler(BaseHTTPRequestHandler):
         if action == "notimplemented":
             entry["status"] = 501
             return self.s3_error(501, "NotImplemented", "A header you provided implies functionality that is not implemented.")
+        if action == "badrequest":
+            entry["status"] = 400
+            missing = rule.spec.get("without_header") or "a header"
+            return self.s3_error(400, "InvalidRequest", f"Missing required header for this request: {missing}")
         if action == "accessdenied":
             entry["status"] = 403
             return self.s3_error(403, "AccessDenied", "Access Denied")
