@@ -2,6 +2,9 @@
 #include "engine/retention/RetentionJob.h"
 
 #include <QCoreApplication>
+#include <QSet>
+
+#include <algorithm>
 
 namespace tideline::retention {
 
@@ -38,17 +41,38 @@ Result<RetentionOutcome> applyRetention(storage::ObjectStore& store, const Reten
         out.requests += r.requests;
         out.batchRefused = out.batchRefused || r.batchRefused;
         context.report({phase, out.deleted.size() + out.failed.size(), total, 0});
-        return r.failed.isEmpty();
     };
-    for (const RetentionStep& step : plan.steps) {
-        if (!take(store.deleteObjects(keysOf(step.files), context.cancelToken()))
-            || !take(store.deleteObjects({step.backupInfo.key}, context.cancelToken()))) {
-            out.stoppedAt = step.backupId;
-            break;
-        }
-        out.backupsDeleted.append(step.backupId);
-        take(store.deleteObjects(keysOf(step.wals), context.cancelToken()));
-    }
+    // Three rounds of batches across every backup rather than three requests per backup:
+    // the tar parts of all, then the backup.info of those whose parts are all gone (a backup
+    // never loses backup.info while data remains), then the WAL of the steps that are done in
+    // order from the oldest (each step's WAL assumes the older backups gone, as barman's does).
+    QStringList files;
+    for (const RetentionStep& step : plan.steps)
+        files += keysOf(step.files);
+    take(store.deleteObjects(files, context.cancelToken()));
+    QSet<QString> failedKeys;
+    for (const auto& f : out.failed)
+        failedKeys.insert(f.first);
+    qsizetype filesDone = 0; // steps [0, filesDone) lost every tar part
+    while (filesDone < plan.steps.size()
+           && std::none_of(plan.steps[filesDone].files.cbegin(), plan.steps[filesDone].files.cend(),
+                           [&](const storage::ObjectInfo& o) { return failedKeys.contains(o.key); }))
+        ++filesDone;
+    QStringList infos;
+    for (qsizetype i = 0; i < filesDone; ++i)
+        infos.append(plan.steps[i].backupInfo.key);
+    take(store.deleteObjects(infos, context.cancelToken()));
+    for (const auto& f : out.failed)
+        failedKeys.insert(f.first);
+    qsizetype done = 0;
+    while (done < filesDone && !failedKeys.contains(plan.steps[done].backupInfo.key))
+        out.backupsDeleted.append(plan.steps[done++].backupId);
+    if (done < plan.steps.size())
+        out.stoppedAt = plan.steps[done].backupId;
+    QStringList wals;
+    for (qsizetype i = 0; i < done; ++i)
+        wals += keysOf(plan.steps[i].wals);
+    take(store.deleteObjects(wals, context.cancelToken()));
     return out;
 }
 

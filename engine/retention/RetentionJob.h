@@ -23,12 +23,14 @@ struct RetentionOutcome {
     bool complete() const { return failed.isEmpty() && stoppedAt.isEmpty(); }
 };
 
-/// Deletes what the plan says, backup by backup, oldest first, in barman-cloud-backup-delete's
-/// order: the tar parts, then backup.info only once every part is gone (so a backup is never
-/// left looking complete without its data, and a rerun finds it and finishes), then its WAL. A
-/// backup whose parts or backup.info cannot all be deleted stops the run there, as barman does;
-/// a WAL deletion that fails is reported and the run goes on. Running the same policy again
-/// on a fresh catalog finishes an interrupted run.
+/// Deletes what the plan says in barman-cloud-backup-delete's order, batched across backups: the
+/// tar parts of every obsolete backup, then backup.info only of the backups whose parts are all
+/// gone (so a backup is never left looking complete without its data, and a rerun finds it and
+/// finishes), then the WAL of the steps done without a break from the oldest. The first backup
+/// whose parts or backup.info stay is where the run stops (stoppedAt): no WAL of it or of a
+/// newer step is deleted, as barman stops there; tar parts of newer obsolete backups may already
+/// be gone, which leaves them unrestorable and still OBSOLETE for the rerun. A WAL deletion that
+/// fails is reported. Running the same policy again on a fresh catalog finishes the run.
 ///
 /// Errors: Refused when the plan has blockers (nothing is deleted); Cancelled when cancelled
 /// before the first deletion. Cancellation later ends the run with the keys not deleted

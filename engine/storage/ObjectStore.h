@@ -37,7 +37,7 @@ struct ByteRange {
 
 /// What a deletion did, key by key.
 struct DeleteReport {
-    QStringList deleted;                     ///< gone now (an absent key counts: S3 answers the same), in request order
+    QStringList deleted;                     ///< gone now (an absent key counts: S3 answers the same)
     QList<std::pair<QString, Error>> failed; ///< still there, or unknown, with why
     bool batchRefused = false;               ///< the store refused multi-object deletes; one request per key was used
     int requests = 0;                        ///< round trips it took

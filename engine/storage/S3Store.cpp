@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/storage/S3Store.h"
 
+#include "engine/core/Parallel.h"
 #include "engine/core/Redactor.h"
 #include "engine/net/HttpExchange.h"
 #include "engine/storage/ListObjectsParser.h"
@@ -11,6 +12,10 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <vector>
 
 namespace tideline::storage {
 
@@ -278,105 +283,165 @@ Result<void> S3Store::deleteOne(const QString& key, const CancelToken& cancel, i
     return {};
 }
 
+namespace {
+
+// What one DeleteObjects request settled, and the keys it left for single deletes.
+struct BatchOutcome {
+    bool ran = false;
+    QStringList deleted;
+    QList<std::pair<QString, Error>> failed;
+    QStringList singles;
+    bool refused = false;
+    int requests = 0;
+};
+
+} // namespace
+
 DeleteReport S3Store::deleteObjects(const QStringList& keys, const CancelToken& cancel)
 {
-    DeleteReport report;
     constexpr qsizetype kBatch = 1000; // S3's limit per DeleteObjects request
+    constexpr int kBatchesAtOnce = 4;  // round trips overlap; the store does the deleting
+    constexpr int kSinglesAtOnce = 16;
     const S3Transport transport(m_config);
-    QStringList singles; // keys to delete one request each, in order
-    for (qsizetype from = 0; from < keys.size(); from += kBatch) {
-        const QStringList batch = keys.mid(from, kBatch);
-        if (m_batchRefused.load() || cancel.isCancelled()) {
-            singles += batch;
-            continue;
-        }
-        QByteArray body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                          "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">";
-        QStringList sent;
-        for (const QString& key : batch) {
-            const bool xmlUnsafe = std::any_of(key.cbegin(), key.cend(), [](QChar c) { return c.unicode() < 0x20; });
-            if (xmlUnsafe || !transport.checkKey(key)) {
-                singles.append(key); // XML 1.0 cannot carry it, or deleteOne reports why not
-                continue;
+    QList<QStringList> batches;
+    for (qsizetype from = 0; from < keys.size(); from += kBatch)
+        batches.append(keys.mid(from, kBatch));
+    std::vector<BatchOutcome> outcomes(size_t(batches.size()));
+    parallelFor(
+        batches.size(), kBatchesAtOnce,
+        [&](qsizetype i) {
+            BatchOutcome& out = outcomes[size_t(i)];
+            out.ran = true;
+            if (m_batchRefused.load()) {
+                out.singles = batches[i];
+                return;
             }
-            body += "<Object><Key>" + key.toHtmlEscaped().toUtf8() + "</Key></Object>";
-            sent.append(key);
-        }
-        body += "</Delete>";
-        if (sent.isEmpty())
-            continue;
-        Request rq;
-        rq.method = "POST";
-        rq.bucketLevel = true;
-        rq.query = {{QStringLiteral("delete"), QString()}};
-        rq.body = body;
-        // S3 requires an integrity header on DeleteObjects ("Content-MD5 is missing" otherwise);
-        // Content-MD5 is the one every S3-compatible store accepts (R2 refuses aws-chunked and
-        // the newer checksum headers on some paths).
-        rq.headers.append(
-            std::pair<QByteArray, QByteArray>("Content-MD5",
-                                              QCryptographicHash::hash(body, QCryptographicHash::Md5).toBase64()));
-        rq.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/xml"));
-        rq.what = S3StoreText::tr("deleting %n objects from s3://%1", nullptr, int(sent.size())).arg(m_config.bucket);
-        ++report.requests;
-        auto resp = transport.execute(rq, cancel);
-        if (!resp) {
-            if (resp.error().code == ErrorCode::Cancelled || resp.error().code == ErrorCode::Network) {
+            QByteArray body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                              "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">";
+            QStringList sent;
+            for (const QString& key : batches[i]) {
+                const bool xmlUnsafe = std::any_of(key.cbegin(), key.cend(), [](QChar c) { return c.unicode() < 0x20; });
+                if (xmlUnsafe || !transport.checkKey(key)) {
+                    out.singles.append(key); // XML 1.0 cannot carry it, or deleteOne reports why not
+                    continue;
+                }
+                body += "<Object><Key>" + key.toHtmlEscaped().toUtf8() + "</Key></Object>";
+                sent.append(key);
+            }
+            body += "</Delete>";
+            if (sent.isEmpty())
+                return;
+            Request rq;
+            rq.method = "POST";
+            rq.bucketLevel = true;
+            rq.query = {{QStringLiteral("delete"), QString()}};
+            rq.body = body;
+            // S3 requires an integrity header on DeleteObjects ("Content-MD5 is missing" otherwise);
+            // Content-MD5 is the one every S3-compatible store accepts (R2 refuses aws-chunked and
+            // the newer checksum headers on some paths).
+            rq.headers.append(
+                std::pair<QByteArray, QByteArray>("Content-MD5",
+                                                  QCryptographicHash::hash(body, QCryptographicHash::Md5).toBase64()));
+            rq.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/xml"));
+            rq.what = S3StoreText::tr("deleting %n objects from s3://%1", nullptr, int(sent.size())).arg(m_config.bucket);
+            ++out.requests;
+            auto resp = transport.execute(rq, cancel);
+            if (!resp) {
+                if (resp.error().code == ErrorCode::Cancelled || resp.error().code == ErrorCode::Network) {
+                    for (const QString& key : sent)
+                        out.failed.append({key, resp.error()});
+                    return;
+                }
+                // The store answered, and not with a result: it does not do batches (GCS's S3
+                // interface, some gateways). Single deletes do the same work.
+                m_batchRefused = true;
+                out.refused = true;
+                out.singles += sent;
+                return;
+            }
+            auto result = parseDeleteResult(resp->body);
+            if (!result) {
                 for (const QString& key : sent)
-                    report.failed.append({key, resp.error()});
-                continue;
+                    out.failed.append({key, result.error()});
+                return;
             }
-            // The store answered, and not with a result: it does not do batches (GCS's S3
-            // interface, some gateways). Single deletes do the same work.
-            m_batchRefused = true;
-            report.batchRefused = true;
-            singles += sent;
+            const QSet<QString> confirmed(result->deleted.cbegin(), result->deleted.cend());
+            QHash<QString, DeleteResult::Failure> refused;
+            for (const auto& f : result->errors)
+                refused.insert(f.key, f);
+            for (const QString& key : sent) {
+                if (confirmed.contains(key)) {
+                    out.deleted.append(key);
+                } else if (const auto it = refused.constFind(key); it != refused.cend()) {
+                    const QString detail = it->code + (it->message.isEmpty() ? QString() : QStringLiteral(": ") + it->message);
+                    out.failed.append(
+                        {key,
+                         S3Transport::clean(Error{it->code == u"AccessDenied" ? ErrorCode::Auth : ErrorCode::Refused,
+                                                  S3StoreText::tr("%1 refused to delete %2")
+                                                      .arg(m_config.endpoint.host(), transport.objectName(key)),
+                                                  S3StoreText::tr("Run the command again to retry what is left."), detail})});
+                } else {
+                    out.singles.append(key); // neither deleted nor refused: ask again, alone
+                }
+            }
+        },
+        cancel);
+
+    DeleteReport report;
+    QStringList singles;
+    for (qsizetype i = 0; i < batches.size(); ++i) {
+        BatchOutcome& out = outcomes[size_t(i)];
+        if (!out.ran) {
+            for (const QString& key : batches[i])
+                report.failed.append({key, S3Transport::cancelled(QStringLiteral("DELETE %1").arg(transport.objectName(key)))});
             continue;
         }
-        auto result = parseDeleteResult(resp->body);
-        if (!result) {
-            for (const QString& key : sent)
-                report.failed.append({key, result.error()});
-            continue;
-        }
-        QSet<QString> confirmed(result->deleted.cbegin(), result->deleted.cend());
-        QHash<QString, DeleteResult::Failure> refused;
-        for (const auto& f : result->errors)
-            refused.insert(f.key, f);
-        for (const QString& key : sent) {
-            if (confirmed.contains(key)) {
-                report.deleted.append(key);
-            } else if (const auto it = refused.constFind(key); it != refused.cend()) {
-                const QString detail = it->code + (it->message.isEmpty() ? QString() : QStringLiteral(": ") + it->message);
-                report.failed.append(
-                    {key,
-                     S3Transport::clean(Error{it->code == u"AccessDenied" ? ErrorCode::Auth : ErrorCode::Refused,
-                                              S3StoreText::tr("%1 refused to delete %2")
-                                                  .arg(m_config.endpoint.host(), transport.objectName(key)),
-                                              S3StoreText::tr("Run the command again to retry what is left."), detail})});
-            } else {
-                singles.append(key); // neither deleted nor refused: ask again, alone
-            }
-        }
+        report.deleted += out.deleted;
+        report.failed += out.failed;
+        report.requests += out.requests;
+        report.batchRefused = report.batchRefused || out.refused;
+        singles += out.singles;
     }
     report.batchRefused = report.batchRefused || (m_batchRefused.load() && !singles.isEmpty());
+
+    // One DELETE per key, several at once; once credentials are refused, the rest are not tried.
+    std::vector<std::optional<Error>> singleErrors(size_t(singles.size()));
+    std::vector<char> singleRan(size_t(singles.size()), 0);
+    std::atomic_int singleRequests = 0;
+    std::mutex authMutex;
     std::optional<Error> authFailure;
-    for (const QString& key : singles) {
-        if (cancel.isCancelled()) {
-            report.failed.append({key, S3Transport::cancelled(QStringLiteral("DELETE %1").arg(transport.objectName(key)))});
-            continue;
-        }
-        if (authFailure) {
-            report.failed.append({key, *authFailure});
-            continue;
-        }
-        if (auto ok = deleteOne(key, cancel, report.requests); ok) {
-            report.deleted.append(key);
-        } else {
-            if (ok.error().code == ErrorCode::Auth)
-                authFailure = ok.error();
-            report.failed.append({key, ok.error()});
-        }
+    parallelFor(
+        singles.size(), kSinglesAtOnce,
+        [&](qsizetype i) {
+            singleRan[size_t(i)] = 1;
+            {
+                const std::lock_guard lock(authMutex);
+                if (authFailure) {
+                    singleErrors[size_t(i)] = *authFailure;
+                    return;
+                }
+            }
+            int requests = 0;
+            auto ok = deleteOne(singles[i], cancel, requests);
+            singleRequests += requests;
+            if (!ok) {
+                singleErrors[size_t(i)] = ok.error();
+                if (ok.error().code == ErrorCode::Auth) {
+                    const std::lock_guard lock(authMutex);
+                    authFailure = ok.error();
+                }
+            }
+        },
+        cancel);
+    report.requests += singleRequests.load();
+    for (qsizetype i = 0; i < singles.size(); ++i) {
+        if (!singleRan[size_t(i)])
+            report.failed.append(
+                {singles[i], S3Transport::cancelled(QStringLiteral("DELETE %1").arg(transport.objectName(singles[i])))});
+        else if (singleErrors[size_t(i)])
+            report.failed.append({singles[i], *singleErrors[size_t(i)]});
+        else
+            report.deleted.append(singles[i]);
     }
     return report;
 }

@@ -50,7 +50,7 @@ public:
                             ByteRange range = {}) override;
     Result<ObjectInfo> head(const QString& key, const CancelToken& cancel) override;
     Result<void> put(const QString& key, const QByteArray& data, const CancelToken& cancel) override;
-    /// DeleteObjects (POST ?delete, Content-MD5) in batches of 1,000; keys the answer does not
+    /// DeleteObjects (POST ?delete, Content-MD5) in batches of 1,000, four at once; keys the answer does not
     /// confirm are deleted one by one. A store that refuses the batch request itself (any answer
     /// but a network failure) gets one DELETE per key from then on, for this store's lifetime.
     /// Once a single DELETE is refused for credentials, the keys left are reported with that

@@ -352,8 +352,11 @@ def main():
             rc, out, err = env.tideline("retention", env.url(broken), server, "--policy", "REDUNDANCY 1", "--apply",
                                         "--confirm", server, "--json", endpoint=proxy.url)
             result = json.loads(out)
+            infos = {f"{mb.PATH}/{server}/base/{s['backup_id']}/backup.info" for s in result["steps"]}
             check(rc == 4 and result["stopped_at"] == ids[0] and result["complete"] is False
-                  and len(result["backups_deleted"]) == 0 and err.count("not deleted:") == 1,
+                  and len(result["backups_deleted"]) == 0 and {f["key"] for f in result["failed"]} == infos
+                  and infos <= set(env.keys(broken, server))
+                  and not any("/wals/" in f["key"] for f in result["failed"]),
                   f"a refused backup.info delete stops the run at the first backup, exit 4 ({err.strip()[-160:]})")
             rc, out, err = env.tideline("backups", env.url(broken), server, "--json")
             first = [b for b in json.loads(out)["backups_list"] if b["backup_id"] == ids[0]]
