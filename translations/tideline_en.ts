@@ -111,7 +111,7 @@
 <context>
     <name>RetentionPlanner</name>
     <message numerus="yes">
-        <location filename="../engine/retention/RetentionPlanner.cpp" line="+174"/>
+        <location filename="../engine/retention/RetentionPlanner.cpp" line="+176"/>
         <source>one of the %n newest backups</source>
         <translation>
             <numerusform>the %n newest backup</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Store.cpp" line="+320"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+346"/>
         <source>deleting %n objects from s3://%1</source>
         <translation>
             <numerusform>deleting %n object from s3://%1</numerusform>
@@ -308,7 +308,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+525"/>
+        <location filename="../src/app/MainWindow.cpp" line="+527"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>
@@ -416,6 +416,33 @@
         <translation>
             <numerusform>Drill history of %1: %Ln drill, %2 passed.</numerusform>
             <numerusform>Drill history of %1: %Ln drills, %2 passed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::RetentionDialog</name>
+    <message numerus="yes">
+        <location filename="../src/dialogs/RetentionDialog.cpp" line="+170"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n backup(s) and %2 WAL file(s) go, freeing &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n backup and %2 WAL files go, freeing &lt;b&gt;%3&lt;/b&gt;.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n backups and %2 WAL files go, freeing &lt;b&gt;%3&lt;/b&gt;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+124"/>
+        <source>Deleted %n object(s): %1 backup(s).</source>
+        <translation>
+            <numerusform>Deleted %n object: %1 backups.</numerusform>
+            <numerusform>Deleted %n objects: %1 backups.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n object(s) stayed (first: %1); apply again to finish.</source>
+        <translation>
+            <numerusform>%n object stayed (first: %1); apply again to finish.</numerusform>
+            <numerusform>%n objects stayed (first: %1); apply again to finish.</numerusform>
         </translation>
     </message>
 </context>

@@ -3257,47 +3257,47 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="+28"/>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+88"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>&amp;Backups</source>
         <translation>&amp;Резервные копии</translation>
     </message>
     <message>
-        <location line="-84"/>
-        <location line="+85"/>
+        <location line="-85"/>
+        <location line="+86"/>
         <source>&amp;WAL archive</source>
         <translation>&amp;Архив WAL</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+82"/>
+        <location line="-82"/>
+        <location line="+83"/>
         <source>B&amp;ucket</source>
         <translation>&amp;Бакет</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+81"/>
+        <location line="-79"/>
+        <location line="+83"/>
         <source>U&amp;sage</source>
         <translation>&amp;Использование</translation>
     </message>
     <message>
-        <location line="-77"/>
-        <location line="+75"/>
+        <location line="-79"/>
+        <location line="+76"/>
         <source>&amp;Timeline</source>
         <translation>&amp;Шкала времени</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -3363,6 +3363,16 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Re&amp;tention…</source>
+        <translation>Политика &amp;хранения…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What a retention policy deletes from the current server, keep annotations, and applying it</source>
+        <translation>Что политика хранения удалит с текущего сервера, закрепления копий и применение политики</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Восстановить…</translation>
     </message>
@@ -4887,9 +4897,87 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../ui/RetentionDialog.ui" line="+9"/>
+        <source>Retention</source>
+        <translation>Политика хранения</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Policy:</source>
+        <translation>&amp;Политика:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>30d, 4w, 6m or REDUNDANCY 3</source>
+        <translation>30d, 4w, 6m или REDUNDANCY 3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Minimum redundancy:</source>
+        <translation>&amp;Минимальная избыточность:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Preview &amp;at:</source>
+        <translation>Просмотр &amp;на дату:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>See what the policy would delete on a later date; only today&apos;s verdict can be applied.</source>
+        <translation>Посмотреть, что политика удалит в будущую дату; применить можно только сегодняшний вердикт.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Selected backup:</source>
+        <translation>Выбранная копия:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep &amp;full</source>
+        <translation>Закрепить &amp;полностью</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep this backup and every WAL file after it (barman&apos;s keep:full).</source>
+        <translation>Сохранить эту копию и весь WAL после неё (keep:full в barman).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep &amp;standalone</source>
+        <translation>Закрепить &amp;автономно</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep this backup and only the WAL it needs to be consistent (barman&apos;s keep:standalone).</source>
+        <translation>Сохранить эту копию и только WAL, нужный ей для согласованности (keep:standalone в barman).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Release keep</source>
+        <translation>&amp;Снять закрепление</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Apply</source>
+        <translation>Применение</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the server&apos;s name to &amp;confirm:</source>
+        <translation>Введите имя сервера для &amp;подтверждения:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Delete what is greyed</source>
+        <translation>&amp;Удалить выделенное серым</translation>
+    </message>
+</context>
+<context>
     <name>RetentionJob</name>
     <message>
-        <location filename="../engine/retention/RetentionJob.cpp" line="+27"/>
+        <location filename="../engine/retention/RetentionJob.cpp" line="+30"/>
         <source>retention cannot run safely: %1</source>
         <translation>политику хранения нельзя безопасно выполнить: %1</translation>
     </message>
@@ -4912,7 +5000,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>RetentionPlanner</name>
     <message>
-        <location filename="../engine/retention/RetentionPlanner.cpp" line="+89"/>
+        <location filename="../engine/retention/RetentionPlanner.cpp" line="+91"/>
         <source>an older backup (%1) remains and needs this WAL to reach the present</source>
         <translation>остаётся более старая копия (%1), и ей нужен этот WAL, чтобы дойти до настоящего</translation>
     </message>
@@ -5200,7 +5288,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location filename="../engine/storage/S3Store.cpp" line="+60"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+65"/>
         <source>listing s3://%1/%2</source>
         <translation>получение списка s3://%1/%2</translation>
     </message>
@@ -5262,7 +5350,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1: получено %2 из %3 байт</translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+129"/>
         <source>deleting %n objects from s3://%1</source>
         <translation>
             <numerusform>удаление %n объекта из s3://%1</numerusform>
@@ -7350,7 +7438,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::MainWindow</name>
     <message>
-        <location filename="../src/app/MainWindow.cpp" line="+55"/>
+        <location filename="../src/app/MainWindow.cpp" line="+56"/>
         <source>%1
 endpoint: %2</source>
         <translation>%1
@@ -7378,12 +7466,12 @@ from the command line: not saved</source>
     <message>
         <location line="+78"/>
         <location line="+3"/>
-        <location line="+368"/>
+        <location line="+369"/>
         <source>Reading %1 …</source>
         <translation>Чтение %1 …</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-358"/>
         <source>No server &apos;%1&apos; under %2. Found: %3.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
     </message>
@@ -7393,7 +7481,7 @@ from the command line: not saved</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>About Tideline</source>
         <translation>О программе Tideline</translation>
     </message>
@@ -7538,7 +7626,12 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+28"/>
+        <source>Open a server first: retention works on the selected one.</source>
+        <translation>Сначала откройте сервер: политика хранения работает с выбранным.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>No keychain (%1): the credentials are kept for this session only.</source>
         <translation>Нет связки ключей (%1): учётные данные хранятся только до конца сеанса.</translation>
     </message>
@@ -8273,6 +8366,143 @@ uploaded %3, %4</source>
         <location line="+2"/>
         <source>Cannot write %1.</source>
         <translation>Не удалось записать %1.</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::RetentionDialog</name>
+    <message>
+        <location filename="../src/dialogs/RetentionDialog.cpp" line="+70"/>
+        <location line="+192"/>
+        <location line="+48"/>
+        <source>Retention of %1</source>
+        <translation>Политика хранения %1</translation>
+    </message>
+    <message>
+        <location line="-199"/>
+        <source>Retention preview of %1</source>
+        <translation>Предпросмотр политики хранения %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Backup</source>
+        <translation>Копия</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep</source>
+        <translation>Закрепление</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>delete</source>
+        <translation>удалить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>keep</source>
+        <translation>оставить</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: nothing to delete.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: удалять нечего.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n backup(s) and %2 WAL file(s) go, freeing &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: удаляется %n копия и файлов WAL: %2, освободится &lt;b&gt;%3&lt;/b&gt;.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: удаляются %n копии и файлов WAL: %2, освободится &lt;b&gt;%3&lt;/b&gt;.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: удаляется %n копий и файлов WAL: %2, освободится &lt;b&gt;%3&lt;/b&gt;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restorable from %1.</source>
+        <translation>Восстановимо с %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restorable from %1, then from &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Восстановимо с %1, затем с &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previewed at %1: it cannot be applied.</source>
+        <translation>Просмотр на %1: применить нельзя.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot be applied: %1</source>
+        <translation>Применить нельзя: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Keeping %1…</source>
+        <translation>Закрепление %1…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Releasing %1…</source>
+        <translation>Снятие закрепления %1…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep annotation of %1</source>
+        <translation>Закрепление копии %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: keep annotation saved.</source>
+        <translation>%1: закрепление сохранено.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Deleting…</source>
+        <translation>Удаление…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing was deleted: the bucket changed since the preview. Look at the new preview, then apply again.</source>
+        <translation>Ничего не удалено: бакет изменился после предпросмотра. Посмотрите новый предпросмотр и примените снова.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Deleted %n object(s): %1 backup(s).</source>
+        <translation>
+            <numerusform>Удалён %n объект (копий: %1).</numerusform>
+            <numerusform>Удалено %n объекта (копий: %1).</numerusform>
+            <numerusform>Удалено %n объектов (копий: %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n object(s) stayed (first: %1); apply again to finish.</source>
+        <translation>
+            <numerusform>Остался %n объект (первый: %1); примените снова, чтобы закончить.</numerusform>
+            <numerusform>Осталось %n объекта (первый: %1); примените снова, чтобы закончить.</numerusform>
+            <numerusform>Осталось %n объектов (первый: %1); примените снова, чтобы закончить.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

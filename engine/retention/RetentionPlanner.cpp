@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 namespace tideline::retention {
 
@@ -57,7 +58,8 @@ QList<WalFile> walFiles(const catalog::WalArchive& wals)
     }
     for (const auto& o : wals.duplicateCopies())
         add(o);
-    std::sort(out.begin(), out.end(), [](const WalFile& a, const WalFile& b) { return a.object.key < b.object.key; });
+    // By name, as barman compares them: what a step can delete is then a prefix of the list.
+    std::sort(out.begin(), out.end(), [](const WalFile& a, const WalFile& b) { return a.name < b.name; });
     return out;
 }
 
@@ -223,7 +225,8 @@ RetentionPlan planRetention(const catalog::ServerCatalog& catalog, const Retenti
     // The deletions, oldest first, each seeing the catalog the earlier ones left
     // (cloud_backup_delete.py: remove_backup_from_cache, remove_wal_from_cache).
     QList<const BackupEntry*> remaining = listed;
-    QList<WalFile> wals = walFiles(catalog.wals);
+    const QList<WalFile> wals = walFiles(catalog.wals);
+    std::vector<char> walGone(size_t(wals.size()), 0);
     const QString basePrefix = catalog.source.key(catalog.server) + QStringLiteral("/base/");
     for (const BackupVerdict& v : plan.backups) {
         if (!v.remove)
@@ -257,18 +260,22 @@ RetentionPlan planRetention(const catalog::ServerCatalog& catalog, const Retenti
             for (const BackupEntry* r : remaining)
                 protectedTimelines.insert(r->info->timeline);
             protectedTimelines.remove(removeUntil->info->timeline);
-            wals.removeIf([&](const WalFile& w) {
-                if (protectedTimelines.contains(w.timeline))
-                    return false;
+            const qsizetype below = std::lower_bound(wals.cbegin(), wals.cend(), step.removeUntilWal,
+                                                     [](const WalFile& w, const QString& until) { return w.name < until; })
+                - wals.cbegin();
+            for (qsizetype i = 0; i < below; ++i) {
+                const WalFile& w = wals[i];
+                if (walGone[size_t(i)] || protectedTimelines.contains(w.timeline))
+                    continue;
                 const QString rangeName = w.backupLabel ? w.name.left(24) : w.name;
-                for (const auto& [begin, end] : decision.protectedRanges)
-                    if (rangeName >= begin && rangeName <= end)
-                        return false;
-                if (!(w.name < step.removeUntilWal))
-                    return false;
+                if (std::any_of(decision.protectedRanges.cbegin(), decision.protectedRanges.cend(),
+                                [&](const auto& range) { return rangeName >= range.first && rangeName <= range.second; }))
+                    continue;
+                walGone[size_t(i)] = 1;
                 step.wals.append(w.object);
-                return true;
-            });
+            }
+            std::sort(step.wals.begin(), step.wals.end(),
+                      [](const ObjectInfo& x, const ObjectInfo& y) { return x.key < y.key; });
             if (step.removeUntilWal > plan.removeUntilWal)
                 plan.removeUntilWal = step.removeUntilWal;
         }

@@ -5,6 +5,7 @@
 #include "engine/core/Translations.h"
 #include "src/dialogs/ConnectionEditor.h"
 #include "src/dialogs/RestoreWizard.h"
+#include "src/dialogs/RetentionDialog.h"
 #include "src/jobs/CredentialVault.h"
 #include "src/jobs/JobRunner.h"
 #include "src/jobs/KubeSession.h"
@@ -231,6 +232,7 @@ void MainWindow::setupActions()
     connect(ui->actionCancelAll, &QAction::triggered, m_runner, &JobRunner::cancelAll);
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui->actionRestore, &QAction::triggered, this, [this] { openRestoreWizard(); });
+    connect(ui->actionRetention, &QAction::triggered, this, [this] { openRetentionDialog(); });
     const QList<QAction*> viewActions{ui->actionShowOverview, ui->actionShowBackups, ui->actionShowWals,
                                       ui->actionShowBucket,   ui->actionShowUsage,   ui->actionShowTimeline};
     for (int i = 0; i < viewActions.size(); ++i)
@@ -893,6 +895,22 @@ RestoreWizard* MainWindow::openRestoreWizard()
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->open(); // window-modal without a nested event loop
     return wizard;
+}
+
+RetentionDialog* MainWindow::openRetentionDialog()
+{
+    const SnapshotPtr s = m_session->snapshot(m_server);
+    if (!s || !m_session->store()) {
+        statusBar()->showMessage(tr("Open a server first: retention works on the selected one."), 5000);
+        return nullptr;
+    }
+    auto* dialog = new RetentionDialog(*m_runner, s, m_session->store(), this);
+    dialog->setClock(*m_clock);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RetentionDialog::bucketChanged, m_session, &SourceSession::reload);
+    connect(dialog, &RetentionDialog::applied, this, [this](const QString& text) { statusBar()->showMessage(text); });
+    dialog->open(); // window-modal without a nested event loop
+    return dialog;
 }
 
 void MainWindow::addConnection()

@@ -33,6 +33,7 @@ class KubeSession;
 class ConnectionsSidebar;
 class CredentialVault;
 class JobRunner;
+class RetentionDialog;
 class OverviewView;
 class PitrView;
 class RestoreWizard;
@@ -103,6 +104,8 @@ public:
     KubeSession& kube() const { return *m_kube; }
     /// Opens the restore wizard on the Timeline tab's target (null when no server is loaded).
     RestoreWizard* openRestoreWizard();
+    /// The retention dialog on the current server; nullptr when no server is loaded.
+    RetentionDialog* openRetentionDialog();
     TransfersView* transfers() const { return m_transfers; }
     ConnectionsSidebar* sidebar() const { return m_sidebar; }
     QString currentServer() const { return m_server; }
