@@ -84,7 +84,7 @@
 <context>
     <name>RetentionCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/RetentionCommand.cpp" line="+212"/>
+        <location filename="../src/cli/RetentionCommand.cpp" line="+281"/>
         <source>Deleted %n objects (%1 backups).</source>
         <translation>
             <numerusform>Deleted %n object (%1 backups).</numerusform>
@@ -422,7 +422,7 @@
 <context>
     <name>tideline::gui::RetentionDialog</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/RetentionDialog.cpp" line="+170"/>
+        <location filename="../src/dialogs/RetentionDialog.cpp" line="+171"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %n backup(s) and %2 WAL file(s) go, freeing &lt;b&gt;%3&lt;/b&gt;.</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n backup and %2 WAL files go, freeing &lt;b&gt;%3&lt;/b&gt;.</numerusform>
@@ -430,7 +430,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Deleted %n object(s): %1 backup(s).</source>
         <translation>
             <numerusform>Deleted %n object: %1 backups.</numerusform>
@@ -438,7 +438,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n object(s) stayed (first: %1); apply again to finish.</source>
         <translation>
             <numerusform>%n object stayed (first: %1); apply again to finish.</numerusform>

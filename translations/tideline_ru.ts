@@ -4684,7 +4684,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>RetentionCommand</name>
     <message>
-        <location filename="../src/cli/RetentionCommand.cpp" line="+77"/>
+        <location filename="../src/cli/RetentionCommand.cpp" line="+78"/>
         <source>Policy</source>
         <translation>Политика</translation>
     </message>
@@ -4705,11 +4705,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+47"/>
         <source>BACKUP ID</source>
         <translation>ID КОПИИ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-47"/>
         <source>STATUS</source>
         <translation>СТАТУС</translation>
     </message>
@@ -4779,7 +4780,37 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>остаётся: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+23"/>
+        <source>TIERS</source>
+        <translation>УРОВНИ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ANNOTATION</source>
+        <translation>АННОТАЦИЯ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>keep:standalone (new)</source>
+        <translation>keep:standalone (новая)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>release (out of every tier)</source>
+        <translation>снять (вне всех уровней)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already kept</source>
+        <translation>уже закреплена</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiers %1:</source>
+        <translation>Уровни %1:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>retention needs --policy</source>
         <translation>retention требует --policy</translation>
     </message>
@@ -4799,7 +4830,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Например --minimum-redundancy 2.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>--apply deletes backups and WAL: it needs --confirm with the server&apos;s name</source>
         <translation>--apply удаляет копии и WAL: нужен --confirm с именем сервера</translation>
     </message>
@@ -4839,7 +4870,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Введите имя сервера точно: --confirm %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>dry run: nothing was deleted; to delete, add --apply --confirm %1</source>
         <translation>пробный запуск: ничего не удалено; чтобы удалить, добавьте --apply --confirm %1</translation>
     </message>
@@ -4848,8 +4879,28 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <source>retention cannot be applied: %1</source>
         <translation>политику хранения нельзя применить: %1</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>retention cannot run safely: %1</source>
+        <translation>политику хранения нельзя безопасно выполнить: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix or remove what is named, then run again.</source>
+        <translation>Исправьте или удалите названное, затем запустите снова.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the tiers&apos; keep annotations are written, but the bucket changed meanwhile: nothing was deleted</source>
+        <translation>аннотации keep для уровней записаны, но бакет тем временем изменился: ничего не удалено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run the dry run again, then apply.</source>
+        <translation>Снова выполните пробный запуск, затем примените.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Deleted %n objects (%1 backups).</source>
         <translation>
             <numerusform>Удалён %n объект (копий: %1).</numerusform>
@@ -5094,6 +5145,19 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+1"/>
         <source>Use CNPG&apos;s form (30d, 4w, 6m: a number from 1 and d, w or m) or barman&apos;s (RECOVERY WINDOW OF 30 DAYS, REDUNDANCY 3).</source>
         <translation>Используйте форму CNPG (30d, 4w, 6m: число от 1 и d, w или m) или barman (RECOVERY WINDOW OF 30 DAYS, REDUNDANCY 3).</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTiers</name>
+    <message>
+        <location filename="../engine/retention/RetentionTiers.cpp" line="+40"/>
+        <source>&quot;%1&quot; is not a list of tiers</source>
+        <translation>«%1» — не список уровней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use daily=N,weekly=N,monthly=N (any of them), e.g. --tiers weekly=8,monthly=12.</source>
+        <translation>Используйте daily=N,weekly=N,monthly=N (любые из них), например --tiers weekly=8,monthly=12.</translation>
     </message>
 </context>
 <context>
@@ -8373,17 +8437,17 @@ uploaded %3, %4</source>
     <message>
         <location filename="../src/dialogs/RetentionDialog.cpp" line="+70"/>
         <location line="+192"/>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Retention of %1</source>
         <translation>Политика хранения %1</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-201"/>
         <source>Retention preview of %1</source>
         <translation>Предпросмотр политики хранения %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Backup</source>
         <translation>Копия</translation>
     </message>
@@ -8437,7 +8501,7 @@ uploaded %3, %4</source>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Restorable from %1.</source>
         <translation>Восстановимо с %1.</translation>
     </message>
@@ -8447,7 +8511,7 @@ uploaded %3, %4</source>
         <translation>Восстановимо с %1, затем с &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Previewed at %1: it cannot be applied.</source>
         <translation>Просмотр на %1: применить нельзя.</translation>
     </message>
@@ -8472,7 +8536,7 @@ uploaded %3, %4</source>
         <translation>Закрепление копии %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1: keep annotation saved.</source>
         <translation>%1: закрепление сохранено.</translation>
     </message>
@@ -8482,12 +8546,12 @@ uploaded %3, %4</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Nothing was deleted: the bucket changed since the preview. Look at the new preview, then apply again.</source>
         <translation>Ничего не удалено: бакет изменился после предпросмотра. Посмотрите новый предпросмотр и примените снова.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Deleted %n object(s): %1 backup(s).</source>
         <translation>
             <numerusform>Удалён %n объект (копий: %1).</numerusform>
@@ -8496,7 +8560,7 @@ uploaded %3, %4</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n object(s) stayed (first: %1); apply again to finish.</source>
         <translation>
             <numerusform>Остался %n объект (первый: %1); примените снова, чтобы закончить.</numerusform>

@@ -4,6 +4,7 @@
 #include "engine/core/Clock.h"
 #include "engine/pitr/RecoveryTarget.h"
 #include "engine/retention/RetentionJob.h"
+#include "engine/retention/RetentionTiers.h"
 #include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
@@ -110,6 +111,38 @@ QString planText(const RetentionPlan& plan)
     return text + labelledLines(totals, 26);
 }
 
+QJsonObject tiersJson(const retention::TierPlan& tiers)
+{
+    QJsonArray backups;
+    for (const auto& v : tiers.backups) {
+        const QJsonValue change = v.change == retention::TierVerdict::Change::Keep ? QJsonValue(QStringLiteral("keep"))
+            : v.change == retention::TierVerdict::Change::Release                  ? QJsonValue(QStringLiteral("release"))
+                                                                                   : QJsonValue();
+        backups.append(QJsonObject{{QStringLiteral("backup_id"), v.backupId},
+                                   {QStringLiteral("tiers"), QJsonArray::fromStringList(v.tiers)},
+                                   {QStringLiteral("change"), change}});
+    }
+    return {{QStringLiteral("spec"), tiers.tiers.text()},
+            {QStringLiteral("backups"), backups},
+            {QStringLiteral("keep"), QJsonArray::fromStringList(tiers.toKeep)},
+            {QStringLiteral("release"), QJsonArray::fromStringList(tiers.toRelease)}};
+}
+
+QString tiersText(const retention::TierPlan& tiers)
+{
+    TextTable table({RetentionCommand::tr("BACKUP ID"), RetentionCommand::tr("TIERS"), RetentionCommand::tr("ANNOTATION")});
+    for (const auto& v : tiers.backups) {
+        if (v.tiers.isEmpty() && v.change == retention::TierVerdict::Change::None)
+            continue;
+        table.addRow({v.backupId, v.tiers.join(u','),
+                      v.change == retention::TierVerdict::Change::Keep ? RetentionCommand::tr("keep:standalone (new)")
+                          : v.change == retention::TierVerdict::Change::Release
+                          ? RetentionCommand::tr("release (out of every tier)")
+                          : RetentionCommand::tr("already kept")});
+    }
+    return RetentionCommand::tr("Tiers %1:").arg(tiers.tiers.text()) + u'\n' + table.render();
+}
+
 } // namespace
 
 int RetentionCommand::run(const Invocation& invocation)
@@ -139,6 +172,13 @@ int RetentionCommand::run(const Invocation& invocation)
         if (!now)
             return reportError(now.error());
         nowUsec = now->usecUtc;
+    }
+    std::optional<retention::RetentionTiers> tiers;
+    if (invocation.has(QStringLiteral("tiers"))) {
+        auto parsed = retention::RetentionTiers::parse(invocation.value(QStringLiteral("tiers")));
+        if (!parsed)
+            return reportError(parsed.error());
+        tiers = *parsed;
     }
     const bool apply = invocation.has(QStringLiteral("apply"));
     if (apply && !invocation.has(QStringLiteral("confirm")))
@@ -173,13 +213,20 @@ int RetentionCommand::run(const Invocation& invocation)
         return reportError(catalog.error());
     for (const QString& note : source->notes)
         printNote(note);
-    const RetentionPlan plan = retention::planRetention(*catalog, *policy, minimumRedundancy, nowUsec);
+    // Tiers first: their keep annotations are what the policy then sees.
+    std::optional<retention::TierPlan> tierPlan;
+    if (tiers)
+        tierPlan = retention::planTiers(*catalog, *tiers, nowUsec);
+    const RetentionPlan plan =
+        retention::planRetention(tierPlan ? retention::withTierAnnotations(*catalog, *tierPlan) : *catalog, *policy,
+                                 minimumRedundancy, nowUsec);
     QJsonObject json = planJson(server, plan);
+    json.insert(QStringLiteral("tiers"), tierPlan ? QJsonValue(tiersJson(*tierPlan)) : QJsonValue());
     if (!apply) {
         if (invocation.json) {
             printJson(json);
         } else {
-            printText(planText(plan) + u'\n');
+            printText(planText(plan) + u'\n' + (tierPlan ? u'\n' + tiersText(*tierPlan) + u'\n' : QString()));
             if (!plan.steps.isEmpty())
                 printNote(tr("dry run: nothing was deleted; to delete, add --apply --confirm %1").arg(server));
         }
@@ -188,6 +235,28 @@ int RetentionCommand::run(const Invocation& invocation)
         return 0;
     }
 
+    if (tierPlan && (!tierPlan->toKeep.isEmpty() || !tierPlan->toRelease.isEmpty())) {
+        if (!plan.blockers.isEmpty())
+            return reportError({ErrorCode::Refused,
+                                tr("retention cannot run safely: %1").arg(plan.blockers.join(u"; ")),
+                                tr("Fix or remove what is named, then run again."),
+                                {}});
+        if (auto written = retention::applyTiers(*source->store, *catalog, *tierPlan, context.cancelToken()); !written)
+            return reportError(written.error());
+        // The deletions are planned again on the bucket as it is now, and must be the ones shown.
+        auto fresh = catalog::loadServerCatalog(*source->store, source->url, server, context);
+        if (!fresh)
+            return reportError(fresh.error());
+        const RetentionPlan again =
+            retention::planRetention(retention::withTierAnnotations(*fresh, retention::planTiers(*fresh, *tiers, nowUsec)),
+                                     *policy, minimumRedundancy, nowUsec);
+        if (again.keys() != plan.keys())
+            return reportError({ErrorCode::Refused,
+                                tr("the tiers' keep annotations are written, but the bucket changed meanwhile: nothing "
+                                   "was deleted"),
+                                tr("Run the dry run again, then apply."),
+                                {}});
+    }
     auto outcome = retention::applyRetention(*source->store, plan, context);
     if (!outcome) {
         if (invocation.json)

@@ -15,8 +15,8 @@ public:
     QString name() const override { return QStringLiteral("retention"); }
     QString synopsis() const override
     {
-        return QStringLiteral("SOURCE_URL [SERVER] --policy 30d|4w|6m [--minimum-redundancy N] [--now TIME] "
-                              "[--apply --confirm SERVER]");
+        return QStringLiteral("SOURCE_URL [SERVER] --policy 30d|4w|6m [--tiers daily=N,weekly=N,monthly=N] "
+                              "[--minimum-redundancy N] [--now TIME] [--apply --confirm SERVER]");
     }
     QString description() const override
     {
@@ -24,11 +24,9 @@ public:
     }
     QMap<QString, bool> options() const override
     {
-        return {{QStringLiteral("policy"), true},
-                {QStringLiteral("minimum-redundancy"), true},
-                {QStringLiteral("now"), true},
-                {QStringLiteral("apply"), false},
-                {QStringLiteral("confirm"), true}};
+        return {{QStringLiteral("policy"), true}, {QStringLiteral("minimum-redundancy"), true},
+                {QStringLiteral("now"), true},    {QStringLiteral("tiers"), true},
+                {QStringLiteral("apply"), false}, {QStringLiteral("confirm"), true}};
     }
     std::pair<int, int> arity() const override { return {1, 2}; }
     int run(const Invocation& invocation) override;

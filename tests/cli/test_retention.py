@@ -306,6 +306,49 @@ def main():
         apply_against_barman(env, spread, server, "30d", "apply 30d, months apart, first kept standalone",
                               prepare=lambda b: env.tideline("keep", env.url(b), server, ids[0], "--target", "standalone"))
 
+        # Tiers: keep:standalone on the newest backup of each of the last months, written by Tideline
+        # and honoured by barman; deleting after it as barman does after barman-cloud-backup-keep.
+        tiered, twin = env.copy(spread, "tiered"), env.copy(spread, "tiered-twin")
+        plan = env.retention_json(tiered, server, "--policy", "30d", "--tiers", "monthly=3")
+        chosen = plan["tiers"]["keep"]
+        check(chosen == sorted(ids[1:4]) and plan["tiers"]["release"] == [],
+              f"monthly=3 keeps the newest backup of each of the last three months that have one ({chosen})")
+        for bid in chosen:
+            subprocess.run(["barman-cloud-backup-keep", *barman_args(env, twin, server, "--target", "standalone"), bid],
+                           capture_output=True, check=True)
+        now = datetime.datetime.now(datetime.timezone.utc)
+        statuses = {b["backup_id"]: b["status"] for b in plan["backups"]}
+        check(statuses == barman_report(env, twin, server, "30d", now, 0),
+              f"tiers simulated: the statuses barman reports once the same backups are kept ({statuses})")
+        steps = [(sorted(s["files"] + [s["backup_info"]]), sorted(s["wals"])) for s in plan["steps"]]
+        check(steps == [(sorted(f), sorted(w)) for f, w in barman_dry_run(env, twin, server, "30d", now)],
+              "tiers simulated: the deletions barman-cloud-backup-delete plans once the same backups are kept")
+        rc, out, err = env.tideline("retention", env.url(tiered), server, "--policy", "30d", "--tiers", "monthly=3",
+                                    "--apply", "--confirm", server)
+        subprocess.run(["barman-cloud-backup-delete", *barman_args(env, twin, server, "-r", barman_policy("30d"))],
+                       capture_output=True, check=True)
+        ours = [k for k in env.keys(tiered, server) if not k.endswith("/annotations/tideline-tier")]
+        check(rc == 0 and ours == env.keys(twin, server),
+              f"tiers applied: the bucket holds what barman leaves after barman-cloud-backup-keep (besides the "
+              f"tier markers) ({err.strip()[-120:]})")
+        # A keep someone else wrote is never released; Tideline's own are, once out of every tier.
+        subprocess.run(["barman-cloud-backup-keep", *barman_args(env, tiered, server, "--release"), ids[2]],
+                       capture_output=True, check=True)
+        subprocess.run(["barman-cloud-backup-keep", *barman_args(env, tiered, server, "--target", "full"), ids[2]],
+                       capture_output=True, check=True)
+        plan = env.retention_json(tiered, server, "--policy", "30d", "--tiers", "monthly=1")
+        check(plan["tiers"]["release"] == [ids[1]] and plan["tiers"]["keep"] == [],
+              f"monthly=1 releases only Tideline's own keep ({plan['tiers']['release']}), not barman-cloud-backup-keep's")
+        rc, out, err = env.tideline("retention", env.url(tiered), server, "--policy", "30d", "--tiers", "monthly=1",
+                                    "--apply", "--confirm", server)
+        keeps = {bid: subprocess.run(["barman-cloud-backup-keep", *barman_args(env, tiered, server, "--status"), bid],
+                                     capture_output=True, text=True).stdout.strip() for bid in ids[2:4]}
+        gone = not any(f"/base/{ids[1]}/" in k for k in env.keys(tiered, server))
+        check(rc == 0 and keeps == {ids[2]: "Keep: full", ids[3]: "Keep: standalone"} and gone,
+              f"after release the policy deletes the released backup, the others stay kept ({keeps})")
+        rc, out, err = env.tideline("retention", env.url(tiered), server, "--policy", "30d", "--tiers", "weekly=x")
+        check(rc == 2 and "weekly=" in err, "a malformed --tiers is refused with the accepted form")
+
         # Deleting for real, twin copies side by side.
         apply_against_barman(env, main_bucket, server, "REDUNDANCY 1", "apply REDUNDANCY 1")
         apply_against_barman(env, main_bucket, plain, "REDUNDANCY 1", "apply plain REDUNDANCY 1")
