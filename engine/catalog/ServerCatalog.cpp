@@ -193,15 +193,27 @@ void computeRestorability(ServerCatalog& catalog)
         b.endSegno = *endSeg;
         if (b.state != BackupEntry::State::Done)
             continue;
+        // begin and end are on the backup's timeline; a backup never spans a switch. Counted over
+        // the archived segments, never segno by segno: a hostile backup.info can name a range of
+        // 2^40 segments.
         quint64 missing = 0;
         std::optional<quint64> first;
-        // begin and end are on the backup's timeline; a backup never spans a switch.
-        for (quint64 s = *beginSeg; s <= *endSeg; ++s) {
-            if (!wals.find(begin->timeline, s)) {
-                ++missing;
-                if (!first)
-                    first = s;
-            }
+        if (*endSeg >= *beginSeg) {
+            const TimelineWal* t = wals.timeline(begin->timeline);
+            const QList<WalObject> none;
+            const QList<WalObject>& segments = t ? t->segments : none;
+            auto it = std::lower_bound(segments.cbegin(), segments.cend(), *beginSeg,
+                                       [](const WalObject& w, quint64 segno) { return w.segno < segno; });
+            quint64 expected = *beginSeg;
+            quint64 present = 0;
+            for (; it != segments.cend() && it->segno <= *endSeg; ++it, ++present)
+                if (!first && it->segno != expected)
+                    first = expected;
+                else if (!first)
+                    ++expected;
+            missing = (*endSeg - *beginSeg + 1) - present;
+            if (!first && missing > 0)
+                first = expected;
         }
         b.missingWalCount = missing;
         b.restorable = missing == 0 && b.fileProblems.isEmpty();
@@ -402,10 +414,13 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         }
         for (const ObjectInfo& o : base->objects)
             if (o.key.endsWith(QLatin1String("/annotations/keep"))) {
+                // Exactly base/ID/annotations/keep of a listed backup: retention trusts what it says.
                 const QString id = o.key.mid(basePrefix.size()).section(QLatin1Char('/'), 0, 0);
                 auto it = std::lower_bound(catalog.backups.cbegin(), catalog.backups.cend(), id,
                                            [](const BackupEntry& b, const QString& k) { return b.id < k; });
-                baseTasks.append({Task::Kind::GetKeep, o.key, it - catalog.backups.cbegin()});
+                if (!id.isEmpty() && it != catalog.backups.cend() && it->id == id
+                    && o.key == basePrefix + id + QStringLiteral("/annotations/keep"))
+                    baseTasks.append({Task::Kind::GetKeep, o.key, it - catalog.backups.cbegin()});
             }
         baseBodies.resize(baseTasks.size(), Result<QByteArray>(QByteArray()));
         total += baseTasks.size();
@@ -471,8 +486,18 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
                 b.info = std::move(*info);
             else
                 b.infoError = info.error();
-        } else if (body && t.index < catalog.backups.size()) {
-            catalog.backups[t.index].keep = QString::fromUtf8(*body).trimmed();
+        } else if (t.index < catalog.backups.size()) {
+            // A keep that cannot be read must not read as "no keep": retention would delete the
+            // backup it protects. Gone since the listing is the only harmless failure.
+            if (!body) {
+                if (body.error().code != ErrorCode::NotFound)
+                    return fail(body.error());
+                continue;
+            }
+            // barman reads the first line as it is: "standalone" exactly is standalone, anything
+            // else that is not empty ("standalone\n", " ") keeps in full.
+            const qsizetype eol = body->indexOf('\n');
+            catalog.backups[t.index].keep = QString::fromUtf8(eol < 0 ? *body : body->first(eol + 1));
         }
     }
 

@@ -37,8 +37,8 @@ struct BackupEntry {
     State state = State::Incomplete;
     std::optional<BackupInfo> info;
     std::optional<Error> infoError; ///< why backup.info is unreadable
-    QString keep;                   ///< "full", "standalone" or empty (annotations/keep)
-    qint64 bytes = 0;               ///< every object under base/ID/
+    QString keep;     ///< annotations/keep's first line as barman reads it (newline kept): "full", "standalone", empty
+    qint64 bytes = 0; ///< every object under base/ID/
     int objects = 0;
     QStringList dataFiles;                 ///< tar parts, relative to base/ID/
     QList<storage::ObjectInfo> objectList; ///< every object under base/ID/ (for usage by month)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/retention/KeepAnnotation.h"
 
+#include "engine/retention/RetentionTiers.h"
+
 #include <QCoreApplication>
 
 namespace tideline::retention {
@@ -45,6 +47,10 @@ Result<QString> setKeep(storage::ObjectStore& store, const catalog::ServerCatalo
                     KeepAnnotationText::tr("Keep a finished backup (tideline-cli backups lists them)."));
     if (auto ok = store.put(keepKey(catalog, entry.id), keepTargetName(target).toLatin1(), cancel); !ok)
         return fail(ok.error());
+    // The keep is the user's now: a tier marker left beside it must not let tiers release it.
+    const storage::DeleteReport report = store.deleteObjects({tierMarkerKey(catalog, entry.id)}, cancel);
+    if (!report.failed.isEmpty())
+        return fail(report.failed.constFirst().second);
     return entry.id;
 }
 
@@ -54,8 +60,8 @@ Result<QString> releaseKeep(storage::ObjectStore& store, const catalog::ServerCa
     auto b = lookUp(catalog, backup);
     if (!b)
         return fail(b.error());
-    const QString key = keepKey(catalog, (*b)->id);
-    const storage::DeleteReport report = store.deleteObjects({key}, cancel);
+    const storage::DeleteReport report =
+        store.deleteObjects({keepKey(catalog, (*b)->id), tierMarkerKey(catalog, (*b)->id)}, cancel);
     if (!report.failed.isEmpty())
         return fail(report.failed.constFirst().second);
     return (*b)->id;

@@ -53,20 +53,26 @@ Result<RetentionOutcome> applyRetention(storage::ObjectStore& store, const Reten
     QSet<QString> failedKeys;
     for (const auto& f : out.failed)
         failedKeys.insert(f.first);
-    qsizetype filesDone = 0; // steps [0, filesDone) lost every tar part
-    while (filesDone < plan.steps.size()
-           && std::none_of(plan.steps[filesDone].files.cbegin(), plan.steps[filesDone].files.cend(),
-                           [&](const storage::ObjectInfo& o) { return failedKeys.contains(o.key); }))
-        ++filesDone;
+    // Every backup that lost all its parts loses backup.info too, so none is left looking whole.
+    const auto partsGone = [&](const RetentionStep& step) {
+        return std::none_of(step.files.cbegin(), step.files.cend(),
+                            [&](const storage::ObjectInfo& o) { return failedKeys.contains(o.key); });
+    };
     QStringList infos;
-    for (qsizetype i = 0; i < filesDone; ++i)
-        infos.append(plan.steps[i].backupInfo.key);
+    for (const RetentionStep& step : plan.steps)
+        if (partsGone(step))
+            infos.append(step.backupInfo.key);
     take(store.deleteObjects(infos, context.cancelToken()));
     for (const auto& f : out.failed)
         failedKeys.insert(f.first);
-    qsizetype done = 0;
-    while (done < filesDone && !failedKeys.contains(plan.steps[done].backupInfo.key))
-        out.backupsDeleted.append(plan.steps[done++].backupId);
+    qsizetype done = 0; // steps [0, done) are gone entirely
+    for (const RetentionStep& step : plan.steps) {
+        const bool gone = partsGone(step) && !failedKeys.contains(step.backupInfo.key);
+        if (gone)
+            out.backupsDeleted.append(step.backupId);
+        if (gone && done == out.backupsDeleted.size() - 1)
+            ++done;
+    }
     if (done < plan.steps.size())
         out.stoppedAt = plan.steps[done].backupId;
     QStringList wals;

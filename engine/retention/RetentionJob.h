@@ -24,13 +24,12 @@ struct RetentionOutcome {
 };
 
 /// Deletes what the plan says in barman-cloud-backup-delete's order, batched across backups: the
-/// tar parts of every obsolete backup, then backup.info only of the backups whose parts are all
-/// gone (so a backup is never left looking complete without its data, and a rerun finds it and
-/// finishes), then the WAL of the steps done without a break from the oldest. The first backup
-/// whose parts or backup.info stay is where the run stops (stoppedAt): no WAL of it or of a
-/// newer step is deleted, as barman stops there; tar parts of newer obsolete backups may already
-/// be gone, which leaves them unrestorable and still OBSOLETE for the rerun. A WAL deletion that
-/// fails is reported. Running the same policy again on a fresh catalog finishes the run.
+/// tar parts of every obsolete backup, then the backup.info of every backup whose parts are all
+/// gone (so no backup is left looking complete without its data; one whose parts stay keeps
+/// backup.info, still OBSOLETE, and a rerun finishes it), then the WAL of the steps done without a
+/// break from the oldest. The first backup not entirely gone is where the run stops (stoppedAt):
+/// no WAL of it or of a newer step is deleted, as barman deletes none past the backup it stops
+/// at. A WAL deletion that fails is reported. The same policy run again finishes the run.
 ///
 /// Errors: Refused when the plan has blockers (nothing is deleted); Cancelled when cancelled
 /// before the first deletion. Cancellation later ends the run with the keys not deleted

@@ -40,7 +40,9 @@ Result<RetentionPolicy> RetentionPolicy::parse(const QString& text)
     }
     bool ok = false;
     const qint64 value = number.size() <= 8 ? number.toLongLong(&ok) : -1;
-    if (number.isEmpty() || !ok || value > kMaxValue)
+    // 0 is barman's too, but REDUNDANCY 0 deletes every backup not kept and a window of 0 all but
+    // the newest: nobody means that.
+    if (number.isEmpty() || !ok || value < 1 || value > kMaxValue)
         return fail(ErrorCode::Usage, RetentionPolicyText::tr("\"%1\" is not a retention policy").arg(text.left(80)),
                     RetentionPolicyText::tr("Use CNPG's form (30d, 4w, 6m: a number from 1 and d, w or m) or barman's "
                                             "(RECOVERY WINDOW OF 30 DAYS, REDUNDANCY 3)."));

@@ -17,7 +17,8 @@ struct RetentionPolicy {
 
     /// Reads CNPG's spelling ("30d", "4w", "6m": its pattern ^[1-9][0-9]*[dwm]$) and barman's
     /// ("RECOVERY WINDOW OF 30 DAYS", "REDUNDANCY 3", case-insensitive, unit singular or plural).
-    /// Errors: Usage, naming the accepted forms, for anything else and for values above 1,000,000.
+    /// Errors: Usage, naming the accepted forms, for anything else and for values of 0 (barman
+    /// takes them; they delete nearly everything) or above 1,000,000.
     static Result<RetentionPolicy> parse(const QString& text);
 
     /// As barman prints it: "RECOVERY WINDOW OF 30 DAYS", "REDUNDANCY 3".

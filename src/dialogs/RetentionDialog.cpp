@@ -52,13 +52,18 @@ RetentionDialog::RetentionDialog(JobRunner& runner, SnapshotPtr snapshot, std::s
     debounce->setSingleShot(true);
     debounce->setInterval(250);
     connect(debounce, &QTimer::timeout, this, &RetentionDialog::preview);
-    connect(m_ui->policyEdit, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(m_ui->redundancySpin, &QSpinBox::valueChanged, debounce, qOverload<>(&QTimer::start));
-    connect(m_ui->nowEdit, &QDateTimeEdit::dateTimeChanged, debounce, qOverload<>(&QTimer::start));
-    connect(m_ui->futureCheck, &QCheckBox::toggled, this, [this, debounce](bool on) {
-        m_ui->nowEdit->setEnabled(on);
+    // Whatever is on screen stops being applicable the moment an input changes.
+    const auto changed = [this, debounce] {
+        ++m_generation;
         updateButtons();
         debounce->start();
+    };
+    connect(m_ui->policyEdit, &QLineEdit::textChanged, this, changed);
+    connect(m_ui->redundancySpin, &QSpinBox::valueChanged, this, changed);
+    connect(m_ui->nowEdit, &QDateTimeEdit::dateTimeChanged, this, changed);
+    connect(m_ui->futureCheck, &QCheckBox::toggled, this, [this, changed](bool on) {
+        m_ui->nowEdit->setEnabled(on);
+        changed();
     });
     connect(m_ui->confirmEdit, &QLineEdit::textChanged, this, &RetentionDialog::updateButtons);
     connect(m_ui->backupTable, &QTableWidget::itemSelectionChanged, this, &RetentionDialog::updateButtons);
@@ -116,6 +121,7 @@ void RetentionDialog::preview()
         [this, generation](Result<retention::RetentionPlan> plan) {
             if (generation != m_generation)
                 return; // a newer preview is on its way
+            m_shownGeneration = generation;
             if (plan)
                 m_plan = std::move(*plan);
             else
@@ -201,8 +207,8 @@ void RetentionDialog::updateButtons()
     m_ui->keepFullButton->setEnabled(!m_busy && done && entry->keep != u"full");
     m_ui->keepStandaloneButton->setEnabled(!m_busy && done && entry->keep != u"standalone");
     m_ui->releaseButton->setEnabled(!m_busy && entry && !entry->keep.isEmpty());
-    m_ui->applyButton->setEnabled(!m_busy && m_plan && !m_plan->steps.isEmpty() && m_plan->blockers.isEmpty()
-                                  && !m_ui->futureCheck->isChecked()
+    m_ui->applyButton->setEnabled(!m_busy && m_plan && m_shownGeneration == m_generation && !m_plan->steps.isEmpty()
+                                  && m_plan->blockers.isEmpty() && !m_ui->futureCheck->isChecked()
                                   && m_ui->confirmEdit->text() == m_snapshot->catalog.server);
 }
 
@@ -250,7 +256,7 @@ void RetentionDialog::changeKeep(std::optional<retention::KeepTarget> target)
 
 void RetentionDialog::apply()
 {
-    if (!m_plan || m_ui->confirmEdit->text() != m_snapshot->catalog.server)
+    if (!m_plan || m_shownGeneration != m_generation || m_ui->confirmEdit->text() != m_snapshot->catalog.server)
         return;
     const retention::RetentionPlan previewed = *m_plan;
     const SnapshotPtr snapshot = m_snapshot;

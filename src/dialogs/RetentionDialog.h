@@ -77,7 +77,8 @@ private:
     const Clock* m_clock = &Clock::system();
     std::optional<retention::RetentionPlan> m_plan;
     QString m_policyError;
-    int m_generation = 0;
+    int m_generation = 0;       ///< bumped by every input change and every preview started
+    int m_shownGeneration = -1; ///< the generation of the plan on screen: apply only when current
     bool m_busy = false;
 };
 

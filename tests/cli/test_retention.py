@@ -284,6 +284,13 @@ def main():
             env.tideline("keep", env.url(standalone), server, bid, "--target", "standalone")
         plans_against_barman(env, standalone, server, "keep:standalone first and second")
 
+        # barman reads the first line as it is: "standalone\n" keeps in full, so does a blank line.
+        quirks = env.copy(main_bucket, "keep-quirks")
+        env.store.put(quirks, f"{mb.PATH}/{server}/base/{ids[0]}/annotations/keep", b"standalone\n")
+        env.store.put(quirks, f"{mb.PATH}/{server}/base/{ids[1]}/annotations/keep", b" ")
+        compare_plan(env, quirks, server, "REDUNDANCY 1", datetime.datetime.now(datetime.timezone.utc), 0,
+                     "keep annotations barman reads literally ('standalone\\n', ' ')")
+
         rc, out, err = env.tideline("keep", env.url(kept), server, ids[2], "--release")
         p = subprocess.run(["barman-cloud-backup-keep", *barman_args(env, kept, server, "--status"), ids[2]],
                            capture_output=True, text=True)
@@ -436,7 +443,8 @@ def main():
             shutil.rmtree(local)
 
         # Bad input.
-        for bad in ("30x", "0d", "30", "-1d", "RECOVERY WINDOW OF 3 YEARS", "REDUNDANCY"):
+        for bad in ("30x", "0d", "30", "-1d", "RECOVERY WINDOW OF 3 YEARS", "REDUNDANCY", "REDUNDANCY 0",
+                    "RECOVERY WINDOW OF 0 DAYS"):
             rc, out, err = env.tideline("retention", env.url(main_bucket), server, "--policy", bad)
             check(rc == 2 and "30d" in err and "\n" == err[-1] and err.count("\n") == 1,
                   f"policy '{bad}' refused in one line naming the accepted forms (exit {rc})")

@@ -140,6 +140,12 @@ private slots:
         child<QLineEdit>(*d, "confirmEdit")->setText(m_server);
         QVERIFY(apply->isEnabled());
         QSignalSpy previewed(d.get(), &RetentionDialog::previewed);
+        // An edited policy makes the plan on screen stale until its own preview arrives.
+        child<QLineEdit>(*d, "policyEdit")->setText(QStringLiteral("REDUNDANCY 2"));
+        QVERIFY(!apply->isEnabled());
+        QVERIFY(previewed.wait(10'000));
+        QCOMPARE(d->plan()->policy.barmanText(), QStringLiteral("REDUNDANCY 2"));
+        QVERIFY(apply->isEnabled());
         child<QCheckBox>(*d, "futureCheck")->setChecked(true);
         QVERIFY(!apply->isEnabled());
         QVERIFY(previewed.wait(10'000));

@@ -112,6 +112,52 @@ private slots:
         QVERIFY(keep.remove());
     }
 
+    // Found by fuzz_retention: restorability counted segment by segment, so a backup.info naming
+    // a range of 2^40 segments kept the loader busy for hours. It is now counted from the archive.
+    void hugeWalRangeIsCountedNotWalked()
+    {
+        const auto before = load();
+        QVERIFY(before);
+        const catalog::BackupEntry& b = before->backups.first();
+        QFile info(backupDir(b.id) + QStringLiteral("/backup.info"));
+        QVERIFY(info.open(QIODevice::ReadOnly));
+        const QByteArray original = info.readAll();
+        info.close();
+        QByteArray hostile = original;
+        hostile.replace("end_wal=" + b.info->endWal.toLatin1(), "end_wal=00000001FFFFFFFF000000FF");
+        QVERIFY(hostile != original);
+        QVERIFY(info.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        info.write(hostile);
+        info.close();
+        const auto c = load();
+        QVERIFY(info.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        info.write(original);
+        info.close();
+        QVERIFY(c);
+        const catalog::BackupEntry* e = c->findBackup(b.id);
+        QVERIFY(!e->restorable);
+        // Every segment from begin to 0xFFFFFFFF_FF is missing except those archived on timeline 1.
+        const quint64 span = e->endSegno - e->beginSegno + 1;
+        quint64 archived = 0;
+        for (const auto& w : c->wals.timeline(1)->segments)
+            archived += w.segno >= e->beginSegno ? 1 : 0;
+        QCOMPARE(e->missingWalCount, span - archived);
+        QVERIFY(!e->firstMissingWal.isEmpty());
+    }
+
+    // barman reads the first line of annotations/keep as it is; so does the catalog.
+    void keepAnnotationIsReadLiterally()
+    {
+        const QString id = load()->backups.at(1).id;
+        QDir().mkpath(backupDir(id) + QStringLiteral("/annotations"));
+        QFile keep(backupDir(id) + QStringLiteral("/annotations/keep"));
+        QVERIFY(keep.open(QIODevice::WriteOnly));
+        keep.write("standalone\nsecond line");
+        keep.close();
+        QCOMPARE(load()->findBackup(id)->keep, QStringLiteral("standalone\n"));
+        QVERIFY(keep.remove());
+    }
+
     void crashedBackupIsStartedThenIncomplete()
     {
         const QString id = QStringLiteral("29991231T235959"); // newer than every finished backup
