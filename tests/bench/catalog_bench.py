@@ -68,6 +68,22 @@ class Proxy:
         self.proc.wait(timeout=10)
 
 
+def big_bucket(scratch):
+    """s3rver started in SCRATCH/s3rver with make_big_bucket.py's bucket written once (its summary
+    kept in SCRATCH/bucket.json): returns (endpoint, summary)."""
+    s3dir = os.path.join(scratch, "s3rver")
+    subprocess.run([os.path.join(REPO, "tests/support/s3rver_ctl.sh"), "start", s3dir], check=True,
+                   stdout=subprocess.DEVNULL)
+    upstream = "http://127.0.0.1:" + open(os.path.join(s3dir, "port")).read().strip()
+    summary_path = os.path.join(scratch, "bucket.json")
+    if not os.path.exists(summary_path) or not open(summary_path).read().strip():
+        log("writing the bucket (a few minutes)")
+        out = subprocess.run(["/usr/bin/python3", os.path.join(REPO, "tests/bench/make_big_bucket.py"),
+                              "--endpoint", upstream], check=True, stdout=subprocess.PIPE, text=True).stdout
+        open(summary_path, "w").write(out)
+    return upstream, json.loads(open(summary_path).read())
+
+
 def timed(cmd):
     t0 = time.monotonic()
     p = subprocess.run(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -200,17 +216,7 @@ def main():
     args = ap.parse_args()
     cmdline = shlex.join([os.path.relpath(sys.argv[0], REPO)] + sys.argv[1:])
 
-    s3dir = os.path.join(args.scratch, "s3rver")
-    subprocess.run([os.path.join(REPO, "tests/support/s3rver_ctl.sh"), "start", s3dir], check=True,
-                   stdout=subprocess.DEVNULL)
-    upstream = "http://127.0.0.1:" + open(os.path.join(s3dir, "port")).read().strip()
-    summary_path = os.path.join(args.scratch, "bucket.json")
-    if not os.path.exists(summary_path) or not open(summary_path).read().strip():
-        log("writing the bucket (about two minutes)")
-        out = subprocess.run(["/usr/bin/python3", os.path.join(REPO, "tests/bench/make_big_bucket.py"),
-                              "--endpoint", upstream], check=True, stdout=subprocess.PIPE, text=True).stdout
-        open(summary_path, "w").write(out)
-    summary = json.loads(open(summary_path).read())
+    upstream, summary = big_bucket(args.scratch)
 
     results = []
     replay = Proxy(upstream, "--replay", "--delay-ms", str(args.delay_ms))

@@ -33,12 +33,11 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 
 import boto3
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__))))
-from catalog_bench import ENV, REPO, Proxy, log, timed  # noqa: E402
+from catalog_bench import REPO, Proxy, big_bucket, log, timed  # noqa: E402
 
 UNITS = {"d": "DAYS", "w": "WEEKS", "m": "MONTHS"}
 
@@ -84,17 +83,8 @@ def main():
     cmdline = shlex.join([os.path.relpath(sys.argv[0], REPO)] + sys.argv[1:])
     barman_policy = f"RECOVERY WINDOW OF {args.policy[:-1]} {UNITS[args.policy[-1]]}"
 
+    upstream, summary = big_bucket(args.scratch)
     s3dir = os.path.join(args.scratch, "s3rver")
-    subprocess.run([os.path.join(REPO, "tests/support/s3rver_ctl.sh"), "start", s3dir], check=True,
-                   stdout=subprocess.DEVNULL)
-    upstream = "http://127.0.0.1:" + open(os.path.join(s3dir, "port")).read().strip()
-    summary_path = os.path.join(args.scratch, "bucket.json")
-    if not os.path.exists(summary_path) or not open(summary_path).read().strip():
-        log("writing the bucket (a few minutes)")
-        out = subprocess.run(["/usr/bin/python3", os.path.join(REPO, "tests/bench/make_big_bucket.py"),
-                              "--endpoint", upstream], check=True, stdout=subprocess.PIPE, text=True).stdout
-        open(summary_path, "w").write(out)
-    summary = json.loads(open(summary_path).read())
     bucket, path, server = "tideline-bench", "cnpg", "pg-bench"
     url = f"s3://{bucket}/{path}"
     r = {}
