@@ -60,6 +60,13 @@ QString BackupEntry::statusText() const
     return {};
 }
 
+QString BackupEntry::keepTarget() const
+{
+    if (keep.isEmpty())
+        return {};
+    return keep == u"standalone" ? QStringLiteral("standalone") : QStringLiteral("full");
+}
+
 QString BackupEntry::compressionText() const
 {
     if (!filesCompression.isEmpty())

@@ -63,6 +63,10 @@ struct BackupEntry {
     /// the user's language. Any thread, once a catalogue is installed.
     QString compressionText() const;
 
+    /// The keep as barman acts on it: "standalone" for exactly that, "full" for any other
+    /// annotation, empty for none. What every view shows (the raw text may hold a newline).
+    QString keepTarget() const;
+
     /// The status text shown and printed: backup.info's, or STARTED / INCOMPLETE / UNREADABLE.
     QString statusText() const;
 };

@@ -28,9 +28,7 @@ const QString kWaitingForWals = QStringLiteral("WAITING_FOR_WALS");
 // barman's KeepManager: "standalone" is standalone, any other annotation is treated as full.
 QString keepStatus(const BackupEntry& b)
 {
-    if (b.keep.isEmpty())
-        return {};
-    return b.keep == u"standalone" ? QStringLiteral("KEEP:STANDALONE") : QStringLiteral("KEEP:FULL");
+    return b.keep.isEmpty() ? QString() : QStringLiteral("KEEP:") + b.keepTarget().toUpper();
 }
 
 // One WAL object as barman-cloud's get_wal_paths() sees it.
@@ -166,7 +164,7 @@ RetentionPlan planRetention(const catalog::ServerCatalog& catalog, const Retenti
             continue;
         }
         const QString keep = keepStatus(b);
-        const QString keptReason = RetentionPlannerText::tr("kept by its keep annotation (%1)").arg(b.keep.left(40));
+        const QString keptReason = RetentionPlannerText::tr("kept by its keep annotation (%1)").arg(b.keepTarget());
         if (policy.kind == RetentionPolicy::Kind::Redundancy) {
             if (!keep.isEmpty()) {
                 v.status = keep;

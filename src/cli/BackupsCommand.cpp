@@ -46,8 +46,8 @@ int BackupsCommand::run(const Invocation& invocation)
                           i ? QString::number(i->timeline) : QStringLiteral("-"), i ? i->beginWal : QStringLiteral("-"),
                           i ? i->endWal : QStringLiteral("-"), formatBytes(b.bytes),
                           i ? QString::number(i->majorVersion()) : QStringLiteral("-"),
-                          i ? b.compressionText() : QStringLiteral("-"), b.keep.isEmpty() ? QStringLiteral("-") : b.keep,
-                          restorable});
+                          i ? b.compressionText() : QStringLiteral("-"),
+                          b.keep.isEmpty() ? QStringLiteral("-") : b.keepTarget(), restorable});
         }
         printText(table.render());
     }

@@ -36,7 +36,7 @@ QJsonObject backupJson(const BackupEntry& b)
     o.insert(QStringLiteral("bucket_bytes"), b.bytes);
     o.insert(QStringLiteral("bucket_objects"), b.objects);
     o.insert(QStringLiteral("data_files"), QJsonArray::fromStringList(b.dataFiles));
-    o.insert(QStringLiteral("keep"), b.keep.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.keep));
+    o.insert(QStringLiteral("keep"), b.keep.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(b.keepTarget()));
     o.insert(QStringLiteral("restorable"), b.restorable);
     o.insert(QStringLiteral("unrestorable_reason"),
              b.restorable ? QJsonValue(QJsonValue::Null) : QJsonValue(b.unrestorableReason()));

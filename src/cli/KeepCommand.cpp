@@ -55,7 +55,7 @@ int KeepCommand::run(const Invocation& invocation)
                                 tr("List the backups with: tideline-cli backups %1 %2").arg(source->url.toString(), server),
                                 {}});
         id = b->id;
-        keep = b->keep;
+        keep = b->keepTarget();
         action = QStringLiteral("status");
     } else if (release) {
         auto released = retention::releaseKeep(*source->store, *catalog, backup, context.cancelToken());

@@ -68,7 +68,7 @@ int ShowCommand::run(const Invocation& invocation)
         if (!i.error.isEmpty())
             row(tr("Error"), i.error);
     }
-    row(tr("Keep"), b->keep.isEmpty() ? QStringLiteral("-") : b->keep);
+    row(tr("Keep"), b->keep.isEmpty() ? QStringLiteral("-") : b->keepTarget());
     //: %1 is a size, %2 a number of objects.
     row(tr("Size in bucket"), tr("%1 in %2 objects").arg(formatBytes(b->bytes), QString::number(b->objects)));
     row(tr("Data files"), b->dataFiles.join(QStringLiteral(", ")));

@@ -145,7 +145,7 @@ void RetentionDialog::showPlan()
     const retention::RetentionPlan& plan = *m_plan;
     QHash<QString, QString> keeps;
     for (const auto& b : m_snapshot->catalog.backups)
-        keeps.insert(b.id, b.keep);
+        keeps.insert(b.id, b.keepTarget());
     table->setRowCount(int(plan.backups.size()));
     // Newest first, as the backups page lists them.
     for (qsizetype i = 0; i < plan.backups.size(); ++i) {
@@ -204,8 +204,8 @@ void RetentionDialog::updateButtons()
     const QString selected = selectedBackup();
     const catalog::BackupEntry* entry = selected.isEmpty() ? nullptr : m_snapshot->catalog.findBackup(selected);
     const bool done = entry && entry->info && entry->info->status == u"DONE";
-    m_ui->keepFullButton->setEnabled(!m_busy && done && entry->keep != u"full");
-    m_ui->keepStandaloneButton->setEnabled(!m_busy && done && entry->keep != u"standalone");
+    m_ui->keepFullButton->setEnabled(!m_busy && done && entry->keepTarget() != u"full");
+    m_ui->keepStandaloneButton->setEnabled(!m_busy && done && entry->keepTarget() != u"standalone");
     m_ui->releaseButton->setEnabled(!m_busy && entry && !entry->keep.isEmpty());
     m_ui->applyButton->setEnabled(!m_busy && m_plan && m_shownGeneration == m_generation && !m_plan->steps.isEmpty()
                                   && m_plan->blockers.isEmpty() && !m_ui->futureCheck->isChecked()

@@ -129,7 +129,7 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
                 return i ? i->majorVersion() : 0;
             return i ? QString::number(i->majorVersion()) : none;
         case Compression: return i ? b->compressionText() : none;
-        case Keep: return b->keep.isEmpty() ? none : b->keep;
+        case Keep: return b->keep.isEmpty() ? none : b->keepTarget();
         case Restorable: return restorableText(*b);
         default: return {};
         }

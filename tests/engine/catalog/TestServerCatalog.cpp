@@ -154,7 +154,9 @@ private slots:
         QVERIFY(keep.open(QIODevice::WriteOnly));
         keep.write("standalone\nsecond line");
         keep.close();
-        QCOMPARE(load()->findBackup(id)->keep, QStringLiteral("standalone\n"));
+        const auto c = load();
+        QCOMPARE(c->findBackup(id)->keep, QStringLiteral("standalone\n"));
+        QCOMPARE(c->findBackup(id)->keepTarget(), QStringLiteral("full")); // as barman acts on it
         QVERIFY(keep.remove());
     }
 
