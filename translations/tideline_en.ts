@@ -111,7 +111,7 @@
 <context>
     <name>RetentionPlanner</name>
     <message numerus="yes">
-        <location filename="../engine/retention/RetentionPlanner.cpp" line="+176"/>
+        <location filename="../engine/retention/RetentionPlanner.cpp" line="+174"/>
         <source>one of the %n newest backups</source>
         <translation>
             <numerusform>the %n newest backup</numerusform>
@@ -149,7 +149,7 @@
 <context>
     <name>ServerCatalog</name>
     <message numerus="yes">
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+82"/>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+89"/>
         <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
         <translation>
             <numerusform>backup %1 cannot be restored: %n WAL segment it needs is missing, the first %2</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+166"/>
+        <location line="+178"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</numerusform>
@@ -422,7 +422,7 @@
 <context>
     <name>tideline::gui::RetentionDialog</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/RetentionDialog.cpp" line="+171"/>
+        <location filename="../src/dialogs/RetentionDialog.cpp" line="+177"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %n backup(s) and %2 WAL file(s) go, freeing &lt;b&gt;%3&lt;/b&gt;.</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n backup and %2 WAL files go, freeing &lt;b&gt;%3&lt;/b&gt;.</numerusform>

@@ -2427,7 +2427,7 @@
 <context>
     <name>KeepAnnotation</name>
     <message>
-        <location filename="../engine/retention/KeepAnnotation.cpp" line="+18"/>
+        <location filename="../engine/retention/KeepAnnotation.cpp" line="+21"/>
         <source>no backup &quot;%1&quot; for server %2</source>
         <translation>нет копии «%1» для сервера %2</translation>
     </message>
@@ -2437,7 +2437,7 @@
         <translation>Список копий: tideline-cli backups %1 %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>backup %1 has status %2; only DONE backups can be kept</source>
         <translation>копия %1 в статусе %2; закрепить можно только копии в статусе DONE</translation>
     </message>
@@ -2480,17 +2480,7 @@
         <translation>Использование: tideline-cli keep %1</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>no backup &quot;%1&quot; for server %2</source>
-        <translation>нет копии «%1» для сервера %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>List the backups with: tideline-cli backups %1 %2</source>
-        <translation>Список копий: tideline-cli backups %1 %2</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>%1: keep %2
 </source>
         <extracomment>&quot;nokeep&quot; is barman-cloud-backup-keep&apos;s own word for no annotation; keep it as is</extracomment>
@@ -5051,7 +5041,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>RetentionPlanner</name>
     <message>
-        <location filename="../engine/retention/RetentionPlanner.cpp" line="+91"/>
+        <location filename="../engine/retention/RetentionPlanner.cpp" line="+89"/>
         <source>an older backup (%1) remains and needs this WAL to reach the present</source>
         <translation>остаётся более старая копия (%1), и ей нужен этот WAL, чтобы дойти до настоящего</translation>
     </message>
@@ -5137,7 +5127,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>RetentionPolicy</name>
     <message>
-        <location filename="../engine/retention/RetentionPolicy.cpp" line="+44"/>
+        <location filename="../engine/retention/RetentionPolicy.cpp" line="+46"/>
         <source>&quot;%1&quot; is not a retention policy</source>
         <translation>«%1» — не политика хранения</translation>
     </message>
@@ -5451,7 +5441,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1 мин %2 с</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <location line="+3"/>
         <source>none</source>
         <comment>compression</comment>
@@ -5482,7 +5472,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>в backup.info резервной копии %1 нет читаемого диапазона WAL</translation>
     </message>
     <message numerus="yes">
-        <location line="+163"/>
+        <location line="+175"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>резервные копии %n разного кластера PostgreSQL имеют общее имя сервера %1: %2. Несколько кластеров пишут в одно место (ситуация CNPG «Expected empty archive»); задайте каждому свой serverName</numerusform>
@@ -5550,7 +5540,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>чтение каталога</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>no backups or WAL for server &apos;%1&apos; in %2</source>
         <translation>нет резервных копий и WAL для сервера &apos;%1&apos; в %2</translation>
     </message>
@@ -5560,7 +5550,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Выведите имена серверов командой: tideline-cli servers %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+75"/>
         <source>%1 is unreadable: %2</source>
         <translation>%1 не читается: %2</translation>
     </message>
@@ -8435,19 +8425,19 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::RetentionDialog</name>
     <message>
-        <location filename="../src/dialogs/RetentionDialog.cpp" line="+70"/>
-        <location line="+192"/>
+        <location filename="../src/dialogs/RetentionDialog.cpp" line="+75"/>
+        <location line="+193"/>
         <location line="+50"/>
         <source>Retention of %1</source>
         <translation>Политика хранения %1</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-202"/>
         <source>Retention preview of %1</source>
         <translation>Предпросмотр политики хранения %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Backup</source>
         <translation>Копия</translation>
     </message>

@@ -11,8 +11,9 @@ namespace {
 struct KeepAnnotationText {
     Q_DECLARE_TR_FUNCTIONS(KeepAnnotation)
 };
+} // namespace
 
-Result<const catalog::BackupEntry*> lookUp(const catalog::ServerCatalog& catalog, const QString& backup)
+Result<const catalog::BackupEntry*> findBackup(const catalog::ServerCatalog& catalog, const QString& backup)
 {
     if (const catalog::BackupEntry* b = catalog.findBackup(backup))
         return b;
@@ -21,7 +22,6 @@ Result<const catalog::BackupEntry*> lookUp(const catalog::ServerCatalog& catalog
                 KeepAnnotationText::tr("List the backups with: tideline-cli backups %1 %2")
                     .arg(catalog.source.toString(), catalog.server));
 }
-} // namespace
 
 QString keepTargetName(KeepTarget target)
 {
@@ -36,7 +36,7 @@ QString keepKey(const catalog::ServerCatalog& catalog, const QString& backupId)
 Result<QString> setKeep(storage::ObjectStore& store, const catalog::ServerCatalog& catalog, const QString& backup,
                         KeepTarget target, const CancelToken& cancel)
 {
-    auto b = lookUp(catalog, backup);
+    auto b = findBackup(catalog, backup);
     if (!b)
         return fail(b.error());
     const catalog::BackupEntry& entry = **b;
@@ -57,7 +57,7 @@ Result<QString> setKeep(storage::ObjectStore& store, const catalog::ServerCatalo
 Result<QString> releaseKeep(storage::ObjectStore& store, const catalog::ServerCatalog& catalog, const QString& backup,
                             const CancelToken& cancel)
 {
-    auto b = lookUp(catalog, backup);
+    auto b = findBackup(catalog, backup);
     if (!b)
         return fail(b.error());
     const storage::DeleteReport report =

@@ -14,6 +14,10 @@ namespace tideline::retention {
 /// needs to be consistent, "full" keeps every WAL after it too.
 enum class KeepTarget { Full, Standalone };
 
+/// The backup as the catalog's findBackup() finds it (an id, a name, latest, oldest).
+/// Errors: MissingSource, with the verb that lists the backups as hint. Pure; any thread.
+Result<const catalog::BackupEntry*> findBackup(const catalog::ServerCatalog& catalog, const QString& backup);
+
 /// "full" or "standalone".
 QString keepTargetName(KeepTarget target);
 

@@ -48,14 +48,11 @@ int KeepCommand::run(const Invocation& invocation)
     QString keep;
     QString action;
     if (status) {
-        const catalog::BackupEntry* b = catalog->findBackup(backup);
+        auto b = retention::findBackup(*catalog, backup);
         if (!b)
-            return reportError({ErrorCode::MissingSource,
-                                tr("no backup \"%1\" for server %2").arg(backup.left(80), server),
-                                tr("List the backups with: tideline-cli backups %1 %2").arg(source->url.toString(), server),
-                                {}});
-        id = b->id;
-        keep = b->keepTarget();
+            return reportError(b.error());
+        id = (*b)->id;
+        keep = (*b)->keepTarget();
         action = QStringLiteral("status");
     } else if (release) {
         auto released = retention::releaseKeep(*source->store, *catalog, backup, context.cancelToken());
