@@ -50,11 +50,8 @@ Result<ClusterListing> listClusters(KubeClient& client, const QString& nameSpace
     return out;
 }
 
-Result<ClusterHealth> readClusterHealth(KubeClient& client, const ClusterRef& ref,
-                                        const std::function<void(storage::S3Options&)>& tune, JobContext& context,
-                                        const Clock& clock)
+Result<ClusterHealth> readClusterResources(KubeClient& client, const ClusterRef& ref, const CancelToken& cancel)
 {
-    const CancelToken& cancel = context.cancelToken();
     ClusterHealth health;
     auto bucket = resolveClusterBucket(client, ref, cancel);
     if (!bucket)
@@ -79,24 +76,20 @@ Result<ClusterHealth> readClusterHealth(KubeClient& client, const ClusterRef& re
     for (CnpgScheduledBackup& s : *schedules)
         if (s.cluster == ref.name)
             health.schedules.append(std::move(s));
+    return health;
+}
 
-    storage::S3Options options = health.bucket.options;
-    if (tune)
-        tune(options);
-    auto store = storage::openStore(health.bucket.url, options);
-    if (!store)
-        return fail(store.error());
-    auto catalog = catalog::loadServerCatalog(**store, health.bucket.url, health.bucket.serverName, context, clock);
-    if (!catalog)
-        return fail(catalog.error());
-    const auto windows = pitr::computeRecoveryWindows(*catalog);
-    const pitr::ServerStatus status = pitr::computeStatus(*catalog, windows);
+void judgeAgainstBucket(ClusterHealth& health, const catalog::ServerCatalog& catalog, const Clock& clock)
+{
+    const auto windows = pitr::computeRecoveryWindows(catalog);
+    const pitr::ServerStatus status = pitr::computeStatus(catalog, windows);
     health.verdict = status.verdict;
-    health.warnings = catalog->warnings;
+    health.warnings = catalog.warnings;
     BucketFacts& facts = health.facts;
+    facts = {};
     facts.source = health.bucket.url.toString();
-    facts.server = catalog->server;
-    for (const auto& b : catalog->backups)
+    facts.server = catalog.server;
+    for (const auto& b : catalog.backups)
         facts.backups.append({b.id, b.state == catalog::BackupEntry::State::Done, b.info ? b.info->endTime : std::nullopt});
     if (status.window)
         facts.firstRecoverabilityPoint = status.window->firstRecoverabilityPoint;
@@ -106,10 +99,29 @@ Result<ClusterHealth> readClusterHealth(KubeClient& client, const ClusterRef& re
         facts.lastBackupId = status.lastDone->id;
     health.readAtUsec = clock.nowUsec();
     constexpr qint64 kUploadsKeptUsec = 31LL * 24 * 3600 * 1'000'000; // the longest chart range and a day
-    health.recentUploadsUsec = catalog::ArchiveCadence::uploadsSince(catalog->wals, health.readAtUsec - kUploadsKeptUsec);
+    health.recentUploadsUsec = catalog::ArchiveCadence::uploadsSince(catalog.wals, health.readAtUsec - kUploadsKeptUsec);
     const CnpgObjectStore* objectStore = health.bucket.objectStore ? &*health.bucket.objectStore : nullptr;
     health.discrepancies =
         compareWithBucket(health.bucket.cluster, objectStore, health.backups, health.schedules, facts, health.readAtUsec);
+}
+
+Result<ClusterHealth> readClusterHealth(KubeClient& client, const ClusterRef& ref,
+                                        const std::function<void(storage::S3Options&)>& tune, JobContext& context,
+                                        const Clock& clock)
+{
+    auto health = readClusterResources(client, ref, context.cancelToken());
+    if (!health)
+        return fail(health.error());
+    storage::S3Options options = health->bucket.options;
+    if (tune)
+        tune(options);
+    auto store = storage::openStore(health->bucket.url, options);
+    if (!store)
+        return fail(store.error());
+    auto catalog = catalog::loadServerCatalog(**store, health->bucket.url, health->bucket.serverName, context, clock);
+    if (!catalog)
+        return fail(catalog.error());
+    judgeAgainstBucket(*health, *catalog, clock);
     return health;
 }
 

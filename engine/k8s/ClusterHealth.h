@@ -64,8 +64,16 @@ struct ClusterListing {
 /// Blocks: not on the GUI thread. Errors: listAs()'s for the clusters.
 Result<ClusterListing> listClusters(KubeClient& client, const QString& nameSpace, const CancelToken& cancel);
 
-/// Reads the cluster (resolveClusterBucket()), the Backups and ScheduledBackups of its
-/// namespace, and its bucket's catalog, and holds them against each other. `tune` adjusts the
+/// Reads the Kubernetes side only: the cluster (resolveClusterBucket()), then this cluster's
+/// Backups (newest first) and ScheduledBackups; the bucket's fields stay empty. Blocks on the API
+/// server: never on the GUI thread. Errors: resolveClusterBucket()'s and listAs()'s; Cancelled.
+Result<ClusterHealth> readClusterResources(KubeClient& client, const ClusterRef& ref, const CancelToken& cancel);
+
+/// Fills the bucket's side of `health` (facts, verdict, warnings, cadence, discrepancies) from
+/// its server's catalog, judged at clock's now. Pure; any thread.
+void judgeAgainstBucket(ClusterHealth& health, const catalog::ServerCatalog& catalog, const Clock& clock = Clock::system());
+
+/// readClusterResources(), then the bucket's catalog, then judgeAgainstBucket(). `tune` adjusts the
 /// bucket's settings before it is opened (the CLI's --endpoint-url and friends). Blocks on the
 /// API server and the bucket: never on the GUI thread. Errors: resolveClusterBucket()'s and
 /// listAs()'s, storage::openStore()'s, catalog::loadServerCatalog()'s; Cancelled.

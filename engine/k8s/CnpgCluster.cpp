@@ -51,6 +51,8 @@ Result<CnpgCluster> CnpgCluster::fromJson(const QJsonObject& object)
         c.barmanObjectStore = BarmanStoreConfig::fromJson(inTree);
     }
     c.retentionPolicy = json::string(object, u"spec.backup.retentionPolicy");
+    c.env = json::env(object, u"spec.env");
+    c.archiveTimeout = json::string(object, u"spec.postgresql.parameters.archive_timeout");
 
     for (const QJsonValue& v : json::at(object, u"status.conditions").toArray()) {
         const QJsonObject o = v.toObject();

@@ -37,8 +37,11 @@ struct CnpgCluster {
     BackupMethod backupMethod = BackupMethod::None;
     BarmanStoreConfig barmanObjectStore; ///< in-tree form only
     QString retentionPolicy;             ///< in-tree spec.backup.retentionPolicy
-    QString pluginObjectStore;           ///< plugin form: parameters.barmanObjectName
-    QString pluginServerName;            ///< plugin form: parameters.serverName (may be empty)
+    /// spec.env: the instance pods' environment, where barman-cloud runs in the in-tree form.
+    QMap<QString, std::optional<QString>> env;
+    QString archiveTimeout;    ///< spec.postgresql.parameters.archive_timeout as written ("5min"); empty: CNPG's 5min
+    QString pluginObjectStore; ///< plugin form: parameters.barmanObjectName
+    QString pluginServerName;  ///< plugin form: parameters.serverName (may be empty)
     bool pluginIsWalArchiver = false;
 
     /// Deprecated since 1.27 and never set for plugin clusters: absent is not "none".

@@ -43,6 +43,7 @@ Result<CnpgObjectStore> CnpgObjectStore::fromJson(const QJsonObject& object)
     out.meta = *meta;
     out.configuration = BarmanStoreConfig::fromJson(json::at(object, u"spec.configuration").toObject());
     out.retentionPolicy = json::string(object, u"spec.retentionPolicy");
+    out.sidecarEnv = json::env(object, u"spec.instanceSidecarConfiguration.env");
     const QJsonObject windows = json::at(object, u"status.serverRecoveryWindow").toObject();
     for (auto it = windows.begin(); it != windows.end(); ++it) {
         const QJsonObject w = it.value().toObject();

@@ -46,6 +46,9 @@ struct CnpgObjectStore {
     ObjectMeta meta;
     BarmanStoreConfig configuration;
     QString retentionPolicy;
+    /// spec.instanceSidecarConfiguration.env: the plugin sidecar's environment, where barman-cloud
+    /// runs in the plugin form (R2 users set the checksum variables here).
+    QMap<QString, std::optional<QString>> sidecarEnv;
     QMap<QString, RecoveryWindow> recoveryWindows; ///< status.serverRecoveryWindow by serverName
 
     /// Errors: Corrupt (see ObjectMeta).

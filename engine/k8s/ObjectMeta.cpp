@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/k8s/ObjectMeta.h"
 
+#include <QJsonArray>
+
 #include <QCoreApplication>
 
 namespace tideline::k8s {
@@ -70,6 +72,22 @@ QJsonValue at(const QJsonObject& object, QStringView path)
 QString string(const QJsonObject& object, QStringView path)
 {
     return at(object, path).toString();
+}
+
+QMap<QString, std::optional<QString>> env(const QJsonObject& object, QStringView path)
+{
+    QMap<QString, std::optional<QString>> out;
+    for (const QJsonValue& v : at(object, path).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QString name = e.value(QStringLiteral("name")).toString();
+        if (name.isEmpty())
+            continue;
+        if (e.contains(QStringLiteral("valueFrom")))
+            out.insert(name, std::nullopt);
+        else
+            out.insert(name, e.value(QStringLiteral("value")).toString());
+    }
+    return out;
 }
 
 std::optional<qint64> integer(const QJsonObject& object, QStringView path)

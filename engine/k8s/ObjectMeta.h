@@ -44,6 +44,10 @@ std::optional<qint64> integer(const QJsonObject& object, QStringView path);
 std::optional<bool> boolean(const QJsonObject& object, QStringView path);
 /// An RFC 3339 time; absent or unparsable: nullopt.
 std::optional<Timestamp> time(const QJsonObject& object, QStringView path);
+/// A container's `env` list at a dotted path: each name with its literal `value`, or nullopt
+/// for one taken from elsewhere (`valueFrom`: a Secret, a ConfigMap, a field). Later entries
+/// win, as in a pod.
+QMap<QString, std::optional<QString>> env(const QJsonObject& object, QStringView path);
 /// JSON null for an absent value, as the CLI contract wants (never omitted).
 QJsonValue orNull(const QString& s);
 QJsonValue orNull(const std::optional<Timestamp>& t);

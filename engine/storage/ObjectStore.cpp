@@ -35,4 +35,11 @@ DeleteReport ObjectStore::deleteObjects(const QStringList& keys, const CancelTok
     return report;
 }
 
+Result<BucketConfiguration> ObjectStore::bucketConfiguration(const QString&, const CancelToken&)
+{
+    BucketConfiguration out;
+    out.detail = ObjectStoreText::tr("%1 is not an object store").arg(describe());
+    return out;
+}
+
 } // namespace tideline::storage

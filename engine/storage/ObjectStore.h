@@ -43,6 +43,20 @@ struct DeleteReport {
     int requests = 0;                        ///< round trips it took
 };
 
+/// A bucket-level configuration as the store answers `GET /?NAME` (S3's GetBucketEncryption for
+/// "encryption", GetBucketReplication for "replication", GetBucketVersioning for "versioning").
+struct BucketConfiguration {
+    enum class State {
+        Configured,    ///< the store answered with a document (check its root element: a store
+                       ///< that ignores the sub-resource may answer with a listing)
+        NotConfigured, ///< the store supports the setting and has none for this bucket (404 *NotFound*)
+        Unsupported,   ///< the store does not implement it (501, 400, 405) or is not S3
+    };
+    State state = State::Unsupported;
+    QByteArray document; ///< the XML when Configured
+    QString detail;      ///< the store's own words when not Configured ("HTTP 501 NotImplemented")
+};
+
 /// Receives a body chunk by chunk, in order. Returning an error aborts the read with that error.
 using ChunkSink = std::function<Result<void>(QByteArrayView chunk)>;
 
@@ -94,6 +108,11 @@ public:
     /// batches of at most 1,000 with Content-MD5, and one DELETE per key where the store refuses
     /// batches. The default refuses every key (Usage): a store that cannot delete says so.
     virtual DeleteReport deleteObjects(const QStringList& keys, const CancelToken& cancel);
+
+    /// A bucket-level setting (see BucketConfiguration). "Not configured" and "not supported"
+    /// are answers, not errors. Errors: Auth (no permission to read the setting), MissingSource,
+    /// Network, Cancelled. The default (a store that is not S3) answers Unsupported.
+    virtual Result<BucketConfiguration> bucketConfiguration(const QString& name, const CancelToken& cancel);
 };
 
 } // namespace tideline::storage

@@ -297,6 +297,32 @@ struct BatchOutcome {
 
 } // namespace
 
+Result<BucketConfiguration> S3Store::bucketConfiguration(const QString& name, const CancelToken& cancel)
+{
+    Request rq;
+    rq.bucketLevel = true;
+    rq.query = {{name, QString()}};
+    rq.what = S3StoreText::tr("reading the %1 setting of s3://%2").arg(name, m_config.bucket);
+    auto resp = S3Transport(m_config).execute(rq, cancel);
+    BucketConfiguration out;
+    if (resp) {
+        out.state = BucketConfiguration::State::Configured;
+        out.document = resp->body;
+        return out;
+    }
+    switch (resp.error().code) {
+    case ErrorCode::NotFound: // 404 with a code of its own: ServerSideEncryptionConfigurationNotFoundError, …
+        out.state = BucketConfiguration::State::NotConfigured;
+        break;
+    case ErrorCode::Refused: // 501 NotImplemented, 400, 405: a store without this API
+        out.state = BucketConfiguration::State::Unsupported;
+        break;
+    default: return fail(resp.error());
+    }
+    out.detail = resp.error().detail;
+    return out;
+}
+
 DeleteReport S3Store::deleteObjects(const QStringList& keys, const CancelToken& cancel)
 {
     constexpr qsizetype kBatch = 1000; // S3's limit per DeleteObjects request

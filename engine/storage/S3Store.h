@@ -56,6 +56,9 @@ public:
     /// Once a single DELETE is refused for credentials, the keys left are reported with that
     /// error rather than tried one by one.
     DeleteReport deleteObjects(const QStringList& keys, const CancelToken& cancel) override;
+    /// GET /?NAME: 2xx Configured; 404 with an S3 error code other than NoSuchBucket
+    /// NotConfigured; 400, 405, 501 Unsupported.
+    Result<BucketConfiguration> bucketConfiguration(const QString& name, const CancelToken& cancel) override;
 
     /// The configuration in use (tests; credentials included, so never print it).
     const Config& config() const { return m_config; }

@@ -37,6 +37,8 @@ no earlier rule fired on), so "first"/"every"/"skip" count within what is left.
            notimplemented  501 NotImplemented (a store without an API, e.g. multi-object delete)
            accessdenied 403 AccessDenied (a key lacking a permission, e.g. delete)
            badrequest   400 InvalidRequest (with without_header: S3's "Missing required header")
+           answer       a canned answer in S3's form, for APIs s3rver lacks: "status" (default 200) with
+                        "code" (an S3 error body) or "body" (sent as application/xml)
   without_header  fire only on requests that lack this header (e.g. Content-MD5 on DeleteObjects)
            reset        connection reset (RST) before any byte of the answer
            reset_body   the real status and headers and B body bytes (default half), then RST
@@ -85,7 +87,7 @@ def now():
 
 
 class Rule:
-    ACTIONS = {"slowdown", "error500", "notfound", "notimplemented", "accessdenied", "badrequest", "reset", "reset_body", "truncate", "stall", "stall_body", "delay"}
+    ACTIONS = {"slowdown", "error500", "notfound", "notimplemented", "accessdenied", "badrequest", "answer", "reset", "reset_body", "truncate", "stall", "stall_body", "delay"}
 
     def __init__(self, spec):
         if not isinstance(spec, dict):
@@ -432,6 +434,12 @@ class Handler(BaseHTTPRequestHandler):
             entry["status"] = 400
             missing = rule.spec.get("without_header") or "a header"
             return self.s3_error(400, "InvalidRequest", f"Missing required header for this request: {missing}")
+        if action == "answer":
+            entry["status"] = int(rule.spec.get("status", 200))
+            if rule.spec.get("code"):
+                return self.s3_error(entry["status"], rule.spec["code"], rule.spec.get("message", rule.spec["code"]))
+            return self.send_raw(entry["status"], None, [("Content-Type", "application/xml")],
+                                 rule.spec.get("body", "").encode(), head_only)
         if action == "accessdenied":
             entry["status"] = 403
             return self.s3_error(403, "AccessDenied", "Access Denied")
