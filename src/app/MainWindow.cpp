@@ -4,6 +4,7 @@
 #include "engine/core/Clock.h"
 #include "engine/core/Translations.h"
 #include "src/dialogs/ConnectionEditor.h"
+#include "src/dialogs/DoctorDialog.h"
 #include "src/dialogs/RestoreWizard.h"
 #include "src/dialogs/RetentionDialog.h"
 #include "src/jobs/CredentialVault.h"
@@ -233,6 +234,7 @@ void MainWindow::setupActions()
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui->actionRestore, &QAction::triggered, this, [this] { openRestoreWizard(); });
     connect(ui->actionRetention, &QAction::triggered, this, [this] { openRetentionDialog(); });
+    connect(ui->actionDoctor, &QAction::triggered, this, [this] { openDoctorDialog(); });
     const QList<QAction*> viewActions{ui->actionShowOverview, ui->actionShowBackups, ui->actionShowWals,
                                       ui->actionShowBucket,   ui->actionShowUsage,   ui->actionShowTimeline};
     for (int i = 0; i < viewActions.size(); ++i)
@@ -909,6 +911,27 @@ RetentionDialog* MainWindow::openRetentionDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RetentionDialog::bucketChanged, m_session, &SourceSession::reload);
     connect(dialog, &RetentionDialog::applied, this, [this](const QString& text) { statusBar()->showMessage(text); });
+    dialog->open(); // window-modal without a nested event loop
+    return dialog;
+}
+
+DoctorDialog* MainWindow::openDoctorDialog()
+{
+    auto url = storage::SourceUrl::parse(m_session->profile().sourceUrl());
+    if (!m_session->isOpen() || !m_session->store() || !url) {
+        statusBar()->showMessage(tr("Open a source first: the doctor checks the open one."), 5000);
+        return nullptr;
+    }
+    doctor::DoctorOptions options;
+    options.source = *url;
+    options.server = m_server;
+    options.endpoint = m_session->profile().endpoint;
+    // The cluster open on the cluster page, when its bucket is this source: its side joins in.
+    if (const auto& health = m_kube->health();
+        health && health->bucket.url.toString() == url->toString() && health->bucket.serverName == m_server)
+        options.cluster = *health;
+    auto* dialog = new DoctorDialog(*m_runner, m_session->store(), std::move(options), *m_clock, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open(); // window-modal without a nested event loop
     return dialog;
 }

@@ -34,6 +34,7 @@ class ConnectionsSidebar;
 class CredentialVault;
 class JobRunner;
 class RetentionDialog;
+class DoctorDialog;
 class OverviewView;
 class PitrView;
 class RestoreWizard;
@@ -106,6 +107,9 @@ public:
     RestoreWizard* openRestoreWizard();
     /// The retention dialog on the current server; nullptr when no server is loaded.
     RetentionDialog* openRetentionDialog();
+    /// The doctor on the open source (the current server, else every one); nullptr when no
+    /// source is open.
+    DoctorDialog* openDoctorDialog();
     TransfersView* transfers() const { return m_transfers; }
     ConnectionsSidebar* sidebar() const { return m_sidebar; }
     QString currentServer() const { return m_server; }
