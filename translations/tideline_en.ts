@@ -34,6 +34,89 @@
     </message>
 </context>
 <context>
+    <name>Doctor</name>
+    <message numerus="yes">
+        <location filename="../engine/doctor/Doctor.cpp" line="+198"/>
+        <source>%1 lists %2 (%n entries at the first level)</source>
+        <translation>
+            <numerusform>%1 lists %2 (%n entry at the first level)</numerusform>
+            <numerusform>%1 lists %2 (%n entries at the first level)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n server(s): %1</source>
+        <translation>
+            <numerusform>%n server: %1</numerusform>
+            <numerusform>%n servers: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+250"/>
+        <source>%n replication rule(s) enabled</source>
+        <translation>
+            <numerusform>%n replication rule enabled</numerusform>
+            <numerusform>%n replication rules enabled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+154"/>
+        <source>%n finished base backup(s) and no WAL archive: only the instants the backups ended can be restored</source>
+        <translation>
+            <numerusform>%n finished base backup and no WAL archive: only the instants the backups ended can be restored</numerusform>
+            <numerusform>%n finished base backups and no WAL archive: only the instants the backups ended can be restored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n finished base backup(s) with a WAL archive</source>
+        <translation>
+            <numerusform>%n finished base backup with a WAL archive</numerusform>
+            <numerusform>%n finished base backups with a WAL archive</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n backup(s) uploading now</source>
+        <translation>
+            <numerusform>%n backup uploading now</numerusform>
+            <numerusform>%n backups uploading now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n backup(s) without backup.info: %1 (%2)</source>
+        <translation>
+            <numerusform>%n backup without backup.info: %1 (%2)</numerusform>
+            <numerusform>%n backups without backup.info: %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>%1 made %n backup(s) obsolete more than a day ago, still in the bucket: %2</source>
+        <translation>
+            <numerusform>%1 made %n backup obsolete more than a day ago, still in the bucket: %2</numerusform>
+            <numerusform>%1 made %n backups obsolete more than a day ago, still in the bucket: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n backup(s) in the bucket have no Backup resource (%1 held): %2</source>
+        <translation>
+            <numerusform>%n backup in the bucket has no Backup resource (%1 held): %2</numerusform>
+            <numerusform>%n backups in the bucket have no Backup resource (%1 held): %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n drill(s) run here, none passed</source>
+        <translation>
+            <numerusform>%n drill run here, none passed</numerusform>
+            <numerusform>%n drills run here, none passed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DrillJob</name>
     <message numerus="yes">
         <location filename="../engine/restore/DrillJob.cpp" line="+516"/>
@@ -138,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Store.cpp" line="+346"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+372"/>
         <source>deleting %n objects from s3://%1</source>
         <translation>
             <numerusform>deleting %n object from s3://%1</numerusform>
@@ -308,7 +391,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+527"/>
+        <location filename="../src/app/MainWindow.cpp" line="+529"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>

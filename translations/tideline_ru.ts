@@ -882,7 +882,7 @@
 <context>
     <name>CnpgCluster</name>
     <message>
-        <location filename="../engine/k8s/CnpgCluster.cpp" line="+157"/>
+        <location filename="../engine/k8s/CnpgCluster.cpp" line="+159"/>
         <source>WAL archiving is failing: %1</source>
         <translation>архивирование WAL не работает: %1</translation>
     </message>
@@ -1589,6 +1589,739 @@
         <location line="+14"/>
         <source>chunk checksum mismatch</source>
         <translation>несовпадение контрольной суммы фрагмента</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <location filename="../engine/doctor/Doctor.cpp" line="+49"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>checking: %1</source>
+        <translation>проверка: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The bucket answers these credentials</source>
+        <translation>Бакет принимает эти учётные данные</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%1 lists %2 (%n entries at the first level)</source>
+        <translation>
+            <numerusform>%1 показывает %2 (%n запись на первом уровне)</numerusform>
+            <numerusform>%1 показывает %2 (%n записи на первом уровне)</numerusform>
+            <numerusform>%1 показывает %2 (%n записей на первом уровне)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The destination path holds Barman Cloud servers</source>
+        <translation>По пути назначения лежат серверы Barman Cloud</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is a server&apos;s directory (it holds base/ or wals/), not a destination path</source>
+        <translation>%1 — каталог сервера (в нём base/ или wals/), а не путь назначения</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set destinationPath to %1 and serverName to &quot;%2&quot;: barman adds the server name itself.</source>
+        <translation>Укажите destinationPath %1 и serverName «%2»: barman сам добавляет имя сервера.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>nothing is stored under %1</source>
+        <translation>по пути %1 ничего нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no directory under %1 holds base/ or wals/ (found: %2)</source>
+        <translation>ни в одном каталоге под %1 нет base/ или wals/ (найдено: %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check destinationPath: it is the path above the server directories, and a cluster that never archived has written nothing yet.</source>
+        <translation>Проверьте destinationPath: это путь над каталогами серверов, а кластер, ни разу не архивировавший, ещё ничего не записал.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n server(s): %1</source>
+        <translation>
+            <numerusform>%n сервер: %1</numerusform>
+            <numerusform>%n сервера: %1</numerusform>
+            <numerusform>%n серверов: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server name has data</source>
+        <translation>У имени сервера есть данные</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 holds base/ or wals/ under %2</source>
+        <translation>у %1 есть base/ или wals/ под %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>server &quot;%1&quot; has no data under %2</source>
+        <translation>у сервера «%1» нет данных под %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>server &quot;%1&quot; has no data under %2; the servers there are: %3</source>
+        <translation>у сервера «%1» нет данных под %2; там есть серверы: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CNPG uses serverName, else the cluster&apos;s name: check spec.backup.barmanObjectStore.serverName (or the plugin&apos;s serverName parameter) against the names listed.</source>
+        <translation>CNPG берёт serverName, а без него — имя кластера: сверьте spec.backup.barmanObjectStore.serverName (или параметр serverName плагина) с перечисленными именами.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use one of the listed names, or check the cluster&apos;s serverName.</source>
+        <translation>Укажите одно из перечисленных имён или проверьте serverName кластера.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The credentials may list, get, put and delete</source>
+        <translation>Учётным данным разрешены list, get, put и delete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+535"/>
+        <source>The store&apos;s clock agrees with this machine&apos;s</source>
+        <translation>Часы хранилища совпадают с часами этой машины</translation>
+    </message>
+    <message>
+        <location line="-495"/>
+        <source>listing works; put and delete were not tried (--read-only)</source>
+        <translation>листинг работает; put и delete не проверялись (--read-only)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+25"/>
+        <location line="+15"/>
+        <source>get refused: %1</source>
+        <translation>get отклонён: %1</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+40"/>
+        <source>Restores need s3:GetObject on the destination path.</source>
+        <translation>Для восстановления нужно право s3:GetObject на пути назначения.</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+6"/>
+        <source>needs the probe object (--read-only)</source>
+        <translation>нужен пробный объект (--read-only)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>listing and get work; put and delete were not tried (--read-only)</source>
+        <translation>листинг и get работают; put и delete не проверялись (--read-only)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>put refused: %1</source>
+        <translation>put отклонён: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>barman-cloud-wal-archive and barman-cloud-backup need s3:PutObject: grant it to the cluster&apos;s credentials, or WAL piles up on the primary until its disk fills.</source>
+        <translation>barman-cloud-wal-archive и barman-cloud-backup нужно право s3:PutObject: дайте его учётным данным кластера, иначе WAL копится на primary, пока не кончится диск.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Viewing and restoring need only list and get; the cluster&apos;s own credentials need s3:PutObject and s3:DeleteObject.</source>
+        <translation>Для просмотра и восстановления хватает list и get; собственным учётным данным кластера нужны s3:PutObject и s3:DeleteObject.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs the probe object, which could not be written</source>
+        <translation>нужен пробный объект, а его не удалось записать</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>get returned other bytes than were put</source>
+        <translation>get вернул не те байты, что были записаны</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the store gave the probe no modification time</source>
+        <translation>хранилище не сообщило время изменения пробного объекта</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the store&apos;s time agrees with this machine&apos;s (within a second)</source>
+        <translation>время хранилища совпадает с временем этой машины (с точностью до секунды)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the store&apos;s clock is %1 ahead of this machine&apos;s</source>
+        <translation>часы хранилища спешат на %1 относительно этой машины</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the store&apos;s clock is %1 behind this machine&apos;s</source>
+        <translation>часы хранилища отстают на %1 от этой машины</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Synchronise this machine&apos;s clock (NTP). Upload times, the archiving checks and S3 signatures (valid 15 minutes) all depend on it.</source>
+        <translation>Синхронизируйте часы этой машины (NTP): от них зависят времена загрузки, проверки архивирования и подписи S3 (действуют 15 минут).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>delete was accepted but the probe %1 is still there</source>
+        <translation>delete принят, но пробный объект %1 всё ещё на месте</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete refused (%1); the probe %2 is left behind</source>
+        <translation>delete отклонён (%1); пробный объект %2 остался</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retention (CNPG&apos;s retentionPolicy, barman-cloud-backup-delete) needs s3:DeleteObject: without it the bucket only grows.</source>
+        <translation>Хранению (retentionPolicy CNPG, barman-cloud-backup-delete) нужно право s3:DeleteObject: без него бакет только растёт.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>list, put, get and delete work (probe %1, deleted)</source>
+        <translation>list, put, get и delete работают (пробный объект %1 удалён)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list and put work; %1</source>
+        <translation>list и put работают; %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>barman-cloud can write to R2 (checksum headers)</source>
+        <translation>barman-cloud может писать в R2 (заголовки контрольных сумм)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the endpoint is not Cloudflare R2</source>
+        <translation>конечная точка — не Cloudflare R2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set AWS_REQUEST_CHECKSUM_CALCULATION=when_required and AWS_RESPONSE_CHECKSUM_VALIDATION=when_required where barman-cloud runs (the ObjectStore&apos;s spec.instanceSidecarConfiguration.env for the plugin, the Cluster&apos;s spec.env in-tree): boto3 1.36 and later send checksum headers R2 refuses.</source>
+        <translation>Задайте AWS_REQUEST_CHECKSUM_CALCULATION=when_required и AWS_RESPONSE_CHECKSUM_VALIDATION=when_required там, где работает barman-cloud (spec.instanceSidecarConfiguration.env объекта ObjectStore для плагина, spec.env кластера для встроенного варианта): boto3 1.36 и новее шлют заголовки контрольных сумм, которые R2 отклоняет.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>R2 endpoint: whether the cluster&apos;s barman-cloud has the checksum settings can only be read from the cluster (use a cnpg:// source)</source>
+        <translation>конечная точка R2: есть ли у barman-cloud кластера настройки контрольных сумм, видно только из самого кластера (используйте источник cnpg://)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the ObjectStore&apos;s sidecar environment sets both checksum variables to when_required</source>
+        <translation>окружение sidecar объекта ObjectStore задаёт обеим переменным контрольных сумм when_required</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the Cluster&apos;s environment sets both checksum variables to when_required</source>
+        <translation>окружение кластера задаёт обеим переменным контрольных сумм when_required</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>R2 endpoint without %1 in %2</source>
+        <translation>конечная точка R2 без %1 в %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a local directory has no bucket settings</source>
+        <translation>у локального каталога нет настроек бакета</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>could not read it: %1</source>
+        <translation>не удалось прочитать: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading it needs s3:GetEncryptionConfiguration.</source>
+        <translation>Для чтения нужно право s3:GetEncryptionConfiguration.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading it needs s3:GetReplicationConfiguration.</source>
+        <translation>Для чтения нужно право s3:GetReplicationConfiguration.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not supported by this store (it answered with %1)</source>
+        <translation>это хранилище не поддерживает (ответило %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>something that is not XML</source>
+        <translation>чем-то, что не является XML</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>default encryption at rest: %1</source>
+        <translation>шифрование хранимых данных по умолчанию: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n replication rule(s) enabled</source>
+        <translation>
+            <numerusform>включено %n правило репликации</numerusform>
+            <numerusform>включено %n правила репликации</numerusform>
+            <numerusform>включено %n правил репликации</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replication is configured but no rule is enabled</source>
+        <translation>репликация настроена, но ни одно правило не включено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable a rule: a copy in another region survives the loss of this one.</source>
+        <translation>Включите правило: копия в другом регионе переживёт потерю этого.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the bucket has no default encryption (%1)</source>
+        <translation>у бакета нет шифрования по умолчанию (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn on default encryption (SSE-S3 or SSE-KMS), or set encryption in the cluster&apos;s barmanObjectStore.data/wal: backups hold every row of the database.</source>
+        <translation>Включите шифрование по умолчанию (SSE-S3 или SSE-KMS) или задайте encryption в barmanObjectStore.data/wal кластера: в копиях лежит каждая строка базы.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the bucket is not replicated (%1)</source>
+        <translation>бакет не реплицируется (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replicate the bucket to another region (or a second provider): a backup in one place is lost with that place.</source>
+        <translation>Реплицируйте бакет в другой регион (или ко второму провайдеру): копия в одном месте пропадёт вместе с этим местом.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>R2 encrypts every object at rest (AES-256-GCM); it has no setting to read</source>
+        <translation>R2 шифрует каждый хранимый объект (AES-256-GCM); настройки для чтения нет</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not supported by this store (%1)</source>
+        <translation>это хранилище не поддерживает (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Production does not share a bucket with dev or test</source>
+        <translation>Продакшен не делит бакет с dev или test</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>production-looking (%1) and dev- or test-looking (%2) servers or paths share s3://%3</source>
+        <translation>серверы или пути, похожие на продакшен (%1) и на dev или test (%2), делят s3://%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give production its own bucket and credentials: a dev cluster&apos;s keys can then never overwrite or delete production backups.</source>
+        <translation>Дайте продакшену свой бакет и свои учётные данные: тогда ключи dev-кластера никогда не перезапишут и не удалят копии продакшена.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no mix of production and dev or test names among: %1</source>
+        <translation>среди имён нет смеси продакшена с dev или test: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+27"/>
+        <source>A backup and its WAL can be restored</source>
+        <translation>Копию и её WAL можно восстановить</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <location line="+51"/>
+        <source>WAL archiving is recent</source>
+        <translation>Архивирование WAL идёт</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+89"/>
+        <source>Base backups come with a WAL archive (PITR)</source>
+        <translation>У базовых копий есть архив WAL (PITR)</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+111"/>
+        <source>No backup is stuck without backup.info</source>
+        <translation>Нет копий, застрявших без backup.info</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <location line="+137"/>
+        <source>One database system per server name</source>
+        <translation>Одна система баз данных на имя сервера</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <location line="+149"/>
+        <source>Retention deletes what it should</source>
+        <translation>Хранение удаляет то, что должно</translation>
+    </message>
+    <message>
+        <location line="-148"/>
+        <location line="+196"/>
+        <source>Deleted Backup resources freed their objects</source>
+        <translation>Удалённые ресурсы Backup освободили свои объекты</translation>
+    </message>
+    <message>
+        <location line="-195"/>
+        <location line="+222"/>
+        <source>A restore drill passed in the last 30 days</source>
+        <translation>Учения по восстановлению прошли успешно за последние 30 дней</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <source>the catalog could not be read: %1</source>
+        <translation>каталог не удалось прочитать: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>restorable from %1 to %2</source>
+        <translation>восстановимо с %1 по %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a gap in the WAL archive stops replay after %1</source>
+        <translation>пропуск в архиве WAL останавливает воспроизведение после %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take a new base backup now: only it makes the time after the gap restorable (`tideline-cli wals` shows the gap).</source>
+        <translation>Сделайте новую базовую копию сейчас: только она делает восстановимым время после пропуска (`tideline-cli wals` показывает пропуск).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the latest timeline %1 cannot be restored; only older timelines can</source>
+        <translation>последнюю линию времени %1 восстановить нельзя; можно только более старые</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take a new base backup now.</source>
+        <translation>Сделайте новую базовую копию сейчас.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no finished backup has all of its files and WAL in the archive</source>
+        <translation>ни у одной завершённой копии нет в архиве всех файлов и WAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take a base backup now (kubectl cnpg backup) and check the archiving checks below.</source>
+        <translation>Сделайте базовую копию сейчас (kubectl cnpg backup) и посмотрите проверки архивирования ниже.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CNPG&apos;s archive_timeout of 5 min</source>
+        <translation>archive_timeout CNPG в 5 мин</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the cluster&apos;s archive_timeout of %1</source>
+        <translation>archive_timeout кластера в %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the operator reports ContinuousArchiving False: %1</source>
+        <translation>оператор сообщает ContinuousArchiving False: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WAL is not reaching the bucket; read the instance pod&apos;s log for barman-cloud-wal-archive&apos;s error (credentials, endpoint, the R2 checksum settings).</source>
+        <translation>WAL не доходит до бакета; найдите ошибку barman-cloud-wal-archive в журнале пода экземпляра (учётные данные, конечная точка, настройки контрольных сумм R2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing has ever been archived under wals/</source>
+        <translation>в wals/ ещё ничего не архивировалось</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the cluster&apos;s WAL archiving (kubectl cnpg status) and its credentials.</source>
+        <translation>Проверьте архивирование WAL кластера (kubectl cnpg status) и его учётные данные.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>last segment %1 uploaded %2 ago (within %3)</source>
+        <translation>последний сегмент %1 загружен %2 назад (в пределах: %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing archived for %1: the last segment %2 was uploaded at %3, and %4 means a running cluster archives at least that often</source>
+        <translation>ничего не архивировалось %1: последний сегмент %2 загружен в %3, а при %4 работающий кластер архивирует не реже</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>If the cluster still runs, its archiving is stuck: kubectl cnpg status shows the failing WAL and pg_stat_archiver the error count (tideline-cli archiver).</source>
+        <translation>Если кластер работает, его архивирование застряло: kubectl cnpg status покажет проблемный WAL, а pg_stat_archiver — число ошибок (tideline-cli archiver).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n finished base backup(s) and no WAL archive: only the instants the backups ended can be restored</source>
+        <translation>
+            <numerusform>%n завершённая базовая копия и нет архива WAL: восстановить можно только моменты окончания копий</numerusform>
+            <numerusform>%n завершённые базовые копии и нет архива WAL: восстановить можно только моменты окончания копий</numerusform>
+            <numerusform>%n завершённых базовых копий и нет архива WAL: восстановить можно только моменты окончания копий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use continuous archiving with point-in-time recovery for production: CNPG archives WAL whenever backup.barmanObjectStore (or the plugin as WAL archiver) is configured.</source>
+        <translation>Для продакшена используйте непрерывное архивирование с восстановлением на момент времени: CNPG архивирует WAL, когда настроен backup.barmanObjectStore (или плагин как архиватор WAL).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>WAL is archived but no base backup has finished: nothing to replay it onto</source>
+        <translation>WAL архивируется, но ни одна базовая копия не завершена: его не на что накатывать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take a base backup (kubectl cnpg backup, or a ScheduledBackup).</source>
+        <translation>Сделайте базовую копию (kubectl cnpg backup или ScheduledBackup).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>neither base backups nor WAL</source>
+        <translation>нет ни базовых копий, ни WAL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take a base backup.</source>
+        <translation>Сделайте базовую копию.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n finished base backup(s) with a WAL archive</source>
+        <translation>
+            <numerusform>%n завершённая базовая копия с архивом WAL</numerusform>
+            <numerusform>%n завершённые базовые копии с архивом WAL</numerusform>
+            <numerusform>%n завершённых базовых копий с архивом WAL</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 (uploading for %2)</source>
+        <translation>%1 (загружается уже %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n backup(s) uploading now</source>
+        <translation>
+            <numerusform>%n копия загружается сейчас</numerusform>
+            <numerusform>%n копии загружаются сейчас</numerusform>
+            <numerusform>%n копий загружаются сейчас</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every backup directory has its backup.info</source>
+        <translation>в каждом каталоге копии есть backup.info</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n backup(s) without backup.info: %1 (%2)</source>
+        <translation>
+            <numerusform>%n копия без backup.info: %1 (%2)</numerusform>
+            <numerusform>%n копии без backup.info: %1 (%2)</numerusform>
+            <numerusform>%n копий без backup.info: %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>barman-cloud-backup died before finishing: these are not restorable, and neither retention nor barman-cloud-backup-delete removes them. Delete the directories by hand once no backup is running.</source>
+        <translation>barman-cloud-backup оборвался, не закончив: такие копии не восстановить, и ни хранение, ни barman-cloud-backup-delete их не удаляют. Удалите каталоги вручную, когда ни одна копия не выполняется.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Two clusters write under one server name. Give each its own serverName: a restore may otherwise replay another database&apos;s WAL, and CNPG refuses to archive into a server whose archive is not empty (barman-cloud-check-wal-archive).</source>
+        <translation>Два кластера пишут под одним именем сервера. Дайте каждому свой serverName: иначе восстановление может накатить WAL чужой базы, а CNPG отказывается архивировать в сервер с непустым архивом (barman-cloud-check-wal-archive).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>every backup names the same system identifier</source>
+        <translation>у всех копий один и тот же системный идентификатор</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the cluster sets no retentionPolicy: the bucket keeps every backup and all WAL forever</source>
+        <translation>у кластера нет retentionPolicy: бакет хранит все копии и весь WAL вечно</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no retention policy given (--policy, or a cnpg:// source)</source>
+        <translation>политика хранения не задана (--policy или источник cnpg://)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set retentionPolicy (e.g. &quot;30d&quot;) on the %1.</source>
+        <translation>Задайте retentionPolicy (например, «30d») в %1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: nothing it made obsolete more than a day ago is still here</source>
+        <translation>%1: ничего из устаревшего по ней более суток назад не осталось</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 made %n backup(s) obsolete more than a day ago, still in the bucket: %2</source>
+        <translation>
+            <numerusform>%1 более суток назад сделала устаревшей %n копию, она всё ещё в бакете: %2</numerusform>
+            <numerusform>%1 более суток назад сделала устаревшими %n копии, они всё ещё в бакете: %2</numerusform>
+            <numerusform>%1 более суток назад сделала устаревшими %n копий, они всё ещё в бакете: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CNPG&apos;s retention is not deleting (its credentials may lack s3:DeleteObject, or the store refuses DeleteObjects): run tideline-cli retention to see and apply it.</source>
+        <translation>Хранение CNPG не удаляет (у учётных данных может не быть s3:DeleteObject, или хранилище отклоняет DeleteObjects): запустите tideline-cli retention, чтобы увидеть и применить его.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing enforces the policy here: run tideline-cli retention --policy %1 to see and apply it.</source>
+        <translation>Здесь политику никто не применяет: запустите tideline-cli retention --policy %1, чтобы увидеть и применить её.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>needs the cluster&apos;s Backup resources (a cnpg:// source)</source>
+        <translation>нужны ресурсы Backup кластера (источник cnpg://)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>every backup in the bucket has its Backup resource</source>
+        <translation>у каждой копии в бакете есть ресурс Backup</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n backup(s) in the bucket have no Backup resource (%1 held): %2</source>
+        <translation>
+            <numerusform>у %n копии в бакете нет ресурса Backup (занято %1): %2</numerusform>
+            <numerusform>у %n копий в бакете нет ресурса Backup (занято %1): %2</numerusform>
+            <numerusform>у %n копий в бакете нет ресурса Backup (занято %1): %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kubectl delete backup removes only the resource, never the objects: the retention policy (or tideline-cli retention) is what frees the bucket.</source>
+        <translation>kubectl delete backup удаляет только ресурс, но не объекты: бакет освобождает политика хранения (или tideline-cli retention).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n drill(s) run here, none passed</source>
+        <translation>
+            <numerusform>проведено учений: %n, успешных нет</numerusform>
+            <numerusform>проведено учений: %n, успешных нет</numerusform>
+            <numerusform>проведено учений: %n, успешных нет</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no restore drill has been run from this machine</source>
+        <translation>с этой машины учения по восстановлению не проводились</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test restores regularly: tideline-cli drill %1 %2 restores and checks a copy.</source>
+        <translation>Проверяйте восстановление регулярно: tideline-cli drill %1 %2 восстанавливает и проверяет копию.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the last passing drill was %1 ago (%2)</source>
+        <translation>последние успешные учения были %1 назад (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test restores regularly: a monthly drill catches what changed since.</source>
+        <translation>Проверяйте восстановление регулярно: ежемесячные учения ловят то, что изменилось с прошлых.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the last passing drill was %1 ago</source>
+        <translation>последние успешные учения были %1 назад</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the bucket did not answer</source>
+        <translation>бакет не ответил</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The bucket encrypts at rest</source>
+        <translation>Бакет шифрует хранимые данные</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The bucket is replicated</source>
+        <translation>Бакет реплицируется</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorCommand</name>
+    <message>
+        <location filename="../src/cli/DoctorCommand.cpp" line="+85"/>
+        <source>hint: %1</source>
+        <translation>подсказка: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 ok, %2 warning(s), %3 failure(s), %4 skipped</source>
+        <extracomment>%1 ok, %2 warnings, %3 failures, %4 skipped</extracomment>
+        <translation>в порядке: %1, предупреждений: %2, сбоев: %3, пропущено: %4</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/DoctorCommand.h" line="+18"/>
+        <source>check a destination (and its cluster) against the runbook&apos;s failure list</source>
+        <translation>проверить место хранения (и его кластер) по списку неполадок из runbook</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <location filename="../ui/DoctorDialog.ui" line="+9"/>
+        <source>Doctor</source>
+        <translation>Диагностика</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Test &amp;write permissions with a probe object (written and deleted at once)</source>
+        <translation>Проверить права на &amp;запись пробным объектом (записывается и сразу удаляется)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Puts one small object beside the server&apos;s directories, reads it back and deletes it: this also measures the store&apos;s clock. Unchecked, only listing and reading are tried.</source>
+        <translation>Кладёт один маленький объект рядом с каталогами серверов, читает его и удаляет; заодно сверяет часы хранилища. Без флажка проверяются только листинг и чтение.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Run again</source>
+        <translation>&amp;Запустить снова</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Остановить</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
     </message>
 </context>
 <context>
@@ -3247,47 +3980,47 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="+28"/>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+89"/>
+        <location line="-89"/>
+        <location line="+90"/>
         <source>&amp;Backups</source>
         <translation>&amp;Резервные копии</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+86"/>
+        <location line="-86"/>
+        <location line="+87"/>
         <source>&amp;WAL archive</source>
         <translation>&amp;Архив WAL</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+83"/>
+        <location line="-83"/>
+        <location line="+84"/>
         <source>B&amp;ucket</source>
         <translation>&amp;Бакет</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+83"/>
+        <location line="-80"/>
+        <location line="+85"/>
         <source>U&amp;sage</source>
         <translation>&amp;Использование</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+76"/>
+        <location line="-81"/>
+        <location line="+77"/>
         <source>&amp;Timeline</source>
         <translation>&amp;Шкала времени</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -3360,6 +4093,16 @@
         <location line="+0"/>
         <source>What a retention policy deletes from the current server, keep annotations, and applying it</source>
         <translation>Что политика хранения удалит с текущего сервера, закрепления копий и применение политики</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Doctor…</source>
+        <translation>&amp;Диагностика…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check the current source (and its cluster) against the runbook&apos;s failure list</source>
+        <translation>Проверить текущий источник (и его кластер) по списку неполадок из runbook</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3516,7 +4259,7 @@
 <context>
     <name>ObjectMeta</name>
     <message>
-        <location filename="../engine/k8s/ObjectMeta.cpp" line="+48"/>
+        <location filename="../engine/k8s/ObjectMeta.cpp" line="+50"/>
         <source>the API server sent a resource named &quot;%1&quot;, which is not a Kubernetes name</source>
         <translation>API-сервер прислал ресурс с именем &quot;%1&quot;, недопустимым в Kubernetes</translation>
     </message>
@@ -3532,6 +4275,11 @@
         <location filename="../engine/storage/ObjectStore.cpp" line="+32"/>
         <source>%1 cannot delete objects</source>
         <translation>%1 не умеет удалять объекты</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is not an object store</source>
+        <translation>%1 — не объектное хранилище</translation>
     </message>
 </context>
 <context>
@@ -5403,8 +6151,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <source>%1: got %2 of %3 bytes</source>
         <translation>%1: получено %2 из %3 байт</translation>
     </message>
+    <message>
+        <location line="+88"/>
+        <source>reading the %1 setting of s3://%2</source>
+        <translation>чтение настройки %1 у s3://%2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+129"/>
+        <location line="+67"/>
         <source>deleting %n objects from s3://%1</source>
         <translation>
             <numerusform>удаление %n объекта из s3://%1</numerusform>
@@ -7428,6 +8181,95 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
 </context>
 <context>
+    <name>tideline::gui::DoctorDialog</name>
+    <message>
+        <location filename="../src/dialogs/DoctorDialog.cpp" line="+22"/>
+        <source>OK</source>
+        <translation>В порядке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failure</source>
+        <translation>Сбой</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skipped</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Doctor: %1</source>
+        <translation>Диагностика: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped.</source>
+        <translation>Остановлено.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checks %1 and every server under it.</source>
+        <translation>Проверяет %1 и все серверы в нём.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checks %1, server %2.</source>
+        <translation>Проверяет %1, сервер %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finding</source>
+        <translation>Что найдено</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&lt;b&gt;%1 ok&lt;/b&gt;, %2 warning(s), %3 failure(s), %4 skipped</source>
+        <extracomment>%1 checks passed, %2 warnings, %3 failures, %4 skipped</extracomment>
+        <translation>&lt;b&gt;в порядке: %1&lt;/b&gt;, предупреждений: %2, сбоев: %3, пропущено: %4</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a check to see what was found and what to do.</source>
+        <translation>Выберите проверку, чтобы увидеть, что найдено и что делать.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What to do:</source>
+        <translation>Что делать:</translation>
+    </message>
+</context>
+<context>
     <name>tideline::gui::JobRunner</name>
     <message>
         <location filename="../src/jobs/JobRunner.h" line="+59"/>
@@ -7492,7 +8334,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::MainWindow</name>
     <message>
-        <location filename="../src/app/MainWindow.cpp" line="+56"/>
+        <location filename="../src/app/MainWindow.cpp" line="+57"/>
         <source>%1
 endpoint: %2</source>
         <translation>%1
@@ -7520,12 +8362,12 @@ from the command line: not saved</source>
     <message>
         <location line="+78"/>
         <location line="+3"/>
-        <location line="+369"/>
+        <location line="+370"/>
         <source>Reading %1 …</source>
         <translation>Чтение %1 …</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-359"/>
         <source>No server &apos;%1&apos; under %2. Found: %3.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
     </message>
@@ -7535,7 +8377,7 @@ from the command line: not saved</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>About Tideline</source>
         <translation>О программе Tideline</translation>
     </message>
@@ -7685,7 +8527,12 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         <translation>Сначала откройте сервер: политика хранения работает с выбранным.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>Open a source first: the doctor checks the open one.</source>
+        <translation>Сначала откройте источник: диагностика проверяет открытый.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>No keychain (%1): the credentials are kept for this session only.</source>
         <translation>Нет связки ключей (%1): учётные данные хранятся только до конца сеанса.</translation>
     </message>
