@@ -4,6 +4,7 @@
 #include "engine/retention/RetentionJob.h"
 #include "src/jobs/JobRunner.h"
 #include "src/models/Format.h"
+#include "src/views/PitrTimeline.h"
 #include "ui_RetentionDialog.h"
 
 #include <QDateTime>
@@ -46,6 +47,12 @@ RetentionDialog::RetentionDialog(JobRunner& runner, SnapshotPtr snapshot, std::s
     m_ui->backupTable->verticalHeader()->hide();
     m_ui->backupTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->nowEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(m_clock->nowUsec() / 1000, Qt::UTC));
+    // The plan drawn on the server's timeline: what goes, and where restoring will start.
+    m_timeline = new PitrTimeline(this);
+    m_timeline->setObjectName(QStringLiteral("retentionTimeline"));
+    m_timeline->setMinimumHeight(m_timeline->sizeHint().height() * 3 / 4);
+    m_timeline->setSnapshot(m_snapshot);
+    m_ui->mainLayout->insertWidget(m_ui->mainLayout->indexOf(m_ui->backupTable), m_timeline);
 
     // Typing settles before a preview starts: each one plans the whole catalog on a worker.
     auto* debounce = new QTimer(this);
@@ -138,11 +145,19 @@ void RetentionDialog::showPlan()
     table->setHorizontalHeaderLabels({tr("Backup"), tr("Status"), tr("Action"), tr("Keep"), tr("Reason")});
     table->setRowCount(0);
     if (!m_plan) {
+        m_timeline->setRetentionPreview(std::nullopt);
         m_ui->summaryLabel->setText(m_policyError.toHtmlEscaped());
         updateButtons();
         return;
     }
     const retention::RetentionPlan& plan = *m_plan;
+    PitrTimeline::RetentionPreview drawn;
+    for (const retention::BackupVerdict& v : plan.backups)
+        if (v.remove)
+            drawn.removedBackups.insert(v.backupId);
+    if (plan.restorableFromAfter)
+        drawn.newStartUsec = plan.restorableFromAfter->usecUtc;
+    m_timeline->setRetentionPreview(std::move(drawn));
     QHash<QString, QString> keeps;
     for (const auto& b : m_snapshot->catalog.backups)
         keeps.insert(b.id, b.keepTarget());
@@ -222,6 +237,7 @@ void RetentionDialog::setBusy(bool busy, const QString& status)
 void RetentionDialog::reloaded(SnapshotPtr snapshot)
 {
     m_snapshot = std::move(snapshot);
+    m_timeline->setSnapshot(m_snapshot);
     emit bucketChanged();
     preview();
 }

@@ -22,6 +22,7 @@ class ObjectStore;
 namespace tideline::gui {
 
 class JobRunner;
+class PitrTimeline;
 
 /// A retention policy previewed on one server, as `tideline-cli retention` computes it: every
 /// backup's status and reason (what would go greyed), the WAL and bytes that go, where the
@@ -71,6 +72,7 @@ private:
     qint64 previewNowUsec() const;
 
     std::unique_ptr<Ui::RetentionDialog> m_ui;
+    PitrTimeline* m_timeline = nullptr;
     JobRunner& m_runner;
     SnapshotPtr m_snapshot;
     std::shared_ptr<storage::ObjectStore> m_store;

@@ -197,6 +197,12 @@ void PitrTimeline::setDark(bool dark)
     update();
 }
 
+void PitrTimeline::setRetentionPreview(std::optional<RetentionPreview> preview)
+{
+    m_preview = std::move(preview);
+    update();
+}
+
 void PitrTimeline::setTarget(std::optional<qint64> usecUtc)
 {
     m_target = usecUtc;
@@ -432,16 +438,18 @@ void PitrTimeline::paintAxis(QPainter& p, QSize size, const TimelineScale& scale
 
 namespace {
 // A key in the bottom right corner: the colours say restorable or not, harmful or harmless.
-void paintLegend(QPainter& p, QSize size, const Palette& pal, int rowsBottom)
+void paintLegend(QPainter& p, QSize size, const Palette& pal, int rowsBottom, bool previewing)
 {
-    const QList<std::pair<QColor, QString>> entries{{pal.recoverable, PitrTimeline::tr("restorable", "legend")},
-                                                    {pal.backup, PitrTimeline::tr("backup", "legend")},
-                                                    {pal.backupBad, PitrTimeline::tr("backup not restorable", "legend")},
-                                                    {pal.band, PitrTimeline::tr("WAL archived", "legend")},
-                                                    {pal.gap, PitrTimeline::tr("gap", "legend")},
-                                                    {pal.gapHarmless, PitrTimeline::tr("harmless gap", "legend")},
-                                                    {pal.branch, PitrTimeline::tr("timeline switch", "legend")},
-                                                    {pal.marker, PitrTimeline::tr("target", "legend")}};
+    QList<std::pair<QColor, QString>> entries{{pal.recoverable, PitrTimeline::tr("restorable", "legend")},
+                                              {pal.backup, PitrTimeline::tr("backup", "legend")},
+                                              {pal.backupBad, PitrTimeline::tr("backup not restorable", "legend")},
+                                              {pal.band, PitrTimeline::tr("WAL archived", "legend")},
+                                              {pal.gap, PitrTimeline::tr("gap", "legend")},
+                                              {pal.gapHarmless, PitrTimeline::tr("harmless gap", "legend")},
+                                              {pal.branch, PitrTimeline::tr("timeline switch", "legend")},
+                                              {pal.marker, PitrTimeline::tr("target", "legend")}};
+    if (previewing)
+        entries.prepend({pal.gapHarmless, PitrTimeline::tr("removed by retention", "legend")});
     const QFontMetrics fm(p.font());
     constexpr int kSwatch = 10;
     constexpr int kSpacing = 14;
@@ -452,8 +460,12 @@ void paintLegend(QPainter& p, QSize size, const Palette& pal, int rowsBottom)
     const int y = size.height() - fm.height() - 4;
     if (y < rowsBottom + 4)
         return; // no room below the rows: the hover text and row labels must do
-    for (const auto& [colour, text] : entries) {
-        p.fillRect(QRect(x, y + (fm.height() - kSwatch) / 2, kSwatch, kSwatch), colour);
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const auto& [colour, text] = entries[i];
+        const QRect swatch(x, y + (fm.height() - kSwatch) / 2, kSwatch, kSwatch);
+        p.fillRect(swatch, colour);
+        if (previewing && i == 0) // hatched, as the backups that go are drawn
+            p.fillRect(swatch, QBrush(pal.text, Qt::BDiagPattern));
         x += kSwatch + 4;
         p.setPen(pal.text);
         p.drawText(QPoint(x, y + fm.ascent()), text);
@@ -495,6 +507,13 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
     for (const auto& r : m_recoverable)
         if (r.toUsec >= viewStart && r.fromUsec <= viewEnd)
             p.fillRect(spanRect(r.fromUsec, r.toUsec, rowTop(0) + 3, h - 4, 2), pal.recoverable);
+    // A retention preview greys what stops being restorable.
+    const bool previewing = m_preview.has_value();
+    const qint64 lostUntil = previewing ? m_preview->newStartUsec.value_or(m_dataEnd) : 0;
+    if (previewing)
+        for (const auto& r : m_recoverable)
+            if (r.fromUsec < lostUntil && r.toUsec >= viewStart && r.fromUsec <= viewEnd)
+                p.fillRect(spanRect(r.fromUsec, std::min(r.toUsec, lostUntil), rowTop(0) + 3, h - 4, 2), pal.gapHarmless);
 
     // Row 1: backups. Sorted by begin, so the visible ones are a slice; several backups falling
     // on one pixel are painted once, which keeps 5,000 of them cheap at a yearly zoom.
@@ -508,10 +527,16 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
             if (it->endUsec < viewStart)
                 continue;
             const QRectF r = spanRect(it->beginUsec, it->endUsec, rowTop(1) + 2, h, 3);
-            const QColor c = it->restorable ? pal.backup : it->done ? pal.backupBad : pal.backupOther;
+            const bool goes = previewing && m_preview->removedBackups.contains(m_snapshot->catalog.backups[it->index].id);
+            const QColor c = goes ? pal.gapHarmless
+                : it->restorable  ? pal.backup
+                : it->done        ? pal.backupBad
+                                  : pal.backupOther;
             if (r.right() <= lastRight + 1 && c == lastColor)
                 continue;
             p.fillRect(r, c);
+            if (goes)
+                p.fillRect(r, QBrush(pal.text, Qt::BDiagPattern));
             lastRight = r.right();
             lastColor = c;
         }
@@ -554,6 +579,13 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
         p.setBrush(Qt::NoBrush);
     }
 
+    // Where the window starts once the previewed retention is applied.
+    if (previewing && m_preview->newStartUsec && *m_preview->newStartUsec >= viewStart && *m_preview->newStartUsec <= viewEnd) {
+        const double x = scale.xForTime(*m_preview->newStartUsec) + m_gutter;
+        p.setPen(QPen(pal.text, 1.5, Qt::DashLine));
+        p.drawLine(QPointF(x, kAxisHeight), QPointF(x, rowTop(2 + static_cast<int>(m_timelines.size()))));
+    }
+
     // The target.
     if (m_target && *m_target >= viewStart && *m_target <= viewEnd) {
         const double x = scale.xForTime(*m_target) + m_gutter;
@@ -584,7 +616,7 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
     p.setFont(bold);
     p.drawText(QRect(4, 2, m_gutter - 6, kAxisHeight - 6), Qt::AlignLeft | Qt::AlignVCenter, Format::zoneName(m_zone));
     p.restore();
-    paintLegend(p, size, pal, rowTop(2 + static_cast<int>(m_timelines.size())));
+    paintLegend(p, size, pal, rowTop(2 + static_cast<int>(m_timelines.size())), m_preview.has_value());
 }
 
 void PitrTimeline::resizeEvent(QResizeEvent* event)

@@ -6,6 +6,7 @@
 #include "src/models/ServerSnapshot.h"
 #include "src/views/TimelineScale.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <optional>
@@ -45,6 +46,17 @@ public:
     std::optional<qint64> target() const { return m_target; }
     /// Shows everything the snapshot holds.
     void fitAll();
+
+    /// What a retention plan would do, drawn over the snapshot: the backups that go hatched in
+    /// grey, the restorable row greyed before the instant the window will start at, and a dashed
+    /// line there.
+    struct RetentionPreview {
+        QSet<QString> removedBackups;       ///< ids
+        std::optional<qint64> newStartUsec; ///< where restoring can start once it is applied
+    };
+    /// nullopt hides the preview.
+    void setRetentionPreview(std::optional<RetentionPreview> preview);
+    const std::optional<RetentionPreview>& retentionPreview() const { return m_preview; }
 
     TimelineScale& scale() { return m_scale; }
     const TimelineScale& scale() const { return m_scale; }
@@ -121,6 +133,7 @@ private:
     qint64 m_dataBegin = 0;
     qint64 m_dataEnd = 0;
     std::optional<qint64> m_target;
+    std::optional<RetentionPreview> m_preview;
     QPoint m_pressPos;
     QPoint m_lastDrag;
     bool m_dragging = false;

@@ -10,6 +10,7 @@
 #include "engine/catalog/ServerCatalog.h"
 #include "engine/storage/LocalStore.h"
 #include "src/dialogs/RetentionDialog.h"
+#include "src/views/PitrTimeline.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -115,9 +116,22 @@ private slots:
         }
         QCOMPARE(greyed, cli.value(QStringLiteral("steps")).toArray().size());
         QVERIFY(greyed > 0);
+        // The same plan on the server's timeline: the backups that go, and where restoring starts after.
+        const PitrTimeline* timeline = d->findChild<PitrTimeline*>(QStringLiteral("retentionTimeline"));
+        QVERIFY(timeline && timeline->retentionPreview());
+        QSet<QString> going;
+        for (const QJsonValue& b : backups)
+            if (b[QStringLiteral("action")].toString() == u"delete")
+                going.insert(b[QStringLiteral("backup_id")].toString());
+        QCOMPARE(timeline->retentionPreview()->removedBackups, going);
+        const auto after = Timestamp::parse(cli.value(QStringLiteral("restorable_from_after")).toString());
+        QVERIFY(after && timeline->retentionPreview()->newStartUsec);
+        QCOMPARE(*timeline->retentionPreview()->newStartUsec, after->usecUtc);
+        QVERIFY(after->usecUtc
+                > Timestamp::parse(cli.value(QStringLiteral("restorable_from_before")).toString())->usecUtc);
         // A picture to judge it by, when asked for (TIDELINE_SHOT_DIR).
         if (const QString dir = qEnvironmentVariable("TIDELINE_SHOT_DIR"); !dir.isEmpty()) {
-            d->resize(900, 520);
+            d->resize(900, 760);
             d->show();
             QVERIFY(QTest::qWaitForWindowExposed(d.get()));
             child<QTableWidget>(*d, "backupTable")->selectRow(2);
