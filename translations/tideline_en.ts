@@ -167,7 +167,7 @@
 <context>
     <name>RetentionCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/RetentionCommand.cpp" line="+281"/>
+        <location filename="../src/cli/RetentionCommand.cpp" line="+260"/>
         <source>Deleted %n objects (%1 backups).</source>
         <translation>
             <numerusform>Deleted %n object (%1 backups).</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+15"/>
         <source>retention deleted the backups but %n WAL files stayed</source>
         <translation>
             <numerusform>retention deleted the backups but %n WAL file stayed</numerusform>
@@ -453,7 +453,7 @@
 <context>
     <name>tideline::gui::PitrTimeline</name>
     <message numerus="yes">
-        <location filename="../src/views/PitrTimeline.cpp" line="+355"/>
+        <location filename="../src/views/PitrTimeline.cpp" line="+361"/>
         <source>Timeline %1: gap, %Ln segment(s) missing
 %2 … %3</source>
         <translation>
@@ -505,7 +505,7 @@
 <context>
     <name>tideline::gui::RetentionDialog</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/RetentionDialog.cpp" line="+177"/>
+        <location filename="../src/dialogs/RetentionDialog.cpp" line="+225"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %n backup(s) and %2 WAL file(s) go, freeing &lt;b&gt;%3&lt;/b&gt;.</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n backup and %2 WAL files go, freeing &lt;b&gt;%3&lt;/b&gt;.</numerusform>
@@ -513,7 +513,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+126"/>
+        <location line="+10"/>
+        <source>Tiers %1 keep %n more backup(s) and release %2.</source>
+        <extracomment>%1 the tiers as typed; %n backups newly kept, %2 keeps released</extracomment>
+        <translation>
+            <numerusform>Tiers %1 keep %n more backup and release %2.</numerusform>
+            <numerusform>Tiers %1 keep %n more backups and release %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+125"/>
         <source>Deleted %n object(s): %1 backup(s).</source>
         <translation>
             <numerusform>Deleted %n object: %1 backups.</numerusform>

@@ -5422,7 +5422,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>RetentionCommand</name>
     <message>
-        <location filename="../src/cli/RetentionCommand.cpp" line="+78"/>
+        <location filename="../src/cli/RetentionCommand.cpp" line="+77"/>
         <source>Policy</source>
         <translation>Политика</translation>
     </message>
@@ -5608,7 +5608,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Введите имя сервера точно: --confirm %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>dry run: nothing was deleted; to delete, add --apply --confirm %1</source>
         <translation>пробный запуск: ничего не удалено; чтобы удалить, добавьте --apply --confirm %1</translation>
     </message>
@@ -5618,27 +5618,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>политику хранения нельзя применить: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>retention cannot run safely: %1</source>
-        <translation>политику хранения нельзя безопасно выполнить: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fix or remove what is named, then run again.</source>
-        <translation>Исправьте или удалите названное, затем запустите снова.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>the tiers&apos; keep annotations are written, but the bucket changed meanwhile: nothing was deleted</source>
-        <translation>аннотации keep для уровней записаны, но бакет тем временем изменился: ничего не удалено</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Run the dry run again, then apply.</source>
-        <translation>Снова выполните пробный запуск, затем примените.</translation>
+        <location line="+12"/>
+        <source>the plan changed between planning and applying</source>
+        <translation>план изменился между планированием и применением</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+17"/>
         <source>Deleted %n objects (%1 backups).</source>
         <translation>
             <numerusform>Удалён %n объект (копий: %1).</numerusform>
@@ -5657,7 +5642,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>не удалено: %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+8"/>
         <source>retention deleted the backups but %n WAL files stayed</source>
         <translation>
             <numerusform>политика хранения удалила копии, но остался %n файл WAL</numerusform>
@@ -5709,6 +5694,21 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Tiers:</source>
+        <translation>&amp;Уровни:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>daily=7,weekly=4,monthly=12</source>
+        <translation>daily=7,weekly=4,monthly=12</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep the newest restorable backup of each of the last N days, ISO weeks and months as barman&apos;s keep:standalone, beyond the policy&apos;s window. Only keeps written for a tier are ever released.</source>
+        <translation>Сохранять самую новую восстановимую копию каждого из последних N дней, недель ISO и месяцев как keep:standalone barman, сверх окна политики. Снимаются только пометки, поставленные для уровня.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Preview &amp;at:</source>
         <translation>Просмотр &amp;на дату:</translation>
     </message>
@@ -5883,6 +5883,29 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+1"/>
         <source>Use CNPG&apos;s form (30d, 4w, 6m: a number from 1 and d, w or m) or barman&apos;s (RECOVERY WINDOW OF 30 DAYS, REDUNDANCY 3).</source>
         <translation>Используйте форму CNPG (30d, 4w, 6m: число от 1 и d, w или m) или barman (RECOVERY WINDOW OF 30 DAYS, REDUNDANCY 3).</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRun</name>
+    <message>
+        <location filename="../engine/retention/RetentionRun.cpp" line="+42"/>
+        <source>retention cannot run safely: %1</source>
+        <translation>хранение нельзя выполнить безопасно: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix or remove what is named, then run again.</source>
+        <translation>Исправьте или удалите названное и запустите снова.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the tiers&apos; keep annotations are written, but the bucket changed meanwhile: nothing was deleted</source>
+        <translation>пометки keep для уровней записаны, но бакет тем временем изменился: ничего не удалено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look at the plan again, then apply.</source>
+        <translation>Посмотрите план ещё раз и примените.</translation>
     </message>
 </context>
 <context>
@@ -8859,7 +8882,7 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         <translation>TL %1 WAL</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+163"/>
         <source>Backup %1 (%2)</source>
         <translation>Копия %1 (%2)</translation>
     </message>
@@ -8962,7 +8985,13 @@ uploaded %3, %4</source>
         <translation>цель</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+2"/>
+        <source>removed by retention</source>
+        <comment>legend</comment>
+        <translation>удаляется хранением</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>No server loaded</source>
         <translation>Сервер не загружен</translation>
     </message>
@@ -9272,19 +9301,19 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::RetentionDialog</name>
     <message>
-        <location filename="../src/dialogs/RetentionDialog.cpp" line="+75"/>
-        <location line="+193"/>
-        <location line="+50"/>
+        <location filename="../src/dialogs/RetentionDialog.cpp" line="+83"/>
+        <location line="+244"/>
+        <location line="+48"/>
         <source>Retention of %1</source>
         <translation>Политика хранения %1</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-234"/>
         <source>Retention preview of %1</source>
         <translation>Предпросмотр политики хранения %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Backup</source>
         <translation>Копия</translation>
     </message>
@@ -9309,7 +9338,18 @@ uploaded %3, %4</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
+        <source>%1 (new: %2)</source>
+        <extracomment>%1 the keep a tier writes (standalone), %2 the tiers (&quot;daily, weekly&quot;)</extracomment>
+        <translation>%1 (новая: %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>released (no tier keeps it)</source>
+        <translation>снимается (ни один уровень её не держит)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>delete</source>
         <translation>удалить</translation>
     </message>
@@ -9347,8 +9387,18 @@ uploaded %3, %4</source>
         <source>Restorable from %1, then from &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>Восстановимо с %1, затем с &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Tiers %1 keep %n more backup(s) and release %2.</source>
+        <extracomment>%1 the tiers as typed; %n backups newly kept, %2 keeps released</extracomment>
+        <translation>
+            <numerusform>Уровни %1 сохраняют ещё %n копию и снимают %2.</numerusform>
+            <numerusform>Уровни %1 сохраняют ещё %n копии и снимают %2.</numerusform>
+            <numerusform>Уровни %1 сохраняют ещё %n копий и снимают %2.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Previewed at %1: it cannot be applied.</source>
         <translation>Просмотр на %1: применить нельзя.</translation>
     </message>
@@ -9358,7 +9408,7 @@ uploaded %3, %4</source>
         <translation>Применить нельзя: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Keeping %1…</source>
         <translation>Закрепление %1…</translation>
     </message>
@@ -9378,12 +9428,12 @@ uploaded %3, %4</source>
         <translation>%1: закрепление сохранено.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Deleting…</source>
         <translation>Удаление…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Nothing was deleted: the bucket changed since the preview. Look at the new preview, then apply again.</source>
         <translation>Ничего не удалено: бакет изменился после предпросмотра. Посмотрите новый предпросмотр и примените снова.</translation>
     </message>

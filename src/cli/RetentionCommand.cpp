@@ -3,8 +3,7 @@
 
 #include "engine/core/Clock.h"
 #include "engine/pitr/RecoveryTarget.h"
-#include "engine/retention/RetentionJob.h"
-#include "engine/retention/RetentionTiers.h"
+#include "engine/retention/RetentionRun.h"
 #include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
@@ -214,12 +213,10 @@ int RetentionCommand::run(const Invocation& invocation)
     for (const QString& note : source->notes)
         printNote(note);
     // Tiers first: their keep annotations are what the policy then sees.
-    std::optional<retention::TierPlan> tierPlan;
-    if (tiers)
-        tierPlan = retention::planTiers(*catalog, *tiers, nowUsec);
-    const RetentionPlan plan =
-        retention::planRetention(tierPlan ? retention::withTierAnnotations(*catalog, *tierPlan) : *catalog, *policy,
-                                 minimumRedundancy, nowUsec);
+    const retention::RetentionRequest request{*policy, minimumRedundancy, tiers, nowUsec};
+    const retention::RequestPlan planned = retention::planRequest(*catalog, request);
+    const RetentionPlan& plan = planned.plan;
+    const std::optional<retention::TierPlan>& tierPlan = planned.tiers;
     QJsonObject json = planJson(server, plan);
     json.insert(QStringLiteral("tiers"), tierPlan ? QJsonValue(tiersJson(*tierPlan)) : QJsonValue());
     if (!apply) {
@@ -235,68 +232,49 @@ int RetentionCommand::run(const Invocation& invocation)
         return 0;
     }
 
-    if (tierPlan && (!tierPlan->toKeep.isEmpty() || !tierPlan->toRelease.isEmpty())) {
-        if (!plan.blockers.isEmpty())
-            return reportError({ErrorCode::Refused,
-                                tr("retention cannot run safely: %1").arg(plan.blockers.join(u"; ")),
-                                tr("Fix or remove what is named, then run again."),
-                                {}});
-        if (auto written = retention::applyTiers(*source->store, *catalog, *tierPlan, context.cancelToken()); !written)
-            return reportError(written.error());
-        // The deletions are planned again on the bucket as it is now, and must be the ones shown.
-        auto fresh = catalog::loadServerCatalog(*source->store, source->url, server, context);
-        if (!fresh)
-            return reportError(fresh.error());
-        const RetentionPlan again =
-            retention::planRetention(retention::withTierAnnotations(*fresh, retention::planTiers(*fresh, *tiers, nowUsec)),
-                                     *policy, minimumRedundancy, nowUsec);
-        if (again.keys() != plan.keys())
-            return reportError({ErrorCode::Refused,
-                                tr("the tiers' keep annotations are written, but the bucket changed meanwhile: nothing "
-                                   "was deleted"),
-                                tr("Run the dry run again, then apply."),
-                                {}});
-    }
-    auto outcome = retention::applyRetention(*source->store, plan, context);
-    if (!outcome) {
+    // The catalog was read a moment ago: what is applied is the plan just computed on it.
+    auto run = retention::applyPreviewed(*source->store, *catalog, request, planned, context);
+    if (!run) {
         if (invocation.json)
             printJson(json);
-        return reportError(outcome.error());
+        return reportError(run.error());
     }
+    if (run->changed) // the same catalog planned twice: only a bug gets here
+        return reportError({ErrorCode::Internal, tr("the plan changed between planning and applying"), {}, {}});
+    const retention::RetentionOutcome& outcome = run->outcome;
     QJsonArray failed;
-    for (const auto& [key, error] : outcome->failed)
+    for (const auto& [key, error] : outcome.failed)
         failed.append(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("error"), error.oneLine()}});
     json.insert(QStringLiteral("applied"), true);
-    json.insert(QStringLiteral("deleted_count"), double(outcome->deleted.size()));
-    json.insert(QStringLiteral("backups_deleted"), QJsonArray::fromStringList(outcome->backupsDeleted));
+    json.insert(QStringLiteral("deleted_count"), double(outcome.deleted.size()));
+    json.insert(QStringLiteral("backups_deleted"), QJsonArray::fromStringList(outcome.backupsDeleted));
     json.insert(QStringLiteral("failed"), failed);
-    json.insert(QStringLiteral("stopped_at"), outcome->stoppedAt.isEmpty() ? QJsonValue() : QJsonValue(outcome->stoppedAt));
-    json.insert(QStringLiteral("batch_refused"), outcome->batchRefused);
-    json.insert(QStringLiteral("complete"), outcome->complete());
+    json.insert(QStringLiteral("stopped_at"), outcome.stoppedAt.isEmpty() ? QJsonValue() : QJsonValue(outcome.stoppedAt));
+    json.insert(QStringLiteral("batch_refused"), outcome.batchRefused);
+    json.insert(QStringLiteral("complete"), outcome.complete());
     if (invocation.json)
         printJson(json);
     else
         printText(
             planText(plan) + u'\n'
-            + tr("Deleted %n objects (%1 backups).", nullptr, int(outcome->deleted.size())).arg(outcome->backupsDeleted.size())
+            + tr("Deleted %n objects (%1 backups).", nullptr, int(outcome.deleted.size())).arg(outcome.backupsDeleted.size())
             + u'\n');
-    if (outcome->batchRefused)
+    if (outcome.batchRefused)
         printNote(tr("the store refused multi-object deletes; objects were deleted one request each"));
-    if (outcome->complete())
+    if (outcome.complete())
         return 0;
-    for (const auto& [key, error] : outcome->failed)
+    for (const auto& [key, error] : outcome.failed)
         printNote(tr("not deleted: %1: %2").arg(key, error.oneLine()));
-    const Error first =
-        outcome->failed.isEmpty() ? Error{ErrorCode::Refused, {}, {}, {}} : outcome->failed.constFirst().second;
+    const Error first = outcome.failed.isEmpty() ? Error{ErrorCode::Refused, {}, {}, {}} : outcome.failed.constFirst().second;
     return reportError(
         {first.code == ErrorCode::Cancelled     ? ErrorCode::Cancelled
              : first.code == ErrorCode::Auth    ? ErrorCode::Auth
              : first.code == ErrorCode::Network ? ErrorCode::Network
                                                 : ErrorCode::Refused,
-         outcome->stoppedAt.isEmpty()
-             ? tr("retention deleted the backups but %n WAL files stayed", nullptr, int(outcome->failed.size()))
-             : tr("retention stopped at backup %1: %n objects could not be deleted", nullptr, int(outcome->failed.size()))
-                   .arg(outcome->stoppedAt),
+         outcome.stoppedAt.isEmpty()
+             ? tr("retention deleted the backups but %n WAL files stayed", nullptr, int(outcome.failed.size()))
+             : tr("retention stopped at backup %1: %n objects could not be deleted", nullptr, int(outcome.failed.size()))
+                   .arg(outcome.stoppedAt),
          tr("Fix the cause above and run the same command again: it finishes what is left."),
          {}});
 }

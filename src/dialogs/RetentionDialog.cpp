@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/dialogs/RetentionDialog.h"
 
-#include "engine/retention/RetentionJob.h"
+#include "engine/retention/RetentionRun.h"
 #include "src/jobs/JobRunner.h"
 #include "src/models/Format.h"
 #include "src/views/PitrTimeline.h"
@@ -66,6 +66,7 @@ RetentionDialog::RetentionDialog(JobRunner& runner, SnapshotPtr snapshot, std::s
         debounce->start();
     };
     connect(m_ui->policyEdit, &QLineEdit::textChanged, this, changed);
+    connect(m_ui->tiersEdit, &QLineEdit::textChanged, this, changed);
     connect(m_ui->redundancySpin, &QSpinBox::valueChanged, this, changed);
     connect(m_ui->nowEdit, &QDateTimeEdit::dateTimeChanged, this, changed);
     connect(m_ui->futureCheck, &QCheckBox::toggled, this, [this, changed](bool on) {
@@ -104,35 +105,55 @@ qint64 RetentionDialog::previewNowUsec() const
     return m_ui->futureCheck->isChecked() ? m_ui->nowEdit->dateTime().toMSecsSinceEpoch() * 1000 : m_clock->nowUsec();
 }
 
+std::optional<retention::RetentionRequest> RetentionDialog::request(qint64 nowUsec)
+{
+    auto policy = retention::RetentionPolicy::parse(m_ui->policyEdit->text().trimmed());
+    if (!policy) {
+        m_policyError = policy.error().message + u' ' + policy.error().hint;
+        return std::nullopt;
+    }
+    std::optional<retention::RetentionTiers> tiers;
+    if (const QString text = m_ui->tiersEdit->text().trimmed(); !text.isEmpty()) {
+        auto parsed = retention::RetentionTiers::parse(text);
+        if (!parsed) {
+            m_policyError = parsed.error().message + u' ' + parsed.error().hint;
+            return std::nullopt;
+        }
+        tiers = *parsed;
+    }
+    m_policyError.clear();
+    return retention::RetentionRequest{*policy, m_ui->redundancySpin->value(), tiers, nowUsec};
+}
+
 void RetentionDialog::preview()
 {
     const int generation = ++m_generation;
-    auto policy = retention::RetentionPolicy::parse(m_ui->policyEdit->text().trimmed());
-    if (!policy) {
+    const auto wanted = request(previewNowUsec());
+    if (!wanted) {
         m_plan.reset();
-        m_policyError = policy.error().message + u' ' + policy.error().hint;
+        m_tierPlan.reset();
         showPlan();
         emit previewed();
         return;
     }
-    m_policyError.clear();
     const SnapshotPtr snapshot = m_snapshot;
-    const int minimum = m_ui->redundancySpin->value();
-    const qint64 now = previewNowUsec();
-    m_runner.run<retention::RetentionPlan>(
+    m_runner.run<retention::RequestPlan>(
         tr("Retention preview of %1").arg(snapshot->catalog.server),
-        [snapshot, policy = *policy, minimum, now](JobContext&) -> Result<retention::RetentionPlan> {
-            return retention::planRetention(snapshot->catalog, policy, minimum, now);
+        [snapshot, wanted = *wanted](JobContext&) -> Result<retention::RequestPlan> {
+            return retention::planRequest(snapshot->catalog, wanted);
         },
         this,
-        [this, generation](Result<retention::RetentionPlan> plan) {
+        [this, generation](Result<retention::RequestPlan> planned) {
             if (generation != m_generation)
                 return; // a newer preview is on its way
             m_shownGeneration = generation;
-            if (plan)
-                m_plan = std::move(*plan);
-            else
+            if (planned) {
+                m_plan = std::move(planned->plan);
+                m_tierPlan = std::move(planned->tiers);
+            } else {
                 m_plan.reset();
+                m_tierPlan.reset();
+            }
             showPlan();
             emit previewed();
         });
@@ -161,6 +182,18 @@ void RetentionDialog::showPlan()
     QHash<QString, QString> keeps;
     for (const auto& b : m_snapshot->catalog.backups)
         keeps.insert(b.id, b.keepTarget());
+    if (m_tierPlan)
+        for (const retention::TierVerdict& t : m_tierPlan->backups) {
+            //: %1 the keep a tier writes (standalone), %2 the tiers ("daily, weekly")
+            if (t.change == retention::TierVerdict::Change::Keep)
+                keeps.insert(t.backupId,
+                             tr("%1 (new: %2)").arg(QStringLiteral("standalone"), t.tiers.join(QStringLiteral(", "))));
+            else if (t.change == retention::TierVerdict::Change::Release)
+                keeps.insert(t.backupId, tr("released (no tier keeps it)"));
+            else if (!t.tiers.isEmpty())
+                keeps.insert(t.backupId,
+                             keeps.value(t.backupId) + QStringLiteral(" (%1)").arg(t.tiers.join(QStringLiteral(", "))));
+        }
     table->setRowCount(int(plan.backups.size()));
     // Newest first, as the backups page lists them.
     for (qsizetype i = 0; i < plan.backups.size(); ++i) {
@@ -196,6 +229,12 @@ void RetentionDialog::showPlan()
     text += plan.restorableFromBefore == plan.restorableFromAfter
         ? tr("Restorable from %1.").arg(when(plan.restorableFromBefore))
         : tr("Restorable from %1, then from <b>%2</b>.").arg(when(plan.restorableFromBefore), when(plan.restorableFromAfter));
+    if (m_tierPlan)
+        //: %1 the tiers as typed; %n backups newly kept, %2 keeps released
+        text += u' '
+            + tr("Tiers %1 keep %n more backup(s) and release %2.", nullptr, int(m_tierPlan->toKeep.size()))
+                  .arg(m_tierPlan->tiers.text().toHtmlEscaped())
+                  .arg(m_tierPlan->toRelease.size());
     if (m_ui->futureCheck->isChecked())
         text += u' ' + tr("Previewed at %1: it cannot be applied.").arg(Format::time(plan.nowUsec, TimeZoneMode::Utc));
     for (const QString& blocker : plan.blockers)
@@ -222,8 +261,10 @@ void RetentionDialog::updateButtons()
     m_ui->keepFullButton->setEnabled(!m_busy && done && entry->keepTarget() != u"full");
     m_ui->keepStandaloneButton->setEnabled(!m_busy && done && entry->keepTarget() != u"standalone");
     m_ui->releaseButton->setEnabled(!m_busy && entry && !entry->keep.isEmpty());
-    m_ui->applyButton->setEnabled(!m_busy && m_plan && m_shownGeneration == m_generation && !m_plan->steps.isEmpty()
-                                  && m_plan->blockers.isEmpty() && !m_ui->futureCheck->isChecked()
+    const bool tiersChange = m_tierPlan && (!m_tierPlan->toKeep.isEmpty() || !m_tierPlan->toRelease.isEmpty());
+    m_ui->applyButton->setEnabled(!m_busy && m_plan && m_shownGeneration == m_generation
+                                  && (!m_plan->steps.isEmpty() || tiersChange) && m_plan->blockers.isEmpty()
+                                  && !m_ui->futureCheck->isChecked()
                                   && m_ui->confirmEdit->text() == m_snapshot->catalog.server);
 }
 
@@ -274,31 +315,31 @@ void RetentionDialog::apply()
 {
     if (!m_plan || m_shownGeneration != m_generation || m_ui->confirmEdit->text() != m_snapshot->catalog.server)
         return;
-    const retention::RetentionPlan previewed = *m_plan;
+    auto wanted = request(m_clock->nowUsec());
+    if (!wanted)
+        return;
+    const retention::RequestPlan previewed{m_tierPlan, *m_plan};
     const SnapshotPtr snapshot = m_snapshot;
     const std::shared_ptr<storage::ObjectStore> store = m_store;
-    const Clock* clock = m_clock;
     setBusy(true, tr("Deleting…"));
     m_ui->confirmEdit->clear();
     m_runner.run<ApplyResult>(
         tr("Retention of %1").arg(snapshot->catalog.server),
-        [previewed, snapshot, store, clock](JobContext& context) -> Result<ApplyResult> {
+        [previewed, snapshot, store, wanted = *wanted](JobContext& context) -> Result<ApplyResult> {
             // What is deleted is what a fresh read of the bucket gives now; it must be what the
             // user saw, or the user sees it again first.
             auto current = reload(*store, snapshot->catalog, context);
             if (!current)
                 return fail(current.error());
-            const retention::RetentionPlan plan = retention::planRetention((*current)->catalog, previewed.policy,
-                                                                           previewed.minimumRedundancy, clock->nowUsec());
-            if (plan.keys() != previewed.keys())
+            auto run = retention::applyPreviewed(*store, (*current)->catalog, wanted, previewed, context);
+            if (!run)
+                return fail(run.error());
+            if (run->changed)
                 return ApplyResult{true, {}, std::move(*current)};
-            auto outcome = retention::applyRetention(*store, plan, context);
-            if (!outcome)
-                return fail(outcome.error());
             auto after = reload(*store, snapshot->catalog, context);
             if (!after)
                 return fail(after.error());
-            return ApplyResult{false, std::move(*outcome), std::move(*after)};
+            return ApplyResult{false, std::move(run->outcome), std::move(*after)};
         },
         this,
         [this](Result<ApplyResult> result) {

@@ -4,6 +4,7 @@
 #include "engine/core/Clock.h"
 #include "engine/retention/KeepAnnotation.h"
 #include "engine/retention/RetentionPlanner.h"
+#include "engine/retention/RetentionRun.h"
 #include "src/models/ServerSnapshot.h"
 
 #include <QDialog>
@@ -61,6 +62,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    /// The policy, minimum redundancy and tiers as typed, at nowUsec; nullopt (m_policyError
+    /// says why) when the policy or the tiers do not parse.
+    std::optional<retention::RetentionRequest> request(qint64 nowUsec);
     void preview();
     void showPlan();
     void updateButtons();
@@ -78,6 +82,7 @@ private:
     std::shared_ptr<storage::ObjectStore> m_store;
     const Clock* m_clock = &Clock::system();
     std::optional<retention::RetentionPlan> m_plan;
+    std::optional<retention::TierPlan> m_tierPlan; ///< the tiers' part of the preview, when tiers are typed
     QString m_policyError;
     int m_generation = 0;       ///< bumped by every input change and every preview started
     int m_shownGeneration = -1; ///< the generation of the plan on screen: apply only when current

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -127,8 +128,7 @@ private slots:
         const auto after = Timestamp::parse(cli.value(QStringLiteral("restorable_from_after")).toString());
         QVERIFY(after && timeline->retentionPreview()->newStartUsec);
         QCOMPARE(*timeline->retentionPreview()->newStartUsec, after->usecUtc);
-        QVERIFY(after->usecUtc
-                > Timestamp::parse(cli.value(QStringLiteral("restorable_from_before")).toString())->usecUtc);
+        QVERIFY(after->usecUtc > Timestamp::parse(cli.value(QStringLiteral("restorable_from_before")).toString())->usecUtc);
         // A picture to judge it by, when asked for (TIDELINE_SHOT_DIR).
         if (const QString dir = qEnvironmentVariable("TIDELINE_SHOT_DIR"); !dir.isEmpty()) {
             d->resize(900, 760);
@@ -245,6 +245,56 @@ private slots:
             QCOMPARE(QFile::exists(path(key)), !gone.contains(key));
         QVERIFY(child<QLineEdit>(*d, "confirmEdit")->text().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(d->plan() && d->plan()->steps.isEmpty(), 10'000);
+    }
+
+    // Tiers in the window: the tiers' keeps previewed as `retention --tiers` plans them, then
+    // written with the deletions the CLI plans for the same request.
+    void tiersKeepThenDelete()
+    {
+        // Back to the fixture's four backups.
+        QVERIFY(QDir(m_dir.path() + QStringLiteral("/cnpg")).removeRecursively());
+        QVERIFY(copyTree(FixtureEnv::instance().localMirror() + QStringLiteral("/cnpg"),
+                         m_dir.path() + QStringLiteral("/cnpg")));
+        const test::ProcessResult r = FixtureEnv::instance().cli(
+            {QStringLiteral("retention"), m_url, m_server, QStringLiteral("--policy"), QStringLiteral("REDUNDANCY 1"),
+             QStringLiteral("--tiers"), QStringLiteral("daily=1"), QStringLiteral("--json")});
+        const QJsonObject cli = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray kept = cli[QStringLiteral("tiers")][QStringLiteral("keep")].toArray();
+        QCOMPARE(kept.size(), 1);
+        const QString tierKept = kept.first().toString();
+        QStringList cliKeys;
+        for (const QJsonValue& step : cli[QStringLiteral("steps")].toArray()) {
+            for (const QJsonValue& k : step[QStringLiteral("files")].toArray())
+                cliKeys.append(k.toString());
+            cliKeys.append(step[QStringLiteral("backup_info")].toString());
+            for (const QJsonValue& k : step[QStringLiteral("wals")].toArray())
+                cliKeys.append(k.toString());
+        }
+        QVERIFY(!cliKeys.isEmpty());
+
+        auto d = dialog(QStringLiteral("REDUNDANCY 1"));
+        QVERIFY(d);
+        QSignalSpy previewed(d.get(), &RetentionDialog::previewed);
+        child<QLineEdit>(*d, "tiersEdit")->setText(QStringLiteral("daily=1"));
+        QVERIFY(previewed.wait(10'000));
+        QStringList keys = d->plan()->keys();
+        keys.sort();
+        cliKeys.sort();
+        QCOMPARE(keys, cliKeys);
+        QTableWidget* table = child<QTableWidget>(*d, "backupTable");
+        QCOMPARE(table->item(0, 0)->text(), tierKept); // newest first
+        QVERIFY2(table->item(0, 3)->text().contains(QStringLiteral("daily")), qPrintable(table->item(0, 3)->text()));
+
+        child<QLineEdit>(*d, "confirmEdit")->setText(m_server);
+        QSignalSpy applied(d.get(), &RetentionDialog::applied);
+        child<QPushButton>(*d, "applyButton")->click();
+        QVERIFY(applied.wait(30'000));
+        QFile keep(path(QStringLiteral("%1/base/%2/annotations/keep").arg(m_server, tierKept)));
+        QVERIFY(keep.open(QIODevice::ReadOnly));
+        QCOMPARE(keep.readAll(), QByteArray("standalone"));
+        QVERIFY(QFile::exists(path(QStringLiteral("%1/base/%2/annotations/tideline-tier").arg(m_server, tierKept))));
+        for (const QString& key : std::as_const(cliKeys))
+            QVERIFY2(!QFile::exists(path(key)), qPrintable(key));
     }
 };
 
