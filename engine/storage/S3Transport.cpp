@@ -17,6 +17,8 @@ namespace tideline::storage {
 
 namespace {
 
+constexpr qint64 kMaxAnswerBytes = 32LL * 1024 * 1024;
+
 // The context stays "S3Store": the store and its transport speak to the user as one.
 struct S3StoreText {
     Q_DECLARE_TR_FUNCTIONS(S3Store)
@@ -270,6 +272,10 @@ S3Transport::Exchange S3Transport::exchangeOnce(const Request& rq, const CancelT
     call.body = rq.body;
     call.stallTimeoutMs = cfg.requestTimeoutMs;
     call.ignoreTlsErrors = !cfg.verifyTls;
+    // Bodies kept whole are answers about objects (listing pages, delete results, settings), never
+    // objects: a page of 1,000 keys is a few MiB at most, so an endpoint cannot make us hold more.
+    if (!hooks)
+        call.maxBody = kMaxAnswerBytes;
     call.request = QNetworkRequest(QUrl::fromEncoded(wire, QUrl::StrictMode));
     for (const auto& [name, value] : sig.headers)
         call.request.setRawHeader(name, value);

@@ -21,6 +21,7 @@ Buckets:
   stall      first GET of a key sends headers and 100 bytes, then goes silent for 5 s
   stallhead  first request of a key goes silent for 5 s before any header
   pages      a fixed two-page listing in a non-AWS XML namespace with an awkward continuation token
+  huge       a listing page (and a DeleteObjects answer) of 40 MiB: no honest store sends one
 """
 
 import argparse
@@ -213,6 +214,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.serve_object(body_for(key, 500))
         if bucket == "pages":
             return self.serve_pages(params)
+        if bucket == "huge":
+            return self.serve_huge()
         if bucket in STORES:
             if bucket == "verify":
                 problem = verify_signature(self, raw, body)
@@ -302,6 +305,23 @@ class Handler(BaseHTTPRequestHandler):
             xml.append(f"<NextContinuationToken>{esc(last)}</NextContinuationToken>")
         xml.append("</ListBucketResult>")
         return self.send(200, "".join(xml).encode())
+
+    def serve_huge(self):
+        entry = b"<Contents><Key>" + b"k" * 1000 + b"</Key><Size>1</Size></Contents>"
+        head = b'<?xml version="1.0"?><ListBucketResult><IsTruncated>false</IsTruncated>'
+        count = 40 * 1024 * 1024 // len(entry)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(head) + count * len(entry) + len(b"</ListBucketResult>")))
+        self.end_headers()
+        try:
+            self.wfile.write(head)
+            for _ in range(count // 64):
+                self.wfile.write(entry * 64)
+            self.wfile.write(entry * (count % 64))
+            self.wfile.write(b"</ListBucketResult>")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client stopped reading, as it should
 
     def serve_pages(self, params):
         token = params.get("continuation-token")

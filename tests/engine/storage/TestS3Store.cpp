@@ -345,6 +345,20 @@ private slots:
         QVERIFY(log[0].value(u"path").toString().contains(u"max-keys=1000"));
     }
 
+    // An answer kept whole (a listing page, a DeleteObjects result) is capped: an endpoint that
+    // sends 40 MiB for one page gets a Corrupt error after one attempt, not a 40 MiB allocation.
+    void oversizedAnswersAreRefused()
+    {
+        S3Store store(config(QStringLiteral("huge")));
+        const auto l = store.list(QString(), QString(), m_cancel);
+        QVERIFY(!l);
+        QCOMPARE(l.error().code, ErrorCode::Corrupt);
+        QCOMPARE(requests(QStringLiteral("huge")).size(), 1);
+        const storage::DeleteReport d = store.deleteObjects({QStringLiteral("a"), QStringLiteral("b")}, m_cancel);
+        QCOMPARE(d.deleted.size(), 0);
+        QCOMPARE(d.failed.size(), 2);
+    }
+
     void pagedListingOfRealStore()
     {
         S3Store store(config(QStringLiteral("data")));
