@@ -33,6 +33,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 
 import boto3
 
@@ -70,6 +71,22 @@ def keys(endpoint, bucket, prefix):
     return out
 
 
+def floor_delete(endpoint, bucket, doomed, threads=4):
+    """The store's own floor: the same keys deleted with DeleteObjects, 1,000 per request, `threads`
+    requests at once, by boto3 doing nothing else (no listing, no planning)."""
+    import concurrent.futures
+
+    def one(batch):
+        # A session per call: boto3's default session is not safe across threads.
+        s3 = boto3.session.Session().client("s3", endpoint_url=endpoint, region_name="us-east-1",
+                                            aws_access_key_id="S3RVER", aws_secret_access_key="S3RVER")
+        s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in batch], "Quiet": True})
+
+    batches = [doomed[i:i + 1000] for i in range(0, len(doomed), 1000)]
+    with concurrent.futures.ThreadPoolExecutor(threads) as pool:
+        list(pool.map(one, batches))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cli", required=True)
@@ -104,12 +121,13 @@ def main():
         r["delete_backups"] = len(plan["steps"])
         r["delete_wals"] = plan["wals"]["delete_count"]
         r["delete_objects"] = sum(len(s["files"]) + 1 + len(s["wals"]) for s in plan["steps"])
+        doomed = [k for s in plan["steps"] for k in s["files"] + [s["backup_info"]] + s["wals"]]
     finally:
         replay.close()
 
     store = os.path.join(s3dir, "store")
     copies = {}
-    for who in ("tideline", "barman", "paginated"):
+    for who in ("tideline", "barman", "paginated", "floor"):
         copies[who] = f"{bucket}-{who}"
         shutil.rmtree(os.path.join(store, copies[who]), ignore_errors=True)
         log(f"copying the bucket for {who} on disk")
@@ -135,10 +153,17 @@ def main():
                                            delayed.endpoint, "-r", barman_policy, f"s3://{copies['paginated']}/{path}",
                                            server])
         r["paginated_stats"] = delayed.call("GET", "stats")
+        log("the store's floor: the same keys, DeleteObjects only, 4 at once")
+        delayed.call("POST", "reset")
+        started = time.monotonic()
+        floor_delete(delayed.endpoint, copies["floor"], doomed)
+        r["floor_s"] = time.monotonic() - started
+        r["floor_stats"] = delayed.call("GET", "stats")
     finally:
         delayed.close()
     prefix = f"{path}/{server}/"
     left = {who: keys(upstream, b, prefix) for who, b in copies.items()}
+    r["floor_same_keys"] = left["floor"] == left["tideline"]
     r["same_keys"] = left["tideline"] == left["paginated"]
     r["left_objects"] = len(left["tideline"])
     r["barman34_left_behind"] = len(set(left["barman"]) - set(left["tideline"]))
@@ -172,6 +197,11 @@ def main():
         f"| the same barman code, listing every page | {r['paginated_apply_s']:.1f} | |",
         f"| speed-up against it | {r['paginated_apply_s'] / r['tideline_apply_s']:.1f}x {'✓' if ok_apply else '✗'} "
         "| ≥ 10x |",
+        f"| the store's floor: the same keys by DeleteObjects alone, 4 requests at once (boto3) | {r['floor_s']:.1f} | |",
+        f"| `retention --apply` / floor (listing, planning and the ordered rounds included) | "
+        f"{r['tideline_apply_s'] / r['floor_s']:.2f} | |",
+        f"| barman listing every page / floor: the most any client could gain on this store | "
+        f"{r['paginated_apply_s'] / r['floor_s']:.1f}x | |",
         "| requests / sequential round trips: Tideline; barman 3.4; barman listing every page | "
         + "; ".join(f"{r[k]['requests']} / {r[k]['sequential_depth']}" for k in ("tideline_stats", "barman_stats",
                                                                               "paginated_stats")) + " | |",
