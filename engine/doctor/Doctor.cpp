@@ -207,12 +207,14 @@ bool DoctorRun::checkLayout()
     const QString r = root();
     if (m_topPrefixes.contains(r + QStringLiteral("base/")) || m_topPrefixes.contains(r + QStringLiteral("wals/"))) {
         // The path is a server's own directory: the classic destinationPath mistake.
-        const QString prefix = m_options.source.prefix;
-        const qsizetype cut = prefix.lastIndexOf(u'/');
-        const QString parent = cut < 0 ? QString() : prefix.left(cut);
-        const QString server = prefix.mid(cut + 1);
-        const QString parentUrl =
-            QStringLiteral("s3://%1%2").arg(m_options.source.bucket, parent.isEmpty() ? QString() : u'/' + parent);
+        const bool local = m_options.source.scheme == storage::SourceUrl::Scheme::File;
+        const QString path = local ? m_options.source.localPath : m_options.source.prefix;
+        const qsizetype cut = path.lastIndexOf(u'/');
+        const QString parent = cut < 0 ? QString() : path.left(cut);
+        const QString server = path.mid(cut + 1);
+        const QString parentUrl = local
+            ? QStringLiteral("file://%1").arg(parent.isEmpty() ? QStringLiteral("/") : parent)
+            : QStringLiteral("s3://%1%2").arg(m_options.source.bucket, parent.isEmpty() ? QString() : u'/' + parent);
         judge(c, Status::Fail,
               DoctorText::tr("%1 is a server's directory (it holds base/ or wals/), not a destination path")
                   .arg(m_options.source.toString()),
