@@ -36,7 +36,7 @@
 <context>
     <name>Doctor</name>
     <message numerus="yes">
-        <location filename="../engine/doctor/Doctor.cpp" line="+198"/>
+        <location filename="../engine/doctor/Doctor.cpp" line="+219"/>
         <source>%1 lists %2 (%n entries at the first level)</source>
         <translation>
             <numerusform>%1 lists %2 (%n entry at the first level)</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+48"/>
         <source>%n server(s): %1</source>
         <translation>
             <numerusform>%n server: %1</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+250"/>
+        <location line="+302"/>
         <source>%n replication rule(s) enabled</source>
         <translation>
             <numerusform>%n replication rule enabled</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+154"/>
+        <location line="+171"/>
         <source>%n finished base backup(s) and no WAL archive: only the instants the backups ended can be restored</source>
         <translation>
             <numerusform>%n finished base backup and no WAL archive: only the instants the backups ended can be restored</numerusform>
@@ -213,7 +213,7 @@
 <context>
     <name>S3Store</name>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Transport.cpp" line="+382"/>
+        <location filename="../engine/storage/S3Transport.cpp" line="+388"/>
         <source>%1 failed after %n attempts: %2</source>
         <translation>
             <numerusform>%1 failed after %n attempt: %2</numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Store.cpp" line="+372"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+378"/>
         <source>deleting %n objects from s3://%1</source>
         <translation>
             <numerusform>deleting %n object from s3://%1</numerusform>

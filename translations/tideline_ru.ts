@@ -882,7 +882,7 @@
 <context>
     <name>CnpgCluster</name>
     <message>
-        <location filename="../engine/k8s/CnpgCluster.cpp" line="+159"/>
+        <location filename="../engine/k8s/CnpgCluster.cpp" line="+160"/>
         <source>WAL archiving is failing: %1</source>
         <translation>архивирование WAL не работает: %1</translation>
     </message>
@@ -1594,12 +1594,12 @@
 <context>
     <name>Doctor</name>
     <message>
-        <location filename="../engine/doctor/Doctor.cpp" line="+49"/>
+        <location filename="../engine/doctor/Doctor.cpp" line="+53"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+142"/>
         <source>checking: %1</source>
         <translation>проверка: %1</translation>
     </message>
@@ -1609,7 +1609,7 @@
         <translation>Бакет принимает эти учётные данные</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 lists %2 (%n entries at the first level)</source>
         <translation>
             <numerusform>%1 показывает %2 (%n запись на первом уровне)</numerusform>
@@ -1623,7 +1623,7 @@
         <translation>По пути назначения лежат серверы Barman Cloud</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1 is a server&apos;s directory (it holds base/ or wals/), not a destination path</source>
         <translation>%1 — каталог сервера (в нём base/ или wals/), а не путь назначения</translation>
     </message>
@@ -1633,7 +1633,7 @@
         <translation>Укажите destinationPath %1 и serverName «%2»: barman сам добавляет имя сервера.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>nothing is stored under %1</source>
         <translation>по пути %1 ничего нет</translation>
     </message>
@@ -1693,41 +1693,25 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+535"/>
+        <location line="+604"/>
         <source>The store&apos;s clock agrees with this machine&apos;s</source>
         <translation>Часы хранилища совпадают с часами этой машины</translation>
     </message>
     <message>
-        <location line="-495"/>
-        <source>listing works; put and delete were not tried (--read-only)</source>
-        <translation>листинг работает; put и delete не проверялись (--read-only)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+25"/>
+        <location line="-542"/>
+        <location line="+37"/>
         <location line="+15"/>
         <source>get refused: %1</source>
         <translation>get отклонён: %1</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+40"/>
+        <location line="-51"/>
+        <location line="+52"/>
         <source>Restores need s3:GetObject on the destination path.</source>
         <translation>Для восстановления нужно право s3:GetObject на пути назначения.</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+6"/>
-        <source>needs the probe object (--read-only)</source>
-        <translation>нужен пробный объект (--read-only)</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>listing and get work; put and delete were not tried (--read-only)</source>
-        <translation>листинг и get работают; put и delete не проверялись (--read-only)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="-19"/>
         <source>put refused: %1</source>
         <translation>put отклонён: %1</translation>
     </message>
@@ -1777,7 +1761,7 @@
         <translation>Синхронизируйте часы этой машины (NTP): от них зависят времена загрузки, проверки архивирования и подписи S3 (действуют 15 минут).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>delete was accepted but the probe %1 is still there</source>
         <translation>delete принят, но пробный объект %1 всё ещё на месте</translation>
     </message>
@@ -1822,7 +1806,7 @@
         <translation>конечная точка R2: есть ли у barman-cloud кластера настройки контрольных сумм, видно только из самого кластера (используйте источник cnpg://)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+35"/>
         <source>the ObjectStore&apos;s sidecar environment sets both checksum variables to when_required</source>
         <translation>окружение sidecar объекта ObjectStore задаёт обеим переменным контрольных сумм when_required</translation>
     </message>
@@ -1832,22 +1816,63 @@
         <translation>окружение кластера задаёт обеим переменным контрольных сумм when_required</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-10"/>
         <source>R2 endpoint without %1 in %2</source>
         <translation>конечная точка R2 без %1 в %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-456"/>
+        <source>cancelled; the probe object %1 could not be deleted</source>
+        <translation>отменено; пробный объект %1 не удалось удалить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete it by hand: it is outside base/ and wals/, so barman never reads it.</source>
+        <translation>Удалите его вручную: он лежит вне base/ и wals/, поэтому barman его не читает.</translation>
+    </message>
+    <message>
+        <location line="+299"/>
+        <source>versioning %1: a deleted probe would stay as a noncurrent version</source>
+        <translation>версионирование %1: удалённый пробный объект остался бы неактуальной версией</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>listing works; put and delete were not tried (%1)</source>
+        <translation>листинг работает; put и delete не проверялись (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>needs the probe object (%1)</source>
+        <translation>нужен пробный объект (%1)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>listing and get work; put and delete were not tried (%1)</source>
+        <translation>листинг и get работают; put и delete не проверялись (%1)</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>the plugin&apos;s ObjectStore could not be read</source>
+        <translation>ObjectStore плагина не удалось прочитать</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 may come from a Secret or ConfigMap (valueFrom, envFrom), which is not read here</source>
+        <translation>%1 может приходить из Secret или ConfigMap (valueFrom, envFrom), которые здесь не читаются</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>a local directory has no bucket settings</source>
         <translation>у локального каталога нет настроек бакета</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>could not read it: %1</source>
         <translation>не удалось прочитать: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reading it needs s3:GetEncryptionConfiguration.</source>
         <translation>Для чтения нужно право s3:GetEncryptionConfiguration.</translation>
     </message>
@@ -1857,7 +1882,7 @@
         <translation>Для чтения нужно право s3:GetReplicationConfiguration.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>not supported by this store (it answered with %1)</source>
         <translation>это хранилище не поддерживает (ответило %1)</translation>
     </message>
@@ -1867,7 +1892,17 @@
         <translation>чем-то, что не является XML</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>the encryption setting names no algorithm</source>
+        <translation>в настройке шифрования не указан алгоритм</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn on default encryption (SSE-S3 or SSE-KMS) for the bucket.</source>
+        <translation>Включите для бакета шифрование по умолчанию (SSE-S3 или SSE-KMS).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>default encryption at rest: %1</source>
         <translation>шифрование хранимых данных по умолчанию: %1</translation>
     </message>
@@ -1926,7 +1961,12 @@
         <translation>Продакшен не делит бакет с dev или test</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>no server or path names to judge</source>
+        <translation>нет имён серверов или путей для оценки</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>production-looking (%1) and dev- or test-looking (%2) servers or paths share s3://%3</source>
         <translation>серверы или пути, похожие на продакшен (%1) и на dev или test (%2), делят s3://%3</translation>
     </message>
@@ -1954,42 +1994,42 @@
     </message>
     <message>
         <location line="-50"/>
-        <location line="+89"/>
+        <location line="+101"/>
         <source>Base backups come with a WAL archive (PITR)</source>
         <translation>У базовых копий есть архив WAL (PITR)</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+111"/>
+        <location line="-100"/>
+        <location line="+123"/>
         <source>No backup is stuck without backup.info</source>
         <translation>Нет копий, застрявших без backup.info</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+137"/>
+        <location line="-122"/>
+        <location line="+149"/>
         <source>One database system per server name</source>
         <translation>Одна система баз данных на имя сервера</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+149"/>
+        <location line="-148"/>
+        <location line="+161"/>
         <source>Retention deletes what it should</source>
         <translation>Хранение удаляет то, что должно</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+196"/>
+        <location line="-160"/>
+        <location line="+208"/>
         <source>Deleted Backup resources freed their objects</source>
         <translation>Удалённые ресурсы Backup освободили свои объекты</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+222"/>
+        <location line="-207"/>
+        <location line="+234"/>
         <source>A restore drill passed in the last 30 days</source>
         <translation>Учения по восстановлению прошли успешно за последние 30 дней</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-225"/>
         <source>the catalog could not be read: %1</source>
         <translation>каталог не удалось прочитать: %1</translation>
     </message>
@@ -2059,22 +2099,32 @@
         <translation>Проверьте архивирование WAL кластера (kubectl cnpg status) и его учётные данные.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>archive_timeout is 0 (off): the last segment %1 was uploaded %2 ago, and changes since wait for a full segment</source>
+        <translation>archive_timeout равен 0 (выключен): последний сегмент %1 загружен %2 назад, и изменения после него ждут заполнения сегмента</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Set archive_timeout (CNPG&apos;s default is 5min): it bounds what a lost primary takes with it.</source>
+        <translation>Задайте archive_timeout (в CNPG по умолчанию 5min): он ограничивает то, что унесёт с собой потерянный primary.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>last segment %1 uploaded %2 ago (within %3)</source>
         <translation>последний сегмент %1 загружен %2 назад (в пределах: %3)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>nothing archived for %1: the last segment %2 was uploaded at %3, and %4 means a running cluster archives at least that often</source>
-        <translation>ничего не архивировалось %1: последний сегмент %2 загружен в %3, а при %4 работающий кластер архивирует не реже</translation>
+        <location line="+6"/>
+        <source>nothing archived for %1: the last segment %2 was uploaded at %3, and with %4 a busy cluster archives at least that often</source>
+        <translation>ничего не архивировалось %1: последний сегмент %2 загружен в %3, а при %4 нагруженный кластер архивирует не реже</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>If the cluster still runs, its archiving is stuck: kubectl cnpg status shows the failing WAL and pg_stat_archiver the error count (tideline-cli archiver).</source>
-        <translation>Если кластер работает, его архивирование застряло: kubectl cnpg status покажет проблемный WAL, а pg_stat_archiver — число ошибок (tideline-cli archiver).</translation>
+        <source>If the database is not idle, its archiving is stuck: kubectl cnpg status shows the failing WAL and pg_stat_archiver the error count (tideline-cli archiver). An idle database archives nothing: PostgreSQL switches segments only after some activity.</source>
+        <translation>Если база не простаивает, её архивирование застряло: kubectl cnpg status покажет проблемный WAL, а pg_stat_archiver — число ошибок (tideline-cli archiver). Простаивающая база ничего не архивирует: PostgreSQL переключает сегменты только после какой-то активности.</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%n finished base backup(s) and no WAL archive: only the instants the backups ended can be restored</source>
         <translation>
             <numerusform>%n завершённая базовая копия и нет архива WAL: восстановить можно только моменты окончания копий</numerusform>
@@ -5924,7 +5974,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>S3Store</name>
     <message>
-        <location filename="../engine/storage/S3Transport.cpp" line="+133"/>
+        <location filename="../engine/storage/S3Transport.cpp" line="+135"/>
         <source>Check --endpoint-url (or AWS_ENDPOINT_URL) and that the endpoint is reachable.</source>
         <translation>Проверьте --endpoint-url (или AWS_ENDPOINT_URL) и доступность эндпоинта.</translation>
     </message>
@@ -6069,7 +6119,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Эндпоинт, возможно, не поддерживает этот запрос; см. подробности.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>%1: no data from %2 for %3 ms</source>
         <translation>%1: нет данных от %2 в течение %3 мс</translation>
     </message>
@@ -6180,7 +6230,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>чтение настройки %1 у s3://%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+67"/>
+        <location line="+73"/>
         <source>deleting %n objects from s3://%1</source>
         <translation>
             <numerusform>удаление %n объекта из s3://%1</numerusform>

@@ -2,6 +2,7 @@
 #include "engine/doctor/Doctor.h"
 
 #include "engine/catalog/ServerCatalog.h"
+#include "engine/core/Excerpt.h"
 #include "engine/core/Units.h"
 #include "engine/pitr/RecoveryWindow.h"
 #include "engine/pitr/ServerStatus.h"
@@ -44,8 +45,11 @@ constexpr qint64 kDrillMaxAgeUsec = 30 * kDay;
 constexpr qint64 kClockWarnUsec = kMinute;
 constexpr qint64 kClockFailUsec = 15 * kMinute;
 
-std::unexpected<Error> cancelled()
+std::unexpected<Error> cancelled(const QString& leftProbe = {})
 {
+    if (!leftProbe.isEmpty())
+        return fail(ErrorCode::Cancelled, DoctorText::tr("cancelled; the probe object %1 could not be deleted").arg(leftProbe),
+                    DoctorText::tr("Delete it by hand: it is outside base/ and wals/, so barman never reads it."));
     return fail(ErrorCode::Cancelled, DoctorText::tr("cancelled"));
 }
 
@@ -55,20 +59,31 @@ bool isR2(const QString& endpoint)
     return host.endsWith(QStringLiteral(".r2.cloudflarestorage.com")) || host == u"r2.cloudflarestorage.com";
 }
 
-/// The root element's name and the text of every element named in `wanted`, in document order;
-/// nullopt for a document that is not well-formed XML.
-std::optional<std::pair<QString, QStringList>> xmlTexts(const QByteArray& document, const QString& wanted)
+/// The root element's name and the text of every element named `wanted` whose parent is named
+/// `parent` (S3's settings nest a Status in several places: only the one of a Rule says whether
+/// the rule is on), in document order; nullopt for a document that is not well-formed XML.
+std::optional<std::pair<QString, QStringList>> xmlTexts(const QByteArray& document, QStringView parent, QStringView wanted)
 {
     QXmlStreamReader xml(document);
+    QStringList path;
     QString root;
     QStringList texts;
     while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement)
+        const auto token = xml.readNext();
+        if (token == QXmlStreamReader::EndElement) {
+            if (!path.isEmpty())
+                path.removeLast();
+            continue;
+        }
+        if (token != QXmlStreamReader::StartElement)
             continue;
         if (root.isEmpty())
             root = xml.name().toString();
-        else if (xml.name() == wanted)
+        if (xml.name() == wanted && !path.isEmpty() && path.constLast() == parent) {
             texts.append(xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed());
+            continue; // readElementText consumed the end element
+        }
+        path.append(xml.name().toString());
     }
     if (xml.hasError() || root.isEmpty())
         return std::nullopt;
@@ -149,6 +164,7 @@ private:
     QStringList m_servers;     ///< servers with base/ or wals/ under it
     QStringList m_bucketRoots; ///< first-level prefixes of the whole bucket
     std::optional<Error> m_accessError;
+    QString m_leftProbe; ///< a probe that could not be deleted, named even when the run is cancelled
 };
 
 DoctorCheck& DoctorRun::add(const QString& id, const QString& server, const QString& title)
@@ -164,9 +180,12 @@ DoctorCheck& DoctorRun::add(const QString& id, const QString& server, const QStr
 
 void DoctorRun::judge(DoctorCheck& check, Status status, const QString& message, const QString& hint)
 {
+    // Names, ids, error details and condition messages come from the bucket and the API server:
+    // one printable line each, so nothing they hold can forge a line of the report.
     check.status = status;
-    check.message = message;
-    check.hint = hint;
+    check.message = excerpt::printable(message, 2000);
+    check.hint = excerpt::printable(hint, 2000);
+    check.server = excerpt::printable(check.server, 200);
     if (m_onCheck)
         m_onCheck(check);
 }
@@ -189,11 +208,13 @@ bool DoctorRun::checkBucketAccess()
         return false;
     }
     m_topPrefixes = top->prefixes;
-    if (!m_options.source.prefix.isEmpty()) {
-        // The bucket's own first level, for the dev/prod check: other clusters' destination paths.
-        if (auto bucketTop = m_store.list({}, QStringLiteral("/"), m_cancel))
-            m_bucketRoots = bucketTop->prefixes;
-    }
+    // The bucket's own first level, for the dev/prod check: other clusters' destination paths.
+    if (m_options.source.scheme == storage::SourceUrl::Scheme::File)
+        ; // a directory of its own: no neighbours to judge
+    else if (m_options.source.prefix.isEmpty())
+        m_bucketRoots = m_topPrefixes;
+    else if (auto bucketTop = m_store.list({}, QStringLiteral("/"), m_cancel))
+        m_bucketRoots = bucketTop->prefixes;
     judge(c, Status::Ok,
           DoctorText::tr("%1 lists %2 (%n entries at the first level)", nullptr,
                          int(top->prefixes.size() + top->objects.size()))
@@ -226,6 +247,10 @@ bool DoctorRun::checkLayout()
     if (!servers) {
         if (servers.error().code == ErrorCode::Cancelled)
             return false;
+        if (servers.error().code != ErrorCode::MissingSource) { // a directory could not be listed: say why
+            judge(c, Status::Fail, servers.error().message, servers.error().hint);
+            return false;
+        }
         QStringList seen;
         for (const QString& p : m_topPrefixes.mid(0, 8))
             seen.append(p.mid(r.size()));
@@ -283,21 +308,27 @@ void DoctorRun::checkPermissionsAndClock()
         server.clear();
     const QString dir = server.isEmpty() ? QString() : server + u'/';
 
-    // get: a real object when the probe cannot be written.
+    // get: a real object when the probe cannot be written (not an empty one: its first byte
+    // does not exist, and the range request would be refused for that, not for permission).
     auto someObject = [&]() -> std::optional<QString> {
+        const auto nonEmpty = [](const QList<storage::ObjectInfo>& objects) -> std::optional<QString> {
+            for (const storage::ObjectInfo& o : objects)
+                if (o.size > 0)
+                    return o.key;
+            return std::nullopt;
+        };
         for (const QString& sub : {QStringLiteral("base/"), QStringLiteral("wals/")}) {
             if (server.isEmpty())
                 break;
             auto listing = m_store.list(m_options.source.key(dir + sub), QStringLiteral("/"), m_cancel);
             if (!listing)
                 continue;
-            if (!listing->objects.isEmpty())
-                return listing->objects.first().key;
-            for (const QString& p : listing->prefixes) {
-                auto inner = m_store.list(p, {}, m_cancel);
-                if (inner && !inner->objects.isEmpty())
-                    return inner->objects.first().key;
-            }
+            if (auto key = nonEmpty(listing->objects))
+                return key;
+            for (const QString& p : listing->prefixes.mid(0, 4))
+                if (auto inner = m_store.list(p, {}, m_cancel))
+                    if (auto key = nonEmpty(inner->objects))
+                        return key;
         }
         return std::nullopt;
     };
@@ -308,20 +339,32 @@ void DoctorRun::checkPermissionsAndClock()
         return got.error();
     };
 
-    if (!m_options.writeProbe) {
-        QString message = DoctorText::tr("listing works; put and delete were not tried (--read-only)");
-        Status status = Status::Skipped;
+    // A versioned bucket keeps a deleted object as a noncurrent version (under Object Lock, for
+    // as long as the lock says): the probe would never really go. Read-only there.
+    QString noProbe = m_options.writeProbe ? QString() : QStringLiteral("--read-only");
+    if (noProbe.isEmpty()) {
+        if (auto versioning = m_store.bucketConfiguration(QStringLiteral("versioning"), m_cancel);
+            versioning && versioning->state == storage::BucketConfiguration::State::Configured) {
+            const auto state = xmlTexts(versioning->document, u"VersioningConfiguration", u"Status");
+            if (state
+                && (state->second.contains(QStringLiteral("Enabled")) || state->second.contains(QStringLiteral("Suspended"))))
+                noProbe = DoctorText::tr("versioning %1: a deleted probe would stay as a noncurrent version")
+                              .arg(state->second.constFirst());
+        }
+    }
+    if (!noProbe.isEmpty()) {
+        QString message = DoctorText::tr("listing works; put and delete were not tried (%1)").arg(noProbe);
         if (auto key = someObject()) {
             if (auto error = checkGet(*key)) {
                 judge(permsAt(), Status::Fail, DoctorText::tr("get refused: %1").arg(error->message),
                       DoctorText::tr("Restores need s3:GetObject on the destination path."));
-                judge(clockAt(), Status::Skipped, DoctorText::tr("needs the probe object (--read-only)"));
+                judge(clockAt(), Status::Skipped, DoctorText::tr("needs the probe object (%1)").arg(noProbe));
                 return;
             }
-            message = DoctorText::tr("listing and get work; put and delete were not tried (--read-only)");
+            message = DoctorText::tr("listing and get work; put and delete were not tried (%1)").arg(noProbe);
         }
-        judge(permsAt(), status, message);
-        judge(clockAt(), Status::Skipped, DoctorText::tr("needs the probe object (--read-only)"));
+        judge(permsAt(), Status::Skipped, message);
+        judge(clockAt(), Status::Skipped, DoctorText::tr("needs the probe object (%1)").arg(noProbe));
         return;
     }
 
@@ -332,9 +375,21 @@ void DoctorRun::checkPermissionsAndClock()
     const qint64 before = Clock::system().nowUsec();
     auto put = m_store.put(probe, body, m_cancel);
     const qint64 after = Clock::system().nowUsec();
+    // Whatever happens from here, the probe goes: with a token of its own, so that stopping the
+    // doctor never leaves it behind (a put cut short may still have landed).
+    const auto removeProbe = [&]() -> storage::DeleteReport {
+        const CancelToken cleanup;
+        storage::DeleteReport report = m_store.deleteObjects({probe}, cleanup);
+        if (!report.failed.isEmpty())
+            m_leftProbe = probe;
+        return report;
+    };
     if (!put) {
-        if (put.error().code == ErrorCode::Cancelled)
-            return;
+        if (put.error().code == ErrorCode::Cancelled || put.error().code == ErrorCode::Network) {
+            removeProbe();
+            if (put.error().code == ErrorCode::Cancelled)
+                return;
+        }
         QString message = DoctorText::tr("put refused: %1").arg(put.error().message);
         if (auto key = someObject())
             if (auto error = checkGet(*key))
@@ -376,11 +431,15 @@ void DoctorRun::checkPermissionsAndClock()
                                                     "checks and S3 signatures (valid 15 minutes) all depend on it."));
     }
 
-    const storage::DeleteReport deleted = m_store.deleteObjects({probe}, m_cancel);
+    const storage::DeleteReport deleted = removeProbe();
+    if (stopped())
+        return;
     bool gone = deleted.failed.isEmpty();
     if (gone) {
         auto again = m_store.head(probe, m_cancel);
         gone = !again && again.error().code == ErrorCode::NotFound;
+        if (!gone)
+            m_leftProbe = probe;
     }
     Status status = refused.isEmpty() ? Status::Ok : Status::Fail;
     if (!gone) {
@@ -426,28 +485,36 @@ void DoctorRun::checkR2Checksum()
         return;
     }
     const bool plugin = cl->backupMethod == k8s::CnpgCluster::BackupMethod::Plugin;
-    const QMap<QString, std::optional<QString>> env =
-        plugin ? (objectStore() ? objectStore()->sidecarEnv : decltype(cl->env){}) : cl->env;
-    QStringList missing;
+    if (plugin && !objectStore()) {
+        judge(c, Status::Skipped, DoctorText::tr("the plugin's ObjectStore could not be read"), hint);
+        return;
+    }
+    const QMap<QString, std::optional<QString>>& env = plugin ? objectStore()->sidecarEnv : cl->env;
+    const QString where =
+        plugin ? QStringLiteral("ObjectStore spec.instanceSidecarConfiguration.env") : QStringLiteral("Cluster spec.env");
+    QStringList missing, unknown;
     for (const QString& name :
          {QStringLiteral("AWS_REQUEST_CHECKSUM_CALCULATION"), QStringLiteral("AWS_RESPONSE_CHECKSUM_VALIDATION")}) {
         const auto it = env.constFind(name);
         if (it == env.cend())
-            missing.append(name);
-        else if (it->has_value() && it->value().compare(u"when_required", Qt::CaseInsensitive) != 0)
+            (!plugin && cl->envFrom ? unknown : missing).append(name);
+        else if (!it->has_value())
+            unknown.append(name); // valueFrom: a Secret or ConfigMap holds it
+        else if (it->value().compare(u"when_required", Qt::CaseInsensitive) != 0)
             missing.append(name + u'=' + it->value());
     }
-    if (missing.isEmpty())
+    if (!missing.isEmpty())
+        judge(c, Status::Fail, DoctorText::tr("R2 endpoint without %1 in %2").arg(missing.join(QStringLiteral(", ")), where),
+              hint);
+    else if (!unknown.isEmpty())
+        judge(c, Status::Warn,
+              DoctorText::tr("%1 may come from a Secret or ConfigMap (valueFrom, envFrom), which is not read here")
+                  .arg(unknown.join(QStringLiteral(", "))),
+              hint);
+    else
         judge(c, Status::Ok,
               plugin ? DoctorText::tr("the ObjectStore's sidecar environment sets both checksum variables to when_required")
                      : DoctorText::tr("the Cluster's environment sets both checksum variables to when_required"));
-    else
-        judge(c, Status::Fail,
-              DoctorText::tr("R2 endpoint without %1 in %2")
-                  .arg(missing.join(QStringLiteral(", ")),
-                       plugin ? QStringLiteral("ObjectStore spec.instanceSidecarConfiguration.env")
-                              : QStringLiteral("Cluster spec.env")),
-              hint);
 }
 
 void DoctorRun::checkBucketSetting(const QString& id, const QString& title, const QString& name)
@@ -464,16 +531,21 @@ void DoctorRun::checkBucketSetting(const QString& id, const QString& title, cons
     if (!setting) {
         if (setting.error().code == ErrorCode::Cancelled)
             return;
+        const bool denied = setting.error().code == ErrorCode::Auth;
         judge(at(), Status::Skipped, DoctorText::tr("could not read it: %1").arg(setting.error().message),
-              encryption ? DoctorText::tr("Reading it needs s3:GetEncryptionConfiguration.")
-                         : DoctorText::tr("Reading it needs s3:GetReplicationConfiguration."));
+              !denied          ? setting.error().hint
+                  : encryption ? DoctorText::tr("Reading it needs s3:GetEncryptionConfiguration.")
+                               : DoctorText::tr("Reading it needs s3:GetReplicationConfiguration."));
         return;
     }
     const bool r2 = isR2(m_options.endpoint)
         || (cluster() && isR2((objectStore() ? objectStore()->configuration : cluster()->barmanObjectStore).endpointUrl));
     using State = storage::BucketConfiguration::State;
     if (setting->state == State::Configured) {
-        auto parsed = xmlTexts(setting->document, encryption ? QStringLiteral("SSEAlgorithm") : QStringLiteral("Status"));
+        // SSEAlgorithm sits in ApplyServerSideEncryptionByDefault; a rule's Status is the Rule's own
+        // child (DeleteMarkerReplication, Metrics and others nest a Status of their own).
+        auto parsed = encryption ? xmlTexts(setting->document, u"ApplyServerSideEncryptionByDefault", u"SSEAlgorithm")
+                                 : xmlTexts(setting->document, u"Rule", u"Status");
         const QString expected =
             encryption ? QStringLiteral("ServerSideEncryptionConfiguration") : QStringLiteral("ReplicationConfiguration");
         if (!parsed || parsed->first != expected) {
@@ -483,8 +555,13 @@ void DoctorRun::checkBucketSetting(const QString& id, const QString& title, cons
             return;
         }
         if (encryption) {
-            judge(at(), Status::Ok,
-                  DoctorText::tr("default encryption at rest: %1").arg(parsed->second.join(QStringLiteral(", "))));
+            parsed->second.removeAll(QString());
+            if (parsed->second.isEmpty())
+                judge(at(), Status::Warn, DoctorText::tr("the encryption setting names no algorithm"),
+                      DoctorText::tr("Turn on default encryption (SSE-S3 or SSE-KMS) for the bucket."));
+            else
+                judge(at(), Status::Ok,
+                      DoctorText::tr("default encryption at rest: %1").arg(parsed->second.join(QStringLiteral(", "))));
             return;
         }
         const int enabled = int(parsed->second.count(QStringLiteral("Enabled")));
@@ -525,6 +602,11 @@ void DoctorRun::checkSharedBucket()
     if (!m_options.source.prefix.isEmpty())
         names.append(m_options.source.prefix.section(u'/', 0, 0));
     names.removeDuplicates();
+    names.removeAll(QString());
+    if (names.isEmpty()) {
+        judge(c, Status::Skipped, DoctorText::tr("no server or path names to judge"));
+        return;
+    }
     QStringList prod, other;
     for (const QString& n : names) {
         if (looksProduction(n))
@@ -602,7 +684,7 @@ void DoctorRun::checkServer(const QString& server)
         qint64 timeoutSeconds = kCnpgArchiveTimeoutSeconds;
         QString timeoutNote = DoctorText::tr("CNPG's archive_timeout of 5 min");
         if (cl && !cl->archiveTimeout.isEmpty()) {
-            if (auto parsed = parseArchiveTimeout(cl->archiveTimeout); parsed && *parsed > 0) {
+            if (auto parsed = parseArchiveTimeout(cl->archiveTimeout)) {
                 timeoutSeconds = *parsed;
                 timeoutNote = DoctorText::tr("the cluster's archive_timeout of %1").arg(cl->archiveTimeout);
             }
@@ -620,18 +702,30 @@ void DoctorRun::checkServer(const QString& server)
         } else if (!hasWal) {
             judge(c, Status::Fail, DoctorText::tr("nothing has ever been archived under wals/"),
                   DoctorText::tr("Check the cluster's WAL archiving (kubectl cnpg status) and its credentials."));
+        } else if (timeoutSeconds == 0) {
+            // archive_timeout off: a quiet database keeps its last changes in a segment that is
+            // archived only when full, however long that takes.
+            judge(c, Status::Warn,
+                  DoctorText::tr("archive_timeout is 0 (off): the last segment %1 was uploaded %2 ago, and changes "
+                                 "since wait for a full segment")
+                      .arg(status.lastWal, units::duration(std::max<qint64>(silence, 0))),
+                  DoctorText::tr("Set archive_timeout (CNPG's default is 5min): it bounds what a lost primary takes "
+                                 "with it."));
         } else if (silence <= timeout + kArchiveGraceUsec) {
             judge(c, Status::Ok,
                   DoctorText::tr("last segment %1 uploaded %2 ago (within %3)")
                       .arg(status.lastWal, units::duration(std::max<qint64>(silence, 0)), timeoutNote));
         } else {
-            judge(c, silence > 2 * timeout + kArchiveGraceUsec ? Status::Fail : Status::Warn,
-                  DoctorText::tr("nothing archived for %1: the last segment %2 was uploaded at %3, and %4 means a running "
+            // Silence alone is a warning, never a failure: an idle database and a retired server
+            // archive nothing either. The operator's ContinuousArchiving False (above) fails.
+            judge(c, Status::Warn,
+                  DoctorText::tr("nothing archived for %1: the last segment %2 was uploaded at %3, and with %4 a busy "
                                  "cluster archives at least that often")
                       .arg(units::duration(silence), status.lastWal, Timestamp::fromUsec(status.lastWalUsec).toIso(),
                            timeoutNote),
-                  DoctorText::tr("If the cluster still runs, its archiving is stuck: kubectl cnpg status shows the failing "
-                                 "WAL and pg_stat_archiver the error count (tideline-cli archiver)."));
+                  DoctorText::tr("If the database is not idle, its archiving is stuck: kubectl cnpg status shows the "
+                                 "failing WAL and pg_stat_archiver the error count (tideline-cli archiver). An idle "
+                                 "database archives nothing: PostgreSQL switches segments only after some activity."));
         }
     }
 
@@ -801,7 +895,7 @@ Result<DoctorReport> DoctorRun::run()
     m_total = 9;
     const bool reachable = checkBucketAccess();
     if (stopped())
-        return cancelled();
+        return cancelled(m_leftProbe);
     if (!reachable) {
         const QString why = DoctorText::tr("the bucket did not answer");
         DoctorCheck& clock = add(QStringLiteral("clock"), {}, DoctorText::tr("The store's clock agrees with this machine's"));
@@ -814,18 +908,18 @@ Result<DoctorReport> DoctorRun::run()
     }
     const bool layout = checkLayout();
     if (stopped())
-        return cancelled();
+        return cancelled(m_leftProbe);
     checkServerData();
     checkPermissionsAndClock();
     if (stopped())
-        return cancelled();
+        return cancelled(m_leftProbe);
     checkR2Checksum();
     checkBucketSetting(QStringLiteral("encryption"), DoctorText::tr("The bucket encrypts at rest"),
                        QStringLiteral("encryption"));
     checkBucketSetting(QStringLiteral("replication"), DoctorText::tr("The bucket is replicated"),
                        QStringLiteral("replication"));
     if (stopped())
-        return cancelled();
+        return cancelled(m_leftProbe);
     checkSharedBucket();
     if (!layout)
         return m_report;
@@ -836,7 +930,7 @@ Result<DoctorReport> DoctorRun::run()
     for (const QString& server : servers) {
         checkServer(server);
         if (stopped())
-            return cancelled();
+            return cancelled(m_leftProbe);
     }
     return m_report;
 }
@@ -852,8 +946,12 @@ std::optional<qint64> parseArchiveTimeout(const QString& text)
     const qint64 n = m.captured(1).toLongLong();
     const QString unit = m.captured(2);
     if (unit == u"ms")
-        return (n + 999) / 1000;
+        return n > 1'073'741'823'000LL ? std::nullopt : std::optional<qint64>((n + 999) / 1000);
     const qint64 scale = unit == u"min" ? 60 : unit == u"h" ? 3600 : unit == u"d" ? 86400 : 1;
+    // PostgreSQL's own limit for archive_timeout (INT_MAX / 2 seconds); 12 digits times a day still fits.
+    constexpr qint64 kMaxSeconds = 1'073'741'823;
+    if (n > kMaxSeconds || n * scale > kMaxSeconds)
+        return std::nullopt;
     return n * scale;
 }
 

@@ -52,6 +52,7 @@ Result<CnpgCluster> CnpgCluster::fromJson(const QJsonObject& object)
     }
     c.retentionPolicy = json::string(object, u"spec.backup.retentionPolicy");
     c.env = json::env(object, u"spec.env");
+    c.envFrom = !json::at(object, u"spec.envFrom").toArray().isEmpty();
     c.archiveTimeout = json::string(object, u"spec.postgresql.parameters.archive_timeout");
 
     for (const QJsonValue& v : json::at(object, u"status.conditions").toArray()) {

@@ -39,6 +39,7 @@ struct CnpgCluster {
     QString retentionPolicy;             ///< in-tree spec.backup.retentionPolicy
     /// spec.env: the instance pods' environment, where barman-cloud runs in the in-tree form.
     QMap<QString, std::optional<QString>> env;
+    bool envFrom = false;      ///< spec.envFrom names ConfigMaps or Secrets: more variables than env shows
     QString archiveTimeout;    ///< spec.postgresql.parameters.archive_timeout as written ("5min"); empty: CNPG's 5min
     QString pluginObjectStore; ///< plugin form: parameters.barmanObjectName
     QString pluginServerName;  ///< plugin form: parameters.serverName (may be empty)

@@ -314,9 +314,15 @@ Result<BucketConfiguration> S3Store::bucketConfiguration(const QString& name, co
     case ErrorCode::NotFound: // 404 with a code of its own: ServerSideEncryptionConfigurationNotFoundError, …
         out.state = BucketConfiguration::State::NotConfigured;
         break;
-    case ErrorCode::Refused: // 501 NotImplemented, 400, 405: a store without this API
+    case ErrorCode::Refused: {
+        // 501 NotImplemented, 400 and 405 are how stores without this API answer; any other
+        // refusal (409, 412, …) says something else and is reported as it is.
+        const QString& d = resp.error().detail;
+        if (!d.startsWith(u"HTTP 501") && !d.startsWith(u"HTTP 400") && !d.startsWith(u"HTTP 405"))
+            return fail(resp.error());
         out.state = BucketConfiguration::State::Unsupported;
         break;
+    }
     default: return fail(resp.error());
     }
     out.detail = resp.error().detail;

@@ -21,6 +21,11 @@ class Proxy:
         req = urllib.request.Request(f"{self.url}/__proxy/rules", data=json.dumps(rules).encode(), method="POST")
         urllib.request.urlopen(req, timeout=10).read()
 
+    def reset(self):
+        """Clears the rules and the request log."""
+        req = urllib.request.Request(f"{self.url}/__proxy/reset", data=b"{}", method="POST")
+        urllib.request.urlopen(req, timeout=10).read()
+
     def log(self):
         with urllib.request.urlopen(f"{self.url}/__proxy/log", timeout=10) as r:
             return [json.loads(line) for line in r.read().decode().splitlines() if line.strip()]
