@@ -26,31 +26,21 @@ import urllib.request
 import uuid
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import k8s_objects as ko  # noqa: E402
 import make_buckets as mb  # noqa: E402
+import test_retention as tr  # noqa: E402  (its checks, fixture environment and barman helpers)
 from proxy_client import Proxy  # noqa: E402
 
-FAILURES = []
-TEMP_BUCKETS = []
+FAILURES = tr.FAILURES
+TEMP_BUCKETS = tr.TEMP_BUCKETS
+check = tr.check
 
 
-def check(cond, what):
-    print(f"{'ok  ' if cond else 'FAIL'} {what}", flush=True)
-    if not cond:
-        FAILURES.append(what)
-
-
-class Env:
+class Env(tr.Env):
     def __init__(self, cli, env_path, data_home):
-        with open(env_path) as f:
-            self.fixture = json.load(f)
-        self.cli = cli
-        self.endpoint = self.fixture["endpoint"]
-        self.store = mb.Store(self.endpoint)
-        os.environ.update({"AWS_ACCESS_KEY_ID": mb.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": mb.SECRET_KEY,
-                           "AWS_DEFAULT_REGION": mb.REGION, "TZ": "UTC", "LC_ALL": "C.UTF-8",
-                           "XDG_DATA_HOME": data_home})
-        os.environ.pop("AWS_PROFILE", None)
+        super().__init__(cli, env_path)
+        os.environ["XDG_DATA_HOME"] = data_home
 
     def copy(self, source_bucket, label, dest_path=mb.PATH):
         bucket = f"tideline-dr-{label}-{uuid.uuid4().hex[:8]}"
@@ -63,9 +53,6 @@ class Env:
         for o in self.store.objects(source_bucket, f"{mb.PATH}/"):
             key = dest_path + o["Key"][len(mb.PATH):]
             self.store.put(bucket, key, self.store.get(source_bucket, o["Key"]))
-
-    def keys(self, bucket, server):
-        return self.store.keys(bucket, f"{mb.PATH}/{server}/")
 
     def url(self, bucket, path=mb.PATH):
         return f"s3://{bucket}/{path}"
@@ -353,7 +340,6 @@ def test_catalog_failures(env, server):
 
 
 def test_retention(env, server):
-    import test_retention as tr
     fx = env.fixture["scenarios"]["main"]
     spread = env.copy(fx["bucket"], "spread")
     tr.spread_over_months(env, spread, server, [400, 100, 40, 2])
@@ -482,7 +468,6 @@ def main():
     ap.add_argument("--cli", required=True)
     ap.add_argument("--env", required=True)
     args = ap.parse_args()
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
     work = tempfile.mkdtemp(prefix="tideline-doctor-")
     env = Env(args.cli, args.env, os.path.join(work, "data"))
     server = env.fixture["scenarios"]["main"]["server"]

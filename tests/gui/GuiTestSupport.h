@@ -10,12 +10,30 @@
 #include "src/jobs/SourceSession.h"
 #include "tests/support/FixtureEnv.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
 namespace tideline::test {
+
+/// Copies every file under `from` to the same place under `to` (a file:// copy of a fixture
+/// bucket the test may change). False when a file could not be copied.
+inline bool copyTree(const QString& from, const QString& to)
+{
+    QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = to + file.mid(from.size());
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(file, target))
+            return false;
+    }
+    return true;
+}
 
 inline void exportFixtureCredentials()
 {

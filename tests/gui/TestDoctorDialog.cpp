@@ -34,18 +34,6 @@ class TestDoctorDialog : public QObject {
     QString m_url;
     QString m_stuck;
 
-    static bool copyTree(const QString& from, const QString& to)
-    {
-        QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString file = it.next();
-            const QString target = to + file.mid(from.size());
-            if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(file, target))
-                return false;
-        }
-        return true;
-    }
-
     std::unique_ptr<DoctorDialog> run(bool probe)
     {
         doctor::DoctorOptions options;
@@ -90,8 +78,8 @@ private slots:
         QVERIFY(FixtureEnv::instance().ok());
         // Drill history from an empty data directory, for the dialog and the CLI alike.
         qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
-        QVERIFY(copyTree(FixtureEnv::instance().localMirror() + QStringLiteral("/cnpg"),
-                         m_dir.path() + QStringLiteral("/cnpg")));
+        QVERIFY(test::copyTree(FixtureEnv::instance().localMirror() + QStringLiteral("/cnpg"),
+                               m_dir.path() + QStringLiteral("/cnpg")));
         m_store = std::make_shared<storage::LocalStore>(m_dir.path() + QStringLiteral("/cnpg"));
         m_server = FixtureEnv::instance().server(QStringLiteral("main"));
         m_url = QStringLiteral("file://%1/cnpg").arg(m_dir.path());

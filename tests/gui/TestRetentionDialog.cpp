@@ -36,18 +36,6 @@ class TestRetentionDialog : public QObject {
     QString m_server;
     QString m_url;
 
-    static bool copyTree(const QString& from, const QString& to)
-    {
-        QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString file = it.next();
-            const QString target = to + file.mid(from.size());
-            if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(file, target))
-                return false;
-        }
-        return true;
-    }
-
     SnapshotPtr load()
     {
         JobContext context;
@@ -89,7 +77,7 @@ private slots:
     {
         QVERIFY(FixtureEnv::instance().ok());
         const QString mirror = FixtureEnv::instance().localMirror();
-        QVERIFY(copyTree(mirror + QStringLiteral("/cnpg"), m_dir.path() + QStringLiteral("/cnpg")));
+        QVERIFY(test::copyTree(mirror + QStringLiteral("/cnpg"), m_dir.path() + QStringLiteral("/cnpg")));
         m_store = std::make_shared<storage::LocalStore>(m_dir.path() + QStringLiteral("/cnpg"));
         m_server = FixtureEnv::instance().server(QStringLiteral("main"));
         m_url = QStringLiteral("file://%1/cnpg").arg(m_dir.path());
@@ -253,8 +241,8 @@ private slots:
     {
         // Back to the fixture's four backups.
         QVERIFY(QDir(m_dir.path() + QStringLiteral("/cnpg")).removeRecursively());
-        QVERIFY(copyTree(FixtureEnv::instance().localMirror() + QStringLiteral("/cnpg"),
-                         m_dir.path() + QStringLiteral("/cnpg")));
+        QVERIFY(test::copyTree(FixtureEnv::instance().localMirror() + QStringLiteral("/cnpg"),
+                               m_dir.path() + QStringLiteral("/cnpg")));
         const test::ProcessResult r = FixtureEnv::instance().cli(
             {QStringLiteral("retention"), m_url, m_server, QStringLiteral("--policy"), QStringLiteral("REDUNDANCY 1"),
              QStringLiteral("--tiers"), QStringLiteral("daily=1"), QStringLiteral("--json")});
