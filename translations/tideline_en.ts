@@ -36,7 +36,7 @@
 <context>
     <name>Doctor</name>
     <message numerus="yes">
-        <location filename="../engine/doctor/Doctor.cpp" line="+219"/>
+        <location filename="../engine/doctor/Doctor.cpp" line="+260"/>
         <source>%1 lists %2 (%n entries at the first level)</source>
         <translation>
             <numerusform>%1 lists %2 (%n entry at the first level)</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+171"/>
+        <location line="+161"/>
         <source>%n finished base backup(s) and no WAL archive: only the instants the backups ended can be restored</source>
         <translation>
             <numerusform>%n finished base backup and no WAL archive: only the instants the backups ended can be restored</numerusform>
@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+19"/>
         <source>%n backup(s) uploading now</source>
         <translation>
             <numerusform>%n backup uploading now</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+31"/>
         <source>%n backup(s) in the bucket have no Backup resource (%1 held): %2</source>
         <translation>
             <numerusform>%n backup in the bucket has no Backup resource (%1 held): %2</numerusform>

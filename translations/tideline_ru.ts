@@ -1594,22 +1594,22 @@
 <context>
     <name>Doctor</name>
     <message>
-        <location filename="../engine/doctor/Doctor.cpp" line="+53"/>
+        <location filename="../engine/doctor/Doctor.cpp" line="+90"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>checking: %1</source>
         <translation>проверка: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-178"/>
         <source>The bucket answers these credentials</source>
         <translation>Бакет принимает эти учётные данные</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+202"/>
         <source>%1 lists %2 (%n entries at the first level)</source>
         <translation>
             <numerusform>%1 показывает %2 (%n запись на первом уровне)</numerusform>
@@ -1618,12 +1618,12 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-201"/>
         <source>The destination path holds Barman Cloud servers</source>
         <translation>По пути назначения лежат серверы Barman Cloud</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+222"/>
         <source>%1 is a server&apos;s directory (it holds base/ or wals/), not a destination path</source>
         <translation>%1 — каталог сервера (в нём base/ или wals/), а не путь назначения</translation>
     </message>
@@ -1657,12 +1657,12 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-248"/>
         <source>The server name has data</source>
         <translation>У имени сервера есть данные</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+259"/>
         <source>%1 holds base/ or wals/ under %2</source>
         <translation>у %1 есть base/ или wals/ под %2</translation>
     </message>
@@ -1687,18 +1687,17 @@
         <translation>Укажите одно из перечисленных имён или проверьте serverName кластера.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-269"/>
         <source>The credentials may list, get, put and delete</source>
         <translation>Учётным данным разрешены list, get, put и delete</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+604"/>
+        <location line="+1"/>
         <source>The store&apos;s clock agrees with this machine&apos;s</source>
         <translation>Часы хранилища совпадают с часами этой машины</translation>
     </message>
     <message>
-        <location line="-542"/>
+        <location line="+338"/>
         <location line="+37"/>
         <location line="+15"/>
         <source>get refused: %1</source>
@@ -1786,12 +1785,12 @@
         <translation>list и put работают; %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-436"/>
         <source>barman-cloud can write to R2 (checksum headers)</source>
         <translation>barman-cloud может писать в R2 (заголовки контрольных сумм)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+450"/>
         <source>the endpoint is not Cloudflare R2</source>
         <translation>конечная точка — не Cloudflare R2</translation>
     </message>
@@ -1821,7 +1820,7 @@
         <translation>конечная точка R2 без %1 в %2</translation>
     </message>
     <message>
-        <location line="-456"/>
+        <location line="-460"/>
         <source>cancelled; the probe object %1 could not be deleted</source>
         <translation>отменено; пробный объект %1 не удалось удалить</translation>
     </message>
@@ -1831,7 +1830,7 @@
         <translation>Удалите его вручную: он лежит вне base/ и wals/, поэтому barman его не читает.</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+303"/>
         <source>versioning %1: a deleted probe would stay as a noncurrent version</source>
         <translation>версионирование %1: удалённый пробный объект остался бы неактуальной версией</translation>
     </message>
@@ -1956,12 +1955,12 @@
         <translation>это хранилище не поддерживает (%1)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-566"/>
         <source>Production does not share a bucket with dev or test</source>
         <translation>Продакшен не делит бакет с dev или test</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+581"/>
         <source>no server or path names to judge</source>
         <translation>нет имён серверов или путей для оценки</translation>
     </message>
@@ -1981,55 +1980,47 @@
         <translation>среди имён нет смеси продакшена с dev или test: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+27"/>
+        <location line="-598"/>
         <source>A backup and its WAL can be restored</source>
         <translation>Копию и её WAL можно восстановить</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+51"/>
+        <location line="+1"/>
         <source>WAL archiving is recent</source>
         <translation>Архивирование WAL идёт</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+101"/>
+        <location line="+1"/>
         <source>Base backups come with a WAL archive (PITR)</source>
         <translation>У базовых копий есть архив WAL (PITR)</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+123"/>
+        <location line="+1"/>
         <source>No backup is stuck without backup.info</source>
         <translation>Нет копий, застрявших без backup.info</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+149"/>
+        <location line="+1"/>
         <source>One database system per server name</source>
         <translation>Одна система баз данных на имя сервера</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+161"/>
+        <location line="+1"/>
         <source>Retention deletes what it should</source>
         <translation>Хранение удаляет то, что должно</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+208"/>
+        <location line="+1"/>
         <source>Deleted Backup resources freed their objects</source>
         <translation>Удалённые ресурсы Backup освободили свои объекты</translation>
     </message>
     <message>
-        <location line="-207"/>
-        <location line="+234"/>
+        <location line="+1"/>
         <source>A restore drill passed in the last 30 days</source>
         <translation>Учения по восстановлению прошли успешно за последние 30 дней</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="+605"/>
         <source>the catalog could not be read: %1</source>
         <translation>каталог не удалось прочитать: %1</translation>
     </message>
@@ -2124,7 +2115,7 @@
         <translation>Если база не простаивает, её архивирование застряло: kubectl cnpg status покажет проблемный WAL, а pg_stat_archiver — число ошибок (tideline-cli archiver). Простаивающая база ничего не архивирует: PostgreSQL переключает сегменты только после какой-то активности.</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%n finished base backup(s) and no WAL archive: only the instants the backups ended can be restored</source>
         <translation>
             <numerusform>%n завершённая базовая копия и нет архива WAL: восстановить можно только моменты окончания копий</numerusform>
@@ -2167,7 +2158,7 @@
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>%1 (uploading for %2)</source>
         <translation>%1 (загружается уже %2)</translation>
     </message>
@@ -2249,7 +2240,7 @@
         <translation>Здесь политику никто не применяет: запустите tideline-cli retention --policy %1, чтобы увидеть и применить её.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>needs the cluster&apos;s Backup resources (a cnpg:// source)</source>
         <translation>нужны ресурсы Backup кластера (источник cnpg://)</translation>
     </message>
@@ -2312,12 +2303,12 @@
         <translation>бакет не ответил</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-865"/>
         <source>The bucket encrypts at rest</source>
         <translation>Бакет шифрует хранимые данные</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The bucket is replicated</source>
         <translation>Бакет реплицируется</translation>
     </message>

@@ -9,12 +9,15 @@
 #include "engine/restore/DrillJob.h"
 #include "engine/retention/RetentionPlanner.h"
 
+#include <QAnyStringView>
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 #include <QUuid>
 #include <QXmlStreamReader>
+
+#include <string_view>
 
 namespace tideline::doctor {
 
@@ -44,6 +47,40 @@ constexpr qint64 kDrillMaxAgeUsec = 30 * kDay;
 // answers drift long before that.
 constexpr qint64 kClockWarnUsec = kMinute;
 constexpr qint64 kClockFailUsec = 15 * kMinute;
+
+// Every check in report order with what it looks at (the title shown and printed): one place
+// for both, and the server checks' count and order for skipServerChecks and the progress total.
+struct CheckKind {
+    const char* id;
+    const char* title;
+};
+constexpr CheckKind kChecks[] = {
+    {"bucket_access", QT_TRANSLATE_NOOP("Doctor", "The bucket answers these credentials")},
+    {"layout", QT_TRANSLATE_NOOP("Doctor", "The destination path holds Barman Cloud servers")},
+    {"server_data", QT_TRANSLATE_NOOP("Doctor", "The server name has data")},
+    {"permissions", QT_TRANSLATE_NOOP("Doctor", "The credentials may list, get, put and delete")},
+    {"clock", QT_TRANSLATE_NOOP("Doctor", "The store's clock agrees with this machine's")},
+    {"r2_checksum", QT_TRANSLATE_NOOP("Doctor", "barman-cloud can write to R2 (checksum headers)")},
+    {"encryption", QT_TRANSLATE_NOOP("Doctor", "The bucket encrypts at rest")},
+    {"replication", QT_TRANSLATE_NOOP("Doctor", "The bucket is replicated")},
+    {"shared_bucket", QT_TRANSLATE_NOOP("Doctor", "Production does not share a bucket with dev or test")},
+    {"recoverability", QT_TRANSLATE_NOOP("Doctor", "A backup and its WAL can be restored")},
+    {"archiving", QT_TRANSLATE_NOOP("Doctor", "WAL archiving is recent")},
+    {"wal_archive", QT_TRANSLATE_NOOP("Doctor", "Base backups come with a WAL archive (PITR)")},
+    {"stuck_backups", QT_TRANSLATE_NOOP("Doctor", "No backup is stuck without backup.info")},
+    {"system_ids", QT_TRANSLATE_NOOP("Doctor", "One database system per server name")},
+    {"retention", QT_TRANSLATE_NOOP("Doctor", "Retention deletes what it should")},
+    {"deleted_backups", QT_TRANSLATE_NOOP("Doctor", "Deleted Backup resources freed their objects")},
+    {"drills", QT_TRANSLATE_NOOP("Doctor", "A restore drill passed in the last 30 days")},
+};
+// kChecks from "recoverability" on are run for each server.
+constexpr qsizetype kFirstServerCheck = [] {
+    qsizetype i = 0;
+    while (std::string_view(kChecks[i].id) != "recoverability")
+        ++i;
+    return i;
+}();
+constexpr qsizetype kServerChecks = std::size(kChecks) - kFirstServerCheck;
 
 std::unexpected<Error> cancelled(const QString& leftProbe = {})
 {
@@ -129,7 +166,7 @@ public:
     Result<DoctorReport> run();
 
 private:
-    DoctorCheck& add(const QString& id, const QString& server, const QString& title);
+    DoctorCheck& add(QAnyStringView id, const QString& server);
     void judge(DoctorCheck& check, Status status, const QString& message, const QString& hint = {});
     void progress(const QString& title);
     bool stopped() const { return m_cancel.isCancelled(); }
@@ -139,7 +176,7 @@ private:
     void checkServerData();
     void checkPermissionsAndClock();
     void checkR2Checksum();
-    void checkBucketSetting(const QString& id, const QString& title, const QString& name);
+    void checkBucketSetting(const QString& name);
     void checkSharedBucket();
     void checkServer(const QString& server);
     void skipServerChecks(const QString& server, const QString& why);
@@ -167,13 +204,17 @@ private:
     QString m_leftProbe; ///< a probe that could not be deleted, named even when the run is cancelled
 };
 
-DoctorCheck& DoctorRun::add(const QString& id, const QString& server, const QString& title)
+DoctorCheck& DoctorRun::add(QAnyStringView id, const QString& server)
 {
-    progress(title);
+    const auto kind = std::find_if(std::begin(kChecks), std::end(kChecks), [id](const CheckKind& k) {
+        return QAnyStringView::compare(id, QLatin1StringView(k.id)) == 0;
+    });
+    Q_ASSERT(kind != std::end(kChecks));
     DoctorCheck check;
-    check.id = id;
+    check.id = id.toString();
     check.server = server;
-    check.title = title;
+    check.title = DoctorText::tr(kind->title);
+    progress(check.title);
     m_report.checks.append(check);
     return m_report.checks.last();
 }
@@ -197,7 +238,7 @@ void DoctorRun::progress(const QString& title)
 
 bool DoctorRun::checkBucketAccess()
 {
-    DoctorCheck& c = add(QStringLiteral("bucket_access"), {}, DoctorText::tr("The bucket answers these credentials"));
+    DoctorCheck& c = add(u"bucket_access", {});
     auto top = m_store.list(root(), QStringLiteral("/"), m_cancel);
     if (!top) {
         m_accessError = top.error();
@@ -224,7 +265,7 @@ bool DoctorRun::checkBucketAccess()
 
 bool DoctorRun::checkLayout()
 {
-    DoctorCheck& c = add(QStringLiteral("layout"), {}, DoctorText::tr("The destination path holds Barman Cloud servers"));
+    DoctorCheck& c = add(u"layout", {});
     const QString r = root();
     if (m_topPrefixes.contains(r + QStringLiteral("base/")) || m_topPrefixes.contains(r + QStringLiteral("wals/"))) {
         // The path is a server's own directory: the classic destinationPath mistake.
@@ -272,7 +313,7 @@ void DoctorRun::checkServerData()
 {
     if (m_options.server.isEmpty())
         return;
-    DoctorCheck& c = add(QStringLiteral("server_data"), m_options.server, DoctorText::tr("The server name has data"));
+    DoctorCheck& c = add(u"server_data", m_options.server);
     if (m_servers.contains(m_options.server)) {
         judge(c, Status::Ok,
               DoctorText::tr("%1 holds base/ or wals/ under %2").arg(m_options.server, m_options.source.toString()));
@@ -292,9 +333,9 @@ void DoctorRun::checkServerData()
 void DoctorRun::checkPermissionsAndClock()
 {
     // Two checks filled in together; QList may move its items as checks are added, so by index.
-    add(QStringLiteral("permissions"), m_options.server, DoctorText::tr("The credentials may list, get, put and delete"));
+    add(u"permissions", m_options.server);
     const qsizetype permsIndex = m_report.checks.size() - 1;
-    add(QStringLiteral("clock"), {}, DoctorText::tr("The store's clock agrees with this machine's"));
+    add(u"clock", {});
     const qsizetype clockIndex = m_report.checks.size() - 1;
     auto permsAt = [&]() -> DoctorCheck& { return m_report.checks[permsIndex]; };
     auto clockAt = [&]() -> DoctorCheck& { return m_report.checks[clockIndex]; };
@@ -461,7 +502,7 @@ void DoctorRun::checkPermissionsAndClock()
 
 void DoctorRun::checkR2Checksum()
 {
-    DoctorCheck& c = add(QStringLiteral("r2_checksum"), {}, DoctorText::tr("barman-cloud can write to R2 (checksum headers)"));
+    DoctorCheck& c = add(u"r2_checksum", {});
     const k8s::CnpgCluster* cl = cluster();
     QString endpoint = m_options.endpoint;
     if (cl) {
@@ -517,9 +558,9 @@ void DoctorRun::checkR2Checksum()
                      : DoctorText::tr("the Cluster's environment sets both checksum variables to when_required"));
 }
 
-void DoctorRun::checkBucketSetting(const QString& id, const QString& title, const QString& name)
+void DoctorRun::checkBucketSetting(const QString& name)
 {
-    add(id, {}, title);
+    add(name, {});
     const qsizetype index = m_report.checks.size() - 1;
     auto at = [&]() -> DoctorCheck& { return m_report.checks[index]; };
     if (m_options.source.scheme == storage::SourceUrl::Scheme::File) {
@@ -594,8 +635,7 @@ void DoctorRun::checkBucketSetting(const QString& id, const QString& title, cons
 
 void DoctorRun::checkSharedBucket()
 {
-    DoctorCheck& c =
-        add(QStringLiteral("shared_bucket"), {}, DoctorText::tr("Production does not share a bucket with dev or test"));
+    DoctorCheck& c = add(u"shared_bucket", {});
     QStringList names = m_servers;
     for (const QString& p : m_bucketRoots)
         names.append(p.chopped(1));
@@ -627,16 +667,8 @@ void DoctorRun::checkSharedBucket()
 
 void DoctorRun::skipServerChecks(const QString& server, const QString& why)
 {
-    for (const auto& [id, title] :
-         {std::pair{QStringLiteral("recoverability"), DoctorText::tr("A backup and its WAL can be restored")},
-          std::pair{QStringLiteral("archiving"), DoctorText::tr("WAL archiving is recent")},
-          std::pair{QStringLiteral("wal_archive"), DoctorText::tr("Base backups come with a WAL archive (PITR)")},
-          std::pair{QStringLiteral("stuck_backups"), DoctorText::tr("No backup is stuck without backup.info")},
-          std::pair{QStringLiteral("system_ids"), DoctorText::tr("One database system per server name")},
-          std::pair{QStringLiteral("retention"), DoctorText::tr("Retention deletes what it should")},
-          std::pair{QStringLiteral("deleted_backups"), DoctorText::tr("Deleted Backup resources freed their objects")},
-          std::pair{QStringLiteral("drills"), DoctorText::tr("A restore drill passed in the last 30 days")}})
-        judge(add(id, server, title), Status::Skipped, why);
+    for (qsizetype i = kFirstServerCheck; i < qsizetype(std::size(kChecks)); ++i)
+        judge(add(QLatin1StringView(kChecks[i].id), server), Status::Skipped, why);
 }
 
 void DoctorRun::checkServer(const QString& server)
@@ -655,7 +687,7 @@ void DoctorRun::checkServer(const QString& server)
     const bool hasWal = !cat.wals.timelines().isEmpty();
 
     {
-        DoctorCheck& c = add(QStringLiteral("recoverability"), server, DoctorText::tr("A backup and its WAL can be restored"));
+        DoctorCheck& c = add(u"recoverability", server);
         switch (status.verdict) {
         case pitr::ServerStatus::Verdict::Recoverable:
             judge(c, Status::Ok,
@@ -680,7 +712,7 @@ void DoctorRun::checkServer(const QString& server)
     }
 
     {
-        DoctorCheck& c = add(QStringLiteral("archiving"), server, DoctorText::tr("WAL archiving is recent"));
+        DoctorCheck& c = add(u"archiving", server);
         qint64 timeoutSeconds = kCnpgArchiveTimeoutSeconds;
         QString timeoutNote = DoctorText::tr("CNPG's archive_timeout of 5 min");
         if (cl && !cl->archiveTimeout.isEmpty()) {
@@ -730,8 +762,7 @@ void DoctorRun::checkServer(const QString& server)
     }
 
     {
-        DoctorCheck& c =
-            add(QStringLiteral("wal_archive"), server, DoctorText::tr("Base backups come with a WAL archive (PITR)"));
+        DoctorCheck& c = add(u"wal_archive", server);
         const bool hasBackups = std::any_of(cat.backups.cbegin(), cat.backups.cend(), [](const catalog::BackupEntry& b) {
             return b.state == catalog::BackupEntry::State::Done;
         });
@@ -753,8 +784,7 @@ void DoctorRun::checkServer(const QString& server)
     }
 
     {
-        DoctorCheck& c =
-            add(QStringLiteral("stuck_backups"), server, DoctorText::tr("No backup is stuck without backup.info"));
+        DoctorCheck& c = add(u"stuck_backups", server);
         QStringList stuck;
         qint64 stuckBytes = 0;
         for (const catalog::BackupEntry& b : cat.backups) {
@@ -781,7 +811,7 @@ void DoctorRun::checkServer(const QString& server)
     }
 
     {
-        DoctorCheck& c = add(QStringLiteral("system_ids"), server, DoctorText::tr("One database system per server name"));
+        DoctorCheck& c = add(u"system_ids", server);
         auto it = std::find_if(cat.warnings.cbegin(), cat.warnings.cend(),
                                [](const catalog::CatalogWarning& w) { return w.code == u"mixed_system_ids"; });
         if (it != cat.warnings.cend())
@@ -794,7 +824,7 @@ void DoctorRun::checkServer(const QString& server)
     }
 
     {
-        DoctorCheck& c = add(QStringLiteral("retention"), server, DoctorText::tr("Retention deletes what it should"));
+        DoctorCheck& c = add(u"retention", server);
         QString policyText = m_options.retentionPolicy;
         if (cl)
             policyText = objectStore() ? objectStore()->retentionPolicy : cl->retentionPolicy;
@@ -841,8 +871,7 @@ void DoctorRun::checkServer(const QString& server)
     }
 
     {
-        DoctorCheck& c =
-            add(QStringLiteral("deleted_backups"), server, DoctorText::tr("Deleted Backup resources freed their objects"));
+        DoctorCheck& c = add(u"deleted_backups", server);
         if (!cl) {
             judge(c, Status::Skipped, DoctorText::tr("needs the cluster's Backup resources (a cnpg:// source)"));
         } else {
@@ -869,7 +898,7 @@ void DoctorRun::checkServer(const QString& server)
     }
 
     {
-        DoctorCheck& c = add(QStringLiteral("drills"), server, DoctorText::tr("A restore drill passed in the last 30 days"));
+        DoctorCheck& c = add(u"drills", server);
         const restore::DrillHistorySummary drills =
             restore::summarizeDrills(restore::drillHistory(server, m_options.source.toString()));
         const auto last = Timestamp::parse(drills.lastPassedAt);
@@ -892,13 +921,13 @@ void DoctorRun::checkServer(const QString& server)
 
 Result<DoctorReport> DoctorRun::run()
 {
-    m_total = 9;
+    m_total = int(kFirstServerCheck);
     const bool reachable = checkBucketAccess();
     if (stopped())
         return cancelled(m_leftProbe);
     if (!reachable) {
         const QString why = DoctorText::tr("the bucket did not answer");
-        DoctorCheck& clock = add(QStringLiteral("clock"), {}, DoctorText::tr("The store's clock agrees with this machine's"));
+        DoctorCheck& clock = add(u"clock", {});
         if (m_accessError && m_accessError->detail.contains(u"RequestTimeTooSkewed"))
             judge(clock, Status::Fail, m_accessError->message, m_accessError->hint);
         else
@@ -914,10 +943,8 @@ Result<DoctorReport> DoctorRun::run()
     if (stopped())
         return cancelled(m_leftProbe);
     checkR2Checksum();
-    checkBucketSetting(QStringLiteral("encryption"), DoctorText::tr("The bucket encrypts at rest"),
-                       QStringLiteral("encryption"));
-    checkBucketSetting(QStringLiteral("replication"), DoctorText::tr("The bucket is replicated"),
-                       QStringLiteral("replication"));
+    checkBucketSetting(QStringLiteral("encryption"));
+    checkBucketSetting(QStringLiteral("replication"));
     if (stopped())
         return cancelled(m_leftProbe);
     checkSharedBucket();
@@ -926,7 +953,7 @@ Result<DoctorReport> DoctorRun::run()
     QStringList servers = m_options.server.isEmpty() ? m_servers : QStringList{m_options.server};
     if (!m_options.server.isEmpty() && !m_servers.contains(m_options.server))
         servers.clear(); // server_data said why
-    m_total = int(m_report.checks.size()) + 8 * int(servers.size());
+    m_total = int(m_report.checks.size() + kServerChecks * servers.size());
     for (const QString& server : servers) {
         checkServer(server);
         if (stopped())

@@ -482,11 +482,7 @@ def main():
         test_cluster(env, server, os.path.join(work, "k8s"))
         test_drills(env, bucket, server)
     finally:
-        for b in TEMP_BUCKETS:
-            keys = env.store.keys(b)
-            for i in range(0, len(keys), 1000):
-                env.store.s3.delete_objects(Bucket=b, Delete={"Objects": [{"Key": k} for k in keys[i:i + 1000]]})
-            env.store.s3.delete_bucket(Bucket=b)
+        tr.drop_temp_buckets(env)
         shutil.rmtree(work, ignore_errors=True)
     print(f"{len(FAILURES)} failure(s)")
     return 1 if FAILURES else 0

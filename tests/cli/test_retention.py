@@ -91,6 +91,15 @@ class Env:
         return self.store.keys(bucket, f"{mb.PATH}/{server}/")
 
 
+def drop_temp_buckets(env):
+    """Empties and removes every bucket a test copied into TEMP_BUCKETS."""
+    for bucket in TEMP_BUCKETS:
+        keys = env.store.keys(bucket)
+        for i in range(0, len(keys), 1000):
+            env.store.s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in keys[i:i + 1000]]})
+        env.store.s3.delete_bucket(Bucket=bucket)
+
+
 class FixedClock(datetime.datetime):
     """barman.retention_policies' datetime with now() pinned (set .instant)."""
     instant = None
@@ -462,11 +471,7 @@ def main():
             check(rc == 7 and env.keys(corrupt["bucket"], corrupt["server"]) == before,
                   f"--apply refused with exit 7, nothing deleted ({err.strip()[:160]})")
     finally:
-        for bucket in TEMP_BUCKETS:
-            keys = env.store.keys(bucket)
-            for i in range(0, len(keys), 1000):
-                env.store.s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in keys[i:i + 1000]]})
-            env.store.s3.delete_bucket(Bucket=bucket)
+        drop_temp_buckets(env)
     if FAILURES:
         print(f"{len(FAILURES)} checks failed")
         return 1
