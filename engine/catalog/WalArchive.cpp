@@ -58,7 +58,7 @@ WalArchive WalArchive::build(const QString& walsPrefix, const QList<storage::Obj
 
     QMap<TimelineId, TimelineWal> byTimeline;
     for (const auto& [name, object] : parsed) {
-        WalObject w{name, 0, object->size, object->lastModifiedUsec};
+        WalObject w{name, 0, object->size, object->lastModifiedUsec, object->etag};
         if (name.kind == WalFileName::Kind::History) {
             archive.m_history.append(w);
             continue;

@@ -20,6 +20,7 @@ struct WalObject {
     quint64 segno = 0; ///< for segments, partials and backup labels, at the archive's segment size
     qint64 size = 0;
     qint64 uploadedUsec = 0; ///< the object's LastModified
+    QString etag;            ///< as listed; empty for local files
 };
 
 /// A run of missing segments between two archived ones on one timeline.

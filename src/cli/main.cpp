@@ -24,6 +24,7 @@
 #include "src/cli/WalRestoreCommand.h"
 #include "src/cli/WalsCommand.h"
 #include "src/cli/WindowCommand.h"
+#include "src/cli/EventsCommand.h"
 
 #include <QCoreApplication>
 
@@ -48,7 +49,7 @@ int main(int argc, char* argv[])
         {std::make_shared<ServersCommand>(), std::make_shared<StatusCommand>(), std::make_shared<BackupsCommand>(),
          std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(), std::make_shared<WindowCommand>(),
          std::make_shared<UsageCommand>(), std::make_shared<RetentionCommand>(), std::make_shared<KeepCommand>(),
-         std::make_shared<DoctorCommand>(),
+         std::make_shared<DoctorCommand>(), std::make_shared<EventsCommand>(),
          std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(), std::make_shared<RestoreCommand>(),
          std::make_shared<DrillCommand>(), std::make_shared<DrillsCommand>(), std::make_shared<K8sCommand>(),
          std::make_shared<AlertsCommand>(), std::make_shared<ArchiverCommand>(), std::make_shared<WalRestoreCommand>()});

@@ -746,6 +746,7 @@ def build_main(store, barman, work):
     w.cluster = standby
     w.insert("tl3_first", 20)
     w.restore_point("rp_on_tl3")
+    facts["wal_insight"] = wal_insight_workload(standby, w)
     standby.switch_wal()
     w.insert("tl3_second", 20)
     standby.switch_wal()
@@ -758,6 +759,42 @@ def build_main(store, barman, work):
     facts["barman_restore_points"] = [f"barman_{b}" for b in backup_ids]
     facts["expected_backup_ids"] = backup_ids
     return facts, standby
+
+
+def wal_insight_workload(c, w):
+    """What a DBA looks for in the WAL: rolled-back work, subtransactions, a table emptied by
+    TRUNCATE, one cut by VACUUM (a Storage TRUNCATE record), and a DROP TABLE right after a
+    restore point. Returns the facts pg_waldump must confirm."""
+    facts = {}
+    c.sql("CREATE TABLE tideline_doomed AS SELECT g AS n, md5(g::text) AS h FROM generate_series(1, 500) g")
+    c.sql("CREATE TABLE tideline_emptied AS SELECT g AS n FROM generate_series(1, 500) g")
+    c.sql("CREATE TABLE tideline_vacuumed AS SELECT g AS n FROM generate_series(1, 2000) g")
+    # Rolled back: an INSERT gets an xid, so the abort is written to the WAL.
+    facts["aborted_xid"] = int(c.one(
+        "BEGIN; INSERT INTO tideline_emptied VALUES (-1); SELECT txid_current(); ROLLBACK")[0])
+    # Two savepoints released into one commit, a third rolled back.
+    facts["subxact_commit_xid"] = int(c.one(
+        "BEGIN; INSERT INTO tideline_emptied VALUES (-2); "
+        "SAVEPOINT a; INSERT INTO tideline_emptied VALUES (-3); RELEASE a; "
+        "SAVEPOINT b; INSERT INTO tideline_emptied VALUES (-4); ROLLBACK TO b; "
+        "SAVEPOINT c; INSERT INTO tideline_emptied VALUES (-5); RELEASE c; "
+        "SELECT txid_current(); COMMIT")[0])
+    old_node = c.one("SELECT pg_relation_filepath('tideline_emptied')")[0]
+    c.sql("TRUNCATE tideline_emptied")
+    facts["truncated"] = {"table": "tideline_emptied", "old_file": old_node}
+    c.sql("DELETE FROM tideline_vacuumed")
+    c.sql("VACUUM tideline_vacuumed")
+    facts["vacuumed"] = {"table": "tideline_vacuumed",
+                         "file": c.one("SELECT pg_relation_filepath('tideline_vacuumed')")[0]}
+    w.insert("before_drop", 10)
+    facts["restore_point"] = w.restore_point("before_drop")
+    doomed_file = c.one("SELECT pg_relation_filepath('tideline_doomed')")[0]
+    xid = c.one("BEGIN; DROP TABLE tideline_doomed; SELECT txid_current(); COMMIT")[0]
+    at = c.one(f"SELECT to_json(pg_xact_commit_timestamp('{xid}'::xid)) #>> '{{}}'")[0]
+    facts["drop"] = {"table": "tideline_doomed", "rows": 500, "file": doomed_file, "xid": int(xid),
+                     "committed_at": at, "timeline": c.timeline()}
+    w.insert("after_drop", 10)
+    return facts
 
 
 PLAIN_TABLESPACE = "plain_space"

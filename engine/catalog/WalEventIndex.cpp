@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/catalog/WalEventIndex.h"
+
+#include "engine/core/Decompressor.h"
+#include "engine/core/Parallel.h"
+#include "engine/wal/WalEventDecoder.h"
+
+#include <QCryptographicHash>
+#include <QDataStream>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <mutex>
+
+namespace tideline::catalog {
+
+namespace {
+
+constexpr quint32 kCacheMagic = 0x544C5745; // "TLWE"
+constexpr quint32 kCacheFormat = 1;
+
+struct Item {
+    const WalObject* object = nullptr;
+    bool partial = false;
+};
+
+// What identifies an object's bytes without reading them: S3's ETag, else size and time.
+QString identityOf(const WalObject& o)
+{
+    return o.etag.isEmpty() ? QStringLiteral("%1:%2").arg(o.size).arg(o.uploadedUsec) : o.etag;
+}
+
+QByteArray hashOf(const QByteArray& carry)
+{
+    return QCryptographicHash::hash(carry, QCryptographicHash::Sha256);
+}
+
+void writeEvent(QDataStream& s, const wal::WalEvent& e)
+{
+    s << quint8(e.kind) << quint32(e.timeline) << quint64(e.lsn.value()) << quint64(e.end.value()) << bool(e.timeUsec)
+      << qint64(e.timeUsec.value_or(0)) << quint32(e.xid) << e.name << e.relations << e.subxacts;
+}
+
+void readEvent(QDataStream& s, wal::WalEvent& e)
+{
+    quint8 kind = 0;
+    quint32 tli = 0;
+    quint64 lsn = 0, end = 0;
+    bool hasTime = false;
+    qint64 time = 0;
+    s >> kind >> tli >> lsn >> end >> hasTime >> time >> e.xid >> e.name >> e.relations >> e.subxacts;
+    if (kind > quint8(wal::WalEvent::Kind::Checkpoint))
+        s.setStatus(QDataStream::ReadCorruptData);
+    e.kind = wal::WalEvent::Kind(kind);
+    e.timeline = tli;
+    e.lsn = wal::Lsn(lsn);
+    e.end = wal::Lsn(end);
+    e.timeUsec = hasTime ? std::optional<qint64>(time) : std::nullopt;
+}
+
+void writeEvents(QDataStream& s, const QList<wal::WalEvent>& events)
+{
+    s << qint32(events.size());
+    for (const auto& e : events)
+        writeEvent(s, e);
+}
+
+bool readEvents(QDataStream& s, QList<wal::WalEvent>& events)
+{
+    qint32 n = 0;
+    s >> n;
+    if (n < 0 || n > 100'000'000)
+        return false;
+    for (qint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i)
+        readEvent(s, events.emplace_back());
+    return s.status() == QDataStream::Ok;
+}
+
+// One decoded segment as the cache keeps it: valid for this object identity and this state
+// left by the segment before it.
+struct CacheEntry {
+    SegmentReading reading;
+    QList<wal::WalEvent> events;
+    QByteArray carryOut;
+    int postgresVersion = 0;
+    int malformed = 0;
+};
+
+class SegmentCache {
+public:
+    explicit SegmentCache(QString dir) : m_dir(std::move(dir)) {}
+
+    std::optional<CacheEntry> load(const Item& item, const QByteArray& carryIn) const
+    {
+        if (m_dir.isEmpty())
+            return std::nullopt;
+        QFile f(path(item));
+        if (!f.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        QDataStream s(&f);
+        quint32 magic = 0, format = 0;
+        QString identity;
+        QByteArray carryHash;
+        s >> magic >> format >> identity >> carryHash;
+        if (s.status() != QDataStream::Ok || magic != kCacheMagic || format != kCacheFormat
+            || identity != identityOf(*item.object) || carryHash != hashOf(carryIn))
+            return std::nullopt;
+        CacheEntry e;
+        bool hasTime = false, hasProblem = false;
+        qint64 time = 0;
+        quint8 problemKind = 0;
+        quint64 problemLsn = 0;
+        QString problemMessage;
+        qint32 records = 0, commits = 0, version = 0, malformed = 0;
+        s >> records >> commits >> hasTime >> time >> e.reading.endOfWal >> hasProblem >> problemKind >> problemLsn
+            >> problemMessage >> version >> malformed;
+        if (!readEvents(s, e.events))
+            return std::nullopt;
+        s >> e.carryOut;
+        if (s.status() != QDataStream::Ok || problemKind > quint8(wal::WalProblem::Kind::Truncated))
+            return std::nullopt;
+        e.reading.records = records;
+        e.reading.commits = commits;
+        e.reading.lastRecordTimeUsec = hasTime ? std::optional<qint64>(time) : std::nullopt;
+        if (hasProblem)
+            e.reading.problem = wal::WalProblem{wal::WalProblem::Kind(problemKind), wal::Lsn(problemLsn), problemMessage};
+        e.postgresVersion = version;
+        e.malformed = malformed;
+        e.reading.fromCache = true;
+        return e;
+    }
+
+    void store(const Item& item, const QByteArray& carryIn, const CacheEntry& e) const
+    {
+        if (m_dir.isEmpty() || !QDir().mkpath(m_dir))
+            return; // a cache that cannot be written only costs a download next time
+        QSaveFile f(path(item));
+        if (!f.open(QIODevice::WriteOnly))
+            return;
+        QDataStream s(&f);
+        const auto& r = e.reading;
+        s << kCacheMagic << kCacheFormat << identityOf(*item.object) << hashOf(carryIn) << qint32(r.records)
+          << qint32(r.commits) << bool(r.lastRecordTimeUsec) << qint64(r.lastRecordTimeUsec.value_or(0)) << r.endOfWal
+          << bool(r.problem) << quint8(r.problem ? r.problem->kind : wal::WalProblem::Kind::NotWal)
+          << quint64(r.problem ? r.problem->lsn.value() : 0) << (r.problem ? r.problem->message : QString())
+          << qint32(e.postgresVersion) << qint32(e.malformed);
+        writeEvents(s, e.events);
+        s << e.carryOut;
+        if (s.status() == QDataStream::Ok)
+            f.commit();
+    }
+
+private:
+    QString path(const Item& item) const { return m_dir + u'/' + item.object->name.baseName; }
+    QString m_dir;
+};
+
+// The whole decompressed segment; more than the segment size is refused while it streams, so a
+// hostile object cannot fill the memory.
+Result<QByteArray> fetchSegment(storage::ObjectStore& store, const QString& key, Compression compression,
+                                quint64 segmentSize, const CancelToken& cancel, qint64& downloaded)
+{
+    auto decompressor = Decompressor::create(compression);
+    QByteArray out;
+    const auto sink = [&](QByteArrayView chunk) -> Result<void> {
+        if (quint64(out.size()) + quint64(chunk.size()) > segmentSize)
+            return fail(ErrorCode::Corrupt,
+                        QStringLiteral("%1 holds more than a WAL segment's %2 bytes").arg(key).arg(segmentSize),
+                        QStringLiteral("the object is not a WAL segment of this server; check what wrote it"));
+        out.append(chunk);
+        return {};
+    };
+    auto info = store.read(
+        key,
+        [&](QByteArrayView chunk) -> Result<void> {
+            downloaded += chunk.size();
+            return decompressor->feed(chunk, sink);
+        },
+        cancel);
+    if (!info)
+        return std::unexpected(info.error());
+    if (auto done = decompressor->finish(sink); !done)
+        return std::unexpected(done.error());
+    return out;
+}
+
+wal::TimelineId ownerOf(const wal::TimelineGraph& graph, wal::TimelineId timeline, wal::Lsn lsn)
+{
+    for (wal::TimelineId a : graph.path(timeline)) {
+        if (a == timeline)
+            break;
+        if (const auto end = graph.endOnPathTo(a, timeline); end && lsn < *end)
+            return a;
+    }
+    return timeline;
+}
+
+} // namespace
+
+std::optional<qint64> SegmentReading::archiveDelayUsec() const
+{
+    if (!lastRecordTimeUsec)
+        return std::nullopt;
+    return uploadedUsec - *lastRecordTimeUsec;
+}
+
+QList<const SegmentReading*> WalEventIndex::problems() const
+{
+    QList<const SegmentReading*> out;
+    for (const auto& s : segments)
+        if (s.problem)
+            out << &s;
+    return out;
+}
+
+std::optional<LastCommit> WalEventIndex::lastCommit(const wal::TimelineGraph& graph, wal::TimelineId timeline,
+                                                    std::optional<wal::Lsn> before) const
+{
+    std::optional<LastCommit> best;
+    for (const auto& e : events) {
+        if (e.kind != wal::WalEvent::Kind::Commit || !e.timeUsec || (before && e.lsn >= *before))
+            continue;
+        if (e.timeline != timeline) {
+            const auto end = graph.endOnPathTo(e.timeline, timeline);
+            if (!graph.isAncestor(e.timeline, timeline) || !end || e.lsn >= *end)
+                continue;
+        }
+        if (!best || e.lsn > best->lsn)
+            best = LastCommit{e.timeline, e.lsn, e.end, *e.timeUsec, e.xid};
+    }
+    return best;
+}
+
+QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString& server)
+{
+    const QByteArray id =
+        QCryptographicHash::hash((source.toString() + u'\n' + server).toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/tideline/wal-events/")
+        + QString::fromLatin1(id);
+}
+
+Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const ServerCatalog& catalog,
+                                         const WalEventIndexOptions& options, JobContext& context)
+{
+    const WalArchive& archive = catalog.wals;
+    const quint64 segmentSize = archive.segmentSize();
+    std::optional<quint64> systemId;
+    for (const auto& b : catalog.backups)
+        if (b.info && !b.info->systemId.isEmpty()) {
+            bool ok = false;
+            const quint64 id = b.info->systemId.toULongLong(&ok);
+            if (ok)
+                systemId = id;
+        }
+
+    QList<QList<Item>> streams;
+    qint64 total = 0;
+    for (const TimelineWal& t : archive.timelines()) {
+        if (!options.timelines.isEmpty() && !options.timelines.contains(t.timeline))
+            continue;
+        QList<Item> items;
+        for (const WalObject& o : t.segments)
+            items.append({&o, false});
+        for (const WalObject& o : t.partials)
+            items.append({&o, true});
+        std::stable_sort(items.begin(), items.end(),
+                         [](const Item& a, const Item& b) { return a.object->segno < b.object->segno; });
+        total += items.size();
+        streams.append(items);
+    }
+
+    WalEventIndex index;
+    const SegmentCache cache(options.cacheDir);
+    const int batchSize = std::max(1, options.parallelism);
+    qint64 done = 0;
+    context.report({QStringLiteral("reading WAL records"), 0, total, 0});
+    for (const QList<Item>& items : streams) {
+        const wal::TimelineId timeline = items.first().object->name.timeline;
+        wal::WalReader reader({segmentSize, timeline, systemId});
+        wal::WalEventDecoder decoder(15);
+        QByteArray carry;
+        auto take = [&](const Item& item, CacheEntry entry) {
+            entry.reading.timeline = timeline;
+            entry.reading.segno = item.object->segno;
+            entry.reading.name = item.object->name.baseName;
+            entry.reading.uploadedUsec = item.object->uploadedUsec;
+            for (auto& e : entry.events)
+                e.timeline =
+                    e.kind == wal::WalEvent::Kind::TimelineSwitch ? e.timeline : ownerOf(archive.graph(), timeline, e.lsn);
+            index.events.append(entry.events);
+            index.segments.append(entry.reading);
+            index.malformedRecords += entry.malformed;
+            if (entry.postgresVersion)
+                index.postgresVersion = entry.postgresVersion;
+            carry = entry.carryOut;
+            context.report({QStringLiteral("reading WAL records"), ++done, total, index.bytesDownloaded});
+        };
+        qsizetype i = 0;
+        while (i < items.size()) {
+            if (context.isCancelled())
+                return fail(ErrorCode::Cancelled, QStringLiteral("reading the WAL was cancelled"));
+            if (auto hit = cache.load(items[i], carry)) {
+                ++index.segmentsFromCache;
+                take(items[i], std::move(*hit));
+                ++i;
+                continue;
+            }
+            // A miss: download the next few at once, then decode them in order.
+            const qsizetype n = std::min<qsizetype>(batchSize, items.size() - i);
+            QList<Result<QByteArray>> bytes(n, fail(ErrorCode::Internal, {}));
+            std::mutex mutex;
+            parallelFor(
+                n, batchSize,
+                [&](qsizetype k) {
+                    const WalObject& o = *items[i + k].object;
+                    qint64 downloaded = 0;
+                    auto got = fetchSegment(store, archive.keyOf(o), o.name.compression, segmentSize, context.cancelToken(),
+                                            downloaded);
+                    std::lock_guard lock(mutex);
+                    bytes[k] = std::move(got);
+                    index.bytesDownloaded += downloaded;
+                },
+                context.cancelToken());
+            for (qsizetype k = 0; k < n; ++k) {
+                if (!bytes[k])
+                    return std::unexpected(bytes[k].error());
+                const Item& item = items[i + k];
+                const QByteArray carryIn = carry;
+                reader.restoreCarry(item.object->segno, carryIn);
+                CacheEntry entry;
+                auto result = reader.readSegment(item.object->segno, *bytes[k], [&](const wal::WalRecord& record) {
+                    decoder.setPostgresVersion(reader.postgresVersion());
+                    const qsizetype before = entry.events.size();
+                    decoder.decode(record, entry.events);
+                    for (qsizetype e = before; e < entry.events.size(); ++e) {
+                        const auto& event = entry.events[e];
+                        if (event.timeUsec)
+                            entry.reading.lastRecordTimeUsec =
+                                std::max(entry.reading.lastRecordTimeUsec.value_or(*event.timeUsec), *event.timeUsec);
+                        if (event.kind == wal::WalEvent::Kind::Commit)
+                            ++entry.reading.commits;
+                    }
+                });
+                entry.reading.records = result.records;
+                entry.reading.endOfWal = result.endOfWal;
+                entry.reading.problem = result.problem;
+                entry.postgresVersion = reader.postgresVersion();
+                entry.malformed = decoder.malformed();
+                decoder = wal::WalEventDecoder(reader.postgresVersion());
+                entry.carryOut = reader.saveCarry();
+                cache.store(item, carryIn, entry);
+                ++index.segmentsDownloaded;
+                take(item, std::move(entry));
+            }
+            i += n;
+        }
+    }
+
+    std::stable_sort(index.events.begin(), index.events.end(), [](const wal::WalEvent& a, const wal::WalEvent& b) {
+        return std::tie(a.timeline, a.lsn, a.kind) < std::tie(b.timeline, b.lsn, b.kind);
+    });
+    index.events.erase(std::unique(index.events.begin(), index.events.end()), index.events.end());
+    return index;
+}
+
+} // namespace tideline::catalog

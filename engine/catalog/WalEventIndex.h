@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/catalog/ServerCatalog.h"
+#include "engine/core/Error.h"
+#include "engine/core/JobContext.h"
+#include "engine/wal/WalEvent.h"
+#include "engine/wal/WalReader.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace tideline::catalog {
+
+/// What one archived segment (or .partial) held, as read by wal::WalReader.
+struct SegmentReading {
+    wal::TimelineId timeline = 0; ///< of its name
+    quint64 segno = 0;
+    QString name; ///< its file name without compression suffix
+    qint64 uploadedUsec = 0;
+    int records = 0;
+    int commits = 0;
+    std::optional<qint64> lastRecordTimeUsec; ///< the newest commit, abort, restore point or checkpoint time
+    bool endOfWal = false;
+    std::optional<wal::WalProblem> problem; ///< nothing after problem->lsn in it was decoded
+    bool fromCache = false;
+
+    /// The archive delay this segment shows: upload time minus its last timed record (µs);
+    /// nullopt without a timed record.
+    std::optional<qint64> archiveDelayUsec() const;
+};
+
+/// The last commit on a timeline's history.
+struct LastCommit {
+    wal::TimelineId timeline = 0; ///< the timeline the commit itself was written on
+    wal::Lsn lsn;
+    wal::Lsn end;
+    qint64 timeUsec = 0;
+    quint32 xid = 0;
+};
+
+/// Everything the archive's WAL records say about one server.
+struct WalEventIndex {
+    QList<wal::WalEvent> events;    ///< by timeline, then LSN; copies of a parent's WAL counted once
+    QList<SegmentReading> segments; ///< every segment and .partial read, by timeline then segno
+    int postgresVersion = 0;
+    int segmentsDownloaded = 0;
+    int segmentsFromCache = 0;
+    qint64 bytesDownloaded = 0;
+    int malformedRecords = 0; ///< records of a decoded kind whose data did not parse
+
+    /// Segments that could not be read to their end (their problem is set).
+    QList<const SegmentReading*> problems() const;
+    /// The newest commit in `timeline`'s history (its own WAL and its ancestors' up to where it
+    /// branched), with an LSN below `before` when given; nullopt when none is known.
+    std::optional<LastCommit> lastCommit(const wal::TimelineGraph& graph, wal::TimelineId timeline,
+                                         std::optional<wal::Lsn> before = std::nullopt) const;
+};
+
+struct WalEventIndexOptions {
+    QString cacheDir;                 ///< where decoded segments are kept; empty: no cache
+    int parallelism = 8;              ///< downloads at once
+    QList<wal::TimelineId> timelines; ///< only these timelines' WAL (empty: every timeline)
+};
+
+/// The default cache directory for a server: under the user's cache location (XDG), one
+/// directory per source and server. Any thread.
+QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString& server);
+
+/// Reads every archived segment and .partial of the server (downloads in parallel, decompresses,
+/// decodes each timeline in order with wal::WalReader and wal::WalEventDecoder) and indexes the
+/// events. A segment already read, with the same ETag (size and time for local files) and the
+/// same state left by the segment before it, is taken from the cache and not downloaded again.
+/// The system identifier of the catalog's backups is enforced on every long page header.
+///
+/// A segment that is not WAL, of another system, torn or corrupt is not an error: it is listed
+/// with its problem and the index says it is incomplete there.
+/// Errors: the store's Network/Auth errors, NotFound for a segment gone since the listing,
+/// Corrupt for one that does not decompress or is larger than the segment size; Cancelled.
+/// Thread: any thread but the GUI thread (it blocks on I/O).
+Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const ServerCatalog& catalog,
+                                         const WalEventIndexOptions& options, JobContext& context);
+
+} // namespace tideline::catalog

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/cli/EventsCommand.h"
+
+#include "engine/catalog/WalEventIndex.h"
+#include "engine/pitr/RecoveryTarget.h"
+#include "src/cli/Interrupt.h"
+#include "src/cli/Output.h"
+#include "src/cli/SourceAccess.h"
+
+#include <QJsonArray>
+
+namespace tideline::cli {
+
+namespace {
+
+QJsonValue timeJson(const std::optional<qint64>& usec)
+{
+    return usec ? QJsonValue(Timestamp::fromUsec(*usec).toIso()) : QJsonValue();
+}
+
+QJsonObject eventJson(const wal::WalEvent& e)
+{
+    QJsonArray subxacts;
+    for (quint32 x : e.subxacts)
+        subxacts.append(qint64(x));
+    return {{QStringLiteral("kind"), wal::walEventKindName(e.kind)},
+            {QStringLiteral("timeline"), qint64(e.timeline)},
+            {QStringLiteral("lsn"), e.lsn.toString()},
+            {QStringLiteral("end_lsn"), e.end.toString()},
+            {QStringLiteral("time"), timeJson(e.timeUsec)},
+            {QStringLiteral("xid"), e.xid ? QJsonValue(qint64(e.xid)) : QJsonValue()},
+            {QStringLiteral("name"), e.name.isEmpty() ? QJsonValue() : QJsonValue(e.name)},
+            {QStringLiteral("relations"), QJsonArray::fromStringList(e.relations)},
+            {QStringLiteral("subxacts"), subxacts}};
+}
+
+QString detailOf(const wal::WalEvent& e)
+{
+    using K = wal::WalEvent::Kind;
+    switch (e.kind) {
+    case K::RestorePoint: return e.name;
+    case K::Drop: return e.relations.join(u' ');
+    //: %1 is a relation file path, %2 a number of 8 KiB blocks
+    case K::Truncate: return EventsCommand::tr("%1 to %2 blocks").arg(e.relations.value(0), e.name);
+    //: %1 is the timeline recovery left
+    case K::TimelineSwitch: return EventsCommand::tr("from timeline %1").arg(e.name);
+    case K::Checkpoint: return e.name;
+    case K::Commit:
+    case K::Abort:
+        //: %1 is a number of subtransactions
+        return e.subxacts.isEmpty() ? QString() : EventsCommand::tr("%n subtransaction(s)", nullptr, int(e.subxacts.size()));
+    }
+    return {};
+}
+
+} // namespace
+
+int EventsCommand::run(const Invocation& invocation)
+{
+    std::optional<qint64> from;
+    std::optional<qint64> to;
+    for (const auto& [option, bound] : {std::pair{QStringLiteral("from"), &from}, std::pair{QStringLiteral("to"), &to}}) {
+        if (!invocation.has(option))
+            continue;
+        auto t = pitr::RecoveryTarget::parseTime(invocation.value(option));
+        if (!t)
+            return reportError(t.error());
+        *bound = t->usecUtc;
+    }
+    QList<wal::WalEvent::Kind> kinds;
+    for (const QString& k : invocation.value(QStringLiteral("kind")).split(u',', Qt::SkipEmptyParts)) {
+        const auto kind = wal::walEventKindFromName(k.trimmed());
+        if (!kind)
+            return reportError(Error{ErrorCode::Usage,
+                                     tr("unknown event kind '%1'").arg(k),
+                                     tr("use commit, abort, restore_point, drop, truncate, timeline_switch or checkpoint"),
+                                     {}});
+        kinds << *kind;
+    }
+    catalog::WalEventIndexOptions options;
+    if (invocation.has(QStringLiteral("timeline"))) {
+        bool ok = false;
+        const uint tli = invocation.value(QStringLiteral("timeline")).toUInt(&ok);
+        if (!ok || tli == 0)
+            return reportError(
+                Error{ErrorCode::Usage, tr("--timeline wants a timeline number"), tr("for example --timeline 2"), {}});
+        options.timelines << tli;
+    }
+
+    auto source = openSource(invocation, invocation.args[0]);
+    if (!source)
+        return reportError(source.error());
+    const QString server = serverFor(*source, invocation.args[1]);
+    JobContext context(interruptToken());
+    auto catalog = catalog::loadServerCatalog(*source->store, source->url, server, context);
+    if (!catalog)
+        return reportError(catalog.error());
+    reportWarnings(catalog->warnings);
+    if (!invocation.has(QStringLiteral("no-cache")))
+        options.cacheDir = catalog::defaultWalEventCacheDir(source->url, server);
+    auto index = catalog::buildWalEventIndex(*source->store, *catalog, options, context);
+    if (!index)
+        return reportError(index.error());
+
+    // An event without a time of its own (a truncation) is filtered by the time of the record
+    // before it on its timeline.
+    QList<const wal::WalEvent*> shown;
+    wal::TimelineId timeline = 0;
+    qint64 lastTime = 0; // 0: no timed record yet on this timeline
+    for (const auto& e : index->events) {
+        if (e.timeline != timeline) {
+            timeline = e.timeline;
+            lastTime = 0;
+        }
+        if (e.timeUsec)
+            lastTime = *e.timeUsec;
+        if (!options.timelines.isEmpty() && e.timeline != options.timelines.first())
+            continue;
+        if (!kinds.isEmpty() && !kinds.contains(e.kind))
+            continue;
+        if ((from && (lastTime == 0 || lastTime < *from)) || (to && lastTime != 0 && lastTime > *to))
+            continue;
+        shown << &e;
+    }
+
+    const auto problems = index->problems();
+    if (invocation.json) {
+        QJsonArray events;
+        for (const auto* e : shown)
+            events.append(eventJson(*e));
+        QJsonArray problemList;
+        for (const auto* s : problems)
+            problemList.append(QJsonObject{{QStringLiteral("segment"), s->name},
+                                           {QStringLiteral("lsn"), s->problem->lsn.toString()},
+                                           {QStringLiteral("message"), s->problem->message}});
+        printJson(
+            {{QStringLiteral("server"), server},
+             {QStringLiteral("postgres_version"), index->postgresVersion ? QJsonValue(index->postgresVersion) : QJsonValue()},
+             {QStringLiteral("events"), events},
+             {QStringLiteral("complete"), problems.isEmpty()},
+             {QStringLiteral("problems"), problemList},
+             {QStringLiteral("segments_read"), index->segmentsDownloaded},
+             {QStringLiteral("segments_cached"), index->segmentsFromCache},
+             {QStringLiteral("bytes_downloaded"), index->bytesDownloaded}});
+    } else {
+        TextTable table({tr("TIME"), tr("TLI"), tr("LSN"), tr("KIND"), tr("XID"), tr("DETAIL")}, {1, 4});
+        for (const auto* e : shown)
+            table.addRow({e->timeUsec ? Timestamp::fromUsec(*e->timeUsec).toIso() : QStringLiteral("-"),
+                          QString::number(e->timeline), e->lsn.toString(), wal::walEventKindName(e->kind),
+                          e->xid ? QString::number(e->xid) : QStringLiteral("-"), detailOf(*e)});
+        printText(table.render());
+        //: %1 and %2 are numbers of WAL segments
+        printNote(tr("%1 segment(s) read from the bucket, %2 from the local cache")
+                      .arg(index->segmentsDownloaded)
+                      .arg(index->segmentsFromCache));
+    }
+    for (const auto* s : problems)
+        //: %1 is a WAL segment name, %2 an LSN, %3 what is wrong
+        printNote(tr("%1 could not be read past %2: %3; the events after it in that segment are missing")
+                      .arg(s->name, s->problem->lsn.toString(), s->problem->message));
+    if (index->malformedRecords > 0)
+        printNote(tr("%n record(s) of a known kind had data that did not parse and were left out", nullptr,
+                     index->malformedRecords));
+    return problems.isEmpty() ? 0 : exitStatus(ErrorCode::Corrupt);
+}
+
+} // namespace tideline::cli

@@ -1,0 +1,316 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`tideline-cli events` against PostgreSQL 15's pg_waldump on the barman-written fixture buckets.
+
+    test_events.py --cli PATH/tideline-cli --env FIXTURE_DIR/env.json
+
+The oracle reads the same bucket on its own: boto3 lists and gets every WAL object, each is
+decompressed by another program than Tideline (Python's gzip for barman's .gz, the xz, zstd and
+lz4 command line tools for the recompressed bucket), and pg_waldump decodes each timeline's
+segments (a .partial standing in for its segment). Every commit (xid, time to the microsecond,
+subtransactions), abort, dropped relation file, Storage TRUNCATE, restore point, checkpoint and
+end of recovery must be the same, on 16 MiB gzip segments (pg-main, three timelines), 1 MiB
+uncompressed ones (pg-plain) and xz/zstd/lz4 (the recompressed bucket). make_buckets' own record
+of the workload (the DROP's xid and commit time, the aborted xid) is checked too.
+
+Damage: a record's byte flipped in one segment (pg_waldump stops at the same LSN with a
+checksum error) and a segment cut short; both are reported per segment, exit 6, and nothing
+after the damage is listed. The local cache: a second run downloads nothing; replacing one
+object (a new ETag) makes it read again.
+"""
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
+import make_buckets as mb  # noqa: E402
+import test_retention as tr  # noqa: E402  (checks, fixture environment, temp buckets)
+
+PG_WALDUMP = "/usr/lib/postgresql/15/bin/pg_waldump"
+check = tr.check
+
+LINE = re.compile(r"rmgr: (\w+)\s+len \(rec/tot\):\s*\d+/\s*\d+, tx:\s*(\d+), lsn: ([0-9A-F]+)/([0-9A-F]+), "
+                  r"prev [0-9A-F]+/[0-9A-F]+, desc: (.*)$")
+PGTIME = r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6} UTC)"
+
+
+def lsn_text(hi, lo):
+    return f"{int(hi, 16):X}/{int(lo, 16):X}"
+
+
+def lsn_value(text):
+    hi, lo = text.split("/")
+    return (int(hi, 16) << 32) | int(lo, 16)
+
+
+def decompress(name, body):
+    base, comp = mb.split_compression(name)
+    if comp in (None, ""):
+        return base, body
+    if comp == "gzip":
+        return base, gzip.decompress(body)
+    tool = {"xz": ["xz", "-dc"], "zstd": ["zstd", "-dcq"], "lz4": ["lz4", "-dcq"], "bzip2": ["bzip2", "-dc"]}[comp]
+    return base, subprocess.run(tool, input=body, capture_output=True, check=True).stdout
+
+
+def parse_history(text):
+    """[(parent, switchpoint)] of a .history file."""
+    out = []
+    for line in text.decode().splitlines():
+        parts = line.split()
+        if parts and not line.startswith("#"):
+            out.append((int(parts[0]), lsn_value(parts[1])))
+    return out
+
+
+def owner(histories, tli, lsn):
+    for parent, switch in histories.get(tli, []):
+        if lsn < switch:
+            return parent
+    return tli
+
+
+def waldump_events(store, bucket, server, workdir):
+    """{(timeline, lsn, kind): details} from pg_waldump over every timeline of the server, and the
+    error line of each run (pg_waldump always ends with one at the end of the WAL)."""
+    prefix = f"{mb.PATH}/{server}/wals/"
+    segs = {}
+    histories = {}
+    for key in store.keys(bucket, prefix):
+        base, raw = decompress(key.split("/")[-1], store.get(bucket, key))
+        if base.endswith(".history"):
+            histories[int(base[:8], 16)] = parse_history(raw)
+        elif base.endswith(".partial"):
+            segs.setdefault(int(base[:8], 16), {}).setdefault(base[:24], raw)
+        elif re.fullmatch(r"[0-9A-F]{24}", base):
+            segs.setdefault(int(base[:8], 16), {})[base] = raw
+    events = {}
+    errors = {}
+    for tli, files in sorted(segs.items()):
+        d = os.path.join(workdir, f"tl{tli}")
+        os.makedirs(d, exist_ok=True)
+        for name, raw in files.items():
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(raw)
+        names = sorted(files)
+        p = subprocess.run([PG_WALDUMP, "-p", d, "-t", str(tli), names[0], names[-1]],
+                           capture_output=True, text=True, env={**os.environ, "TZ": "UTC"})
+        errors[tli] = p.stderr.strip()
+        for line in p.stdout.splitlines():
+            m = LINE.match(line)
+            if not m:
+                continue
+            rmgr, xid, hi, lo, desc = m.groups()
+            lsn = lsn_text(hi, lo)
+            tl = owner(histories, tli, lsn_value(lsn))
+            ev = None
+            if rmgr == "Transaction" and (desc.startswith("COMMIT ") or desc.startswith("ABORT ")):
+                kind = "commit" if desc.startswith("COMMIT ") else "abort"
+                t = re.match(r"\w+ " + PGTIME, desc).group(1)
+                sub = re.search(r"subxacts:((?: \d+)+)", desc)
+                ev = {"xid": int(xid), "time": t, "subxacts": sorted(int(x) for x in sub.group(1).split()) if sub else []}
+                events[(tl, lsn, kind)] = ev
+                rels = re.search(r"rels:((?: [\w/]+)+)", desc)
+                if kind == "commit" and rels:
+                    events[(tl, lsn, "drop")] = {"xid": int(xid), "time": t, "relations": rels.group(1).split()}
+            elif rmgr == "XLOG" and desc.startswith("RESTORE_POINT "):
+                events[(tl, lsn, "restore_point")] = {"name": desc[len("RESTORE_POINT "):].strip()}
+            elif rmgr == "XLOG" and desc.startswith("CHECKPOINT_"):
+                online = desc.startswith("CHECKPOINT_ONLINE")
+                events[(tl, lsn, "checkpoint")] = {"name": "online" if online else "shutdown"}
+                this, prev = map(int, re.search(r"tli (\d+); prev tli (\d+)", desc).groups())
+                if this != prev:
+                    events[(this, lsn, "timeline_switch")] = {"name": str(prev)}
+            elif rmgr == "XLOG" and desc.startswith("END_OF_RECOVERY"):
+                this, prev, t = re.search(r"tli (\d+); prev tli (\d+); time " + PGTIME, desc).groups()
+                events[(int(this), lsn, "timeline_switch")] = {"name": prev, "time": t}
+            elif rmgr == "Storage" and desc.startswith("TRUNCATE "):
+                rel, blocks = re.match(r"TRUNCATE (\S+) to (\d+) blocks", desc).groups()
+                events[(tl, lsn, "truncate")] = {"xid": int(xid), "relations": [rel], "name": blocks}
+    return events, errors
+
+
+def pg_time(iso):
+    if iso is None:
+        return None
+    t = datetime.datetime.fromisoformat(iso).astimezone(datetime.timezone.utc)
+    return t.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+
+
+def tideline_events(env, bucket, server, cache, *extra):
+    p = subprocess.run([env.cli, "events", env.url(bucket), server, "--json", "--endpoint-url", env.endpoint, *extra],
+                       capture_output=True, text=True, timeout=600, env={**os.environ, "XDG_CACHE_HOME": cache})
+    doc = json.loads(p.stdout) if p.stdout.strip() else None
+    return p.returncode, doc, p.stderr
+
+
+def as_map(doc):
+    out = {}
+    for e in doc["events"]:
+        key = (e["timeline"], e["lsn"], e["kind"])
+        d = {}
+        if e["kind"] in ("commit", "abort", "drop"):
+            d = {"xid": e["xid"], "time": pg_time(e["time"])}
+            if e["kind"] == "drop":
+                d["relations"] = e["relations"]
+            else:
+                d["subxacts"] = sorted(e["subxacts"])
+        elif e["kind"] == "restore_point":
+            d = {"name": e["name"]}
+        elif e["kind"] == "checkpoint":
+            d = {"name": e["name"]}
+        elif e["kind"] == "timeline_switch":
+            d = {"name": e["name"]}
+        elif e["kind"] == "truncate":
+            d = {"xid": e["xid"], "relations": e["relations"], "name": e["name"]}
+        out[key] = d
+    return out
+
+
+def compare(label, ours, theirs):
+    # END_OF_RECOVERY's time is pg_waldump's too; Tideline's timeline_switch carries it.
+    for k, v in theirs.items():
+        if k[2] == "timeline_switch" and "time" in v:
+            v.pop("time")
+    missing = sorted(set(theirs) - set(ours))
+    extra = sorted(set(ours) - set(theirs))
+    differ = sorted(k for k in set(ours) & set(theirs) if ours[k] != theirs[k])
+    check(not missing, f"{label}: every pg_waldump event is listed ({len(theirs)}; missing {missing[:3]})")
+    check(not extra, f"{label}: nothing pg_waldump does not show ({extra[:3]})")
+    check(not differ, f"{label}: xid, time, names and relations equal pg_waldump's "
+                      f"({[(k, ours[k], theirs[k]) for k in differ[:2]]})")
+    kinds = {k[2] for k in theirs}
+    return kinds
+
+
+def test_against_waldump(env, scenario, bucket, server, cache, work):
+    rc, doc, err = tideline_events(env, bucket, server, cache)
+    check(rc == 0 and doc and doc["complete"], f"{scenario}: events exits 0 and complete ({rc}: {err[-300:]})")
+    if not doc:
+        return None
+    theirs, _ = waldump_events(env.store, bucket, server, os.path.join(work, scenario))
+    kinds = compare(scenario, as_map(doc), theirs)
+    check(doc["postgres_version"] == 15, f"{scenario}: PostgreSQL 15 from the page magic")
+    return doc, theirs, kinds
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--env", required=True)
+    args = ap.parse_args()
+    env = tr.Env(args.cli, args.env)
+    sc = env.fixture["scenarios"]
+    main_sc = sc["main"]
+    work = tempfile.mkdtemp(prefix="tideline-events-")
+    cache = os.path.join(work, "cache")
+    try:
+        got = test_against_waldump(env, "pg-main (16 MiB, gzip)", main_sc["bucket"], main_sc["server"], cache, work)
+        if got:
+            doc, theirs, kinds = got
+            check({"commit", "abort", "drop", "truncate", "restore_point", "checkpoint", "timeline_switch"} <= kinds,
+                  f"pg-main: the workload has every kind ({sorted(kinds)})")
+            insight = main_sc["wal_insight"]
+            drops = [e for e in doc["events"] if e["kind"] == "drop" and e["xid"] == insight["drop"]["xid"]]
+            check(len(drops) == 1 and insight["drop"]["file"] in drops[0]["relations"]
+                  and pg_time(drops[0]["time"]) == pg_time(insight["drop"]["committed_at"]),
+                  "pg-main: the DROP TABLE's xid, file and commit time as PostgreSQL reported them")
+            check(any(e["kind"] == "abort" and e["xid"] == insight["aborted_xid"] for e in doc["events"]),
+                  "pg-main: the rolled-back transaction is an abort")
+            sub = [e for e in doc["events"] if e["kind"] == "commit" and e["xid"] == insight["subxact_commit_xid"]]
+            rolled_back = [e["xid"] for e in doc["events"] if e["kind"] == "abort" and sub
+                           and sub[0]["xid"] < e["xid"] < max(sub[0]["subxacts"])]
+            check(len(sub) == 1 and len(sub[0]["subxacts"]) >= 2 and len(rolled_back) == 1
+                  and rolled_back[0] not in sub[0]["subxacts"],
+                  f"pg-main: the commit lists its released savepoints, not the one rolled back ({sub}, {rolled_back})")
+            names = {e["name"] for e in doc["events"] if e["kind"] == "restore_point"}
+            check({r["name"] for r in main_sc["restore_points"]} <= names,
+                  "pg-main: every restore point make_buckets created")
+            # The second run: nothing downloaded.
+            rc, again, _ = tideline_events(env, main_sc["bucket"], main_sc["server"], cache)
+            check(rc == 0 and again["segments_read"] == 0 and again["segments_cached"] == doc["segments_read"]
+                  and again["events"] == doc["events"],
+                  f"pg-main: a second run reads no segment again ({again and again['segments_read']} read)")
+            # Filters.
+            rc, only, _ = tideline_events(env, main_sc["bucket"], main_sc["server"], cache, "--kind", "drop,abort",
+                                          "--timeline", "3")
+            check(rc == 0 and only["events"] and all(e["kind"] in ("drop", "abort") and e["timeline"] == 3
+                                                     for e in only["events"]),
+                  "pg-main: --kind and --timeline filter")
+            drop_at = insight["drop"]["committed_at"]
+            rc, after, _ = tideline_events(env, main_sc["bucket"], main_sc["server"], cache, "--from", drop_at)
+            check(rc == 0 and after["events"] and all(e["time"] is None or pg_time(e["time"]) >= pg_time(drop_at)
+                                                      for e in after["events"]),
+                  "pg-main: --from leaves out what came before")
+        test_against_waldump(env, "pg-plain (1 MiB, uncompressed)", sc["plain"]["bucket"], sc["plain"]["server"],
+                             cache, work)
+        test_against_waldump(env, "recompressed (xz, zstd, lz4)", sc["recompressed"]["bucket"],
+                             sc["recompressed"]["server"], cache, work)
+        test_damage(env, main_sc, cache, work)
+    finally:
+        tr.drop_temp_buckets(env)
+    if tr.FAILURES:
+        print(f"{len(tr.FAILURES)} check(s) failed", file=sys.stderr)
+        sys.exit(1)
+
+
+def test_damage(env, main_sc, cache, work):
+    server = main_sc["server"]
+    bucket = env.copy(main_sc["bucket"], "events")
+    rc, before, _ = tideline_events(env, bucket, server, cache)
+    check(rc == 0 and before["segments_read"] > 0, "damage: the intact copy reads clean")
+    prefix = f"{mb.PATH}/{server}/wals/"
+    keys = [k for k in env.store.keys(bucket, prefix) if re.search(r"/0000000[13][0-9A-F]{16}\.gz$", k)]
+    # The segment with the most records on timeline 1 gets a byte flipped inside a record; the
+    # last one on timeline 3 is cut in the middle.
+    victim = "000000010000000000000001"
+    key = next(k for k in keys if victim in k)
+    raw = bytearray(gzip.decompress(env.store.get(bucket, key)))
+    offset = 0x5000 + 100
+    raw[offset] ^= 0xFF
+    env.store.put(bucket, key, gzip.compress(bytes(raw)))
+    cut_key = sorted(k for k in keys if "/00000003" in k)[-1]
+    cut_raw = gzip.decompress(env.store.get(bucket, cut_key))
+    env.store.put(bucket, cut_key, gzip.compress(cut_raw[:len(cut_raw) // 2 + 1234]))
+
+    rc, doc, err = tideline_events(env, bucket, server, cache)
+    check(rc == 6 and doc and not doc["complete"], f"damage: exit 6 and not complete ({rc}: {err[-200:]})")
+    if not doc:
+        return
+    check(0 < doc["segments_read"] <= 2 * 8, f"damage: only replaced objects are read again ({doc['segments_read']})")
+    problems = {p["segment"]: p for p in doc["problems"]}
+    check(set(problems) == {victim, cut_key.split("/")[-1][:-3]}, f"damage: both segments reported ({sorted(problems)})")
+    # pg_waldump on the flipped segment stops at the record whose checksum fails.
+    d = os.path.join(work, "damage")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, victim), "wb") as f:
+        f.write(raw)
+    p = subprocess.run([PG_WALDUMP, "-p", d, victim, victim], capture_output=True, text=True)
+    m = re.search(r"in record at ([0-9A-F]+/[0-9A-F]+)", p.stderr)
+    check(m and victim in problems and lsn_value(problems[victim]["lsn"]) == lsn_value(m.group(1)),
+          f"damage: the problem is where pg_waldump stops ({problems.get(victim)} / {p.stderr.strip()[-160:]})")
+    check("CRC" in problems.get(victim, {}).get("message", "") or "checksum" in problems.get(victim, {}).get("message", ""),
+          "damage: the flipped byte is a CRC mismatch")
+    bad_lsn = lsn_value(problems[victim]["lsn"]) if victim in problems else 0
+    seg_end = (int(victim[16:], 16) + 1) << 24
+    after = [e for e in doc["events"] if e["timeline"] == 1 and bad_lsn <= lsn_value(e["lsn"]) < seg_end]
+    check(not after, f"damage: nothing decoded after the bad record in its segment ({after[:2]})")
+    intact = {k: v for k, v in as_map(before).items()}
+    now = as_map(doc)
+    lost = {k for k in intact if k not in now}
+    check(lost and all((k[0] == 1 and bad_lsn <= lsn_value(k[1]) < seg_end) or k[0] == 3 for k in lost),
+          "damage: only events in the damaged stretches are missing")
+    check(all(now[k] == intact[k] for k in now if k in intact), "damage: what is listed is unchanged")
+
+
+if __name__ == "__main__":
+    main()
