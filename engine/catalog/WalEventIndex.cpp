@@ -264,10 +264,15 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
         QList<Item> items;
         for (const WalObject& o : t.segments)
             items.append({&o, false});
-        for (const WalObject& o : t.partials)
-            items.append({&o, true});
+        if (options.includePartials)
+            for (const WalObject& o : t.partials)
+                items.append({&o, true});
         std::stable_sort(items.begin(), items.end(),
                          [](const Item& a, const Item& b) { return a.object->segno < b.object->segno; });
+        if (options.tailSegments > 0 && items.size() > options.tailSegments)
+            items.remove(0, items.size() - options.tailSegments);
+        if (items.isEmpty())
+            continue;
         total += items.size();
         streams.append(items);
     }
@@ -364,6 +369,37 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
     });
     index.events.erase(std::unique(index.events.begin(), index.events.end()), index.events.end());
     return index;
+}
+
+Result<QMap<wal::TimelineId, LastCommit>> readLastCommits(storage::ObjectStore& store, const ServerCatalog& catalog,
+                                                          const WalEventIndexOptions& options, JobContext& context)
+{
+    QMap<wal::TimelineId, LastCommit> found;
+    for (const TimelineWal& t : catalog.wals.timelines()) {
+        if (!options.timelines.isEmpty() && !options.timelines.contains(t.timeline))
+            continue;
+        // Only this timeline's own segments: a restore to it reads them, and their start holds
+        // its parent's WAL up to the switch. A commit the parent wrote into a .partial, or into
+        // segments past the switch, is not in this timeline's history.
+        for (int tail : {2, 8, 32, 128}) {
+            WalEventIndexOptions o = options;
+            o.timelines = {t.timeline};
+            o.tailSegments = tail;
+            o.includePartials = false;
+            auto index = buildWalEventIndex(store, catalog, o, context);
+            if (!index)
+                return std::unexpected(index.error());
+            if (!index->problems().isEmpty())
+                break; // a later commit may hide behind the damage: unknown
+            if (auto last = index->lastCommit(catalog.wals.graph(), t.timeline)) {
+                found.insert(t.timeline, *last);
+                break;
+            }
+            if (tail >= t.segments.size())
+                break;
+        }
+    }
+    return found;
 }
 
 } // namespace tideline::catalog

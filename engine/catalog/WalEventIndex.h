@@ -64,6 +64,9 @@ struct WalEventIndexOptions {
     QString cacheDir;                 ///< where decoded segments are kept; empty: no cache
     int parallelism = 8;              ///< downloads at once
     QList<wal::TimelineId> timelines; ///< only these timelines' WAL (empty: every timeline)
+    int tailSegments = 0;             ///< only each timeline's last N segments (0: all)
+    /// .partial files too: what they hold happened, but a restore never reads them.
+    bool includePartials = true;
 };
 
 /// The default cache directory for a server: under the user's cache location (XDG), one
@@ -83,5 +86,14 @@ QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString&
 /// Thread: any thread but the GUI thread (it blocks on I/O).
 Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const ServerCatalog& catalog,
                                          const WalEventIndexOptions& options, JobContext& context);
+
+/// The newest commit in each timeline's history that a restore can reach (full segments only,
+/// no .partial), read from the end of its WAL backwards: the
+/// last 2 segments, then 8, then 32, then 128, until a commit turns up; so the usual answer costs
+/// two segments, and nothing once cached. A timeline without a commit in its last 128 segments
+/// (or with a problem in them) is left out: its last commit is unknown. Errors and thread as
+/// buildWalEventIndex().
+Result<QMap<wal::TimelineId, LastCommit>> readLastCommits(storage::ObjectStore& store, const ServerCatalog& catalog,
+                                                          const WalEventIndexOptions& options, JobContext& context);
 
 } // namespace tideline::catalog

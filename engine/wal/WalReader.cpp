@@ -96,7 +96,8 @@ std::optional<WalProblem> WalReader::checkPage(const unsigned char* page, Lsn pa
         m_magic = magic;
         m_version = *version;
     }
-    const quint16 allFlags = m_version >= 15 ? 0x000F : 0x0007;
+    // XLP_ALL_FLAGS: 0x0F since 14 and 13.5 (the overwrite-contrecord fix was back-patched).
+    constexpr quint16 allFlags = 0x000F;
     if (info & ~allFlags)
         return problem(K::BadPageHeader, pageLsn, QStringLiteral("page flags %1 are not PostgreSQL's").arg(hex(info)));
     if (first != bool(info & kLongHeaderFlag))

@@ -166,10 +166,13 @@ QJsonObject walsJson(const catalog::ServerCatalog& catalog)
             {QStringLiteral("warnings"), warningsJson(catalog.warnings)}};
 }
 
-QJsonObject windowJson(const catalog::ServerCatalog& catalog, const QList<pitr::TimelineWindow>& windows)
+QJsonObject windowJson(const catalog::ServerCatalog& catalog, const QList<pitr::TimelineWindow>& windows,
+                       const QMap<wal::TimelineId, catalog::LastCommit>& lastCommits)
 {
     QJsonArray timelines;
     for (const auto& w : windows) {
+        const auto last = w.limitedByGap ? lastCommits.end() : lastCommits.find(w.timeline);
+        const bool known = last != lastCommits.end();
         QJsonArray ranges;
         for (const auto& r : w.ranges)
             ranges.append(QJsonObject{{QStringLiteral("from_backup"), r.fromBackupId},
@@ -189,7 +192,11 @@ QJsonObject windowJson(const catalog::ServerCatalog& catalog, const QList<pitr::
                         {QStringLiteral("recoverable_until_wal"),
                          w.recoverableUntilWal.isEmpty() ? QJsonValue() : QJsonValue(w.recoverableUntilWal)},
                         {QStringLiteral("recoverable_until_time"), uploadTimeJson(w.recoverableUntilUsec)},
-                        {QStringLiteral("ranges"), ranges}});
+                        {QStringLiteral("ranges"), ranges},
+                        {QStringLiteral("last_commit_time"),
+                         known ? QJsonValue(Timestamp::fromUsec(last->timeUsec).toIso()) : QJsonValue()},
+                        {QStringLiteral("last_commit_lsn"), known ? QJsonValue(last->lsn.toString()) : QJsonValue()},
+                        {QStringLiteral("last_commit_xid"), known ? QJsonValue(qint64(last->xid)) : QJsonValue()}});
     }
     const pitr::LatestWindow latest = pitr::latestWindow(catalog, windows);
     QJsonArray merged;

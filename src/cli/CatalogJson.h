@@ -3,6 +3,7 @@
 
 #include "engine/catalog/BucketUsage.h"
 #include "engine/catalog/ServerCatalog.h"
+#include "engine/catalog/WalEventIndex.h"
 #include "engine/pitr/RecoveryWindow.h"
 
 #include <QJsonArray>
@@ -14,7 +15,10 @@ namespace tideline::cli {
 QJsonObject backupJson(const catalog::BackupEntry& entry);
 QJsonObject backupsJson(const catalog::ServerCatalog& catalog);
 QJsonObject walsJson(const catalog::ServerCatalog& catalog);
-QJsonObject windowJson(const catalog::ServerCatalog& catalog, const QList<pitr::TimelineWindow>& windows);
+/// `lastCommits`: the newest commit decoded from each timeline's WAL (readLastCommits); a
+/// timeline without one, or whose window a gap cuts short, gets null last_commit_* fields.
+QJsonObject windowJson(const catalog::ServerCatalog& catalog, const QList<pitr::TimelineWindow>& windows,
+                       const QMap<wal::TimelineId, catalog::LastCommit>& lastCommits);
 QJsonObject usageJson(const QString& source, const QList<catalog::ServerUsage>& usage);
 QJsonArray warningsJson(const QList<catalog::CatalogWarning>& warnings);
 /// An upload time (µs UTC) as ISO 8601 in UTC; null for 0.

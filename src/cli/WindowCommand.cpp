@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/cli/WindowCommand.h"
 
+#include "engine/catalog/WalEventIndex.h"
 #include "engine/pitr/RecoveryWindow.h"
 #include "src/cli/CatalogJson.h"
+#include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
 
@@ -12,13 +14,30 @@ namespace tideline::cli {
 
 int WindowCommand::run(const Invocation& invocation)
 {
-    auto catalog = loadCatalog(invocation, invocation.args[0], invocation.args[1]);
+    auto source = openSource(invocation, invocation.args[0]);
+    if (!source)
+        return reportError(source.error());
+    const QString server = serverFor(*source, invocation.args[1]);
+    JobContext context(interruptToken());
+    auto catalog = catalog::loadServerCatalog(*source->store, source->url, server, context);
     if (!catalog)
         return reportError(catalog.error());
     reportWarnings(catalog->warnings);
     const auto windows = pitr::computeRecoveryWindows(*catalog);
+    // The true end of each window is its last commit, decoded from the WAL's tail. Without it
+    // the window still stands on upload times, so a failure here is a note, not an error.
+    catalog::WalEventIndexOptions options;
+    options.cacheDir = catalog::defaultWalEventCacheDir(source->url, server);
+    QMap<wal::TimelineId, catalog::LastCommit> lastCommits;
+    if (auto found = catalog::readLastCommits(*source->store, *catalog, options, context))
+        lastCommits = *found;
+    else if (found.error().code == ErrorCode::Cancelled)
+        return reportError(found.error());
+    else
+        //: %1 is why the WAL could not be read
+        printNote(tr("the last commits could not be read from the WAL: %1").arg(found.error().oneLine()));
     if (invocation.json) {
-        printJson(windowJson(*catalog, windows));
+        printJson(windowJson(*catalog, windows, lastCommits));
         return 0;
     }
     // Labels in one column: the values start after the longest (translated) label.
@@ -26,7 +45,8 @@ int WindowCommand::run(const Invocation& invocation)
     //: shouted on purpose: the recovery window ends early because of a gap
     const QString untilLabel = tr("RECOVERABLE ONLY UNTIL");
     const QString lastLabel = tr("last archived WAL");
-    const qsizetype width = std::max({firstLabel.size(), untilLabel.size(), lastLabel.size()});
+    const QString commitLabel = tr("last commit");
+    const qsizetype width = std::max({firstLabel.size(), untilLabel.size(), lastLabel.size(), commitLabel.size()});
     auto row = [&](const QString& label, const QString& value) {
         return QStringLiteral("  %1  %2\n").arg(label.leftJustified(width), value);
     };
@@ -48,6 +68,12 @@ int WindowCommand::run(const Invocation& invocation)
         }
         //: %1 is a WAL segment name, %2 the time it was uploaded
         out += row(lastLabel, tr("%1 (uploaded %2)").arg(w.lastArchivedWal, Timestamp::fromUsec(w.lastArchivedUsec).toIso()));
+        if (const auto last = lastCommits.find(w.timeline); last != lastCommits.end() && !w.limitedByGap)
+            //: %1 is a time, %2 an LSN, %3 a transaction id
+            out += row(commitLabel,
+                       tr("%1 (LSN %2, xid %3)")
+                           .arg(Timestamp::fromUsec(last->timeUsec).toIso(), last->lsn.toString())
+                           .arg(last->xid));
         if (w.ranges.size() > 1)
             for (const auto& r : w.ranges)
                 out += QStringLiteral("  ")

@@ -79,6 +79,52 @@ def owner(histories, tli, lsn):
     return tli
 
 
+def waldump_last_commits(store, bucket, server, workdir):
+    """{timeline: (lsn, time, xid)} of the last COMMIT pg_waldump finds in each timeline's own
+    full segments (what a restore to it reads; no .partial)."""
+    prefix = f"{mb.PATH}/{server}/wals/"
+    segs = {}
+    for key in store.keys(bucket, prefix):
+        name = key.split("/")[-1]
+        base, _ = mb.split_compression(name)
+        if re.fullmatch(r"[0-9A-F]{24}", base):
+            segs.setdefault(int(base[:8], 16), []).append(key)
+    out = {}
+    for tli, keys in sorted(segs.items()):
+        d = os.path.join(workdir, f"last-tl{tli}")
+        os.makedirs(d, exist_ok=True)
+        names = []
+        for key in keys:
+            base, raw = decompress(key.split("/")[-1], store.get(bucket, key))
+            names.append(base)
+            with open(os.path.join(d, base), "wb") as f:
+                f.write(raw)
+        names.sort()
+        p = subprocess.run([PG_WALDUMP, "-p", d, "-t", str(tli), names[0], names[-1]],
+                           capture_output=True, text=True, env={**os.environ, "TZ": "UTC"})
+        for line in p.stdout.splitlines():
+            m = LINE.match(line)
+            if m and m.group(1) == "Transaction" and m.group(5).startswith("COMMIT "):
+                out[tli] = (lsn_text(m.group(3), m.group(4)), re.match(r"COMMIT " + PGTIME, m.group(5)).group(1),
+                            int(m.group(2)))
+    return out
+
+
+def test_window(env, scenario, bucket, server, cache, work):
+    p = subprocess.run([env.cli, "window", env.url(bucket), server, "--json", "--endpoint-url", env.endpoint],
+                       capture_output=True, text=True, timeout=600, env={**os.environ, "XDG_CACHE_HOME": cache})
+    check(p.returncode == 0, f"{scenario}: window exits 0 ({p.stderr[-200:]})")
+    if p.returncode != 0:
+        return
+    doc = json.loads(p.stdout)
+    theirs = waldump_last_commits(env.store, bucket, server, os.path.join(work, scenario + "-window"))
+    for t in doc["timelines"]:
+        ours = (t["last_commit_lsn"], pg_time(t["last_commit_time"]), t["last_commit_xid"])
+        check(ours == theirs.get(t["timeline"]),
+              f"{scenario}: timeline {t['timeline']}'s last commit is pg_waldump's last COMMIT ({ours} / "
+              f"{theirs.get(t['timeline'])})")
+
+
 def waldump_events(store, bucket, server, workdir):
     """{(timeline, lsn, kind): details} from pg_waldump over every timeline of the server, and the
     error line of each run (pg_waldump always ends with one at the end of the WAL)."""
@@ -251,6 +297,8 @@ def main():
             check(rc == 0 and after["events"] and all(e["time"] is None or pg_time(e["time"]) >= pg_time(drop_at)
                                                       for e in after["events"]),
                   "pg-main: --from leaves out what came before")
+        test_window(env, "pg-main", main_sc["bucket"], main_sc["server"], os.path.join(work, "cache-window"), work)
+        test_window(env, "pg-plain", sc["plain"]["bucket"], sc["plain"]["server"], cache, work)
         test_against_waldump(env, "pg-plain (1 MiB, uncompressed)", sc["plain"]["bucket"], sc["plain"]["server"],
                              cache, work)
         test_against_waldump(env, "recompressed (xz, zstd, lz4)", sc["recompressed"]["bucket"],
