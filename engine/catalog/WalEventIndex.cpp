@@ -217,8 +217,20 @@ QList<const SegmentReading*> WalEventIndex::problems() const
 }
 
 std::optional<LastCommit> WalEventIndex::lastCommit(const wal::TimelineGraph& graph, wal::TimelineId timeline,
-                                                    std::optional<wal::Lsn> before) const
+                                                    std::optional<wal::Lsn> before, const WalArchive* archive) const
 {
+    // Which timeline's copy of a segment replay toward `timeline` reads: the newest on the path
+    // that had branched by then (the switch segment comes from the new timeline).
+    const QList<wal::TimelineId> path = graph.path(timeline);
+    auto readable = [&](wal::Lsn lsn) {
+        const quint64 segno = wal::segnoOfLsn(lsn, archive->segmentSize());
+        for (auto it = path.crbegin(); it != path.crend(); ++it) {
+            const auto branch = graph.branchPoint(*it);
+            if (!branch || segno >= wal::segnoOfLsn(*branch, archive->segmentSize()))
+                return archive->find(*it, segno) != nullptr;
+        }
+        return false;
+    };
     std::optional<LastCommit> best;
     for (const auto& e : events) {
         if (e.kind != wal::WalEvent::Kind::Commit || !e.timeUsec || (before && e.lsn >= *before))
@@ -228,8 +240,11 @@ std::optional<LastCommit> WalEventIndex::lastCommit(const wal::TimelineGraph& gr
             if (!graph.isAncestor(e.timeline, timeline) || !end || e.lsn >= *end)
                 continue;
         }
-        if (!best || e.lsn > best->lsn)
-            best = LastCommit{e.timeline, e.lsn, e.end, *e.timeUsec, e.xid};
+        if (best && e.lsn <= best->lsn)
+            continue;
+        if (archive && (!readable(e.lsn) || !readable(wal::Lsn(e.end.value() - 1))))
+            continue;
+        best = LastCommit{e.timeline, e.lsn, e.end, *e.timeUsec, e.xid};
     }
     return best;
 }
@@ -391,7 +406,7 @@ Result<QMap<wal::TimelineId, LastCommit>> readLastCommits(storage::ObjectStore& 
                 return std::unexpected(index.error());
             if (!index->problems().isEmpty())
                 break; // a later commit may hide behind the damage: unknown
-            if (auto last = index->lastCommit(catalog.wals.graph(), t.timeline)) {
+            if (auto last = index->lastCommit(catalog.wals.graph(), t.timeline, std::nullopt, &catalog.wals)) {
                 found.insert(t.timeline, *last);
                 break;
             }

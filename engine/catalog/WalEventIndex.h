@@ -55,9 +55,12 @@ struct WalEventIndex {
     /// Segments that could not be read to their end (their problem is set).
     QList<const SegmentReading*> problems() const;
     /// The newest commit in `timeline`'s history (its own WAL and its ancestors' up to where it
-    /// branched), with an LSN below `before` when given; nullopt when none is known.
+    /// branched), with an LSN below `before` when given; nullopt when none is known. With
+    /// `archive`, only a commit whose segments a restore to `timeline` reads (full segments of
+    /// the timeline PostgreSQL takes each from, never a .partial) counts.
     std::optional<LastCommit> lastCommit(const wal::TimelineGraph& graph, wal::TimelineId timeline,
-                                         std::optional<wal::Lsn> before = std::nullopt) const;
+                                         std::optional<wal::Lsn> before = std::nullopt,
+                                         const WalArchive* archive = nullptr) const;
 };
 
 struct WalEventIndexOptions {

@@ -3,6 +3,7 @@
 
 #include "engine/pitr/RecoveryTarget.h"
 #include "engine/wal/Lsn.h"
+#include "engine/wal/WalEvent.h"
 
 #include <QList>
 #include <QString>
@@ -45,6 +46,12 @@ struct RecoveryPlan {
     QString reason; ///< why refused (or why uncertain)
     QString hint;
     std::optional<RecoveryTarget> alternative; ///< the nearest target that would be accepted
+    /// Planned with the WAL's own records (a complete event index for the path): the verdict
+    /// is then Ok or Refused, never Uncertain or Unverified.
+    bool walChecked = false;
+    /// The record replay stops at, when the WAL was read: the restore point, the xid's commit or
+    /// abort, or for a time target the first commit or abort after it.
+    std::optional<wal::WalEvent> stopEvent;
 
     /// The timeline replay is pinned to: the backup's for an immediate target (consistency comes
     /// before any switch), else the one 'latest', 'current' or a number resolved to when the WAL

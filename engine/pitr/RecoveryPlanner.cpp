@@ -56,14 +56,17 @@ struct Step {
 
 class Planner {
 public:
-    Planner(const ServerCatalog& catalog, const RecoveryTarget& target, const PlanningRates& rates)
-        : m_catalog(catalog), m_wals(catalog.wals), m_graph(catalog.wals.graph()), m_rates(rates)
+    Planner(const ServerCatalog& catalog, const RecoveryTarget& target, const PlanningRates& rates,
+            const catalog::WalEventIndex* events)
+        : m_catalog(catalog), m_wals(catalog.wals), m_graph(catalog.wals.graph()), m_rates(rates), m_events(events)
     {
         m_plan.target = target;
     }
 
     RecoveryPlan run()
     {
+        if (refuseUnknownInWal())
+            return finish();
         const BackupEntry* backup = chooseBackup();
         if (!backup)
             return finish();
@@ -83,9 +86,15 @@ public:
         switch (m_plan.target.kind) {
         case RecoveryTarget::Kind::Immediate: planImmediate(*backup); break;
         case RecoveryTarget::Kind::Lsn: planLsn(*backup, *timeline); break;
-        case RecoveryTarget::Kind::Time: planTime(*backup, *timeline); break;
+        case RecoveryTarget::Kind::Time:
+            if (!planFromEvents(*backup, *timeline))
+                planTime(*backup, *timeline);
+            break;
         case RecoveryTarget::Kind::Xid:
-        case RecoveryTarget::Kind::Name: planUnverifiable(*backup, *timeline); break;
+        case RecoveryTarget::Kind::Name:
+            if (!planFromEvents(*backup, *timeline))
+                planUnverifiable(*backup, *timeline);
+            break;
         }
         addGeneralWarnings();
         return finish();
@@ -96,6 +105,7 @@ private:
     const WalArchive& m_wals;
     const wal::TimelineGraph& m_graph;
     const PlanningRates& m_rates;
+    const catalog::WalEventIndex* m_events;
     RecoveryPlan m_plan;
 
     const RecoveryTarget& target() const { return m_plan.target; }
@@ -152,8 +162,206 @@ private:
         switch (target().kind) {
         case RecoveryTarget::Kind::Time: return b.info->endTime && b.info->endTime->usecUtc <= target().time.usecUtc;
         case RecoveryTarget::Kind::Lsn: return b.info->endLsn && *b.info->endLsn < target().lsn;
+        case RecoveryTarget::Kind::Xid:
+        case RecoveryTarget::Kind::Name: {
+            // PostgreSQL stops at the record only once consistent: it must lie after the backup's end.
+            const TimelineId t = resolveTimeline(b);
+            if (!eventsComplete(t))
+                return true;
+            const auto e = stopEvent(t, b.info->endLsn.value_or(wal::Lsn()));
+            return e.has_value();
+        }
         default: return true;
         }
+    }
+
+    // --- what the WAL says (the event index) -----------------------------------------------
+
+    // An event is in timeline t's history: written on t, or on an ancestor before t branched.
+    bool onPath(const wal::WalEvent& e, TimelineId t) const
+    {
+        if (e.timeline == t)
+            return true;
+        if (!m_graph.isAncestor(e.timeline, t))
+            return false;
+        const auto end = m_graph.endOnPathTo(e.timeline, t);
+        return end && e.lsn < *end;
+    }
+
+    // The index can answer for t's path: it was built, and no segment on the path is damaged.
+    bool eventsComplete(TimelineId t) const
+    {
+        if (!m_events || m_events->segments.isEmpty())
+            return false;
+        const QList<TimelineId> path = m_graph.path(t);
+        for (const auto& s : m_events->segments)
+            if (s.problem && path.contains(s.timeline))
+                return false;
+        for (TimelineId p : path)
+            if (m_wals.timeline(p)
+                && std::none_of(m_events->segments.begin(), m_events->segments.end(),
+                                [&](const catalog::SegmentReading& s) { return s.timeline == p; }))
+                return false; // the index was built without this timeline
+        return true;
+    }
+
+    quint32 targetXid() const
+    {
+        // PostgreSQL takes the low 32 bits of an epoch-qualified xid.
+        return static_cast<quint32>(target().xid.toULongLong() & 0xFFFFFFFFu);
+    }
+
+    // The record replay on t's path stops at, at or after `from`: the first restore point of the
+    // name, the xid's commit or abort, the first commit or abort after a time target.
+    std::optional<wal::WalEvent> stopEvent(TimelineId t, wal::Lsn from) const
+    {
+        using K = wal::WalEvent::Kind;
+        const wal::WalEvent* best = nullptr;
+        for (const auto& e : m_events->events) {
+            if (e.lsn < from || (best && e.lsn >= best->lsn) || !onPath(e, t))
+                continue;
+            bool stops = false;
+            switch (target().kind) {
+            case RecoveryTarget::Kind::Name: stops = e.kind == K::RestorePoint && e.name == target().name; break;
+            case RecoveryTarget::Kind::Xid:
+                stops = (e.kind == K::Commit || e.kind == K::Abort) && e.xid == targetXid();
+                break;
+            case RecoveryTarget::Kind::Time:
+                stops = (e.kind == K::Commit || e.kind == K::Abort) && e.timeUsec
+                    && (target().exclusive ? *e.timeUsec >= target().time.usecUtc : *e.timeUsec > target().time.usecUtc);
+                break;
+            default: break;
+            }
+            if (stops)
+                best = &e;
+        }
+        return best ? std::optional<wal::WalEvent>(*best) : std::nullopt;
+    }
+
+    // A restore point or xid the whole archive never mentions is refused before any backup is
+    // chosen, with what does exist.
+    bool refuseUnknownInWal()
+    {
+        using K = wal::WalEvent::Kind;
+        if (!m_events || m_events->segments.isEmpty() || !m_events->problems().isEmpty())
+            return false;
+        if (target().kind == RecoveryTarget::Kind::Name) {
+            QStringList names;
+            for (const auto& e : m_events->events)
+                if (e.kind == K::RestorePoint) {
+                    if (e.name == target().name)
+                        return false;
+                    if (!names.contains(e.name))
+                        names.append(e.name);
+                }
+            const QStringList shown = names.mid(std::max<qsizetype>(0, names.size() - 20));
+            refuse(RecoveryPlannerText::tr("there is no restore point named '%1' in the archived WAL").arg(target().name),
+                   names.isEmpty() ? RecoveryPlannerText::tr("The archived WAL holds no restore point at all "
+                                                             "(pg_create_restore_point writes them).")
+                                   : RecoveryPlannerText::tr("Restore points in the archive (newest last): %1")
+                                         .arg(shown.join(QStringLiteral(", "))));
+            return true;
+        }
+        if (target().kind == RecoveryTarget::Kind::Xid) {
+            const quint32 xid = targetXid();
+            for (const auto& e : m_events->events) {
+                if ((e.kind == K::Commit || e.kind == K::Abort) && e.xid == xid)
+                    return false;
+                if ((e.kind == K::Commit || e.kind == K::Abort) && e.subxacts.contains(xid)) {
+                    RecoveryTarget parent = target();
+                    parent.xid = QString::number(e.xid);
+                    refuse(RecoveryPlannerText::tr("transaction %1 is a subtransaction of %2; recovery_target_xid "
+                                                   "only stops at top-level transactions")
+                               .arg(target().xid)
+                               .arg(e.xid),
+                           RecoveryPlannerText::tr("Aim at the transaction it belongs to: --target-xid %1.").arg(e.xid),
+                           parent);
+                    return true;
+                }
+            }
+            refuse(RecoveryPlannerText::tr("transaction %1 never commits or aborts in the archived WAL").arg(target().xid),
+                   RecoveryPlannerText::tr("Check the xid (the events command lists commits and aborts); a transaction "
+                                           "still running, or one that wrote nothing, cannot be a target."));
+            return true;
+        }
+        return false;
+    }
+
+    // Plans a time, xid or name target from the decoded records; false when the index cannot
+    // answer for this path (then the upload-time rules apply).
+    bool planFromEvents(const BackupEntry& b, TimelineId timeline)
+    {
+        if (!eventsComplete(timeline))
+            return false;
+        m_plan.walChecked = true;
+        const wal::Lsn from = b.info->endLsn.value_or(wal::Lsn());
+        const auto stop = stopEvent(timeline, from);
+        if (!stop && target().kind != RecoveryTarget::Kind::Time)
+            return false;
+        const QList<Step> all = steps(b, timeline, lastSegnoOf(timeline));
+        if (!stop) {
+            // Only a time target gets here (chooseBackup proved the others): nothing after it.
+            require(all);
+            std::optional<catalog::LastCommit> last = m_events->lastCommit(m_graph, timeline);
+            if (last && last->lsn < from)
+                last.reset();
+            if (!last) {
+                refuse(RecoveryPlannerText::tr("%1 is after the end of the archived WAL: no commit follows backup %2 on "
+                                               "timeline %3")
+                           .arg(target().describe(), b.id)
+                           .arg(timeline),
+                       RecoveryPlannerText::tr("Restore to the end of the backup (--target-immediate --backup-id %1), "
+                                               "or wait for archiving to catch up.")
+                           .arg(b.id),
+                       immediateOn(b.id));
+                return true;
+            }
+            refuse(RecoveryPlannerText::tr("no commit after %1 is archived on timeline %2 (the last is at %3, xid %4, "
+                                           "LSN %5), and PostgreSQL stops a time target only at a later commit")
+                       .arg(target().describe())
+                       .arg(timeline)
+                       .arg(Timestamp::fromUsec(last->timeUsec).toIso())
+                       .arg(last->xid)
+                       .arg(last->lsn.toString()),
+                   RecoveryPlannerText::tr("To restore everything archived, that commit included: --target-lsn %1; or "
+                                           "wait for archiving to catch up.")
+                       .arg(last->lsn.toString()),
+                   lsnTarget(last->lsn));
+            return true;
+        }
+        m_plan.stopEvent = stop;
+        // Replay must read the stop record whole: up to the segment of its last byte.
+        const quint64 seg = wal::segnoOfLsn(wal::Lsn(stop->end.value() - 1), segmentSize());
+        qsizetype at = all.size() - 1;
+        for (qsizetype i = 0; i < all.size(); ++i)
+            if (all[i].segno >= seg) {
+                at = i;
+                break;
+            }
+        const QList<Step> path = all.mid(0, at + 1);
+        if (const qsizetype missing = require(path); missing >= 0) {
+            refuseGap(b, all, missing);
+            return true;
+        }
+        m_plan.verdict = RecoveryPlan::Verdict::Ok;
+        if (target().kind == RecoveryTarget::Kind::Xid)
+            for (const auto& e : m_events->events)
+                if ((e.kind == wal::WalEvent::Kind::Commit || e.kind == wal::WalEvent::Kind::Abort) && e.xid == stop->xid
+                    && !onPath(e, timeline))
+                    m_plan.warnings.append(RecoveryPlannerText::tr("transaction id %1 also ended on timeline %2 at %3, "
+                                                                   "a different transaction (a point-in-time recovery "
+                                                                   "hands out xids again); this plan stops at the one on "
+                                                                   "timeline %4 at %5")
+                                               .arg(target().xid)
+                                               .arg(e.timeline)
+                                               .arg(Timestamp::fromUsec(e.timeUsec.value_or(0)).toIso())
+                                               .arg(stop->timeline)
+                                               .arg(Timestamp::fromUsec(stop->timeUsec.value_or(0)).toIso()));
+        if (stop->kind == wal::WalEvent::Kind::Abort && target().kind == RecoveryTarget::Kind::Xid)
+            m_plan.warnings.append(RecoveryPlannerText::tr("transaction %1 rolled back (%2): recovery stops at its "
+                                                           "abort, so none of its changes are restored")
+                                       .arg(target().xid, Timestamp::fromUsec(stop->timeUsec.value_or(0)).toIso()));
+        return true;
     }
 
     static RecoveryTarget immediateOn(const QString& backupId)
@@ -246,7 +454,7 @@ private:
     {
         RecoveryTarget unpinned = target();
         unpinned.backupId.clear();
-        const RecoveryPlan p = planRecovery(m_catalog, unpinned, m_rates);
+        const RecoveryPlan p = planRecovery(m_catalog, unpinned, m_rates, m_events);
         if (p.ok()) {
             unpinned.backupId = p.backupId;
             return unpinned;
@@ -545,9 +753,10 @@ private:
 
 } // namespace
 
-RecoveryPlan planRecovery(const ServerCatalog& catalog, const RecoveryTarget& target, const PlanningRates& rates)
+RecoveryPlan planRecovery(const ServerCatalog& catalog, const RecoveryTarget& target, const PlanningRates& rates,
+                          const catalog::WalEventIndex* events)
 {
-    return Planner(catalog, target, rates).run();
+    return Planner(catalog, target, rates, events).run();
 }
 
 } // namespace tideline::pitr

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/catalog/ServerCatalog.h"
+#include "engine/catalog/WalEventIndex.h"
 #include "engine/pitr/RecoveryPlan.h"
 
 namespace tideline::pitr {
@@ -21,7 +22,18 @@ namespace tideline::pitr {
 ///
 /// Verdicts as RecoveryPlan::Verdict says. A refusal names the reason, a hint, and the nearest
 /// target that would be accepted.
+///
+/// With `events` (the server's WAL event index, buildWalEventIndex) whose segments on the target
+/// timeline's path all read cleanly, the planner knows where the target is instead of guessing
+/// from upload times (walChecked, stopEvent): a restore point or xid must exist on the path (a
+/// missing name is refused with the names that do exist; an xid only seen as a subtransaction is
+/// refused with its parent), and the backup chosen is the newest that ended before that record,
+/// so PostgreSQL meets it after consistency; a time target is Ok only when a commit or abort
+/// after it is archived (PostgreSQL stops only there), and one after the last commit is refused
+/// with that commit, included, as the alternative (--target-lsn). Required WAL then ends at the
+/// stop record's segment. Without events, or with damage on the path, the upload-time rules
+/// above apply.
 RecoveryPlan planRecovery(const catalog::ServerCatalog& catalog, const RecoveryTarget& target,
-                          const PlanningRates& rates = {});
+                          const PlanningRates& rates = {}, const catalog::WalEventIndex* events = nullptr);
 
 } // namespace tideline::pitr

@@ -166,6 +166,22 @@ QJsonObject walsJson(const catalog::ServerCatalog& catalog)
             {QStringLiteral("warnings"), warningsJson(catalog.warnings)}};
 }
 
+QJsonObject walEventJson(const wal::WalEvent& e)
+{
+    QJsonArray subxacts;
+    for (quint32 x : e.subxacts)
+        subxacts.append(qint64(x));
+    return {{QStringLiteral("kind"), wal::walEventKindName(e.kind)},
+            {QStringLiteral("timeline"), qint64(e.timeline)},
+            {QStringLiteral("lsn"), e.lsn.toString()},
+            {QStringLiteral("end_lsn"), e.end.toString()},
+            {QStringLiteral("time"), e.timeUsec ? QJsonValue(Timestamp::fromUsec(*e.timeUsec).toIso()) : QJsonValue()},
+            {QStringLiteral("xid"), e.xid ? QJsonValue(qint64(e.xid)) : QJsonValue()},
+            {QStringLiteral("name"), e.name.isEmpty() ? QJsonValue() : QJsonValue(e.name)},
+            {QStringLiteral("relations"), QJsonArray::fromStringList(e.relations)},
+            {QStringLiteral("subxacts"), subxacts}};
+}
+
 QJsonObject windowJson(const catalog::ServerCatalog& catalog, const QList<pitr::TimelineWindow>& windows,
                        const QMap<wal::TimelineId, catalog::LastCommit>& lastCommits)
 {

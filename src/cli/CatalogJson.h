@@ -15,6 +15,8 @@ namespace tideline::cli {
 QJsonObject backupJson(const catalog::BackupEntry& entry);
 QJsonObject backupsJson(const catalog::ServerCatalog& catalog);
 QJsonObject walsJson(const catalog::ServerCatalog& catalog);
+/// One decoded WAL event as `events` prints it (DESIGN.md's shape plus end_lsn and subxacts).
+QJsonObject walEventJson(const wal::WalEvent& event);
 /// `lastCommits`: the newest commit decoded from each timeline's WAL (readLastCommits); a
 /// timeline without one, or whose window a gap cuts short, gets null last_commit_* fields.
 QJsonObject windowJson(const catalog::ServerCatalog& catalog, const QList<pitr::TimelineWindow>& windows,

@@ -3,6 +3,7 @@
 
 #include "engine/catalog/WalEventIndex.h"
 #include "engine/pitr/RecoveryTarget.h"
+#include "src/cli/CatalogJson.h"
 #include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
@@ -12,27 +13,6 @@
 namespace tideline::cli {
 
 namespace {
-
-QJsonValue timeJson(const std::optional<qint64>& usec)
-{
-    return usec ? QJsonValue(Timestamp::fromUsec(*usec).toIso()) : QJsonValue();
-}
-
-QJsonObject eventJson(const wal::WalEvent& e)
-{
-    QJsonArray subxacts;
-    for (quint32 x : e.subxacts)
-        subxacts.append(qint64(x));
-    return {{QStringLiteral("kind"), wal::walEventKindName(e.kind)},
-            {QStringLiteral("timeline"), qint64(e.timeline)},
-            {QStringLiteral("lsn"), e.lsn.toString()},
-            {QStringLiteral("end_lsn"), e.end.toString()},
-            {QStringLiteral("time"), timeJson(e.timeUsec)},
-            {QStringLiteral("xid"), e.xid ? QJsonValue(qint64(e.xid)) : QJsonValue()},
-            {QStringLiteral("name"), e.name.isEmpty() ? QJsonValue() : QJsonValue(e.name)},
-            {QStringLiteral("relations"), QJsonArray::fromStringList(e.relations)},
-            {QStringLiteral("subxacts"), subxacts}};
-}
 
 QString detailOf(const wal::WalEvent& e)
 {
@@ -127,7 +107,7 @@ int EventsCommand::run(const Invocation& invocation)
     if (invocation.json) {
         QJsonArray events;
         for (const auto* e : shown)
-            events.append(eventJson(*e));
+            events.append(walEventJson(*e));
         QJsonArray problemList;
         for (const auto* s : problems)
             problemList.append(QJsonObject{{QStringLiteral("segment"), s->name},

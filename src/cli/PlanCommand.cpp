@@ -2,6 +2,7 @@
 #include "src/cli/PlanCommand.h"
 
 #include "engine/pitr/RecoveryPlanner.h"
+#include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/PlanJson.h"
 #include "src/cli/SourceAccess.h"
@@ -19,10 +20,17 @@ int PlanCommand::run(const Invocation& invocation)
     auto target = parseTarget(invocation);
     if (!target)
         return reportError(target.error());
-    auto catalog = loadCatalog(invocation, invocation.args[0], invocation.args[1]);
+    auto source = openSource(invocation, invocation.args[0]);
+    if (!source)
+        return reportError(source.error());
+    JobContext context(interruptToken());
+    auto catalog = catalog::loadServerCatalog(*source->store, source->url, serverFor(*source, invocation.args[1]), context);
     if (!catalog)
         return reportError(catalog.error());
-    const pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, *target);
+    auto events = walEventsForPlanning(*source, *catalog, context);
+    if (!events)
+        return reportError(events.error());
+    const pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, *target, {}, events->has_value() ? &**events : nullptr);
     if (invocation.json) {
         printJson(planJson(plan));
     } else {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "src/cli/PlanJson.h"
 
+#include "src/cli/CatalogJson.h"
+
 #include "src/cli/TargetOptions.h"
 
 #include <QJsonArray>
@@ -55,7 +57,9 @@ QJsonObject planJson(const RecoveryPlan& p)
             {QStringLiteral("warnings"), QJsonArray::fromStringList(p.warnings)},
             {QStringLiteral("reason"), orNull(p.reason)},
             {QStringLiteral("hint"), orNull(p.hint)},
-            {QStringLiteral("alternative"), p.alternative ? QJsonValue(targetJson(*p.alternative)) : QJsonValue()}};
+            {QStringLiteral("alternative"), p.alternative ? QJsonValue(targetJson(*p.alternative)) : QJsonValue()},
+            {QStringLiteral("wal_checked"), p.walChecked},
+            {QStringLiteral("stop_event"), p.stopEvent ? QJsonValue(walEventJson(*p.stopEvent)) : QJsonValue()}};
 }
 
 } // namespace tideline::cli

@@ -156,6 +156,22 @@ Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const Q
     return catalog::loadServerCatalog(*source->store, source->url, serverFor(*source, server), context);
 }
 
+Result<std::optional<catalog::WalEventIndex>> walEventsForPlanning(const OpenedSource& source,
+                                                                   const catalog::ServerCatalog& catalog, JobContext& context)
+{
+    catalog::WalEventIndexOptions options;
+    options.cacheDir = catalog::defaultWalEventCacheDir(source.url, catalog.server);
+    auto index = catalog::buildWalEventIndex(*source.store, catalog, options, context);
+    if (index)
+        return std::optional<catalog::WalEventIndex>(std::move(*index));
+    if (index.error().code == ErrorCode::Cancelled)
+        return fail(index.error());
+    //: %1 is why the WAL could not be read
+    printNote(SourceAccessText::tr("the WAL records could not be read, so the plan stands on upload times: %1")
+                  .arg(index.error().oneLine()));
+    return std::optional<catalog::WalEventIndex>();
+}
+
 Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::RecoveryTarget& target)
 {
     auto source = openSource(invocation, invocation.args[0]);
@@ -165,7 +181,10 @@ Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::Reco
     auto catalog = catalog::loadServerCatalog(*source->store, source->url, serverFor(*source, invocation.args[1]), context);
     if (!catalog)
         return fail(catalog.error());
-    pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, target);
+    auto events = walEventsForPlanning(*source, *catalog, context);
+    if (!events)
+        return fail(events.error());
+    pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, target, {}, events->has_value() ? &**events : nullptr);
     if (!plan.ok()) {
         if (invocation.json)
             printJson({{QStringLiteral("plan"), planJson(plan)}});

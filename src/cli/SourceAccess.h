@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/catalog/ServerCatalog.h"
+#include "engine/catalog/WalEventIndex.h"
 #include "engine/k8s/ClusterSource.h"
 #include "engine/pitr/RecoveryPlan.h"
 #include "engine/storage/StoreFactory.h"
@@ -51,6 +52,12 @@ QString serverFor(const OpenedSource& source, const QString& given);
 
 /// Opens the source and loads one server's catalog (the work of most verbs).
 Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server);
+
+/// The server's WAL event index for the planner (read from the bucket, cached by ETag). A
+/// failure is printed as a note and gives nullopt: the plan then stands on upload times.
+/// Errors: only Cancelled.
+Result<std::optional<catalog::WalEventIndex>> walEventsForPlanning(const OpenedSource& source,
+                                                                   const catalog::ServerCatalog& catalog, JobContext& context);
 
 /// A source opened, one server's catalog loaded, and a target planned on it.
 struct PlannedSource {

@@ -5,11 +5,12 @@
 #include "src/cli/ArchiverCommand.h"
 #include "src/cli/BackupsCommand.h"
 #include "src/cli/CommandLine.h"
+#include "src/cli/DoctorCommand.h"
 #include "src/cli/DrillCommand.h"
 #include "src/cli/DrillsCommand.h"
+#include "src/cli/EventsCommand.h"
 #include "src/cli/Interrupt.h"
 #include "src/cli/K8sCommand.h"
-#include "src/cli/DoctorCommand.h"
 #include "src/cli/KeepCommand.h"
 #include "src/cli/ManifestCommand.h"
 #include "src/cli/Output.h"
@@ -24,7 +25,6 @@
 #include "src/cli/WalRestoreCommand.h"
 #include "src/cli/WalsCommand.h"
 #include "src/cli/WindowCommand.h"
-#include "src/cli/EventsCommand.h"
 
 #include <QCoreApplication>
 
@@ -46,13 +46,13 @@ int main(int argc, char* argv[])
     tideline::Translations::install(arguments.contains(QStringLiteral("--json")) ? QLocale::c() : QLocale::system());
 
     const CommandLine commandLine(
-        {std::make_shared<ServersCommand>(), std::make_shared<StatusCommand>(), std::make_shared<BackupsCommand>(),
-         std::make_shared<ShowCommand>(), std::make_shared<WalsCommand>(), std::make_shared<WindowCommand>(),
-         std::make_shared<UsageCommand>(), std::make_shared<RetentionCommand>(), std::make_shared<KeepCommand>(),
-         std::make_shared<DoctorCommand>(), std::make_shared<EventsCommand>(),
-         std::make_shared<PlanCommand>(), std::make_shared<ManifestCommand>(), std::make_shared<RestoreCommand>(),
-         std::make_shared<DrillCommand>(), std::make_shared<DrillsCommand>(), std::make_shared<K8sCommand>(),
-         std::make_shared<AlertsCommand>(), std::make_shared<ArchiverCommand>(), std::make_shared<WalRestoreCommand>()});
+        {std::make_shared<ServersCommand>(),  std::make_shared<StatusCommand>(),    std::make_shared<BackupsCommand>(),
+         std::make_shared<ShowCommand>(),     std::make_shared<WalsCommand>(),      std::make_shared<WindowCommand>(),
+         std::make_shared<UsageCommand>(),    std::make_shared<RetentionCommand>(), std::make_shared<KeepCommand>(),
+         std::make_shared<DoctorCommand>(),   std::make_shared<EventsCommand>(),    std::make_shared<PlanCommand>(),
+         std::make_shared<ManifestCommand>(), std::make_shared<RestoreCommand>(),   std::make_shared<DrillCommand>(),
+         std::make_shared<DrillsCommand>(),   std::make_shared<K8sCommand>(),       std::make_shared<AlertsCommand>(),
+         std::make_shared<ArchiverCommand>(), std::make_shared<WalRestoreCommand>()});
     if (arguments.contains(QStringLiteral("--version"))) {
         printText(QStringLiteral("tideline-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return 0;

@@ -79,7 +79,7 @@ RestoreWizard::RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::share
     setWindowTitle(tr("Restore %1").arg(m_source.server));
     setOption(QWizard::NoBackButtonOnLastPage, true);
     if (m_snapshot)
-        m_plan = pitr::planRecovery(m_snapshot->catalog, m_target);
+        m_plan = pitr::planRecovery(m_snapshot->catalog, m_target, {}, m_snapshot->events.get());
     buildPages();
     connect(&m_runner, &JobRunner::jobProgress, this, [this](quint64 id, const Progress& p) {
         if (id != m_jobId)

@@ -147,6 +147,41 @@ void SourceSession::loadServer(const QString& server)
             if (result) {
                 m_snapshots.insert(server, *result);
                 emit serverLoaded(server);
+                readWalEvents(server);
+            } else {
+                Error e = result.error();
+                if (e.code != ErrorCode::Cancelled)
+                    e.message = QStringLiteral("%1: %2").arg(server, e.message);
+                reportError(e);
+            }
+            jobDone(*self);
+        });
+    m_jobs.append(*self);
+}
+
+void SourceSession::readWalEvents(const QString& server)
+{
+    const int generation = m_generation;
+    auto store = m_store;
+    const SnapshotPtr base = m_snapshots.value(server);
+    auto self = std::make_shared<quint64>(0);
+    *self = m_runner.run<SnapshotPtr>(
+        tr("Read the WAL records of %1").arg(server),
+        [store, base, url = m_url, server](JobContext& context) -> Result<SnapshotPtr> {
+            catalog::WalEventIndexOptions options;
+            options.cacheDir = catalog::defaultWalEventCacheDir(url, server);
+            auto events = catalog::buildWalEventIndex(*store, base->catalog, options, context);
+            if (!events)
+                return fail(events.error());
+            return ServerSnapshot::withEvents(*base, std::move(*events));
+        },
+        this,
+        [this, generation, server, self](Result<SnapshotPtr> result) {
+            if (generation != m_generation)
+                return;
+            if (result) {
+                m_snapshots.insert(server, *result);
+                emit serverLoaded(server);
             } else {
                 Error e = result.error();
                 if (e.code != ErrorCode::Cancelled)

@@ -65,6 +65,8 @@ signals:
 
 private:
     void loadServer(const QString& server);
+    /// The second look: the server's WAL records (the event index), then serverLoaded again.
+    void readWalEvents(const QString& server);
     void jobDone(quint64 id);
     void reportError(const Error& error);
 

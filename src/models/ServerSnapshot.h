@@ -3,6 +3,7 @@
 
 #include "engine/catalog/BucketUsage.h"
 #include "engine/catalog/ServerCatalog.h"
+#include "engine/catalog/WalEventIndex.h"
 #include "engine/pitr/RecoveryWindow.h"
 
 #include <QList>
@@ -18,6 +19,10 @@ struct ServerSnapshot {
     catalog::ServerCatalog catalog;
     QList<pitr::TimelineWindow> windows;
     catalog::ServerUsage usage;
+    /// What the WAL records say (read after the catalog, in a second job); null until then.
+    std::shared_ptr<const catalog::WalEventIndex> events;
+    /// Each timeline's last commit a restore can reach (`window`'s last_commit_*), from events.
+    QMap<wal::TimelineId, catalog::LastCommit> lastCommits;
 
     /// Pure, any thread: what `tideline-cli window` and `usage` compute for this catalog.
     static std::shared_ptr<const ServerSnapshot> make(catalog::ServerCatalog catalog)
@@ -26,6 +31,18 @@ struct ServerSnapshot {
         s->windows = pitr::computeRecoveryWindows(catalog);
         s->usage = catalog::ServerUsage::compute(catalog);
         s->catalog = std::move(catalog);
+        return s;
+    }
+
+    /// The same snapshot with the WAL's events. Pure, any thread.
+    static std::shared_ptr<const ServerSnapshot> withEvents(const ServerSnapshot& base, catalog::WalEventIndex events)
+    {
+        auto s = std::make_shared<ServerSnapshot>(base);
+        for (const auto& w : s->windows)
+            if (!w.limitedByGap)
+                if (auto last = events.lastCommit(s->catalog.wals.graph(), w.timeline, std::nullopt, &s->catalog.wals))
+                    s->lastCommits.insert(w.timeline, *last);
+        s->events = std::make_shared<const catalog::WalEventIndex>(std::move(events));
         return s;
     }
 };

@@ -365,7 +365,7 @@ void PitrView::replan()
         m_planLabel->setText(tr("<b>No target</b>: %1").arg(m_inputMessage->text().toHtmlEscaped()));
         return;
     }
-    m_plan = pitr::planRecovery(m_snapshot->catalog, *m_target);
+    m_plan = pitr::planRecovery(m_snapshot->catalog, *m_target, {}, m_snapshot->events.get());
     m_planLabel->setText(planText());
     m_restore->setEnabled(m_plan.ok());
     if (!m_plan.ok() && m_plan.alternative) {

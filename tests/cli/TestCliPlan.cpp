@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // plan and manifest on buckets written by barman-cloud: every target kind and verdict, the
 // timeline switch, refusals with alternatives, CNPG's own backup choice, and manifests parsed back.
+#include "engine/core/Timestamp.h"
+#include "engine/wal/Lsn.h"
 #include "tests/support/FixtureEnv.h"
 
 #include <QJsonArray>
@@ -8,8 +10,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+using tideline::Timestamp;
 using tideline::test::FixtureEnv;
 using tideline::test::ProcessResult;
+namespace wal = tideline::wal;
 
 namespace {
 const FixtureEnv& env()
@@ -199,22 +203,73 @@ private slots:
         QCOMPARE(later.exitCode, 0);
     }
 
-    void xidAndNameAreUnverified()
+    // The WAL's own records place xid and restore point targets (PostgreSQL wrote them; make_buckets
+    // recorded the xid's commit time and the restore point's end LSN as PostgreSQL returned them).
+    void xidAndNameAreFoundInTheWal()
     {
         const QJsonObject main = env().scenario(QStringLiteral("main"));
-        const QString xid =
-            QString::number(main.value(QStringLiteral("mistake")).toObject().value(QStringLiteral("xid")).toInt());
-        for (const QStringList& target : {QStringList{QStringLiteral("--target-xid"), xid},
-                                          QStringList{QStringLiteral("--target-name"), QStringLiteral("before_mistake")}}) {
-            const ProcessResult r = plan(QStringLiteral("main"), target);
-            QCOMPARE(r.exitCode, 0);
-            QCOMPARE(r.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("unverified"));
-            QVERIFY(!r.json().value(QStringLiteral("reason")).toString().isEmpty());
-        }
+        const QJsonObject mistake = main.value(QStringLiteral("mistake")).toObject();
+        const QString xid = QString::number(mistake.value(QStringLiteral("xid")).toInt());
+        const ProcessResult onOne =
+            plan(QStringLiteral("main"),
+                 {QStringLiteral("--target-xid"), xid, QStringLiteral("--target-tli"), QStringLiteral("1")});
+        QCOMPARE(onOne.exitCode, 0);
+        QCOMPARE(onOne.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("ok"));
+        QVERIFY(onOne.json().value(QStringLiteral("wal_checked")).toBool());
+        const QJsonObject stop = onOne.json().value(QStringLiteral("stop_event")).toObject();
+        QCOMPARE(stop.value(QStringLiteral("kind")).toString(), QStringLiteral("commit"));
+        QCOMPARE(stop.value(QStringLiteral("timeline")).toInt(), 1);
+        QCOMPARE(Timestamp::parse(stop.value(QStringLiteral("time")).toString())->usecUtc,
+                 Timestamp::parse(mistake.value(QStringLiteral("committed_at")).toString())->usecUtc);
+
+        // Timeline 2 was branched off before the mistake, so its xids start again where the
+        // mistake's was: the latest timeline has another transaction with the same xid.
+        const ProcessResult latest = plan(QStringLiteral("main"), {QStringLiteral("--target-xid"), xid});
+        QCOMPARE(latest.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("ok"));
+        QVERIFY(latest.json().value(QStringLiteral("stop_event")).toObject().value(QStringLiteral("timeline")).toInt() != 1);
+        const QString warnings =
+            QString::fromUtf8(QJsonDocument(latest.json().value(QStringLiteral("warnings")).toArray()).toJson());
+        QVERIFY2(warnings.contains(QStringLiteral("also ended on timeline 1")), qPrintable(warnings));
+
+        QString rpLsn;
+        for (const auto& rp : main.value(QStringLiteral("restore_points")).toArray())
+            if (rp.toObject().value(QStringLiteral("name")).toString() == QLatin1String("before_mistake"))
+                rpLsn = rp.toObject().value(QStringLiteral("lsn")).toString();
+        const ProcessResult named = plan(QStringLiteral("main"),
+                                         {QStringLiteral("--target-name"), QStringLiteral("before_mistake"),
+                                          QStringLiteral("--target-tli"), QStringLiteral("1")});
+        QCOMPARE(named.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("ok"));
+        const QJsonObject rp = named.json().value(QStringLiteral("stop_event")).toObject();
+        QCOMPARE(rp.value(QStringLiteral("name")).toString(), QStringLiteral("before_mistake"));
+        // pg_create_restore_point returns where the next record goes: the record's end, 8-aligned.
+        const auto end = wal::Lsn::parse(rp.value(QStringLiteral("end_lsn")).toString());
+        QVERIFY(end);
+        QCOMPARE(wal::Lsn((end->value() + 7) & ~quint64(7)).toString(), wal::Lsn::parse(rpLsn)->toString());
+
+        const ProcessResult unknown =
+            plan(QStringLiteral("main"), {QStringLiteral("--target-name"), QStringLiteral("no_such_point")});
+        QCOMPARE(unknown.exitCode, 7);
+        const QString hint = unknown.json().value(QStringLiteral("hint")).toString();
+        QVERIFY2(hint.contains(QStringLiteral("before_mistake")) && hint.contains(QStringLiteral("rp_on_tl3")),
+                 qPrintable(hint));
+
         const ProcessResult immediate = plan(QStringLiteral("main"), {QStringLiteral("--target-immediate")});
         QCOMPARE(immediate.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("ok"));
         QCOMPARE(immediate.json().value(QStringLiteral("backup_id")).toString(),
                  main.value(QStringLiteral("backup_ids")).toArray().last().toString());
+    }
+
+    // The restore point right after the first backup: PostgreSQL meets it only when replay starts
+    // from a backup that ended before it, so the planner must not take the newest.
+    void aRestorePointPicksTheBackupBeforeIt()
+    {
+        const QJsonObject main = env().scenario(QStringLiteral("main"));
+        const ProcessResult r = plan(QStringLiteral("main"),
+                                     {QStringLiteral("--target-name"), QStringLiteral("rp_after_backup_1"),
+                                      QStringLiteral("--target-tli"), QStringLiteral("current")});
+        QCOMPARE(r.json().value(QStringLiteral("verdict")).toString(), QStringLiteral("ok"));
+        QCOMPARE(r.json().value(QStringLiteral("backup_id")).toString(),
+                 main.value(QStringLiteral("backup_ids")).toArray().first().toString());
     }
 
     void badTargetsAreUsageErrors_data()

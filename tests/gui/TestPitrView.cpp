@@ -186,7 +186,20 @@ private slots:
         v->valueEdit()->setText(QStringLiteral("before_mistake"));
         QVERIFY(v->target());
         QCOMPARE(v->target()->kind, pitr::RecoveryTarget::Kind::Name);
-        QCOMPARE(v->plan().verdict, pitr::RecoveryPlan::Verdict::Unverified);
+        // The WAL's records place it: the window plans it as the CLI does, found, not guessed.
+        const auto& env = FixtureEnv::instance();
+        const QJsonObject cli =
+            test::cliJson({QStringLiteral("plan"), env.url(QStringLiteral("main")), env.server(QStringLiteral("main")),
+                           QStringLiteral("--target-name"), QStringLiteral("before_mistake")});
+        QCOMPARE(pitr::RecoveryPlan::verdictName(v->plan().verdict), cli.value(QStringLiteral("verdict")).toString());
+        QCOMPARE(v->plan().verdict, pitr::RecoveryPlan::Verdict::Ok);
+        QVERIFY(v->plan().walChecked && v->plan().stopEvent);
+        QCOMPARE(v->plan().backupId, cli.value(QStringLiteral("backup_id")).toString());
+        QCOMPARE(v->plan().stopEvent->lsn.toString(),
+                 cli.value(QStringLiteral("stop_event")).toObject().value(QStringLiteral("lsn")).toString());
+        v->valueEdit()->setText(QStringLiteral("no_such_point"));
+        QVERIFY(!v->plan().ok());
+        QVERIFY2(v->plan().hint.contains(QStringLiteral("before_mistake")), qPrintable(v->plan().hint));
         v->kindCombo()->setCurrentIndex(2); // LSN
         v->valueEdit()->setText(QStringLiteral("not an lsn"));
         QVERIFY(!v->target());

@@ -50,6 +50,8 @@ public:
         // Messages follow the locale; the tests compare English ones (TestTranslations covers the rest).
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         env.remove(QStringLiteral("LANGUAGE"));
+        // The decoded-WAL cache of the fixture buckets, never the user's.
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), QStringLiteral(TIDELINE_FIXTURE_DIR "/cache"));
         return env;
     }
 
