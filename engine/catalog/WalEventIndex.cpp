@@ -216,6 +216,20 @@ QList<const SegmentReading*> WalEventIndex::problems() const
     return out;
 }
 
+QMap<qint64, int> WalEventIndex::commitsPerMinute() const
+{
+    constexpr qint64 kMinute = 60'000'000;
+    QMap<qint64, int> out;
+    for (const auto& e : events)
+        if (e.kind == wal::WalEvent::Kind::Commit && e.timeUsec) {
+            // Floor, also for times before 1970.
+            const qint64 t = *e.timeUsec;
+            const qint64 minute = (t >= 0 ? t / kMinute : (t - kMinute + 1) / kMinute) * kMinute;
+            ++out[minute];
+        }
+    return out;
+}
+
 std::optional<LastCommit> WalEventIndex::lastCommit(const wal::TimelineGraph& graph, wal::TimelineId timeline,
                                                     std::optional<wal::Lsn> before, const WalArchive* archive) const
 {
@@ -383,6 +397,18 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
         return std::tie(a.timeline, a.lsn, a.kind) < std::tie(b.timeline, b.lsn, b.kind);
     });
     index.events.erase(std::unique(index.events.begin(), index.events.end()), index.events.end());
+    wal::TimelineId timeline = 0;
+    std::optional<qint64> lastTime;
+    for (auto& e : index.events) {
+        if (e.timeline != timeline) {
+            timeline = e.timeline;
+            lastTime.reset();
+        }
+        if (e.timeUsec)
+            lastTime = e.timeUsec;
+        else
+            e.notBeforeUsec = lastTime;
+    }
     return index;
 }
 

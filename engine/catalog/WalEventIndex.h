@@ -54,6 +54,9 @@ struct WalEventIndex {
 
     /// Segments that could not be read to their end (their problem is set).
     QList<const SegmentReading*> problems() const;
+    /// Commits per minute over every timeline, keyed by the minute's start (µs since the epoch,
+    /// UTC), minutes without a commit left out. Pure; any thread.
+    QMap<qint64, int> commitsPerMinute() const;
     /// The newest commit in `timeline`'s history (its own WAL and its ancestors' up to where it
     /// branched), with an LSN below `before` when given; nullopt when none is known. With
     /// `archive`, only a commit whose segments a restore to `timeline` reads (full segments of

@@ -27,10 +27,13 @@ struct WalEvent {
     Lsn lsn;                        ///< where the record starts
     Lsn end;                        ///< where it ends: a recovery_target_lsn that includes it
     std::optional<qint64> timeUsec; ///< µs since the Unix epoch, UTC (PostgreSQL's own precision)
-    quint32 xid = 0;                ///< 0 when the record carries none
-    QString name;                   ///< restore point name, checkpoint kind, previous timeline
-    QStringList relations;          ///< "base/DB/RELFILENODE", "global/R", "pg_tblspc/SPC/DB/R"
-    QList<quint32> subxacts;        ///< committed or aborted subtransactions
+    /// For an event without a time of its own (a truncation): the time of the last timed record
+    /// before it on its timeline, so it can be placed and filtered; nullopt when it has a time.
+    std::optional<qint64> notBeforeUsec;
+    quint32 xid = 0;         ///< 0 when the record carries none
+    QString name;            ///< restore point name, checkpoint kind, previous timeline
+    QStringList relations;   ///< "base/DB/RELFILENODE", "global/R", "pg_tblspc/SPC/DB/R"
+    QList<quint32> subxacts; ///< committed or aborted subtransactions
 
     friend bool operator==(const WalEvent&, const WalEvent&) = default;
 };

@@ -176,6 +176,8 @@ QJsonObject walEventJson(const wal::WalEvent& e)
             {QStringLiteral("lsn"), e.lsn.toString()},
             {QStringLiteral("end_lsn"), e.end.toString()},
             {QStringLiteral("time"), e.timeUsec ? QJsonValue(Timestamp::fromUsec(*e.timeUsec).toIso()) : QJsonValue()},
+            {QStringLiteral("not_before"),
+             e.notBeforeUsec ? QJsonValue(Timestamp::fromUsec(*e.notBeforeUsec).toIso()) : QJsonValue()},
             {QStringLiteral("xid"), e.xid ? QJsonValue(qint64(e.xid)) : QJsonValue()},
             {QStringLiteral("name"), e.name.isEmpty() ? QJsonValue() : QJsonValue(e.name)},
             {QStringLiteral("relations"), QJsonArray::fromStringList(e.relations)},

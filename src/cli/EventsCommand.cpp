@@ -84,21 +84,15 @@ int EventsCommand::run(const Invocation& invocation)
 
     // An event without a time of its own (a truncation) is filtered by the time of the record
     // before it on its timeline.
+    // An event without a time of its own (a truncation) is filtered by the time before it.
     QList<const wal::WalEvent*> shown;
-    wal::TimelineId timeline = 0;
-    qint64 lastTime = 0; // 0: no timed record yet on this timeline
     for (const auto& e : index->events) {
-        if (e.timeline != timeline) {
-            timeline = e.timeline;
-            lastTime = 0;
-        }
-        if (e.timeUsec)
-            lastTime = *e.timeUsec;
+        const std::optional<qint64> when = e.timeUsec ? e.timeUsec : e.notBeforeUsec;
         if (!options.timelines.isEmpty() && e.timeline != options.timelines.first())
             continue;
         if (!kinds.isEmpty() && !kinds.contains(e.kind))
             continue;
-        if ((from && (lastTime == 0 || lastTime < *from)) || (to && lastTime != 0 && lastTime > *to))
+        if ((from && (!when || *when < *from)) || (to && when && *when > *to))
             continue;
         shown << &e;
     }
@@ -113,8 +107,30 @@ int EventsCommand::run(const Invocation& invocation)
             problemList.append(QJsonObject{{QStringLiteral("segment"), s->name},
                                            {QStringLiteral("lsn"), s->problem->lsn.toString()},
                                            {QStringLiteral("message"), s->problem->message}});
+        QJsonArray perMinute;
+        const auto minutes = index->commitsPerMinute();
+        for (auto it = minutes.begin(); it != minutes.end(); ++it)
+            perMinute.append(QJsonObject{{QStringLiteral("minute"), Timestamp::fromUsec(it.key()).toIso()},
+                                         {QStringLiteral("commits"), it.value()}});
+        QJsonArray segments;
+        for (const auto& s : index->segments) {
+            const auto delay = s.archiveDelayUsec();
+            segments.append(
+                QJsonObject{{QStringLiteral("name"), s.name},
+                            {QStringLiteral("timeline"), qint64(s.timeline)},
+                            {QStringLiteral("uploaded"), Timestamp::fromUsec(s.uploadedUsec).toIso()},
+                            {QStringLiteral("records"), s.records},
+                            {QStringLiteral("commits"), s.commits},
+                            {QStringLiteral("last_record_time"),
+                             s.lastRecordTimeUsec ? QJsonValue(Timestamp::fromUsec(*s.lastRecordTimeUsec).toIso())
+                                                  : QJsonValue()},
+                            {QStringLiteral("archive_delay_seconds"), delay ? QJsonValue(double(*delay) / 1e6) : QJsonValue()},
+                            {QStringLiteral("problem"), s.problem ? QJsonValue(s.problem->message) : QJsonValue()}});
+        }
         printJson(
             {{QStringLiteral("server"), server},
+             {QStringLiteral("commits_per_minute"), perMinute},
+             {QStringLiteral("segments"), segments},
              {QStringLiteral("postgres_version"), index->postgresVersion ? QJsonValue(index->postgresVersion) : QJsonValue()},
              {QStringLiteral("events"), events},
              {QStringLiteral("complete"), problems.isEmpty()},

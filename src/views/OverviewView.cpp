@@ -238,12 +238,30 @@ void OverviewView::refresh()
     QColor bannerColor;
     switch (f.verdict) {
     case pitr::ServerStatus::Verdict::Recoverable:
-        m_verdict->setText(
-            tr("✔  Restorable from %1 to %2")
-                .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone), Format::time(f.untilUsec, m_zone)));
-        m_verdictDetail->setText(tr("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4).")
-                                     .arg(f.window->timeline)
-                                     .arg(f.window->firstRecoverabilityBackupId, f.untilWal, Format::age(f.untilUsec, now)));
+        // The true end is the last commit the WAL holds; until it is read, the upload time stands in.
+        if (const auto last = s.lastCommits.find(f.window->timeline); last != s.lastCommits.end()) {
+            m_verdict->setText(tr("✔  Restorable from %1 to %2")
+                                   .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone),
+                                        Format::time(last->timeUsec, m_zone)));
+            m_verdictDetail->setText(
+                tr("Timeline %1: from the end of backup %2 to the last commit (xid %3, LSN %4, "
+                   "%5), in WAL archived up to %6 (uploaded %7).")
+                    .arg(f.window->timeline)
+                    .arg(f.window->firstRecoverabilityBackupId)
+                    .arg(last->xid)
+                    .arg(last->lsn.toString(), Format::age(last->timeUsec, now), f.untilWal, Format::age(f.untilUsec, now)));
+        } else {
+            m_verdict->setText(tr("✔  Restorable from %1 to %2")
+                                   .arg(Format::time(f.window->firstRecoverabilityPoint->usecUtc, m_zone),
+                                        Format::time(f.untilUsec, m_zone)));
+            m_verdictDetail->setText(
+                (s.events ? tr("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4); no "
+                               "commit was found in its WAL.")
+                          : tr("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4); "
+                               "reading the WAL for the last commit…"))
+                    .arg(f.window->timeline)
+                    .arg(f.window->firstRecoverabilityBackupId, f.untilWal, Format::age(f.untilUsec, now)));
+        }
         bannerColor = ChartStyle::ok();
         break;
     case pitr::ServerStatus::Verdict::LimitedByGap:
@@ -361,7 +379,10 @@ void OverviewView::refresh()
     for (auto it = s.windows.crbegin(); it != s.windows.crend(); ++it, ++row) {
         const auto& w = *it;
         const auto parent = c.wals.graph().parent(w.timeline);
-        const qint64 until = w.limitedByGap ? w.recoverableUntilUsec : w.lastArchivedUsec;
+        const auto lastCommit = w.limitedByGap ? s.lastCommits.end() : s.lastCommits.find(w.timeline);
+        const bool commitKnown = lastCommit != s.lastCommits.end();
+        const qint64 until =
+            w.limitedByGap ? w.recoverableUntilUsec : (commitKnown ? lastCommit->timeUsec : w.lastArchivedUsec);
         m_timelines->setItem(row, 0, cell(QString::number(w.timeline), Qt::AlignRight | Qt::AlignVCenter));
         m_timelines->setItem(row, 1,
                              cell(parent ? QString::number(*parent) : QStringLiteral("-"), Qt::AlignRight | Qt::AlignVCenter));
@@ -382,6 +403,8 @@ void OverviewView::refresh()
         } else if (w.limitedByGap) {
             status = cell(tr("cut short by a gap at %1").arg(w.recoverableUntilWal));
             status->setForeground(ChartStyle::trouble());
+        } else if (commitKnown) {
+            status = cell(tr("to the last commit, xid %1").arg(lastCommit->xid));
         } else {
             status = cell(tr("to the last archived WAL"));
         }

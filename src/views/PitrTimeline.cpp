@@ -150,6 +150,8 @@ QString PitrTimeline::rowLabel(int row) const
         return tr("Restorable");
     if (row == 1)
         return tr("Backups");
+    if (row == 2 + m_timelines.size())
+        return tr("Commits/min");
     return tr("TL %1 WAL").arg(m_timelines.value(row - 2));
 }
 
@@ -159,7 +161,7 @@ void PitrTimeline::updateGutter()
     // words gets a wider gutter instead of clipped labels.
     const QFontMetrics fm(font());
     int widest = 0;
-    for (int row = 0; row < 2 + m_timelines.size(); ++row)
+    for (int row = 0; row < rowCount(); ++row)
         widest = std::max(widest, fm.horizontalAdvance(rowLabel(row)));
     const int gutter = std::max(kMinGutter, widest + 12);
     if (gutter == m_gutter)
@@ -222,6 +224,9 @@ void PitrTimeline::rebuild()
     m_branches.clear();
     m_backupSpans.clear();
     m_recoverable.clear();
+    m_marks.clear();
+    m_commitMinutes.clear();
+    m_maxPerMinute = 0;
     m_widestBackupUsec = 0;
     m_dataBegin = m_dataEnd = 0;
     if (!m_snapshot)
@@ -259,6 +264,18 @@ void PitrTimeline::rebuild()
         if (const auto when = cat.wals.branchTimeUsec(tli))
             m_branches.append({*cat.wals.graph().parent(tli), tli, *when});
     m_recoverable = pitr::mergedRecoverableRanges(m_snapshot->windows);
+    if (const auto& events = m_snapshot->events) {
+        using K = wal::WalEvent::Kind;
+        for (const wal::WalEvent& e : events->events) {
+            const auto when = e.timeUsec ? e.timeUsec : e.notBeforeUsec;
+            if (when && (e.kind == K::RestorePoint || e.kind == K::Drop || e.kind == K::Truncate))
+                m_marks.append({e, *when});
+        }
+        std::stable_sort(m_marks.begin(), m_marks.end(), [](const Mark& a, const Mark& b) { return a.usec < b.usec; });
+        m_commitMinutes = events->commitsPerMinute();
+        for (int n : std::as_const(m_commitMinutes))
+            m_maxPerMinute = std::max(m_maxPerMinute, n);
+    }
     if (lo <= hi) {
         m_dataBegin = lo;
         m_dataEnd = hi;
@@ -294,6 +311,31 @@ QPair<int, int> PitrTimeline::timelineRow(quint32 timeline) const
     return {rowTop(2 + row), rowTop(2 + row) + kRowHeight - 4};
 }
 
+QPair<int, int> PitrTimeline::commitsRow() const
+{
+    if (m_commitMinutes.isEmpty())
+        return {-1, -1};
+    const int row = 2 + static_cast<int>(m_timelines.size());
+    return {rowTop(row), rowTop(row) + kRowHeight - 4};
+}
+
+const PitrTimeline::Mark* PitrTimeline::markAt(QPoint pos) const
+{
+    const Mark* best = nullptr;
+    double bestDistance = 6;
+    for (const Mark& m : m_marks) {
+        const auto [top, bottom] = timelineRow(m.event.timeline);
+        if (pos.y() < top || pos.y() > bottom)
+            continue;
+        const double d = std::abs(widgetXForTime(m.usec) - pos.x());
+        if (d <= bestDistance) {
+            bestDistance = d;
+            best = &m;
+        }
+    }
+    return best;
+}
+
 int PitrTimeline::backupIndexAt(QPoint pos) const
 {
     QList<TimelineScale::Item> items;
@@ -324,6 +366,28 @@ QString PitrTimeline::describeAt(QPoint pos) const
             + (e.restorable ? tr("%1 in the bucket, restorable") : tr("%1 in the bucket, not restorable"))
                   .arg(Format::bytes(e.bytes));
         return text;
+    }
+    if (const Mark* m = markAt(pos)) {
+        const wal::WalEvent& e = m->event;
+        const QString at = e.timeUsec ? Format::time(*e.timeUsec, m_zone) : tr("after %1").arg(Format::time(m->usec, m_zone));
+        switch (e.kind) {
+        case wal::WalEvent::Kind::RestorePoint:
+            return tr("Restore point '%1'\n%2, timeline %3, LSN %4")
+                .arg(e.name, at, QString::number(e.timeline), e.lsn.toString());
+        case wal::WalEvent::Kind::Drop:
+            return tr("Relation files dropped at commit (DROP, TRUNCATE or a rewrite): %1\n%2, xid %3, "
+                      "timeline %4, LSN %5\nClick it in the list below to restore to just before it")
+                .arg(e.relations.join(QStringLiteral(", ")), at, QString::number(e.xid), QString::number(e.timeline),
+                     e.lsn.toString());
+        default:
+            return tr("%1 truncated to %2 blocks\n%3, timeline %4, LSN %5")
+                .arg(e.relations.value(0), e.name, at, QString::number(e.timeline), e.lsn.toString());
+        }
+    }
+    if (const auto [top, bottom] = commitsRow(); top >= 0 && pos.y() >= top && pos.y() <= bottom) {
+        constexpr qint64 kMinuteUsec = 60 * kSecond;
+        const qint64 minute = (t / kMinuteUsec) * kMinuteUsec;
+        return tr("%Ln commit(s) in the minute from %1", nullptr, m_commitMinutes.value(minute)).arg(Format::time(minute, m_zone));
     }
     if (pos.y() >= rowTop(0) && pos.y() < rowTop(1)) {
         for (const auto& r : m_recoverable)
@@ -438,7 +502,7 @@ void PitrTimeline::paintAxis(QPainter& p, QSize size, const TimelineScale& scale
 
 namespace {
 // A key in the bottom right corner: the colours say restorable or not, harmful or harmless.
-void paintLegend(QPainter& p, QSize size, const Palette& pal, int rowsBottom, bool previewing)
+void paintLegend(QPainter& p, QSize size, const Palette& pal, int rowsBottom, bool previewing, bool marks)
 {
     QList<std::pair<QColor, QString>> entries{{pal.recoverable, PitrTimeline::tr("restorable", "legend")},
                                               {pal.backup, PitrTimeline::tr("backup", "legend")},
@@ -450,6 +514,10 @@ void paintLegend(QPainter& p, QSize size, const Palette& pal, int rowsBottom, bo
                                               {pal.marker, PitrTimeline::tr("target", "legend")}};
     if (previewing)
         entries.prepend({pal.gapHarmless, PitrTimeline::tr("removed by retention", "legend")});
+    if (marks) {
+        entries.append({pal.recoverable.darker(140), PitrTimeline::tr("restore point", "legend")});
+        entries.append({pal.gap, PitrTimeline::tr("files dropped", "legend")});
+    }
     const QFontMetrics fm(p.font());
     constexpr int kSwatch = 10;
     constexpr int kSpacing = 14;
@@ -561,6 +629,43 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
         }
     }
 
+    // Commits per minute: a bar per minute, as high as its share of the busiest minute.
+    if (const auto [top, bottom] = commitsRow(); top >= 0 && m_maxPerMinute > 0) {
+        const double full = bottom - top - 2;
+        for (auto it = m_commitMinutes.lowerBound(viewStart - 60 * kSecond);
+             it != m_commitMinutes.end() && it.key() <= viewEnd; ++it) {
+            const double height = std::max(1.0, full * it.value() / m_maxPerMinute);
+            const QRectF r = spanRect(it.key(), it.key() + 60 * kSecond, top, 0, 1);
+            p.fillRect(QRectF(r.left(), bottom - height, std::max(1.0, r.width() - 0.5), height), pal.band.darker(130));
+        }
+    }
+
+    // What the WAL says happened: restore points as flags, dropped or truncated files in red.
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const Mark& m : m_marks) {
+        if (m.usec < viewStart || m.usec > viewEnd)
+            continue;
+        const int row = static_cast<int>(m_timelines.indexOf(m.event.timeline));
+        if (row < 0)
+            continue;
+        const double x = scale.xForTime(m.usec) + m_gutter;
+        const int top = rowTop(2 + row);
+        if (m.event.kind == wal::WalEvent::Kind::RestorePoint) {
+            p.setPen(QPen(pal.text, 1));
+            p.drawLine(QPointF(x, top + 1), QPointF(x, top + kRowHeight - 4));
+            p.setPen(Qt::NoPen);
+            p.setBrush(pal.recoverable.darker(140));
+            p.drawPolygon(QPolygonF{QPointF(x, top + 1), QPointF(x + 8, top + 4.5), QPointF(x, top + 8)});
+        } else {
+            const double y = top + (kRowHeight - 4) / 2.0;
+            p.setPen(QPen(pal.background, 1));
+            p.setBrush(pal.gap);
+            p.drawPolygon(QPolygonF{QPointF(x, y - 6), QPointF(x + 5, y), QPointF(x, y + 6), QPointF(x - 5, y)});
+        }
+        p.setBrush(Qt::NoBrush);
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+
     // Branch points: a connector from the parent's row down to the child's.
     p.setRenderHint(QPainter::Antialiasing, true);
     for (const Branch& br : std::as_const(m_branches)) {
@@ -607,7 +712,7 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
     auto label = [&](int row, const QString& text) {
         p.drawText(QRect(4, rowTop(row), m_gutter - 8, kRowHeight - 2), Qt::AlignLeft | Qt::AlignVCenter, text);
     };
-    for (int row = 0; row < 2 + m_timelines.size(); ++row)
+    for (int row = 0; row < rowCount(); ++row)
         label(row, rowLabel(row));
     // The zone in the corner: every label on the axis is a wall time in it.
     QFont bold = p.font();
@@ -616,7 +721,7 @@ void PitrTimeline::paintTo(QPainter& p, QSize size) const
     p.setFont(bold);
     p.drawText(QRect(4, 2, m_gutter - 6, kAxisHeight - 6), Qt::AlignLeft | Qt::AlignVCenter, Format::zoneName(m_zone));
     p.restore();
-    paintLegend(p, size, pal, rowTop(2 + static_cast<int>(m_timelines.size())), m_preview.has_value());
+    paintLegend(p, size, pal, rowTop(rowCount()), m_preview.has_value(), !m_marks.isEmpty());
 }
 
 void PitrTimeline::resizeEvent(QResizeEvent* event)

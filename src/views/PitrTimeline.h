@@ -6,6 +6,7 @@
 #include "src/models/ServerSnapshot.h"
 #include "src/views/TimelineScale.h"
 
+#include <QMap>
 #include <QSet>
 #include <QWidget>
 
@@ -74,6 +75,17 @@ public:
     QPair<int, int> timelineRow(quint32 timeline) const;
     QPair<int, int> backupRow() const;
 
+    /// What the WAL records put on the rows: restore points as flags, relation files dropped or
+    /// truncated as red marks (from the snapshot's event index).
+    struct Mark {
+        wal::WalEvent event;
+        qint64 usec = 0; ///< its time, or the time of the record before it
+    };
+    const QList<Mark>& marks() const { return m_marks; }
+    /// The commits-per-minute row, empty until the WAL has been read.
+    const QMap<qint64, int>& commitsPerMinute() const { return m_commitMinutes; }
+    QPair<int, int> commitsRow() const;
+
     /// Paints the whole widget into `painter` at `size` (paintEvent and the benchmark).
     void paintTo(QPainter& painter, QSize size) const;
 
@@ -104,6 +116,8 @@ private:
     QString rowLabel(int row) const;
     void updateGutter();
     int rowTop(int row) const { return kAxisHeight + row * kRowHeight; }
+    int rowCount() const { return 2 + static_cast<int>(m_timelines.size()) + (m_commitMinutes.isEmpty() ? 0 : 1); }
+    const Mark* markAt(QPoint pos) const;
     int backupIndexAt(QPoint pos) const;
     void paintAxis(QPainter& p, QSize size, const TimelineScale& scale) const;
 
@@ -130,6 +144,9 @@ private:
     QList<BackupSpan> m_backupSpans; ///< by begin time
     qint64 m_widestBackupUsec = 0;
     QList<pitr::TimeRange> m_recoverable; ///< the engine's merged recoverable ranges
+    QList<Mark> m_marks;                  ///< by time
+    QMap<qint64, int> m_commitMinutes;
+    int m_maxPerMinute = 0;
     qint64 m_dataBegin = 0;
     qint64 m_dataEnd = 0;
     std::optional<qint64> m_target;

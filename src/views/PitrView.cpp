@@ -2,6 +2,7 @@
 #include "src/views/PitrView.h"
 
 #include "engine/pitr/RecoveryPlanner.h"
+#include "src/views/ChartStyle.h"
 #include "src/views/PitrTimeline.h"
 #include "ui_PitrView.h"
 
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTextCharFormat>
+#include <QTreeWidget>
 
 #include <algorithm>
 #include <limits>
@@ -86,6 +88,7 @@ PitrView::PitrView(QWidget* parent) : QWidget(parent), m_ui(new Ui::PitrView)
     m_alternative = m_ui->useAlternative;
     m_alternative->hide();
     m_restore = m_ui->restoreButton;
+    m_happened = m_ui->happenedList;
 
     m_value->setEnabled(false);
     // "latest", "current" and numbers are recovery_target_timeline values, parsed back: not
@@ -96,6 +99,14 @@ PitrView::PitrView(QWidget* parent) : QWidget(parent), m_ui(new Ui::PitrView)
         if (m_kind->currentIndex() != 0)
             m_kind->setCurrentIndex(0);
         setTargetTime(t.usecUtc);
+    });
+    connect(m_timeline, &PitrTimeline::viewChanged, this, &PitrView::updateHappened);
+    connect(m_happened, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
+        const int index = item->data(0, Qt::UserRole).toInt();
+        if (!m_snapshot || !m_snapshot->events || index < 0 || index >= m_snapshot->events->events.size())
+            return;
+        if (const auto target = targetBefore(m_snapshot->events->events[index]))
+            applyTarget(*target);
     });
     connect(m_calendar, &QCalendarWidget::selectionChanged, this, &PitrView::onCalendarChanged);
     connect(m_timeEdit, &QDateTimeEdit::dateTimeChanged, this, &PitrView::onInputChanged);
@@ -179,6 +190,7 @@ void PitrView::setSnapshot(SnapshotPtr snapshot)
         m_tli->setCurrentText(keep.isEmpty() ? QStringLiteral("latest") : keep);
     }
     markBackupDays();
+    updateHappened();
     // Start at the newest instant that can be restored: the question is usually "how close to
     // now can I get", and the plan for it is the quickest sanity check of the whole archive.
     qint64 latest = 0;
@@ -186,10 +198,112 @@ void PitrView::setSnapshot(SnapshotPtr snapshot)
         for (const pitr::TimelineWindow& w : m_snapshot->windows)
             for (const pitr::RecoverableRange& r : w.ranges)
                 latest = std::max(latest, r.toUploadedUsec);
+    latest = latest / kSecond * kSecond;
+    // With the WAL read, the newest whole second PostgreSQL can stop at: before the last commit
+    // (a time target stops only at a commit after it).
+    if (m_snapshot)
+        if (const pitr::LatestWindow lw = pitr::latestWindow(m_snapshot->catalog, m_snapshot->windows); lw.window)
+            if (const auto last = m_snapshot->lastCommits.find(lw.window->timeline); last != m_snapshot->lastCommits.end()) {
+                const qint64 before = (last->timeUsec - 1) / kSecond * kSecond;
+                if (before >= (lw.window->firstRecoverabilityPoint ? lw.window->firstRecoverabilityPoint->usecUtc : 0))
+                    latest = before;
+            }
     if (latest > 0)
-        setTargetTime(latest / kSecond * kSecond);
+        setTargetTime(latest);
     else
         replan();
+}
+
+std::optional<pitr::RecoveryTarget> PitrView::targetBefore(const wal::WalEvent& event)
+{
+    using K = wal::WalEvent::Kind;
+    pitr::RecoveryTarget t;
+    // Pinned to the event's timeline: "just before" means on the history it happened in.
+    t.timeline.kind = pitr::TimelineSpec::Kind::Number;
+    t.timeline.number = event.timeline;
+    switch (event.kind) {
+    case K::RestorePoint:
+        t.kind = pitr::RecoveryTarget::Kind::Name;
+        t.name = event.name;
+        return t;
+    case K::Drop:
+    case K::Truncate:
+        if (event.xid != 0) {
+            t.kind = pitr::RecoveryTarget::Kind::Xid;
+            t.xid = QString::number(event.xid);
+        } else {
+            t.kind = pitr::RecoveryTarget::Kind::Lsn;
+            t.lsn = event.lsn;
+        }
+        t.exclusive = true;
+        return t;
+    default: return std::nullopt;
+    }
+}
+
+void PitrView::updateHappened()
+{
+    using K = wal::WalEvent::Kind;
+    m_happened->clear();
+    m_happened->setVisible(m_snapshot && m_snapshot->events);
+    if (!m_snapshot || !m_snapshot->events)
+        return;
+    const auto& events = m_snapshot->events->events;
+    const qint64 from = m_timeline->scale().startUsec();
+    const qint64 to = m_timeline->scale().endUsec();
+    // Data lost first: what a DBA looks for when something was dropped; then the named points.
+    QList<qsizetype> shown;
+    for (int pass = 0; pass < 3 && shown.size() < 200; ++pass)
+        for (qsizetype i = 0; i < events.size() && shown.size() < 200; ++i) {
+            const wal::WalEvent& e = events[i];
+            const bool wanted = pass == 0 ? (e.kind == K::Drop || e.kind == K::Truncate)
+                : pass == 1               ? e.kind == K::RestorePoint
+                                          : e.kind == K::TimelineSwitch;
+            const auto when = e.timeUsec ? e.timeUsec : e.notBeforeUsec;
+            if (wanted && when && *when >= from && *when <= to)
+                shown.append(i);
+        }
+    for (qsizetype i : shown) {
+        const wal::WalEvent& e = events[i];
+        QString what;
+        QString detail;
+        switch (e.kind) {
+        case K::Drop:
+            what = tr("files dropped (DROP, TRUNCATE or rewrite)");
+            //: %1 is a transaction id, %2 relation file paths
+            detail = tr("xid %1: %2").arg(e.xid).arg(e.relations.join(QStringLiteral(", ")));
+            break;
+        case K::Truncate:
+            what = tr("relation truncated");
+            //: %1 is a relation file path, %2 a number of 8 KiB blocks
+            detail = tr("%1 to %2 blocks").arg(e.relations.value(0), e.name);
+            break;
+        case K::RestorePoint:
+            what = tr("restore point");
+            detail = e.name;
+            break;
+        default:
+            what = tr("timeline switch");
+            //: %1 is a timeline number
+            detail = tr("from timeline %1").arg(e.name);
+            break;
+        }
+        auto* item = new QTreeWidgetItem(m_happened);
+        item->setText(0, what);
+        item->setText(1,
+                      e.timeUsec ? Format::time(*e.timeUsec, m_zone)
+                                 //: %1 is a time: the event itself carries none
+                                 : tr("after %1").arg(Format::time(*e.notBeforeUsec, m_zone)));
+        item->setText(2, QString::number(e.timeline));
+        item->setText(3, detail);
+        item->setData(0, Qt::UserRole, static_cast<int>(i));
+        if (e.kind == K::Drop || e.kind == K::Truncate)
+            item->setForeground(0, ChartStyle::trouble());
+        if (targetBefore(e))
+            item->setToolTip(0, tr("Click: restore to just before this"));
+    }
+    for (int c = 0; c < m_happened->columnCount() - 1; ++c)
+        m_happened->resizeColumnToContents(c);
 }
 
 void PitrView::setTimeZone(TimeZoneMode zoneMode)

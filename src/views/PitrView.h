@@ -19,6 +19,7 @@ class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTreeWidget;
 
 namespace Ui {
 class PitrView;
@@ -79,6 +80,11 @@ public:
     QCheckBox* exclusiveBox() const { return m_exclusive; }
     QPushButton* alternativeButton() const { return m_alternative; }
     QPushButton* restoreButton() const { return m_restore; }
+    /// The "what happened here" list under the timeline: the WAL's notable events in view.
+    QTreeWidget* happenedList() const { return m_happened; }
+    /// The target that stops just before an event: its transaction excluded (drops, truncations
+    /// with an xid), the restore point itself, or the LSN excluded; nullopt for other kinds.
+    static std::optional<pitr::RecoveryTarget> targetBefore(const wal::WalEvent& event);
 
 signals:
     /// "Restore…": open the wizard on this target and plan.
@@ -103,6 +109,7 @@ private:
     void markBackupDays();
     void replan();
     void updateKindControls();
+    void updateHappened();
 
     SnapshotPtr m_snapshot;
     TimeZoneMode m_zone = TimeZoneMode::Utc;
@@ -124,6 +131,7 @@ private:
     QLabel* m_planLabel = nullptr;
     QPushButton* m_alternative = nullptr;
     QPushButton* m_restore = nullptr;
+    QTreeWidget* m_happened = nullptr;
 };
 
 } // namespace tideline::gui

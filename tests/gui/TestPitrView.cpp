@@ -13,6 +13,7 @@
 #include "src/app/MainWindow.h"
 #include "src/dialogs/RestoreWizard.h"
 #include "src/models/Format.h"
+#include "src/views/OverviewView.h"
 #include "src/views/PitrTimeline.h"
 #include "src/views/PitrView.h"
 
@@ -27,6 +28,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTreeWidget>
 
 using namespace tideline;
 using namespace tideline::gui;
@@ -177,6 +179,68 @@ private slots:
         v->alternativeButton()->click();
         QVERIFY2(v->plan().ok(), qPrintable(v->planText()));
         QVERIFY(v->restoreButton()->isEnabled());
+    }
+
+    // What the WAL says, as the window shows it: the restore point flags and the "what happened
+    // here" list are `events`' own (and make_buckets' record of the DROP TABLE); one click on the
+    // drop plans the restore to just before it, the plan the CLI makes for that target.
+    void theWalsEventsAreOnTheTimelineAndOneClickAway()
+    {
+        PitrView* v = m_window->pitr();
+        PitrTimeline* tl = v->timeline();
+        const auto& env = FixtureEnv::instance();
+        const QJsonObject events =
+            test::cliJson({QStringLiteral("events"), env.url(QStringLiteral("main")), env.server(QStringLiteral("main")),
+                           QStringLiteral("--kind"), QStringLiteral("restore_point,drop,truncate")});
+        QCOMPARE(tl->marks().size(), events.value(QStringLiteral("events")).toArray().size());
+        QVERIFY(!tl->commitsPerMinute().isEmpty());
+        qint64 commits = 0;
+        for (int n : tl->commitsPerMinute())
+            commits += n;
+        const QJsonObject allCommits =
+            test::cliJson({QStringLiteral("events"), env.url(QStringLiteral("main")), env.server(QStringLiteral("main")),
+                           QStringLiteral("--kind"), QStringLiteral("commit")});
+        QCOMPARE(commits, allCommits.value(QStringLiteral("events")).toArray().size());
+
+        tl->fitAll();
+        const QJsonObject drop = env.scenario(QStringLiteral("main"))
+                                     .value(QStringLiteral("wal_insight"))
+                                     .toObject()
+                                     .value(QStringLiteral("drop"))
+                                     .toObject();
+        const QString xid = QString::number(drop.value(QStringLiteral("xid")).toInt());
+        QTreeWidgetItem* dropItem = nullptr;
+        for (int i = 0; i < v->happenedList()->topLevelItemCount(); ++i) {
+            QTreeWidgetItem* item = v->happenedList()->topLevelItem(i);
+            if (item->text(3).startsWith(QStringLiteral("xid %1:").arg(xid)))
+                dropItem = item;
+        }
+        QVERIFY2(dropItem, "the DROP TABLE is listed");
+        QVERIFY2(dropItem->text(3).contains(drop.value(QStringLiteral("file")).toString()), qPrintable(dropItem->text(3)));
+        emit v->happenedList()->itemClicked(dropItem, 0);
+        QVERIFY(v->target());
+        QCOMPARE(v->target()->kind, pitr::RecoveryTarget::Kind::Xid);
+        QCOMPARE(v->target()->xid, xid);
+        QVERIFY(v->target()->exclusive);
+        const QJsonObject cli =
+            test::cliJson({QStringLiteral("plan"), env.url(QStringLiteral("main")), env.server(QStringLiteral("main")),
+                           QStringLiteral("--target-xid"), xid, QStringLiteral("--exclusive"),
+                           QStringLiteral("--target-tli"), QString::number(drop.value(QStringLiteral("timeline")).toInt())});
+        QCOMPARE(pitr::RecoveryPlan::verdictName(v->plan().verdict), cli.value(QStringLiteral("verdict")).toString());
+        QVERIFY(v->plan().ok());
+        QCOMPARE(v->plan().backupId, cli.value(QStringLiteral("backup_id")).toString());
+
+        // The overview's banner ends at the last commit `window --json` reads from the WAL.
+        const QJsonObject window =
+            test::cliJson({QStringLiteral("window"), env.url(QStringLiteral("main")), env.server(QStringLiteral("main"))});
+        QString lastCommit;
+        for (const auto& t : window.value(QStringLiteral("timelines")).toArray())
+            if (t.toObject().value(QStringLiteral("timeline")).toInt()
+                == window.value(QStringLiteral("latest_timeline")).toInt())
+                lastCommit = t.toObject().value(QStringLiteral("last_commit_time")).toString();
+        QVERIFY(!lastCommit.isEmpty());
+        const QString banner = m_window->overview()->verdictText();
+        QVERIFY2(banner.contains(Format::time(Timestamp::parse(lastCommit)->usecUtc, TimeZoneMode::Utc)), qPrintable(banner));
     }
 
     void otherKindsPlanToo()
