@@ -214,6 +214,24 @@ private slots:
         expectPassed(drill(QStringLiteral("main"), target, rows));
     }
 
+    // "Just before the DROP TABLE", as the timeline's list offers it: the drop's xid excluded on
+    // its timeline brings the table back with every row (make_buckets recorded the xid, the file
+    // and the row count); the same xid included leaves it dropped.
+    void justBeforeTheDropFindsTheTable()
+    {
+        const QJsonObject drop =
+            mainFacts().value(QStringLiteral("wal_insight")).toObject().value(QStringLiteral("drop")).toObject();
+        const QStringList target{QStringLiteral("--target-xid"), QString::number(drop.value(QStringLiteral("xid")).toInt()),
+                                 QStringLiteral("--target-tli"),
+                                 QString::number(drop.value(QStringLiteral("timeline")).toInt())};
+        const QString table = drop.value(QStringLiteral("table")).toString();
+        expectPassed(
+            drill(QStringLiteral("main"), target + QStringList{QStringLiteral("--exclusive")}, -1,
+                  {QStringLiteral("SELECT count(*) = %1 FROM %2").arg(drop.value(QStringLiteral("rows")).toInt()).arg(table)}));
+        expectPassed(
+            drill(QStringLiteral("main"), target, -1, {QStringLiteral("SELECT to_regclass('%1') IS NULL").arg(table)}));
+    }
+
     // A drill's copy is thrown away: it replays with durability off, as PostgreSQL itself reports
     // from inside the drilled server, and the report lists what the drill set.
     void aDrillReplaysWithoutDurability()
