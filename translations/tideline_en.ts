@@ -143,9 +143,29 @@
     </message>
 </context>
 <context>
+    <name>EventsCommand</name>
+    <message numerus="yes">
+        <location filename="../src/cli/EventsCommand.cpp" line="+31"/>
+        <source>%n subtransaction(s)</source>
+        <extracomment>%1 is a number of subtransactions</extracomment>
+        <translation>
+            <numerusform>%n subtransaction</numerusform>
+            <numerusform>%n subtransactions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+127"/>
+        <source>%n record(s) of a known kind had data that did not parse and were left out</source>
+        <translation>
+            <numerusform>%n record of a known kind had data that did not parse and was left out</numerusform>
+            <numerusform>%n records of a known kind had data that did not parse and were left out</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/PlanCommand.cpp" line="+43"/>
+        <location filename="../src/cli/PlanCommand.cpp" line="+51"/>
         <source>%n segment(s), %1 .. %2, %3</source>
         <translation>
             <numerusform>%n segment, %1 .. %2, %3</numerusform>
@@ -426,7 +446,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+93"/>
         <source>%n harmless</source>
         <translation>
             <numerusform>%n harmless</numerusform>
@@ -453,7 +473,15 @@
 <context>
     <name>tideline::gui::PitrTimeline</name>
     <message numerus="yes">
-        <location filename="../src/views/PitrTimeline.cpp" line="+361"/>
+        <location filename="../src/views/PitrTimeline.cpp" line="+390"/>
+        <source>%Ln commit(s) in the minute from %1</source>
+        <translation>
+            <numerusform>%Ln commit in the minute from %1</numerusform>
+            <numerusform>%Ln commits in the minute from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
         <source>Timeline %1: gap, %Ln segment(s) missing
 %2 … %3</source>
         <translation>
@@ -467,7 +495,7 @@
 <context>
     <name>tideline::gui::PitrView</name>
     <message numerus="yes">
-        <location filename="../src/views/PitrView.cpp" line="+400"/>
+        <location filename="../src/views/PitrView.cpp" line="+514"/>
         <source>WAL needed: %Ln segment(s), %1 → %2</source>
         <translation>
             <numerusform>WAL needed: %Ln segment, %1 → %2</numerusform>

@@ -2744,6 +2744,107 @@
     </message>
 </context>
 <context>
+    <name>EventsCommand</name>
+    <message>
+        <location filename="../src/cli/EventsCommand.cpp" line="+24"/>
+        <source>%1 to %2 blocks</source>
+        <extracomment>%1 is a relation file path, %2 a number of 8 KiB blocks</extracomment>
+        <translation>%1 до %2 блоков</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from timeline %1</source>
+        <extracomment>%1 is the timeline recovery left</extracomment>
+        <translation>с линии времени %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n subtransaction(s)</source>
+        <extracomment>%1 is a number of subtransactions</extracomment>
+        <translation>
+            <numerusform>%n подтранзакция</numerusform>
+            <numerusform>%n подтранзакции</numerusform>
+            <numerusform>%n подтранзакций</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>unknown event kind &apos;%1&apos;</source>
+        <translation>неизвестный вид события «%1»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>use commit, abort, restore_point, drop, truncate, timeline_switch or checkpoint</source>
+        <translation>используйте commit, abort, restore_point, drop, truncate, timeline_switch или checkpoint</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--timeline wants a timeline number</source>
+        <translation>--timeline ждёт номер линии времени</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>for example --timeline 2</source>
+        <translation>например, --timeline 2</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>TIME</source>
+        <translation>ВРЕМЯ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TLI</source>
+        <translation>ЛВ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LSN</source>
+        <translation>LSN</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KIND</source>
+        <translation>ВИД</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>XID</source>
+        <translation>XID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DETAIL</source>
+        <translation>ПОДРОБНОСТИ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>segments read from the bucket: %1; from the local cache: %2</source>
+        <extracomment>%1 and %2 are numbers of WAL segments</extracomment>
+        <translation>сегментов прочитано из бакета: %1; из локального кэша: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 could not be read past %2: %3; the events after it in that segment are missing</source>
+        <extracomment>%1 is a WAL segment name, %2 an LSN, %3 what is wrong</extracomment>
+        <translation>%1 не читается дальше %2: %3; событий после этого места в сегменте нет</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n record(s) of a known kind had data that did not parse and were left out</source>
+        <translation>
+            <numerusform>%n запись известного вида с неразборчивыми данными пропущена</numerusform>
+            <numerusform>%n записи известного вида с неразборчивыми данными пропущены</numerusform>
+            <numerusform>%n записей известного вида с неразборчивыми данными пропущены</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/cli/EventsCommand.h" line="+21"/>
+        <source>what the WAL holds: commits, restore points, drops, switches</source>
+        <translation>что записано в WAL: фиксации, точки восстановления, удаления, переключения</translation>
+    </message>
+</context>
+<context>
     <name>FileTree</name>
     <message>
         <location filename="../engine/core/FileTree.cpp" line="+77"/>
@@ -4344,7 +4445,7 @@
         <translation>Колесо: масштаб · перетаскивание: сдвиг · щелчок: выбрать время цели · наведение: что там</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
         <source>Days on which a backup finished are bold</source>
         <translation>Дни, в которые завершилась резервная копия, выделены жирным</translation>
     </message>
@@ -4359,13 +4460,34 @@
         <translation>Тип</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-20"/>
+        <location line="+26"/>
         <location line="+9"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-41"/>
+        <source>What the WAL records say happened in the visible range, dropped and truncated files first. Click one to restore to just before it.</source>
+        <translation>Что произошло в видимом диапазоне по записям WAL; удалённые и усечённые файлы — первыми. Щелчок — восстановление до момента перед событием.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What happened here</source>
+        <translation>Что здесь произошло</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TL</source>
+        <translation>ЛВ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Transaction id (xid)</source>
         <translation>ID транзакции (xid)</translation>
     </message>
@@ -4413,7 +4535,7 @@
 <context>
     <name>PlanCommand</name>
     <message>
-        <location filename="../src/cli/PlanCommand.cpp" line="+32"/>
+        <location filename="../src/cli/PlanCommand.cpp" line="+40"/>
         <source>Verdict</source>
         <translation>Вердикт</translation>
     </message>
@@ -4729,7 +4851,72 @@
         <translation>не проверено</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+218"/>
+        <source>there is no restore point named &apos;%1&apos; in the archived WAL</source>
+        <translation>в заархивированном WAL нет точки восстановления «%1»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The archived WAL holds no restore point at all (pg_create_restore_point writes them).</source>
+        <translation>В заархивированном WAL нет ни одной точки восстановления (их пишет pg_create_restore_point).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore points in the archive (newest last): %1</source>
+        <translation>Точки восстановления в архиве (новейшая последней): %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>transaction %1 is a subtransaction of %2; recovery_target_xid only stops at top-level transactions</source>
+        <translation>транзакция %1 — подтранзакция %2; recovery_target_xid останавливается только на транзакциях верхнего уровня</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aim at the transaction it belongs to: --target-xid %1.</source>
+        <translation>Укажите транзакцию, к которой она относится: --target-xid %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>transaction %1 never commits or aborts in the archived WAL</source>
+        <translation>транзакция %1 ни зафиксирована, ни отменена в заархивированном WAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the xid (the events command lists commits and aborts); a transaction still running, or one that wrote nothing, cannot be a target.</source>
+        <translation>Проверьте xid (команда events перечисляет фиксации и отмены); ещё идущая транзакция или ничего не записавшая не может быть целью.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 is after the end of the archived WAL: no commit follows backup %2 on timeline %3</source>
+        <translation>%1 — после конца заархивированного WAL: после резервной копии %2 на линии времени %3 нет ни одной фиксации</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore to the end of the backup (--target-immediate --backup-id %1), or wait for archiving to catch up.</source>
+        <translation>Восстановите до конца резервной копии (--target-immediate --backup-id %1) или дождитесь, пока архивация догонит.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no commit after %1 is archived on timeline %2 (the last is at %3, xid %4, LSN %5), and PostgreSQL stops a time target only at a later commit</source>
+        <translation>после %1 на линии времени %2 не заархивировано ни одной фиксации (последняя — %3, xid %4, LSN %5), а PostgreSQL останавливает цель по времени только на более поздней фиксации</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>To restore everything archived, that commit included: --target-lsn %1; or wait for archiving to catch up.</source>
+        <translation>Чтобы восстановить всё заархивированное, включая эту фиксацию: --target-lsn %1; или дождитесь, пока архивация догонит.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>transaction id %1 also ended on timeline %2 at %3, a different transaction (a point-in-time recovery hands out xids again); this plan stops at the one on timeline %4 at %5</source>
+        <translation>идентификатор транзакции %1 завершился и на линии времени %2 в %3 — это другая транзакция (после восстановления на момент времени xid выдаются заново); этот план останавливается на транзакции линии времени %4 в %5</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>transaction %1 rolled back (%2): recovery stops at its abort, so none of its changes are restored</source>
+        <translation>транзакция %1 отменена (%2): восстановление остановится на её отмене, и ни одно её изменение не будет восстановлено</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>timeline %1 is not in the archive</source>
         <translation>линии времени %1 нет в архиве</translation>
     </message>
@@ -6557,7 +6744,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите имя кластера (его serverName) после опций, например tideline-cli backups --helm-values values.yaml pg-main.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+130"/>
+        <source>the WAL records could not be read, so the plan stands on upload times: %1</source>
+        <extracomment>%1 is why the WAL could not be read</extracomment>
+        <translation>записи WAL прочитать не удалось, план опирается на время загрузки: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>refused: %1</source>
         <translation>отказ: %1</translation>
     </message>
@@ -7412,7 +7605,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>WindowCommand</name>
     <message>
-        <location filename="../src/cli/WindowCommand.cpp" line="+25"/>
+        <location filename="../src/cli/WindowCommand.cpp" line="+38"/>
+        <source>the last commits could not be read from the WAL: %1</source>
+        <extracomment>%1 is why the WAL could not be read</extracomment>
+        <translation>последние фиксации не удалось прочитать из WAL: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>first recoverability point</source>
         <translation>первая точка восстановимости</translation>
     </message>
@@ -7426,6 +7625,11 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+1"/>
         <source>last archived WAL</source>
         <translation>последний WAL в архиве</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last commit</source>
+        <translation>последняя фиксация</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -7456,7 +7660,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1 (выгружен %2)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>%1 (LSN %2, xid %3)</source>
+        <extracomment>%1 is a time, %2 an LSN, %3 a transaction id</extracomment>
+        <translation>%1 (LSN %2, xid %3)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>range  %1 .. %2 (from backup %3, WAL up to %4, then a gap)</source>
         <translation>диапазон  %1 .. %2 (от копии %3, WAL до %4, далее пропуск)</translation>
     </message>
@@ -8693,17 +8903,28 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <location line="+11"/>
         <source>✔  Restorable from %1 to %2</source>
         <translation>✔  Восстановимо с %1 по %2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4).</source>
-        <translation>Линия времени %1: от конца копии %2 до последнего WAL в архиве %3 (выгружен %4).</translation>
+        <location line="-7"/>
+        <source>Timeline %1: from the end of backup %2 to the last commit (xid %3, LSN %4, %5), in WAL archived up to %6 (uploaded %7).</source>
+        <translation>Линия времени %1: от конца резервной копии %2 до последней фиксации (xid %3, LSN %4, %5), в WAL, заархивированном до %6 (загружен %7).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
+        <source>Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4); no commit was found in its WAL.</source>
+        <translation>Линия времени %1: от конца резервной копии %2 до последнего заархивированного WAL %3 (загружен %4); фиксаций в её WAL не найдено.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4); reading the WAL for the last commit…</source>
+        <translation>Линия времени %1: от конца резервной копии %2 до последнего заархивированного WAL %3 (загружен %4); WAL читается в поисках последней фиксации…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>▲  Restorable only from %1 to %2</source>
         <translation>▲  Восстановимо только с %1 по %2</translation>
     </message>
@@ -8890,7 +9111,7 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>no backup reaches it</source>
         <translation>не покрыта ни одной копией</translation>
     </message>
@@ -8901,6 +9122,11 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>to the last commit, xid %1</source>
+        <translation>до последней фиксации, xid %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>to the last archived WAL</source>
         <translation>до последнего WAL в архиве</translation>
     </message>
@@ -8918,12 +9144,17 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         <translation>Копии</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Commits/min</source>
+        <translation>Фиксаций/мин</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>TL %1 WAL</source>
         <translation>TL %1 WAL</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+203"/>
         <source>Backup %1 (%2)</source>
         <translation>Копия %1 (%2)</translation>
     </message>
@@ -8943,7 +9174,44 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         <translation>%1 в бакете, восстановить нельзя</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>after %1</source>
+        <translation>после %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore point &apos;%1&apos;
+%2, timeline %3, LSN %4</source>
+        <translation>Точка восстановления «%1»
+%2, линия времени %3, LSN %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relation files dropped at commit (DROP, TRUNCATE or a rewrite): %1
+%2, xid %3, timeline %4, LSN %5
+Click it in the list below to restore to just before it</source>
+        <translation>Файлы отношений удалены при фиксации (DROP, TRUNCATE или перезапись): %1
+%2, xid %3, линия времени %4, LSN %5
+Щёлкните по событию в списке ниже, чтобы восстановить до момента перед ним</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 truncated to %2 blocks
+%3, timeline %4, LSN %5</source>
+        <translation>%1 усечён до %2 блоков
+%3, линия времени %4, LSN %5</translation>
+    </message>
+    <message numerus="yes">
         <location line="+7"/>
+        <source>%Ln commit(s) in the minute from %1</source>
+        <translation>
+            <numerusform>%Ln фиксация за минуту с %1</numerusform>
+            <numerusform>%Ln фиксации за минуту с %1</numerusform>
+            <numerusform>%Ln фиксаций за минуту с %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Recoverable: %1 → %2</source>
         <translation>Можно восстановить: %1 → %2</translation>
     </message>
@@ -9032,7 +9300,19 @@ uploaded %3, %4</source>
         <translation>удаляется хранением</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+2"/>
+        <source>restore point</source>
+        <comment>legend</comment>
+        <translation>точка восстановления</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>files dropped</source>
+        <comment>legend</comment>
+        <translation>файлы удалены</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>No server loaded</source>
         <translation>Сервер не загружен</translation>
     </message>
@@ -9040,7 +9320,55 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::PitrView</name>
     <message>
-        <location filename="../src/views/PitrView.cpp" line="+213"/>
+        <location filename="../src/views/PitrView.cpp" line="+272"/>
+        <source>files dropped (DROP, TRUNCATE or rewrite)</source>
+        <translation>файлы удалены (DROP, TRUNCATE или перезапись)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>xid %1: %2</source>
+        <extracomment>%1 is a transaction id, %2 relation file paths</extracomment>
+        <translation>xid %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>relation truncated</source>
+        <translation>отношение усечено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 to %2 blocks</source>
+        <extracomment>%1 is a relation file path, %2 a number of 8 KiB blocks</extracomment>
+        <translation>%1 до %2 блоков</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>restore point</source>
+        <translation>точка восстановления</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>timeline switch</source>
+        <translation>переключение линии времени</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from timeline %1</source>
+        <extracomment>%1 is a timeline number</extracomment>
+        <translation>с линии времени %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>after %1</source>
+        <translation>после %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Click: restore to just before this</source>
+        <translation>Щелчок: восстановить до момента перед этим</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Local time (%1); change it in View ▸ Times in</source>
         <translation>Местное время (%1); переключается в меню «Вид»</translation>
     </message>
@@ -9523,6 +9851,11 @@ uploaded %3, %4</source>
         <location line="+17"/>
         <source>Load %1 from %2</source>
         <translation>Загрузка %1 из %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Read the WAL records of %1</source>
+        <translation>Чтение записей WAL сервера %1</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,7 @@ int EventsCommand::run(const Invocation& invocation)
                           e->xid ? QString::number(e->xid) : QStringLiteral("-"), detailOf(*e)});
         printText(table.render());
         //: %1 and %2 are numbers of WAL segments
-        printNote(tr("%1 segment(s) read from the bucket, %2 from the local cache")
+        printNote(tr("segments read from the bucket: %1; from the local cache: %2")
                       .arg(index->segmentsDownloaded)
                       .arg(index->segmentsFromCache));
     }
