@@ -577,7 +577,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+26"/>
+        <source>%n segment(s) not readable as WAL</source>
+        <translation>
+            <numerusform>%n segment not readable as WAL</numerusform>
+            <numerusform>%n segments not readable as WAL</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n gap(s) that stop replay</source>
         <translation>
             <numerusform>%n gap that stops replay</numerusform>

@@ -10100,8 +10100,23 @@ Hint: %2</source>
         <source>last upload %1</source>
         <translation>последняя выгрузка %1</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>archive delay up to &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <extracomment>%1 is a duration, %2 a WAL segment name</extracomment>
+        <translation>задержка архивации до &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>%n segment(s) not readable as WAL</source>
+        <translation>
+            <numerusform>%n сегмент не читается как WAL</numerusform>
+            <numerusform>%n сегмента не читаются как WAL</numerusform>
+            <numerusform>%n сегментов не читаются как WAL</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n gap(s) that stop replay</source>
         <translation>
             <numerusform>%n пропуск, останавливающий воспроизведение</numerusform>
@@ -10136,7 +10151,18 @@ Hint: %2</source>
         <translation>самая долгая пауза (%1)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
+        <source>archive delay: upload after the last record</source>
+        <translation>задержка архивации: загрузка после последней записи</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>delay (s)</source>
+        <comment>axis title: archive delay in seconds</comment>
+        <translation>задержка (с)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>timeline switch</source>
         <translation>смена линии времени</translation>
     </message>

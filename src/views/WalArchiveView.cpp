@@ -164,6 +164,20 @@ void WalArchiveView::rebuild()
     int realGaps = 0;
     for (const auto& g : k.gaps)
         realGaps += g.harmless ? 0 : 1;
+    if (const auto& events = m_snapshot->events) {
+        const catalog::SegmentReading* worst = nullptr;
+        for (const catalog::SegmentReading& r : events->segments)
+            if (r.archiveDelayUsec() && !r.name.endsWith(QLatin1String(".partial"))
+                && (!worst || *r.archiveDelayUsec() > *worst->archiveDelayUsec()))
+                worst = &r;
+        if (worst)
+            //: %1 is a duration, %2 a WAL segment name
+            facts << tr("archive delay up to <b>%1</b> (%2)")
+                         .arg(Format::duration(std::max<qint64>(0, *worst->archiveDelayUsec())), worst->name);
+        if (const auto bad = events->problems(); !bad.isEmpty())
+            facts << QStringLiteral("<span style='color:#d03030'><b>%1</b></span>")
+                         .arg(tr("%n segment(s) not readable as WAL", nullptr, static_cast<int>(bad.size())));
+    }
     if (realGaps)
         facts << QStringLiteral("<span style='color:#d03030'><b>%1</b></span>")
                      .arg(tr("%n gap(s) that stop replay", nullptr, realGaps));
@@ -215,6 +229,34 @@ void WalArchiveView::rebuild()
             m_chart->addSeries(silence);
             silence->attachAxis(timeAxis);
             silence->attachAxis(rateAxis);
+        }
+        // The real archive lag, from the bucket alone: each segment's upload against its last
+        // timed record (a commit, restore point or checkpoint), once the WAL has been read.
+        if (const auto& events = m_snapshot->events) {
+            auto* delays = new QLineSeries;
+            double worst = 0;
+            for (const catalog::SegmentReading& r : events->segments)
+                if (const auto d = r.archiveDelayUsec(); d && !r.name.endsWith(QLatin1String(".partial"))) {
+                    const double seconds = std::max(0.0, double(*d) / 1e6);
+                    delays->append(ChartStyle::axisMs(r.uploadedUsec, m_zone), seconds);
+                    worst = std::max(worst, seconds);
+                }
+            if (delays->count() > 0) {
+                delays->setName(tr("archive delay: upload after the last record"));
+                delays->setPointsVisible(true);
+                delays->setPen(QPen(ChartStyle::warning(), 1.5));
+                m_chart->addSeries(delays);
+                auto* delayAxis = new QValueAxis;
+                delayAxis->setTitleText(tr("delay (s)", "axis title: archive delay in seconds"));
+                delayAxis->setRange(0, std::max(1.0, worst * 1.2));
+                delayAxis->setLabelFormat(QStringLiteral("%.0f"));
+                delayAxis->applyNiceNumbers();
+                m_chart->addAxis(delayAxis, Qt::AlignRight);
+                delays->attachAxis(timeAxis);
+                delays->attachAxis(delayAxis);
+            } else {
+                delete delays;
+            }
         }
         QPen switchPen(m_dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(0x30, 0x30, 0x30));
         switchPen.setStyle(Qt::DashLine);

@@ -3,6 +3,7 @@
 // view, it restores its settings, and `tideline --screenshot` writes a PNG (or fails with one line).
 #include "GuiTestSupport.h"
 
+#include "engine/core/Timestamp.h"
 #include "engine/pitr/ServerStatus.h"
 #include "src/app/MainWindow.h"
 #include "src/jobs/GuardedStore.h"
@@ -54,7 +55,21 @@ private slots:
         QVERIFY2(window.overview()->verdictText().contains(
                      Format::time(facts.window->firstRecoverabilityPoint->usecUtc, TimeZoneMode::Utc)),
                  qPrintable(window.overview()->verdictText()));
-        QVERIFY(window.overview()->verdictText().contains(Format::time(facts.untilUsec, TimeZoneMode::Utc)));
+        // It ends at the last commit `window --json` decodes from the WAL (the upload time only
+        // while the WAL is unread).
+        {
+            const auto& env = FixtureEnv::instance();
+            const QJsonObject w =
+                test::cliJson({QStringLiteral("window"), env.url(QStringLiteral("gap")), QStringLiteral("pg-main")});
+            QString lastCommit;
+            for (const auto& t : w.value(QStringLiteral("timelines")).toArray())
+                if (t.toObject().value(QStringLiteral("timeline")).toInt() == int(facts.window->timeline))
+                    lastCommit = t.toObject().value(QStringLiteral("last_commit_time")).toString();
+            QVERIFY(!lastCommit.isEmpty());
+            QVERIFY2(window.overview()->verdictText().contains(
+                         Format::time(Timestamp::parse(lastCommit)->usecUtc, TimeZoneMode::Utc)),
+                     qPrintable(window.overview()->verdictText()));
+        }
         // Ages are read against the view's clock: twelve minutes after the last archived WAL.
         {
             FixedClock later(facts.lastWalUsec + 12 * 60'000'000LL);
@@ -72,6 +87,26 @@ private slots:
                             [](const auto& g) { return !g.harmless; }));
         QVERIFY2(window.wals()->summaryText().contains(QRegularExpression(QStringLiteral("gaps? that stops? replay"))),
                  qPrintable(window.wals()->summaryText()));
+        // The archive delay the WAL tab reports is the worst `events` measures per segment.
+        {
+            const auto& env = FixtureEnv::instance();
+            const QJsonObject events =
+                test::cliJson({QStringLiteral("events"), env.url(QStringLiteral("gap")), QStringLiteral("pg-main")});
+            double worst = -1;
+            QString worstName;
+            for (const auto& v : events.value(QStringLiteral("segments")).toArray()) {
+                const QJsonObject seg = v.toObject();
+                const QJsonValue delay = seg.value(QStringLiteral("archive_delay_seconds"));
+                if (!delay.isNull() && !seg.value(QStringLiteral("name")).toString().endsWith(QStringLiteral(".partial"))
+                    && delay.toDouble() > worst) {
+                    worst = delay.toDouble();
+                    worstName = seg.value(QStringLiteral("name")).toString();
+                }
+            }
+            QVERIFY(!worstName.isEmpty());
+            QVERIFY2(window.wals()->summaryText().contains(QStringLiteral("(%1)").arg(worstName)),
+                     qPrintable(window.wals()->summaryText()));
+        }
         QCOMPARE(GuardedStore::violations(), violations);
         // For a person to look at (TIDELINE_GUI_SHOTS=DIR): the dark theme on real data.
         if (const QString dir = qEnvironmentVariable("TIDELINE_GUI_SHOTS"); !dir.isEmpty()) {
