@@ -446,7 +446,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+93"/>
+        <location line="+97"/>
         <source>%n harmless</source>
         <translation>
             <numerusform>%n harmless</numerusform>

@@ -6744,7 +6744,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите имя кластера (его serverName) после опций, например tideline-cli backups --helm-values values.yaml pg-main.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>the WAL records could not be read, so the plan stands on upload times: %1</source>
         <extracomment>%1 is why the WAL could not be read</extracomment>
         <translation>записи WAL прочитать не удалось, план опирается на время загрузки: %1</translation>
@@ -8919,12 +8919,17 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         <translation>Линия времени %1: от конца резервной копии %2 до последнего заархивированного WAL %3 (загружен %4); фиксаций в её WAL не найдено.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4). The last commit is not known:</source>
+        <translation>Линия времени %1: от конца резервной копии %2 до последнего заархивированного WAL %3 (загружен %4). Последняя фиксация неизвестна:</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4); reading the WAL for the last commit…</source>
         <translation>Линия времени %1: от конца резервной копии %2 до последнего заархивированного WAL %3 (загружен %4); WAL читается в поисках последней фиксации…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>▲  Restorable only from %1 to %2</source>
         <translation>▲  Восстановимо только с %1 по %2</translation>
     </message>

@@ -93,6 +93,21 @@ class SegmentCache {
 public:
     explicit SegmentCache(QString dir) : m_dir(std::move(dir)) {}
 
+    /// Whether some decoded form of this object is cached (whatever state came before it): a
+    /// cheap estimate of what a read would download.
+    bool has(const Item& item) const
+    {
+        QFile f(path(item));
+        if (m_dir.isEmpty() || !f.open(QIODevice::ReadOnly))
+            return false;
+        QDataStream s(&f);
+        quint32 magic = 0, format = 0;
+        QString identity;
+        s >> magic >> format >> identity;
+        return s.status() == QDataStream::Ok && magic == kCacheMagic && format == kCacheFormat
+            && identity == identityOf(*item.object);
+    }
+
     std::optional<CacheEntry> load(const Item& item, const QByteArray& carryIn) const
     {
         if (m_dir.isEmpty())
@@ -308,6 +323,23 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
 
     WalEventIndex index;
     const SegmentCache cache(options.cacheDir);
+    if (options.maxDownloadBytes > 0) {
+        qint64 uncachedBytes = 0;
+        int uncached = 0;
+        for (const QList<Item>& items : std::as_const(streams))
+            for (const Item& item : items)
+                if (!cache.has(item)) {
+                    uncachedBytes += item.object->size;
+                    ++uncached;
+                }
+        if (uncachedBytes > options.maxDownloadBytes)
+            return fail(ErrorCode::Refused,
+                        QStringLiteral("%1 WAL segments (%2 MiB as stored) are not read yet")
+                            .arg(uncached)
+                            .arg(uncachedBytes / (1024 * 1024)),
+                        QStringLiteral("read them once with `tideline-cli events SOURCE SERVER`; later looks "
+                                       "download only new segments"));
+    }
     const int batchSize = std::max(1, options.parallelism);
     qint64 done = 0;
     context.report({QStringLiteral("reading WAL records"), 0, total, 0});

@@ -66,6 +66,10 @@ struct WalEventIndex {
                                          const WalArchive* archive = nullptr) const;
 };
 
+/// 2 GiB: what plan, restore, drill, manifest and the window read on their own before asking
+/// the user to run `events` once (128 segments of 16 MiB, compressed sizes counted).
+inline constexpr qint64 kAutomaticWalReadBytes = 2LL * 1024 * 1024 * 1024;
+
 struct WalEventIndexOptions {
     QString cacheDir;                 ///< where decoded segments are kept; empty: no cache
     int parallelism = 8;              ///< downloads at once
@@ -73,6 +77,10 @@ struct WalEventIndexOptions {
     int tailSegments = 0;             ///< only each timeline's last N segments (0: all)
     /// .partial files too: what they hold happened, but a restore never reads them.
     bool includePartials = true;
+    /// Refuse (ErrorCode::Refused, nothing read) when more than this many bytes, as listed,
+    /// are not in the cache yet: a look the user did not ask for must not pull a whole archive
+    /// down. 0: no limit (`events`, which the user runs to read it all).
+    qint64 maxDownloadBytes = 0;
 };
 
 /// The default cache directory for a server: under the user's cache location (XDG), one
@@ -88,7 +96,9 @@ QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString&
 /// A segment that is not WAL, of another system, torn or corrupt is not an error: it is listed
 /// with its problem and the index says it is incomplete there.
 /// Errors: the store's Network/Auth errors, NotFound for a segment gone since the listing,
-/// Corrupt for one that does not decompress or is larger than the segment size; Cancelled.
+/// Corrupt for one that does not decompress or is larger than the segment size; Cancelled;
+/// Refused when maxDownloadBytes would be exceeded (the message says how much is uncached).
+/// The default limit for reads nobody asked for: kAutomaticWalReadBytes.
 /// Thread: any thread but the GUI thread (it blocks on I/O).
 Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const ServerCatalog& catalog,
                                          const WalEventIndexOptions& options, JobContext& context);

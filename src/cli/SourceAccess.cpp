@@ -161,6 +161,7 @@ Result<std::optional<catalog::WalEventIndex>> walEventsForPlanning(const OpenedS
 {
     catalog::WalEventIndexOptions options;
     options.cacheDir = catalog::defaultWalEventCacheDir(source.url, catalog.server);
+    options.maxDownloadBytes = catalog::kAutomaticWalReadBytes;
     auto index = catalog::buildWalEventIndex(*source.store, catalog, options, context);
     if (index)
         return std::optional<catalog::WalEventIndex>(std::move(*index));

@@ -170,7 +170,16 @@ void SourceSession::readWalEvents(const QString& server)
         [store, base, url = m_url, server](JobContext& context) -> Result<SnapshotPtr> {
             catalog::WalEventIndexOptions options;
             options.cacheDir = catalog::defaultWalEventCacheDir(url, server);
+            options.maxDownloadBytes = catalog::kAutomaticWalReadBytes;
             auto events = catalog::buildWalEventIndex(*store, base->catalog, options, context);
+            if (!events && events.error().code == ErrorCode::Refused) {
+                // Too much to read unasked; the last commits cost only each timeline's tail.
+                options.maxDownloadBytes = 0;
+                auto last = catalog::readLastCommits(*store, base->catalog, options, context);
+                if (!last)
+                    return fail(last.error());
+                return ServerSnapshot::withEventsUnread(*base, events.error(), std::move(*last));
+            }
             if (!events)
                 return fail(events.error());
             return ServerSnapshot::withEvents(*base, std::move(*events));

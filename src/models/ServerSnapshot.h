@@ -23,6 +23,8 @@ struct ServerSnapshot {
     std::shared_ptr<const catalog::WalEventIndex> events;
     /// Each timeline's last commit a restore can reach (`window`'s last_commit_*), from events.
     QMap<wal::TimelineId, catalog::LastCommit> lastCommits;
+    /// Why the WAL was not read (too much to download unasked), with what to do; empty otherwise.
+    QString eventsUnread;
 
     /// Pure, any thread: what `tideline-cli window` and `usage` compute for this catalog.
     static std::shared_ptr<const ServerSnapshot> make(catalog::ServerCatalog catalog)
@@ -31,6 +33,18 @@ struct ServerSnapshot {
         s->windows = pitr::computeRecoveryWindows(catalog);
         s->usage = catalog::ServerUsage::compute(catalog);
         s->catalog = std::move(catalog);
+        return s;
+    }
+
+    /// The same snapshot, saying why its WAL stays unread. Pure, any thread.
+    static std::shared_ptr<const ServerSnapshot> withEventsUnread(const ServerSnapshot& base, const Error& why,
+                                                                  QMap<wal::TimelineId, catalog::LastCommit> lastCommits)
+    {
+        auto s = std::make_shared<ServerSnapshot>(base);
+        s->eventsUnread = why.message + QStringLiteral(": ") + why.hint;
+        for (const auto& w : s->windows)
+            if (!w.limitedByGap && lastCommits.contains(w.timeline))
+                s->lastCommits.insert(w.timeline, lastCommits.value(w.timeline));
         return s;
     }
 

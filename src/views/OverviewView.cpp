@@ -257,10 +257,14 @@ void OverviewView::refresh()
             m_verdictDetail->setText(
                 (s.events ? tr("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4); no "
                                "commit was found in its WAL.")
-                          : tr("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4); "
-                               "reading the WAL for the last commit…"))
+                     : !s.eventsUnread.isEmpty()
+                     ? tr("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4). The last "
+                          "commit is not known:")
+                     : tr("Timeline %1: from the end of backup %2 to the last archived WAL %3 (uploaded %4); "
+                          "reading the WAL for the last commit…"))
                     .arg(f.window->timeline)
-                    .arg(f.window->firstRecoverabilityBackupId, f.untilWal, Format::age(f.untilUsec, now)));
+                    .arg(f.window->firstRecoverabilityBackupId, f.untilWal, Format::age(f.untilUsec, now))
+                + (s.events || s.eventsUnread.isEmpty() ? QString() : QLatin1Char(' ') + s.eventsUnread));
         }
         bannerColor = ChartStyle::ok();
         break;
