@@ -123,6 +123,30 @@ def test_window(env, scenario, bucket, server, cache, work):
         check(ours == theirs.get(t["timeline"]),
               f"{scenario}: timeline {t['timeline']}'s last commit is pg_waldump's last COMMIT ({ours} / "
               f"{theirs.get(t['timeline'])})")
+    # The planner on the same facts: a second before the last commit is ok (PostgreSQL stops at
+    # that commit), a second after it is refused with that commit, included, as --target-lsn.
+    latest = next(t for t in doc["timelines"] if t["timeline"] == doc["latest_timeline"])
+    last = datetime.datetime.fromisoformat(latest["last_commit_time"])
+    for delta, verdict in ((-1, "ok"), (1, "refused")):
+        at = (last + datetime.timedelta(seconds=delta)).isoformat()
+        p = subprocess.run([env.cli, "plan", env.url(bucket), server, "--target-time", at, "--json",
+                            "--endpoint-url", env.endpoint], capture_output=True, text=True, timeout=600,
+                           env={**os.environ, "XDG_CACHE_HOME": cache})
+        plan = json.loads(p.stdout)
+        check(plan["verdict"] == verdict and plan["wal_checked"],
+              f"{scenario}: a plan {delta:+d} s from the last commit is {verdict} ({plan['verdict']}: {plan['reason']})")
+        if verdict == "refused":
+            alt = plan["alternative"] or {}
+            check(alt.get("target_lsn") == latest["last_commit_lsn"],
+                  f"{scenario}: the alternative is the last commit's LSN ({alt})")
+        else:
+            # PostgreSQL stops at the first commit after the target: the last one or an earlier one
+            # within that second.
+            stop = plan["stop_event"] or {}
+            check(stop.get("kind") in ("commit", "abort") and stop.get("time")
+                  and datetime.datetime.fromisoformat(stop["time"]) > datetime.datetime.fromisoformat(at)
+                  and lsn_value(stop["lsn"]) <= lsn_value(latest["last_commit_lsn"]),
+                  f"{scenario}: replay stops at the first commit after the target ({stop})")
 
 
 def waldump_events(store, bucket, server, workdir):
