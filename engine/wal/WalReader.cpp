@@ -23,6 +23,7 @@ constexpr quint16 kFirstIsContRecord = 0x0001;
 constexpr quint16 kLongHeaderFlag = 0x0002;
 constexpr quint16 kOverwriteContRecord = 0x0008;            // 15 and later
 constexpr quint32 kMaxRecordLength = 1020u * 1024u * 1024u; // XLogRecordMaxSize
+constexpr qsizetype kReserveLimit = 1024 * 1024;            // reserved for a record in pieces
 constexpr quint8 kRmXlog = 0;
 constexpr quint8 kXlogSwitch = 0x40;
 constexpr quint8 kMaxBuiltinRmgr = 21; // RM_LOGICALMSG_ID
@@ -85,7 +86,7 @@ std::optional<WalProblem> WalReader::checkPage(const unsigned char* page, Lsn pa
     tli = load<quint32>(page + 4);
     const auto pageAddr = load<quint64>(page + 8);
     remLen = load<quint32>(page + 16);
-    if (magic != m_magic) {
+    if (magic != m_magic || m_magic == 0) { // magic 0 is no version, not "the one seen so far"
         if (m_magic != 0 || (magic & 0xFF00) != 0xD100)
             return problem(m_magic ? K::BadPageHeader : K::NotWal, pageLsn,
                            QStringLiteral("page magic %1 where %2 was expected").arg(hex(magic), hex(m_magic ? m_magic : 0xD110)));
@@ -401,7 +402,9 @@ WalReader::SegmentResult WalReader::readSegment(quint64 segno, QByteArrayView by
             continue;
         }
         m_pending = QByteArray(reinterpret_cast<const char*>(data + pos), pageEnd - pos);
-        m_pending.reserve(qsizetype(total));
+        // Not the whole length up front: a damaged length (up to 1020 MB) would cost that much
+        // memory before a single page confirms it; appends grow the buffer as pages arrive.
+        m_pending.reserve(qsizetype(std::min<quint32>(total, quint32(kReserveLimit))));
         m_pendingTotal = total;
         m_pendingLsn = lsn;
         m_pendingTli = pageTli;
