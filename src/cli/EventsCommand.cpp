@@ -67,18 +67,15 @@ int EventsCommand::run(const Invocation& invocation)
         options.timelines << tli;
     }
 
-    auto source = openSource(invocation, invocation.args[0]);
-    if (!source)
-        return reportError(source.error());
-    const QString server = serverFor(*source, invocation.args[1]);
     JobContext context(interruptToken());
-    auto catalog = catalog::loadServerCatalog(*source->store, source->url, server, context);
-    if (!catalog)
-        return reportError(catalog.error());
-    reportWarnings(catalog->warnings);
+    auto loaded = openAndLoad(invocation, invocation.args[0], invocation.args[1], context);
+    if (!loaded)
+        return reportError(loaded.error());
+    reportWarnings(loaded->catalog.warnings);
+    const QString& server = loaded->server;
     if (!invocation.has(QStringLiteral("no-cache")))
-        options.cacheDir = catalog::defaultWalEventCacheDir(source->url, server);
-    auto index = catalog::buildWalEventIndex(*source->store, *catalog, options, context);
+        options.cacheDir = catalog::defaultWalEventCacheDir(loaded->source.url, server);
+    auto index = catalog::buildWalEventIndex(*loaded->source.store, loaded->catalog, options, context);
     if (!index)
         return reportError(index.error());
 

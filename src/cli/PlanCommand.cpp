@@ -20,17 +20,15 @@ int PlanCommand::run(const Invocation& invocation)
     auto target = parseTarget(invocation);
     if (!target)
         return reportError(target.error());
-    auto source = openSource(invocation, invocation.args[0]);
-    if (!source)
-        return reportError(source.error());
     JobContext context(interruptToken());
-    auto catalog = catalog::loadServerCatalog(*source->store, source->url, serverFor(*source, invocation.args[1]), context);
-    if (!catalog)
-        return reportError(catalog.error());
-    auto events = walEventsForPlanning(*source, *catalog, context);
+    auto loaded = openAndLoad(invocation, invocation.args[0], invocation.args[1], context);
+    if (!loaded)
+        return reportError(loaded.error());
+    auto events = walEventsForPlanning(loaded->source, loaded->catalog, context);
     if (!events)
         return reportError(events.error());
-    const pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, *target, {}, events->has_value() ? &**events : nullptr);
+    const pitr::RecoveryPlan plan =
+        pitr::planRecovery(loaded->catalog, *target, {}, events->has_value() ? &**events : nullptr);
     if (invocation.json) {
         printJson(planJson(plan));
     } else {

@@ -156,6 +156,18 @@ Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const Q
     return catalog::loadServerCatalog(*source->store, source->url, serverFor(*source, server), context);
 }
 
+Result<LoadedSource> openAndLoad(const Invocation& invocation, const QString& url, const QString& server, JobContext& context)
+{
+    auto source = openSource(invocation, url);
+    if (!source)
+        return fail(source.error());
+    const QString name = serverFor(*source, server);
+    auto catalog = catalog::loadServerCatalog(*source->store, source->url, name, context);
+    if (!catalog)
+        return fail(catalog.error());
+    return LoadedSource{std::move(*source), name, std::move(*catalog)};
+}
+
 Result<std::optional<catalog::WalEventIndex>> walEventsForPlanning(const OpenedSource& source,
                                                                    const catalog::ServerCatalog& catalog, JobContext& context)
 {
@@ -175,23 +187,20 @@ Result<std::optional<catalog::WalEventIndex>> walEventsForPlanning(const OpenedS
 
 Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::RecoveryTarget& target)
 {
-    auto source = openSource(invocation, invocation.args[0]);
-    if (!source)
-        return fail(source.error());
     JobContext context(interruptToken());
-    auto catalog = catalog::loadServerCatalog(*source->store, source->url, serverFor(*source, invocation.args[1]), context);
-    if (!catalog)
-        return fail(catalog.error());
-    auto events = walEventsForPlanning(*source, *catalog, context);
+    auto loaded = openAndLoad(invocation, invocation.args[0], invocation.args[1], context);
+    if (!loaded)
+        return fail(loaded.error());
+    auto events = walEventsForPlanning(loaded->source, loaded->catalog, context);
     if (!events)
         return fail(events.error());
-    pitr::RecoveryPlan plan = pitr::planRecovery(*catalog, target, {}, events->has_value() ? &**events : nullptr);
+    pitr::RecoveryPlan plan = pitr::planRecovery(loaded->catalog, target, {}, events->has_value() ? &**events : nullptr);
     if (!plan.ok()) {
         if (invocation.json)
             printJson({{QStringLiteral("plan"), planJson(plan)}});
         return fail(ErrorCode::Refused, SourceAccessText::tr("refused: %1").arg(plan.reason), plan.hint);
     }
-    return PlannedSource{std::move(*source), std::move(*catalog), std::move(plan)};
+    return PlannedSource{std::move(loaded->source), std::move(loaded->catalog), std::move(plan)};
 }
 
 QString restoreCommandFor(const Invocation& inv, const QString& url, const QString& server)

@@ -53,6 +53,16 @@ QString serverFor(const OpenedSource& source, const QString& given);
 /// Opens the source and loads one server's catalog (the work of most verbs).
 Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server);
 
+/// A source opened and one server's catalog loaded, the store kept for more reads.
+struct LoadedSource {
+    OpenedSource source;
+    QString server; ///< serverFor() of the source and the SERVER given
+    catalog::ServerCatalog catalog;
+};
+
+/// loadCatalog() keeping the store. Errors: openSource()'s and loadServerCatalog()'s.
+Result<LoadedSource> openAndLoad(const Invocation& invocation, const QString& url, const QString& server, JobContext& context);
+
 /// The server's WAL event index for the planner (read from the bucket, cached by ETag). A
 /// failure is printed as a note and gives nullopt: the plan then stands on upload times.
 /// Errors: only Cancelled.

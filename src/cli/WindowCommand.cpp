@@ -14,22 +14,19 @@ namespace tideline::cli {
 
 int WindowCommand::run(const Invocation& invocation)
 {
-    auto source = openSource(invocation, invocation.args[0]);
-    if (!source)
-        return reportError(source.error());
-    const QString server = serverFor(*source, invocation.args[1]);
     JobContext context(interruptToken());
-    auto catalog = catalog::loadServerCatalog(*source->store, source->url, server, context);
-    if (!catalog)
-        return reportError(catalog.error());
-    reportWarnings(catalog->warnings);
-    const auto windows = pitr::computeRecoveryWindows(*catalog);
+    auto loaded = openAndLoad(invocation, invocation.args[0], invocation.args[1], context);
+    if (!loaded)
+        return reportError(loaded.error());
+    reportWarnings(loaded->catalog.warnings);
+    const catalog::ServerCatalog& served = loaded->catalog;
+    const auto windows = pitr::computeRecoveryWindows(served);
     // The true end of each window is its last commit, decoded from the WAL's tail. Without it
     // the window still stands on upload times, so a failure here is a note, not an error.
     catalog::WalEventIndexOptions options;
-    options.cacheDir = catalog::defaultWalEventCacheDir(source->url, server);
+    options.cacheDir = catalog::defaultWalEventCacheDir(loaded->source.url, loaded->server);
     QMap<wal::TimelineId, catalog::LastCommit> lastCommits;
-    if (auto found = catalog::readLastCommits(*source->store, *catalog, options, context))
+    if (auto found = catalog::readLastCommits(*loaded->source.store, served, options, context))
         lastCommits = *found;
     else if (found.error().code == ErrorCode::Cancelled)
         return reportError(found.error());
@@ -37,7 +34,7 @@ int WindowCommand::run(const Invocation& invocation)
         //: %1 is why the WAL could not be read
         printNote(tr("the last commits could not be read from the WAL: %1").arg(found.error().oneLine()));
     if (invocation.json) {
-        printJson(windowJson(*catalog, windows, lastCommits));
+        printJson(windowJson(served, windows, lastCommits));
         return 0;
     }
     // Labels in one column: the values start after the longest (translated) label.
@@ -85,7 +82,7 @@ int WindowCommand::run(const Invocation& invocation)
                           .arg(r.from.toIso(), Timestamp::fromUsec(r.toUploadedUsec).toIso(), r.fromBackupId, r.toWal)
                     + QLatin1Char('\n');
     }
-    if (const pitr::LatestWindow latest = pitr::latestWindow(*catalog, windows); latest.timeline && !latest.recoverable())
+    if (const pitr::LatestWindow latest = pitr::latestWindow(served, windows); latest.timeline && !latest.recoverable())
         //: %1 is a timeline number
         out += tr("Timeline %1, which a restore follows by default (latest), is not recoverable: no complete backup "
                   "reaches its archived WAL (a gap at its start, or nothing archived on it yet). Restore with "

@@ -144,16 +144,8 @@ void SourceSession::loadServer(const QString& server)
         [this, generation, server, self](Result<SnapshotPtr> result) {
             if (generation != m_generation)
                 return;
-            if (result) {
-                m_snapshots.insert(server, *result);
-                emit serverLoaded(server);
+            if (acceptSnapshot(server, std::move(result)))
                 readWalEvents(server);
-            } else {
-                Error e = result.error();
-                if (e.code != ErrorCode::Cancelled)
-                    e.message = QStringLiteral("%1: %2").arg(server, e.message);
-                reportError(e);
-            }
             jobDone(*self);
         });
     m_jobs.append(*self);
@@ -188,18 +180,24 @@ void SourceSession::readWalEvents(const QString& server)
         [this, generation, server, self](Result<SnapshotPtr> result) {
             if (generation != m_generation)
                 return;
-            if (result) {
-                m_snapshots.insert(server, *result);
-                emit serverLoaded(server);
-            } else {
-                Error e = result.error();
-                if (e.code != ErrorCode::Cancelled)
-                    e.message = QStringLiteral("%1: %2").arg(server, e.message);
-                reportError(e);
-            }
+            acceptSnapshot(server, std::move(result));
             jobDone(*self);
         });
     m_jobs.append(*self);
+}
+
+bool SourceSession::acceptSnapshot(const QString& server, Result<SnapshotPtr> result)
+{
+    if (!result) {
+        Error e = result.error();
+        if (e.code != ErrorCode::Cancelled)
+            e.message = QStringLiteral("%1: %2").arg(server, e.message);
+        reportError(e);
+        return false;
+    }
+    m_snapshots.insert(server, *result);
+    emit serverLoaded(server);
+    return true;
 }
 
 void SourceSession::jobDone(quint64 id)

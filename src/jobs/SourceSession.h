@@ -67,6 +67,8 @@ private:
     void loadServer(const QString& server);
     /// The second look: the server's WAL records (the event index), then serverLoaded again.
     void readWalEvents(const QString& server);
+    /// Keeps a finished snapshot and says so (serverLoaded), or reports its error; true if kept.
+    bool acceptSnapshot(const QString& server, Result<SnapshotPtr> result);
     void jobDone(quint64 id);
     void reportError(const Error& error);
 
