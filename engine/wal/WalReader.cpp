@@ -157,6 +157,9 @@ bool WalReader::deliver(QByteArrayView record, Lsn lsn, TimelineId pageTli, cons
         return bad(K::BadRecord,
                    QStringLiteral("record points back to %1, not to the record before it at %2")
                        .arg(r.prev.toString(), m_prevRecord.toString()));
+    // The first record read after a fresh start: PostgreSQL at least wants it to point backwards.
+    if (m_prevRecord.value() == 0 && r.prev >= lsn)
+        return bad(K::BadRecord, QStringLiteral("record points forward to %1").arg(r.prev.toString()));
 
     // The block headers, as DecodeXLogRecord reads them: every length must add up to the record.
     const unsigned char* h = p + kRecordHeader;
@@ -198,7 +201,7 @@ bool WalReader::deliver(QByteArrayView record, Lsn lsn, TimelineId pageTli, cons
                 return bad(K::BadRecord, truncatedHeaders);
             continue;
         }
-        if (id == kBlockIdToplevelXid) {
+        if (id == kBlockIdToplevelXid && m_version >= 14) {
             quint32 top = 0;
             if (!take(&top, 4))
                 return bad(K::BadRecord, truncatedHeaders);
