@@ -152,6 +152,8 @@ public:
     {
         if (m_dir.isEmpty() || !QDir().mkpath(m_dir))
             return; // a cache that cannot be written only costs a download next time
+        // What a server committed, when, and what it dropped: for its owner's eyes only.
+        QFile::setPermissions(m_dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QSaveFile f(path(item));
         if (!f.open(QIODevice::WriteOnly))
             return;
@@ -248,18 +250,7 @@ QMap<qint64, int> WalEventIndex::commitsPerMinute() const
 std::optional<LastCommit> WalEventIndex::lastCommit(const wal::TimelineGraph& graph, wal::TimelineId timeline,
                                                     std::optional<wal::Lsn> before, const WalArchive* archive) const
 {
-    // Which timeline's copy of a segment replay toward `timeline` reads: the newest on the path
-    // that had branched by then (the switch segment comes from the new timeline).
-    const QList<wal::TimelineId> path = graph.path(timeline);
-    auto readable = [&](wal::Lsn lsn) {
-        const quint64 segno = wal::segnoOfLsn(lsn, archive->segmentSize());
-        for (auto it = path.crbegin(); it != path.crend(); ++it) {
-            const auto branch = graph.branchPoint(*it);
-            if (!branch || segno >= wal::segnoOfLsn(*branch, archive->segmentSize()))
-                return archive->find(*it, segno) != nullptr;
-        }
-        return false;
-    };
+    auto readable = [&](wal::Lsn lsn) { return restoreReads(*archive, timeline, lsn); };
     std::optional<LastCommit> best;
     for (const auto& e : events) {
         if (e.kind != wal::WalEvent::Kind::Commit || !e.timeUsec || (before && e.lsn >= *before))
@@ -276,6 +267,19 @@ std::optional<LastCommit> WalEventIndex::lastCommit(const wal::TimelineGraph& gr
         best = LastCommit{e.timeline, e.lsn, e.end, *e.timeUsec, e.xid};
     }
     return best;
+}
+
+bool restoreReads(const WalArchive& archive, wal::TimelineId timeline, wal::Lsn lsn)
+{
+    const auto& graph = archive.graph();
+    const QList<wal::TimelineId> path = graph.path(timeline);
+    const quint64 segno = wal::segnoOfLsn(lsn, archive.segmentSize());
+    for (auto it = path.crbegin(); it != path.crend(); ++it) {
+        const auto branch = graph.branchPoint(*it);
+        if (!branch || segno >= wal::segnoOfLsn(*branch, archive.segmentSize()))
+            return archive.find(*it, segno) != nullptr;
+    }
+    return false;
 }
 
 QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString& server)
@@ -349,6 +353,13 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
         wal::WalEventDecoder decoder(15);
         QByteArray carry;
         auto take = [&](const Item& item, CacheEntry entry) {
+            // The WAL ending inside a full segment that later segments follow is not an end: it
+            // is damage, and what those later segments say cannot be trusted to follow on.
+            if (entry.reading.endOfWal && !item.partial && !entry.reading.problem && &item != &items.last())
+                entry.reading.problem =
+                    wal::WalProblem{wal::WalProblem::Kind::BadRecord, wal::segmentStartLsn(item.object->segno, segmentSize),
+                                    QStringLiteral("the WAL stops inside this full segment, "
+                                                   "yet later segments follow")};
             entry.reading.timeline = timeline;
             entry.reading.segno = item.object->segno;
             entry.reading.name = item.object->name.baseName;

@@ -83,6 +83,11 @@ struct WalEventIndexOptions {
     qint64 maxDownloadBytes = 0;
 };
 
+/// Whether a restore toward `timeline` reads the record at `lsn` from a full archived segment:
+/// the copy of the newest timeline on the path that had branched by then (the switch segment
+/// comes from the new timeline), never a .partial. Pure; any thread.
+bool restoreReads(const WalArchive& archive, wal::TimelineId timeline, wal::Lsn lsn);
+
 /// The default cache directory for a server: under the user's cache location (XDG), one
 /// directory per source and server. Any thread.
 QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString& server);

@@ -168,8 +168,10 @@ private:
             const TimelineId t = resolveTimeline(b);
             if (!eventsComplete(t))
                 return true;
-            const auto e = stopEvent(t, b.info->endLsn.value_or(wal::Lsn()));
-            return e.has_value();
+            // PostgreSQL stops at the first match after the backup's start; one before its end
+            // stops replay before consistency, which is fatal.
+            const auto e = stopEvent(t, b.info->beginLsn.value_or(wal::Lsn()));
+            return e && e->lsn >= b.info->endLsn.value_or(wal::Lsn());
         }
         default: return true;
         }
@@ -219,6 +221,9 @@ private:
         const wal::WalEvent* best = nullptr;
         for (const auto& e : m_events->events) {
             if (e.lsn < from || (best && e.lsn >= best->lsn) || !onPath(e, t))
+                continue;
+            // Only what a restore reads: not a .partial, not a copy it never fetches.
+            if (!catalog::restoreReads(m_wals, t, e.lsn) || !catalog::restoreReads(m_wals, t, wal::Lsn(e.end.value() - 1)))
                 continue;
             bool stops = false;
             switch (target().kind) {
@@ -293,16 +298,20 @@ private:
     {
         if (!eventsComplete(timeline))
             return false;
-        m_plan.walChecked = true;
-        const wal::Lsn from = b.info->endLsn.value_or(wal::Lsn());
+        // A time target stops at the first commit after it once consistent; a name or xid at its
+        // first occurrence after the backup's start (chooseBackup made sure that is after the end).
+        const wal::Lsn from = target().kind == RecoveryTarget::Kind::Time ? b.info->endLsn.value_or(wal::Lsn())
+                                                                          : b.info->beginLsn.value_or(wal::Lsn());
         const auto stop = stopEvent(timeline, from);
         if (!stop && target().kind != RecoveryTarget::Kind::Time)
             return false;
+        if (!stop)
+            m_plan.walChecked = true;
         const QList<Step> all = steps(b, timeline, lastSegnoOf(timeline));
         if (!stop) {
             // Only a time target gets here (chooseBackup proved the others): nothing after it.
             require(all);
-            std::optional<catalog::LastCommit> last = m_events->lastCommit(m_graph, timeline);
+            std::optional<catalog::LastCommit> last = m_events->lastCommit(m_graph, timeline, std::nullopt, &m_wals);
             if (last && last->lsn < from)
                 last.reset();
             if (!last) {
@@ -332,12 +341,15 @@ private:
         m_plan.stopEvent = stop;
         // Replay must read the stop record whole: up to the segment of its last byte.
         const quint64 seg = wal::segnoOfLsn(wal::Lsn(stop->end.value() - 1), segmentSize());
-        qsizetype at = all.size() - 1;
+        qsizetype at = -1;
         for (qsizetype i = 0; i < all.size(); ++i)
             if (all[i].segno >= seg) {
                 at = i;
                 break;
             }
+        if (at < 0)
+            return false; // the record lies past what replay reads: upload-time rules decide
+        m_plan.walChecked = true;
         const QList<Step> path = all.mid(0, at + 1);
         if (const qsizetype missing = require(path); missing >= 0) {
             refuseGap(b, all, missing);

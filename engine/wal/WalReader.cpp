@@ -458,7 +458,8 @@ void WalReader::restoreCarry(quint64 nextSegno, const QByteArray& carry)
         >> pendingTli >> prev;
     if (s.status() != QDataStream::Ok || format != 1 || segno != nextSegno || postgresVersionOfMagic(magic) != version
         || qsizetype(pendingTotal) < pending.size() || (pendingTotal != 0) != !pending.isEmpty()
-        || pendingTotal > kMaxRecordLength || (m_systemId && haveSysid && *m_systemId != sysid))
+        || pendingTotal > kMaxRecordLength || (pendingTotal != 0 && pendingTotal < kRecordHeader)
+        || (m_systemId && haveSysid && *m_systemId != sysid))
         return;
     m_magic = magic;
     m_version = version;
