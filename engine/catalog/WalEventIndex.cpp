@@ -20,7 +20,8 @@ namespace tideline::catalog {
 namespace {
 
 constexpr quint32 kCacheMagic = 0x544C5745; // "TLWE"
-constexpr quint32 kCacheFormat = 1;
+// Bumped whenever the reader or decoder rules change: entries of an older reader are read again.
+constexpr quint32 kCacheFormat = 2;
 
 struct Item {
     const WalObject* object = nullptr;
