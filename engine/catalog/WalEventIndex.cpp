@@ -102,11 +102,7 @@ public:
         if (m_dir.isEmpty() || !f.open(QIODevice::ReadOnly))
             return false;
         QDataStream s(&f);
-        quint32 magic = 0, format = 0;
-        QString identity;
-        s >> magic >> format >> identity;
-        return s.status() == QDataStream::Ok && magic == kCacheMagic && format == kCacheFormat
-            && identity == identityOf(*item.object);
+        return readHeader(s, item);
     }
 
     std::optional<CacheEntry> load(const Item& item, const QByteArray& carryIn) const
@@ -117,12 +113,11 @@ public:
         if (!f.open(QIODevice::ReadOnly))
             return std::nullopt;
         QDataStream s(&f);
-        quint32 magic = 0, format = 0;
-        QString identity;
+        if (!readHeader(s, item))
+            return std::nullopt;
         QByteArray carryHash;
-        s >> magic >> format >> identity >> carryHash;
-        if (s.status() != QDataStream::Ok || magic != kCacheMagic || format != kCacheFormat
-            || identity != identityOf(*item.object) || carryHash != hashOf(carryIn))
+        s >> carryHash;
+        if (s.status() != QDataStream::Ok || carryHash != hashOf(carryIn))
             return std::nullopt;
         CacheEntry e;
         bool hasTime = false, hasProblem = false;
@@ -173,6 +168,15 @@ public:
 
 private:
     QString path(const Item& item) const { return m_dir + u'/' + item.object->name.baseName; }
+    // This format, and this object's bytes.
+    static bool readHeader(QDataStream& s, const Item& item)
+    {
+        quint32 magic = 0, format = 0;
+        QString identity;
+        s >> magic >> format >> identity;
+        return s.status() == QDataStream::Ok && magic == kCacheMagic && format == kCacheFormat
+            && identity == identityOf(*item.object);
+    }
     QString m_dir;
 };
 
@@ -248,39 +252,32 @@ QMap<qint64, int> WalEventIndex::commitsPerMinute() const
     return out;
 }
 
-std::optional<LastCommit> WalEventIndex::lastCommit(const wal::TimelineGraph& graph, wal::TimelineId timeline,
-                                                    std::optional<wal::Lsn> before, const WalArchive* archive) const
+std::optional<LastCommit> WalEventIndex::lastCommit(const WalArchive& archive, wal::TimelineId timeline) const
 {
-    auto readable = [&](wal::Lsn lsn) { return restoreReads(*archive, timeline, lsn); };
     std::optional<LastCommit> best;
-    for (const auto& e : events) {
-        if (e.kind != wal::WalEvent::Kind::Commit || !e.timeUsec || (before && e.lsn >= *before))
-            continue;
-        if (e.timeline != timeline) {
-            const auto end = graph.endOnPathTo(e.timeline, timeline);
-            if (!graph.isAncestor(e.timeline, timeline) || !end || e.lsn >= *end)
-                continue;
-        }
-        if (best && e.lsn <= best->lsn)
-            continue;
-        if (archive && (!readable(e.lsn) || !readable(wal::Lsn(e.end.value() - 1))))
-            continue;
-        best = LastCommit{e.timeline, e.lsn, e.end, *e.timeUsec, e.xid};
-    }
+    for (const auto& e : events)
+        if (e.kind == wal::WalEvent::Kind::Commit && e.timeUsec && (!best || e.lsn > best->lsn)
+            && restoreReplays(archive, timeline, e))
+            best = LastCommit{e.timeline, e.lsn, e.end, *e.timeUsec, e.xid};
     return best;
 }
 
-bool restoreReads(const WalArchive& archive, wal::TimelineId timeline, wal::Lsn lsn)
+bool restoreReplays(const WalArchive& archive, wal::TimelineId timeline, const wal::WalEvent& event)
 {
     const auto& graph = archive.graph();
+    if (!graph.holds(timeline, event.timeline, event.lsn))
+        return false;
     const QList<wal::TimelineId> path = graph.path(timeline);
-    const quint64 segno = wal::segnoOfLsn(lsn, archive.segmentSize());
-    for (auto it = path.crbegin(); it != path.crend(); ++it) {
-        const auto branch = graph.branchPoint(*it);
-        if (!branch || segno >= wal::segnoOfLsn(*branch, archive.segmentSize()))
-            return archive.find(*it, segno) != nullptr;
-    }
-    return false;
+    auto reads = [&](wal::Lsn lsn) {
+        const quint64 segno = wal::segnoOfLsn(lsn, archive.segmentSize());
+        for (auto it = path.crbegin(); it != path.crend(); ++it) {
+            const auto branch = graph.branchPoint(*it);
+            if (!branch || segno >= wal::segnoOfLsn(*branch, archive.segmentSize()))
+                return archive.find(*it, segno) != nullptr;
+        }
+        return false;
+    };
+    return reads(event.lsn) && (event.end <= event.lsn || reads(wal::Lsn(event.end.value() - 1)));
 }
 
 QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString& server)
@@ -409,6 +406,7 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
                 const QByteArray carryIn = carry;
                 reader.restoreCarry(item.object->segno, carryIn);
                 CacheEntry entry;
+                const int malformedBefore = decoder.malformed();
                 auto result = reader.readSegment(item.object->segno, *bytes[k], [&](const wal::WalRecord& record) {
                     decoder.setPostgresVersion(reader.postgresVersion());
                     const qsizetype before = entry.events.size();
@@ -426,8 +424,7 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
                 entry.reading.endOfWal = result.endOfWal;
                 entry.reading.problem = result.problem;
                 entry.postgresVersion = reader.postgresVersion();
-                entry.malformed = decoder.malformed();
-                decoder = wal::WalEventDecoder(reader.postgresVersion());
+                entry.malformed = decoder.malformed() - malformedBefore;
                 entry.carryOut = reader.saveCarry();
                 cache.store(item, carryIn, entry);
                 ++index.segmentsDownloaded;
@@ -476,7 +473,7 @@ Result<QMap<wal::TimelineId, LastCommit>> readLastCommits(storage::ObjectStore& 
                 return std::unexpected(index.error());
             if (!index->problems().isEmpty())
                 break; // a later commit may hide behind the damage: unknown
-            if (auto last = index->lastCommit(catalog.wals.graph(), t.timeline, std::nullopt, &catalog.wals)) {
+            if (auto last = index->lastCommit(catalog.wals, t.timeline)) {
                 found.insert(t.timeline, *last);
                 break;
             }

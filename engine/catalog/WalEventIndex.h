@@ -57,13 +57,9 @@ struct WalEventIndex {
     /// Commits per minute over every timeline, keyed by the minute's start (µs since the epoch,
     /// UTC), minutes without a commit left out. Pure; any thread.
     QMap<qint64, int> commitsPerMinute() const;
-    /// The newest commit in `timeline`'s history (its own WAL and its ancestors' up to where it
-    /// branched), with an LSN below `before` when given; nullopt when none is known. With
-    /// `archive`, only a commit whose segments a restore to `timeline` reads (full segments of
-    /// the timeline PostgreSQL takes each from, never a .partial) counts.
-    std::optional<LastCommit> lastCommit(const wal::TimelineGraph& graph, wal::TimelineId timeline,
-                                         std::optional<wal::Lsn> before = std::nullopt,
-                                         const WalArchive* archive = nullptr) const;
+    /// The newest commit a restore toward `timeline` replays (restoreReplays); nullopt when none
+    /// is known.
+    std::optional<LastCommit> lastCommit(const WalArchive& archive, wal::TimelineId timeline) const;
 };
 
 /// 2 GiB: what plan, restore, drill, manifest and the window read on their own before asking
@@ -83,10 +79,11 @@ struct WalEventIndexOptions {
     qint64 maxDownloadBytes = 0;
 };
 
-/// Whether a restore toward `timeline` reads the record at `lsn` from a full archived segment:
-/// the copy of the newest timeline on the path that had branched by then (the switch segment
-/// comes from the new timeline), never a .partial. Pure; any thread.
-bool restoreReads(const WalArchive& archive, wal::TimelineId timeline, wal::Lsn lsn);
+/// Whether a restore toward `timeline` replays the event's record: the record is in the
+/// timeline's history (TimelineGraph::holds) and every byte of it is in a full archived segment
+/// that restore reads, the copy of the newest timeline on the path that had branched by then
+/// (the switch segment comes from the new timeline), never a .partial. Pure; any thread.
+bool restoreReplays(const WalArchive& archive, wal::TimelineId timeline, const wal::WalEvent& event);
 
 /// The default cache directory for a server: under the user's cache location (XDG), one
 /// directory per source and server. Any thread.

@@ -164,7 +164,6 @@ private:
         case RecoveryTarget::Kind::Lsn: return b.info->endLsn && *b.info->endLsn < target().lsn;
         case RecoveryTarget::Kind::Xid:
         case RecoveryTarget::Kind::Name: {
-            // PostgreSQL stops at the record only once consistent: it must lie after the backup's end.
             const TimelineId t = resolveTimeline(b);
             if (!eventsComplete(t))
                 return true;
@@ -178,17 +177,6 @@ private:
     }
 
     // --- what the WAL says (the event index) -----------------------------------------------
-
-    // An event is in timeline t's history: written on t, or on an ancestor before t branched.
-    bool onPath(const wal::WalEvent& e, TimelineId t) const
-    {
-        if (e.timeline == t)
-            return true;
-        if (!m_graph.isAncestor(e.timeline, t))
-            return false;
-        const auto end = m_graph.endOnPathTo(e.timeline, t);
-        return end && e.lsn < *end;
-    }
 
     // The index can answer for t's path: it was built, and no segment on the path is damaged.
     bool eventsComplete(TimelineId t) const
@@ -220,10 +208,8 @@ private:
         using K = wal::WalEvent::Kind;
         const wal::WalEvent* best = nullptr;
         for (const auto& e : m_events->events) {
-            if (e.lsn < from || (best && e.lsn >= best->lsn) || !onPath(e, t))
-                continue;
-            // Only what a restore reads: not a .partial, not a copy it never fetches.
-            if (!catalog::restoreReads(m_wals, t, e.lsn) || !catalog::restoreReads(m_wals, t, wal::Lsn(e.end.value() - 1)))
+            // Only what a restore replays: not a .partial, not a copy it never fetches.
+            if (e.lsn < from || (best && e.lsn >= best->lsn) || !catalog::restoreReplays(m_wals, t, e))
                 continue;
             bool stops = false;
             switch (target().kind) {
@@ -311,7 +297,7 @@ private:
         if (!stop) {
             // Only a time target gets here (chooseBackup proved the others): nothing after it.
             require(all);
-            std::optional<catalog::LastCommit> last = m_events->lastCommit(m_graph, timeline, std::nullopt, &m_wals);
+            std::optional<catalog::LastCommit> last = m_events->lastCommit(m_wals, timeline);
             if (last && last->lsn < from)
                 last.reset();
             if (!last) {
@@ -359,7 +345,7 @@ private:
         if (target().kind == RecoveryTarget::Kind::Xid)
             for (const auto& e : m_events->events)
                 if ((e.kind == wal::WalEvent::Kind::Commit || e.kind == wal::WalEvent::Kind::Abort) && e.xid == stop->xid
-                    && !onPath(e, timeline))
+                    && !m_graph.holds(timeline, e.timeline, e.lsn))
                     m_plan.warnings.append(RecoveryPlannerText::tr("transaction id %1 also ended on timeline %2 at %3, "
                                                                    "a different transaction (a point-in-time recovery "
                                                                    "hands out xids again); this plan stops at the one on "

@@ -190,6 +190,14 @@ bool TimelineGraph::isAncestor(TimelineId ancestor, TimelineId timeline) const
     return std::any_of(chain.cbegin(), chain.cend(), [&](const HistoryEntry& e) { return e.parent == ancestor; });
 }
 
+bool TimelineGraph::holds(TimelineId timeline, TimelineId writtenOn, Lsn lsn) const
+{
+    if (writtenOn == timeline)
+        return true;
+    const auto end = endOnPathTo(writtenOn, timeline);
+    return isAncestor(writtenOn, timeline) && end && lsn < *end;
+}
+
 QList<TimelineId> TimelineGraph::children(TimelineId timeline) const
 {
     QList<TimelineId> result;

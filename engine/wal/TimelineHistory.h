@@ -51,6 +51,9 @@ public:
     std::optional<Lsn> endOnPathTo(TimelineId ancestor, TimelineId timeline) const;
     /// True when `ancestor` is on `timeline`'s path (a timeline is its own ancestor).
     bool isAncestor(TimelineId ancestor, TimelineId timeline) const;
+    /// True when WAL written on `writtenOn` at `lsn` is part of `timeline`'s history: written on
+    /// it, or on an ancestor before `timeline` branched away from that ancestor.
+    bool holds(TimelineId timeline, TimelineId writtenOn, Lsn lsn) const;
     QList<TimelineId> children(TimelineId timeline) const;
     /// What recovery_target_timeline='latest' picks: the highest known timeline (0 when empty).
     TimelineId latest() const;

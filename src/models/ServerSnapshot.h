@@ -54,7 +54,7 @@ struct ServerSnapshot {
         auto s = std::make_shared<ServerSnapshot>(base);
         for (const auto& w : s->windows)
             if (!w.limitedByGap)
-                if (auto last = events.lastCommit(s->catalog.wals.graph(), w.timeline, std::nullopt, &s->catalog.wals))
+                if (auto last = events.lastCommit(s->catalog.wals, w.timeline))
                     s->lastCommits.insert(w.timeline, *last);
         s->events = std::make_shared<const catalog::WalEventIndex>(std::move(events));
         return s;
