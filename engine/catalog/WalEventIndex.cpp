@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <thread>
 
 namespace tideline::catalog {
 
@@ -131,7 +132,7 @@ public:
         if (!readEvents(s, e.events))
             return std::nullopt;
         s >> e.carryOut;
-        if (s.status() != QDataStream::Ok || problemKind > quint8(wal::WalProblem::Kind::Truncated))
+        if (s.status() != QDataStream::Ok || problemKind > quint8(wal::WalProblem::Kind::BadObject))
             return std::nullopt;
         e.reading.records = records;
         e.reading.commits = commits;
@@ -148,6 +149,10 @@ public:
     {
         if (m_dir.isEmpty() || !QDir().mkpath(m_dir))
             return; // a cache that cannot be written only costs a download next time
+        // A read that starts mid-archive (a tail) has no carry: it must not replace the entry a
+        // read from the start left for the same bytes, or every full read would miss it again.
+        if (carryIn.isEmpty() && has(item))
+            return;
         // What a server committed, when, and what it dropped: for its owner's eyes only.
         QFile::setPermissions(m_dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QSaveFile f(path(item));
@@ -180,13 +185,15 @@ private:
     QString m_dir;
 };
 
-// The whole decompressed segment; more than the segment size is refused while it streams, so a
-// hostile object cannot fill the memory.
-Result<QByteArray> fetchSegment(storage::ObjectStore& store, const QString& key, Compression compression,
-                                quint64 segmentSize, const CancelToken& cancel, qint64& downloaded)
+// The whole decompressed segment into `out`; more than the segment size is refused while it
+// streams, so a hostile object cannot fill the memory. `out` keeps its capacity from segment to
+// segment: a fresh 16 MiB buffer each time cost more in page faults than decoding the segment.
+Result<void> fetchSegment(storage::ObjectStore& store, const QString& key, Compression compression, quint64 segmentSize,
+                          const CancelToken& cancel, qint64& downloaded, QByteArray& out)
 {
     auto decompressor = Decompressor::create(compression);
-    QByteArray out;
+    out.resize(0);
+    out.reserve(qsizetype(segmentSize));
     const auto sink = [&](QByteArrayView chunk) -> Result<void> {
         if (quint64(out.size()) + quint64(chunk.size()) > segmentSize)
             return fail(ErrorCode::Corrupt,
@@ -204,10 +211,60 @@ Result<QByteArray> fetchSegment(storage::ObjectStore& store, const QString& key,
         cancel);
     if (!info)
         return std::unexpected(info.error());
-    if (auto done = decompressor->finish(sink); !done)
-        return std::unexpected(done.error());
-    return out;
+    return decompressor->finish(sink);
 }
+
+// Up to `size` consecutive segments fetched at once on a thread of its own, into buffers kept
+// from batch to batch (fetchSegment). launch() starts it, wait() joins it; the destructor waits.
+class Batch {
+public:
+    using Fetch = std::function<Result<void>(qsizetype at, QByteArray& into, qint64& downloaded)>;
+    Batch(int size, Fetch fetch, CancelToken cancel)
+        : buffers(size), m_size(size), m_fetch(std::move(fetch)), m_cancel(std::move(cancel))
+    {}
+    Batch(Batch&&) = delete;
+    ~Batch() { wait(); }
+
+    void launch(qsizetype from)
+    {
+        wait();
+        start = from;
+        n = std::min<qsizetype>(m_size, total - from);
+        fetched = QList<Result<void>>(n);
+        downloaded = 0;
+        m_worker = std::thread([this] {
+            std::mutex mutex;
+            parallelFor(
+                n, m_size,
+                [&](qsizetype k) {
+                    qint64 bytes = 0;
+                    auto got = m_fetch(start + k, buffers[k], bytes);
+                    std::lock_guard lock(mutex);
+                    fetched[k] = std::move(got);
+                    downloaded += bytes;
+                },
+                m_cancel);
+        });
+    }
+    void wait()
+    {
+        if (m_worker.joinable())
+            m_worker.join();
+    }
+
+    qsizetype total = 0; // items in the stream
+    qsizetype start = -1;
+    qsizetype n = 0;
+    QList<QByteArray> buffers;
+    QList<Result<void>> fetched;
+    qint64 downloaded = 0;
+
+private:
+    int m_size;
+    Fetch m_fetch;
+    CancelToken m_cancel;
+    std::thread m_worker;
+};
 
 wal::TimelineId ownerOf(const wal::TimelineGraph& graph, wal::TimelineId timeline, wal::Lsn lsn)
 {
@@ -280,12 +337,17 @@ bool restoreReplays(const WalArchive& archive, wal::TimelineId timeline, const w
     return reads(event.lsn) && (event.end <= event.lsn || reads(wal::Lsn(event.end.value() - 1)));
 }
 
-QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString& server)
+QString defaultServerCacheDir(const storage::SourceUrl& source, const QString& server)
 {
     const QByteArray id =
         QCryptographicHash::hash((source.toString() + u'\n' + server).toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
-    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/tideline/wal-events/")
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/tideline/servers/")
         + QString::fromLatin1(id);
+}
+
+QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString& server)
+{
+    return defaultServerCacheDir(source, server) + QStringLiteral("/wal-events");
 }
 
 Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const ServerCatalog& catalog,
@@ -324,6 +386,7 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
     }
 
     WalEventIndex index;
+    index.systemId = systemId;
     const SegmentCache cache(options.cacheDir);
     if (options.maxDownloadBytes > 0) {
         qint64 uncachedBytes = 0;
@@ -348,6 +411,7 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
     for (const QList<Item>& items : streams) {
         const wal::TimelineId timeline = items.first().object->name.timeline;
         wal::WalReader reader({segmentSize, timeline, systemId});
+        const std::optional<wal::Lsn> branch = archive.graph().branchPoint(timeline); // before it: an ancestor's WAL
         wal::WalEventDecoder decoder(15);
         QByteArray carry;
         auto take = [&](const Item& item, CacheEntry entry) {
@@ -363,9 +427,9 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
             entry.reading.name = item.object->name.baseName;
             entry.reading.uploadedUsec = item.object->uploadedUsec;
             for (auto& e : entry.events)
-                e.timeline =
-                    e.kind == wal::WalEvent::Kind::TimelineSwitch ? e.timeline : ownerOf(archive.graph(), timeline, e.lsn);
-            index.events.append(entry.events);
+                if (e.kind != wal::WalEvent::Kind::TimelineSwitch)
+                    e.timeline = !branch || e.lsn >= *branch ? timeline : ownerOf(archive.graph(), timeline, e.lsn);
+            index.events.append(std::move(entry.events));
             index.segments.append(entry.reading);
             index.malformedRecords += entry.malformed;
             if (entry.postgresVersion)
@@ -373,6 +437,18 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
             carry = entry.carryOut;
             context.report({QStringLiteral("reading WAL records"), ++done, total, index.bytesDownloaded});
         };
+        // Two batches: one decoded here while the other downloads. Both are waited for before
+        // this scope ends, whichever way it ends (they hold references into it).
+        auto fetchOne = [&](qsizetype at, QByteArray& into, qint64& downloaded) {
+            const WalObject& o = *items[at].object;
+            return fetchSegment(store, archive.keyOf(o), o.name.compression, segmentSize, context.cancelToken(), downloaded,
+                                into);
+        };
+        Batch batches[2] = {Batch(batchSize, fetchOne, context.cancelToken()),
+                            Batch(batchSize, fetchOne, context.cancelToken())};
+        for (Batch& b : batches)
+            b.total = items.size();
+        Batch* pending = nullptr;
         qsizetype i = 0;
         while (i < items.size()) {
             if (context.isCancelled())
@@ -383,31 +459,49 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
                 ++i;
                 continue;
             }
-            // A miss: download the next few at once, then decode them in order.
-            const qsizetype n = std::min<qsizetype>(batchSize, items.size() - i);
-            QList<Result<QByteArray>> bytes(n, fail(ErrorCode::Internal, {}));
-            std::mutex mutex;
-            parallelFor(
-                n, batchSize,
-                [&](qsizetype k) {
-                    const WalObject& o = *items[i + k].object;
-                    qint64 downloaded = 0;
-                    auto got = fetchSegment(store, archive.keyOf(o), o.name.compression, segmentSize, context.cancelToken(),
-                                            downloaded);
-                    std::lock_guard lock(mutex);
-                    bytes[k] = std::move(got);
-                    index.bytesDownloaded += downloaded;
-                },
-                context.cancelToken());
+            // A miss: the next few are downloaded at once (or were, while the last batch was
+            // decoded), then decoded in order while the batch after them downloads.
+            Batch* cur = nullptr;
+            if (pending && pending->start == i) {
+                pending->wait();
+                cur = pending;
+            } else {
+                if (pending)
+                    pending->wait(); // fetched for a plan that changed (a cache hit failed to load)
+                cur = &batches[0] == pending ? &batches[1] : &batches[0];
+                cur->launch(i);
+                cur->wait();
+            }
+            pending = nullptr;
+            index.bytesDownloaded += cur->downloaded;
+            const qsizetype n = cur->n;
+            if (i + n < items.size() && !cache.has(items[i + n])) {
+                pending = cur == &batches[0] ? &batches[1] : &batches[0];
+                pending->launch(i + n);
+            }
+            if (context.isCancelled())
+                return fail(ErrorCode::Cancelled, QStringLiteral("reading the WAL was cancelled"));
             for (qsizetype k = 0; k < n; ++k) {
-                if (!bytes[k])
-                    return std::unexpected(bytes[k].error());
                 const Item& item = items[i + k];
+                const Result<void>& fetched = cur->fetched[k];
+                if (!fetched && fetched.error().code != ErrorCode::Corrupt)
+                    return std::unexpected(fetched.error());
+                if (!fetched) {
+                    // Broken compression or an oversized object: this segment's problem, not the
+                    // index's; the next one starts afresh (no carry) and is read on its own.
+                    CacheEntry broken;
+                    broken.reading.problem =
+                        wal::WalProblem{wal::WalProblem::Kind::BadObject,
+                                        wal::segmentStartLsn(item.object->segno, segmentSize), fetched.error().message};
+                    ++index.segmentsDownloaded;
+                    take(item, std::move(broken));
+                    continue;
+                }
                 const QByteArray carryIn = carry;
                 reader.restoreCarry(item.object->segno, carryIn);
                 CacheEntry entry;
                 const int malformedBefore = decoder.malformed();
-                auto result = reader.readSegment(item.object->segno, *bytes[k], [&](const wal::WalRecord& record) {
+                auto result = reader.readSegment(item.object->segno, cur->buffers[k], [&](const wal::WalRecord& record) {
                     decoder.setPostgresVersion(reader.postgresVersion());
                     const qsizetype before = entry.events.size();
                     decoder.decode(record, entry.events);
@@ -434,9 +528,12 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
         }
     }
 
-    std::stable_sort(index.events.begin(), index.events.end(), [](const wal::WalEvent& a, const wal::WalEvent& b) {
+    // Mostly in order already (a child's copy of its parent's switch segment is the exception).
+    const auto before = [](const wal::WalEvent& a, const wal::WalEvent& b) {
         return std::tie(a.timeline, a.lsn, a.kind) < std::tie(b.timeline, b.lsn, b.kind);
-    });
+    };
+    if (!std::is_sorted(index.events.cbegin(), index.events.cend(), before))
+        std::stable_sort(index.events.begin(), index.events.end(), before);
     index.events.erase(std::unique(index.events.begin(), index.events.end()), index.events.end());
     wal::TimelineId timeline = 0;
     std::optional<qint64> lastTime;

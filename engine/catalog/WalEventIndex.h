@@ -47,6 +47,9 @@ struct WalEventIndex {
     QList<wal::WalEvent> events;    ///< by timeline, then LSN; copies of a parent's WAL counted once
     QList<SegmentReading> segments; ///< every segment and .partial read, by timeline then segno
     int postgresVersion = 0;
+    /// The system identifier every segment's long header was held against: the newest backup's
+    /// with one (backup.info system_id); nullopt when no backup states one (then not checked).
+    std::optional<quint64> systemId;
     int segmentsDownloaded = 0;
     int segmentsFromCache = 0;
     qint64 bytesDownloaded = 0;
@@ -85,8 +88,11 @@ struct WalEventIndexOptions {
 /// (the switch segment comes from the new timeline), never a .partial. Pure; any thread.
 bool restoreReplays(const WalArchive& archive, wal::TimelineId timeline, const wal::WalEvent& event);
 
-/// The default cache directory for a server: under the user's cache location (XDG), one
-/// directory per source and server. Any thread.
+/// What Tideline keeps on this machine about one server of one source: under the user's cache
+/// location (XDG), a directory named by a hash of both (no bucket or path in the name). Losing
+/// it costs only reading again. Any thread.
+QString defaultServerCacheDir(const storage::SourceUrl& source, const QString& server);
+/// The decoded-segment cache: wal-events/ in defaultServerCacheDir. Any thread.
 QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString& server);
 
 /// Reads every archived segment and .partial of the server (downloads in parallel, decompresses,

@@ -205,19 +205,20 @@ Result<ObjectInfo> LocalStore::read(const QString& key, const ChunkSink& sink, c
     if (range.offset > 0 && !file.seek(range.offset))
         return fail(ErrorCode::Corrupt, LocalStoreText::tr("cannot seek in %1").arg(*path));
     qint64 remaining = range.length > 0 ? std::min(range.length, info->size - range.offset) : info->size - range.offset;
-    QByteArray buffer;
+    // One buffer for the whole read: a fresh megabyte per chunk cost a page fault per 4 KiB.
+    QByteArray buffer(qsizetype(std::min(kChunk, remaining)), Qt::Uninitialized);
     while (remaining > 0) {
         if (cancel.isCancelled())
             return fail(cancelled(LocalStoreText::tr("reading %1").arg(key)));
-        buffer = file.read(std::min(kChunk, remaining));
-        if (buffer.isEmpty())
+        const qint64 got = file.read(buffer.data(), std::min<qint64>(buffer.size(), remaining));
+        if (got <= 0)
             return fail(ErrorCode::Corrupt,
                         LocalStoreText::tr("%1 ended %2 bytes early (was it truncated while being read?)")
                             .arg(*path, QString::number(remaining)),
                         LocalStoreText::tr("Retry once the writer is done."));
-        if (auto r = sink(buffer); !r)
+        if (auto r = sink(QByteArrayView(buffer.constData(), qsizetype(got))); !r)
             return fail(r.error());
-        remaining -= buffer.size();
+        remaining -= got;
     }
     return info;
 }

@@ -37,6 +37,7 @@ struct WalProblem {
         BadRecord,          ///< record header or block headers inconsistent
         BadCrc,             ///< the record's CRC-32C does not match
         Truncated,          ///< the segment is shorter than its segment size
+        BadObject,          ///< the object does not decompress into a segment (set by its reader)
     };
     Kind kind = Kind::BadRecord;
     Lsn lsn;

@@ -81,7 +81,6 @@ int EventsCommand::run(const Invocation& invocation)
 
     // An event without a time of its own (a truncation) is filtered by the time of the record
     // before it on its timeline.
-    // An event without a time of its own (a truncation) is filtered by the time before it.
     QList<const wal::WalEvent*> shown;
     for (const auto& e : index->events) {
         const std::optional<qint64> when = e.timeUsec ? e.timeUsec : e.notBeforeUsec;
