@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+123"/>
         <source>%n record(s) of a known kind had data that did not parse and were left out</source>
         <translation>
             <numerusform>%n record of a known kind had data that did not parse and was left out</numerusform>
@@ -165,7 +165,7 @@
 <context>
     <name>PlanCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/PlanCommand.cpp" line="+51"/>
+        <location filename="../src/cli/PlanCommand.cpp" line="+49"/>
         <source>%n segment(s), %1 .. %2, %3</source>
         <translation>
             <numerusform>%n segment, %1 .. %2, %3</numerusform>
@@ -176,7 +176,7 @@
 <context>
     <name>RestoreJob</name>
     <message numerus="yes">
-        <location filename="../engine/restore/RestoreJob.cpp" line="+636"/>
+        <location filename="../engine/restore/RestoreJob.cpp" line="+619"/>
         <source>downloaded %1, written %2 (%n file(s)) in %3</source>
         <translation>
             <numerusform>downloaded %1, written %2 (%n file) in %3</numerusform>
@@ -318,7 +318,7 @@
 <context>
     <name>TarExtractor</name>
     <message numerus="yes">
-        <location filename="../engine/restore/TarExtractor.cpp" line="+224"/>
+        <location filename="../engine/restore/TarExtractor.cpp" line="+230"/>
         <source>the archive ends after %n file(s) without its end-of-archive marker: it was cut short</source>
         <translation>
             <numerusform>the archive ends after %n file without its end-of-archive marker: it was cut short</numerusform>
@@ -331,6 +331,25 @@
         <translation>
             <numerusform>bad header checksum after %n file</numerusform>
             <numerusform>bad header checksum after %n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCommand</name>
+    <message numerus="yes">
+        <location filename="../src/cli/VerifyCommand.cpp" line="+84"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n backup(s) not DONE (failed or unfinished) were left out; name one to check it</source>
+        <translation>
+            <numerusform>%n backup not DONE (failed or unfinished) was left out; name it to check it</numerusform>
+            <numerusform>%n backups not DONE (failed or unfinished) were left out; name one to check it</numerusform>
         </translation>
     </message>
 </context>

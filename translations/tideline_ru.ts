@@ -517,7 +517,7 @@
 <context>
     <name>BackupInfo</name>
     <message>
-        <location filename="../engine/catalog/BackupInfo.cpp" line="+65"/>
+        <location filename="../engine/catalog/BackupInfo.cpp" line="+66"/>
         <source>backup.info of backup %1 is unreadable: %2</source>
         <translation>backup.info резервной копии %1 не читается: %2</translation>
     </message>
@@ -565,6 +565,21 @@
         <location line="+21"/>
         <source>tablespaces entries must be (name, oid, location)</source>
         <translation>записи tablespaces должны иметь вид (name, oid, location)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>backup_label has no START WAL LOCATION line</source>
+        <translation>в backup_label нет строки START WAL LOCATION</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>backup_label starts at %1 (%2), backup.info at %3 (%4)</source>
+        <translation>backup_label начинается в %1 (%2), backup.info — в %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>backup_label is on timeline %1, backup.info on %2</source>
+        <translation>backup_label на линии времени %1, backup.info — на %2</translation>
     </message>
 </context>
 <context>
@@ -2788,7 +2803,7 @@
         <translation>например, --timeline 2</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+72"/>
         <source>TIME</source>
         <translation>ВРЕМЯ</translation>
     </message>
@@ -4041,7 +4056,7 @@
         <translation>не удаётся перейти к позиции в %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+17"/>
         <source>reading %1</source>
         <translation>чтение %1</translation>
@@ -4535,7 +4550,7 @@
 <context>
     <name>PlanCommand</name>
     <message>
-        <location filename="../src/cli/PlanCommand.cpp" line="+40"/>
+        <location filename="../src/cli/PlanCommand.cpp" line="+38"/>
         <source>Verdict</source>
         <translation>Вердикт</translation>
     </message>
@@ -4851,7 +4866,7 @@
         <translation>не проверено</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+209"/>
         <source>there is no restore point named &apos;%1&apos; in the archived WAL</source>
         <translation>в заархивированном WAL нет точки восстановления «%1»</translation>
     </message>
@@ -4886,7 +4901,7 @@
         <translation>Проверьте xid (команда events перечисляет фиксации и отмены); ещё идущая транзакция или ничего не записавшая не может быть целью.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>%1 is after the end of the archived WAL: no commit follows backup %2 on timeline %3</source>
         <translation>%1 — после конца заархивированного WAL: после резервной копии %2 на линии времени %3 нет ни одной фиксации</translation>
     </message>
@@ -4906,7 +4921,7 @@
         <translation>Чтобы восстановить всё заархивированное, включая эту фиксацию: --target-lsn %1; или дождитесь, пока архивация догонит.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>transaction id %1 also ended on timeline %2 at %3, a different transaction (a point-in-time recovery hands out xids again); this plan stops at the one on timeline %4 at %5</source>
         <translation>идентификатор транзакции %1 завершился и на линии времени %2 в %3 — это другая транзакция (после восстановления на момент времени xid выдаются заново); этот план останавливается на транзакции линии времени %4 в %5</translation>
     </message>
@@ -5223,24 +5238,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+197"/>
         <source>Check free space and permissions of the destination.</source>
         <translation>Проверьте свободное место и права доступа в каталоге назначения.</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+171"/>
+        <location line="-165"/>
+        <location line="+154"/>
         <source>%1 in the backup is not a regular file (a link or a directory)</source>
         <translation>%1 в резервной копии — не обычный файл (ссылка или каталог)</translation>
     </message>
     <message>
-        <location line="-170"/>
-        <location line="+171"/>
+        <location line="-153"/>
+        <location line="+154"/>
         <source>A PostgreSQL backup never holds one there; the archive is damaged or hostile. Choose another backup.</source>
         <translation>В резервной копии PostgreSQL такого там не бывает; архив повреждён или подделан. Выберите другую резервную копию.</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-150"/>
         <source>cannot read %1: %2</source>
         <translation>не удаётся прочитать %1: %2</translation>
     </message>
@@ -5270,22 +5285,7 @@
         <translation>нет backup_label</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>backup_label has no START WAL LOCATION line</source>
-        <translation>в backup_label нет строки START WAL LOCATION</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>backup_label starts at %1 (%2), backup.info at %3 (%4)</source>
-        <translation>backup_label начинается с %1 (%2), а backup.info — с %3 (%4)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>backup_label is on timeline %1, backup.info on %2</source>
-        <translation>backup_label на линии времени %1, а backup.info — на %2</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>postgresql.conf: disabled %1 (this copy&apos;s data is where it was restored)</source>
         <translation>postgresql.conf: отключён %1 (данные этой копии там, куда её восстановили)</translation>
     </message>
@@ -5449,8 +5449,8 @@
         <translation>не удаётся создать ссылку %1 на %2</translation>
     </message>
     <message>
-        <location line="-431"/>
-        <location line="+136"/>
+        <location line="-414"/>
+        <location line="+119"/>
         <location line="+296"/>
         <source>Check permissions of the destination.</source>
         <translation>Проверьте права доступа в каталоге назначения.</translation>
@@ -6744,13 +6744,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите имя кластера (его serverName) после опций, например tideline-cli backups --helm-values values.yaml pg-main.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+143"/>
         <source>the WAL records could not be read, so the plan stands on upload times: %1</source>
         <extracomment>%1 is why the WAL could not be read</extracomment>
         <translation>записи WAL прочитать не удалось, план опирается на время загрузки: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>refused: %1</source>
         <translation>отказ: %1</translation>
     </message>
@@ -6935,7 +6935,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Проверьте свободное место и права доступа в каталоге назначения.</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+190"/>
         <source>the archive ends in the middle of a header</source>
         <translation>архив обрывается посреди заголовка</translation>
     </message>
@@ -6976,23 +6976,24 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>&apos;%1&apos; ссылается на %2, которого нет в архиве</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+37"/>
         <source>the name &apos;%1&apos; holds a control character or is not UTF-8</source>
         <translation>имя &apos;%1&apos; содержит управляющий символ или не в UTF-8</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+98"/>
+        <location line="+131"/>
         <source>&apos;%1&apos; points outside the destination</source>
         <translation>&apos;%1&apos; указывает за пределы каталога назначения</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-176"/>
+        <location line="+22"/>
         <source>&apos;%1&apos; would be written through the symbolic link %2</source>
         <translation>&apos;%1&apos; пришлось бы записать через символьную ссылку %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-106"/>
+        <location line="-128"/>
         <source>the archive ends after %n file(s) without its end-of-archive marker: it was cut short</source>
         <translation>
             <numerusform>архив кончается после %n файла без маркера конца архива: он обрезан</numerusform>
@@ -7007,18 +7008,19 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+91"/>
+        <location line="+22"/>
         <source>&apos;%1&apos; needs %2 to be a directory</source>
         <translation>для &apos;%1&apos; нужно, чтобы %2 был каталогом</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+79"/>
-        <location line="+14"/>
+        <location line="-35"/>
+        <location line="+105"/>
+        <location line="+22"/>
         <source>cannot create %1</source>
         <translation>не удаётся создать %1</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-63"/>
         <source>the link target of &apos;%1&apos; holds a control character or is not UTF-8 (&apos;%2&apos;)</source>
         <translation>цель ссылки &apos;%1&apos; содержит управляющий символ или не в UTF-8 (&apos;%2&apos;)</translation>
     </message>
@@ -7028,51 +7030,56 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>файл без имени</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+55"/>
-        <location line="+29"/>
+        <location line="+19"/>
+        <location line="+78"/>
+        <location line="+43"/>
         <source>cannot replace %1</source>
         <translation>не удаётся заменить %1</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-135"/>
+        <location line="+20"/>
+        <location line="+95"/>
         <source>&apos;%1&apos; is a directory in the archive and a file too</source>
         <translation>&apos;%1&apos; в архиве — и каталог, и файл</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-82"/>
+        <location line="+14"/>
+        <location line="+25"/>
         <source>&apos;%1&apos; is a directory in the archive and a file or link too</source>
         <translation>&apos;%1&apos; в архиве — и каталог, и файл или ссылка</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+37"/>
+        <location line="-19"/>
+        <location line="+52"/>
         <source>a link without a name</source>
         <translation>ссылка без имени</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-48"/>
         <source>tablespace link to %1 (recreated by the restore)</source>
         <translation>ссылка табличного пространства на %1 (восстановление создаёт её заново)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>link to %1 made a directory</source>
         <translation>ссылка на %1 заменена каталогом</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-14"/>
         <source>the link &apos;%1&apos; -&gt; &apos;%2&apos; leaves the destination</source>
         <translation>ссылка &apos;%1&apos; -&gt; &apos;%2&apos; выходит за пределы каталога назначения</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+30"/>
+        <location line="+31"/>
+        <location line="+44"/>
         <source>cannot create link %1</source>
         <translation>не удаётся создать ссылку %1</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-30"/>
+        <location line="+17"/>
         <source>the hard link &apos;%1&apos; points at &apos;%2&apos;, which is not an extracted file</source>
         <translation>жёсткая ссылка &apos;%1&apos; указывает на &apos;%2&apos;, а это не извлечённый файл</translation>
     </message>
@@ -7082,7 +7089,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>&apos;%1&apos; — устройство, FIFO или неизвестный тип записи &apos;%2&apos;</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <location line="+83"/>
         <source>cannot write %1</source>
         <translation>не удаётся записать %1</translation>
@@ -7335,6 +7342,219 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location filename="../src/cli/UsageCommand.h" line="+14"/>
         <source>bytes and objects by server / base / wals / month</source>
         <translation>байты и объекты по серверам / base / wals / месяцам</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyCommand</name>
+    <message>
+        <location filename="../src/cli/VerifyCommand.cpp" line="+18"/>
+        <source>a backup id and --all together</source>
+        <translation>идентификатор копии и --all вместе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name one backup, or --all for every backup and the WAL</source>
+        <translation>укажите одну копию или --all для всех копий и WAL</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--jobs wants a number from 1 to 64</source>
+        <translation>--jobs ожидает число от 1 до 64</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>for example --jobs 4</source>
+        <translation>например, --jobs 4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no backup %1 for server %2</source>
+        <translation>у сервера %2 нет копии %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list them with `tideline-cli backups SOURCE SERVER`</source>
+        <translation>список: `tideline-cli backups SOURCE SERVER`</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backups verified</source>
+        <translation>Проверены копии</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>WAL</source>
+        <extracomment>%1 segments present, %2 missing but older than every backup, %3 missing where a restore needs them</extracomment>
+        <translation>WAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 found, %2 missing before every backup (harmless), %3 missing where a restore needs them</source>
+        <translation>найдено %1, отсутствует до всех копий (безвредно) %2, отсутствует там, где нужно восстановлению, %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read now</source>
+        <extracomment>%1 objects, %2 a size such as &quot;1.5 GiB&quot;</extracomment>
+        <translation>Прочитано сейчас</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 objects, %2</source>
+        <translation>объектов: %1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passed before</source>
+        <translation>Проверено ранее</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 objects, unchanged since (--full reads them again)</source>
+        <translation>объектов: %1, с тех пор не изменились (--full прочитает их заново)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n проблема</numerusform>
+            <numerusform>%n проблемы</numerusform>
+            <numerusform>%n проблем</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>KIND</source>
+        <translation>ВИД</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OBJECT</source>
+        <translation>ОБЪЕКТ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PROBLEM</source>
+        <translation>ПРОБЛЕМА</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n backup(s) not DONE (failed or unfinished) were left out; name one to check it</source>
+        <translation>
+            <numerusform>%n копия не в состоянии DONE (неудачная или незавершённая) пропущена; укажите её, чтобы проверить</numerusform>
+            <numerusform>%n копии не в состоянии DONE (неудачные или незавершённые) пропущены; укажите копию, чтобы проверить</numerusform>
+            <numerusform>%n копий не в состоянии DONE (неудачные или незавершённые) пропущены; укажите копию, чтобы проверить</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/cli/VerifyCommand.h" line="+24"/>
+        <source>read every backup and WAL object and report what a restore would trip on (exit 6)</source>
+        <translation>прочитать все объекты копий и WAL и сообщить, на чём споткнётся восстановление (код 6)</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyJob</name>
+    <message>
+        <location filename="../engine/restore/VerifyJob.cpp" line="+182"/>
+        <source>no backup %1 for server %2</source>
+        <translation>у сервера %2 нет копии %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the backups with `tideline-cli backups SOURCE SERVER`.</source>
+        <translation>Список копий: `tideline-cli backups SOURCE SERVER`.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>backup.info of backup %1 is unreadable</source>
+        <translation>backup.info копии %1 не читается</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>backup %1 is %2, not DONE: it cannot be restored</source>
+        <translation>копия %1 в состоянии %2, а не DONE: её нельзя восстановить</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+21"/>
+        <source>verifying backups</source>
+        <extracomment>Progress phase of verify.</extracomment>
+        <translation>проверка копий</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>verify was cancelled</source>
+        <translation>проверка отменена</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>backup %1: %2</source>
+        <translation>копия %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>global/pg_control is not in the archive</source>
+        <translation>в архиве нет global/pg_control</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>global/pg_control has %1 bytes, not 8192</source>
+        <translation>в global/pg_control %1 байт, а не 8192</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PG_VERSION is not in the archive</source>
+        <translation>в архиве нет PG_VERSION</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>backup_label is not in the archive</source>
+        <translation>в архиве нет backup_label</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>backup %1 is of the PostgreSQL cluster %2, the WAL archive of %3: it cannot be restored from here</source>
+        <translation>копия %1 — от кластера PostgreSQL %2, а архив WAL — от %3: отсюда её не восстановить</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the history file of timeline %1 does not parse</source>
+        <translation>файл истории линии времени %1 не разбирается</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>timeline %1 has WAL but no history file: a restore cannot follow it</source>
+        <translation>у линии времени %1 есть WAL, но нет файла истории: восстановление не сможет по ней пройти</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is missing: a restore from an earlier backup cannot replay past it</source>
+        <translation>нет %1: восстановление из более ранней копии не пройдёт дальше него</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 segments are missing, %2 to %3: a restore from an earlier backup cannot replay past them</source>
+        <translation>нет сегментов (%1) с %2 по %3: восстановление из более ранней копии не пройдёт дальше них</translation>
     </message>
 </context>
 <context>
@@ -7605,7 +7825,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>WindowCommand</name>
     <message>
-        <location filename="../src/cli/WindowCommand.cpp" line="+38"/>
+        <location filename="../src/cli/WindowCommand.cpp" line="+35"/>
         <source>the last commits could not be read from the WAL: %1</source>
         <extracomment>%1 is why the WAL could not be read</extracomment>
         <translation>последние фиксации не удалось прочитать из WAL: %1</translation>
@@ -9858,7 +10078,7 @@ uploaded %3, %4</source>
         <translation>Загрузка %1 из %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+25"/>
         <source>Read the WAL records of %1</source>
         <translation>Чтение записей WAL сервера %1</translation>
     </message>

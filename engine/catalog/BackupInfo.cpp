@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace tideline::catalog {
@@ -211,6 +212,27 @@ QJsonObject BackupInfo::toBarmanJson() const
     o.insert(QStringLiteral("begin_time_iso"), beginTime ? QJsonValue(beginTime->toIso()) : QJsonValue::Null);
     o.insert(QStringLiteral("end_time_iso"), endTime ? QJsonValue(endTime->toIso()) : QJsonValue::Null);
     return o;
+}
+
+std::optional<QString> BackupInfo::labelMismatch(QByteArrayView label) const
+{
+    // "START WAL LOCATION: 0/2000028 (file 000000010000000000000002)" and "START TIMELINE: 1".
+    static const QRegularExpression
+        start(QStringLiteral("^START WAL LOCATION: ([0-9A-Fa-f]+/[0-9A-Fa-f]+) \\(file ([0-9A-Fa-f]{24})\\)$"),
+              QRegularExpression::MultilineOption);
+    static const QRegularExpression line(QStringLiteral("^START TIMELINE: ([0-9]+)$"), QRegularExpression::MultilineOption);
+    const QString text = QString::fromUtf8(label);
+    const auto m = start.match(text);
+    if (!m.hasMatch())
+        return BackupInfoText::tr("backup_label has no START WAL LOCATION line");
+    const auto lsn = wal::Lsn::parse(m.captured(1));
+    if (!lsn || !beginLsn || *lsn != *beginLsn || m.captured(2).compare(beginWal, Qt::CaseInsensitive) != 0)
+        return BackupInfoText::tr("backup_label starts at %1 (%2), backup.info at %3 (%4)")
+            .arg(m.captured(1), m.captured(2), beginLsn ? beginLsn->toString() : QStringLiteral("?"), beginWal);
+    const auto t = line.match(text);
+    if (t.hasMatch() && t.captured(1).toUInt() != timeline)
+        return BackupInfoText::tr("backup_label is on timeline %1, backup.info on %2").arg(t.captured(1)).arg(timeline);
+    return std::nullopt;
 }
 
 } // namespace tideline::catalog

@@ -60,6 +60,11 @@ struct BackupInfo {
     /// PostgreSQL major version (15 for 150018).
     int majorVersion() const { return version / 10000; }
 
+    /// Why a data directory's backup_label is not this backup's: no START WAL LOCATION line, a
+    /// start LSN or file other than begin_lsn/begin_wal, another START TIMELINE. nullopt when it
+    /// agrees. The reason is one clause in the user's language. Pure, any thread.
+    std::optional<QString> labelMismatch(QByteArrayView label) const;
+
     /// The object barman-cloud-backup-list --format json prints for this backup, field for field
     /// and value for value (barman 3.4: begin_time/end_time as ctime() in the value's own offset),
     /// plus begin_time_iso/end_time_iso as newer barman adds, plus any unknown keys as strings.

@@ -450,25 +450,8 @@ Result<void> checkExtracted(const QString& dest, const catalog::BackupInfo& info
         return fail(label.error());
     if (!*label)
         return broken(RestoreJobText::tr("backup_label is missing"));
-    // "START WAL LOCATION: 0/2000028 (file 000000010000000000000002)" and "START TIMELINE: 1".
-    static const QRegularExpression
-        start(QStringLiteral("^START WAL LOCATION: ([0-9A-Fa-f]+/[0-9A-Fa-f]+) \\(file ([0-9A-Fa-f]{24})\\)$"),
-              QRegularExpression::MultilineOption);
-    static const QRegularExpression timeline(QStringLiteral("^START TIMELINE: ([0-9]+)$"),
-                                             QRegularExpression::MultilineOption);
-    const QString text = QString::fromUtf8(**label);
-    const auto m = start.match(text);
-    if (!m.hasMatch())
-        return broken(RestoreJobText::tr("backup_label has no START WAL LOCATION line"));
-    const auto lsn = wal::Lsn::parse(m.captured(1));
-    if (!lsn || !info.beginLsn || *lsn != *info.beginLsn || m.captured(2).compare(info.beginWal, Qt::CaseInsensitive) != 0)
-        return broken(RestoreJobText::tr("backup_label starts at %1 (%2), backup.info at %3 (%4)")
-                          .arg(m.captured(1), m.captured(2), info.beginLsn ? info.beginLsn->toString() : QStringLiteral("?"),
-                               info.beginWal));
-    const auto t = timeline.match(text);
-    if (t.hasMatch() && t.captured(1).toUInt() != info.timeline)
-        return broken(
-            RestoreJobText::tr("backup_label is on timeline %1, backup.info on %2").arg(t.captured(1)).arg(info.timeline));
+    if (auto why = info.labelMismatch(**label))
+        return broken(*why);
     return {};
 }
 

@@ -142,6 +142,12 @@ TarExtractor::TarExtractor(QString root, SkipCallback onSkip) : m_root(std::move
     m_block.reserve(kBlock);
 }
 
+TarExtractor::TarExtractor(CheckOnly, DataCallback onData, SkipCallback onSkip)
+    : m_onSkip(std::move(onSkip)), m_checkOnly(true), m_onData(std::move(onData))
+{
+    m_block.reserve(kBlock);
+}
+
 TarExtractor::~TarExtractor()
 {
     if (m_fd >= 0)
@@ -340,6 +346,22 @@ Result<int> TarExtractor::openParent(const QStringList& parts, bool create)
     return dir.release();
 }
 
+// Check-only: what openParent would refuse, from what the archive has made so far. A missing
+// parent is fine (extraction creates it), a file or a symbolic link on the way is not.
+Result<void> TarExtractor::checkParents(const QStringList& parts) const
+{
+    QString path;
+    for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+        path += (i ? QStringLiteral("/") : QString()) + parts[i];
+        const QString relative = parts.join(QLatin1Char('/'));
+        if (m_madeLinks.contains(path))
+            return corrupt(TarExtractorText::tr("'%1' would be written through the symbolic link %2").arg(relative, parts[i]));
+        if (m_madeFiles.contains(path))
+            return corrupt(TarExtractorText::tr("'%1' needs %2 to be a directory").arg(relative, parts[i]));
+    }
+    return {};
+}
+
 Result<void> TarExtractor::beginEntry()
 {
     const qint64 dataSize = (m_type == '0' || m_type == '\0' || m_type == '7') ? m_size : 0;
@@ -380,6 +402,16 @@ Result<void> TarExtractor::beginEntry()
     case '7': {
         if (parts->isEmpty())
             return corrupt(TarExtractorText::tr("a file without a name"));
+        if (m_checkOnly) {
+            if (auto r = checkParents(*parts); !r)
+                return r;
+            if (m_madeDirs.contains(relative))
+                return corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file too").arg(relative));
+            m_madeLinks.remove(relative);
+            m_madeFiles.insert(relative);
+            ++m_files;
+            break;
+        }
         auto parent = openParent(*parts, true);
         if (!parent)
             return fail(parent.error());
@@ -403,6 +435,14 @@ Result<void> TarExtractor::beginEntry()
     case '5': {
         if (parts->isEmpty())
             break; // the root itself: the restore set its mode
+        if (m_checkOnly) {
+            if (auto r = checkParents(*parts); !r)
+                return r;
+            if (m_madeFiles.contains(relative) || m_madeLinks.contains(relative))
+                return corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file or link too").arg(relative));
+            m_madeDirs.insert(relative);
+            break;
+        }
         auto parent = openParent(*parts, true);
         if (!parent)
             return fail(parent.error());
@@ -426,21 +466,36 @@ Result<void> TarExtractor::beginEntry()
                 m_onSkip(relative, TarExtractorText::tr("tablespace link to %1 (recreated by the restore)").arg(m_linkTarget));
             break;
         }
+        // A separate WAL volume (initdb -X, CNPG walStorage) becomes a plain directory here.
+        const bool walVolume = relative == QLatin1String("pg_wal");
+        // Only links that point down from their own directory: with no ".." they cannot climb,
+        // however they chain.
+        if (!walVolume && (m_linkTarget.isEmpty() || !components(m_linkTarget) || components(m_linkTarget)->isEmpty()))
+            return corrupt(TarExtractorText::tr("the link '%1' -> '%2' leaves the destination").arg(relative, m_linkTarget));
+        if (m_checkOnly) {
+            if (auto r = checkParents(*parts); !r)
+                return r;
+            if (walVolume) {
+                m_madeDirs.insert(relative);
+            } else if (m_madeDirs.contains(relative)) {
+                return corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file or link too").arg(relative));
+            } else {
+                m_madeFiles.remove(relative);
+                m_madeLinks.insert(relative);
+            }
+        }
+        if (walVolume && m_onSkip)
+            m_onSkip(relative, TarExtractorText::tr("link to %1 made a directory").arg(m_linkTarget));
+        if (m_checkOnly)
+            break;
         auto parent = openParent(*parts, true);
         if (!parent)
             return fail(parent.error());
         const Fd dir(*parent);
-        // A separate WAL volume (initdb -X, CNPG walStorage) becomes a plain directory here.
-        if (relative == QLatin1String("pg_wal")) {
+        if (walVolume) {
             ::mkdirat(dir.get(), base.constData(), 0700);
-            if (m_onSkip)
-                m_onSkip(relative, TarExtractorText::tr("link to %1 made a directory").arg(m_linkTarget));
             break;
         }
-        // Only links that point down from their own directory: with no ".." they cannot climb,
-        // however they chain.
-        if (m_linkTarget.isEmpty() || !components(m_linkTarget) || components(m_linkTarget)->isEmpty())
-            return corrupt(TarExtractorText::tr("the link '%1' -> '%2' leaves the destination").arg(relative, m_linkTarget));
         if (::unlinkat(dir.get(), base.constData(), 0) != 0 && errno != ENOENT) {
             const int err = errno;
             return ioError(TarExtractorText::tr("cannot replace %1").arg(relative), err);
@@ -457,6 +512,20 @@ Result<void> TarExtractor::beginEntry()
             return corrupt(TarExtractorText::tr("'%1' points outside the destination").arg(m_linkTarget));
         if (parts->isEmpty())
             return corrupt(TarExtractorText::tr("a link without a name"));
+        if (m_checkOnly) {
+            if (auto r = checkParents(*target); !r)
+                return r;
+            if (!m_madeFiles.contains(target->join(QLatin1Char('/'))))
+                return corrupt(TarExtractorText::tr("the hard link '%1' points at '%2', which is not an extracted file")
+                                   .arg(relative, m_linkTarget));
+            if (auto r = checkParents(*parts); !r)
+                return r;
+            if (m_madeDirs.contains(relative))
+                return corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file too").arg(relative));
+            m_madeLinks.remove(relative);
+            m_madeFiles.insert(relative);
+            break;
+        }
         auto from = openParent(*target, false);
         if (!from)
             return fail(from.error());
@@ -492,6 +561,12 @@ Result<void> TarExtractor::beginEntry()
 
 Result<void> TarExtractor::writeData(const char* data, qsizetype size)
 {
+    if (m_checkOnly) {
+        m_bytes += size;
+        if (m_onData)
+            m_onData(m_path, QByteArrayView(data, size));
+        return {};
+    }
     while (size > 0) {
         const ssize_t n = ::write(m_fd, data, static_cast<size_t>(size));
         if (n < 0) {

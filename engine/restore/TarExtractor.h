@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -41,8 +42,17 @@ public:
     /// language, for the report.
     using SkipCallback = std::function<void(const QString& path, const QString& why)>;
 
+    /// Sees the bytes of each regular file as they pass (check-only mode), with its checked path.
+    using DataCallback = std::function<void(const QString& path, QByteArrayView data)>;
+
     /// `root` must exist; it is the only directory written under.
     explicit TarExtractor(QString root, SkipCallback onSkip = {});
+    /// Check-only: the same stream checks as extraction, every name, link and entry type refused
+    /// for the same reasons (a file through an earlier symbolic link, a hard link to no earlier
+    /// file, a name that is a file and a directory), yet nothing is written anywhere. `onData`
+    /// sees each regular file's bytes. What `verify` runs over a backup.
+    struct CheckOnly {};
+    TarExtractor(CheckOnly, DataCallback onData, SkipCallback onSkip = {});
     ~TarExtractor();
     TarExtractor(const TarExtractor&) = delete;
     TarExtractor& operator=(const TarExtractor&) = delete;
@@ -64,6 +74,7 @@ private:
     Result<void> parsePax(const QByteArray& meta);
     Result<int> openRoot();
     Result<int> openParent(const QStringList& parts, bool create);
+    Result<void> checkParents(const QStringList& parts) const;
 
     QString m_root;
     SkipCallback m_onSkip;
@@ -93,6 +104,12 @@ private:
     qint64 m_files = 0;
     qint64 m_bytes = 0;
     qint64 m_spaceCheckedAt = 0;
+    // Check-only mode: what extraction would have made, by checked path.
+    bool m_checkOnly = false;
+    DataCallback m_onData;
+    QSet<QString> m_madeFiles;
+    QSet<QString> m_madeDirs;
+    QSet<QString> m_madeLinks;
     static constexpr qint64 kSpaceCheckEvery = 64LL << 20; // free space looked at every 64 MiB written
     static constexpr qint64 kSpaceReserve = 256LL << 20;   // and writing stops below 256 MiB free
 };

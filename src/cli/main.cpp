@@ -22,6 +22,7 @@
 #include "src/cli/SourceAccess.h"
 #include "src/cli/StatusCommand.h"
 #include "src/cli/UsageCommand.h"
+#include "src/cli/VerifyCommand.h"
 #include "src/cli/WalRestoreCommand.h"
 #include "src/cli/WalsCommand.h"
 #include "src/cli/WindowCommand.h"
@@ -52,7 +53,7 @@ int main(int argc, char* argv[])
          std::make_shared<DoctorCommand>(),   std::make_shared<EventsCommand>(),    std::make_shared<PlanCommand>(),
          std::make_shared<ManifestCommand>(), std::make_shared<RestoreCommand>(),   std::make_shared<DrillCommand>(),
          std::make_shared<DrillsCommand>(),   std::make_shared<K8sCommand>(),       std::make_shared<AlertsCommand>(),
-         std::make_shared<ArchiverCommand>(), std::make_shared<WalRestoreCommand>()});
+         std::make_shared<ArchiverCommand>(), std::make_shared<VerifyCommand>(),    std::make_shared<WalRestoreCommand>()});
     if (arguments.contains(QStringLiteral("--version"))) {
         printText(QStringLiteral("tideline-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return 0;

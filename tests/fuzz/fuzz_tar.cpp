@@ -43,6 +43,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (ok)
             (void)x.finish();
     }
+    {
+        // verify's check-only reading of the same stream: it must not crash or touch the disk.
+        tideline::restore::TarExtractor x(tideline::restore::TarExtractor::CheckOnly{}, [](const QString&, QByteArrayView) {});
+        bool ok = true;
+        for (qsizetype i = 0; ok && i < bytes.size(); i += chunk)
+            ok = x.feed(bytes.sliced(i, std::min(chunk, bytes.size() - i))).has_value();
+        if (ok)
+            (void)x.finish();
+    }
     const QStringList beside = QDir(outer()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     if (beside != QStringList{QStringLiteral("root")}) {
         std::fprintf(stderr, "written outside the root: %s\n", qPrintable(beside.join(QLatin1Char(' '))));

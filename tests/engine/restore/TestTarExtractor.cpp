@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +44,19 @@ Result<void> extract(const QByteArray& tar, const QString& root, qsizetype chunk
     TarExtractor x(root, [&](const QString& path, const QString&) {
         if (skipped)
             skipped->append(path);
+    });
+    for (qsizetype i = 0; i < tar.size(); i += chunk)
+        if (auto r = x.feed(QByteArrayView(tar).sliced(i, std::min(chunk, tar.size() - i))); !r)
+            return r;
+    return x.finish();
+}
+
+// Check-only mode (verify): the same verdicts, no writes; files' bytes by path.
+Result<void> checkOnly(const QByteArray& tar, qsizetype chunk, QMap<QString, QByteArray>* files = nullptr)
+{
+    TarExtractor x(TarExtractor::CheckOnly{}, [&](const QString& path, QByteArrayView data) {
+        if (files)
+            (*files)[path].append(data.data(), data.size());
     });
     for (qsizetype i = 0; i < tar.size(); i += chunk)
         if (auto r = x.feed(QByteArrayView(tar).sliced(i, std::min(chunk, tar.size() - i))); !r)
@@ -105,6 +119,19 @@ private slots:
         QCOMPARE(skipped, QStringList{QStringLiteral("pg_tblspc/16385")});
         QCOMPARE(QFileInfo(root.filePath(QStringLiteral("base/1/123"))).lastModified().toSecsSinceEpoch(), 1700000000);
         QCOMPARE(QFileInfo(root.filePath(QStringLiteral("base/1/123"))).permissions() & 0x0077, QFileDevice::Permissions());
+
+        // Check-only reads the same archive cleanly, sees the same bytes, writes nothing.
+        QMap<QString, QByteArray> files;
+        const QString cwd = QDir::currentPath();
+        QTemporaryDir empty;
+        QDir::setCurrent(empty.path());
+        const auto checked = checkOnly(tar, chunk, &files);
+        QDir::setCurrent(cwd);
+        QVERIFY2(checked, qPrintable(checked ? QString() : checked.error().oneLine()));
+        QCOMPARE(files.value(QStringLiteral("base/1/123")), QByteArray(100000, 'x'));
+        QCOMPARE(files.value(QStringLiteral("PG_VERSION")), QByteArray("15\n"));
+        QCOMPARE(files.value(QStringLiteral("global/pg_control")).size(), 256 * 32);
+        QVERIFY(QDir(empty.path()).isEmpty());
     }
 
     void refusesEscapes_data()
@@ -163,6 +190,14 @@ private slots:
         QVERIFY(!QFileInfo::exists(outer.filePath(QStringLiteral("evil"))));
         QVERIFY(!QFileInfo::exists(outer.filePath(QStringLiteral("a/evil"))));
         QVERIFY(!QFileInfo::exists(QStringLiteral("/tmp/evil")));
+
+        // verify's check-only reading refuses it for the same reason.
+        for (qsizetype chunk : {1, 4096}) {
+            const auto c = checkOnly(pythonTar(body), chunk);
+            QVERIFY(!c);
+            QCOMPARE(c.error().code, ErrorCode::Corrupt);
+            QVERIFY2(c.error().message.contains(why), qPrintable(c.error().message));
+        }
     }
 
     void gnuLongNamesWithNulAreRefused()
