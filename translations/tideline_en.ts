@@ -337,7 +337,7 @@
 <context>
     <name>VerifyCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/VerifyCommand.cpp" line="+84"/>
+        <location filename="../src/cli/VerifyCommand.cpp" line="+66"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>
@@ -430,7 +430,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+529"/>
+        <location filename="../src/app/MainWindow.cpp" line="+531"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>
@@ -582,6 +582,34 @@
         <translation>
             <numerusform>%n object stayed (first: %1); apply again to finish.</numerusform>
             <numerusform>%n objects stayed (first: %1); apply again to finish.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::VerifyDialog</name>
+    <message numerus="yes">
+        <location filename="../src/dialogs/VerifyDialog.cpp" line="+138"/>
+        <source>%n problem(s).</source>
+        <translation>
+            <numerusform>%n problem.</numerusform>
+            <numerusform>%n problems.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n backup(s); WAL: %1 found, %2 missing before every backup, %3 missing where a restore needs them.</source>
+        <extracomment>%1 backups, %2 segments found, %3 missing but harmless, %4 missing where a restore needs them</extracomment>
+        <translation>
+            <numerusform>%n backup; WAL: %1 found, %2 missing before every backup, %3 missing where a restore needs them.</numerusform>
+            <numerusform>%n backups; WAL: %1 found, %2 missing before every backup, %3 missing where a restore needs them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n failed or unfinished backup(s) left out.</source>
+        <translation>
+            <numerusform>%n failed or unfinished backup left out.</numerusform>
+            <numerusform>%n failed or unfinished backups left out.</numerusform>
         </translation>
     </message>
 </context>

@@ -4137,47 +4137,47 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="+28"/>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+90"/>
+        <location line="-90"/>
+        <location line="+91"/>
         <source>&amp;Backups</source>
         <translation>&amp;Резервные копии</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+87"/>
+        <location line="-87"/>
+        <location line="+88"/>
         <source>&amp;WAL archive</source>
         <translation>&amp;Архив WAL</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+84"/>
+        <location line="-84"/>
+        <location line="+85"/>
         <source>B&amp;ucket</source>
         <translation>&amp;Бакет</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+85"/>
+        <location line="-81"/>
+        <location line="+87"/>
         <source>U&amp;sage</source>
         <translation>&amp;Использование</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+77"/>
+        <location line="-83"/>
+        <location line="+78"/>
         <source>&amp;Timeline</source>
         <translation>&amp;Шкала времени</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -4260,6 +4260,16 @@
         <location line="+0"/>
         <source>Check the current source (and its cluster) against the runbook&apos;s failure list</source>
         <translation>Проверить текущий источник (и его кластер) по списку неполадок из runbook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify…</source>
+        <translation>&amp;Проверить…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read every backup and WAL segment of the current server as a restore would, and list what is wrong</source>
+        <translation>Прочитать все копии и сегменты WAL текущего сервера так, как их читает восстановление, и перечислить ошибки</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6976,24 +6986,24 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>&apos;%1&apos; ссылается на %2, которого нет в архиве</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+53"/>
         <source>the name &apos;%1&apos; holds a control character or is not UTF-8</source>
         <translation>имя &apos;%1&apos; содержит управляющий символ или не в UTF-8</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+131"/>
+        <location line="+129"/>
         <source>&apos;%1&apos; points outside the destination</source>
         <translation>&apos;%1&apos; указывает за пределы каталога назначения</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <location line="+22"/>
+        <location line="-190"/>
+        <location line="+23"/>
         <source>&apos;%1&apos; would be written through the symbolic link %2</source>
         <translation>&apos;%1&apos; пришлось бы записать через символьную ссылку %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-128"/>
+        <location line="-129"/>
         <source>the archive ends after %n file(s) without its end-of-archive marker: it was cut short</source>
         <translation>
             <numerusform>архив кончается после %n файла без маркера конца архива: он обрезан</numerusform>
@@ -7008,19 +7018,19 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+91"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>&apos;%1&apos; needs %2 to be a directory</source>
         <translation>для &apos;%1&apos; нужно, чтобы %2 был каталогом</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+105"/>
+        <location line="-36"/>
+        <location line="+117"/>
         <location line="+22"/>
         <source>cannot create %1</source>
         <translation>не удаётся создать %1</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-59"/>
         <source>the link target of &apos;%1&apos; holds a control character or is not UTF-8 (&apos;%2&apos;)</source>
         <translation>цель ссылки &apos;%1&apos; содержит управляющий символ или не в UTF-8 (&apos;%2&apos;)</translation>
     </message>
@@ -7030,56 +7040,56 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>файл без имени</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+78"/>
+        <location line="+15"/>
+        <location line="+80"/>
         <location line="+43"/>
         <source>cannot replace %1</source>
         <translation>не удаётся заменить %1</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+20"/>
-        <location line="+95"/>
+        <location line="-183"/>
+        <location line="+66"/>
         <source>&apos;%1&apos; is a directory in the archive and a file too</source>
         <translation>&apos;%1&apos; в архиве — и каталог, и файл</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="+13"/>
         <location line="+14"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>&apos;%1&apos; is a directory in the archive and a file or link too</source>
         <translation>&apos;%1&apos; в архиве — и каталог, и файл или ссылка</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+52"/>
+        <location line="-21"/>
+        <location line="+54"/>
         <source>a link without a name</source>
         <translation>ссылка без имени</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-50"/>
         <source>tablespace link to %1 (recreated by the restore)</source>
         <translation>ссылка табличного пространства на %1 (восстановление создаёт её заново)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>link to %1 made a directory</source>
         <translation>ссылка на %1 заменена каталогом</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-16"/>
         <source>the link &apos;%1&apos; -&gt; &apos;%2&apos; leaves the destination</source>
         <translation>ссылка &apos;%1&apos; -&gt; &apos;%2&apos; выходит за пределы каталога назначения</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <location line="+44"/>
         <source>cannot create link %1</source>
         <translation>не удаётся создать ссылку %1</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+17"/>
+        <location line="-32"/>
+        <location line="+6"/>
+        <location line="+13"/>
         <source>the hard link &apos;%1&apos; points at &apos;%2&apos;, which is not an extracted file</source>
         <translation>жёсткая ссылка &apos;%1&apos; указывает на &apos;%2&apos;, а это не извлечённый файл</translation>
     </message>
@@ -7089,7 +7099,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>&apos;%1&apos; — устройство, FIFO или неизвестный тип записи &apos;%2&apos;</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <location line="+83"/>
         <source>cannot write %1</source>
         <translation>не удаётся записать %1</translation>
@@ -7367,17 +7377,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>например, --jobs 4</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>no backup %1 for server %2</source>
-        <translation>у сервера %2 нет копии %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>list them with `tideline-cli backups SOURCE SERVER`</source>
-        <translation>список: `tideline-cli backups SOURCE SERVER`</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Server</source>
         <translation>Сервер</translation>
     </message>
@@ -7473,9 +7473,42 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../ui/VerifyDialog.ui" line="+9"/>
+        <source>Verify</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Read &amp;everything again, even objects that passed before</source>
+        <translation>Прочитать &amp;всё заново, даже объекты, прошедшие проверку раньше</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unchecked, objects whose ETag has not changed since they last passed are not downloaded again.</source>
+        <translation>Если не отмечено, объекты, чей ETag не изменился с прошлой успешной проверки, заново не скачиваются.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Run again</source>
+        <translation>&amp;Запустить снова</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Остановить</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>VerifyJob</name>
     <message>
-        <location filename="../engine/restore/VerifyJob.cpp" line="+182"/>
+        <location filename="../engine/restore/VerifyJob.cpp" line="+219"/>
         <source>no backup %1 for server %2</source>
         <translation>у сервера %2 нет копии %1</translation>
     </message>
@@ -7495,14 +7528,14 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>копия %1 в состоянии %2, а не DONE: её нельзя восстановить</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+21"/>
+        <location line="+31"/>
+        <location line="+23"/>
         <source>verifying backups</source>
         <extracomment>Progress phase of verify.</extracomment>
         <translation>проверка копий</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>verify was cancelled</source>
         <translation>проверка отменена</translation>
     </message>
@@ -7512,7 +7545,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>копия %1: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>global/pg_control is not in the archive</source>
         <translation>в архиве нет global/pg_control</translation>
     </message>
@@ -7532,12 +7565,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>в архиве нет backup_label</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>backup_label is larger than 64 KiB</source>
+        <translation>backup_label больше 64 КиБ</translation>
+    </message>
+    <message>
         <location line="+35"/>
         <source>backup %1 is of the PostgreSQL cluster %2, the WAL archive of %3: it cannot be restored from here</source>
         <translation>копия %1 — от кластера PostgreSQL %2, а архив WAL — от %3: отсюда её не восстановить</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>the history file of timeline %1 does not parse</source>
         <translation>файл истории линии времени %1 не разбирается</translation>
     </message>
@@ -8828,7 +8866,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::MainWindow</name>
     <message>
-        <location filename="../src/app/MainWindow.cpp" line="+57"/>
+        <location filename="../src/app/MainWindow.cpp" line="+58"/>
         <source>%1
 endpoint: %2</source>
         <translation>%1
@@ -8856,12 +8894,12 @@ from the command line: not saved</source>
     <message>
         <location line="+78"/>
         <location line="+3"/>
-        <location line="+370"/>
+        <location line="+371"/>
         <source>Reading %1 …</source>
         <translation>Чтение %1 …</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-360"/>
         <source>No server &apos;%1&apos; under %2. Found: %3.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
     </message>
@@ -8871,7 +8909,7 @@ from the command line: not saved</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>About Tideline</source>
         <translation>О программе Tideline</translation>
     </message>
@@ -9026,7 +9064,12 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         <translation>Сначала откройте источник: диагностика проверяет открытый.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
+        <source>Open a server first: verify reads the selected one.</source>
+        <translation>Сначала откройте сервер: проверка читает выбранный.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>No keychain (%1): the credentials are kept for this session only.</source>
         <translation>Нет связки ключей (%1): учётные данные хранятся только до конца сеанса.</translation>
     </message>
@@ -10276,6 +10319,88 @@ Hint: %2</source>
         <location line="+2"/>
         <source>Size (%1)</source>
         <translation>Размер (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tideline::gui::VerifyDialog</name>
+    <message>
+        <location filename="../src/dialogs/VerifyDialog.cpp" line="+74"/>
+        <source>Verify: %1</source>
+        <translation>Проверка: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped.</source>
+        <translation>Остановлено.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reading…</source>
+        <translation>Чтение…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reads every backup and WAL segment of server %1 in %2 as a restore would, writing nothing, and lists what a restore would trip on.</source>
+        <translation>Читает все копии и сегменты WAL сервера %1 в %2 так, как их читает восстановление, ничего не записывая, и перечисляет, на чём восстановление споткнётся.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No problem found.</source>
+        <translation>Проблем не найдено.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n problem(s).</source>
+        <translation>
+            <numerusform>%n проблема.</numerusform>
+            <numerusform>%n проблемы.</numerusform>
+            <numerusform>%n проблем.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n backup(s); WAL: %1 found, %2 missing before every backup, %3 missing where a restore needs them.</source>
+        <extracomment>%1 backups, %2 segments found, %3 missing but harmless, %4 missing where a restore needs them</extracomment>
+        <translation>
+            <numerusform>%n копия; WAL: найдено %1, нет до всех копий %2, нет там, где нужно восстановлению, %3.</numerusform>
+            <numerusform>%n копии; WAL: найдено %1, нет до всех копий %2, нет там, где нужно восстановлению, %3.</numerusform>
+            <numerusform>%n копий; WAL: найдено %1, нет до всех копий %2, нет там, где нужно восстановлению, %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read now: %1 objects, %2. Unchanged since an earlier run: %3 objects.</source>
+        <extracomment>%1 objects, %2 a size, %3 objects unchanged since an earlier run</extracomment>
+        <translation>Прочитано сейчас: объектов %1, %2. Не изменились с прошлой проверки: объектов %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n failed or unfinished backup(s) left out.</source>
+        <translation>
+            <numerusform>%n неудачная или незавершённая копия пропущена.</numerusform>
+            <numerusform>%n неудачные или незавершённые копии пропущены.</numerusform>
+            <numerusform>%n неудачных или незавершённых копий пропущено.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,7 @@ public:
         if (!readEvents(s, e.events))
             return std::nullopt;
         s >> e.carryOut;
-        if (s.status() != QDataStream::Ok || problemKind > quint8(wal::WalProblem::Kind::BadObject))
+        if (s.status() != QDataStream::Ok || problemKind > quint8(wal::WalProblem::Kind::Vanished))
             return std::nullopt;
         e.reading.records = records;
         e.reading.commits = commits;
@@ -484,14 +484,16 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
             for (qsizetype k = 0; k < n; ++k) {
                 const Item& item = items[i + k];
                 const Result<void>& fetched = cur->fetched[k];
-                if (!fetched && fetched.error().code != ErrorCode::Corrupt)
+                const bool gone = !fetched && fetched.error().code == ErrorCode::NotFound;
+                if (!fetched && fetched.error().code != ErrorCode::Corrupt && !gone)
                     return std::unexpected(fetched.error());
                 if (!fetched) {
-                    // Broken compression or an oversized object: this segment's problem, not the
-                    // index's; the next one starts afresh (no carry) and is read on its own.
+                    // Broken compression, an oversized object, or one deleted since the listing
+                    // (retention running): this segment's problem, not the index's; the next one
+                    // starts afresh (no carry) and is read on its own.
                     CacheEntry broken;
                     broken.reading.problem =
-                        wal::WalProblem{wal::WalProblem::Kind::BadObject,
+                        wal::WalProblem{gone ? wal::WalProblem::Kind::Vanished : wal::WalProblem::Kind::BadObject,
                                         wal::segmentStartLsn(item.object->segno, segmentSize), fetched.error().message};
                     ++index.segmentsDownloaded;
                     take(item, std::move(broken));

@@ -347,8 +347,9 @@ Result<int> TarExtractor::openParent(const QStringList& parts, bool create)
 }
 
 // Check-only: what openParent would refuse, from what the archive has made so far. A missing
-// parent is fine (extraction creates it), a file or a symbolic link on the way is not.
-Result<void> TarExtractor::checkParents(const QStringList& parts) const
+// parent is made, as extraction makes it (so a later file of that name is refused there too);
+// a file or a symbolic link on the way is refused.
+Result<void> TarExtractor::checkParents(const QStringList& parts)
 {
     QString path;
     for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
@@ -358,7 +359,22 @@ Result<void> TarExtractor::checkParents(const QStringList& parts) const
             return corrupt(TarExtractorText::tr("'%1' would be written through the symbolic link %2").arg(relative, parts[i]));
         if (m_madeFiles.contains(path))
             return corrupt(TarExtractorText::tr("'%1' needs %2 to be a directory").arg(relative, parts[i]));
+        m_madeDirs.insert(path);
     }
+    return {};
+}
+
+// Check-only: a regular file or hard link at parts, as extraction would make it (replacing a
+// link or file of that name, never a directory).
+Result<void> TarExtractor::checkNewFile(const QStringList& parts)
+{
+    if (auto r = checkParents(parts); !r)
+        return r;
+    const QString path = parts.join(QLatin1Char('/'));
+    if (m_madeDirs.contains(path))
+        return corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file too").arg(path));
+    m_madeLinks.remove(path);
+    m_madeFiles.insert(path);
     return {};
 }
 
@@ -403,12 +419,8 @@ Result<void> TarExtractor::beginEntry()
         if (parts->isEmpty())
             return corrupt(TarExtractorText::tr("a file without a name"));
         if (m_checkOnly) {
-            if (auto r = checkParents(*parts); !r)
+            if (auto r = checkNewFile(*parts); !r)
                 return r;
-            if (m_madeDirs.contains(relative))
-                return corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file too").arg(relative));
-            m_madeLinks.remove(relative);
-            m_madeFiles.insert(relative);
             ++m_files;
             break;
         }
@@ -476,7 +488,9 @@ Result<void> TarExtractor::beginEntry()
             if (auto r = checkParents(*parts); !r)
                 return r;
             if (walVolume) {
-                m_madeDirs.insert(relative);
+                // Extraction's mkdirat leaves a file of that name in place (and fails quietly).
+                if (!m_madeFiles.contains(relative) && !m_madeLinks.contains(relative))
+                    m_madeDirs.insert(relative);
             } else if (m_madeDirs.contains(relative)) {
                 return corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file or link too").arg(relative));
             } else {
@@ -512,18 +526,18 @@ Result<void> TarExtractor::beginEntry()
             return corrupt(TarExtractorText::tr("'%1' points outside the destination").arg(m_linkTarget));
         if (parts->isEmpty())
             return corrupt(TarExtractorText::tr("a link without a name"));
+        // The name is unlinked before the link is made: a link to itself points at nothing.
+        if (target->join(QLatin1Char('/')) == relative)
+            return corrupt(TarExtractorText::tr("the hard link '%1' points at '%2', which is not an extracted file")
+                               .arg(relative, m_linkTarget));
         if (m_checkOnly) {
             if (auto r = checkParents(*target); !r)
                 return r;
             if (!m_madeFiles.contains(target->join(QLatin1Char('/'))))
                 return corrupt(TarExtractorText::tr("the hard link '%1' points at '%2', which is not an extracted file")
                                    .arg(relative, m_linkTarget));
-            if (auto r = checkParents(*parts); !r)
+            if (auto r = checkNewFile(*parts); !r)
                 return r;
-            if (m_madeDirs.contains(relative))
-                return corrupt(TarExtractorText::tr("'%1' is a directory in the archive and a file too").arg(relative));
-            m_madeLinks.remove(relative);
-            m_madeFiles.insert(relative);
             break;
         }
         auto from = openParent(*target, false);
@@ -554,6 +568,8 @@ Result<void> TarExtractor::beginEntry()
         return corrupt(TarExtractorText::tr("'%1' is a device, FIFO or unknown entry type '%2'")
                            .arg(relative, printable(QByteArray(1, m_type))));
     }
+    if (m_checkOnly && m_onData)
+        m_onData(m_path, m_type == '\0' || m_type == '7' ? '0' : m_type, {});
     if (m_remaining == 0)
         return endEntry();
     return {};
@@ -564,7 +580,7 @@ Result<void> TarExtractor::writeData(const char* data, qsizetype size)
     if (m_checkOnly) {
         m_bytes += size;
         if (m_onData)
-            m_onData(m_path, QByteArrayView(data, size));
+            m_onData(m_path, '0', QByteArrayView(data, size));
         return {};
     }
     while (size > 0) {

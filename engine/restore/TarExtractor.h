@@ -42,8 +42,11 @@ public:
     /// language, for the report.
     using SkipCallback = std::function<void(const QString& path, const QString& why)>;
 
-    /// Sees the bytes of each regular file as they pass (check-only mode), with its checked path.
-    using DataCallback = std::function<void(const QString& path, QByteArrayView data)>;
+    /// Check-only mode: called when an entry is accepted, with its checked path, its type ('0' a
+    /// regular file, '1' a hard link, '2' a symbolic link, '5' a directory) and no data; then
+    /// for a regular file with its bytes as they pass (type '0'). A later entry of the same path
+    /// replaces the earlier one, as on disk.
+    using DataCallback = std::function<void(const QString& path, char type, QByteArrayView data)>;
 
     /// `root` must exist; it is the only directory written under.
     explicit TarExtractor(QString root, SkipCallback onSkip = {});
@@ -74,7 +77,8 @@ private:
     Result<void> parsePax(const QByteArray& meta);
     Result<int> openRoot();
     Result<int> openParent(const QStringList& parts, bool create);
-    Result<void> checkParents(const QStringList& parts) const;
+    Result<void> checkParents(const QStringList& parts);
+    Result<void> checkNewFile(const QStringList& parts);
 
     QString m_root;
     SkipCallback m_onSkip;

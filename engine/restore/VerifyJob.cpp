@@ -78,12 +78,39 @@ void writeRemembered(const QString& file, const Remembered& remembered)
     f.commit();
 }
 
-// What a data tar showed of the files a data directory must hold.
+// A file of a data directory as the archive leaves it: the last entry of its name wins, as on
+// disk after extraction.
+struct FileSeen {
+    char type = 0; // 0: not in the archive; else the tar type of the last entry ('0', '1', '2', '5')
+    qint64 size = 0;
+    QByteArray head; // the first kLabelLimit bytes
+    bool overflow = false;
+};
+
+// What one data tar part showed of the files a data directory must hold.
 struct DataDirectory {
-    qint64 pgControlSize = -1;
-    bool pgVersion = false;
-    QByteArray label;
-    bool labelSeen = false;
+    FileSeen pgControl;
+    FileSeen pgVersion;
+    FileSeen label;
+
+    FileSeen* of(const QString& path)
+    {
+        if (path == QLatin1String("global/pg_control"))
+            return &pgControl;
+        if (path == QLatin1String("PG_VERSION"))
+            return &pgVersion;
+        if (path == QLatin1String("backup_label"))
+            return &label;
+        return nullptr;
+    }
+    // `later` is a later part of the same backup: what it holds replaces what this one held.
+    void overlay(const DataDirectory& later)
+    {
+        for (auto [mine, theirs] : {std::pair{&pgControl, &later.pgControl}, std::pair{&pgVersion, &later.pgVersion},
+                                    std::pair{&label, &later.label}})
+            if (theirs->type)
+                *mine = *theirs;
+    }
 };
 
 struct PartOutcome {
@@ -92,24 +119,25 @@ struct PartOutcome {
     qint64 bytes = 0;
 };
 
-// Downloads one tar part, decompresses it and walks it without writing; `data` is filled for
-// the data part.
+// Downloads one tar part, decompresses it and walks it without writing; `data` is filled for a
+// data part.
 PartOutcome checkPart(storage::ObjectStore& store, const catalog::TarPart& part, DataDirectory* data, const CancelToken& cancel)
 {
     PartOutcome out;
     auto decompressor = Decompressor::create(part.compression);
-    TarExtractor tar(TarExtractor::CheckOnly{}, [&](const QString& path, QByteArrayView bytes) {
-        if (!data)
+    TarExtractor tar(TarExtractor::CheckOnly{}, [&](const QString& path, char type, QByteArrayView bytes) {
+        FileSeen* f = data ? data->of(path) : nullptr;
+        if (!f)
             return;
-        if (path == QLatin1String("backup_label")) {
-            data->labelSeen = true;
-            if (data->label.size() + bytes.size() <= kLabelLimit)
-                data->label.append(bytes.data(), bytes.size());
-        } else if (path == QLatin1String("global/pg_control")) {
-            data->pgControlSize = std::max<qint64>(data->pgControlSize, 0) + bytes.size();
-        } else if (path == QLatin1String("PG_VERSION")) {
-            data->pgVersion = true;
+        if (bytes.isEmpty()) { // a new entry of this name
+            *f = FileSeen{type, 0, {}, false};
+            return;
         }
+        f->size += bytes.size();
+        if (f->head.size() + bytes.size() <= kLabelLimit)
+            f->head.append(bytes.data(), bytes.size());
+        else
+            f->overflow = true;
     });
     const auto sink = [&](QByteArrayView plain) { return tar.feed(plain); };
     auto read = store.read(
@@ -163,7 +191,7 @@ Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::Serve
     VerifyReport report;
     report.server = catalog.server;
     const QString serverPrefix = catalog.source.key(catalog.server) + QLatin1Char('/');
-    Remembered remembered = readRemembered(options.stateFile);
+    Remembered remembered = options.full ? Remembered{} : readRemembered(options.stateFile);
     std::mutex mutex;
 
     // --- backups: each part through the restore's own decompressors and tar checks ----------
@@ -176,7 +204,16 @@ Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::Serve
     QMap<QString, DataDirectory> dataDirs;
     QMap<QString, QMap<QString, QString>> identities; // backup -> key -> identity, as listed now
     QSet<QString> failed;
-    for (const QString& id : options.backupIds) {
+    QStringList wanted = options.backupIds;
+    if (options.allBackups)
+        for (const auto& b : catalog.backups) {
+            if (b.state == catalog::BackupEntry::State::Done || b.state == catalog::BackupEntry::State::Unreadable)
+                wanted << b.id;
+            else
+                ++report.backupsLeftOut;
+        }
+    wanted.removeDuplicates();
+    for (const QString& id : std::as_const(wanted)) {
         const catalog::BackupEntry* b = catalog.findBackup(id);
         if (!b)
             return fail(ErrorCode::MissingSource, VerifyJobText::tr("no backup %1 for server %2").arg(id, catalog.server),
@@ -205,10 +242,9 @@ Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::Serve
         QMap<QString, QString>& now = identities[b->id];
         for (const auto& o : b->objectList)
             now.insert(o.key, identityOf(o));
-        const bool unchanged = !parts.parts.isEmpty() && remembered.contains(b->id) && parts.problems.isEmpty()
-            && std::all_of(parts.parts.cbegin(), parts.parts.cend(), [&](const catalog::TarPart& p) {
-                   return remembered[b->id].value(p.key) == now.value(p.key) && now.contains(p.key);
-               });
+        // Every object of the backup as it was when it passed, backup.info included (it says
+        // where the backup_label must start).
+        const bool unchanged = !parts.parts.isEmpty() && parts.problems.isEmpty() && remembered.value(b->id) == now;
         if (unchanged) {
             report.objectsRemembered += parts.parts.size();
             continue;
@@ -226,31 +262,36 @@ Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::Serve
         totalBytes += j.part.size;
     //: Progress phase of verify.
     context.report({VerifyJobText::tr("verifying backups"), 0, totalBytes, 0});
-    // One DataDirectory per backup, written by its data part only: parts of other backups run
-    // beside it, never two data parts of one backup (tarParts gives one).
-    QList<DataDirectory*> dataOf;
-    for (const Job& j : jobs)
-        dataOf.append(j.data ? &dataDirs[j.backup->id] : nullptr);
+    // One DataDirectory per data part (a large backup has several, data_0001.tar...), merged
+    // in part order below. What one part holds against another (a link in one, a file under
+    // it in the next) is not checked: each part is walked on its own.
+    QList<DataDirectory> partData(jobs.size());
+    const CancelToken stop = cancel.child(); // the first fatal error stops the other parts
     parallelFor(
         jobs.size(), std::max(1, options.jobs),
         [&](qsizetype i) {
             const Job& j = jobs[i];
-            PartOutcome r = checkPart(store, j.part, dataOf[i], cancel);
+            PartOutcome r = checkPart(store, j.part, j.data ? &partData[i] : nullptr, stop);
             std::lock_guard lock(mutex);
             bytesDone += r.bytes;
             ++report.objectsChecked;
             report.bytesChecked += r.bytes;
-            if (r.fatal && !fatal)
+            if (r.fatal && !fatal && !(r.fatal->code == ErrorCode::Cancelled && !cancel.isCancelled())) {
                 fatal = r.fatal;
+                stop.cancel();
+            }
             if (r.problem) {
                 report.problems.append(*r.problem);
                 failed.insert(j.backup->id);
             }
             context.report({VerifyJobText::tr("verifying backups"), bytesDone, totalBytes, bytesDone});
         },
-        cancel);
+        stop);
     if (fatal)
         return std::unexpected(*fatal);
+    for (qsizetype i = 0; i < jobs.size(); ++i)
+        if (jobs[i].data)
+            dataDirs[jobs[i].backup->id].overlay(partData[i]);
     if (cancel.isCancelled())
         return fail(ErrorCode::Cancelled, VerifyJobText::tr("verify was cancelled"));
 
@@ -266,16 +307,21 @@ Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::Serve
             report.problems.append({dataKey, kind, VerifyJobText::tr("backup %1: %2").arg(b->id, why)});
             failed.insert(b->id);
         };
-        if (d.pgControlSize < 0)
+        // What restore's checkExtracted finds on disk: regular files (a hard link is one), the
+        // last entry of each name.
+        const auto regular = [](const FileSeen& f) { return f.type == '0' || f.type == '1'; };
+        if (!regular(d.pgControl))
             problem(QStringLiteral("missing"), VerifyJobText::tr("global/pg_control is not in the archive"));
-        else if (d.pgControlSize != 8192) // PG_CONTROL_FILE_SIZE
+        else if (d.pgControl.type == '0' && d.pgControl.size != 8192) // PG_CONTROL_FILE_SIZE
             problem(QStringLiteral("corrupt"),
-                    VerifyJobText::tr("global/pg_control has %1 bytes, not 8192").arg(d.pgControlSize));
-        if (!d.pgVersion)
+                    VerifyJobText::tr("global/pg_control has %1 bytes, not 8192").arg(d.pgControl.size));
+        if (!regular(d.pgVersion))
             problem(QStringLiteral("missing"), VerifyJobText::tr("PG_VERSION is not in the archive"));
-        if (!d.labelSeen)
+        if (d.label.type != '0')
             problem(QStringLiteral("missing"), VerifyJobText::tr("backup_label is not in the archive"));
-        else if (auto why = b->info->labelMismatch(d.label))
+        else if (d.label.overflow)
+            problem(QStringLiteral("corrupt"), VerifyJobText::tr("backup_label is larger than 64 KiB"));
+        else if (auto why = b->info->labelMismatch(d.label.head))
             problem(QStringLiteral("mismatch"), *why);
     }
     for (const QString& id : std::as_const(report.backups)) {
@@ -291,8 +337,8 @@ Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::Serve
         report.walsChecked = true;
         const catalog::WalArchive& archive = catalog.wals;
         catalog::WalEventIndexOptions o;
-        o.cacheDir = options.walCacheDir;
-        o.parallelism = std::max(1, options.jobs * 2);
+        o.cacheDir = options.full ? QString() : options.walCacheDir;
+        o.parallelism = std::clamp(options.jobs * 2, 1, 8); // two batches of segment-sized buffers each
         auto index = catalog::buildWalEventIndex(store, catalog, o, context);
         if (!index)
             return std::unexpected(index.error());
@@ -321,7 +367,10 @@ Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::Serve
                     for (const auto& w : *list)
                         if (w.segno == s->segno && w.name.baseName == s->name)
                             key = archive.keyOf(w);
-            report.problems.append({key, QStringLiteral("corrupt"), s->problem->message});
+            report.problems.append(
+                {key,
+                 s->problem->kind == wal::WalProblem::Kind::Vanished ? QStringLiteral("missing") : QStringLiteral("corrupt"),
+                 s->problem->message});
         }
         const wal::TimelineGraph& graph = archive.graph();
         for (const catalog::WalObject& h : archive.historyFiles())

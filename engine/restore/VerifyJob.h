@@ -29,6 +29,7 @@ struct VerifyReport {
     qint64 bytesChecked = 0;      ///< their bytes as stored
     qint64 objectsRemembered = 0; ///< passed an earlier run with the same ETag; not read again
     QStringList backups;          ///< the backups verified, oldest first
+    int backupsLeftOut = 0;       ///< failed or unfinished ones allBackups passed over
     bool walsChecked = false;
     // The archive as WAL-G's wal-verify sorts it (segments the catalog lists, gaps it finds).
     qint64 walFound = 0;            ///< segments and .partial files present
@@ -43,15 +44,21 @@ struct VerifyReport {
 };
 
 struct VerifyOptions {
-    QStringList backupIds; ///< backups to check, as catalog ids (resolved by the caller)
-    bool wals = false;     ///< every WAL segment, .partial and history file, and the gaps
+    QStringList backupIds; ///< backups to check: ids, names, "latest"... (ServerCatalog::findBackup)
+    /// Every backup that should restore: DONE ones, and those whose backup.info is unreadable
+    /// (damage). Failed and unfinished ones are barman's record of an attempt: left out, counted.
+    bool allBackups = false;
+    bool wals = false; ///< every WAL segment, .partial and history file, and the gaps
     /// Where the ids and ETags of backups that passed are kept (a JSON file written 0600), so a
     /// later run reads only what is new or changed; empty: nothing remembered.
     QString stateFile;
+    /// Read every backup again, whatever stateFile says (which is still updated: a backup that
+    /// fails now is forgotten there).
+    bool full = false;
     /// The decoded-segment cache the WAL check shares with `events` (a segment checked once is
     /// not read again while its ETag stands); empty: every segment is read.
     QString walCacheDir;
-    int jobs = 4; ///< objects read at once
+    int jobs = 4; ///< tar parts read at once (WAL segments: up to 8)
 };
 
 /// Reads what the bucket holds for `catalog`'s server, through the same code a restore uses,
@@ -68,9 +75,9 @@ struct VerifyOptions {
 /// Parts are read `jobs` at a time. A backup that passes is remembered in `stateFile` with its
 /// parts' ETags and skipped next time while they stand; a problem is never remembered.
 ///
-/// Errors (the run itself failed, not the bucket's content): the store's Network/Auth errors,
-/// Cancelled. A part that cannot be read for a content reason (NotFound, Corrupt) is a problem
-/// in the report, not an error. Thread: any but the GUI thread (blocks on I/O for minutes).
+/// Errors (the run itself failed, not the bucket's content): MissingSource for a backup id the
+/// catalog does not know, the store's Network/Auth errors, Cancelled. A part that cannot be read for a content reason
+/// (NotFound, Corrupt) is a problem in the report, not an error. Thread: any but the GUI thread (blocks on I/O for minutes).
 Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::ServerCatalog& catalog,
                                const VerifyOptions& options, JobContext& context);
 

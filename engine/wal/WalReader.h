@@ -38,6 +38,7 @@ struct WalProblem {
         BadCrc,             ///< the record's CRC-32C does not match
         Truncated,          ///< the segment is shorter than its segment size
         BadObject,          ///< the object does not decompress into a segment (set by its reader)
+        Vanished,           ///< listed, then not found when read (set by its reader)
     };
     Kind kind = Kind::BadRecord;
     Lsn lsn;

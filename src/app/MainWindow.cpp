@@ -7,6 +7,7 @@
 #include "src/dialogs/DoctorDialog.h"
 #include "src/dialogs/RestoreWizard.h"
 #include "src/dialogs/RetentionDialog.h"
+#include "src/dialogs/VerifyDialog.h"
 #include "src/jobs/CredentialVault.h"
 #include "src/jobs/JobRunner.h"
 #include "src/jobs/KubeSession.h"
@@ -235,6 +236,7 @@ void MainWindow::setupActions()
     connect(ui->actionRestore, &QAction::triggered, this, [this] { openRestoreWizard(); });
     connect(ui->actionRetention, &QAction::triggered, this, [this] { openRetentionDialog(); });
     connect(ui->actionDoctor, &QAction::triggered, this, [this] { openDoctorDialog(); });
+    connect(ui->actionVerify, &QAction::triggered, this, [this] { openVerifyDialog(); });
     const QList<QAction*> viewActions{ui->actionShowOverview, ui->actionShowBackups, ui->actionShowWals,
                                       ui->actionShowBucket,   ui->actionShowUsage,   ui->actionShowTimeline};
     for (int i = 0; i < viewActions.size(); ++i)
@@ -931,6 +933,19 @@ DoctorDialog* MainWindow::openDoctorDialog()
         health && health->bucket.url.toString() == url->toString() && health->bucket.serverName == m_server)
         options.cluster = *health;
     auto* dialog = new DoctorDialog(*m_runner, m_session->store(), std::move(options), *m_clock, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open(); // window-modal without a nested event loop
+    return dialog;
+}
+
+VerifyDialog* MainWindow::openVerifyDialog()
+{
+    const SnapshotPtr s = m_session->snapshot(m_server);
+    if (!s || !m_session->store()) {
+        statusBar()->showMessage(tr("Open a server first: verify reads the selected one."), 5000);
+        return nullptr;
+    }
+    auto* dialog = new VerifyDialog(*m_runner, s, m_session->store(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open(); // window-modal without a nested event loop
     return dialog;

@@ -35,6 +35,7 @@ class CredentialVault;
 class JobRunner;
 class RetentionDialog;
 class DoctorDialog;
+class VerifyDialog;
 class OverviewView;
 class PitrView;
 class RestoreWizard;
@@ -110,6 +111,9 @@ public:
     /// The doctor on the open source (the current server, else every one); nullptr when no
     /// source is open.
     DoctorDialog* openDoctorDialog();
+    /// Verify for the selected server (File > Verify…); nullptr with a status message when no
+    /// server is loaded. Public for tests.
+    VerifyDialog* openVerifyDialog();
     TransfersView* transfers() const { return m_transfers; }
     ConnectionsSidebar* sidebar() const { return m_sidebar; }
     QString currentServer() const { return m_server; }

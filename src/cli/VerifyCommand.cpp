@@ -34,31 +34,13 @@ int VerifyCommand::run(const Invocation& invocation)
         return reportError(loaded.error());
     reportWarnings(loaded->catalog.warnings);
     const catalog::ServerCatalog& catalog = loaded->catalog;
-    int notDone = 0;
-    if (invocation.args.size() == 3) {
-        const catalog::BackupEntry* b = catalog.findBackup(invocation.args[2]);
-        if (!b)
-            return reportError(Error{ErrorCode::MissingSource,
-                                     tr("no backup %1 for server %2").arg(invocation.args[2], loaded->server),
-                                     tr("list them with `tideline-cli backups SOURCE SERVER`"),
-                                     {}});
-        options.backupIds << b->id;
-    } else if (all) {
-        // A failed or unfinished backup is barman's record of an attempt, not a restorable
-        // backup: named on its own it is reported, under --all it is counted. An unreadable
-        // backup.info is damage: always reported.
-        for (const auto& b : catalog.backups) {
-            if (b.state == catalog::BackupEntry::State::Done || b.state == catalog::BackupEntry::State::Unreadable)
-                options.backupIds << b.id;
-            else
-                ++notDone;
-        }
-    }
-    if (!invocation.has(QStringLiteral("full"))) {
-        const QString dir = catalog::defaultServerCacheDir(loaded->source.url, loaded->server);
-        options.stateFile = dir + QStringLiteral("/verified-backups.json");
-        options.walCacheDir = catalog::defaultWalEventCacheDir(loaded->source.url, loaded->server);
-    }
+    if (invocation.args.size() == 3)
+        options.backupIds << invocation.args[2];
+    options.allBackups = all;
+    const QString dir = catalog::defaultServerCacheDir(loaded->source.url, loaded->server);
+    options.stateFile = dir + QStringLiteral("/verified-backups.json");
+    options.walCacheDir = catalog::defaultWalEventCacheDir(loaded->source.url, loaded->server);
+    options.full = invocation.has(QStringLiteral("full"));
 
     auto report = restore::runVerify(*loaded->source.store, catalog, options, context);
     if (!report)
@@ -90,8 +72,9 @@ int VerifyCommand::run(const Invocation& invocation)
             printText(QStringLiteral("\n") + table.render());
         }
     }
-    if (notDone > 0)
-        printNote(tr("%n backup(s) not DONE (failed or unfinished) were left out; name one to check it", nullptr, notDone));
+    if (report->backupsLeftOut > 0)
+        printNote(tr("%n backup(s) not DONE (failed or unfinished) were left out; name one to check it", nullptr,
+                     report->backupsLeftOut));
     return report->ok() ? 0 : exitStatus(ErrorCode::Corrupt);
 }
 

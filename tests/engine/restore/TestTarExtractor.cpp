@@ -54,7 +54,7 @@ Result<void> extract(const QByteArray& tar, const QString& root, qsizetype chunk
 // Check-only mode (verify): the same verdicts, no writes; files' bytes by path.
 Result<void> checkOnly(const QByteArray& tar, qsizetype chunk, QMap<QString, QByteArray>* files = nullptr)
 {
-    TarExtractor x(TarExtractor::CheckOnly{}, [&](const QString& path, QByteArrayView data) {
+    TarExtractor x(TarExtractor::CheckOnly{}, [&](const QString& path, char, QByteArrayView data) {
         if (files)
             (*files)[path].append(data.data(), data.size());
     });
@@ -172,6 +172,10 @@ private slots:
                                                      "add('l', type=tarfile.SYMTYPE, link='d')\n"
                                                      "add('h', type=tarfile.LNKTYPE, link='l/f')"
                                                   << "through the symbolic link";
+        QTest::newRow("file-over-implicit-dir") << "add('a/b', b'x')\nadd('a', b'y')"
+                                                << "a directory in the archive and a file too";
+        QTest::newRow("hardlink-to-itself") << "add('f', b'x')\nadd('f', type=tarfile.LNKTYPE, link='f')"
+                                            << "not an extracted file";
         QTest::newRow("dir-over-symlink") << "add('d', type=tarfile.DIRTYPE)\nadd('l', type=tarfile.SYMTYPE, link='d')\n"
                                              "add('l', type=tarfile.DIRTYPE)"
                                           << "a directory in the archive and a file or link too";
