@@ -38,6 +38,7 @@ make_dataset() {
     local work="$1" scale="$2" segments="$3" limit="${DATASET_LIMIT:-1800}"
     "$repo/tests/support/s3rver_ctl.sh" start "$work/s3" >/dev/null
     endpoint="http://127.0.0.1:$(cat "$work/s3/port")"
+    echo "$endpoint" > "$work/endpoint"
     export AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AWS_DEFAULT_REGION=us-east-1
     $PY -c "import boto3,sys; boto3.client('s3',endpoint_url=sys.argv[1]).create_bucket(Bucket='replay')" "$endpoint"
 

@@ -9,6 +9,7 @@
 # The commit count of every run is held against pg_waldump's, so a fast wrong answer fails.
 #
 #   tests/bench/wal_events_bench.sh [BUILD_DIR]     env: SCALE=10 SEGMENTS=60 KEEP=0 DATASET_LIMIT=1800
+#   DATASET=/tmp/tideline-wal-events-bench.XXXX    reuse a kept data set (its s3rver must still run)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -20,8 +21,14 @@ command -v barman-cloud-wal-restore >/dev/null || { echo "barman-cloud-wal-resto
 # shellcheck source=tests/bench/pgbench_dataset.sh
 source "$repo/tests/bench/pgbench_dataset.sh"
 
-bench_workdir tideline-wal-events-bench
-make_dataset "$work" "${SCALE:-10}" "$SEGMENTS"
+if [[ -n "${DATASET:-}" ]]; then # a data set an earlier run kept (KEEP=1), its s3rver still up
+    work="$DATASET"
+    endpoint="$(cat "$work/endpoint")"
+    export AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER AWS_DEFAULT_REGION=us-east-1
+else
+    bench_workdir tideline-wal-events-bench
+    make_dataset "$work" "${SCALE:-10}" "$SEGMENTS"
+fi
 
 # The base backup's metadata beside the plain segments: a file:// source in barman's layout whose
 # WAL is the uncompressed files pg_waldump reads (hard links, so both read the same inodes).
@@ -40,7 +47,7 @@ for f in "$work"/archive/*; do
     name=$(basename "$f")
     [[ $name =~ ^[0-9A-F]{24}$ ]] || continue
     mkdir -p "$work/local/cnpg/pg/wals/${name:0:16}"
-    ln "$f" "$work/local/cnpg/pg/wals/${name:0:16}/$name"
+    ln -f "$f" "$work/local/cnpg/pg/wals/${name:0:16}/$name"
 done
 
 exec "$PY" - "$cli" "$endpoint" "$work" "$repo" "$SEGMENTS" <<'PY'
@@ -141,5 +148,5 @@ print("\n" + report)
 os.makedirs(f"{repo}/tests/bench/results", exist_ok=True)
 with open(f"{repo}/tests/bench/results/wal-events-{time.strftime('%Y%m%d')}.md", "w") as f:
     f.write(f"# WAL events benchmark ({time.strftime('%F')})\n\nCommand: `tests/bench/wal_events_bench.sh` "
-            f"(SEGMENTS={wanted})\n\n{report}\n")
+            f"(SEGMENTS={wanted}{', an earlier data set' if os.environ.get('DATASET') else ''})\n\n{report}\n")
 PY
