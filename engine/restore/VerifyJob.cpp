@@ -330,6 +330,9 @@ Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::Serve
         else if (dataDirs.contains(id))
             remembered[id] = identities.value(id);
     }
+    for (const QString& id : remembered.keys()) // deleted since (retention): forgotten
+        if (!catalog.findBackup(id))
+            remembered.remove(id);
     writeRemembered(options.stateFile, remembered);
 
     // --- WAL: every segment through the WAL reader, the history files, the gaps ---------------
@@ -409,6 +412,9 @@ Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::Serve
             }
         }
     }
+    // Parts finish in any order: by key, so a run's list reads the same every time.
+    std::stable_sort(report.problems.begin(), report.problems.end(),
+                     [](const VerifyProblem& a, const VerifyProblem& b) { return a.key < b.key; });
     return report;
 }
 

@@ -35,7 +35,7 @@ struct VerifyReport {
     qint64 walFound = 0;            ///< segments and .partial files present
     quint64 walMissingHarmless = 0; ///< missing, but older than every backup that could need them
     quint64 walMissingFatal = 0;    ///< missing where a restore from some backup must read them
-    QList<VerifyProblem> problems;
+    QList<VerifyProblem> problems;  ///< by key
 
     bool ok() const { return problems.isEmpty(); }
     /// `verify --json`'s object (DESIGN.md: server, objects_checked, bytes_checked, ok,
