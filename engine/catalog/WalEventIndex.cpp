@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
+#include <QSet>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -266,6 +267,13 @@ private:
     std::thread m_worker;
 };
 
+// The minute a time falls in (µs since the epoch), floored also before 1970.
+qint64 minuteOf(qint64 usec)
+{
+    constexpr qint64 kMinute = 60'000'000;
+    return (usec >= 0 ? usec / kMinute : (usec - kMinute + 1) / kMinute) * kMinute;
+}
+
 wal::TimelineId ownerOf(const wal::TimelineGraph& graph, wal::TimelineId timeline, wal::Lsn lsn)
 {
     for (wal::TimelineId a : graph.path(timeline)) {
@@ -292,20 +300,6 @@ QList<const SegmentReading*> WalEventIndex::problems() const
     for (const auto& s : segments)
         if (s.problem)
             out << &s;
-    return out;
-}
-
-QMap<qint64, int> WalEventIndex::commitsPerMinute() const
-{
-    constexpr qint64 kMinute = 60'000'000;
-    QMap<qint64, int> out;
-    for (const auto& e : events)
-        if (e.kind == wal::WalEvent::Kind::Commit && e.timeUsec) {
-            // Floor, also for times before 1970.
-            const qint64 t = *e.timeUsec;
-            const qint64 minute = (t >= 0 ? t / kMinute : (t - kMinute + 1) / kMinute) * kMinute;
-            ++out[minute];
-        }
     return out;
 }
 
@@ -365,6 +359,7 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
         }
 
     QList<QList<Item>> streams;
+    QSet<wal::TimelineId> streamed;
     qint64 total = 0;
     for (const TimelineWal& t : archive.timelines()) {
         if (!options.timelines.isEmpty() && !options.timelines.contains(t.timeline))
@@ -383,6 +378,7 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
             continue;
         total += items.size();
         streams.append(items);
+        streamed.insert(t.timeline);
     }
 
     WalEventIndex index;
@@ -405,7 +401,8 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
                         QStringLiteral("read them once with `tideline-cli events SOURCE SERVER`; later looks "
                                        "download only new segments"));
     }
-    const int batchSize = std::max(1, options.parallelism);
+    // Two batches of segment-sized buffers: no more of them than reads that pay at once.
+    const int batchSize = std::clamp(store.usefulConcurrentReads(), 1, std::max(1, options.parallelism));
     qint64 done = 0;
     context.report({QStringLiteral("reading WAL records"), 0, total, 0});
     for (const QList<Item>& items : streams) {
@@ -414,6 +411,10 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
         const std::optional<wal::Lsn> branch = archive.graph().branchPoint(timeline); // before it: an ancestor's WAL
         wal::WalEventDecoder decoder(15);
         QByteArray carry;
+        // One segment's events are decoded into storage kept from segment to segment, so that a
+        // look that keeps few kinds touches no fresh memory per segment.
+        QList<wal::WalEvent> spare;
+        std::optional<qint64> lastTime; // of the newest timed record so far in this history
         auto take = [&](const Item& item, CacheEntry entry) {
             // The WAL ending inside a full segment that later segments follow is not an end: it
             // is damage, and what those later segments say cannot be trusted to follow on.
@@ -426,10 +427,29 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
             entry.reading.segno = item.object->segno;
             entry.reading.name = item.object->name.baseName;
             entry.reading.uploadedUsec = item.object->uploadedUsec;
-            for (auto& e : entry.events)
+            for (auto& e : entry.events) {
+                const wal::TimelineId owner =
+                    !branch || e.lsn >= *branch ? timeline : ownerOf(archive.graph(), timeline, e.lsn);
                 if (e.kind != wal::WalEvent::Kind::TimelineSwitch)
-                    e.timeline = !branch || e.lsn >= *branch ? timeline : ownerOf(archive.graph(), timeline, e.lsn);
-            index.events.append(std::move(entry.events));
+                    e.timeline = owner;
+                if (e.timeUsec)
+                    lastTime = e.timeUsec;
+                else
+                    e.notBeforeUsec = lastTime;
+                // A parent's WAL at the start of this timeline's first segment is counted with the
+                // parent's own copy when that is read.
+                if (e.kind == wal::WalEvent::Kind::Commit && e.timeUsec && (owner == timeline || !streamed.contains(owner)))
+                    ++index.commitsPerMinute[minuteOf(*e.timeUsec)];
+            }
+            if (options.kinds.isEmpty()) {
+                index.events.append(std::move(entry.events));
+            } else {
+                for (auto& e : entry.events)
+                    if (options.kinds.contains(e.kind))
+                        index.events.append(std::move(e));
+            }
+            spare = std::move(entry.events);
+            spare.clear();
             index.segments.append(entry.reading);
             index.malformedRecords += entry.malformed;
             if (entry.postgresVersion)
@@ -502,6 +522,7 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
                 const QByteArray carryIn = carry;
                 reader.restoreCarry(item.object->segno, carryIn);
                 CacheEntry entry;
+                entry.events = std::move(spare);
                 const int malformedBefore = decoder.malformed();
                 auto result = reader.readSegment(item.object->segno, cur->buffers[k], [&](const wal::WalRecord& record) {
                     decoder.setPostgresVersion(reader.postgresVersion());
@@ -530,25 +551,15 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
         }
     }
 
-    // Mostly in order already (a child's copy of its parent's switch segment is the exception).
-    const auto before = [](const wal::WalEvent& a, const wal::WalEvent& b) {
-        return std::tie(a.timeline, a.lsn, a.kind) < std::tie(b.timeline, b.lsn, b.kind);
-    };
+    // Mostly in order already (a child's copy of its parent's switch segment is the exception,
+    // and the copy is dropped: the parent's own comes first).
+    const auto key = [](const wal::WalEvent& e) { return std::tie(e.timeline, e.lsn, e.kind); };
+    const auto before = [&](const wal::WalEvent& a, const wal::WalEvent& b) { return key(a) < key(b); };
     if (!std::is_sorted(index.events.cbegin(), index.events.cend(), before))
         std::stable_sort(index.events.begin(), index.events.end(), before);
-    index.events.erase(std::unique(index.events.begin(), index.events.end()), index.events.end());
-    wal::TimelineId timeline = 0;
-    std::optional<qint64> lastTime;
-    for (auto& e : index.events) {
-        if (e.timeline != timeline) {
-            timeline = e.timeline;
-            lastTime.reset();
-        }
-        if (e.timeUsec)
-            lastTime = e.timeUsec;
-        else
-            e.notBeforeUsec = lastTime;
-    }
+    index.events.erase(std::unique(index.events.begin(), index.events.end(),
+                                   [&](const wal::WalEvent& a, const wal::WalEvent& b) { return key(a) == key(b); }),
+                       index.events.end());
     return index;
 }
 

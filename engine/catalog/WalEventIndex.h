@@ -54,12 +54,12 @@ struct WalEventIndex {
     int segmentsFromCache = 0;
     qint64 bytesDownloaded = 0;
     int malformedRecords = 0; ///< records of a decoded kind whose data did not parse
+    /// Commits per minute over every timeline read, keyed by the minute's start (µs since the
+    /// epoch, UTC), minutes without a commit left out; all commits, whatever `kinds` kept.
+    QMap<qint64, int> commitsPerMinute;
 
     /// Segments that could not be read to their end (their problem is set).
     QList<const SegmentReading*> problems() const;
-    /// Commits per minute over every timeline, keyed by the minute's start (µs since the epoch,
-    /// UTC), minutes without a commit left out. Pure; any thread.
-    QMap<qint64, int> commitsPerMinute() const;
     /// The newest commit a restore toward `timeline` replays (restoreReplays); nullopt when none
     /// is known.
     std::optional<LastCommit> lastCommit(const WalArchive& archive, wal::TimelineId timeline) const;
@@ -71,7 +71,7 @@ inline constexpr qint64 kAutomaticWalReadBytes = 2LL * 1024 * 1024 * 1024;
 
 struct WalEventIndexOptions {
     QString cacheDir;                 ///< where decoded segments are kept; empty: no cache
-    int parallelism = 8;              ///< downloads at once
+    int parallelism = 8;              ///< downloads at once (at most what the store says pays)
     QList<wal::TimelineId> timelines; ///< only these timelines' WAL (empty: every timeline)
     int tailSegments = 0;             ///< only each timeline's last N segments (0: all)
     /// .partial files too: what they hold happened, but a restore never reads them.
@@ -80,6 +80,10 @@ struct WalEventIndexOptions {
     /// are not in the cache yet: a look the user did not ask for must not pull a whole archive
     /// down. 0: no limit (`events`, which the user runs to read it all).
     qint64 maxDownloadBytes = 0;
+    /// Only events of these kinds are kept in `events` (empty: all). Every record is still read,
+    /// checked, counted and cached; a look for restore points or drops over a busy archive then
+    /// holds a handful of events instead of millions of commits.
+    QList<wal::WalEvent::Kind> kinds;
 };
 
 /// Whether a restore toward `timeline` replays the event's record: the record is in the

@@ -20,6 +20,7 @@ public:
     explicit LocalStore(QString root);
 
     QString describe() const override;
+    int usefulConcurrentReads() const override { return 2; }
     Result<Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) override;
     Result<ObjectInfo> read(const QString& key, const ChunkSink& sink, const CancelToken& cancel,
                             ByteRange range = {}) override;

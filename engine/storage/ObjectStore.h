@@ -82,6 +82,11 @@ public:
     /// "s3://bucket (http://127.0.0.1:9000)" or "file:///dir": for messages, never secrets.
     virtual QString describe() const = 0;
 
+    /// How many reads at once pay on this store: on a network store each waits mostly on round
+    /// trips, which hide behind each other; a local file's read is a copy that only contends for
+    /// the cores. Any thread.
+    virtual int usefulConcurrentReads() const { return 8; }
+
     /// Lists every object under prefix, following every page (ListObjectsV2 continuation), never
     /// inferring the end from a count. With a non-empty delimiter, keys below the next delimiter
     /// are rolled up into Listing::prefixes as S3 does. An empty listing is not an error.

@@ -28,7 +28,8 @@ struct WalEvent {
     Lsn end;                        ///< where it ends: a recovery_target_lsn that includes it
     std::optional<qint64> timeUsec; ///< µs since the Unix epoch, UTC (PostgreSQL's own precision)
     /// For an event without a time of its own (a truncation): the time of the last timed record
-    /// before it on its timeline, so it can be placed and filtered; nullopt when it has a time.
+    /// before it in the WAL read for its history (set by the event index), so it can be placed and
+    /// filtered; nullopt when it has a time or none came before it.
     std::optional<qint64> notBeforeUsec;
     quint32 xid = 0;         ///< 0 when the record carries none
     QString name;            ///< restore point name, checkpoint kind, previous timeline

@@ -58,6 +58,7 @@ int EventsCommand::run(const Invocation& invocation)
         kinds << *kind;
     }
     catalog::WalEventIndexOptions options;
+    options.kinds = kinds;
     if (invocation.has(QStringLiteral("timeline"))) {
         bool ok = false;
         const uint tli = invocation.value(QStringLiteral("timeline")).toUInt(&ok);
@@ -104,7 +105,7 @@ int EventsCommand::run(const Invocation& invocation)
                                            {QStringLiteral("lsn"), s->problem->lsn.toString()},
                                            {QStringLiteral("message"), s->problem->message}});
         QJsonArray perMinute;
-        const auto minutes = index->commitsPerMinute();
+        const auto minutes = index->commitsPerMinute;
         for (auto it = minutes.begin(); it != minutes.end(); ++it)
             perMinute.append(QJsonObject{{QStringLiteral("minute"), Timestamp::fromUsec(it.key()).toIso()},
                                          {QStringLiteral("commits"), it.value()}});

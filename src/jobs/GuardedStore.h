@@ -25,6 +25,7 @@ public:
     static int violations();
 
     QString describe() const override;
+    int usefulConcurrentReads() const override { return m_inner->usefulConcurrentReads(); }
     Result<storage::Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) override;
     Result<storage::ObjectInfo> read(const QString& key, const storage::ChunkSink& sink, const CancelToken& cancel,
                                      storage::ByteRange range = {}) override;

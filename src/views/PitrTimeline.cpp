@@ -272,7 +272,7 @@ void PitrTimeline::rebuild()
                 m_marks.append({e, *when});
         }
         std::stable_sort(m_marks.begin(), m_marks.end(), [](const Mark& a, const Mark& b) { return a.usec < b.usec; });
-        m_commitMinutes = events->commitsPerMinute();
+        m_commitMinutes = events->commitsPerMinute;
         for (int n : std::as_const(m_commitMinutes))
             m_maxPerMinute = std::max(m_maxPerMinute, n);
     }
