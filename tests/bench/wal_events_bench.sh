@@ -148,5 +148,5 @@ print("\n" + report)
 os.makedirs(f"{repo}/tests/bench/results", exist_ok=True)
 with open(f"{repo}/tests/bench/results/wal-events-{time.strftime('%Y%m%d')}.md", "w") as f:
     f.write(f"# WAL events benchmark ({time.strftime('%F')})\n\nCommand: `tests/bench/wal_events_bench.sh` "
-            f"(SEGMENTS={wanted}{', an earlier data set' if os.environ.get('DATASET') else ''})\n\n{report}\n")
+            f"({'DATASET= of an earlier KEEP=1 run' if os.environ.get('DATASET') else f'SEGMENTS={wanted}'})\n\n{report}\n")
 PY
