@@ -145,7 +145,7 @@
 <context>
     <name>EventsCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/EventsCommand.cpp" line="+31"/>
+        <location filename="../src/cli/EventsCommand.cpp" line="+49"/>
         <source>%n subtransaction(s)</source>
         <extracomment>%1 is a number of subtransactions</extracomment>
         <translation>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+123"/>
+        <location line="+146"/>
         <source>%n record(s) of a known kind had data that did not parse and were left out</source>
         <translation>
             <numerusform>%n record of a known kind had data that did not parse and was left out</numerusform>

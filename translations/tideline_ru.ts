@@ -2761,7 +2761,7 @@
 <context>
     <name>EventsCommand</name>
     <message>
-        <location filename="../src/cli/EventsCommand.cpp" line="+24"/>
+        <location filename="../src/cli/EventsCommand.cpp" line="+42"/>
         <source>%1 to %2 blocks</source>
         <extracomment>%1 is a relation file path, %2 a number of 8 KiB blocks</extracomment>
         <translation>%1 до %2 блоков</translation>
@@ -2793,7 +2793,7 @@
         <translation>используйте commit, abort, restore_point, drop, truncate, timeline_switch или checkpoint</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>--timeline wants a timeline number</source>
         <translation>--timeline ждёт номер линии времени</translation>
     </message>
@@ -2803,7 +2803,7 @@
         <translation>например, --timeline 2</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+94"/>
         <source>TIME</source>
         <translation>ВРЕМЯ</translation>
     </message>
@@ -2854,7 +2854,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/cli/EventsCommand.h" line="+21"/>
+        <location filename="../src/cli/EventsCommand.h" line="+23"/>
         <source>what the WAL holds: commits, restore points, drops, switches</source>
         <translation>что записано в WAL: фиксации, точки восстановления, удаления, переключения</translation>
     </message>
@@ -5162,6 +5162,54 @@
         <location line="+1"/>
         <source>Add one, e.g. %1+00:00 for UTC: without it PostgreSQL would read the time in the restored server&apos;s time zone.</source>
         <translation>Добавьте его, например %1+00:00 для UTC: без него PostgreSQL прочтёт время в часовом поясе восстановленного сервера.</translation>
+    </message>
+</context>
+<context>
+    <name>RelationNames</name>
+    <message>
+        <location filename="../engine/restore/RelationNames.cpp" line="+48"/>
+        <source>cannot read relation names from the restored copy: %1</source>
+        <translation>не удалось прочитать имена отношений из восстановленной копии: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the user, and ~/.pgpass or PGPASSFILE for its password.</source>
+        <translation>Проверьте пользователя и его пароль в ~/.pgpass или PGPASSFILE.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the restored copy (pg_ctl start) and check the connection string.</source>
+        <translation>Запустите восстановленную копию (pg_ctl start) и проверьте строку подключения.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>reading the restored copy&apos;s catalog failed: %1</source>
+        <translation>не удалось прочитать каталог восстановленной копии: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user needs to connect to every database and read pg_class.</source>
+        <translation>Пользователю нужно подключаться ко всем базам и читать pg_class.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the connection string does not parse: %1</source>
+        <translation>строка подключения не разбирается: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example &quot;host=/tmp port=5433 dbname=postgres user=postgres&quot;</source>
+        <translation>например &quot;host=/tmp port=5433 dbname=postgres user=postgres&quot;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the connection string holds a password</source>
+        <translation>строка подключения содержит пароль</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A command line shows in the process list: put the password in ~/.pgpass or a file named by PGPASSFILE.</source>
+        <translation>Командная строка видна в списке процессов: поместите пароль в ~/.pgpass или в файл, указанный в PGPASSFILE.</translation>
     </message>
 </context>
 <context>
@@ -7570,7 +7618,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>backup_label больше 64 КиБ</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>backup %1 is of the PostgreSQL cluster %2, the WAL archive of %3: it cannot be restored from here</source>
         <translation>копия %1 — от кластера PostgreSQL %2, а архив WAL — от %3: отсюда её не восстановить</translation>
     </message>

@@ -2,7 +2,9 @@
 #include "src/cli/EventsCommand.h"
 
 #include "engine/catalog/WalEventIndex.h"
+#include "engine/core/Excerpt.h"
 #include "engine/pitr/RecoveryTarget.h"
+#include "engine/restore/RelationNames.h"
 #include "src/cli/CatalogJson.h"
 #include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
@@ -14,14 +16,30 @@ namespace tideline::cli {
 
 namespace {
 
-QString detailOf(const wal::WalEvent& e)
+using Names = QHash<QString, restore::RelationName>;
+
+// "base/5/16385 (public.accounts)" when the restored copy knew the file, else the path alone.
+QString relationText(const QString& path, const Names& names)
+{
+    const auto it = names.constFind(path);
+    if (it == names.cend())
+        return path;
+    return QStringLiteral("%1 (%2.%3)").arg(path, excerpt::printable(it->schema, 64), excerpt::printable(it->name, 64));
+}
+
+QString detailOf(const wal::WalEvent& e, const Names& names)
 {
     using K = wal::WalEvent::Kind;
     switch (e.kind) {
     case K::RestorePoint: return e.name;
-    case K::Drop: return e.relations.join(u' ');
+    case K::Drop: {
+        QStringList out;
+        for (const QString& r : e.relations)
+            out << relationText(r, names);
+        return out.join(u' ');
+    }
     //: %1 is a relation file path, %2 a number of 8 KiB blocks
-    case K::Truncate: return EventsCommand::tr("%1 to %2 blocks").arg(e.relations.value(0), e.name);
+    case K::Truncate: return EventsCommand::tr("%1 to %2 blocks").arg(relationText(e.relations.value(0), names), e.name);
     //: %1 is the timeline recovery left
     case K::TimelineSwitch: return EventsCommand::tr("from timeline %1").arg(e.name);
     case K::Checkpoint: return e.name;
@@ -68,6 +86,15 @@ int EventsCommand::run(const Invocation& invocation)
         options.timelines << tli;
     }
 
+    // Before the WAL is read: a copy that cannot be reached fails at once, not after an hour.
+    Names names;
+    if (invocation.has(QStringLiteral("names-from"))) {
+        auto read = restore::readRelationNames(invocation.value(QStringLiteral("names-from")));
+        if (!read)
+            return reportError(read.error());
+        names = std::move(*read);
+    }
+
     JobContext context(interruptToken());
     auto loaded = openAndLoad(invocation, invocation.args[0], invocation.args[1], context);
     if (!loaded)
@@ -97,8 +124,21 @@ int EventsCommand::run(const Invocation& invocation)
     const auto problems = index->problems();
     if (invocation.json) {
         QJsonArray events;
-        for (const auto* e : shown)
-            events.append(walEventJson(*e));
+        for (const auto* e : shown) {
+            QJsonObject event = walEventJson(*e);
+            QJsonArray named;
+            for (const QString& r : e->relations) {
+                const auto it = names.constFind(r);
+                named.append(it == names.cend()
+                                 ? QJsonValue()
+                                 : QJsonObject{{QStringLiteral("database"),
+                                                it->database.isEmpty() ? QJsonValue() : QJsonValue(it->database)},
+                                               {QStringLiteral("schema"), it->schema},
+                                               {QStringLiteral("name"), it->name}});
+            }
+            event.insert(QStringLiteral("relation_names"), named);
+            events.append(event);
+        }
         QJsonArray problemList;
         for (const auto* s : problems)
             problemList.append(QJsonObject{{QStringLiteral("segment"), s->name},
@@ -140,7 +180,7 @@ int EventsCommand::run(const Invocation& invocation)
         for (const auto* e : shown)
             table.addRow({e->timeUsec ? Timestamp::fromUsec(*e->timeUsec).toIso() : QStringLiteral("-"),
                           QString::number(e->timeline), e->lsn.toString(), wal::walEventKindName(e->kind),
-                          e->xid ? QString::number(e->xid) : QStringLiteral("-"), detailOf(*e)});
+                          e->xid ? QString::number(e->xid) : QStringLiteral("-"), detailOf(*e, names)});
         printText(table.render());
         //: %1 and %2 are numbers of WAL segments
         printNote(tr("segments read from the bucket: %1; from the local cache: %2")

@@ -26,6 +26,7 @@ import json
 import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -350,11 +351,73 @@ def main():
         test_against_waldump(env, "recompressed (xz, zstd, lz4)", sc["recompressed"]["bucket"],
                              sc["recompressed"]["server"], cache, work)
         test_damage(env, main_sc, cache, work)
+        test_relation_names(env, main_sc, cache, work)
     finally:
         tr.drop_temp_buckets(env)
     if tr.FAILURES:
         print(f"{len(tr.FAILURES)} check(s) failed", file=sys.stderr)
         sys.exit(1)
+
+
+def test_relation_names(env, main_sc, cache, work):
+    """A drill kept just before the DROP, started by hand as a DBA would, names the dropped file
+    (make_buckets recorded the table and its pg_relation_filepath); the file TRUNCATE replaced
+    earlier is unknown to that copy and stays unnamed; a password in the string is refused."""
+    insight = main_sc["wal_insight"]
+    drop = insight["drop"]
+    scratch = tempfile.mkdtemp(prefix="tideline-names-")  # the work dir is private; postgres must enter this
+    os.chmod(scratch, 0o755)
+    p = subprocess.run([env.cli, "drill", env.url(main_sc["bucket"]), main_sc["server"], "--json",
+                        "--endpoint-url", env.endpoint, "--timeout", "120", "--scratch", scratch, "--keep",
+                        "--target-xid", str(drop["xid"]), "--target-tli", str(drop["timeline"]), "--exclusive",
+                        "--check-sql", f"SELECT count(*) = {drop['rows']} FROM {drop['table']}"],
+                       capture_output=True, text=True, timeout=600)
+    check(p.returncode == 0, f"names: a kept drill to just before the DROP passes ({p.stderr[-300:]})")
+    if p.returncode != 0:
+        return
+    kept = [d for d in os.listdir(scratch) if os.path.isdir(os.path.join(scratch, d))]
+    data = os.path.join(scratch, kept[0], "data")
+    sock = os.path.join(scratch, "socket")
+    os.makedirs(sock)
+    shutil.chown(sock, "postgres", "postgres")
+    port = mb.free_port()
+    mb.run([f"{mb.PGBIN}/pg_ctl", "-D", data, "-l", os.path.join(sock, "pg.log"), "-w", "-t", "120",
+            "-o", f"-c port={port} -c listen_addresses='' -c unix_socket_directories='{sock}'", "start"],
+           cwd=work, timeout=180)
+    try:
+        conninfo = f"host={sock} port={port} dbname=postgres user=postgres"
+        rc, doc, err = tideline_events(env, main_sc["bucket"], main_sc["server"], cache, "--kind", "drop,truncate",
+                                       "--names-from", conninfo)
+        check(rc == 0 and doc, f"names: events --names-from exits 0 ({rc}: {err[-300:]})")
+        if not doc:
+            return
+        named = {}
+        for e in doc["events"]:
+            for path, name in zip(e["relations"], e["relation_names"]):
+                named[path] = name
+        doomed = named.get(drop["file"])
+        check(doomed and doomed["schema"] == "public" and doomed["name"] == drop["table"]
+              and doomed["database"] == "postgres",
+              f"names: the dropped file {drop['file']} is {drop['table']} ({doomed})")
+        old = insight["truncated"]["old_file"]
+        check(old in named and named[old] is None,
+              f"names: the file TRUNCATE replaced before the copy's point is not named ({named.get(old, 'absent')})")
+        p = subprocess.run([env.cli, "events", env.url(main_sc["bucket"]), main_sc["server"], "--endpoint-url",
+                            env.endpoint, "--kind", "drop", "--names-from", conninfo],
+                           capture_output=True, text=True, timeout=600, env={**os.environ, "XDG_CACHE_HOME": cache})
+        check(p.returncode == 0 and f"{drop['file']} (public.{drop['table']})" in p.stdout,
+              f"names: the text table shows the name beside the file ({p.stdout[-300:]})")
+        secret = "Tideline-Planted-7c1e"
+        rc, _, err = tideline_events(env, main_sc["bucket"], main_sc["server"], cache, "--names-from",
+                                     f"postgresql://postgres:{secret}@localhost/postgres")
+        check(rc == 2 and "password" in err and secret not in err,
+              f"names: a password in the connection string is refused without echoing it ({rc}: {err[-200:]})")
+        rc, _, err = tideline_events(env, main_sc["bucket"], main_sc["server"], cache, "--names-from",
+                                     f"host={sock} port={mb.free_port()} dbname=postgres user=postgres")
+        check(rc == 3 and "pg_ctl start" in err, f"names: no server there is a network error with a hint ({rc}: {err[-200:]})")
+    finally:
+        mb.run([f"{mb.PGBIN}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"], cwd=work, timeout=180, check=False)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def test_damage(env, main_sc, cache, work):
