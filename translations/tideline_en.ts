@@ -119,7 +119,7 @@
 <context>
     <name>DrillJob</name>
     <message numerus="yes">
-        <location filename="../engine/restore/DrillJob.cpp" line="+516"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+613"/>
         <source>%n WAL prefetcher(s) did not stop</source>
         <translation>
             <numerusform>%n WAL prefetcher did not stop</numerusform>

@@ -2466,7 +2466,17 @@
         <translation>остановка не на LSN %1: %2</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+90"/>
+        <source>the server of a drill killed earlier still runs on %1; left as it is</source>
+        <translation>сервер ранее прерванной проверки всё ещё работает в %1; оставлен как есть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop it with pg_ctl -D %1 stop -m immediate, then remove %2.</source>
+        <translation>Остановите его командой pg_ctl -D %1 stop -m immediate, затем удалите %2.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source># Restore drill: %1 — %2
 
 </source>
@@ -2552,7 +2562,12 @@
         <translation>планирование</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>removed what a drill killed earlier left in %1</source>
+        <translation>удалено то, что оставила ранее прерванная проверка в %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>cannot create a scratch directory in %1: %2</source>
         <translation>не удаётся создать временный каталог в %1: %2</translation>
     </message>
@@ -2562,7 +2577,7 @@
         <translation>Укажите существующий каталог с правом записи в --scratch DIR; учебное восстановление работает в новом каталоге внутри него и удаляет только этот каталог.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>the user %1 cannot enter %2</source>
         <translation>пользователь %1 не может войти в %2</translation>
     </message>
@@ -2602,7 +2617,7 @@
         <translation>PostgreSQL не остановился; %1 оставлен как есть</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>scratch directory kept: %1 (fsync, full_page_writes and synchronous_commit back to their defaults)</source>
         <translation>временный каталог сохранён: %1 (fsync, full_page_writes и synchronous_commit возвращены к значениям по умолчанию)</translation>
     </message>
@@ -2621,12 +2636,12 @@
         <translation>остановка и очистка</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-183"/>
         <source>- Source: %1
 - Backup: %2
 - Target: %3
@@ -2647,7 +2662,7 @@
 </translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+190"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -2667,7 +2682,7 @@
         <translation>PostgreSQL остановился: %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>the server is still in recovery</source>
         <translation>сервер всё ещё в режиме восстановления</translation>
     </message>
@@ -5438,6 +5453,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>%1 holds a restore that never finished (%2)</source>
+        <translation>%1 содержит незавершённое восстановление (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing in it is usable: remove it, and any tablespace directory that restore was given, then restore again.</source>
+        <translation>Ничем из этого нельзя пользоваться: удалите каталог и все каталоги табличных пространств, переданные тому восстановлению, затем восстановите заново.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 is not empty</source>
         <translation>%1 не пуст</translation>
     </message>
@@ -5507,9 +5532,9 @@
         <translation>не удаётся создать ссылку %1 на %2</translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location line="-419"/>
         <location line="+119"/>
-        <location line="+296"/>
+        <location line="+301"/>
         <source>Check permissions of the destination.</source>
         <translation>Проверьте права доступа в каталоге назначения.</translation>
     </message>

@@ -94,7 +94,10 @@ DrillHistorySummary summarizeDrills(const QList<DrillReport>& history);
 /// it made — only that one. A cancel is seen within a fraction of a second, also while
 /// PostgreSQL starts; the server is then stopped immediately and the directory removed. A failing drill still returns a
 /// report (passed=false, with reasons); only a drill that could not run at all returns an error. The restored copy never
-/// archives (archive_mode=off) and listens on no TCP port. Errors: as runRestore for what happens before the server starts;
+/// archives (archive_mode=off) and listens on no TCP port. Its directory holds the drill's pid and
+/// start time until it ends: a drill first reaps the directories of drills in the same place whose
+/// process died without ending them (kill -9): their server stopped at once, their prefetchers
+/// stopped, their directory removed, with a note; kept drills and live ones are left alone. Errors: as runRestore for what happens before the server starts;
 /// Cancelled. Thread: any but the GUI thread.
 Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerCatalog& catalog,
                              const pitr::RecoveryPlan& plan, const DrillOptions& options, JobContext& context);

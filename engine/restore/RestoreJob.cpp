@@ -703,6 +703,11 @@ Result<RestoreReport> runRestore(storage::ObjectStore& store, const catalog::Ser
         return fail(ErrorCode::Usage, RestoreJobText::tr("the destination must be an absolute path"),
                     RestoreJobText::tr("Give a full path such as /var/lib/postgresql/restore."));
     const QString dest = QDir::cleanPath(o.destination);
+    if (QFileInfo::exists(dest + QLatin1Char('/') + QLatin1String(kIncompleteMarker)))
+        return refused(RestoreJobText::tr("%1 holds a restore that never finished (%2)")
+                           .arg(dest, QLatin1String(kIncompleteMarker)),
+                       RestoreJobText::tr("Nothing in it is usable: remove it, and any tablespace directory that restore "
+                                          "was given, then restore again."));
     if (!isEmptyOrAbsent(dest))
         return refused(RestoreJobText::tr("%1 is not empty").arg(dest),
                        RestoreJobText::tr("Restore into a new or empty directory; Tideline never overwrites data."));

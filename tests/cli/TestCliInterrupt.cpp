@@ -3,10 +3,12 @@
 // its token and exits 8; a restore leaves its incomplete marker and no recovery.signal, a drill
 // stops its PostgreSQL and removes its directory. Downloads are held by tests/support/s3proxy.py
 // (a stall rule), so the signal surely lands mid-way; the moments to send it are events on disk
-// (the marker, postmaster.pid), never a clock.
+// (the marker, postmaster.pid), never a clock. A drill killed with SIGKILL is cleaned up by the
+// next drill in the same scratch directory.
 #include "tests/integration/S3Proxy.h"
 #include "tests/support/FixtureEnv.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -104,6 +106,62 @@ private slots:
         QVERIFY(!QFileInfo::exists(dest + QStringLiteral("/recovery.signal")));
     }
 
+    // SIGKILL gives the restore no chance to tidy up: the marker is what tells. A rerun into the
+    // same place is refused with the reason; one into a new place gives what barman-cloud-restore
+    // gives for the same backup (diff -r, but for the files a restore writes on purpose).
+    void aRestoreKilledWithSigkillStaysIncompleteAndRerunsClean()
+    {
+        QVERIFY(m_proxy.setRules(
+            QJsonArray{proxyRule(QStringLiteral("stall"), QStringLiteral("data\\.tar"),
+                                 {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("stall_ms"), 60000}})}));
+        const QString id =
+            env().scenario(QStringLiteral("main")).value(QStringLiteral("backup_ids")).toArray().last().toString();
+        QVERIFY(!id.isEmpty());
+        QTemporaryDir dir;
+        const QString dest = dir.filePath(QStringLiteral("dest"));
+        const QStringList restore{QStringLiteral("restore"),
+                                  env().url(QStringLiteral("main")),
+                                  env().server(QStringLiteral("main")),
+                                  dest,
+                                  QStringLiteral("--target-immediate"),
+                                  QStringLiteral("--backup-id"),
+                                  id,
+                                  QStringLiteral("--no-sync")};
+        QProcess p;
+        startCli(p, restore);
+        const QString marker = dest + QStringLiteral("/TIDELINE_RESTORE_INCOMPLETE");
+        QVERIFY2(waitFor(p, [&] { return QFileInfo::exists(marker); }), p.readAllStandardError().constData());
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(30'000));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QVERIFY(QFileInfo::exists(marker));
+        QVERIFY(!QFileInfo::exists(dest + QStringLiteral("/recovery.signal")));
+
+        QVERIFY(m_proxy.setRules({}));
+        const auto again = env().cli(restore);
+        QCOMPARE(again.exitCode, 7);
+        QVERIFY2(again.err.contains("never finished"), again.err.constData());
+
+        const QString fresh = dir.filePath(QStringLiteral("fresh"));
+        QStringList rerun = restore;
+        rerun[3] = fresh;
+        const auto done = env().cli(rerun);
+        QVERIFY2(done.exitCode == 0, done.err.constData());
+        QVERIFY(!QFileInfo::exists(fresh + QStringLiteral("/TIDELINE_RESTORE_INCOMPLETE")));
+        QVERIFY(QFileInfo::exists(fresh + QStringLiteral("/recovery.signal")));
+        const QString barman = dir.filePath(QStringLiteral("barman"));
+        const auto b = env().run(QStringLiteral("barman-cloud-restore"),
+                                 {QStringLiteral("--endpoint-url"), env().endpoint(), env().url(QStringLiteral("main")),
+                                  env().server(QStringLiteral("main")), id, barman});
+        QVERIFY2(b.exitCode == 0, b.err.constData());
+        QStringList diff{QStringLiteral("-r"), QStringLiteral("--no-dereference")};
+        for (const char* written :
+             {"pg_hba.conf", "pg_hba.conf.from-backup", "postgresql.auto.conf", "recovery.signal", "archive_status"})
+            diff << QStringLiteral("-x") << QLatin1String(written);
+        const auto d = env().run(QStringLiteral("diff"), diff + QStringList{barman, fresh});
+        QVERIFY2(d.exitCode == 0, d.out.left(2000).constData());
+    }
+
     void anInterruptedDrillStopsItsServer()
     {
         // WAL segment downloads (not listings, not history files: planning needs those) stall,
@@ -135,6 +193,81 @@ private slots:
         QVERIFY2(p.exitCode() == 8, err.constData());
         QVERIFY2(!processAlive(serverPid), "PostgreSQL is still running");
         QVERIFY(QDir(scratch.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+    }
+
+    // kill -9 leaves the drill no chance to clean up: its server and prefetchers run on, its copy
+    // replayed with durability off. The next drill in the same place stops and removes all of it,
+    // and leaves alone what is not a dead drill's: a kept drill (no owner file), a live one, a
+    // stamp that is a link.
+    void aDrillKilledWithSigkillIsReapedByTheNext()
+    {
+        QVERIFY(m_proxy.setRules(
+            QJsonArray{proxyRule(QStringLiteral("stall"), QStringLiteral("/wals/[0-9A-F]{16}/[0-9A-F]{24}"),
+                                 {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("stall_ms"), 60000}})}));
+        QTemporaryDir scratch;
+        QFile::setPermissions(scratch.path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                  | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+        // Not a dead drill's: kept (no stamp), alive (this test's own stamp), a stamp through a link.
+        const QString kept = scratch.filePath(QStringLiteral("tideline-drill-kept00"));
+        const QString alive = scratch.filePath(QStringLiteral("tideline-drill-alive0"));
+        const QString linked = scratch.filePath(QStringLiteral("tideline-drill-link00"));
+        for (const QString& d : {kept, alive, linked})
+            QVERIFY(QDir().mkpath(d + QStringLiteral("/data")));
+        QFile self(QStringLiteral("/proc/self/stat"));
+        QVERIFY(self.open(QIODevice::ReadOnly));
+        const QByteArray stat = self.readAll();
+        const QByteArray ticks = stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(19);
+        QFile stamp(alive + QStringLiteral("/drill.pid"));
+        QVERIFY(stamp.open(QIODevice::WriteOnly));
+        stamp.write(QByteArray::number(QCoreApplication::applicationPid()) + ' ' + ticks + '\n');
+        stamp.close();
+        QFile deadStamp(scratch.filePath(QStringLiteral("dead-stamp")));
+        QVERIFY(deadStamp.open(QIODevice::WriteOnly));
+        deadStamp.write("999999999 1\n");
+        deadStamp.close();
+        QVERIFY(QFile::link(deadStamp.fileName(), linked + QStringLiteral("/drill.pid")));
+
+        QProcess p;
+        startCli(p,
+                 {QStringLiteral("drill"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")),
+                  QStringLiteral("--target-immediate"), QStringLiteral("--scratch"), scratch.path(),
+                  QStringLiteral("--timeout"), QStringLiteral("3600")});
+        qint64 serverPid = 0;
+        QString pidFile;
+        QVERIFY2(waitFor(p,
+                         [&] {
+                             pidFile = findFile(scratch.path(), QStringLiteral("postmaster.pid"));
+                             QFile pid(pidFile);
+                             if (!pidFile.isEmpty() && pid.open(QIODevice::ReadOnly))
+                                 serverPid = pid.readLine().trimmed().toLongLong();
+                             return serverPid > 0;
+                         }),
+                 p.readAllStandardError().constData());
+        ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(30'000));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        QVERIFY2(processAlive(serverPid), "the killed drill's server should outlive it");
+        const QString dead = QFileInfo(QFileInfo(pidFile).path()).path(); // <scratch>/tideline-drill-XXXXXX
+        QVERIFY(QFileInfo::exists(dead + QStringLiteral("/drill.pid")));
+
+        QVERIFY(m_proxy.setRules({}));
+        QProcess next;
+        startCli(next,
+                 {QStringLiteral("--json"), QStringLiteral("drill"), env().url(QStringLiteral("main")),
+                  env().server(QStringLiteral("main")), QStringLiteral("--target-immediate"), QStringLiteral("--scratch"),
+                  scratch.path(), QStringLiteral("--timeout"), QStringLiteral("600")});
+        QVERIFY(next.waitForFinished(600'000));
+        const QByteArray out = next.readAllStandardOutput();
+        QVERIFY2(next.exitCode() == 0, next.readAllStandardError().constData());
+        QVERIFY2(out.contains("removed what a drill killed earlier left in"), out.constData());
+        QVERIFY2(!processAlive(serverPid), "the killed drill's server is still running");
+        QVERIFY(!QFileInfo::exists(dead));
+        QStringList left = QDir(scratch.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        left.sort();
+        QCOMPARE(left,
+                 (QStringList{QStringLiteral("dead-stamp"), QStringLiteral("tideline-drill-alive0"),
+                              QStringLiteral("tideline-drill-kept00"), QStringLiteral("tideline-drill-link00")}));
     }
 
     void cleanupTestCase() { m_proxy.setRules({}); }
