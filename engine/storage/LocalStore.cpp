@@ -46,9 +46,19 @@ ObjectInfo infoFor(const QString& key, const QFileInfo& fi)
 }
 
 // S3 lists in the order of the keys' UTF-8 bytes; QString's UTF-16 order differs above U+FFFF.
-bool utf8Less(const ObjectInfo& a, const ObjectInfo& b)
+// Each key is converted once, not on every comparison (100,000 keys: 1.7 million comparisons).
+template <typename T, typename KeyOf> void sortByUtf8(QList<T>& items, KeyOf keyOf)
 {
-    return a.key.toUtf8() < b.key.toUtf8();
+    QList<std::pair<QByteArray, qsizetype>> order;
+    order.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i)
+        order.append({keyOf(items[i]).toUtf8(), i});
+    std::sort(order.begin(), order.end());
+    QList<T> sorted;
+    sorted.reserve(items.size());
+    for (const auto& o : std::as_const(order))
+        sorted.append(std::move(items[o.second]));
+    items = std::move(sorted);
 }
 
 Error unreadableDirectory(const QString& path, int err)
@@ -161,7 +171,7 @@ Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter
     }
     if (cancel.isCancelled())
         return fail(cancelled(LocalStoreText::tr("listing %1").arg(describe())));
-    std::sort(all.begin(), all.end(), utf8Less);
+    sortByUtf8(all, [](const ObjectInfo& o) -> const QString& { return o.key; });
 
     for (const ObjectInfo& info : std::as_const(all)) {
         if (!delimiter.isEmpty()) {
@@ -175,8 +185,7 @@ Result<Listing> LocalStore::list(const QString& prefix, const QString& delimiter
         }
         out.objects.append(info);
     }
-    std::sort(out.prefixes.begin(), out.prefixes.end(),
-              [](const QString& a, const QString& b) { return a.toUtf8() < b.toUtf8(); });
+    sortByUtf8(out.prefixes, [](const QString& p) -> const QString& { return p; });
     return out;
 }
 

@@ -46,6 +46,9 @@ private slots:
             QStringLiteral("pg/Z-upper"),
             QStringLiteral("pg/\u00e9t\u00e9"),
             QStringLiteral("pg/a b+c"),
+            // UTF-16 puts the surrogate pair (D83D) before U+FF21; S3's UTF-8 bytes put it after.
+            QString::fromUtf8("pg/\xEF\xBC\xA1"),
+            QString::fromUtf8("pg/\xF0\x9F\x98\x80"),
             QStringLiteral("top"),
         };
         for (const QString& k : keys)
@@ -58,7 +61,8 @@ private slots:
         const auto l = s.list(QString(), QString(), m_cancel);
         QVERIFY(l);
         const QStringList keys = keysOf(*l);
-        QCOMPARE(keys.size(), 10);
+        QCOMPARE(keys.size(), 12);
+        QVERIFY(keys.indexOf(QString::fromUtf8("pg/\xEF\xBC\xA1")) + 1 == keys.indexOf(QString::fromUtf8("pg/\xF0\x9F\x98\x80")));
         QStringList sorted = keys;
         std::sort(sorted.begin(), sorted.end(), [](const QString& a, const QString& b) { return a.toUtf8() < b.toUtf8(); });
         QCOMPARE(keys, sorted);
@@ -79,7 +83,9 @@ private slots:
         QTest::addColumn<QStringList>("objects");
         QTest::addColumn<QStringList>("prefixes");
         QTest::newRow("root") << u""_s << QStringList{u"top"_s} << QStringList{u"pg/"_s};
-        QTest::newRow("server") << u"pg/"_s << QStringList{u"pg/Z-upper"_s, u"pg/a b+c"_s, u"pg/\u00e9t\u00e9"_s}
+        QTest::newRow("server") << u"pg/"_s
+                                << QStringList{u"pg/Z-upper"_s, u"pg/a b+c"_s, u"pg/\u00e9t\u00e9"_s,
+                                               QString::fromUtf8("pg/\xEF\xBC\xA1"), QString::fromUtf8("pg/\xF0\x9F\x98\x80")}
                                 << QStringList{u"pg/base/"_s, u"pg/wals/"_s};
         QTest::newRow("partial-name") << "pg/base/2025010" << QStringList{}
                                       << QStringList{u"pg/base/20250101T000000/"_s, u"pg/base/20250102T000000/"_s};
