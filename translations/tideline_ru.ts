@@ -2577,7 +2577,7 @@
         <translation>Укажите существующий каталог с правом записи в --scratch DIR; учебное восстановление работает в новом каталоге внутри него и удаляет только этот каталог.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>the user %1 cannot enter %2</source>
         <translation>пользователь %1 не может войти в %2</translation>
     </message>
@@ -2587,7 +2587,7 @@
         <translation>PostgreSQL работает от имени %1: укажите в --scratch каталог, доступный ему, например /var/tmp.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>restore (download, decompress, extract)</source>
         <translation>восстановление (загрузка, распаковка, извлечение)</translation>
     </message>
@@ -2641,7 +2641,7 @@
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-184"/>
         <source>- Source: %1
 - Backup: %2
 - Target: %3
@@ -2662,7 +2662,7 @@
 </translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+191"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -3999,7 +3999,7 @@
         <translation>%1: отменено</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>cannot read directory %1: %2</source>
         <translation>не удаётся прочитать каталог %1: %2</translation>
     </message>
@@ -4036,7 +4036,7 @@
         <translation>получение списка %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>negative range offset reading %1</source>
         <translation>отрицательное смещение диапазона при чтении %1</translation>
     </message>
@@ -8776,8 +8776,8 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>No keychain service is running (%1): typed-in credentials are kept for this session only and asked for again next time.</source>
-        <translation>Служба связки ключей не запущена (%1): введённые учётные данные хранятся только до конца сеанса и будут запрошены снова.</translation>
+        <source>The desktop keychain cannot keep them (%1): typed-in credentials are kept for this session only and asked for again next time.</source>
+        <translation>Связка ключей рабочего стола не может их сохранить (%1): введённые учётные данные хранятся только до конца сеанса и будут запрошены снова в следующий раз.</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -33,8 +33,8 @@ QString CredentialVault::statusText() const
     switch (m_status) {
     case Status::Available: return tr("Typed-in credentials are kept in the desktop keychain.");
     case Status::Unavailable:
-        return tr("No keychain service is running (%1): typed-in credentials are kept for this session "
-                  "only and asked for again next time.")
+        return tr("The desktop keychain cannot keep them (%1): typed-in credentials are kept for this "
+                  "session only and asked for again next time.")
             .arg(m_why);
     case Status::Unknown: break;
     }

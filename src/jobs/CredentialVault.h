@@ -12,8 +12,8 @@
 namespace tideline::gui {
 
 /// Typed-in credentials: kept in the desktop keychain through QtKeychain (asynchronous, never a
-/// nested event loop), and in memory for this session. Where no keychain service runs (a
-/// headless box, a desktop without a secret service) it says so, and the secrets last only as
+/// nested event loop), and in memory for this session. Where the keychain cannot keep them (a
+/// headless box, a desktop without a secret service, a locked keyring) it says so, and the secrets last only as
 /// long as the process. Never falls back to a plain-text file.
 /// Thread: GUI thread.
 class CredentialVault final : public QObject {
