@@ -2383,7 +2383,7 @@
 <context>
     <name>DrillCommand</name>
     <message>
-        <location filename="../src/cli/DrillCommand.cpp" line="+65"/>
+        <location filename="../src/cli/DrillCommand.cpp" line="+89"/>
         <source>cannot write the report %1</source>
         <translation>не удаётся записать отчёт %1</translation>
     </message>
@@ -6939,7 +6939,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите эндпоинт в виде http(s)://хост[:порт], например https://ACCOUNT_ID.r2.cloudflarestorage.com или http://127.0.0.1:9000.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+79"/>
         <source>directory %1 does not exist</source>
         <translation>каталог %1 не существует</translation>
     </message>
@@ -6949,7 +6949,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Проверьте путь источника file:// (file:///absolute/dir).</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="-34"/>
         <source>profile &quot;%1&quot; was not found in the AWS credentials or config files</source>
         <translation>профиль &quot;%1&quot; не найден в файлах credentials и config AWS</translation>
     </message>
@@ -6969,12 +6969,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Задайте AWS_ACCESS_KEY_ID и AWS_SECRET_ACCESS_KEY или используйте --profile с ~/.aws/credentials.</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-51"/>
         <source>&quot;%1&quot; is not a usable endpoint URL</source>
         <translation>&quot;%1&quot; — непригодный URL эндпоинта</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+110"/>
         <source>the endpoint CA holds no PEM certificate</source>
         <translation>данные УЦ эндпоинта не содержат PEM-сертификата</translation>
     </message>

@@ -159,15 +159,8 @@ Result<QUrl> parseEndpointUrl(const QString& text)
     return endpoint;
 }
 
-Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Options& options)
+Result<ResolvedS3> resolveS3(const SourceUrl& url, const S3Options& options)
 {
-    if (url.scheme == SourceUrl::Scheme::File) {
-        if (!QFileInfo(url.localPath).isDir())
-            return fail(ErrorCode::MissingSource, StoreFactoryText::tr("directory %1 does not exist").arg(url.localPath),
-                        StoreFactoryText::tr("Check the path of the file:// source (file:///absolute/dir)."));
-        return std::unique_ptr<ObjectStore>(std::make_unique<LocalStore>(url.localPath));
-    }
-
     // An explicit --profile wins over credentials in the environment, as in the AWS CLI.
     const bool explicitProfile = !options.profile.isEmpty();
     const QString profile =
@@ -182,25 +175,28 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
         configSection = configIni.value(QStringLiteral("default"));
     const bool profileFound = credentialsIni.contains(profile) || !configSection.isEmpty();
 
-    S3Store::Config cfg;
-    cfg.bucket = url.bucket;
-
+    ResolvedS3 out;
     // Credentials: options, environment, then the profile (credentials file before config file).
     if (!options.accessKeyId.isEmpty()) {
-        cfg.credentials = {options.accessKeyId, options.secretAccessKey, options.sessionToken};
+        out.accessKeyId = options.accessKeyId;
+        out.secretAccessKey = options.secretAccessKey;
+        out.sessionToken = options.sessionToken;
     } else if (!explicitProfile && !env("AWS_ACCESS_KEY_ID").isEmpty()) {
-        cfg.credentials = {env("AWS_ACCESS_KEY_ID"), env("AWS_SECRET_ACCESS_KEY"), env("AWS_SESSION_TOKEN")};
+        out.accessKeyId = env("AWS_ACCESS_KEY_ID");
+        out.secretAccessKey = env("AWS_SECRET_ACCESS_KEY");
+        out.sessionToken = env("AWS_SESSION_TOKEN");
     } else {
         const auto pick = [&](const QString& key) {
             return firstNonEmpty({credentialsSection.value(key), configSection.value(key)});
         };
-        cfg.credentials = {pick(QStringLiteral("aws_access_key_id")), pick(QStringLiteral("aws_secret_access_key")),
-                           pick(QStringLiteral("aws_session_token"))};
+        out.accessKeyId = pick(QStringLiteral("aws_access_key_id"));
+        out.secretAccessKey = pick(QStringLiteral("aws_secret_access_key"));
+        out.sessionToken = pick(QStringLiteral("aws_session_token"));
     }
-    Redactor::addSecret(cfg.credentials.accessKeyId);
-    Redactor::addSecret(cfg.credentials.secretAccessKey);
-    Redactor::addSecret(cfg.credentials.sessionToken);
-    if (cfg.credentials.accessKeyId.isEmpty() || cfg.credentials.secretAccessKey.isEmpty()) {
+    Redactor::addSecret(out.accessKeyId);
+    Redactor::addSecret(out.secretAccessKey);
+    Redactor::addSecret(out.sessionToken);
+    if (out.accessKeyId.isEmpty() || out.secretAccessKey.isEmpty()) {
         if (explicitProfile && !profileFound)
             return fail(ErrorCode::Auth,
                         StoreFactoryText::tr("profile \"%1\" was not found in the AWS credentials or config files").arg(profile),
@@ -210,7 +206,7 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
                                          "~/.aws/credentials."));
     }
 
-    cfg.region = firstNonEmpty({options.region, env("AWS_REGION"), env("AWS_DEFAULT_REGION"),
+    out.region = firstNonEmpty({options.region, env("AWS_REGION"), env("AWS_DEFAULT_REGION"),
                                 configSection.value(QStringLiteral("region")), QStringLiteral("us-east-1")});
 
     QString endpointText = options.endpoint.toString();
@@ -219,29 +215,49 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
                                       configSection.value(QStringLiteral("s3.endpoint_url")),
                                       configSection.value(QStringLiteral("endpoint_url"))});
         if (endpointText.isEmpty())
-            endpointText = QStringLiteral("https://s3.%1.amazonaws.com").arg(cfg.region);
+            endpointText = QStringLiteral("https://s3.%1.amazonaws.com").arg(out.region);
     }
     auto endpoint = parseEndpointUrl(endpointText);
     if (!endpoint)
         return fail(endpoint.error());
-    cfg.endpoint = *endpoint;
+    out.endpoint = *endpoint;
 
+    out.addressingStyle = configSection.value(QStringLiteral("s3.addressing_style")).toLower();
+    out.caBundlePath =
+        firstNonEmpty({options.caBundlePath, env("AWS_CA_BUNDLE"), configSection.value(QStringLiteral("ca_bundle"))});
+    return out;
+}
+
+Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Options& options)
+{
+    if (url.scheme == SourceUrl::Scheme::File) {
+        if (!QFileInfo(url.localPath).isDir())
+            return fail(ErrorCode::MissingSource, StoreFactoryText::tr("directory %1 does not exist").arg(url.localPath),
+                        StoreFactoryText::tr("Check the path of the file:// source (file:///absolute/dir)."));
+        return std::unique_ptr<ObjectStore>(std::make_unique<LocalStore>(url.localPath));
+    }
+
+    auto resolved = resolveS3(url, options);
+    if (!resolved)
+        return fail(resolved.error());
+    S3Store::Config cfg;
+    cfg.bucket = url.bucket;
+    cfg.credentials = {resolved->accessKeyId, resolved->secretAccessKey, resolved->sessionToken};
+    cfg.region = resolved->region;
+    cfg.endpoint = resolved->endpoint;
     switch (options.addressing) {
     case S3Options::Addressing::Path: cfg.virtualHost = false; break;
     case S3Options::Addressing::VirtualHost: cfg.virtualHost = true; break;
-    case S3Options::Addressing::Auto: {
-        const QString style = configSection.value(QStringLiteral("s3.addressing_style")).toLower();
-        cfg.virtualHost = style == u"path" ? false
-            : style == u"virtual"          ? true
-                                           : S3Store::autoVirtualHost(cfg.endpoint, url.bucket);
+    case S3Options::Addressing::Auto:
+        cfg.virtualHost = resolved->addressingStyle == u"path" ? false
+            : resolved->addressingStyle == u"virtual"          ? true
+                                                               : S3Store::autoVirtualHost(cfg.endpoint, url.bucket);
         break;
-    }
     }
 
     // Certificates matter only over TLS; a distribution-wide bundle takes ~30 ms to parse, which is
     // most of a restore_command call against a plain-http endpoint.
-    const QString caBundle =
-        firstNonEmpty({options.caBundlePath, env("AWS_CA_BUNDLE"), configSection.value(QStringLiteral("ca_bundle"))});
+    const QString& caBundle = resolved->caBundlePath;
     if (!options.caBundlePem.isEmpty() && cfg.endpoint.scheme() == u"https") {
         cfg.extraCaCertificates = QSslCertificate::fromData(options.caBundlePem, QSsl::Pem);
         if (cfg.extraCaCertificates.isEmpty())

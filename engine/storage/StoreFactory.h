@@ -55,6 +55,23 @@ struct S3Options {
 /// hint showing R2's and a local endpoint's form. Pure; any thread.
 Result<QUrl> parseEndpointUrl(const QString& text);
 
+/// What an S3 store is opened with once the options, the environment and the profile files have
+/// been consulted (the rules of openStore()). Holds secrets: hand them to a child process by its
+/// environment only, never by a file or its command line.
+struct ResolvedS3 {
+    QString accessKeyId;
+    QString secretAccessKey;
+    QString sessionToken;
+    QString region;
+    QUrl endpoint;
+    QString addressingStyle; ///< the profile's s3.addressing_style ("path", "virtual" or empty)
+    QString caBundlePath;    ///< options, AWS_CA_BUNDLE, then the profile's ca_bundle (may be empty)
+};
+/// Resolves what openStore() would use for an s3:// source, without opening anything: for a child
+/// process that cannot read this user's profile files (a drill's PostgreSQL runs as postgres).
+/// Errors: Auth (no credentials, or --profile not found), Usage (bad endpoint URL). Any thread.
+Result<ResolvedS3> resolveS3(const SourceUrl& url, const S3Options& options);
+
 /// Opens the store a SourceUrl names. For S3, resolves credentials and settings from the options,
 /// then the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE,
 /// AWS_ENDPOINT_URL, AWS_REGION, AWS_CA_BUNDLE), then ~/.aws/credentials and ~/.aws/config

@@ -2,6 +2,7 @@
 #include "src/cli/DrillCommand.h"
 
 #include "engine/restore/DrillJob.h"
+#include "engine/storage/StoreFactory.h"
 #include "src/cli/Interrupt.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
@@ -39,6 +40,29 @@ int DrillCommand::run(const Invocation& inv)
     if (inv.has(QStringLiteral("check-timeout")))
         options.checkTimeoutSeconds = std::max(1, inv.value(QStringLiteral("check-timeout")).toInt());
     options.restoreCommand = restoreCommandFor(inv, inv.args[0], inv.args[1]);
+    // The drill's PostgreSQL runs as the data's owner (postgres when this runs as root), with that
+    // user's home: this user's profile files, or keys read from a Helm values file, are out of its
+    // reach. Resolved here, they reach it through its environment only, and its restore_command
+    // names the endpoint and region they resolved to instead of the profile.
+    if (const auto url = storage::SourceUrl::parse(inv.args[0]);
+        url && url->scheme == storage::SourceUrl::Scheme::S3 && (!inv.profile.isEmpty() || !inv.accessKeyId.isEmpty())) {
+        auto s3 = s3Options(inv);
+        if (!s3)
+            return reportError(s3.error());
+        auto resolved = storage::resolveS3(*url, *s3);
+        if (!resolved)
+            return reportError(resolved.error());
+        options.environment = {{QStringLiteral("AWS_ACCESS_KEY_ID"), resolved->accessKeyId},
+                               {QStringLiteral("AWS_SECRET_ACCESS_KEY"), resolved->secretAccessKey}};
+        if (!resolved->sessionToken.isEmpty())
+            options.environment.insert(QStringLiteral("AWS_SESSION_TOKEN"), resolved->sessionToken);
+        Invocation child = inv;
+        child.profile.clear();
+        child.endpointUrl = resolved->endpoint.toString();
+        child.region = resolved->region;
+        child.caBundle = resolved->caBundlePath;
+        options.restoreCommand = restoreCommandFor(child, inv.args[0], inv.args[1]);
+    }
 
     QElapsedTimer planning;
     planning.start();

@@ -43,8 +43,11 @@ start() {
     # setsid and all three streams redirected: ctest waits for a test's output pipes to close, so
     #   the server must hold none of them, and must not die with the test's process group.
     : >"$dir/s3rver.log"
+    # S3RVER_EXTRA_ARGS: e.g. --allow-mismatched-signatures, for a test that signs with a planted
+    #   secret key nothing else knows.
+    # shellcheck disable=SC2086  # word splitting of the extra arguments is wanted
     setsid node --openssl-legacy-provider "$s3rver_js" \
-        --directory "$dir/store" --address 127.0.0.1 --port 0 --silent \
+        --directory "$dir/store" --address 127.0.0.1 --port 0 --silent ${S3RVER_EXTRA_ARGS:-} \
         </dev/null >>"$dir/s3rver.log" 2>&1 &
     local pid=$!
     echo "$pid" >"$dir/pid"

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Secrets never land anywhere: unique credentials are planted in every way the command line takes
+them (the environment, an AWS profile file, a libpq connection string) and used for real work
+against a second s3rver that serves the fixture's store and accepts any signature (it cannot know
+the planted keys). While a drill replays, the process table is read every 20 ms; afterwards every
+file Tideline wrote (settings, caches, drill history, the kept drill's data directory and server
+log, a restored data directory) and everything it printed is searched: zero hits. The only
+legitimate home of a secret is the environment of the processes Tideline starts."""
+import argparse
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import uuid
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
+import make_buckets as mb  # noqa: E402
+import test_retention as tr  # noqa: E402  (checks, fixture environment)
+
+check = tr.check
+CTL = str(pathlib.Path(__file__).resolve().parents[1] / "support" / "s3rver_ctl.sh")
+
+
+class ProcessTableWatch(threading.Thread):
+    """Reads every process's command line until stopped; remembers any that holds a needle."""
+
+    def __init__(self, needles):
+        super().__init__(daemon=True)
+        self.needles = [n.encode() for n in needles]
+        self.hits = []
+        self.scans = 0
+        self.stop = threading.Event()
+
+    def run(self):
+        while not self.stop.is_set():
+            for pid in os.listdir("/proc"):
+                if not pid.isdigit():
+                    continue
+                try:
+                    with open(f"/proc/{pid}/cmdline", "rb") as f:
+                        cmd = f.read()
+                except OSError:
+                    continue
+                if any(n in cmd for n in self.needles):
+                    self.hits.append(cmd.replace(b"\0", b" ").decode(errors="replace")[:300])
+            self.scans += 1
+            self.stop.wait(0.02)
+
+
+def grep_tree(root, needles):
+    hits = []
+    for dirpath, _, files in os.walk(root):
+        for name in files:
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path) or not os.path.isfile(path):
+                continue
+            try:
+                with open(path, "rb") as f:
+                    data = f.read()
+            except OSError:
+                continue
+            hits += [f"{path}: {n}" for n in needles if n.encode() in data]
+    return hits
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--env", required=True)
+    args = ap.parse_args()
+    env = tr.Env(args.cli, args.env)
+    main_sc = env.fixture["scenarios"]["main"]
+    env_secret = f"Tideline-Planted-Env-{uuid.uuid4().hex}"
+    profile_secret = f"Tideline-Planted-Profile-{uuid.uuid4().hex}"
+    conn_secret = f"Tideline-Planted-Conn-{uuid.uuid4().hex}"
+    needles = [env_secret, profile_secret, conn_secret]
+
+    work = tempfile.mkdtemp(prefix="tideline-secrets-")
+    os.chmod(work, 0o755)  # the drill's PostgreSQL (user postgres) enters its scratch below
+    server_dir = os.path.join(work, "s3rver")
+    os.makedirs(server_dir)
+    os.symlink(os.path.join(os.path.dirname(os.path.abspath(args.env)), "s3rver", "store"),
+               os.path.join(server_dir, "store"))
+    home = os.path.join(work, "home")
+    os.makedirs(os.path.join(home, ".aws"))
+    with open(os.path.join(home, ".aws", "credentials"), "w") as f:
+        f.write(f"[planted]\naws_access_key_id = {mb.ACCESS_KEY}\naws_secret_access_key = {profile_secret}\n")
+    subprocess.run(["bash", CTL, "start", server_dir], check=True, capture_output=True,
+                   env={**os.environ, "S3RVER_EXTRA_ARGS": "--allow-mismatched-signatures"})
+    try:
+        endpoint = f"http://127.0.0.1:{open(os.path.join(server_dir, 'port')).read().strip()}"
+        base = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        base.update({"HOME": home, "XDG_CONFIG_HOME": f"{home}/.config", "XDG_DATA_HOME": f"{home}/.local/share",
+                     "XDG_CACHE_HOME": f"{home}/.cache", "AWS_DEFAULT_REGION": mb.REGION})
+        by_env = {**base, "AWS_ACCESS_KEY_ID": mb.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": env_secret}
+        printed = []
+
+        def cli(cli_env, *argv, timeout=600):
+            p = subprocess.run([env.cli, "--endpoint-url", endpoint, *argv], capture_output=True, text=True,
+                               timeout=timeout, env=cli_env)
+            printed.append(p.stdout + p.stderr)
+            return p
+
+        url = env.url(main_sc["bucket"])
+        server = main_sc["server"]
+        # 1. A drill with the key in the environment (it reaches the drill's PostgreSQL through
+        #    restore_command), kept so that its data directory and log can be searched.
+        scratch = os.path.join(work, "scratch")
+        os.makedirs(scratch)
+        os.chmod(scratch, 0o755)
+        watch = ProcessTableWatch(needles)
+        watch.start()
+        p = cli(by_env, "--json", "drill", url, server, "--target-immediate", "--scratch", scratch, "--keep",
+                "--timeout", "300", "--check-sql", "SELECT count(*) > 0 FROM tideline_events")
+        check(p.returncode == 0, f"the drill with the planted key passes ({p.stderr[-300:]})")
+        # 2. The same with the key in a profile file, and a restore, events and verify.
+        by_profile = {**base}
+        p = cli(by_profile, "--profile", "planted", "--json", "drill", url, server, "--target-immediate",
+                "--scratch", scratch, "--keep", "--timeout", "300")
+        check(p.returncode == 0, f"the drill with the planted profile passes ({p.stderr[-300:]})")
+        dest = os.path.join(work, "restored")
+        p = cli(by_profile, "--profile", "planted", "restore", url, server, dest, "--target-immediate", "--no-sync")
+        check(p.returncode == 0, f"the restore with the planted profile passes ({p.stderr[-300:]})")
+        for argv in (["events", url, server, "--kind", "restore_point"], ["verify", url, server, "--wals"],
+                     ["manifest", url, server, "--target-immediate", "--cluster", "restored"]):
+            p = cli(by_env, *argv)
+            check(p.returncode == 0, f"{argv[0]} with the planted key works ({p.stderr[-200:]})")
+        watch.stop.set()
+        watch.join()
+        # 3. A password in a connection string is refused and never echoed (the command line that
+        #    carries it is the user's own, so the watch has stopped).
+        p = cli(by_env, "events", url, server, "--names-from", f"host=/tmp user=postgres password={conn_secret}")
+        check(p.returncode == 2, f"a password in --names-from is refused ({p.returncode})")
+
+        check(watch.scans > 10 and not watch.hits,
+              f"no command line held a planted secret over {watch.scans} scans of the process table ({watch.hits[:2]})")
+        leaks = [n for n in needles if any(n in out for out in printed)]
+        check(not leaks, f"nothing printed holds a planted secret ({leaks})")
+        # Everything written: settings, caches, drill history (home, but not the planted file
+        # itself), the kept drills' data directories and server logs, the restored directory.
+        written = [h for h in grep_tree(home, needles) if not h.startswith(os.path.join(home, ".aws"))]
+        written += grep_tree(scratch, needles) + grep_tree(dest, needles)
+        check(not written, f"no file Tideline wrote holds a planted secret ({written[:3]})")
+        kept = [d for d in os.listdir(scratch) if d.startswith("tideline-drill-")]
+        check(len(kept) == 2 and os.path.isfile(os.path.join(scratch, kept[0], "postgres.log")),
+              f"both kept drills were searched, logs included ({kept})")
+        check(os.path.isdir(os.path.join(home, ".local", "share")),
+              "the drill history was written in the searched home")
+    finally:
+        subprocess.run(["bash", CTL, "stop", server_dir], capture_output=True)
+        subprocess.run(["rm", "-rf", "--one-file-system", work])
+    if tr.FAILURES:
+        print(f"{len(tr.FAILURES)} check(s) failed", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
