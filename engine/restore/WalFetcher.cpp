@@ -215,8 +215,14 @@ Result<WalFetcher::Fetched> WalFetcher::download(const WalName& name, const QStr
                                             "what wrote it before letting PostgreSQL replay further.");
     if (segment) {
         const auto header = WalPageHeader::read(head.constData(), std::size_t(head.size()));
-        const QString problem = header ? text(checkSegment(name, *header, quint64(total)))
-                                       : WalFetcherText::tr("it is shorter than a page header");
+        QString problem = header ? text(checkSegment(name, *header, quint64(total)))
+                                 : WalFetcherText::tr("it is shorter than a page header");
+        if (problem.isEmpty() && name.kind == WalName::Kind::Segment) {
+            const int reader = ::open(temp.constData(), O_RDONLY | O_CLOEXEC);
+            problem = reader < 0 ? WalFetcherText::tr("it cannot be read back") : text(checkPages(reader, name, *header));
+            if (reader >= 0)
+                ::close(reader);
+        }
         if (!problem.isEmpty())
             return fail(ErrorCode::Corrupt,
                         WalFetcherText::tr("%1 is not WAL segment %2: %3").arg(source, text(name.text), problem), hint);

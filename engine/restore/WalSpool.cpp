@@ -178,6 +178,38 @@ std::string checkSegment(const WalName& name, const WalPageHeader& header, std::
     return {};
 }
 
+std::string checkPages(int fd, const WalName& name, const WalPageHeader& first)
+{
+    constexpr std::size_t kShortSize = 24; // SizeOfXLogShortPHD
+    std::uint32_t timeline = first.timeline;
+    for (std::uint64_t at = first.blockSize; at + kShortSize <= first.segmentSize; at += first.blockSize) {
+        unsigned char page[kShortSize];
+        if (::pread(fd, page, sizeof page, off_t(at)) != ssize_t(sizeof page))
+            return "its page at offset " + std::to_string(at) + " cannot be read back: " + errnoText(errno);
+        if (std::all_of(std::begin(page), std::end(page), [](unsigned char c) { return c == 0; }))
+            continue;
+        const auto magic = readLe<std::uint16_t>(page);
+        const auto info = readLe<std::uint16_t>(page + 2);
+        const auto tli = readLe<std::uint32_t>(page + 4);
+        const auto address = readLe<std::uint64_t>(page + 8);
+        const std::uint64_t expected = first.pageAddress + at;
+        char buffer[200];
+        if (magic != first.magic || (info & kLongHeader) != 0 || (info & ~kAllPageFlags) != 0) {
+            std::snprintf(buffer, sizeof buffer, "its page at offset %llu has magic 0x%04X and flags 0x%04X, not a page of it",
+                          static_cast<unsigned long long>(at), unsigned(magic), unsigned(info));
+            return buffer;
+        }
+        if (address != expected)
+            return "its page at offset " + std::to_string(at) + " claims to be at " + formatLsn(address) + ", not at "
+                + formatLsn(expected);
+        if (tli < timeline || tli > name.timeline)
+            return "its page at offset " + std::to_string(at) + " is on timeline " + std::to_string(tli) + " after "
+                + std::to_string(timeline);
+        timeline = tli;
+    }
+    return {};
+}
+
 // ---- spool --------------------------------------------------------------------------------------
 
 WalSpool::WalSpool(std::string dir) : m_dir(std::move(dir))

@@ -47,6 +47,15 @@ struct WalPageHeader {
 /// point, so its first page carries the parent's timeline (seen in barman's own archives).
 std::string checkSegment(const WalName& name, const WalPageHeader& header, std::uint64_t fileSize);
 
+/// Why the pages after the first of a full segment already held by checkSegment() are not its
+/// own (empty when they are), read from `fd` with pread: each page header carries the first
+/// page's magic, a short header with known flags only, the page's own address, and a timeline
+/// that never goes down nor past the name's; or is all zeros (PostgreSQL 12 and later zero the
+/// headers of the pages an XLOG_SWITCH leaves unused, and replay never reads them). Catches a
+/// store or a middlebox handing over other bytes with a 200, which PostgreSQL would take for the
+/// end of the WAL. Not for a .partial, whose tail may be a recycled file's old pages. Any thread.
+std::string checkPages(int fd, const WalName& name, const WalPageHeader& first);
+
 /// A directory of verified segments fetched ahead of replay, one per source and server.
 ///
 /// Layout (all names in one directory, so every publish is one rename):

@@ -6,6 +6,11 @@
 #include "tests/integration/S3Proxy.h"
 #include "tests/support/FixtureEnv.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 using tideline::test::FixtureEnv;
@@ -194,6 +199,59 @@ private slots:
         checkOneLine(broken);
         QVERIFY(broken.out.trimmed().isEmpty());
         QCOMPARE(m_proxy.logFor(QStringLiteral("continuation-token=")).size(), 3);
+    }
+
+    // A store (or a middlebox) that answers 200 with wrong bytes: never retried into success,
+    // never handed over. An uncompressed 1 MiB segment with a page header's magic inverted is
+    // caught by the page checks (PostgreSQL would take it for the end of the WAL); a gzip one with
+    // a byte inverted by its CRC. The file PostgreSQL asked for is not written in either case.
+    void wrongBytesWithA200AreCaught_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("offset");
+        QTest::newRow("plain segment, third page header") << QStringLiteral("plain") << 2 * 8192;
+        QTest::newRow("gzip segment, middle") << QStringLiteral("main") << -1;
+    }
+    void wrongBytesWithA200AreCaught()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(int, offset);
+        const QString url = env().url(scenario), server = env().server(scenario);
+        const ProcessResult wals = cliAt(env().endpoint(), {QStringLiteral("--json"), QStringLiteral("wals"), url, server});
+        QVERIFY2(wals.exitCode == 0, wals.err.constData());
+        const QString segment =
+            wals.json().value(QStringLiteral("timelines")).toArray().first().toObject().value(QStringLiteral("first")).toString();
+        QVERIFY(!segment.isEmpty());
+        QTemporaryDir dir;
+        const QString dest = dir.filePath(QStringLiteral("pg_wal/") + segment);
+        QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("pg_wal"))));
+        const QStringList args{QStringLiteral("wal-restore"),
+                               url,
+                               server,
+                               segment,
+                               dest,
+                               QStringLiteral("--prefetch"),
+                               QStringLiteral("0"),
+                               QStringLiteral("--retry-for"),
+                               QStringLiteral("2")};
+        // The same call through a clean proxy works: the fault is the only difference.
+        const ProcessResult clean = cliAt(m_proxy.endpoint(), args);
+        QVERIFY2(clean.exitCode == 0, clean.err.constData());
+        QVERIFY(QFile::remove(dest));
+
+        QJsonObject o{{QStringLiteral("method"), QStringLiteral("GET")}}; // the object, not its listing
+        if (offset >= 0)
+            o.insert(QStringLiteral("bytes"), offset);
+        QVERIFY(m_proxy.setRules(
+            QJsonArray{proxyRule(QStringLiteral("flip"), QStringLiteral("/%1(\\.[a-z0-9]+)?$").arg(segment), o)}));
+        const ProcessResult r = cliAt(m_proxy.endpoint(), args);
+        // 255 stops PostgreSQL's startup process; 1 would tell it "not archived" and end recovery early.
+        QVERIFY2(r.exitCode == 255, r.err.constData());
+        QVERIFY2(r.err.contains(scenario == u"plain" ? "its page at offset 16384" : "checksum mismatch"), r.err.constData());
+        checkOneLine(r);
+        QVERIFY(!QFileInfo::exists(dest));
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("pg_wal"))).entryList(QDir::Files | QDir::Hidden).size(), 0);
+        QVERIFY(m_proxy.stats().value(QStringLiteral("faults")).toInt() >= 1);
     }
 
     void cleanupTestCase() { m_proxy.stop(); }

@@ -46,6 +46,8 @@ no earlier rule fired on), so "first"/"every"/"skip" count within what is left.
            stall        no answer for stall_ms (default 60000), then close
            stall_body   the real headers and B body bytes, then silence for stall_ms, then close
            delay        wait stall_ms more, then answer normally
+           flip         the real status, headers and length, with the body byte at offset B (default
+                        the middle) inverted: a store or a middlebox handing over wrong bytes with a 200
 
 Control API (never logged, never faulted):
   GET  /__proxy/config            {"delay_ms", "replay", "rules", "upstream", "cached"}
@@ -87,7 +89,7 @@ def now():
 
 
 class Rule:
-    ACTIONS = {"slowdown", "error500", "notfound", "notimplemented", "accessdenied", "badrequest", "answer", "reset", "reset_body", "truncate", "stall", "stall_body", "delay"}
+    ACTIONS = {"slowdown", "error500", "notfound", "notimplemented", "accessdenied", "badrequest", "answer", "reset", "reset_body", "truncate", "stall", "stall_body", "delay", "flip"}
 
     def __init__(self, spec):
         if not isinstance(spec, dict):
@@ -472,6 +474,9 @@ class Handler(BaseHTTPRequestHandler):
                 self.wait(rule.stall_ms)
                 return self.reset()
             return self.close_cleanly()
+        if action == "flip" and data and not head_only:
+            at = min(rule.bytes, len(data) - 1) if rule.bytes is not None else len(data) // 2
+            data = data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
         self.send_raw(status, reason, headers, data, head_only)
         entry["bytes"] = 0 if head_only else len(data)
 
