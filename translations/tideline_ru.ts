@@ -7752,6 +7752,11 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>it cannot be read back</source>
+        <translation>его не удаётся прочитать обратно</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 is not WAL segment %2: %3</source>
         <translation>%1 не является сегментом WAL %2: %3</translation>
     </message>
