@@ -68,6 +68,33 @@ class TestCliInterrupt : public QObject {
         QVERIFY(p.waitForStarted(10'000));
     }
 
+    // A drill whose WAL segment downloads stall (not listings, not history files: planning needs
+    // those), so its PostgreSQL waits in restore_command: the server's pid once postmaster.pid
+    // names it, 0 when the drill ended first. The scratch directory is one postgres may enter.
+    qint64 startStalledDrill(QProcess& p, const QTemporaryDir& scratch, QString& pidFile)
+    {
+        if (!m_proxy.setRules(QJsonArray{
+                proxyRule(QStringLiteral("stall"), QStringLiteral("/wals/[0-9A-F]{16}/[0-9A-F]{24}"),
+                          {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("stall_ms"), 60000}})}))
+            return 0;
+        QFile::setPermissions(scratch.path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                  | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+        startCli(p,
+                 {QStringLiteral("drill"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")),
+                  QStringLiteral("--target-immediate"), QStringLiteral("--scratch"), scratch.path(),
+                  QStringLiteral("--timeout"), QStringLiteral("3600")});
+        qint64 serverPid = 0;
+        waitFor(p, [&] {
+            pidFile = findFile(scratch.path(), QStringLiteral("postmaster.pid"));
+            QFile pid(pidFile);
+            if (!pidFile.isEmpty() && pid.open(QIODevice::ReadOnly))
+                serverPid = pid.readLine().trimmed().toLongLong();
+            return serverPid > 0;
+        });
+        return serverPid;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -164,29 +191,11 @@ private slots:
 
     void anInterruptedDrillStopsItsServer()
     {
-        // WAL segment downloads (not listings, not history files: planning needs those) stall,
-        // so the drill's PostgreSQL waits in its restore_command.
-        QVERIFY(m_proxy.setRules(
-            QJsonArray{proxyRule(QStringLiteral("stall"), QStringLiteral("/wals/[0-9A-F]{16}/[0-9A-F]{24}"),
-                                 {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("stall_ms"), 60000}})}));
         QTemporaryDir scratch;
-        QFile::setPermissions(scratch.path(),
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                  | QFileDevice::ExeGroup | QFileDevice::ExeOther);
         QProcess p;
-        startCli(p,
-                 {QStringLiteral("drill"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")),
-                  QStringLiteral("--target-immediate"), QStringLiteral("--scratch"), scratch.path(),
-                  QStringLiteral("--timeout"), QStringLiteral("3600")});
-        qint64 serverPid = 0;
-        QVERIFY2(waitFor(p,
-                         [&] {
-                             QFile pid(findFile(scratch.path(), QStringLiteral("postmaster.pid")));
-                             if (pid.open(QIODevice::ReadOnly))
-                                 serverPid = pid.readLine().trimmed().toLongLong();
-                             return serverPid > 0;
-                         }),
-                 p.readAllStandardError().constData());
+        QString pidFile;
+        const qint64 serverPid = startStalledDrill(p, scratch, pidFile);
+        QVERIFY2(serverPid > 0, p.readAllStandardError().constData());
         ::kill(static_cast<pid_t>(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(120'000));
         const QByteArray err = p.readAllStandardError();
@@ -201,13 +210,7 @@ private slots:
     // stamp that is a link.
     void aDrillKilledWithSigkillIsReapedByTheNext()
     {
-        QVERIFY(m_proxy.setRules(
-            QJsonArray{proxyRule(QStringLiteral("stall"), QStringLiteral("/wals/[0-9A-F]{16}/[0-9A-F]{24}"),
-                                 {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("stall_ms"), 60000}})}));
         QTemporaryDir scratch;
-        QFile::setPermissions(scratch.path(),
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                  | QFileDevice::ExeGroup | QFileDevice::ExeOther);
         // Not a dead drill's: kept (no stamp), alive (this test's own stamp), a stamp through a link.
         const QString kept = scratch.filePath(QStringLiteral("tideline-drill-kept00"));
         const QString alive = scratch.filePath(QStringLiteral("tideline-drill-alive0"));
@@ -229,21 +232,9 @@ private slots:
         QVERIFY(QFile::link(deadStamp.fileName(), linked + QStringLiteral("/drill.pid")));
 
         QProcess p;
-        startCli(p,
-                 {QStringLiteral("drill"), env().url(QStringLiteral("main")), env().server(QStringLiteral("main")),
-                  QStringLiteral("--target-immediate"), QStringLiteral("--scratch"), scratch.path(),
-                  QStringLiteral("--timeout"), QStringLiteral("3600")});
-        qint64 serverPid = 0;
         QString pidFile;
-        QVERIFY2(waitFor(p,
-                         [&] {
-                             pidFile = findFile(scratch.path(), QStringLiteral("postmaster.pid"));
-                             QFile pid(pidFile);
-                             if (!pidFile.isEmpty() && pid.open(QIODevice::ReadOnly))
-                                 serverPid = pid.readLine().trimmed().toLongLong();
-                             return serverPid > 0;
-                         }),
-                 p.readAllStandardError().constData());
+        const qint64 serverPid = startStalledDrill(p, scratch, pidFile);
+        QVERIFY2(serverPid > 0, p.readAllStandardError().constData());
         ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(30'000));
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
