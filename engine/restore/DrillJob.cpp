@@ -4,6 +4,7 @@
 #include "engine/core/Clock.h"
 #include "engine/core/FileTree.h"
 #include "engine/core/Timestamp.h"
+#include "engine/restore/DrillScratch.h"
 #include "engine/restore/WalSpool.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QThread>
 
@@ -244,88 +246,6 @@ QString historyPath(const QString& server)
         + QStringLiteral(".jsonl");
 }
 
-// Who made a drill's directory: its pid and that process's start time (/proc/PID/stat field
-// 22), so that a pid reused by another process is never taken for the drill that died.
-constexpr const char* kOwnerFile = "drill.pid";
-
-std::optional<quint64> startTicks(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const QByteArray text = stat.readAll();
-    // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ')'.
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    bool ok = false;
-    const quint64 ticks = fields.value(19).toULongLong(&ok); // field 22
-    return ok ? std::optional<quint64>(ticks) : std::nullopt;
-}
-
-QByteArray ownerStamp()
-{
-    const qint64 pid = ::getpid();
-    return QByteArray::number(pid) + ' ' + QByteArray::number(startTicks(pid).value_or(0)) + '\n';
-}
-
-// A directory of a drill whose process is gone (killed with -9, a machine reset): its server may
-// still run, its prefetchers too, and its copy replayed with durability off. Nothing of it is
-// worth keeping, and a kept drill has no owner file. Only our own directories, never through a
-// link, and a stamp that does not parse is left alone (it is not one of ours).
-bool abandoned(const QString& dir)
-{
-    struct stat st {};
-    if (::lstat(QFile::encodeName(dir).constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid())
-        return false;
-    const QString stampPath = dir + u'/' + QLatin1String(kOwnerFile);
-    if (::lstat(QFile::encodeName(stampPath).constData(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid())
-        return false;
-    QFile stamp(stampPath);
-    if (!stamp.open(QIODevice::ReadOnly))
-        return false;
-    const QList<QByteArray> parts = stamp.read(64).trimmed().split(' ');
-    bool pidOk = false, ticksOk = false;
-    const qint64 pid = parts.value(0).toLongLong(&pidOk);
-    const quint64 ticks = parts.value(1).toULongLong(&ticksOk);
-    if (parts.size() != 2 || !pidOk || !ticksOk || pid <= 0)
-        return false;
-    const auto now = startTicks(pid);
-    return !now || *now != ticks;
-}
-
-// Stops what an abandoned drill left running (its server at once, its WAL prefetchers), then
-// removes its directory. A server that does not stop keeps its directory: files are never
-// deleted beneath a running server.
-Result<void> reapDrill(const QString& dir)
-{
-    const QString data = dir + QStringLiteral("/data");
-    struct stat st {};
-    if (::lstat(QFile::encodeName(data).constData(), &st) == 0 && S_ISDIR(st.st_mode)) {
-        const passwd* pw = ::getpwuid(st.st_uid);
-        const QString owner = pw ? QString::fromLocal8Bit(pw->pw_name) : QString();
-        if (QFileInfo::exists(data + QStringLiteral("/postmaster.pid"))) {
-            QFile version(data + QStringLiteral("/PG_VERSION"));
-            const QByteArray major = version.open(QIODevice::ReadOnly) ? version.read(8).trimmed() : QByteArray();
-            bool ok = false;
-            const int n = major.toInt(&ok);
-            const QString pgCtl = QStringLiteral("/usr/lib/postgresql/%1/bin/pg_ctl").arg(n);
-            const auto ctl = [&](const QStringList& args) {
-                return run(asOwner(owner, pgCtl, QStringList{QStringLiteral("-D"), data} + args), 60'000).exitCode;
-            };
-            // pg_ctl status: 3 when no server runs on this directory (a stale pid file too).
-            if (!ok || !QFileInfo(pgCtl).isExecutable()
-                || (ctl({QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")}) != 0
-                    && ctl({QStringLiteral("status")}) != 3))
-                return fail(ErrorCode::Refused,
-                            DrillJobText::tr("the server of a drill killed earlier still runs on %1; left as it is").arg(data),
-                            DrillJobText::tr("Stop it with pg_ctl -D %1 stop -m immediate, then remove %2.").arg(data, dir));
-        }
-        const QString spoolBase =
-            QFileInfo(data).canonicalFilePath() + QStringLiteral("/pg_wal/") + QLatin1String(WalSpool::kDefaultDirName);
-        WalSpool::stopPrefetchers(QFile::encodeName(spoolBase).toStdString(), st.st_uid, 3000);
-    }
-    return removeTree(dir);
-}
-
 } // namespace
 
 QJsonObject DrillReport::toJson() const
@@ -418,10 +338,12 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     const QString parent = o.scratchDirectory.isEmpty() ? QDir::tempPath() : QDir::cleanPath(o.scratchDirectory);
     for (const QString& name : QDir(parent).entryList({QStringLiteral("tideline-drill-??????")},
                                                       QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        if (context.isCancelled())
+            break;
         const QString dir = parent + u'/' + name;
-        if (!abandoned(dir))
+        if (!DrillScratch::abandoned(dir))
             continue;
-        if (auto reaped = reapDrill(dir); reaped)
+        if (auto reaped = DrillScratch::reap(dir); reaped)
             report.notes.append(DrillJobText::tr("removed what a drill killed earlier left in %1").arg(dir));
         else
             report.notes.append(reaped.error().oneLine());
@@ -458,10 +380,14 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
         }
     }
 
-    // Removed with the directory, or when the drill is kept: a later drill reaps only the
+    // Removed with the directory, or on whatever way out leaves the directory (kept, a server
+    // that would not stop, a failed restore with --keep): a later drill reaps only the
     // directories of drills that died before either.
-    if (QFile stamp(scratch + u'/' + QLatin1String(kOwnerFile)); stamp.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        stamp.write(ownerStamp());
+    DrillScratch::stamp(scratch);
+    const auto release = qScopeGuard([&] {
+        if (QFileInfo::exists(scratch))
+            DrillScratch::release(scratch);
+    });
 
     RestoreOptions ro;
     ro.destination = data;
@@ -595,7 +521,6 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     if (stillRunning)
         report.reasons.append(DrillJobText::tr("PostgreSQL did not stop; %1 is left as it is").arg(scratch));
     else if (o.keep) {
-        QFile::remove(scratch + u'/' + QLatin1String(kOwnerFile)); // the user's now, never reaped
         // Kept to look at, perhaps started again: no longer with durability off.
         if (auto durable = dropScratchSettings(data); !durable)
             report.notes.append(durable.error().oneLine());

@@ -15,12 +15,14 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include <csignal>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using tideline::test::FixtureEnv;
 using tideline::test::proxyRule;
@@ -211,25 +213,40 @@ private slots:
     void aDrillKilledWithSigkillIsReapedByTheNext()
     {
         QTemporaryDir scratch;
-        // Not a dead drill's: kept (no stamp), alive (this test's own stamp), a stamp through a link.
+        // Not a dead drill's: kept (no stamp), alive (this test's own stamp), a stamp through a
+        // link, another host's. A dead drill's whose postmaster.pid names a pid now another
+        // process's (a reboot, pid reuse): reaped, and that process never signalled.
         const QString kept = scratch.filePath(QStringLiteral("tideline-drill-kept00"));
         const QString alive = scratch.filePath(QStringLiteral("tideline-drill-alive0"));
         const QString linked = scratch.filePath(QStringLiteral("tideline-drill-link00"));
-        for (const QString& d : {kept, alive, linked})
+        const QString remote = scratch.filePath(QStringLiteral("tideline-drill-host00"));
+        for (const QString& d : {kept, alive, linked, remote})
             QVERIFY(QDir().mkpath(d + QStringLiteral("/data")));
+        // The stamp's form (pid, start ticks, boot id, pid namespace, host) read from /proc here,
+        // not from the code under test.
+        const auto stampOf = [](qint64 pid, const QByteArray& ticks, const QByteArray& host) {
+            QFile boot(QStringLiteral("/proc/sys/kernel/random/boot_id"));
+            boot.open(QIODevice::ReadOnly);
+            struct stat ns {};
+            ::stat("/proc/self/ns/pid", &ns);
+            return QByteArray::number(pid) + ' ' + ticks + ' ' + boot.readAll().trimmed() + ' '
+                + QByteArray::number(quint64(ns.st_ino)) + ' ' + host + '\n';
+        };
+        const auto write = [](const QString& path, const QByteArray& bytes) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        char hostName[256] = {};
+        ::gethostname(hostName, sizeof hostName - 1);
         QFile self(QStringLiteral("/proc/self/stat"));
         QVERIFY(self.open(QIODevice::ReadOnly));
         const QByteArray stat = self.readAll();
         const QByteArray ticks = stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(19);
-        QFile stamp(alive + QStringLiteral("/drill.pid"));
-        QVERIFY(stamp.open(QIODevice::WriteOnly));
-        stamp.write(QByteArray::number(QCoreApplication::applicationPid()) + ' ' + ticks + '\n');
-        stamp.close();
-        QFile deadStamp(scratch.filePath(QStringLiteral("dead-stamp")));
-        QVERIFY(deadStamp.open(QIODevice::WriteOnly));
-        deadStamp.write("999999999 1\n");
-        deadStamp.close();
-        QVERIFY(QFile::link(deadStamp.fileName(), linked + QStringLiteral("/drill.pid")));
+        QVERIFY(write(alive + QStringLiteral("/drill.pid"), stampOf(QCoreApplication::applicationPid(), ticks, hostName)));
+        QVERIFY(write(remote + QStringLiteral("/drill.pid"), stampOf(999'999'999, "1", "another-host")));
+        const QString deadStamp = scratch.filePath(QStringLiteral("dead-stamp"));
+        QVERIFY(write(deadStamp, stampOf(999'999'999, "1", hostName)));
+        QVERIFY(QFile::link(deadStamp, linked + QStringLiteral("/drill.pid")));
 
         QProcess p;
         QString pidFile;
@@ -238,9 +255,28 @@ private slots:
         ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(30'000));
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        // Whatever fails below, the server does not outlive the test.
+        const auto stopServer = qScopeGuard([serverPid] {
+            if (processAlive(serverPid))
+                ::kill(static_cast<pid_t>(serverPid), SIGQUIT);
+        });
         QVERIFY2(processAlive(serverPid), "the killed drill's server should outlive it");
         const QString dead = QFileInfo(QFileInfo(pidFile).path()).path(); // <scratch>/tideline-drill-XXXXXX
         QVERIFY(QFileInfo::exists(dead + QStringLiteral("/drill.pid")));
+        // Planted only now (the stalled drill above waits for the first postmaster.pid it finds).
+        const QString stale = scratch.filePath(QStringLiteral("tideline-drill-stale0"));
+        QVERIFY(QDir().mkpath(stale + QStringLiteral("/data")));
+        QVERIFY(write(stale + QStringLiteral("/drill.pid"), stampOf(999'999'999, "1", hostName)));
+        QProcess stranger;
+        stranger.setWorkingDirectory(scratch.path());
+        stranger.start(QStringLiteral("sleep"), {QStringLiteral("600")});
+        QVERIFY(stranger.waitForStarted());
+        const auto stopStranger = qScopeGuard([&] {
+            stranger.kill();
+            stranger.waitForFinished(5000);
+        });
+        QVERIFY(write(stale + QStringLiteral("/data/postmaster.pid"),
+                      QByteArray::number(stranger.processId()) + '\n' + QFile::encodeName(stale) + "/data\n"));
 
         QVERIFY(m_proxy.setRules({}));
         QProcess next;
@@ -254,11 +290,14 @@ private slots:
         QVERIFY2(out.contains("removed what a drill killed earlier left in"), out.constData());
         QVERIFY2(!processAlive(serverPid), "the killed drill's server is still running");
         QVERIFY(!QFileInfo::exists(dead));
+        QVERIFY(!QFileInfo::exists(stale));
+        QCOMPARE(stranger.state(), QProcess::Running);
         QStringList left = QDir(scratch.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
         left.sort();
         QCOMPARE(left,
                  (QStringList{QStringLiteral("dead-stamp"), QStringLiteral("tideline-drill-alive0"),
-                              QStringLiteral("tideline-drill-kept00"), QStringLiteral("tideline-drill-link00")}));
+                              QStringLiteral("tideline-drill-host00"), QStringLiteral("tideline-drill-kept00"),
+                              QStringLiteral("tideline-drill-link00")}));
     }
 
     void cleanupTestCase() { m_proxy.setRules({}); }

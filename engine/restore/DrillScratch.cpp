@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/restore/DrillScratch.h"
+
+#include "engine/core/FileTree.h"
+#include "engine/restore/WalSpool.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <limits>
+#include <optional>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+// glibc 2.36's header declares these without C linkage (fixed in 2.37).
+extern "C" {
+#include <sys/pidfd.h>
+}
+
+namespace tideline::restore {
+
+namespace {
+
+struct DrillScratchText {
+    Q_DECLARE_TR_FUNCTIONS(DrillScratch)
+};
+
+// A file of at most `limit` bytes, read without following a link or waiting on a FIFO: an
+// empty result for anything that is not a regular file.
+QByteArray readSmallFile(int dirFd, const char* name, qsizetype limit, bool* regular = nullptr)
+{
+    if (regular)
+        *regular = false;
+    const int fd = ::openat(dirFd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return {};
+    QByteArray bytes;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        if (regular)
+            *regular = true;
+        bytes.resize(limit);
+        const ssize_t n = ::read(fd, bytes.data(), std::size_t(limit));
+        bytes.resize(n > 0 ? n : 0);
+    }
+    ::close(fd);
+    return bytes;
+}
+
+QByteArray readProc(const char* path, qsizetype limit)
+{
+    return readSmallFile(AT_FDCWD, path, limit);
+}
+
+// /proc/PID/stat field 22: the process's start time in clock ticks since boot. With the pid it
+// names one process for the life of the boot.
+std::optional<quint64> startTicks(qint64 pid)
+{
+    const QByteArray text = readProc(QStringLiteral("/proc/%1/stat").arg(pid).toLatin1().constData(), 4096);
+    // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ')'.
+    const qsizetype close = text.lastIndexOf(')');
+    if (close < 0)
+        return std::nullopt;
+    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+    bool ok = false;
+    const quint64 ticks = fields.value(19).toULongLong(&ok);
+    return ok ? std::optional<quint64>(ticks) : std::nullopt;
+}
+
+struct Identity {
+    qint64 pid = 0;
+    quint64 ticks = 0;
+    QByteArray bootId;
+    quint64 pidNamespace = 0;
+    QByteArray host;
+
+    QByteArray toStamp() const
+    {
+        return QByteArray::number(pid) + ' ' + QByteArray::number(ticks) + ' ' + bootId + ' '
+            + QByteArray::number(pidNamespace) + ' ' + host + '\n';
+    }
+};
+
+QByteArray bootId()
+{
+    return readProc("/proc/sys/kernel/random/boot_id", 64).trimmed();
+}
+
+quint64 pidNamespace()
+{
+    struct stat st {};
+    return ::stat("/proc/self/ns/pid", &st) == 0 ? quint64(st.st_ino) : 0;
+}
+
+QByteArray hostName()
+{
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0)
+        return {};
+    return QByteArray(name);
+}
+
+const QRegularExpression& stampPattern()
+{
+    // pid, start ticks, boot id (a UUID), pid namespace inode, host name.
+    static const QRegularExpression p(
+        QStringLiteral("^([1-9][0-9]{0,9}) ([0-9]{1,20}) ([0-9a-f-]{36}) ([1-9][0-9]{0,19}) ([A-Za-z0-9._-]{1,255})$"));
+    return p;
+}
+
+std::optional<Identity> parseStamp(const QByteArray& text)
+{
+    const auto m = stampPattern().match(QString::fromLatin1(text.trimmed()));
+    if (!m.hasMatch())
+        return std::nullopt;
+    Identity id;
+    bool ok[3] = {};
+    id.pid = m.captured(1).toLongLong(&ok[0]);
+    id.ticks = m.captured(2).toULongLong(&ok[1]);
+    id.bootId = m.captured(3).toLatin1();
+    id.pidNamespace = m.captured(4).toULongLong(&ok[2]);
+    id.host = m.captured(5).toLatin1();
+    if (!ok[0] || !ok[1] || !ok[2])
+        return std::nullopt;
+    return id;
+}
+
+// Whether the process ended (a zombie counts) within `waitMs`: its pidfd reads as ready.
+bool exited(int pidfd, int waitMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        pollfd p{pidfd, POLLIN, 0};
+        const int left = int(std::max<qint64>(0, waitMs - timer.elapsed()));
+        const int n = ::poll(&p, 1, left);
+        if (n > 0)
+            return true;
+        if (n == 0 || errno != EINTR)
+            return false;
+    }
+}
+
+// Stops the server on `data` if one runs there. The pid in postmaster.pid is only a lead: it is
+// trusted once a pidfd holds that process and its working directory is this very directory
+// (the postmaster changes into its data directory), so a pid reused since by another process
+// is never signalled. Returns false when a server runs there and would not stop.
+Result<void> stopServer(const QString& data, int dataFd, int graceMs)
+{
+    bool regular = false;
+    const QByteArray pidFile = readSmallFile(dataFd, "postmaster.pid", 4096, &regular);
+    if (!regular) {
+        if (::faccessat(dataFd, "postmaster.pid", F_OK, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT)
+            return {}; // no server was ever left running here
+        return fail(ErrorCode::Refused,
+                    DrillScratchText::tr("%1/postmaster.pid is not a regular file; left as it is").arg(data),
+                    DrillScratchText::tr("Look at it, then remove the directory by hand."));
+    }
+    bool ok = false;
+    const qint64 pid = pidFile.left(pidFile.indexOf('\n')).trimmed().toLongLong(&ok);
+    if (!ok || pid <= 0 || pid > std::numeric_limits<pid_t>::max())
+        return {}; // a server writes its pid first: a file without one has none running
+    const int pidfd = ::pidfd_open(pid_t(pid), 0);
+    if (pidfd < 0)
+        return {}; // gone
+    struct stat dataSt {
+    }, cwdSt{};
+    const bool onThisData = ::fstat(dataFd, &dataSt) == 0
+        && ::stat(QStringLiteral("/proc/%1/cwd").arg(pid).toLatin1().constData(), &cwdSt) == 0
+        && cwdSt.st_dev == dataSt.st_dev && cwdSt.st_ino == dataSt.st_ino;
+    bool stopped = true;
+    if (onThisData) {
+        ::pidfd_send_signal(pidfd, SIGQUIT, nullptr, 0);
+        // The postmaster ends after its children: once it has, nothing runs on these files.
+        stopped = exited(pidfd, graceMs);
+    }
+    ::close(pidfd);
+    if (!stopped)
+        return fail(ErrorCode::Refused,
+                    DrillScratchText::tr("the server of a drill killed earlier still runs on %1; left as it is").arg(data),
+                    DrillScratchText::tr("Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.").arg(data));
+    return {};
+}
+
+} // namespace
+
+bool DrillScratch::stamp(const QString& dir)
+{
+    Identity me;
+    me.pid = ::getpid();
+    const auto ticks = startTicks(me.pid);
+    me.bootId = bootId();
+    me.pidNamespace = pidNamespace();
+    me.host = hostName();
+    if (!ticks)
+        return false;
+    me.ticks = *ticks;
+    const QByteArray text = me.toStamp();
+    if (!stampPattern().match(QString::fromLatin1(text.trimmed())).hasMatch())
+        return false; // a host name we could not match again later: never reaped
+    const int fd = ::open(QFile::encodeName(dir + u'/' + QLatin1String(kOwnerFile)).constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    const bool written = ::write(fd, text.constData(), std::size_t(text.size())) == text.size();
+    ::close(fd);
+    return written;
+}
+
+void DrillScratch::release(const QString& dir)
+{
+    ::unlink(QFile::encodeName(dir + u'/' + QLatin1String(kOwnerFile)).constData());
+}
+
+bool DrillScratch::abandoned(const QString& dir)
+{
+    const int dirFd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dirFd < 0)
+        return false;
+    struct stat st {};
+    bool ours = ::fstat(dirFd, &st) == 0 && st.st_uid == ::geteuid();
+    bool regular = false;
+    QByteArray text;
+    if (ours) {
+        text = readSmallFile(dirFd, kOwnerFile, 512, &regular);
+        ours = regular && ::fstatat(dirFd, kOwnerFile, &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_uid == ::geteuid();
+    }
+    ::close(dirFd);
+    if (!ours)
+        return false;
+    const auto owner = parseStamp(text);
+    if (!owner || owner->host != hostName() || owner->pidNamespace != pidNamespace())
+        return false; // another machine's or another container's drill: its process is not ours to see
+    if (owner->bootId != bootId())
+        return true; // the machine has started again since: nothing of that drill runs
+    const auto now = startTicks(owner->pid);
+    return !now || *now != owner->ticks;
+}
+
+Result<void> DrillScratch::reap(const QString& dir, int graceMs)
+{
+    const QString data = dir + QStringLiteral("/data");
+    const int dataFd = ::open(QFile::encodeName(data).constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dataFd >= 0) {
+        struct stat st {};
+        const bool statted = ::fstat(dataFd, &st) == 0;
+        auto stopped = stopServer(data, dataFd, graceMs);
+        ::close(dataFd);
+        if (!stopped)
+            return stopped;
+        if (statted) {
+            // The prefetchers were given the canonical path: the parent directories may be links.
+            const QString spoolBase =
+                QFileInfo(data).canonicalFilePath() + QStringLiteral("/pg_wal/") + QLatin1String(WalSpool::kDefaultDirName);
+            WalSpool::stopPrefetchers(QFile::encodeName(spoolBase).toStdString(), st.st_uid, 3000);
+        }
+    }
+    return removeTree(dir);
+}
+
+} // namespace tideline::restore

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/Error.h"
+
+#include <QString>
+
+namespace tideline::restore {
+
+/// Who owns a drill's scratch directory while the drill runs, and how a later drill clears
+/// what a drill killed with -9 (or a machine reset) left behind: a server replaying with
+/// durability off, WAL prefetchers, gigabytes of a copy nobody will look at.
+///
+/// The owner stamp (`drill.pid` in the directory) names the drill's process by pid, its start
+/// time, the boot, the pid namespace and the host. A directory is taken for abandoned only when
+/// the stamp names this host and this pid namespace, and that process is gone (or the machine
+/// has booted since). A directory on a shared mount, or seen from another container, is never
+/// taken. All functions may be called from any thread; none of them follows a symbolic link.
+class DrillScratch {
+public:
+    static constexpr const char* kOwnerFile = "drill.pid";
+
+    /// Writes the owner stamp of this process in `dir`. Returns false, writing nothing, when this
+    /// process cannot name itself (no /proc): such a drill is simply never reaped.
+    static bool stamp(const QString& dir);
+
+    /// Removes the stamp: the directory is the user's now (kept, or left with a reason given),
+    /// and no later drill may take it.
+    static void release(const QString& dir);
+
+    /// Whether `dir` is a drill's directory whose drill is gone: a directory (not a link) owned
+    /// by this user, with a stamp that is a regular file of ours, parses, and names a process of
+    /// this host and pid namespace that no longer runs. Anything else is false.
+    static bool abandoned(const QString& dir);
+
+    /// Stops a server running on `dir`/data, then the WAL prefetchers, then removes `dir`.
+    /// The server is signalled (SIGQUIT, PostgreSQL's immediate shutdown) only when the process
+    /// its postmaster.pid names has that very directory as its working directory; a stale pid
+    /// file whose pid now belongs to another process, another PostgreSQL included, is ignored.
+    /// Errors: Refused when the server does not end within `graceMs`, when postmaster.pid is not
+    /// a regular file, or naming what could not be removed. Nothing is removed under a server.
+    static Result<void> reap(const QString& dir, int graceMs = 15'000);
+};
+
+} // namespace tideline::restore

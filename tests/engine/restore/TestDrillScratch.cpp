@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// DrillScratch: which directories a drill may take for abandoned, and how it stops what one left.
+// The dangers held here: a stale postmaster.pid whose pid now belongs to another process (after
+// a reboot, often another PostgreSQL of the same user) must never be signalled; a drill of
+// another host or container (a shared /tmp, NFS) must never be taken for dead; a planted FIFO
+// must not hang the reaper. Real processes stand in for the server: what is checked is which
+// process gets the signal, found through /proc as the reaper finds it.
+#include "engine/restore/DrillScratch.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using tideline::restore::DrillScratch;
+
+namespace {
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void write(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+// A process that ignores nothing and waits; `cwd` is where it stands.
+std::unique_ptr<QProcess> waiter(const QString& cwd, bool ignoreQuit = false)
+{
+    auto p = std::make_unique<QProcess>();
+    p->setWorkingDirectory(cwd);
+    p->start(QStringLiteral("/bin/sh"),
+             {QStringLiteral("-c"),
+              ignoreQuit ? QStringLiteral("trap '' QUIT; echo ready; while :; do sleep 1; done")
+                         : QStringLiteral("echo ready; exec sleep 600")});
+    p->waitForReadyRead(10'000);
+    return p;
+}
+
+// The pid of a process that has ended (and been reaped): no longer anyone's.
+qint64 deadPid()
+{
+    QProcess p;
+    p.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("echo $$")});
+    p.waitForFinished(10'000);
+    return p.readAllStandardOutput().trimmed().toLongLong();
+}
+
+} // namespace
+
+class TestDrillScratch : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_parent;
+
+    QString newDrillDir(const QString& name)
+    {
+        const QString dir = m_parent.filePath(name);
+        QDir().mkpath(dir + QStringLiteral("/data"));
+        return dir;
+    }
+
+    // This process's own stamp, its fields to be rewritten by a test.
+    QList<QByteArray> ownStamp()
+    {
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-own%1").arg(++m_serial));
+        if (!DrillScratch::stamp(dir))
+            return {};
+        return readAll(dir + QStringLiteral("/drill.pid")).trimmed().split(' ');
+    }
+
+    int m_serial = 0;
+
+private slots:
+    void aLiveDrillIsNotAbandoned()
+    {
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-live01"));
+        QVERIFY(DrillScratch::stamp(dir));
+        QVERIFY(!DrillScratch::abandoned(dir));
+        // A second stamp never overwrites the first.
+        QVERIFY(!DrillScratch::stamp(dir));
+        DrillScratch::release(dir);
+        QVERIFY(!QFile::exists(dir + QStringLiteral("/drill.pid")));
+        QVERIFY(!DrillScratch::abandoned(dir));
+    }
+
+    void whoseProcessIsGone_data()
+    {
+        QTest::addColumn<int>("field");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("abandoned");
+        QTest::newRow("pid gone") << 0 << QByteArray("dead") << true;
+        QTest::newRow("pid reused (other start time)") << 1 << QByteArray("1") << true;
+        QTest::newRow("rebooted since") << 2 << QByteArray("00000000-0000-0000-0000-000000000000") << true;
+        QTest::newRow("another pid namespace") << 3 << QByteArray("1") << false;
+        QTest::newRow("another host") << 4 << QByteArray("some-other-host") << false;
+        QTest::newRow("not a number") << 0 << QByteArray("12x") << false;
+        QTest::newRow("negative pid") << 0 << QByteArray("-5") << false;
+        QTest::newRow("old two-field stamp") << 2 << QByteArray() << false;
+    }
+
+    void whoseProcessIsGone()
+    {
+        QFETCH(int, field);
+        QFETCH(QByteArray, value);
+        QFETCH(bool, abandoned);
+        QList<QByteArray> fields = ownStamp();
+        QCOMPARE(fields.size(), 5);
+        if (value == "dead")
+            value = QByteArray::number(deadPid());
+        if (value.isEmpty())
+            fields = fields.mid(0, field);
+        else
+            fields[field] = value;
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-gone%1").arg(++m_serial));
+        write(dir + QStringLiteral("/drill.pid"), fields.join(' ') + '\n');
+        QCOMPARE(DrillScratch::abandoned(dir), abandoned);
+    }
+
+    void onlyOurOwnFilesCount()
+    {
+        QList<QByteArray> fields = ownStamp();
+        QCOMPARE(fields.size(), 5);
+        fields[0] = QByteArray::number(deadPid());
+        const QString real = newDrillDir(QStringLiteral("tideline-drill-real01"));
+        write(real + QStringLiteral("/drill.pid"), fields.join(' ') + '\n');
+        QVERIFY(DrillScratch::abandoned(real));
+
+        // The directory a link: never followed.
+        const QString linked = m_parent.filePath(QStringLiteral("tideline-drill-link01"));
+        QVERIFY(QFile::link(real, linked));
+        QVERIFY(!DrillScratch::abandoned(linked));
+        // The stamp a link to a good stamp: not ours.
+        const QString linkedStamp = newDrillDir(QStringLiteral("tideline-drill-link02"));
+        QVERIFY(QFile::link(real + QStringLiteral("/drill.pid"), linkedStamp + QStringLiteral("/drill.pid")));
+        QVERIFY(!DrillScratch::abandoned(linkedStamp));
+        // The stamp a FIFO: no hang, not ours.
+        const QString fifo = newDrillDir(QStringLiteral("tideline-drill-fifo01"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo + QStringLiteral("/drill.pid")).constData(), 0600), 0);
+        QVERIFY(!DrillScratch::abandoned(fifo));
+    }
+
+    void aStalePidOfAnotherProcessIsNeverSignalled()
+    {
+        // The pid file names a live process that stands elsewhere: the pid was reused.
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-stale1"));
+        auto stranger = waiter(QDir::tempPath());
+        QVERIFY(stranger->state() == QProcess::Running);
+        write(dir + QStringLiteral("/data/postmaster.pid"),
+              QByteArray::number(stranger->processId()) + '\n' + QFile::encodeName(dir) + "/data\n");
+        const auto reaped = DrillScratch::reap(dir, 500);
+        QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
+        QVERIFY(!QFile::exists(dir));
+        QVERIFY(!stranger->waitForFinished(300)); // still running, untouched
+        QCOMPARE(stranger->state(), QProcess::Running);
+        stranger->kill();
+        stranger->waitForFinished(5000);
+    }
+
+    void theServerOnItsDataIsStopped()
+    {
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-srv001"));
+        auto server = waiter(dir + QStringLiteral("/data"));
+        write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(server->processId()) + "\n");
+        const auto reaped = DrillScratch::reap(dir, 5000);
+        QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
+        QVERIFY(server->waitForFinished(5000));
+        QCOMPARE(server->exitStatus(), QProcess::CrashExit); // SIGQUIT, PostgreSQL's immediate shutdown
+        QVERIFY(!QFile::exists(dir));
+    }
+
+    void aServerThatWillNotStopKeepsItsFiles()
+    {
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-srv002"));
+        auto server = waiter(dir + QStringLiteral("/data"), true);
+        write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(server->processId()) + "\n");
+        const auto reaped = DrillScratch::reap(dir, 300);
+        QVERIFY(!reaped);
+        QVERIFY(reaped.error().oneLine().contains(QStringLiteral("still runs")));
+        QVERIFY(QFile::exists(dir + QStringLiteral("/data/postmaster.pid")));
+        QCOMPARE(server->state(), QProcess::Running);
+        server->kill();
+        server->waitForFinished(5000);
+    }
+
+    void aPlantedFifoDoesNotHang()
+    {
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-fifo02"));
+        QCOMPARE(::mkfifo(QFile::encodeName(dir + QStringLiteral("/data/postmaster.pid")).constData(), 0600), 0);
+        const auto reaped = DrillScratch::reap(dir, 300);
+        QVERIFY(!reaped);
+        QVERIFY(reaped.error().oneLine().contains(QStringLiteral("not a regular file")));
+        QVERIFY(QFile::exists(dir));
+    }
+
+    void noServerLeftMeansRemoved()
+    {
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-none01"));
+        write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(deadPid()) + "\n");
+        QVERIFY(DrillScratch::reap(dir, 300));
+        QVERIFY(!QFile::exists(dir));
+        const QString bare = newDrillDir(QStringLiteral("tideline-drill-none02"));
+        QVERIFY(DrillScratch::reap(bare, 300));
+        QVERIFY(!QFile::exists(bare));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDrillScratch)
+#include "TestDrillScratch.moc"
