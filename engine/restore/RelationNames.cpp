@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/restore/RelationNames.h"
 
+#include "engine/core/Excerpt.h"
+
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <libpq-fe.h>
 
+#include <algorithm>
+#include <functional>
 #include <memory>
+#include <optional>
+
+#include <poll.h>
 
 namespace tideline::restore {
 
@@ -20,7 +29,8 @@ using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 using QueryResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
 // Defaults first, then the user's string (expanded: its keywords override the defaults), then
-// what must hold whatever it says: the database to read and a read-only session with a timeout.
+// what must hold whatever it says: the database to read, UTF-8, a read-only session with a
+// statement timeout, and a connection that notices a peer gone silent.
 Connection connect(const QByteArray& conninfo, const QByteArray& database)
 {
     QList<const char*> keys{"connect_timeout", "application_name", "dbname"};
@@ -29,19 +39,34 @@ Connection connect(const QByteArray& conninfo, const QByteArray& database)
         keys << "dbname";
         values << database.constData();
     }
-    keys << "options" << nullptr;
-    values << "-c statement_timeout=60s -c default_transaction_read_only=on" << nullptr;
+    keys << "client_encoding"
+         << "keepalives"
+         << "keepalives_idle"
+         << "keepalives_interval"
+         << "keepalives_count"
+         << "tcp_user_timeout"
+         << "options" << nullptr;
+    values << "UTF8"
+           << "1"
+           << "10"
+           << "5"
+           << "3"
+           << "30000"
+           << "-c statement_timeout=60s -c default_transaction_read_only=on" << nullptr;
     return Connection(PQconnectdbParams(keys.constData(), values.constData(), 1), &PQfinish);
 }
 
-QString messageOf(PGconn* c)
+// libpq's and the server's words, quoted: the server may not be the one the user thinks.
+QString messageOf(const char* message)
 {
-    return QString::fromUtf8(PQerrorMessage(c)).simplified();
+    // libpq puts a DETAIL or a hint on lines of their own: one line here.
+    const QByteArray text = QByteArray(message ? message : "").left(4096);
+    return excerpt::printable(QString::fromUtf8(text).simplified(), 200);
 }
 
 Error connectionError(PGconn* c)
 {
-    const QString why = messageOf(c);
+    const QString why = messageOf(PQerrorMessage(c));
     const bool refused = why.contains(QLatin1String("authentication")) || why.contains(QLatin1String("password"))
         || why.contains(QLatin1String("pg_hba.conf")) || why.contains(QLatin1String("permission denied"));
     return Error{refused ? ErrorCode::Auth : ErrorCode::Network,
@@ -51,48 +76,86 @@ Error connectionError(PGconn* c)
                  {}};
 }
 
-Result<QueryResult> query(PGconn* c, const char* sql)
+Error queryError(const QString& why)
 {
-    QueryResult r(PQexec(c, sql), &PQclear);
-    if (PQresultStatus(r.get()) != PGRES_TUPLES_OK)
-        return fail(ErrorCode::Network,
-                    RelationNamesText::tr("reading the restored copy's catalog failed: %1")
-                        .arg(QString::fromUtf8(PQresultErrorMessage(r.get())).simplified()),
-                    RelationNamesText::tr("The user needs to connect to every database and read pg_class."));
-    return r;
+    return Error{ErrorCode::Network,
+                 RelationNamesText::tr("reading the restored copy's catalog failed: %1").arg(why),
+                 RelationNamesText::tr("The user needs to connect to every database and read pg_class."),
+                 {}};
 }
 
-QString text(PGresult* r, int row, int column)
+// Runs `sql` and hands `onRow` each row as it arrives (single-row mode), never holding the
+// whole result; waits on the socket in short slices, so that the deadline and a cancel are
+// seen even while a server trickles bytes.
+Result<void> eachRow(PGconn* c, const char* sql, const QElapsedTimer& clock, int seconds, const CancelToken* cancel,
+                     const std::function<Result<void>(PGresult*)>& onRow)
 {
-    return QString::fromUtf8(PQgetvalue(r, row, column), PQgetlength(r, row, column));
+    if (!PQsendQuery(c, sql) || !PQsetSingleRowMode(c))
+        return std::unexpected(queryError(messageOf(PQerrorMessage(c))));
+    for (;;) {
+        while (!PQisBusy(c)) {
+            QueryResult r(PQgetResult(c), &PQclear);
+            if (!r)
+                return {};
+            switch (PQresultStatus(r.get())) {
+            case PGRES_SINGLE_TUPLE:
+                if (auto kept = onRow(r.get()); !kept)
+                    return kept;
+                break;
+            case PGRES_TUPLES_OK: break; // the end of the rows
+            default: return std::unexpected(queryError(messageOf(PQresultErrorMessage(r.get()))));
+            }
+        }
+        if (cancel && cancel->isCancelled())
+            return fail(ErrorCode::Cancelled, RelationNamesText::tr("cancelled"), {});
+        const qint64 left = seconds * 1000LL - clock.elapsed();
+        if (left <= 0)
+            return fail(ErrorCode::Network, RelationNamesText::tr("reading relation names took longer than %1 s").arg(seconds),
+                        RelationNamesText::tr("Point --names-from at the restored copy, not a busy production server."));
+        pollfd p{PQsocket(c), POLLIN, 0};
+        ::poll(&p, 1, int(std::min<qint64>(left, 200)));
+        if (!PQconsumeInput(c))
+            return std::unexpected(queryError(messageOf(PQerrorMessage(c))));
+    }
+}
+
+QByteArray bytes(PGresult* r, int column)
+{
+    return QByteArray(PQgetvalue(r, 0, column), PQgetlength(r, 0, column));
 }
 
 // pg_relation_filepath() puts the tablespace's version directory (PG_15_202209061) between the
-// tablespace and the database; the WAL's relation file locators do not.
-QString walPath(const QString& path)
+// tablespace and the database; the WAL's relation file locators do not. Anything else is not a
+// path a server would report, and is left out.
+std::optional<QString> walPath(const QByteArray& path)
 {
-    QStringList parts = path.split(u'/');
-    if (parts.size() == 5 && parts[0] == QLatin1String("pg_tblspc") && parts[2].startsWith(QLatin1String("PG_")))
+    static const QRegularExpression shape(
+        QStringLiteral("^(?:base/[0-9]{1,10}/[0-9]{1,10}|global/[0-9]{1,10}|pg_tblspc/[0-9]{1,10}/PG_[A-Za-z0-9_.]{1,64}/"
+                       "[0-9]{1,10}/[0-9]{1,10})$"));
+    if (path.size() > 128)
+        return std::nullopt;
+    const QString text = QString::fromLatin1(path);
+    if (!shape.match(text).hasMatch())
+        return std::nullopt;
+    QStringList parts = text.split(u'/');
+    if (parts.size() == 5)
         parts.removeAt(2);
     return parts.join(u'/');
 }
 
 } // namespace
 
-Result<QHash<QString, RelationName>> readRelationNames(const QString& conninfo)
+Result<RelationNames> readRelationNames(const QString& conninfo, const RelationNamesLimits& limits, const CancelToken* cancel)
 {
     const QByteArray info = conninfo.toUtf8();
-    char* parseError = nullptr;
-    PQconninfoOption* options = PQconninfoParse(info.constData(), &parseError);
-    if (!options) {
-        const QString why = parseError ? QString::fromUtf8(parseError).simplified() : QString();
-        PQfreemem(parseError);
-        return fail(ErrorCode::Usage, RelationNamesText::tr("the connection string does not parse: %1").arg(why),
+    // libpq's parse error quotes the string, which may hold a password: a fixed reason only.
+    PQconninfoOption* options = PQconninfoParse(info.constData(), nullptr);
+    if (!options)
+        return fail(ErrorCode::Usage, RelationNamesText::tr("the connection string does not parse"),
                     RelationNamesText::tr("for example \"host=/tmp port=5433 dbname=postgres user=postgres\""));
-    }
     bool hasPassword = false;
     for (const PQconninfoOption* o = options; o->keyword; ++o)
-        if (qstrcmp(o->keyword, "password") == 0 && o->val && *o->val)
+        if ((qstrcmp(o->keyword, "password") == 0 || qstrcmp(o->keyword, "sslpassword") == 0) && o->val && *o->val)
             hasPassword = true;
     PQconninfoFree(options);
     if (hasPassword)
@@ -100,36 +163,69 @@ Result<QHash<QString, RelationName>> readRelationNames(const QString& conninfo)
                     RelationNamesText::tr("A command line shows in the process list: put the password in ~/.pgpass "
                                           "or a file named by PGPASSFILE."));
 
+    QElapsedTimer clock;
+    clock.start();
     Connection first = connect(info, {});
     if (PQstatus(first.get()) != CONNECTION_OK)
         return fail(connectionError(first.get()));
-    auto databases = query(first.get(), "SELECT datname FROM pg_database WHERE datallowconn ORDER BY datname");
-    if (!databases)
-        return std::unexpected(databases.error());
+    // Names are the server's bytes: kept as bytes to connect with, never re-encoded.
+    QList<QByteArray> databases;
+    auto listed =
+        eachRow(first.get(), "SELECT datname FROM pg_database WHERE datallowconn ORDER BY datname", clock, limits.seconds,
+                cancel, [&](PGresult* r) -> Result<void> {
+                    if (databases.size() >= limits.maxDatabases)
+                        return fail(ErrorCode::Network,
+                                    RelationNamesText::tr("the server lists more than %1 databases").arg(limits.maxDatabases),
+                                    RelationNamesText::tr("Point --names-from at the restored copy."));
+                    databases << bytes(r, 0);
+                    return {};
+                });
+    if (!listed)
+        return std::unexpected(listed.error());
+    first.reset();
 
-    QHash<QString, RelationName> names;
-    for (int d = 0; d < PQntuples(databases->get()); ++d) {
-        const QString database = text(databases->get(), d, 0);
-        Connection c = connect(info, database.toUtf8());
-        if (PQstatus(c.get()) != CONNECTION_OK)
-            return fail(connectionError(c.get()));
+    RelationNames result;
+    qsizetype rows = 0;
+    for (const QByteArray& database : databases) {
+        const QString shown = excerpt::printable(database, 64);
+        Connection c = connect(info, database);
+        if (PQstatus(c.get()) != CONNECTION_OK) {
+            //: %1 is a database name, %2 libpq's reason
+            result.notes << RelationNamesText::tr("database %1 skipped: %2").arg(shown, messageOf(PQerrorMessage(c.get())));
+            continue;
+        }
         // Relations without storage of their own (views, partitioned parents) have no file.
-        auto rows = query(c.get(),
-                          "SELECT pg_relation_filepath(c.oid), n.nspname, c.relname FROM pg_class c "
-                          "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                          "WHERE pg_relation_filepath(c.oid) IS NOT NULL");
-        if (!rows)
-            return std::unexpected(rows.error());
-        for (int i = 0; i < PQntuples(rows->get()); ++i) {
-            const QString path = walPath(text(rows->get(), i, 0));
-            // A shared catalog shows in every database: the first one read names it.
-            if (!names.contains(path))
-                names.insert(path,
-                             RelationName{path.startsWith(QLatin1String("global/")) ? QString() : database,
-                                          text(rows->get(), i, 1), text(rows->get(), i, 2)});
+        auto read =
+            eachRow(c.get(),
+                    "SELECT pg_relation_filepath(c.oid), n.nspname, c.relname FROM pg_class c "
+                    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE pg_relation_filepath(c.oid) IS NOT NULL",
+                    clock, limits.seconds, cancel, [&](PGresult* r) -> Result<void> {
+                        if (++rows > limits.maxRelations)
+                            return fail(ErrorCode::Network,
+                                        RelationNamesText::tr("the server names more than %1 relations").arg(limits.maxRelations),
+                                        RelationNamesText::tr("Point --names-from at the restored copy."));
+                        const auto path = walPath(bytes(r, 0));
+                        // NAMEDATALEN is 64: a longer name is not a catalog's.
+                        if (!path || PQgetlength(r, 0, 1) > 255 || PQgetlength(r, 0, 2) > 255)
+                            return {};
+                        // A shared catalog shows in every database: the first one read names it.
+                        if (!result.byFile.contains(*path))
+                            result.byFile.insert(*path,
+                                                 RelationName{path->startsWith(QLatin1String("global/"))
+                                                                  ? QString()
+                                                                  : QString::fromUtf8(database),
+                                                              QString::fromUtf8(bytes(r, 1)), QString::fromUtf8(bytes(r, 2))});
+                        return {};
+                    });
+        if (!read) {
+            if (read.error().code == ErrorCode::Cancelled || rows > limits.maxRelations
+                || clock.elapsed() >= limits.seconds * 1000LL)
+                return std::unexpected(read.error());
+            result.notes << RelationNamesText::tr("database %1 skipped: %2").arg(shown, read.error().message);
         }
     }
-    return names;
+    return result;
 }
 
 } // namespace tideline::restore

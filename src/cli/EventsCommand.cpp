@@ -31,7 +31,8 @@ QString detailOf(const wal::WalEvent& e, const Names& names)
 {
     using K = wal::WalEvent::Kind;
     switch (e.kind) {
-    case K::RestorePoint: return e.name;
+    // Anyone who could call pg_create_restore_point() chose these bytes.
+    case K::RestorePoint: return excerpt::printable(e.name, 64);
     case K::Drop: {
         QStringList out;
         for (const QString& r : e.relations)
@@ -89,10 +90,13 @@ int EventsCommand::run(const Invocation& invocation)
     // Before the WAL is read: a copy that cannot be reached fails at once, not after an hour.
     Names names;
     if (invocation.has(QStringLiteral("names-from"))) {
-        auto read = restore::readRelationNames(invocation.value(QStringLiteral("names-from")));
+        const CancelToken cancel = interruptToken();
+        auto read = restore::readRelationNames(invocation.value(QStringLiteral("names-from")), {}, &cancel);
         if (!read)
             return reportError(read.error());
-        names = std::move(*read);
+        names = std::move(read->byFile);
+        for (const QString& note : read->notes)
+            printNote(note);
     }
 
     JobContext context(interruptToken());

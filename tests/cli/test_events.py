@@ -407,11 +407,28 @@ def test_relation_names(env, main_sc, cache, work):
                            capture_output=True, text=True, timeout=600, env={**os.environ, "XDG_CACHE_HOME": cache})
         check(p.returncode == 0 and f"{drop['file']} (public.{drop['table']})" in p.stdout,
               f"names: the text table shows the name beside the file ({p.stdout[-300:]})")
+        # A database the reader may not enter is skipped with a note; the others are still named.
+        psql = [f"{mb.PGBIN}/psql", "-X", "-q", "-h", sock, "-p", str(port), "-U", "postgres", "-d", "postgres",
+                "-v", "ON_ERROR_STOP=1", "-c"]
+        for sql in ("CREATE ROLE tideline_reader LOGIN", "CREATE DATABASE tideline_locked",
+                    "REVOKE CONNECT ON DATABASE tideline_locked FROM PUBLIC"):
+            mb.run(psql + [sql], cwd=work, timeout=60)
+        rc, doc, err = tideline_events(env, main_sc["bucket"], main_sc["server"], cache, "--kind", "drop",
+                                       "--names-from", f"host={sock} port={port} dbname=postgres user=tideline_reader")
+        named = {p: n for e in (doc or {}).get("events", []) for p, n in zip(e["relations"], e["relation_names"])}
+        check(rc == 0 and "tideline_locked skipped" in err and (named.get(drop["file"]) or {}).get("name") == drop["table"],
+              f"names: a database the user may not enter is skipped with a note, the rest named ({rc}: {err[-300:]})")
         secret = "Tideline-Planted-7c1e"
+        for conninfo in (f"postgresql://postgres:{secret}@localhost/postgres",
+                         f"host={sock} dbname=postgres sslpassword={secret}"):
+            rc, _, err = tideline_events(env, main_sc["bucket"], main_sc["server"], cache, "--names-from", conninfo)
+            check(rc == 2 and "password" in err and secret not in err,
+                  f"names: a password in the connection string is refused without echoing it ({rc}: {err[-200:]})")
+        # libpq's own parse error quotes the bad token, which may be the password itself.
         rc, _, err = tideline_events(env, main_sc["bucket"], main_sc["server"], cache, "--names-from",
-                                     f"postgresql://postgres:{secret}@localhost/postgres")
-        check(rc == 2 and "password" in err and secret not in err,
-              f"names: a password in the connection string is refused without echoing it ({rc}: {err[-200:]})")
+                                     f"postgresql://postgres:{secret}%zz@localhost/postgres")
+        check(rc == 2 and "does not parse" in err and secret not in err,
+              f"names: a string that does not parse is refused without quoting it ({rc}: {err[-200:]})")
         rc, _, err = tideline_events(env, main_sc["bucket"], main_sc["server"], cache, "--names-from",
                                      f"host={sock} port={mb.free_port()} dbname=postgres user=postgres")
         check(rc == 3 and "pg_ctl start" in err, f"names: no server there is a network error with a hint ({rc}: {err[-200:]})")
