@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <set>
 #include <thread>
 
 namespace tideline::catalog {
@@ -359,7 +360,15 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
         }
 
     QList<QList<Item>> streams;
-    QSet<wal::TimelineId> streamed;
+    // The segment a timeline branches in is in the archive twice: the parent's copy, and the
+    // child's, whose start is the parent's WAL up to the branch. A commit there is counted once
+    // by (owner, LSN), from whichever copy reads it first: a parent's copy that is missing or
+    // damaged must not lose the commits the child's copy still holds.
+    QSet<quint64> sharedSegnos;
+    for (const TimelineWal& t : archive.timelines())
+        if (const auto b = archive.graph().branchPoint(t.timeline))
+            sharedSegnos.insert(b->value() / segmentSize);
+    std::set<std::pair<wal::TimelineId, quint64>> sharedCommits;
     qint64 total = 0;
     for (const TimelineWal& t : archive.timelines()) {
         if (!options.timelines.isEmpty() && !options.timelines.contains(t.timeline))
@@ -378,7 +387,6 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
             continue;
         total += items.size();
         streams.append(items);
-        streamed.insert(t.timeline);
     }
 
     WalEventIndex index;
@@ -436,9 +444,8 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
                     lastTime = e.timeUsec;
                 else
                     e.notBeforeUsec = lastTime;
-                // A parent's WAL at the start of this timeline's first segment is counted with the
-                // parent's own copy when that is read.
-                if (e.kind == wal::WalEvent::Kind::Commit && e.timeUsec && (owner == timeline || !streamed.contains(owner)))
+                if (e.kind == wal::WalEvent::Kind::Commit && e.timeUsec
+                    && (!sharedSegnos.contains(item.object->segno) || sharedCommits.insert({owner, e.lsn.value()}).second))
                     ++index.commitsPerMinute[minuteOf(*e.timeUsec)];
             }
             if (options.kinds.isEmpty()) {

@@ -351,6 +351,7 @@ def main():
         test_against_waldump(env, "recompressed (xz, zstd, lz4)", sc["recompressed"]["bucket"],
                              sc["recompressed"]["server"], cache, work)
         test_damage(env, main_sc, cache, work)
+        test_missing_parent_copy(env, main_sc, cache, work)
         test_relation_names(env, main_sc, cache, work)
     finally:
         tr.drop_temp_buckets(env)
@@ -484,6 +485,42 @@ def test_damage(env, main_sc, cache, work):
     check(lost and all((k[0] == 1 and bad_lsn <= lsn_value(k[1]) < seg_end) or k[0] == 3 for k in lost),
           "damage: only events in the damaged stretches are missing")
     check(all(now[k] == intact[k] for k in now if k in intact), "damage: what is listed is unchanged")
+
+
+def test_missing_parent_copy(env, main_sc, cache, work):
+    """The segment timeline 2 branched in is in the archive twice: timeline 1's copy and timeline 2's,
+    which starts with timeline 1's WAL up to the branch. With timeline 1's copy gone, the commits
+    before the branch are still counted once, from timeline 2's copy; only those after it (in
+    timeline 1's copy alone) are lost. The oracle: pg_waldump over the intact archive, less what
+    pg_waldump finds in that one segment after the branch."""
+    server = main_sc["server"]
+    theirs, _ = waldump_events(env.store, main_sc["bucket"], server, os.path.join(work, "parent-intact"))
+    branch = lsn_value(main_sc["history"]["00000002.history"][0]["switch_lsn"])
+    victim = f"00000001{0:08X}{branch >> 24:08X}"
+    bucket = env.copy(main_sc["bucket"], "events-parent")
+    key = next(k for k in env.store.keys(bucket, f"{mb.PATH}/{server}/wals/") if k.split("/")[-1].startswith(victim + "."))
+    d = os.path.join(work, "parent-victim")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, victim), "wb") as f:
+        f.write(decompress(key.split("/")[-1], env.store.get(bucket, key))[1])
+    env.store.delete(bucket, key)
+    p = subprocess.run([PG_WALDUMP, "-p", d, victim, victim], capture_output=True, text=True, env={**os.environ, "TZ": "UTC"})
+    expected = waldump_per_minute(theirs)
+    before_branch = 0
+    for line in p.stdout.splitlines():
+        m = LINE.match(line)
+        if not m or m.group(1) != "Transaction" or not m.group(5).startswith("COMMIT "):
+            continue
+        if lsn_value(lsn_text(m.group(3), m.group(4))) < branch:
+            before_branch += 1
+            continue
+        minute = re.match(r"COMMIT " + PGTIME, m.group(5)).group(1)[:16]
+        expected[minute] -= 1
+    expected = {k: v for k, v in expected.items() if v}
+    rc, doc, err = tideline_events(env, bucket, server, cache, "--kind", "restore_point")
+    check(doc is not None and before_branch > 0 and per_minute(doc) == expected,
+          f"missing parent copy: commits before the branch counted once from the child's copy "
+          f"({before_branch} of them; {rc}: {err[-200:]}; {doc and per_minute(doc)} against {expected})")
 
 
 if __name__ == "__main__":
