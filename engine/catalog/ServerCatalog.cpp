@@ -2,6 +2,7 @@
 #include "engine/catalog/ServerCatalog.h"
 
 #include "engine/catalog/BackupFiles.h"
+#include "engine/catalog/WalListingPlan.h"
 
 #include "engine/core/Decompressor.h"
 #include "engine/core/Parallel.h"
@@ -131,9 +132,9 @@ namespace {
 
 // One unit of the second, parallel stage of loading.
 struct Task {
-    enum class Kind { ListWalDir, GetBackupInfo, GetKeep, GetHistory } kind;
+    enum class Kind { ListWalDir, ListWalRange, GetBackupInfo, GetKeep, GetHistory } kind;
     QString key;
-    qsizetype index; // backup index or history index
+    qsizetype index; // backup index, history index or range index
 };
 
 void classifyBackups(ServerCatalog& catalog, const Clock& clock)
@@ -339,6 +340,7 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     Result<Listing> base = cancelled();
     Result<Listing> walsTop = base;
     QList<Task> walTasks;
+    QList<WalListingPlan::Range> walRanges;
     QList<Task> baseTasks;
     QList<ObjectInfo> historyObjects;
     QList<Result<Listing>> dirListings;
@@ -354,8 +356,16 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         walsTop = store.list(walsPrefix, QStringLiteral("/"), cancel);
         if (!walsTop)
             return;
-        for (const QString& dir : walsTop->prefixes)
-            walTasks.append({Task::Kind::ListWalDir, dir, -1});
+        // A paged store lists the hash directories as ranges about a page long (a directory is
+        // a quarter of a page); a local directory, one by one.
+        if (store.listingPageSize() > 0) {
+            walRanges = WalListingPlan::plan(walsPrefix, walsTop->prefixes, store.listingPageSize(), parallelism);
+            for (qsizetype r = 0; r < walRanges.size(); ++r)
+                walTasks.append({Task::Kind::ListWalRange, QString(), r});
+        } else {
+            for (const QString& dir : walsTop->prefixes)
+                walTasks.append({Task::Kind::ListWalDir, dir, -1});
+        }
         for (const ObjectInfo& o : walsTop->objects) {
             const auto name = wal::WalFileName::parse(QStringView(o.key).mid(walsPrefix.size()));
             if (name && name->kind == wal::WalFileName::Kind::History) {
@@ -372,6 +382,9 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
                 const Task& t = walTasks[i];
                 if (t.kind == Task::Kind::ListWalDir)
                     dirListings[i] = store.list(t.key, QString(), cancel);
+                else if (t.kind == Task::Kind::ListWalRange)
+                    dirListings[i] =
+                        store.listRange(walsPrefix, walRanges[t.index].startAfter, walRanges[t.index].upTo, cancel);
                 else
                     historyBodies[i] = store.get(t.key, cancel);
                 progress();
@@ -460,19 +473,22 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     {
         qsizetype count = walsTop->objects.size();
         for (qsizetype i = 0; i < walTasks.size(); ++i)
-            if (walTasks[i].kind == Task::Kind::ListWalDir && dirListings[i])
+            if (walTasks[i].kind != Task::Kind::GetHistory && dirListings[i])
                 count += dirListings[i]->objects.size();
         walObjects.reserve(count);
     }
     walObjects += walsTop->objects;
     for (qsizetype i = 0; i < walTasks.size(); ++i) {
-        if (walTasks[i].kind != Task::Kind::ListWalDir)
+        if (walTasks[i].kind == Task::Kind::GetHistory)
             continue;
         if (!dirListings[i])
             return fail(dirListings[i].error());
         catalog.requests += dirListings[i]->requests;
+        // A range also passes over the files of wals/ itself, already listed above.
+        const bool range = walTasks[i].kind == Task::Kind::ListWalRange;
         for (ObjectInfo& o : dirListings[i]->objects)
-            walObjects.append(std::move(o));
+            if (!range || WalListingPlan::inDirectory(walsPrefix, o.key))
+                walObjects.append(std::move(o));
         dirListings[i] = Listing{};
     }
 

@@ -26,6 +26,21 @@ Result<QByteArray> ObjectStore::get(const QString& key, const CancelToken& cance
     return out;
 }
 
+Result<Listing> ObjectStore::listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
+                                       const CancelToken& cancel)
+{
+    auto all = list(prefix, QString(), cancel);
+    if (!all)
+        return all;
+    const QByteArray after = startAfter.toUtf8();
+    const QByteArray last = upTo.toUtf8();
+    all->objects.removeIf([&](const ObjectInfo& o) {
+        const QByteArray key = o.key.toUtf8();
+        return (!after.isEmpty() && key <= after) || (!last.isEmpty() && key > last);
+    });
+    return all;
+}
+
 DeleteReport ObjectStore::deleteObjects(const QStringList& keys, const CancelToken&)
 {
     DeleteReport report;

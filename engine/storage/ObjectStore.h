@@ -92,6 +92,20 @@ public:
     /// are rolled up into Listing::prefixes as S3 does. An empty listing is not an error.
     virtual Result<Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) = 0;
 
+    /// The most keys one listing request returns (S3: 1,000), or 0 where a listing is not paged
+    /// (a local directory). A caller with many small directories to list lists them as a few
+    /// long ranges with listRange() when this is non-zero: one round trip per page rather than
+    /// one per directory. Any thread.
+    virtual int listingPageSize() const { return 0; }
+
+    /// Every object under `prefix` whose key sorts after `startAfter` and no later than `upTo`
+    /// (UTF-8 byte order, as S3 sorts; an empty bound is no bound), in key order. Pages are
+    /// followed only as far as `upTo`: keys past it on the last page are dropped. Consecutive
+    /// ranges (a, b], (b, c] therefore list every key exactly once. Errors as list(). The
+    /// default lists the whole prefix and keeps the range.
+    virtual Result<Listing> listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
+                                      const CancelToken& cancel);
+
     /// The whole object, or the given range of it, collected from read().
     Result<QByteArray> get(const QString& key, const CancelToken& cancel, ByteRange range = {});
 

@@ -56,14 +56,29 @@ bool S3Store::autoVirtualHost(const QUrl& endpoint, const QString& bucket)
 
 Result<Listing> S3Store::list(const QString& prefix, const QString& delimiter, const CancelToken& cancel)
 {
+    return listPages(prefix, delimiter, {}, {}, cancel);
+}
+
+Result<Listing> S3Store::listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
+                                   const CancelToken& cancel)
+{
+    return listPages(prefix, {}, startAfter, upTo, cancel);
+}
+
+Result<Listing> S3Store::listPages(const QString& prefix, const QString& delimiter, const QString& firstStartAfter,
+                                   const QString& upTo, const CancelToken& cancel)
+{
     Listing out;
     QString token;
-    QString startAfter;
+    QString startAfter = firstStartAfter;
+    // S3 sorts keys by their UTF-8 bytes; QString compares UTF-16 units, which differ above U+FFFF.
+    const QByteArray last = upTo.toUtf8();
     for (;;) {
         Request rq;
         rq.bucketLevel = true;
         rq.what = S3StoreText::tr("listing s3://%1/%2").arg(m_config.bucket, prefix);
-        rq.query = {{QStringLiteral("list-type"), QStringLiteral("2")}, {QStringLiteral("max-keys"), QStringLiteral("1000")}};
+        rq.query = {{QStringLiteral("list-type"), QStringLiteral("2")},
+                    {QStringLiteral("max-keys"), QString::number(kListingPageSize)}};
         if (!prefix.isEmpty())
             rq.query.append({QStringLiteral("prefix"), prefix});
         if (!delimiter.isEmpty())
@@ -80,9 +95,17 @@ Result<Listing> S3Store::list(const QString& prefix, const QString& delimiter, c
         auto page = parseListObjectsPage(resp->body);
         if (!page)
             return fail(page.error());
+        bool pastEnd = false;
+        if (!last.isEmpty()) {
+            // Keys come in order: the first one past the range ends it, on this page and for good.
+            const auto past = std::find_if(page->objects.cbegin(), page->objects.cend(),
+                                           [&](const ObjectInfo& o) { return o.key.toUtf8() > last; });
+            pastEnd = past != page->objects.cend();
+            page->objects.erase(past, page->objects.cend());
+        }
         out.objects.append(page->objects);
         out.prefixes.append(page->prefixes);
-        if (!page->truncated)
+        if (!page->truncated || pastEnd)
             break;
         if (!page->nextToken.isEmpty()) {
             if (page->nextToken == token)
@@ -94,14 +117,14 @@ Result<Listing> S3Store::list(const QString& prefix, const QString& delimiter, c
         }
         // Truncated without a token (old or partial implementations): continue after the last
         // name this page returned, which S3 defines for start-after.
-        QString last = page->objects.isEmpty() ? QString() : page->objects.constLast().key;
-        if (!page->prefixes.isEmpty() && page->prefixes.constLast() > last)
-            last = page->prefixes.constLast();
-        if (last.isEmpty() || last == startAfter)
+        QString lastSeen = page->objects.isEmpty() ? QString() : page->objects.constLast().key;
+        if (!page->prefixes.isEmpty() && page->prefixes.constLast() > lastSeen)
+            lastSeen = page->prefixes.constLast();
+        if (lastSeen.isEmpty() || lastSeen == startAfter)
             return fail(ErrorCode::Corrupt,
                         S3StoreText::tr("%1: a truncated listing page gave no way to continue").arg(rq.what),
                         S3StoreText::tr("The endpoint's listing does not advance; report it to its operator."));
-        startAfter = last;
+        startAfter = lastSeen;
         token.clear();
     }
     return out;

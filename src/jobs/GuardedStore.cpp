@@ -68,6 +68,13 @@ Result<storage::Listing> GuardedStore::list(const QString& prefix, const QString
     return m_inner->list(prefix, delimiter, cancel);
 }
 
+Result<storage::Listing> GuardedStore::listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
+                                                 const CancelToken& cancel)
+{
+    check("listRange");
+    return m_inner->listRange(prefix, startAfter, upTo, cancel);
+}
+
 Result<storage::ObjectInfo> GuardedStore::read(const QString& key, const storage::ChunkSink& sink, const CancelToken& cancel,
                                                storage::ByteRange range)
 {

@@ -27,6 +27,9 @@ public:
     QString describe() const override;
     int usefulConcurrentReads() const override { return m_inner->usefulConcurrentReads(); }
     Result<storage::Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) override;
+    int listingPageSize() const override { return m_inner->listingPageSize(); }
+    Result<storage::Listing> listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
+                                       const CancelToken& cancel) override;
     Result<storage::ObjectInfo> read(const QString& key, const storage::ChunkSink& sink, const CancelToken& cancel,
                                      storage::ByteRange range = {}) override;
     Result<storage::ObjectInfo> head(const QString& key, const CancelToken& cancel) override;

@@ -392,6 +392,48 @@ private slots:
         QVERIFY(empty->objects.isEmpty() && empty->prefixes.isEmpty());
     }
 
+    // listRange: keys after one bound up to the other, in S3's order (UTF-8 bytes), pages
+    // followed only as far as the range goes; consecutive ranges list every key once.
+    void rangeListing()
+    {
+        S3Store store(config(QStringLiteral("data")));
+        const QString e000 = QString::fromUtf8("\xEE\x80\x80");  // U+E000: before U+1F600 in UTF-8, after it in UTF-16
+        const QString emoji = QString::fromUtf8("\xF0\x9F\x98\x80"); // U+1F600
+        QStringList keys;
+        for (int i = 0; i < 10; ++i)
+            keys << QStringLiteral("rng/d/%1").arg(i);
+        keys << u"rng/e/"_s + e000 << u"rng/e/"_s + emoji << u"rng/f"_s;
+        for (const QString& k : keys)
+            QVERIFY(store.put(k, k.toUtf8(), m_cancel));
+        const auto keysOf = [](const Listing& l) {
+            QStringList out;
+            for (const auto& o : l.objects)
+                out << o.key;
+            return out;
+        };
+        const auto middle = store.listRange(u"rng/"_s, u"rng/d/1"_s, u"rng/d/5"_s, m_cancel);
+        QVERIFY(middle);
+        QCOMPARE(keysOf(*middle), (QStringList{u"rng/d/2"_s, u"rng/d/3"_s, u"rng/d/4"_s, u"rng/d/5"_s}));
+        QCOMPARE(middle->requests, 2); // 3 keys a page here: the page holding rng/d/6 ends it
+        const auto utf8Order = store.listRange(u"rng/"_s, u"rng/d/9"_s, u"rng/e/"_s + e000, m_cancel);
+        QVERIFY(utf8Order);
+        QCOMPARE(keysOf(*utf8Order), QStringList{u"rng/e/"_s + e000});
+        const auto rest = store.listRange(u"rng/"_s, u"rng/e/"_s + e000, QString(), m_cancel);
+        QVERIFY(rest);
+        QCOMPARE(keysOf(*rest), (QStringList{u"rng/e/"_s + emoji, u"rng/f"_s}));
+        // Three consecutive ranges are the whole listing.
+        const auto all = store.list(u"rng/"_s, QString(), m_cancel);
+        QVERIFY(all);
+        QStringList joined;
+        for (const auto& [from, to] : {std::pair{QString(), u"rng/d/4"_s}, std::pair{u"rng/d/4"_s, u"rng/d/9"_s},
+                                       std::pair{u"rng/d/9"_s, QString()}}) {
+            const auto part = store.listRange(u"rng/"_s, from, to, m_cancel);
+            QVERIFY(part);
+            joined += keysOf(*part);
+        }
+        QCOMPARE(joined, keysOf(*all));
+    }
+
     void ranges()
     {
         S3Store store(config(QStringLiteral("data")));
