@@ -54,6 +54,71 @@ struct Step {
     quint64 segno;
 };
 
+// Where replay reads, as stretches of one timeline each, with every position numbered along it
+// but never spelled out: a month of a busy server is two million segments, and the window plans
+// again on every edit.
+class ReplayPath {
+public:
+    using Leg = WalArchive::Leg;
+
+    ReplayPath() = default;
+    explicit ReplayPath(const QList<Leg>& legs)
+    {
+        for (const Leg& l : legs)
+            if (l.to >= l.from)
+                m_legs.append(l);
+    }
+
+    const QList<Leg>& legs() const { return m_legs; }
+    bool isEmpty() const { return m_legs.isEmpty(); }
+    static qsizetype lengthOf(const Leg& l) { return qsizetype(l.to - l.from + 1); }
+    qsizetype size() const
+    {
+        qsizetype n = 0;
+        for (const Leg& l : m_legs)
+            n += lengthOf(l);
+        return n;
+    }
+    Step at(qsizetype i) const
+    {
+        for (const Leg& l : m_legs) {
+            if (i < lengthOf(l))
+                return {l.timeline, l.from + quint64(i)};
+            i -= lengthOf(l);
+        }
+        return last();
+    }
+    Step last() const { return {m_legs.constLast().timeline, m_legs.constLast().to}; }
+    // The first `n` positions.
+    ReplayPath head(qsizetype n) const
+    {
+        ReplayPath out;
+        for (Leg l : m_legs) {
+            if (n <= 0)
+                break;
+            l.to = std::min(l.to, l.from + quint64(n) - 1);
+            n -= lengthOf(l);
+            out.m_legs.append(l);
+        }
+        return out;
+    }
+    // The first position at or past segment `segno` (segment numbers only grow along a replay),
+    // or -1 when the path ends before it.
+    qsizetype indexOfSegno(quint64 segno) const
+    {
+        qsizetype offset = 0;
+        for (const Leg& l : m_legs) {
+            if (l.to >= segno)
+                return offset + (segno > l.from ? qsizetype(segno - l.from) : 0);
+            offset += lengthOf(l);
+        }
+        return -1;
+    }
+
+private:
+    QList<Leg> m_legs;
+};
+
 class Planner {
 public:
     Planner(const ServerCatalog& catalog, const RecoveryTarget& target, const PlanningRates& rates,
@@ -293,7 +358,7 @@ private:
             return false;
         if (!stop)
             m_plan.walChecked = true;
-        const QList<Step> all = steps(b, timeline, lastSegnoOf(timeline));
+        const ReplayPath all = steps(b, timeline, lastSegnoOf(timeline));
         if (!stop) {
             // Only a time target gets here (chooseBackup proved the others): nothing after it.
             require(all);
@@ -327,17 +392,11 @@ private:
         m_plan.stopEvent = stop;
         // Replay must read the stop record whole: up to the segment of its last byte.
         const quint64 seg = wal::segnoOfLsn(wal::Lsn(stop->end.value() - 1), segmentSize());
-        qsizetype at = -1;
-        for (qsizetype i = 0; i < all.size(); ++i)
-            if (all[i].segno >= seg) {
-                at = i;
-                break;
-            }
+        const qsizetype at = all.indexOfSegno(seg);
         if (at < 0)
             return false; // the record lies past what replay reads: upload-time rules decide
         m_plan.walChecked = true;
-        const QList<Step> path = all.mid(0, at + 1);
-        if (const qsizetype missing = require(path); missing >= 0) {
+        if (const qsizetype missing = require(all.head(at + 1)); missing >= 0) {
             refuseGap(b, all, missing);
             return true;
         }
@@ -487,37 +546,58 @@ private:
 
     // --- the WAL ------------------------------------------------------------------------------
 
-    // Every position replay reads from the backup's start to (toTli, toSegno), in order.
-    QList<Step> steps(const BackupEntry& b, TimelineId toTli, quint64 toSegno) const
+    // What replay reads from the backup's start to (toTli, toSegno), in order.
+    ReplayPath steps(const BackupEntry& b, TimelineId toTli, quint64 toSegno) const
     {
-        QList<Step> out;
-        for (const auto& leg : m_wals.legs(b.info->timeline, b.beginSegno, toTli, toSegno))
-            for (quint64 s = leg.from; s <= leg.to && leg.to >= leg.from; ++s)
-                out.append({leg.timeline, s});
-        return out;
+        return ReplayPath(m_wals.legs(b.info->timeline, b.beginSegno, toTli, toSegno));
     }
 
-    // Fills requiredWal for the steps, returns the index of the first missing step or -1.
-    qsizetype require(const QList<Step>& path)
+    // The archived segments of a leg's timeline within the leg, in segno order.
+    std::pair<const WalObject*, const WalObject*> archivedIn(const ReplayPath::Leg& leg) const
+    {
+        const catalog::TimelineWal* t = m_wals.timeline(leg.timeline);
+        if (!t)
+            return {nullptr, nullptr};
+        const auto bySegno = [](const WalObject& w, quint64 s) { return w.segno < s; };
+        const WalObject* all = t->segments.constData();
+        const WalObject* allEnd = all + t->segments.size();
+        const WalObject* begin = std::lower_bound(all, allEnd, leg.from, bySegno);
+        return {begin, std::lower_bound(begin, allEnd, leg.to + 1, bySegno)};
+    }
+
+    // Fills requiredWal for the path, returns the position of the first missing segment or -1.
+    // One pass over the archived segments of each leg: the missing ones are the holes between.
+    qsizetype require(const ReplayPath& path)
     {
         RequiredWal& r = m_plan.requiredWal;
         r = {};
         if (path.isEmpty())
             return -1;
-        r.first = name(path.first().timeline, path.first().segno);
+        const Step first = path.at(0);
+        r.first = name(first.timeline, first.segno);
         r.last = name(path.last().timeline, path.last().segno);
         r.count = static_cast<quint64>(path.size());
         qsizetype firstMissing = -1;
-        for (qsizetype i = 0; i < path.size(); ++i) {
-            if (const WalObject* w = m_wals.find(path[i].timeline, path[i].segno)) {
+        qsizetype offset = 0;
+        for (const ReplayPath::Leg& leg : path.legs()) {
+            const auto missing = [&](quint64 from, quint64 to) {
+                if (firstMissing < 0)
+                    firstMissing = offset + qsizetype(from - leg.from);
+                r.missingCount += to - from + 1;
+                for (quint64 s = from; s <= to && r.missing.size() < kMaxMissingNames; ++s)
+                    r.missing.append(name(leg.timeline, s));
+            };
+            quint64 expected = leg.from;
+            const auto [begin, end] = archivedIn(leg);
+            for (const WalObject* w = begin; w != end; ++w) {
+                if (w->segno > expected)
+                    missing(expected, w->segno - 1);
                 r.bytes += w->size;
-                continue;
+                expected = w->segno + 1;
             }
-            if (firstMissing < 0)
-                firstMissing = i;
-            ++r.missingCount;
-            if (r.missing.size() < kMaxMissingNames)
-                r.missing.append(name(path[i].timeline, path[i].segno));
+            if (expected <= leg.to)
+                missing(expected, leg.to);
+            offset += ReplayPath::lengthOf(leg);
         }
         return firstMissing;
     }
@@ -549,19 +629,21 @@ private:
     // The safest point before position `end` (exclusive) of the path: the start of the last
     // archived segment before it — replay finds a record there — or, when even that is the
     // backup's own end, the end of the backup.
-    RecoveryTarget alternativeBefore(const BackupEntry& b, const QList<Step>& path, qsizetype end) const
+    RecoveryTarget alternativeBefore(const BackupEntry& b, const ReplayPath& path, qsizetype end) const
     {
         const qsizetype last = end - 1;
-        if (last >= 0 && path[last].segno > b.endSegno) {
+        const Step lastStep = last >= 0 ? path.at(last) : Step{};
+        if (last >= 0 && lastStep.segno > b.endSegno) {
             if (target().kind == RecoveryTarget::Kind::Time && last >= 1) {
                 // A time is safe when a later segment, uploaded strictly after it, is archived.
-                const WalObject* before = m_wals.find(path[last - 1].timeline, path[last - 1].segno);
-                const WalObject* lastObject = m_wals.find(path[last].timeline, path[last].segno);
+                const Step previous = path.at(last - 1);
+                const WalObject* before = m_wals.find(previous.timeline, previous.segno);
+                const WalObject* lastObject = m_wals.find(lastStep.timeline, lastStep.segno);
                 if (before && lastObject && b.info->endTime && before->uploadedUsec > b.info->endTime->usecUtc
                     && lastObject->uploadedUsec > before->uploadedUsec)
                     return timeTarget(before->uploadedUsec);
             }
-            return lsnTarget(wal::segmentStartLsn(path[last].segno, segmentSize()));
+            return lsnTarget(wal::segmentStartLsn(lastStep.segno, segmentSize()));
         }
         return immediateOn(b.id);
     }
@@ -575,12 +657,13 @@ private:
         }
     }
 
-    void refuseGap(const BackupEntry& b, const QList<Step>& path, qsizetype missingAt)
+    void refuseGap(const BackupEntry& b, const ReplayPath& path, qsizetype missingAt)
     {
         const RecoveryTarget alt = alternativeBefore(b, path, missingAt);
+        const Step missing = path.at(missingAt);
         refuse(RecoveryPlannerText::tr("WAL segment %1 is missing from the archive, so replay from backup %2 stops "
                                        "before %3")
-                   .arg(name(path[missingAt].timeline, path[missingAt].segno), b.id, target().describe()),
+                   .arg(name(missing.timeline, missing.segno), b.id, target().describe()),
                RecoveryPlannerText::tr("The archive has a gap (see the wals command). The nearest reachable point "
                                        "before it: %1; a later target needs a backup taken after the gap.")
                    .arg(argsOf(alt)),
@@ -589,8 +672,7 @@ private:
 
     void planImmediate(const BackupEntry& b)
     {
-        const QList<Step> path = steps(b, b.info->timeline, b.endSegno);
-        require(path); // restorable: nothing missing
+        require(steps(b, b.info->timeline, b.endSegno)); // restorable: nothing missing
         m_plan.verdict = RecoveryPlan::Verdict::Ok;
     }
 
@@ -600,13 +682,8 @@ private:
         // step at or past it — read from whichever timeline PostgreSQL reads it from (the switch
         // segment comes from the new timeline, even when the LSN lies before the switch).
         const quint64 seg = wal::segnoOfLsn(target().lsn, segmentSize());
-        const QList<Step> all = steps(b, timeline, lastSegnoOf(timeline));
-        qsizetype at = -1;
-        for (qsizetype i = 0; i < all.size(); ++i)
-            if (all[i].segno >= seg) {
-                at = i;
-                break;
-            }
+        const ReplayPath all = steps(b, timeline, lastSegnoOf(timeline));
+        const qsizetype at = all.indexOfSegno(seg);
         if (at < 0) {
             require(all);
             const RecoveryTarget alt = alternativeBefore(b, all, all.size());
@@ -615,8 +692,7 @@ private:
                    RecoveryPlannerText::tr("Wait for archiving to catch up, or aim at %1.").arg(argsOf(alt)), alt);
             return;
         }
-        const QList<Step> path = all.mid(0, at + 1);
-        const qsizetype missing = require(path);
+        const qsizetype missing = require(all.head(at + 1));
         if (missing >= 0) {
             refuseGap(b, all, missing);
             return;
@@ -633,24 +709,30 @@ private:
     void planTime(const BackupEntry& b, TimelineId timeline)
     {
         const qint64 t = target().time.usecUtc;
-        const QList<Step> all = steps(b, timeline, lastSegnoOf(timeline));
+        const ReplayPath all = steps(b, timeline, lastSegnoOf(timeline));
         // Every record written after t is in a segment uploaded after t; the first such segment on
         // the path is where replay can prove it has passed the target.
         qsizetype proof = -1;
         qsizetype firstMissing = -1;
-        for (qsizetype i = 0; i < all.size(); ++i) {
-            const WalObject* w = m_wals.find(all[i].timeline, all[i].segno);
-            if (!w) {
-                firstMissing = i;
-                break;
+        qsizetype offset = 0;
+        for (const ReplayPath::Leg& leg : all.legs()) {
+            quint64 expected = leg.from;
+            const auto [begin, end] = archivedIn(leg);
+            for (const WalObject* w = begin; w != end && proof < 0 && firstMissing < 0; ++w) {
+                if (w->segno > expected)
+                    firstMissing = offset + qsizetype(expected - leg.from);
+                else if (w->uploadedUsec > t) // truncated to the second, so strictly later really is later
+                    proof = offset + qsizetype(w->segno - leg.from);
+                expected = w->segno + 1;
             }
-            if (w->uploadedUsec > t) { // truncated to the second, so strictly later really is later
-                proof = i;
+            if (proof < 0 && firstMissing < 0 && expected <= leg.to)
+                firstMissing = offset + qsizetype(expected - leg.from);
+            if (proof >= 0 || firstMissing >= 0)
                 break;
-            }
+            offset += ReplayPath::lengthOf(leg);
         }
         if (firstMissing >= 0) {
-            require(all.mid(0, firstMissing + 1));
+            require(all.head(firstMissing + 1));
             refuseGap(b, all, firstMissing);
             return;
         }
@@ -677,8 +759,7 @@ private:
                    alt);
             return;
         }
-        const QList<Step> path = all.mid(0, proof + 1);
-        require(path);
+        require(all.head(proof + 1));
         const bool nextArchived = proof + 1 < all.size();
         if (!nextArchived) {
             m_plan.verdict = RecoveryPlan::Verdict::Uncertain;
@@ -693,18 +774,21 @@ private:
 
     void planUnverifiable(const BackupEntry& b, TimelineId timeline)
     {
-        const QList<Step> all = steps(b, timeline, lastSegnoOf(timeline));
+        const ReplayPath all = steps(b, timeline, lastSegnoOf(timeline));
         qsizetype stop = all.size();
-        for (qsizetype i = 0; i < all.size(); ++i)
-            if (!m_wals.find(all[i].timeline, all[i].segno)) {
-                stop = i;
+        qsizetype offset = 0;
+        for (const ReplayPath::Leg& leg : all.legs()) {
+            if (const auto missing = m_wals.firstMissing(leg.timeline, leg.from, leg.to)) {
+                stop = offset + qsizetype(*missing - leg.from);
                 break;
             }
-        require(all.mid(0, stop));
+            offset += ReplayPath::lengthOf(leg);
+        }
+        require(all.head(stop));
         if (stop < all.size())
             m_plan.warnings.append(RecoveryPlannerText::tr("WAL segment %1 is missing: if the target lies after it, "
                                                            "recovery cannot reach it and ends there")
-                                       .arg(name(all[stop].timeline, all[stop].segno)));
+                                       .arg(name(all.at(stop).timeline, all.at(stop).segno)));
         m_plan.verdict = RecoveryPlan::Verdict::Unverified;
         m_plan.reason = target().kind == RecoveryTarget::Kind::Xid
             ? RecoveryPlannerText::tr("whether transaction %1 exists on this path is only known by "

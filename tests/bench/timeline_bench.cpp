@@ -209,6 +209,28 @@ int main(int argc, char** argv)
         const pitr::RecoveryPlan plan = pitr::planRecovery(snapshot->catalog, worst);
         std::printf("worst case (xid from the oldest backup, %llu segments): %.1f ms %s\n",
                     static_cast<unsigned long long>(plan.requiredWal.count), t.nsecsElapsed() / 1e6, qPrintable(plan.reason));
+        // A time after the end of the archive on the newest timeline, pinned to the newest backup
+        // of the oldest timeline: every segment to the end is looked at, then refused, then
+        // planned again unpinned for the alternative.
+        pitr::RecoveryTarget late;
+        late.kind = pitr::RecoveryTarget::Kind::Time;
+        late.time = Timestamp::fromUsec(kT0 + qint64(kSegments) * kSegmentEvery + 86'400 * kSec);
+        QString pinned;
+        for (const auto* b : snapshot->catalog.restorableBackups())
+            if (b->info->timeline == 1)
+                pinned = b->id;
+        late.backupId = pinned;
+        QList<double> lateMs;
+        pitr::RecoveryPlan latePlan;
+        for (int i = 0; i < 5; ++i) {
+            QElapsedTimer lt;
+            lt.start();
+            latePlan = pitr::planRecovery(snapshot->catalog, late);
+            lateMs.append(lt.nsecsElapsed() / 1e6);
+        }
+        std::printf("after the end, pinned (%llu segments on the path): median %.1f ms  %s\n",
+                    static_cast<unsigned long long>(latePlan.requiredWal.count), stats(lateMs).median,
+                    qPrintable(latePlan.reason.left(80)));
     }
     return ok ? 0 : 1;
 }
