@@ -881,8 +881,12 @@ RestoreWizard* MainWindow::openRestoreWizard()
         return nullptr;
     }
     pitr::RecoveryTarget target;
-    if (const auto t = m_pitr->target())
+    std::optional<pitr::RecoveryPlan> plan;
+    if (const auto t = m_pitr->target()) {
         target = *t;
+        if (!m_pitr->planning() && m_pitr->snapshot() == s)
+            plan = m_pitr->plan(); // planned on a worker already: the wizard need not plan again here
+    }
     const ConnectionProfile& p = m_session->profile();
     RestoreWizard::Source source{p.sourceUrl(), m_server, p.endpoint, p.awsProfile, p.region, m_session->servers(), {}};
     std::optional<S3Secret> secret = m_vault->sessionSecret(p.id);
@@ -894,7 +898,7 @@ RestoreWizard* MainWindow::openRestoreWizard()
         if (!secret->sessionToken.isEmpty())
             source.environment.insert(QStringLiteral("AWS_SESSION_TOKEN"), secret->sessionToken);
     }
-    auto* wizard = new RestoreWizard(*m_runner, s, m_session->store(), source, target, this);
+    auto* wizard = new RestoreWizard(*m_runner, s, m_session->store(), source, target, std::move(plan), this);
     wizard->setClock(*m_clock);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->open(); // window-modal without a nested event loop

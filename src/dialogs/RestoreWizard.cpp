@@ -72,13 +72,16 @@ QString RestoreWizard::restoreCommand(const QString& cli, const Source& source)
 }
 
 RestoreWizard::RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::shared_ptr<storage::ObjectStore> store,
-                             Source source, const pitr::RecoveryTarget& target, QWidget* parent)
+                             Source source, const pitr::RecoveryTarget& target, std::optional<pitr::RecoveryPlan> plan,
+                             QWidget* parent)
     : QWizard(parent), m_runner(runner), m_snapshot(std::move(snapshot)), m_store(std::move(store)),
       m_source(std::move(source)), m_target(target), m_ui(new Ui::RestoreWizard)
 {
     setWindowTitle(tr("Restore %1").arg(m_source.server));
     setOption(QWizard::NoBackButtonOnLastPage, true);
-    if (m_snapshot)
+    if (plan)
+        m_plan = std::move(*plan);
+    else if (m_snapshot)
         m_plan = pitr::planRecovery(m_snapshot->catalog, m_target, {}, m_snapshot->events.get());
     buildPages();
     connect(&m_runner, &JobRunner::jobProgress, this, [this](quint64 id, const Progress& p) {

@@ -73,8 +73,11 @@ public:
         QMap<QString, QString> environment;
     };
 
+    /// `plan` is the target's plan when the caller has it (the Timeline tab planned it on a
+    /// worker); without one the wizard plans here, which is quick for an immediate target.
     RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::shared_ptr<storage::ObjectStore> store, Source source,
-                  const pitr::RecoveryTarget& target, QWidget* parent = nullptr);
+                  const pitr::RecoveryTarget& target, std::optional<pitr::RecoveryPlan> plan = std::nullopt,
+                  QWidget* parent = nullptr);
     ~RestoreWizard() override;
 
     /// tideline-cli for the restore_command, by this rule: $TIDELINE_CLI when set; else next to

@@ -11,11 +11,14 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QEvent>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTextCharFormat>
+#include <QTimer>
 #include <QTreeWidget>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <limits>
@@ -471,6 +474,8 @@ void PitrView::replan()
     m_plan = pitr::RecoveryPlan{};
     m_alternative->hide();
     m_restore->setEnabled(false);
+    const quint64 generation = ++m_planGeneration;
+    m_planning = false;
     if (!m_snapshot) {
         m_planLabel->setText(tr("No server loaded."));
         return;
@@ -479,7 +484,31 @@ void PitrView::replan()
         m_planLabel->setText(tr("<b>No target</b>: %1").arg(m_inputMessage->text().toHtmlEscaped()));
         return;
     }
-    m_plan = pitr::planRecovery(m_snapshot->catalog, *m_target, {}, m_snapshot->events.get());
+    m_planning = true;
+    // The snapshot is immutable and shared: the worker holds its own reference, so a view that
+    // closes or moves on meanwhile only drops the answer.
+    auto* watcher = new QFutureWatcher<pitr::RecoveryPlan>(this);
+    connect(watcher, &QFutureWatcher<pitr::RecoveryPlan>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_planGeneration)
+            return;
+        m_plan = watcher->result();
+        m_planning = false;
+        showPlan();
+        emit planned();
+    });
+    watcher->setFuture(QtConcurrent::run([snapshot = m_snapshot, target = *m_target] {
+        return pitr::planRecovery(snapshot->catalog, target, {}, snapshot->events.get());
+    }));
+    // Most plans come back before the next frame; a long one says so rather than show the last.
+    QTimer::singleShot(150, this, [this, generation] {
+        if (generation == m_planGeneration && m_planning)
+            m_planLabel->setText(tr("Planning…"));
+    });
+}
+
+void PitrView::showPlan()
+{
     m_planLabel->setText(planText());
     m_restore->setEnabled(m_plan.ok());
     if (!m_plan.ok() && m_plan.alternative) {

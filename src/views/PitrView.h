@@ -32,8 +32,9 @@ class PitrTimeline;
 /// Point-and-click PITR: the timeline, a calendar (days on which a backup ended in bold) and a
 /// time edit in the window's zone stay in sync; the target kind (time, xid, LSN, restore point,
 /// immediate), timeline and inclusiveness beside them; and the plan, recomputed on every change
-/// by the engine's planner (pure, no I/O, so it runs here on the GUI thread), with a refused
-/// target's nearest valid alternative one click away.
+/// by the engine's planner on a worker thread (a month of a busy server's WAL is millions of
+/// segments: the window keeps answering while it plans), with a refused target's nearest valid
+/// alternative one click away.
 /// Thread: GUI thread.
 class PitrView final : public QWidget {
     Q_OBJECT
@@ -66,8 +67,11 @@ public:
     void applyTarget(const pitr::RecoveryTarget& target);
     /// The target the controls describe; nullopt while the input is refused (see inputMessage()).
     std::optional<pitr::RecoveryTarget> target() const { return m_target; }
-    /// The plan for target(); a default (refused, empty) plan while there is none.
+    /// The plan for target(); a default (refused, empty) plan while there is none or while it is
+    /// being computed (planning()).
     const pitr::RecoveryPlan& plan() const { return m_plan; }
+    /// Whether the plan for the current target is still being computed.
+    bool planning() const { return m_planning; }
     QString planText() const;
     QString inputMessage() const;
 
@@ -89,6 +93,8 @@ public:
 signals:
     /// "Restore…": open the wizard on this target and plan.
     void restoreRequested(const tideline::pitr::RecoveryTarget& target);
+    /// The plan for the current target is in: plan() and planText() tell it.
+    void planned();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -108,6 +114,7 @@ private:
     void updateTarget(bool followTarget);
     void markBackupDays();
     void replan();
+    void showPlan();
     void updateKindControls();
     void updateHappened();
 
@@ -115,6 +122,8 @@ private:
     TimeZoneMode m_zone = TimeZoneMode::Utc;
     std::optional<pitr::RecoveryTarget> m_target;
     pitr::RecoveryPlan m_plan;
+    quint64 m_planGeneration = 0; ///< a plan that comes back for an older target is dropped
+    bool m_planning = false;
     bool m_syncing = false;
     bool m_inputRead = false; ///< updateTarget() ran: m_target and the message reflect the controls
 
