@@ -331,16 +331,17 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     // hash directory and history file) and base/ (one walk, then every backup.info and keep
     // annotation). They run side by side, each starting its second stage as soon as its own
     // listing is in, so the critical path is the longer half rather than the sum of two stages.
-    // Hash-directory listings run `parallelism` at once (on a large archive their count sets the
-    // number of sequential round trips); the small GETs of base/ get their own lane of
-    // 2 x parallelism so that hundreds of backup.info files finish within that path instead of
-    // queueing behind the listings.
+    // wals/ listings run 2 x parallelism at once as ranges on a paged store (their waves set the
+    // number of sequential round trips), `parallelism` at once as directories on a local one; the
+    // small GETs of base/ get their own lane of 2 x parallelism so that hundreds of backup.info
+    // files finish within that path instead of queueing behind the listings.
     //: Progress phase: listing the server's objects in the store.
     context.report({ServerCatalogText::tr("listing"), 0, 2, 0});
     Result<Listing> base = cancelled();
     Result<Listing> walsTop = base;
     QList<Task> walTasks;
     QList<WalListingPlan::Range> walRanges;
+    int walLanes = parallelism;
     QList<Task> baseTasks;
     QList<ObjectInfo> historyObjects;
     QList<Result<Listing>> dirListings;
@@ -357,9 +358,11 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         if (!walsTop)
             return;
         // A paged store lists the hash directories as ranges about a page long (a directory is
-        // a quarter of a page); a local directory, one by one.
+        // a quarter of a page), twice as many at once as directories were: each range is one
+        // request, and their waves are the WAL half's round trips. A local directory, one by one.
         if (store.listingPageSize() > 0) {
-            walRanges = WalListingPlan::plan(walsPrefix, walsTop->prefixes, store.listingPageSize(), parallelism);
+            walLanes = 2 * parallelism;
+            walRanges = WalListingPlan::plan(walsPrefix, walsTop->prefixes, store.listingPageSize(), walLanes);
             for (qsizetype r = 0; r < walRanges.size(); ++r)
                 walTasks.append({Task::Kind::ListWalRange, QString(), r});
         } else {
@@ -377,7 +380,7 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         historyBodies.resize(walTasks.size(), Result<QByteArray>(QByteArray()));
         total += walTasks.size();
         parallelFor(
-            walTasks.size(), parallelism,
+            walTasks.size(), walLanes,
             [&](qsizetype i) {
                 const Task& t = walTasks[i];
                 if (t.kind == Task::Kind::ListWalDir)

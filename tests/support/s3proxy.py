@@ -56,6 +56,7 @@ Control API (never logged, never faulted):
   GET  /__proxy/log               the request log as JSON lines
   GET  /__proxy/stats             {"requests", "faults", "peak_concurrency", "sequential_depth",
                                    "wall_s", "by_action"} over the log
+  GET  /__proxy/stats?match=RE    the same over the requests whose target matches RE
   POST /__proxy/reset             clear rules and log; {"cache": true} also drops recorded answers
 
 Each log line: {"id", "method", "target", "range", "status", "action", "replayed", "bytes",
@@ -198,9 +199,9 @@ class State:
         if self.log_file:
             self.log_file.write(json.dumps(entry) + "\n")
 
-    def stats(self):
+    def stats(self, match=None):
         with self.lock:
-            log = list(self.log)
+            log = [e for e in self.log if match is None or match.search(e["target"])]
         by_action = {}
         for e in log:
             by_action[e["action"] or "none"] = by_action.get(e["action"] or "none", 0) + 1
@@ -372,7 +373,9 @@ class Handler(BaseHTTPRequestHandler):
                     text = "".join(json.dumps(e) + "\n" for e in STATE.log).encode()
                 return self.send_raw(200, None, [("Content-Type", "application/x-ndjson")], text, False)
             elif path == "/__proxy/stats" and self.command == "GET":
-                return self.send_json(STATE.stats())
+                query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+                match = re.compile(query["match"][0]) if "match" in query else None
+                return self.send_json(STATE.stats(match))
             elif path == "/__proxy/reset" and self.command == "POST":
                 with STATE.lock:
                     STATE.rules = []
