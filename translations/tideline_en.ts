@@ -119,7 +119,7 @@
 <context>
     <name>DrillJob</name>
     <message numerus="yes">
-        <location filename="../engine/restore/DrillJob.cpp" line="+614"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+539"/>
         <source>%n WAL prefetcher(s) did not stop</source>
         <translation>
             <numerusform>%n WAL prefetcher did not stop</numerusform>
@@ -145,7 +145,7 @@
 <context>
     <name>EventsCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/EventsCommand.cpp" line="+49"/>
+        <location filename="../src/cli/EventsCommand.cpp" line="+50"/>
         <source>%n subtransaction(s)</source>
         <extracomment>%1 is a number of subtransactions</extracomment>
         <translation>
@@ -154,7 +154,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+146"/>
+        <location line="+149"/>
         <source>%n record(s) of a known kind had data that did not parse and were left out</source>
         <translation>
             <numerusform>%n record of a known kind had data that did not parse and was left out</numerusform>
@@ -241,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Store.cpp" line="+378"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+401"/>
         <source>deleting %n objects from s3://%1</source>
         <translation>
             <numerusform>deleting %n object from s3://%1</numerusform>
@@ -252,7 +252,7 @@
 <context>
     <name>ServerCatalog</name>
     <message numerus="yes">
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+89"/>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+90"/>
         <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
         <translation>
             <numerusform>backup %1 cannot be restored: %n WAL segment it needs is missing, the first %2</numerusform>
@@ -514,7 +514,7 @@
 <context>
     <name>tideline::gui::PitrView</name>
     <message numerus="yes">
-        <location filename="../src/views/PitrView.cpp" line="+514"/>
+        <location filename="../src/views/PitrView.cpp" line="+543"/>
         <source>WAL needed: %Ln segment(s), %1 → %2</source>
         <translation>
             <numerusform>WAL needed: %Ln segment, %1 → %2</numerusform>
@@ -533,7 +533,7 @@
 <context>
     <name>tideline::gui::RestoreWizard</name>
     <message numerus="yes">
-        <location filename="../src/dialogs/RestoreWizard.cpp" line="+244"/>
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+247"/>
         <source>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment(s) from %3; download %4; estimated %5.</source>
         <translation>
             <numerusform>Base backup &lt;b&gt;%1&lt;/b&gt;; timelines %2; WAL %Ln segment from %3; download %4; estimated %5.</numerusform>

@@ -2411,7 +2411,7 @@
 <context>
     <name>DrillJob</name>
     <message>
-        <location filename="../engine/restore/DrillJob.cpp" line="+140"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+142"/>
         <source>returned no rows (not a query)</source>
         <translation>не вернул строк (это не запрос)</translation>
     </message>
@@ -2466,17 +2466,7 @@
         <translation>остановка не на LSN %1: %2</translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>the server of a drill killed earlier still runs on %1; left as it is</source>
-        <translation>сервер ранее прерванной проверки всё ещё работает в %1; оставлен как есть</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop it with pg_ctl -D %1 stop -m immediate, then remove %2.</source>
-        <translation>Остановите его командой pg_ctl -D %1 stop -m immediate, затем удалите %2.</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+58"/>
         <source># Restore drill: %1 — %2
 
 </source>
@@ -2562,7 +2552,7 @@
         <translation>планирование</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>removed what a drill killed earlier left in %1</source>
         <translation>удалено то, что оставила ранее прерванная проверка в %1</translation>
     </message>
@@ -2587,7 +2577,7 @@
         <translation>PostgreSQL работает от имени %1: укажите в --scratch каталог, доступный ему, например /var/tmp.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>restore (download, decompress, extract)</source>
         <translation>восстановление (загрузка, распаковка, извлечение)</translation>
     </message>
@@ -2617,7 +2607,7 @@
         <translation>PostgreSQL не остановился; %1 оставлен как есть</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>scratch directory kept: %1 (fsync, full_page_writes and synchronous_commit back to their defaults)</source>
         <translation>временный каталог сохранён: %1 (fsync, full_page_writes и synchronous_commit возвращены к значениям по умолчанию)</translation>
     </message>
@@ -2636,12 +2626,12 @@
         <translation>остановка и очистка</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-62"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-190"/>
         <source>- Source: %1
 - Backup: %2
 - Target: %3
@@ -2662,7 +2652,7 @@
 </translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+197"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -2682,7 +2672,7 @@
         <translation>PostgreSQL остановился: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>the server is still in recovery</source>
         <translation>сервер всё ещё в режиме восстановления</translation>
     </message>
@@ -2700,6 +2690,29 @@
         <location line="+1"/>
         <source>Check permissions of your data directory.</source>
         <translation>Проверьте права доступа к вашему каталогу данных.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillScratch</name>
+    <message>
+        <location filename="../engine/restore/DrillScratch.cpp" line="+164"/>
+        <source>%1/postmaster.pid is not a regular file; left as it is</source>
+        <translation>%1/postmaster.pid — не обычный файл; оставлено как есть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at it, then remove the directory by hand.</source>
+        <translation>Осмотрите его, затем удалите каталог вручную.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the server of a drill killed earlier still runs on %1; left as it is</source>
+        <translation>сервер ранее прерванной проверки всё ещё работает в %1; оставлен как есть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.</source>
+        <translation>Остановите его командой pg_ctl -D %1 stop -m immediate, затем удалите каталог.</translation>
     </message>
 </context>
 <context>
@@ -2776,7 +2789,7 @@
 <context>
     <name>EventsCommand</name>
     <message>
-        <location filename="../src/cli/EventsCommand.cpp" line="+42"/>
+        <location filename="../src/cli/EventsCommand.cpp" line="+43"/>
         <source>%1 to %2 blocks</source>
         <extracomment>%1 is a relation file path, %2 a number of 8 KiB blocks</extracomment>
         <translation>%1 до %2 блоков</translation>
@@ -2818,7 +2831,7 @@
         <translation>например, --timeline 2</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>TIME</source>
         <translation>ВРЕМЯ</translation>
     </message>
@@ -4454,7 +4467,7 @@
 <context>
     <name>ObjectStore</name>
     <message>
-        <location filename="../engine/storage/ObjectStore.cpp" line="+32"/>
+        <location filename="../engine/storage/ObjectStore.cpp" line="+47"/>
         <source>%1 cannot delete objects</source>
         <translation>%1 не умеет удалять объекты</translation>
     </message>
@@ -4891,7 +4904,7 @@
         <translation>не проверено</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+274"/>
         <source>there is no restore point named &apos;%1&apos; in the archived WAL</source>
         <translation>в заархивированном WAL нет точки восстановления «%1»</translation>
     </message>
@@ -4946,7 +4959,7 @@
         <translation>Чтобы восстановить всё заархивированное, включая эту фиксацию: --target-lsn %1; или дождитесь, пока архивация догонит.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
         <source>transaction id %1 also ended on timeline %2 at %3, a different transaction (a point-in-time recovery hands out xids again); this plan stops at the one on timeline %4 at %5</source>
         <translation>идентификатор транзакции %1 завершился и на линии времени %2 в %3 — это другая транзакция (после восстановления на момент времени xid выдаются заново); этот план останавливается на транзакции линии времени %4 в %5</translation>
     </message>
@@ -5046,7 +5059,7 @@
         <translation>Выберите резервную копию, снятую на линии времени %1 или на её предке до переключения.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+125"/>
         <source>WAL segment %1 is missing from the archive, so replay from backup %2 stops before %3</source>
         <translation>сегмент WAL %1 отсутствует в архиве, поэтому воспроизведение от резервной копии %2 остановится, не дойдя до цели (%3)</translation>
     </message>
@@ -5056,7 +5069,7 @@
         <translation>В архиве пропуск (см. команду wals). Ближайшая достижимая точка до него: %1; для более поздней цели нужна резервная копия, снятая после пропуска.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
         <source>LSN %1 is after the end of the archive on timeline %2 (last segment %3)</source>
         <translation>LSN %1 позже конца архива на линии времени %2 (последний сегмент %3)</translation>
     </message>
@@ -5066,12 +5079,12 @@
         <translation>Дождитесь, пока архивирование догонит, или укажите %1.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>the target lies in the newest archived segment; if no record at or after it is archived yet, recovery ends before reaching it</source>
         <translation>цель лежит в самом новом заархивированном сегменте; если ни одна запись в этой точке или после неё ещё не заархивирована, восстановление закончится, не дойдя до цели</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>the newest archived segment was uploaded in the same second as the target (object stores keep upload times to the second); whether it holds a commit after the target is only known by replaying</source>
         <translation>самый новый заархивированный сегмент выгружен в ту же секунду, что и цель (объектные хранилища хранят время выгрузки с точностью до секунды); есть ли в нём фиксация после цели, покажет только воспроизведение</translation>
     </message>
@@ -5086,12 +5099,12 @@
         <translation>Дождитесь, пока архивирование догонит (проверьте условие ContinuousArchiving кластера), или укажите %1.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>the target is later than the upload of the second-to-last archived segment; the last commit in the archive is not known without reading WAL, so PostgreSQL may end recovery before reaching it</source>
         <translation>цель позже выгрузки предпоследнего заархивированного сегмента; последняя фиксация в архиве неизвестна без чтения WAL, поэтому PostgreSQL может завершить восстановление, не дойдя до цели</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>WAL segment %1 is missing: if the target lies after it, recovery cannot reach it and ends there</source>
         <translation>сегмент WAL %1 отсутствует: если цель лежит после него, восстановление не сможет её достичь и закончится на нём</translation>
     </message>
@@ -5182,7 +5195,7 @@
 <context>
     <name>RelationNames</name>
     <message>
-        <location filename="../engine/restore/RelationNames.cpp" line="+48"/>
+        <location filename="../engine/restore/RelationNames.cpp" line="+73"/>
         <source>cannot read relation names from the restored copy: %1</source>
         <translation>не удалось прочитать имена отношений из восстановленной копии: %1</translation>
     </message>
@@ -5197,27 +5210,65 @@
         <translation>Запустите восстановленную копию (pg_ctl start) и проверьте строку подключения.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>reading the restored copy&apos;s catalog failed: %1</source>
         <translation>не удалось прочитать каталог восстановленной копии: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The user needs to connect to every database and read pg_class.</source>
         <translation>Пользователю нужно подключаться ко всем базам и читать pg_class.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>the connection string does not parse: %1</source>
-        <translation>строка подключения не разбирается: %1</translation>
+        <location line="+27"/>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reading relation names took longer than %1 s</source>
+        <translation>чтение имён отношений заняло больше %1 с</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Point --names-from at the restored copy, not a busy production server.</source>
+        <translation>Укажите в --names-from восстановленную копию, а не нагруженный рабочий сервер.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the connection string does not parse</source>
+        <translation>строку подключения не удаётся разобрать</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the server lists more than %1 databases</source>
+        <translation>сервер перечисляет больше %1 баз данных</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <source>Point --names-from at the restored copy.</source>
+        <translation>Укажите в --names-from восстановленную копию.</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+31"/>
+        <source>database %1 skipped: %2</source>
+        <extracomment>%1 is a database name, %2 libpq&apos;s reason</extracomment>
+        <translation>база данных %1 пропущена: %2</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>the server names more than %1 relations</source>
+        <translation>сервер называет больше %1 отношений</translation>
+    </message>
+    <message>
+        <location line="-51"/>
         <source>for example &quot;host=/tmp port=5433 dbname=postgres user=postgres&quot;</source>
         <translation>например &quot;host=/tmp port=5433 dbname=postgres user=postgres&quot;</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>the connection string holds a password</source>
         <translation>строка подключения содержит пароль</translation>
     </message>
@@ -6424,12 +6475,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location filename="../engine/storage/S3Store.cpp" line="+65"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+79"/>
         <source>listing s3://%1/%2</source>
         <translation>получение списка s3://%1/%2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>%1: the endpoint repeated its continuation token</source>
         <translation>%1: эндпоинт повторил свой токен продолжения</translation>
     </message>
@@ -6513,7 +6564,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>ServerCatalog</name>
     <message>
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+37"/>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+38"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -6621,13 +6672,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>получение списка</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>reading catalog</source>
         <extracomment>Progress phase: fetching backup.info and timeline history files.</extracomment>
         <translation>чтение каталога</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+118"/>
         <source>no backups or WAL for server &apos;%1&apos; in %2</source>
         <translation>нет резервных копий и WAL для сервера &apos;%1&apos; в %2</translation>
     </message>
@@ -6637,7 +6688,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Выведите имена серверов командой: tideline-cli servers %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>%1 is unreadable: %2</source>
         <translation>%1 не читается: %2</translation>
     </message>
@@ -9132,7 +9183,7 @@ Pass --kubeconfig FILE or set KUBECONFIG.</source>
         <translation>Сначала откройте сервер: мастер восстанавливает выбранный.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Open a server first: retention works on the selected one.</source>
         <translation>Сначала откройте сервер: политика хранения работает с выбранным.</translation>
     </message>
@@ -9666,7 +9717,7 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::PitrView</name>
     <message>
-        <location filename="../src/views/PitrView.cpp" line="+272"/>
+        <location filename="../src/views/PitrView.cpp" line="+275"/>
         <source>files dropped (DROP, TRUNCATE or rewrite)</source>
         <translation>файлы удалены (DROP, TRUNCATE или перезапись)</translation>
     </message>
@@ -9760,7 +9811,7 @@ uploaded %3, %4</source>
         <translation>Введите имя точки восстановления.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>No server loaded.</source>
         <translation>Сервер не загружен.</translation>
     </message>
@@ -9770,7 +9821,12 @@ uploaded %3, %4</source>
         <translation>&lt;b&gt;Нет цели&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
+        <source>Planning…</source>
+        <translation>Планирование…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Use the nearest valid target: %1</source>
         <translation>Взять ближайшую допустимую цель: %1</translation>
     </message>
@@ -9821,8 +9877,8 @@ uploaded %3, %4</source>
 <context>
     <name>tideline::gui::RestoreWizard</name>
     <message>
-        <location filename="../src/dialogs/RestoreWizard.cpp" line="+79"/>
-        <location line="+120"/>
+        <location filename="../src/dialogs/RestoreWizard.cpp" line="+80"/>
+        <location line="+122"/>
         <source>Restore %1</source>
         <translation>Восстановление %1</translation>
     </message>

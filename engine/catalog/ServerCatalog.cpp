@@ -331,8 +331,8 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     // hash directory and history file) and base/ (one walk, then every backup.info and keep
     // annotation). They run side by side, each starting its second stage as soon as its own
     // listing is in, so the critical path is the longer half rather than the sum of two stages.
-    // wals/ listings run 2 x parallelism at once as ranges on a paged store (their waves set the
-    // number of sequential round trips), `parallelism` at once as directories on a local one; the
+    // wals/ listings run `parallelism` at once, as ranges on a paged store and as directories on
+    // a local one (their waves set the number of sequential round trips); the
     // small GETs of base/ get their own lane of 2 x parallelism so that hundreds of backup.info
     // files finish within that path instead of queueing behind the listings.
     //: Progress phase: listing the server's objects in the store.
@@ -341,7 +341,6 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     Result<Listing> walsTop = base;
     QList<Task> walTasks;
     QList<WalListingPlan::Range> walRanges;
-    int walLanes = parallelism;
     QList<Task> baseTasks;
     QList<ObjectInfo> historyObjects;
     QList<Result<Listing>> dirListings;
@@ -358,11 +357,12 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         if (!walsTop)
             return;
         // A paged store lists the hash directories as ranges about a page long (a directory is
-        // a quarter of a page), twice as many at once as directories were: each range is one
-        // request, and their waves are the WAL half's round trips. A local directory, one by one.
+        // a quarter of a page): each range is one request, and their waves are the WAL half's
+        // round trips. Not more at once than directories were: a store that walks the whole
+        // prefix for a start-after (s3rver does) pays per range, and 32 at once made it drop
+        // connections. A local directory, one by one.
         if (store.listingPageSize() > 0) {
-            walLanes = 2 * parallelism;
-            walRanges = WalListingPlan::plan(walsPrefix, walsTop->prefixes, store.listingPageSize(), walLanes);
+            walRanges = WalListingPlan::plan(walsPrefix, walsTop->prefixes, store.listingPageSize(), parallelism);
             for (qsizetype r = 0; r < walRanges.size(); ++r)
                 walTasks.append({Task::Kind::ListWalRange, QString(), r});
         } else {
@@ -380,7 +380,7 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         historyBodies.resize(walTasks.size(), Result<QByteArray>(QByteArray()));
         total += walTasks.size();
         parallelFor(
-            walTasks.size(), walLanes,
+            walTasks.size(), parallelism,
             [&](qsizetype i) {
                 const Task& t = walTasks[i];
                 if (t.kind == Task::Kind::ListWalDir)

@@ -90,9 +90,8 @@ struct ServerCatalog {
 
 /// Loads a server's catalog: lists base/ (one walk, no delimiter, so directories without
 /// backup.info are seen too) and wals/ (on a paged store as ranges about a page long, see
-/// WalListingPlan, up to 2 x `parallelism` at once; on a local one directory by directory, up to
-/// `parallelism` at once), fetches every backup.info and .history file concurrently, then derives
-/// restorability, gaps and warnings.
+/// WalListingPlan; on a local one directory by directory; up to `parallelism` at once), fetches every backup.info and
+/// .history file concurrently, then derives restorability, gaps and warnings.
 ///
 /// Errors: MissingSource when the server has neither base/ nor wals/ objects (hint: the servers
 /// verb), or the bucket does not exist; the store's Network/Auth errors; Cancelled.
