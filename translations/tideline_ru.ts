@@ -2567,7 +2567,7 @@
         <translation>Укажите существующий каталог с правом записи в --scratch DIR; учебное восстановление работает в новом каталоге внутри него и удаляет только этот каталог.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>the user %1 cannot enter %2</source>
         <translation>пользователь %1 не может войти в %2</translation>
     </message>
@@ -2577,7 +2577,7 @@
         <translation>PostgreSQL работает от имени %1: укажите в --scratch каталог, доступный ему, например /var/tmp.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+26"/>
         <source>restore (download, decompress, extract)</source>
         <translation>восстановление (загрузка, распаковка, извлечение)</translation>
     </message>
@@ -2695,7 +2695,7 @@
 <context>
     <name>DrillScratch</name>
     <message>
-        <location filename="../engine/restore/DrillScratch.cpp" line="+164"/>
+        <location filename="../engine/restore/DrillScratch.cpp" line="+166"/>
         <source>%1/postmaster.pid is not a regular file; left as it is</source>
         <translation>%1/postmaster.pid — не обычный файл; оставлено как есть</translation>
     </message>
@@ -2705,12 +2705,18 @@
         <translation>Осмотрите его, затем удалите каталог вручную.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
+        <source>cannot tell whether the server of a drill killed earlier still runs on %1: %2</source>
+        <translation>не удаётся понять, работает ли ещё сервер ранее прерванной проверки в %1: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>the server of a drill killed earlier still runs on %1; left as it is</source>
         <translation>сервер ранее прерванной проверки всё ещё работает в %1; оставлен как есть</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
+        <location line="+16"/>
         <source>Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.</source>
         <translation>Остановите его командой pg_ctl -D %1 stop -m immediate, затем удалите каталог.</translation>
     </message>

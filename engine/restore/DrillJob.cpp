@@ -361,6 +361,14 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     // The server runs as the data's owner, who must be able to reach the data directory: this
     // directory is ours, the one around it the user's (left as it is).
     ::chmod(tmpl.constData(), 0755);
+    // Stamped at once, so a drill killed from here on is reaped. Removed with the directory, or
+    // on whatever way out leaves the directory (kept, a server that would not stop, a failed
+    // restore with --keep): a later drill reaps only the directories of drills that died first.
+    DrillScratch::stamp(scratch);
+    const auto release = qScopeGuard([&] {
+        if (QFileInfo::exists(scratch))
+            DrillScratch::release(scratch);
+    });
     const QString data = scratch + QStringLiteral("/data");
     const QString log = scratch + QStringLiteral("/postgres.log");
     // Root removes what the server's user could still write to: never through a link.
@@ -373,21 +381,13 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     if (::geteuid() == 0) {
         const QString runAs = o.owner.isEmpty() ? QStringLiteral("postgres") : o.owner;
         if (run(asOwner(runAs, QStringLiteral("test"), {QStringLiteral("-x"), scratch}), 30'000).exitCode != 0) {
+            DrillScratch::release(scratch);
             ::rmdir(tmpl.constData()); // empty, and of no use even with --keep
             return fail(ErrorCode::Refused, DrillJobText::tr("the user %1 cannot enter %2").arg(runAs, scratch),
                         DrillJobText::tr("PostgreSQL runs as %1: give --scratch a directory it can reach, such as /var/tmp.")
                             .arg(runAs));
         }
     }
-
-    // Removed with the directory, or on whatever way out leaves the directory (kept, a server
-    // that would not stop, a failed restore with --keep): a later drill reaps only the
-    // directories of drills that died before either.
-    DrillScratch::stamp(scratch);
-    const auto release = qScopeGuard([&] {
-        if (QFileInfo::exists(scratch))
-            DrillScratch::release(scratch);
-    });
 
     RestoreOptions ro;
     ro.destination = data;

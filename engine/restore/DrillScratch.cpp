@@ -13,11 +13,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <limits>
 #include <optional>
 #include <poll.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 // glibc 2.36's header declares these without C linkage (fixed in 2.37).
@@ -165,12 +167,19 @@ Result<void> stopServer(const QString& data, int dataFd, int graceMs)
                     DrillScratchText::tr("Look at it, then remove the directory by hand."));
     }
     bool ok = false;
-    const qint64 pid = pidFile.left(pidFile.indexOf('\n')).trimmed().toLongLong(&ok);
-    if (!ok || pid <= 0 || pid > std::numeric_limits<pid_t>::max())
+    qint64 pid = pidFile.left(pidFile.indexOf('\n')).trimmed().toLongLong(&ok);
+    if (ok && pid < 0)
+        pid = -pid; // a single-user backend writes its pid negated
+    if (!ok || pid == 0 || pid > std::numeric_limits<pid_t>::max())
         return {}; // a server writes its pid first: a file without one has none running
     const int pidfd = ::pidfd_open(pid_t(pid), 0);
-    if (pidfd < 0)
+    if (pidfd < 0 && errno == ESRCH)
         return {}; // gone
+    if (pidfd < 0) // no pidfds here (old kernel, seccomp), or no descriptors left: cannot tell
+        return fail(ErrorCode::Refused,
+                    DrillScratchText::tr("cannot tell whether the server of a drill killed earlier still runs on %1: %2")
+                        .arg(data, QString::fromLocal8Bit(std::strerror(errno))),
+                    DrillScratchText::tr("Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.").arg(data));
     struct stat dataSt {
     }, cwdSt{};
     const bool onThisData = ::fstat(dataFd, &dataSt) == 0
@@ -188,6 +197,41 @@ Result<void> stopServer(const QString& data, int dataFd, int graceMs)
                     DrillScratchText::tr("the server of a drill killed earlier still runs on %1; left as it is").arg(data),
                     DrillScratchText::tr("Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.").arg(data));
     return {};
+}
+
+// Whether no one but us (and root) can rename what `parent` holds: owned by one of us, and not
+// writable by others unless sticky (as /tmp is). Otherwise a drill's name could be swapped for a
+// link between the checks and the reaping, and the reaper sent to someone else's data.
+bool guardedParent(const QString& parent)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(parent).constData(), &st) != 0 || !S_ISDIR(st.st_mode))
+        return false;
+    const bool owner = st.st_uid == 0 || st.st_uid == ::geteuid();
+    return owner && ((st.st_mode & (S_IWGRP | S_IWOTH)) == 0 || (st.st_mode & S_ISVTX) != 0);
+}
+
+// A mount other machines may share: a stamp there can name a process of another host that
+// looks like ours (the same host name, the initial pid namespace's fixed inode).
+bool sharedFilesystem(int fd)
+{
+    struct statfs fs {};
+    if (::fstatfs(fd, &fs) != 0)
+        return true;
+    switch (static_cast<unsigned long>(fs.f_type)) {
+    case 0x6969:     // NFS
+    case 0x517B:     // SMB
+    case 0xFF534D42: // CIFS
+    case 0xFE534D42: // SMB2
+    case 0x65735546: // FUSE
+    case 0x01021997: // 9P
+    case 0x564C:     // NCP
+    case 0x47504653: // GPFS
+    case 0x0BD00BD0: // Lustre
+    case 0x00C36400: // CephFS
+        return true;
+    default: return false;
+    }
 }
 
 } // namespace
@@ -222,11 +266,13 @@ void DrillScratch::release(const QString& dir)
 
 bool DrillScratch::abandoned(const QString& dir)
 {
+    if (!guardedParent(QFileInfo(dir).absolutePath()))
+        return false;
     const int dirFd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dirFd < 0)
         return false;
     struct stat st {};
-    bool ours = ::fstat(dirFd, &st) == 0 && st.st_uid == ::geteuid();
+    bool ours = ::fstat(dirFd, &st) == 0 && st.st_uid == ::geteuid() && !sharedFilesystem(dirFd);
     bool regular = false;
     QByteArray text;
     if (ours) {

@@ -29,8 +29,10 @@ public:
     static void release(const QString& dir);
 
     /// Whether `dir` is a drill's directory whose drill is gone: a directory (not a link) owned
-    /// by this user, with a stamp that is a regular file of ours, parses, and names a process of
-    /// this host and pid namespace that no longer runs. Anything else is false.
+    /// by this user, in a parent where no one else can rename entries (owned by root or us, not
+    /// writable by others unless sticky), not on a network or FUSE filesystem, with a stamp that
+    /// is a regular file of ours, parses, and names a process of this host and pid namespace that
+    /// no longer runs. Anything else is false.
     static bool abandoned(const QString& dir);
 
     /// Stops a server running on `dir`/data, then the WAL prefetchers, then removes `dir`.
@@ -38,7 +40,8 @@ public:
     /// its postmaster.pid names has that very directory as its working directory; a stale pid
     /// file whose pid now belongs to another process, another PostgreSQL included, is ignored.
     /// Errors: Refused when the server does not end within `graceMs`, when postmaster.pid is not
-    /// a regular file, or naming what could not be removed. Nothing is removed under a server.
+    /// a regular file, when whether its process runs cannot be told (no pidfds), or naming what
+    /// could not be removed. Nothing is removed under a server.
     static Result<void> reap(const QString& dir, int graceMs = 15'000);
 };
 
