@@ -241,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Store.cpp" line="+401"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+416"/>
         <source>deleting %n objects from s3://%1</source>
         <translation>
             <numerusform>deleting %n object from s3://%1</numerusform>

@@ -6481,12 +6481,22 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location filename="../engine/storage/S3Store.cpp" line="+79"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+81"/>
         <source>listing s3://%1/%2</source>
         <translation>получение списка s3://%1/%2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
+        <source>%1: the endpoint listed %2 out of order or twice</source>
+        <translation>%1: эндпоинт перечислил %2 не по порядку или дважды</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S3 lists each key once, in order, after start-after; report this endpoint&apos;s listing to its operator.</source>
+        <translation>S3 перечисляет каждый ключ один раз, по порядку, после start-after; сообщите о листинге этого эндпоинта его оператору.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1: the endpoint repeated its continuation token</source>
         <translation>%1: эндпоинт повторил свой токен продолжения</translation>
     </message>

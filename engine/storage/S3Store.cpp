@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/storage/S3Store.h"
 
+#include "engine/core/Excerpt.h"
 #include "engine/core/Parallel.h"
 #include "engine/core/Redactor.h"
 #include "engine/net/HttpExchange.h"
@@ -73,6 +74,7 @@ Result<Listing> S3Store::listPages(const QString& prefix, const QString& delimit
     QString startAfter = firstStartAfter;
     // S3 sorts keys by their UTF-8 bytes; QString compares UTF-16 units, which differ above U+FFFF.
     const QByteArray last = upTo.toUtf8();
+    QByteArray previous = firstStartAfter.toUtf8(); // every key listed must sort after this
     for (;;) {
         Request rq;
         rq.bucketLevel = true;
@@ -95,14 +97,27 @@ Result<Listing> S3Store::listPages(const QString& prefix, const QString& delimit
         auto page = parseListObjectsPage(resp->body);
         if (!page)
             return fail(page.error());
-        bool pastEnd = false;
-        if (!last.isEmpty()) {
-            // Keys come in order: the first one past the range ends it, on this page and for good.
-            const auto past = std::find_if(page->objects.cbegin(), page->objects.cend(),
-                                           [&](const ObjectInfo& o) { return o.key.toUtf8() > last; });
-            pastEnd = past != page->objects.cend();
-            page->objects.erase(past, page->objects.cend());
+        // Keys must come in order, each once, after start-after: an endpoint that ignores it,
+        // repeats a page or does not sort would otherwise make keys vanish from a range or count
+        // twice (a false gap, a key deleted twice). In order, the first key past the range ends
+        // it, on this page and for good.
+        qsizetype keep = page->objects.size();
+        for (qsizetype i = 0; i < page->objects.size(); ++i) {
+            const QByteArray key = page->objects[i].key.toUtf8();
+            if (!previous.isEmpty() && key <= previous)
+                return fail(ErrorCode::Corrupt,
+                            S3StoreText::tr("%1: the endpoint listed %2 out of order or twice")
+                                .arg(rq.what, excerpt::printable(page->objects[i].key, 80)),
+                            S3StoreText::tr("S3 lists each key once, in order, after start-after; report this "
+                                            "endpoint's listing to its operator."));
+            if (!last.isEmpty() && key > last) {
+                keep = i;
+                break;
+            }
+            previous = key;
         }
+        const bool pastEnd = keep < page->objects.size();
+        page->objects.resize(keep);
         out.objects.append(page->objects);
         out.prefixes.append(page->prefixes);
         if (!page->truncated || pastEnd)

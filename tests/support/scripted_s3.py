@@ -21,6 +21,7 @@ Buckets:
   stall      first GET of a key sends headers and 100 bytes, then goes silent for 5 s
   stallhead  first request of a key goes silent for 5 s before any header
   pages      a fixed two-page listing in a non-AWS XML namespace with an awkward continuation token
+  nostartafter  data's ListObjectsV2, start-after ignored
   huge       a listing page (and a DeleteObjects answer) of 40 MiB: no honest store sends one
 """
 
@@ -214,6 +215,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.serve_object(body_for(key, 500))
         if bucket == "pages":
             return self.serve_pages(params)
+        if bucket == "nostartafter":
+            # data's listing from its start, whatever start-after says (a sloppy implementation)
+            return self.serve_list(STORES["data"], {k: v for k, v in params.items() if k != "start-after"})
         if bucket == "huge":
             return self.serve_huge()
         if bucket in STORES:

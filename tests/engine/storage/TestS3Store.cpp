@@ -397,7 +397,7 @@ private slots:
     void rangeListing()
     {
         S3Store store(config(QStringLiteral("data")));
-        const QString e000 = QString::fromUtf8("\xEE\x80\x80");  // U+E000: before U+1F600 in UTF-8, after it in UTF-16
+        const QString e000 = QString::fromUtf8("\xEE\x80\x80");      // U+E000: before U+1F600 in UTF-8, after it in UTF-16
         const QString emoji = QString::fromUtf8("\xF0\x9F\x98\x80"); // U+1F600
         QStringList keys;
         for (int i = 0; i < 10; ++i)
@@ -432,6 +432,17 @@ private slots:
             joined += keysOf(*part);
         }
         QCOMPARE(joined, keysOf(*all));
+        // An endpoint that ignores start-after answers from the start: refused, not listed twice.
+        S3Store sloppy(config(QStringLiteral("nostartafter")));
+        const auto ignored = sloppy.listRange(u"rng/"_s, u"rng/d/4"_s, u"rng/d/9"_s, m_cancel);
+        QVERIFY(!ignored);
+        remember(ignored.error());
+        QCOMPARE(ignored.error().code, ErrorCode::Corrupt);
+        QVERIFY2(ignored.error().message.contains(u"out of order or twice"), qPrintable(ignored.error().message));
+        // Its plain listing (no start-after) is still whole.
+        const auto plain = sloppy.list(u"rng/"_s, QString(), m_cancel);
+        QVERIFY(plain);
+        QCOMPARE(keysOf(*plain), keysOf(*all));
     }
 
     void ranges()
