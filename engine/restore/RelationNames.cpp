@@ -33,20 +33,23 @@ using QueryResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
 // statement timeout, and a connection that notices a peer gone silent.
 Connection connect(const QByteArray& conninfo, const QByteArray& database)
 {
-    QList<const char*> keys{"connect_timeout", "application_name", "dbname"};
-    QList<const char*> values{"10", "tideline", conninfo.constData()};
+    QList<const char*> keys{"application_name", "dbname"};
+    QList<const char*> values{"tideline", conninfo.constData()};
     if (!database.isEmpty()) {
         keys << "dbname";
         values << database.constData();
     }
-    keys << "client_encoding"
+    // After the user's string: connect_timeout=0 there must not let a stalled login wait forever.
+    keys << "connect_timeout"
+         << "client_encoding"
          << "keepalives"
          << "keepalives_idle"
          << "keepalives_interval"
          << "keepalives_count"
          << "tcp_user_timeout"
          << "options" << nullptr;
-    values << "UTF8"
+    values << "10"
+           << "UTF8"
            << "1"
            << "10"
            << "5"
@@ -84,6 +87,17 @@ Error queryError(const QString& why)
                  {}};
 }
 
+// The whole read's deadline and the user's cancel, checked between any two waits.
+Result<void> stillInTime(const QElapsedTimer& clock, int seconds, const CancelToken* cancel)
+{
+    if (cancel && cancel->isCancelled())
+        return fail(ErrorCode::Cancelled, RelationNamesText::tr("cancelled"), {});
+    if (clock.elapsed() >= seconds * 1000LL)
+        return fail(ErrorCode::Network, RelationNamesText::tr("reading relation names took longer than %1 s").arg(seconds),
+                    RelationNamesText::tr("Point --names-from at the restored copy, not a busy production server."));
+    return {};
+}
+
 // Runs `sql` and hands `onRow` each row as it arrives (single-row mode), never holding the
 // whole result; waits on the socket in short slices, so that the deadline and a cancel are
 // seen even while a server trickles bytes.
@@ -106,12 +120,9 @@ Result<void> eachRow(PGconn* c, const char* sql, const QElapsedTimer& clock, int
             default: return std::unexpected(queryError(messageOf(PQresultErrorMessage(r.get()))));
             }
         }
-        if (cancel && cancel->isCancelled())
-            return fail(ErrorCode::Cancelled, RelationNamesText::tr("cancelled"), {});
+        if (auto going = stillInTime(clock, seconds, cancel); !going)
+            return going;
         const qint64 left = seconds * 1000LL - clock.elapsed();
-        if (left <= 0)
-            return fail(ErrorCode::Network, RelationNamesText::tr("reading relation names took longer than %1 s").arg(seconds),
-                        RelationNamesText::tr("Point --names-from at the restored copy, not a busy production server."));
         pollfd p{PQsocket(c), POLLIN, 0};
         ::poll(&p, 1, int(std::min<qint64>(left, 200)));
         if (!PQconsumeInput(c))
@@ -177,7 +188,9 @@ Result<RelationNames> readRelationNames(const QString& conninfo, const RelationN
                         return fail(ErrorCode::Network,
                                     RelationNamesText::tr("the server lists more than %1 databases").arg(limits.maxDatabases),
                                     RelationNamesText::tr("Point --names-from at the restored copy."));
-                    databases << bytes(r, 0);
+                    // NAMEDATALEN is 64: a longer name is no database a server could hold.
+                    if (PQgetlength(r, 0, 0) < 64)
+                        databases << bytes(r, 0);
                     return {};
                 });
     if (!listed)
@@ -187,6 +200,8 @@ Result<RelationNames> readRelationNames(const QString& conninfo, const RelationN
     RelationNames result;
     qsizetype rows = 0;
     for (const QByteArray& database : databases) {
+        if (auto going = stillInTime(clock, limits.seconds, cancel); !going)
+            return std::unexpected(going.error());
         const QString shown = excerpt::printable(database, 64);
         Connection c = connect(info, database);
         if (PQstatus(c.get()) != CONNECTION_OK) {
