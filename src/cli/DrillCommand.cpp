@@ -14,6 +14,42 @@
 
 namespace tideline::cli {
 
+namespace {
+
+// The drill's PostgreSQL runs as the data's owner (postgres when this runs as root), with that
+// user's home: this user's profile files, kubeconfig, or keys read from a Helm values file or a
+// cluster's Secret are out of its reach. Resolved here once, they reach it through its
+// environment only, and its restore_command names the bucket, endpoint and region they resolved
+// to, never a profile or a cnpg:// source (which would read the Secret again per segment).
+Result<void> serverAccess(const Invocation& inv, const OpenedSource& source, const QString& server,
+                          restore::DrillOptions& options)
+{
+    if (source.url.scheme != storage::SourceUrl::Scheme::S3) {
+        options.restoreCommand = restoreCommandFor(inv, source.url.toString(), server);
+        return {};
+    }
+    auto resolved = storage::resolveS3(source.url, source.options);
+    if (!resolved)
+        return fail(resolved.error());
+    options.environment = {{QStringLiteral("AWS_ACCESS_KEY_ID"), resolved->accessKeyId},
+                           {QStringLiteral("AWS_SECRET_ACCESS_KEY"), resolved->secretAccessKey}};
+    if (!resolved->sessionToken.isEmpty())
+        options.environment.insert(QStringLiteral("AWS_SESSION_TOKEN"), resolved->sessionToken);
+    if (!source.options.caBundlePem.isEmpty())
+        options.environment.insert(QLatin1String(kCaBundlePemVariable), QString::fromLatin1(source.options.caBundlePem));
+    Invocation child = inv;
+    child.profile.clear();
+    child.kubeconfig.clear();
+    child.context.clear();
+    child.endpointUrl = resolved->endpoint.toString();
+    child.region = resolved->region;
+    child.caBundle = resolved->caBundlePath;
+    options.restoreCommand = restoreCommandFor(child, source.url.toString(), server);
+    return {};
+}
+
+} // namespace
+
 QMap<QString, bool> DrillCommand::options() const
 {
     QMap<QString, bool> o = targetOptions();
@@ -39,37 +75,15 @@ int DrillCommand::run(const Invocation& inv)
         options.timeoutSeconds = std::max(10, inv.value(QStringLiteral("timeout")).toInt());
     if (inv.has(QStringLiteral("check-timeout")))
         options.checkTimeoutSeconds = std::max(1, inv.value(QStringLiteral("check-timeout")).toInt());
-    options.restoreCommand = restoreCommandFor(inv, inv.args[0], inv.args[1]);
-    // The drill's PostgreSQL runs as the data's owner (postgres when this runs as root), with that
-    // user's home: this user's profile files, or keys read from a Helm values file, are out of its
-    // reach. Resolved here, they reach it through its environment only, and its restore_command
-    // names the endpoint and region they resolved to instead of the profile.
-    if (const auto url = storage::SourceUrl::parse(inv.args[0]);
-        url && url->scheme == storage::SourceUrl::Scheme::S3 && (!inv.profile.isEmpty() || !inv.accessKeyId.isEmpty())) {
-        auto s3 = s3Options(inv);
-        if (!s3)
-            return reportError(s3.error());
-        auto resolved = storage::resolveS3(*url, *s3);
-        if (!resolved)
-            return reportError(resolved.error());
-        options.environment = {{QStringLiteral("AWS_ACCESS_KEY_ID"), resolved->accessKeyId},
-                               {QStringLiteral("AWS_SECRET_ACCESS_KEY"), resolved->secretAccessKey}};
-        if (!resolved->sessionToken.isEmpty())
-            options.environment.insert(QStringLiteral("AWS_SESSION_TOKEN"), resolved->sessionToken);
-        Invocation child = inv;
-        child.profile.clear();
-        child.endpointUrl = resolved->endpoint.toString();
-        child.region = resolved->region;
-        child.caBundle = resolved->caBundlePath;
-        options.restoreCommand = restoreCommandFor(child, inv.args[0], inv.args[1]);
-    }
-
     QElapsedTimer planning;
     planning.start();
     auto planned = openAndPlan(inv, *target);
     if (!planned)
         return reportError(planned.error());
     options.planSeconds = static_cast<double>(planning.nsecsElapsed()) / 1e9;
+    auto command = serverAccess(inv, planned->source, planned->catalog.server, options);
+    if (!command)
+        return reportError(command.error());
 
     JobContext context(interruptToken());
     auto report = restore::runDrill(*planned->source.store, planned->catalog, planned->plan, options, context);

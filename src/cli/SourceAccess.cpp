@@ -65,7 +65,9 @@ Result<storage::S3Options> s3Options(const Invocation& invocation)
     options.profile = invocation.profile;
     options.region = invocation.region;
     options.caBundlePath = invocation.caBundle;
-    options.caBundlePem = invocation.caBundlePem;
+    // A drill hands its PostgreSQL a CA held in memory (a Secret's, a values file's) this way: a
+    // certificate is no secret, but a file for it would be one more thing to clean up.
+    options.caBundlePem = invocation.caBundlePem.isEmpty() ? qgetenv(kCaBundlePemVariable) : invocation.caBundlePem;
     options.accessKeyId = invocation.accessKeyId;
     options.secretAccessKey = invocation.secretAccessKey;
     options.verifyTls = !invocation.noVerifyTls;
@@ -93,6 +95,7 @@ Result<OpenedSource> openWith(storage::S3Options options, OpenedSource opened,
     if (tune)
         tune(options);
     auto store = storage::openStore(opened.url, options);
+    opened.options = options;
     if (!store)
         return fail(store.error());
     opened.store = std::move(*store);
@@ -139,7 +142,7 @@ Result<OpenedSource> openSource(const Invocation& invocation, const QString& url
     auto parsed = storage::SourceUrl::parse(url);
     if (!parsed)
         return fail(parsed.error());
-    return openWith(std::move(*options), OpenedSource{*parsed, {}, {}, {}}, tune);
+    return openWith(std::move(*options), OpenedSource{*parsed, {}, {}, {}, {}}, tune);
 }
 
 QString serverFor(const OpenedSource& source, const QString& given)

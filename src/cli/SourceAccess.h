@@ -13,12 +13,17 @@
 
 namespace tideline::cli {
 
+/// PEM of extra trusted CAs for the store, read when the invocation holds none in memory: how a
+/// drill hands its PostgreSQL's restore_command a CA that came from a Secret or a values file.
+inline constexpr const char* kCaBundlePemVariable = "TIDELINE_CA_BUNDLE_PEM";
+
 /// A store opened from a SOURCE_URL and the global options.
 struct OpenedSource {
     storage::SourceUrl url;
     std::unique_ptr<storage::ObjectStore> store;
-    QString serverName; ///< a cnpg:// source's serverName in effect; empty otherwise
-    QStringList notes;  ///< what a cnpg:// resolution wants the user to know
+    QString serverName;         ///< a cnpg:// source's serverName in effect; empty otherwise
+    QStringList notes;          ///< what a cnpg:// resolution wants the user to know
+    storage::S3Options options; ///< what an S3 store was opened with (a cluster's Secret included; memory only)
 };
 
 /// With --helm-values, reads the values file and fills in what it stands for: SOURCE_URL (the

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Secrets never land anywhere: unique credentials are planted in every way the command line takes
-them (the environment, an AWS profile file, a libpq connection string) and used for real work
-against a second s3rver that serves the fixture's store and accepts any signature (it cannot know
+them (the environment, an AWS profile file, a libpq connection string, a Kubernetes Secret a
+cnpg:// source reads through the scripted API server) and used for real work against a second s3rver that serves the fixture's store and accepts any signature (it cannot know
 the planted keys). While a drill replays, the process table is read every 20 ms; afterwards every
 file Tideline wrote (settings, caches, drill history, the kept drill's data directory and server
 log, a restored data directory) and everything it printed is searched: zero hits. The only
@@ -20,10 +20,29 @@ import uuid
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "support"))
 import make_buckets as mb  # noqa: E402
+import json  # noqa: E402
 import test_retention as tr  # noqa: E402  (checks, fixture environment)
 
 check = tr.check
-CTL = str(pathlib.Path(__file__).resolve().parents[1] / "support" / "s3rver_ctl.sh")
+SUPPORT = pathlib.Path(__file__).resolve().parents[1] / "support"
+CTL = str(SUPPORT / "s3rver_ctl.sh")
+
+
+def start_k8s_api(work, fixture_env, endpoint, secret_key):
+    """The scripted API server holding the fixture's clusters, whose Secret db/r2-creds carries
+    `secret_key` and whose backup configuration points at `endpoint`. Returns (process, kubeconfig)."""
+    planted_env = os.path.join(work, "k8s-env.json")
+    with open(planted_env, "w") as f:
+        json.dump({**fixture_env, "endpoint": endpoint, "secret_key": secret_key}, f)
+    objects = os.path.join(work, "k8s-objects.json")
+    subprocess.run(["/usr/bin/python3", str(SUPPORT / "k8s_objects.py"), "--env", planted_env, "--out", objects],
+                   check=True, capture_output=True)
+    tls = os.path.join(work, "k8s-tls")
+    api = subprocess.Popen(["/usr/bin/python3", str(SUPPORT / "k8s_api.py"), "--objects", objects, "--tls-dir", tls],
+                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    port = api.stdout.readline().strip()
+    check(port.isdigit(), f"the scripted Kubernetes API server listens ({port!r})")
+    return api, os.path.join(tls, "kubeconfig-token")
 
 
 class ProcessTableWatch(threading.Thread):
@@ -78,7 +97,9 @@ def main():
     env_secret = f"Tideline-Planted-Env-{uuid.uuid4().hex}"
     profile_secret = f"Tideline-Planted-Profile-{uuid.uuid4().hex}"
     conn_secret = f"Tideline-Planted-Conn-{uuid.uuid4().hex}"
-    needles = [env_secret, profile_secret, conn_secret]
+    k8s_secret = f"Tideline-Planted-K8s-{uuid.uuid4().hex}"
+    needles = [env_secret, profile_secret, conn_secret, k8s_secret]
+    api = None
 
     work = tempfile.mkdtemp(prefix="tideline-secrets-")
     os.chmod(work, 0o755)  # the drill's PostgreSQL (user postgres) enters its scratch below
@@ -130,9 +151,21 @@ def main():
                      ["manifest", url, server, "--target-immediate", "--cluster", "restored"]):
             p = cli(by_env, *argv)
             check(p.returncode == 0, f"{argv[0]} with the planted key works ({p.stderr[-200:]})")
+        # 3. The key in a Kubernetes Secret: a cnpg:// source reads it through the API server
+        #    (no AWS credentials of its own), for a catalog, a plan and a kept drill.
+        api, kubeconfig = start_k8s_api(work, env.fixture, endpoint, k8s_secret)
+        by_k8s = {**base, "KUBECONFIG": kubeconfig}
+        for argv in (["--json", "backups", "cnpg://db/pg-main"], ["--json", "status", "cnpg://db/pg-main"],
+                     ["plan", "cnpg://db/pg-main", "--target-immediate"],
+                     ["--json", "drill", "cnpg://db/pg-main", "--target-immediate", "--scratch", scratch, "--keep",
+                      "--timeout", "300"]):
+            p = subprocess.run([env.cli, *argv], capture_output=True, text=True, timeout=600, env=by_k8s)
+            printed.append(p.stdout + p.stderr)
+            check(p.returncode == 0, f"{' '.join(argv[:3])} with the key in a Kubernetes Secret works "
+                                     f"({p.stderr[-300:]})")
         watch.stop.set()
         watch.join()
-        # 3. A password in a connection string is refused and never echoed (the command line that
+        # 4. A password in a connection string is refused and never echoed (the command line that
         #    carries it is the user's own, so the watch has stopped).
         p = cli(by_env, "events", url, server, "--names-from", f"host=/tmp user=postgres password={conn_secret}")
         check(p.returncode == 2, f"a password in --names-from is refused ({p.returncode})")
@@ -147,11 +180,14 @@ def main():
         written += grep_tree(scratch, needles) + grep_tree(dest, needles)
         check(not written, f"no file Tideline wrote holds a planted secret ({written[:3]})")
         kept = [d for d in os.listdir(scratch) if d.startswith("tideline-drill-")]
-        check(len(kept) == 2 and os.path.isfile(os.path.join(scratch, kept[0], "postgres.log")),
-              f"both kept drills were searched, logs included ({kept})")
+        check(len(kept) == 3 and os.path.isfile(os.path.join(scratch, kept[0], "postgres.log")),
+              f"the three kept drills were searched, logs included ({kept})")
         check(os.path.isdir(os.path.join(home, ".local", "share")),
               "the drill history was written in the searched home")
     finally:
+        if api:
+            api.stdin.close()
+            api.wait(timeout=30)
         subprocess.run(["bash", CTL, "stop", server_dir], capture_output=True)
         subprocess.run(["rm", "-rf", "--one-file-system", work])
     if tr.FAILURES:
