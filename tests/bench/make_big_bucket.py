@@ -53,12 +53,12 @@ def gz(data):
 
 def tiny_tar():
     buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w:gz") as tar:
+    with tarfile.open(fileobj=buf, mode="w") as tar:
         payload = b"PG_VERSION 15\n"
         info = tarfile.TarInfo("PG_VERSION")
         info.size = len(payload)
         tar.addfile(info, io.BytesIO(payload))
-    return buf.getvalue()
+    return gz(buf.getvalue())  # the same bytes on every run: the synthetic bucket's ETags match
 
 
 def backup_info(backup_id, name, tli, segno, begin, end):
@@ -137,9 +137,11 @@ def plan(total_wals, n_backups):
         switch[tli + 1] = (tli, end)
         start = end  # the switch segment is archived again on the new timeline
     gaps = []
+    # A small archive (a synthetic bucket's small servers) keeps the same shape, scaled down.
+    scale = 1.0 if len(segments[1]) >= 8200 else len(segments[1]) / 10000
     for tli, at, n in gap_runs:
         segs = segments[tli]
-        pos = at if at is not None else len(segs) // 2
+        pos = int(at * scale) if at is not None else len(segs) // 2
         gaps.append({"timeline": tli, "first_missing": seg_name(tli, segs[pos]), "count": n})
         del segs[pos:pos + n]
 
@@ -157,7 +159,7 @@ def plan(total_wals, n_backups):
         objects["wals/%08X.history.gz" % tli] = gz("\n".join(history_lines).encode())
 
     # Backups spread evenly over the archive, never inside a gap, after the timeline-1 gaps.
-    first_ok = segments[1][4100]
+    first_ok = segments[1][int(4100 * scale)]
     all_points = [(tli, s) for tli, segs in segments.items() for s in segs if not (tli == 1 and s < first_ok)]
     step = len(all_points) / n_backups
     tar = tiny_tar()
