@@ -485,13 +485,32 @@ void PitrView::replan()
         return;
     }
     m_planning = true;
+    // One plan at a time: a drag across the timeline asks for dozens, and each would run to its
+    // end on the shared pool. The one running finishes; then only the newest target is planned.
+    if (!m_planInFlight)
+        startPlan();
+    // Most plans come back before the next frame; a long one says so rather than show the last.
+    QTimer::singleShot(150, this, [this, generation] {
+        if (generation == m_planGeneration && m_planning)
+            m_planLabel->setText(tr("Planning…"));
+    });
+}
+
+void PitrView::startPlan()
+{
+    m_planInFlight = true;
+    const quint64 generation = m_planGeneration;
     // The snapshot is immutable and shared: the worker holds its own reference, so a view that
     // closes or moves on meanwhile only drops the answer.
     auto* watcher = new QFutureWatcher<pitr::RecoveryPlan>(this);
     connect(watcher, &QFutureWatcher<pitr::RecoveryPlan>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
-        if (generation != m_planGeneration)
+        m_planInFlight = false;
+        if (generation != m_planGeneration) {
+            if (m_planning)
+                startPlan(); // the target moved meanwhile
             return;
+        }
         m_plan = watcher->result();
         m_planning = false;
         showPlan();
@@ -500,11 +519,6 @@ void PitrView::replan()
     watcher->setFuture(QtConcurrent::run([snapshot = m_snapshot, target = *m_target] {
         return pitr::planRecovery(snapshot->catalog, target, {}, snapshot->events.get());
     }));
-    // Most plans come back before the next frame; a long one says so rather than show the last.
-    QTimer::singleShot(150, this, [this, generation] {
-        if (generation == m_planGeneration && m_planning)
-            m_planLabel->setText(tr("Planning…"));
-    });
 }
 
 void PitrView::showPlan()

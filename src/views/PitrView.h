@@ -114,6 +114,7 @@ private:
     void updateTarget(bool followTarget);
     void markBackupDays();
     void replan();
+    void startPlan();
     void showPlan();
     void updateKindControls();
     void updateHappened();
@@ -123,7 +124,8 @@ private:
     std::optional<pitr::RecoveryTarget> m_target;
     pitr::RecoveryPlan m_plan;
     quint64 m_planGeneration = 0; ///< a plan that comes back for an older target is dropped
-    bool m_planning = false;
+    bool m_planning = false;      ///< a plan for the current target is awaited
+    bool m_planInFlight = false;  ///< a worker runs (maybe for an older target)
     bool m_syncing = false;
     bool m_inputRead = false; ///< updateTarget() ran: m_target and the message reflect the controls
 

@@ -170,6 +170,29 @@ private slots:
         }
     }
 
+    // A drag asks for a plan at every step; one plan runs at a time, and what is shown is the
+    // last target's plan, as `plan` gives it, announced once.
+    void aDragPlansTheLastTargetOnly()
+    {
+        PitrView* v = m_window->pitr();
+        settled(v);
+        const auto& ranges = v->timeline()->recoverableRanges();
+        QVERIFY(!ranges.isEmpty());
+        const qint64 from = ranges.first().fromUsec, to = ranges.first().toUsec;
+        QSignalSpy planned(v, &PitrView::planned);
+        for (int i = 0; i <= 40; ++i)
+            v->setTargetTime((from + (to - from) * i / 40) / 1'000'000 * 1'000'000);
+        QVERIFY(v->planning());
+        QVERIFY(!settled(v)->planning());
+        QCOMPARE(planned.size(), 1);
+        const auto target = v->target();
+        QVERIFY(target);
+        QCOMPARE(target->time.usecUtc, to / 1'000'000 * 1'000'000);
+        const QJsonObject cli = cliPlan(*target);
+        QCOMPARE(v->plan().backupId, cli.value(QStringLiteral("backup_id")).toString());
+        QCOMPARE(pitr::RecoveryPlan::verdictName(v->plan().verdict), cli.value(QStringLiteral("verdict")).toString());
+    }
+
     void aClickOnTheTimelinePicksATimeAndTheCalendarMovesTheEdit()
     {
         PitrView* v = m_window->pitr();
