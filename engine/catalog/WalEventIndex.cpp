@@ -392,7 +392,7 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
     WalEventIndex index;
     index.systemId = systemId;
     const SegmentCache cache(options.cacheDir);
-    if (options.maxDownloadBytes > 0) {
+    if (options.maxDownloadBytes > 0 || options.maxDownloadObjects > 0) {
         qint64 uncachedBytes = 0;
         int uncached = 0;
         for (const QList<Item>& items : std::as_const(streams))
@@ -401,7 +401,8 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
                     uncachedBytes += item.object->size;
                     ++uncached;
                 }
-        if (uncachedBytes > options.maxDownloadBytes)
+        if ((options.maxDownloadBytes > 0 && uncachedBytes > options.maxDownloadBytes)
+            || (options.maxDownloadObjects > 0 && uncached > options.maxDownloadObjects))
             return fail(ErrorCode::Refused,
                         QStringLiteral("%1 WAL segments (%2 MiB as stored) are not read yet")
                             .arg(uncached)

@@ -68,6 +68,9 @@ struct WalEventIndex {
 /// 2 GiB: what plan, restore, drill, manifest and the window read on their own before asking
 /// the user to run `events` once (128 segments of 16 MiB, compressed sizes counted).
 inline constexpr qint64 kAutomaticWalReadBytes = 2LL * 1024 * 1024 * 1024;
+/// And at most this many objects: segments of an idle database compress to a few KiB, and
+/// 100,000 of them are minutes of requests even when they weigh little.
+inline constexpr int kAutomaticWalReadObjects = 4096;
 
 struct WalEventIndexOptions {
     QString cacheDir;                 ///< where decoded segments are kept; empty: no cache
@@ -80,6 +83,7 @@ struct WalEventIndexOptions {
     /// are not in the cache yet: a look the user did not ask for must not pull a whole archive
     /// down. 0: no limit (`events`, which the user runs to read it all).
     qint64 maxDownloadBytes = 0;
+    int maxDownloadObjects = 0; ///< the same for the number of uncached objects (0: no limit)
     /// Only events of these kinds are kept in `events` (empty: all). Every record is still read,
     /// checked, counted and cached; a look for restore points or drops over a busy archive then
     /// holds a handful of events instead of millions of commits.
@@ -109,8 +113,8 @@ QString defaultWalEventCacheDir(const storage::SourceUrl& source, const QString&
 /// with its problem and the index says it is incomplete there.
 /// Errors: the store's Network/Auth errors, NotFound for a segment gone since the listing,
 /// Corrupt for one that does not decompress or is larger than the segment size; Cancelled;
-/// Refused when maxDownloadBytes would be exceeded (the message says how much is uncached).
-/// The default limit for reads nobody asked for: kAutomaticWalReadBytes.
+/// Refused when maxDownloadBytes or maxDownloadObjects would be exceeded (the message says how
+/// much is uncached). The limits for reads nobody asked for: kAutomaticWalRead*.
 /// Thread: any thread but the GUI thread (it blocks on I/O).
 Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const ServerCatalog& catalog,
                                          const WalEventIndexOptions& options, JobContext& context);

@@ -163,10 +163,12 @@ void SourceSession::readWalEvents(const QString& server)
             catalog::WalEventIndexOptions options;
             options.cacheDir = catalog::defaultWalEventCacheDir(url, server);
             options.maxDownloadBytes = catalog::kAutomaticWalReadBytes;
+            options.maxDownloadObjects = catalog::kAutomaticWalReadObjects;
             auto events = catalog::buildWalEventIndex(*store, base->catalog, options, context);
             if (!events && events.error().code == ErrorCode::Refused) {
                 // Too much to read unasked; the last commits cost only each timeline's tail.
                 options.maxDownloadBytes = 0;
+                options.maxDownloadObjects = 0;
                 auto last = catalog::readLastCommits(*store, base->catalog, options, context);
                 if (!last)
                     return fail(last.error());

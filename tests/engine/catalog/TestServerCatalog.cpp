@@ -2,6 +2,7 @@
 // loadServerCatalog on a local copy of a bucket written by barman-cloud, altered the ways real
 // buckets go wrong: a clock that lies, a keep annotation, a crashed backup, no segment size.
 #include "engine/catalog/ServerCatalog.h"
+#include "engine/catalog/WalEventIndex.h"
 #include "tests/support/FixtureEnv.h"
 
 #include <QDirIterator>
@@ -222,6 +223,28 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
             f.write(it.value());
         }
+    }
+
+    // A look nobody asked for stops at a number of objects too, however little they weigh: an
+    // idle archive's segments compress to KiB, and a hundred thousand of them are minutes of GETs.
+    void anUnaskedWalReadIsCappedInObjects()
+    {
+        const auto c = load();
+        QVERIFY(c);
+        auto store = storage::openStore(m_url, {});
+        QVERIFY(store);
+        catalog::WalEventIndexOptions options;
+        options.maxDownloadBytes = catalog::kAutomaticWalReadBytes;
+        options.maxDownloadObjects = 1;
+        JobContext context;
+        const auto refused = catalog::buildWalEventIndex(**store, *c, options, context);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("are not read yet")), qPrintable(refused.error().message));
+        options.maxDownloadObjects = catalog::kAutomaticWalReadObjects;
+        const auto read = catalog::buildWalEventIndex(**store, *c, options, context);
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().oneLine()));
+        QVERIFY(!read->segments.isEmpty());
     }
 
     void cancellingStopsTheLoad()
