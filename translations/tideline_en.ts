@@ -397,7 +397,8 @@
 <context>
     <name>tideline::gui::BucketTreeModel</name>
     <message numerus="yes">
-        <location filename="../src/models/BucketTreeModel.cpp" line="+110"/>
+        <location filename="../src/models/BucketTreeModel.cpp" line="+155"/>
+        <location line="+43"/>
         <source>%n gap(s), %1 harmless</source>
         <translation>
             <numerusform>%n gap, %1 harmless</numerusform>
@@ -514,7 +515,7 @@
 <context>
     <name>tideline::gui::PitrView</name>
     <message numerus="yes">
-        <location filename="../src/views/PitrView.cpp" line="+543"/>
+        <location filename="../src/views/PitrView.cpp" line="+557"/>
         <source>WAL needed: %Ln segment(s), %1 → %2</source>
         <translation>
             <numerusform>WAL needed: %Ln segment, %1 → %2</numerusform>

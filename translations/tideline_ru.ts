@@ -2383,7 +2383,7 @@
 <context>
     <name>DrillCommand</name>
     <message>
-        <location filename="../src/cli/DrillCommand.cpp" line="+89"/>
+        <location filename="../src/cli/DrillCommand.cpp" line="+103"/>
         <source>cannot write the report %1</source>
         <translation>не удаётся записать отчёт %1</translation>
     </message>
@@ -5201,7 +5201,7 @@
 <context>
     <name>RelationNames</name>
     <message>
-        <location filename="../engine/restore/RelationNames.cpp" line="+73"/>
+        <location filename="../engine/restore/RelationNames.cpp" line="+76"/>
         <source>cannot read relation names from the restored copy: %1</source>
         <translation>не удалось прочитать имена отношений из восстановленной копии: %1</translation>
     </message>
@@ -5226,12 +5226,12 @@
         <translation>Пользователю нужно подключаться ко всем базам и читать pg_class.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>reading relation names took longer than %1 s</source>
         <translation>чтение имён отношений заняло больше %1 с</translation>
     </message>
@@ -5241,7 +5241,7 @@
         <translation>Укажите в --names-from восстановленную копию, а не нагруженный рабочий сервер.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+68"/>
         <source>the connection string does not parse</source>
         <translation>строку подключения не удаётся разобрать</translation>
     </message>
@@ -5252,7 +5252,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Point --names-from at the restored copy.</source>
         <translation>Укажите в --names-from восстановленную копию.</translation>
     </message>
@@ -5269,7 +5269,7 @@
         <translation>сервер называет больше %1 отношений</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-55"/>
         <source>for example &quot;host=/tmp port=5433 dbname=postgres user=postgres&quot;</source>
         <translation>например &quot;host=/tmp port=5433 dbname=postgres user=postgres&quot;</translation>
     </message>
@@ -6894,7 +6894,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите имя кластера (его serverName) после опций, например tideline-cli backups --helm-values values.yaml pg-main.</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+147"/>
         <source>the WAL records could not be read, so the plan stands on upload times: %1</source>
         <extracomment>%1 is why the WAL could not be read</extracomment>
         <translation>записи WAL прочитать не удалось, план опирается на время загрузки: %1</translation>
@@ -8315,7 +8315,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <name>tideline::gui::BucketBrowserView</name>
     <message>
         <location filename="../src/views/BucketBrowserView.cpp" line="+26"/>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Filter by name: a backup id, a segment, “missing”…</source>
         <translation>Фильтр по имени: ID копии, сегмент, «отсутствует»…</translation>
     </message>
@@ -8323,7 +8323,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::BucketTreeModel</name>
     <message>
-        <location filename="../src/models/BucketTreeModel.cpp" line="+66"/>
+        <location filename="../src/models/BucketTreeModel.cpp" line="+70"/>
         <source>not restorable: tar files missing</source>
         <translation>не восстановима: не хватает tar-файлов</translation>
     </message>
@@ -8338,7 +8338,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Базовые копии (%1)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+99"/>
         <source>WAL archive</source>
         <translation>Архив WAL</translation>
     </message>
@@ -8348,7 +8348,8 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Линия времени %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="-33"/>
+        <location line="+43"/>
         <source>%n gap(s), %1 harmless</source>
         <translation>
             <numerusform>%n пропуск, безвредных: %1</numerusform>
@@ -8362,7 +8363,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>ответвлена от TL %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-96"/>
         <source>missing, harmless: older than every backup that needs it</source>
         <translation>отсутствует, безвредно: раньше всех копий, которым он мог бы понадобиться</translation>
     </message>
@@ -8372,7 +8373,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>ОТСУТСТВУЕТ: воспроизведение через это место невозможно</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+69"/>
         <source>partial: the last segment of a promoted standby</source>
         <translation>partial: последний сегмент повышенной реплики</translation>
     </message>
@@ -8382,12 +8383,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>метка копии (backup label)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+34"/>
         <source>History files</source>
         <translation>Файлы истории</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+162"/>
         <source>%1 missing</source>
         <translation>отсутствует: %1</translation>
     </message>
@@ -9837,12 +9838,12 @@ uploaded %3, %4</source>
         <translation>&lt;b&gt;Нет цели&lt;/b&gt;: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+11"/>
         <source>Planning…</source>
         <translation>Планирование…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+34"/>
         <source>Use the nearest valid target: %1</source>
         <translation>Взять ближайшую допустимую цель: %1</translation>
     </message>

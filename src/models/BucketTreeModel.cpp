@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <functional>
 
 namespace tideline::gui {
 
@@ -25,6 +26,9 @@ struct BucketTreeModel::Node {
     Node* parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
+    std::function<void(Node*)> fill; ///< makes the children when first expanded; empty once made
+    /// Whether a row `fill` would make shows this text (case-insensitive); empty: it may.
+    std::function<bool(const QString&)> mayShow;
 
     Node* add(Kind k, QString text)
     {
@@ -89,14 +93,98 @@ void addWalObject(Node* parent, const catalog::WalArchive& a, const catalog::Wal
     n->note = std::move(note);
 }
 
-void addWals(Node* server, const catalog::ServerCatalog& c)
+QString gapName(const catalog::TimelineWal& t, const catalog::WalGap& g, quint64 segmentSize)
 {
-    const auto& a = c.wals;
+    const QString first = wal::segmentName(t.timeline, g.firstMissing, segmentSize);
+    return g.count() == 1 ? first
+                          : QStringLiteral("%1 … %2").arg(first, wal::segmentName(t.timeline, g.lastMissing, segmentSize));
+}
+
+QString gapNote(const catalog::WalGap& g)
+{
+    return g.harmless ? BucketTreeModel::tr("missing, harmless: older than every backup that needs it")
+                      : BucketTreeModel::tr("MISSING: replay through here is impossible");
+}
+
+// One hash directory's segments [first, last) with the gaps [gapFirst, gapLast) that lie before
+// them, each where it lies, so that a hole is seen in context.
+void addSegments(Node* dir, const SnapshotPtr& s, qsizetype tli, qsizetype first, qsizetype last, qsizetype gapFirst,
+                 qsizetype gapLast)
+{
+    const auto& a = s->catalog.wals;
+    const auto& t = a.timelines()[tli];
+    const quint64 size = a.segmentSize();
+    qsizetype gi = gapFirst;
+    for (qsizetype i = first; i < last; ++i) {
+        const auto& seg = t.segments[i];
+        while (gi < gapLast && t.gaps[gi].firstMissing < seg.segno) {
+            const auto& g = t.gaps[gi++];
+            Node* gn = dir->add(Kind::Gap, gapName(t, g, size));
+            gn->objects = static_cast<qint64>(g.count());
+            gn->harmless = g.harmless;
+            gn->trouble = !g.harmless;
+            gn->note = gapNote(g);
+        }
+        addWalObject(dir, a, seg, Kind::Segment);
+    }
+}
+
+// A timeline's hash directories, each filled when expanded; then its partials and backup labels.
+void addDirectories(Node* tn, const SnapshotPtr& s, qsizetype tli)
+{
+    const auto& a = s->catalog.wals;
+    const auto& t = a.timelines()[tli];
+    qsizetype gi = 0;
+    for (qsizetype i = 0; i < t.segments.size();) {
+        const quint32 logId = t.segments[i].name.logId;
+        qsizetype j = i;
+        qint64 bytes = 0;
+        while (j < t.segments.size() && t.segments[j].name.logId == logId)
+            bytes += t.segments[j++].size;
+        qsizetype gapEnd = gi;
+        int realGaps = 0;
+        while (gapEnd < t.gaps.size() && t.gaps[gapEnd].firstMissing < t.segments[j - 1].segno)
+            realGaps += t.gaps[gapEnd++].harmless ? 0 : 1;
+        Node* dir = tn->add(Kind::Directory, t.segments[i].name.hashDir() + u'/');
+        dir->objects = j - i;
+        dir->bytes = bytes;
+        dir->modifiedUsec = t.segments[j - 1].uploadedUsec;
+        dir->trouble = realGaps > 0;
+        if (gapEnd > gi)
+            dir->note =
+                BucketTreeModel::tr("%n gap(s), %1 harmless", nullptr, static_cast<int>(gapEnd - gi)).arg(gapEnd - gi - realGaps);
+        dir->fill = [s, tli, i, j, gi, gapEnd](Node* into) { addSegments(into, s, tli, i, j, gi, gapEnd); };
+        // Without making rows: names as the rows spell them, and the gaps' words.
+        dir->mayShow = [s, tli, i, j, gi, gapEnd](const QString& text) {
+            const auto& tw = s->catalog.wals.timelines()[tli];
+            for (qsizetype k = i; k < j; ++k) {
+                const QString key = s->catalog.wals.keyOf(tw.segments[k]);
+                if (QStringView(key).mid(key.lastIndexOf(u'/') + 1).contains(text, Qt::CaseInsensitive))
+                    return true;
+            }
+            for (qsizetype g = gi; g < gapEnd; ++g)
+                if (gapName(tw, tw.gaps[g], s->catalog.wals.segmentSize()).contains(text, Qt::CaseInsensitive)
+                    || gapNote(tw.gaps[g]).contains(text, Qt::CaseInsensitive))
+                    return true;
+            return false;
+        };
+        i = j;
+        gi = gapEnd;
+    }
+    for (const auto& p : t.partials)
+        addWalObject(tn, a, p, Kind::Segment, BucketTreeModel::tr("partial: the last segment of a promoted standby"));
+    for (const auto& l : t.backupLabels)
+        addWalObject(tn, a, l, Kind::Segment, BucketTreeModel::tr("backup label"));
+}
+
+void addWals(Node* server, const SnapshotPtr& s)
+{
+    const auto& a = s->catalog.wals;
     Node* group = server->add(Kind::WalGroup, BucketTreeModel::tr("WAL archive"));
     group->bytes = 0;
     group->objects = 0;
-    const quint64 size = a.segmentSize();
-    for (const auto& t : a.timelines()) {
+    for (qsizetype ti = 0; ti < a.timelines().size(); ++ti) {
+        const auto& t = a.timelines()[ti];
         Node* tn = group->add(Kind::Timeline, BucketTreeModel::tr("Timeline %1").arg(t.timeline));
         tn->bytes = t.bytes;
         tn->objects = t.segments.size() + t.partials.size() + t.backupLabels.size();
@@ -115,28 +203,7 @@ void addWals(Node* server, const catalog::ServerCatalog& c)
         tn->trouble = realGaps > 0;
         if (!t.segments.isEmpty())
             tn->modifiedUsec = t.segments.last().uploadedUsec;
-        // Segments in order with each gap where it lies, so the hole is seen in context.
-        qsizetype gi = 0;
-        for (const auto& s : t.segments) {
-            while (gi < t.gaps.size() && t.gaps[gi].firstMissing < s.segno) {
-                const auto& g = t.gaps[gi++];
-                Node* gn = tn->add(Kind::Gap,
-                                   g.count() == 1
-                                       ? wal::segmentName(t.timeline, g.firstMissing, size)
-                                       : QStringLiteral("%1 … %2").arg(wal::segmentName(t.timeline, g.firstMissing, size),
-                                                                       wal::segmentName(t.timeline, g.lastMissing, size)));
-                gn->objects = static_cast<qint64>(g.count());
-                gn->harmless = g.harmless;
-                gn->trouble = !g.harmless;
-                gn->note = g.harmless ? BucketTreeModel::tr("missing, harmless: older than every backup that needs it")
-                                      : BucketTreeModel::tr("MISSING: replay through here is impossible");
-            }
-            addWalObject(tn, a, s, Kind::Segment);
-        }
-        for (const auto& p : t.partials)
-            addWalObject(tn, a, p, Kind::Segment, BucketTreeModel::tr("partial: the last segment of a promoted standby"));
-        for (const auto& l : t.backupLabels)
-            addWalObject(tn, a, l, Kind::Segment, BucketTreeModel::tr("backup label"));
+        tn->fill = [s, ti](Node* into) { addDirectories(into, s, ti); };
         group->bytes += t.bytes;
         group->objects += tn->objects;
     }
@@ -169,7 +236,7 @@ std::unique_ptr<BucketTreeModel::Node> BucketTreeModel::build() const
         server->objects = s->usage.base.objects + s->usage.wals.objects;
         server->note = c.source.toString();
         addBackups(server, c);
-        addWals(server, c);
+        addWals(server, s);
     }
     return root;
 }
@@ -241,6 +308,49 @@ int BucketTreeModel::rowCount(const QModelIndex& parent) const
     if (parent.isValid() && parent.column() != 0)
         return 0;
     return static_cast<int>(nodeOf(parent)->children.size());
+}
+
+bool BucketTreeModel::hasChildren(const QModelIndex& parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const Node* n = nodeOf(parent);
+    return !n->children.empty() || n->fill;
+}
+
+bool BucketTreeModel::canFetchMore(const QModelIndex& parent) const
+{
+    return (!parent.isValid() || parent.column() == 0) && nodeOf(parent)->fill;
+}
+
+void BucketTreeModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    Node* n = nodeOf(parent);
+    Node made;
+    std::exchange(n->fill, {})(&made);
+    if (made.children.empty())
+        return;
+    beginInsertRows(parent, 0, static_cast<int>(made.children.size()) - 1);
+    for (auto& child : made.children) {
+        child->parent = n;
+        n->children.push_back(std::move(child));
+    }
+    endInsertRows();
+}
+
+void BucketTreeModel::fetchMatching(const QString& text)
+{
+    fetchMatching(m_root.get(), text);
+}
+
+void BucketTreeModel::fetchMatching(Node* node, const QString& text)
+{
+    if (node->fill && (!node->mayShow || node->mayShow(text)))
+        fetchMore(node == m_root.get() ? QModelIndex() : createIndex(node->row, 0, node));
+    for (const auto& child : node->children)
+        fetchMatching(child.get(), text);
 }
 
 int BucketTreeModel::columnCount(const QModelIndex&) const

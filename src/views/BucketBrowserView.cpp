@@ -37,6 +37,8 @@ BucketBrowserView::BucketBrowserView(QWidget* parent)
     layout->addWidget(m_tree, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (!text.isEmpty())
+            m_model->fetchMatching(text); // rows made on expansion only: these may match
         m_proxy->setFilterKeyColumn(-1);
         m_proxy->setFilterFixedString(text);
         if (!text.isEmpty())

@@ -16,6 +16,9 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 
+#include <algorithm>
+#include <functional>
+
 using namespace tideline;
 using namespace tideline::gui;
 using tideline::test::FixtureEnv;
@@ -150,11 +153,34 @@ private slots:
             const QString name = QStringLiteral("Timeline %1").arg(t.value(QStringLiteral("timeline")).toInt());
             QVERIFY2(timelines.contains(name), qPrintable(name));
             const QModelIndex ti = timelines.value(name);
+            // Made when expanded: the timeline's hash directories, then each one's segments.
+            QVERIFY(tree.hasChildren(ti) && tree.rowCount(ti) == 0 && tree.canFetchMore(ti));
+            tree.fetchMore(ti);
+            QVERIFY(!tree.canFetchMore(ti));
+            QList<QModelIndex> rows;
+            for (int r = 0; r < tree.rowCount(ti); ++r) {
+                const QModelIndex row = tree.index(r, 0, ti);
+                if (BucketTreeModel::Kind(row.data(BucketTreeModel::KindRole).toInt()) != BucketTreeModel::Kind::Directory) {
+                    rows << row;
+                    continue;
+                }
+                QVERIFY(row.data().toString().endsWith(u'/'));
+                QVERIFY(tree.rowCount(row) == 0 && tree.canFetchMore(row));
+                tree.fetchMore(row);
+                int segmentsHere = 0;
+                for (int k = 0; k < tree.rowCount(row); ++k) {
+                    const QModelIndex child = tree.index(k, 0, row);
+                    rows << child;
+                    segmentsHere += BucketTreeModel::Kind(child.data(BucketTreeModel::KindRole).toInt())
+                        == BucketTreeModel::Kind::Segment;
+                    QVERIFY(child.data().toString().startsWith(row.data().toString().chopped(1)));
+                }
+                QCOMPARE(QString::number(segmentsHere), tree.index(row.row(), BucketTreeModel::Objects, ti).data().toString());
+            }
             int segmentRows = 0;
             QStringList gapFirsts;
             QList<bool> harmless;
-            for (int r = 0; r < tree.rowCount(ti); ++r) {
-                const QModelIndex row = tree.index(r, 0, ti);
+            for (const QModelIndex& row : std::as_const(rows)) {
                 const auto kind = BucketTreeModel::Kind(row.data(BucketTreeModel::KindRole).toInt());
                 if (kind == BucketTreeModel::Kind::Gap) {
                     gapFirsts << row.data().toString().left(24);
@@ -175,6 +201,36 @@ private slots:
                 QCOMPARE(harmless[g], gaps[g].toObject().value(QStringLiteral("harmless")).toBool());
             }
             cliGaps += static_cast<int>(gaps.size());
+            // A filter finds rows not made yet: what it names is made, nothing else.
+            for (const QString& text : {QStringLiteral("no-such-row"), gaps.isEmpty() ? QString() : gapFirsts.first()}) {
+                if (text.isEmpty())
+                    continue;
+                BucketTreeModel fresh;
+                fresh.setSnapshots({snap});
+                fresh.fetchMatching(text);
+                QStringList found;
+                std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
+                    for (int r = 0; r < fresh.rowCount(parent); ++r) {
+                        const QModelIndex i = fresh.index(r, 0, parent);
+                        if (BucketTreeModel::Kind(i.data(BucketTreeModel::KindRole).toInt()) == BucketTreeModel::Kind::Gap
+                            || BucketTreeModel::Kind(i.data(BucketTreeModel::KindRole).toInt())
+                                == BucketTreeModel::Kind::Segment)
+                            found << i.data().toString();
+                        walk(i);
+                    }
+                };
+                walk({});
+                if (text == QLatin1String("no-such-row"))
+                    QVERIFY2(std::none_of(found.cbegin(), found.cend(),
+                                          [](const QString& f) {
+                                              return !f.contains(QLatin1String(".partial"))
+                                                  && !f.contains(QLatin1String(".backup"));
+                                          }),
+                             qPrintable(found.value(0)));
+                else
+                    QVERIFY2(std::any_of(found.cbegin(), found.cend(), [&](const QString& f) { return f.startsWith(text); }),
+                             qPrintable(text));
+            }
         }
         // The overview's counts and headline come from the same results.
         const pitr::ServerStatus facts = pitr::computeStatus(snap->catalog, snap->windows);
