@@ -81,6 +81,10 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     m_runner = new JobRunner(this);
     m_vault = new CredentialVault(QStringLiteral("Tideline"), this);
     m_session = new SourceSession(*m_runner, this);
+    m_allServersTimer = new QTimer(this);
+    m_allServersTimer->setSingleShot(true);
+    m_allServersTimer->setInterval(100);
+    connect(m_allServersTimer, &QTimer::timeout, this, &MainWindow::showAllServers);
     m_transferModel = new TransferModel(this);
 
     m_sidebar = new ConnectionsSidebar(m_ui->sidebarHost);
@@ -160,7 +164,8 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     connect(m_session, &SourceSession::serverLoaded, this, [this](const QString& server) {
         if (server == m_server)
             showServer(server);
-        showAllServers();
+        if (!m_allServersTimer->isActive())
+            m_allServersTimer->start();
     });
     connect(m_session, &SourceSession::failed, this, [this](const Error& error) {
         if (error.code == ErrorCode::Cancelled) {
@@ -550,6 +555,7 @@ void MainWindow::updateSidebarState()
 
 void MainWindow::showAllServers()
 {
+    m_allServersTimer->stop();
     const QList<SnapshotPtr> all = m_session->snapshots();
     m_bucket->setSnapshots(all);
     QList<catalog::ServerUsage> usage;
@@ -561,6 +567,8 @@ void MainWindow::showAllServers()
 
 void MainWindow::onLoadFinished()
 {
+    if (m_allServersTimer->isActive())
+        showAllServers(); // what the load ends with is shown when it says it has ended
     const auto& errors = m_session->errors();
     const QString id = m_session->profile().id;
     if (errors.isEmpty()) {

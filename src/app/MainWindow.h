@@ -19,6 +19,7 @@ class QMenu;
 class QSettings;
 class QStackedWidget;
 class QSystemTrayIcon;
+class QTimer;
 
 namespace Ui {
 class MainWindow;
@@ -165,6 +166,9 @@ private:
     JobRunner* m_runner = nullptr;
     CredentialVault* m_vault = nullptr;
     SourceSession* m_session = nullptr;
+    /// The bucket and usage tabs are rebuilt at most every 100 ms while servers load: fifty
+    /// servers arriving together must not rebuild them fifty times on the GUI thread.
+    QTimer* m_allServersTimer = nullptr;
     TransferModel* m_transferModel = nullptr;
     ConnectionsSidebar* m_sidebar = nullptr;
     OverviewView* m_overview = nullptr;

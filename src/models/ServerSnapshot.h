@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/catalog/ArchiveCadence.h"
 #include "engine/catalog/BucketUsage.h"
 #include "engine/catalog/ServerCatalog.h"
 #include "engine/catalog/WalEventIndex.h"
@@ -19,6 +20,7 @@ struct ServerSnapshot {
     catalog::ServerCatalog catalog;
     QList<pitr::TimelineWindow> windows;
     catalog::ServerUsage usage;
+    catalog::ArchiveCadence cadence; ///< `wals`' cadence: a pass over every segment, so not on the GUI thread
     /// What the WAL records say (read after the catalog, in a second job); null until then.
     std::shared_ptr<const catalog::WalEventIndex> events;
     /// Each timeline's last commit a restore can reach (`window`'s last_commit_*), from events.
@@ -26,12 +28,13 @@ struct ServerSnapshot {
     /// Why the WAL was not read (too much to download unasked), with what to do; empty otherwise.
     QString eventsUnread;
 
-    /// Pure, any thread: what `tideline-cli window` and `usage` compute for this catalog.
+    /// Pure, any thread: what `tideline-cli window`, `usage` and `wals` compute for this catalog.
     static std::shared_ptr<const ServerSnapshot> make(catalog::ServerCatalog catalog)
     {
         auto s = std::make_shared<ServerSnapshot>();
         s->windows = pitr::computeRecoveryWindows(catalog);
         s->usage = catalog::ServerUsage::compute(catalog);
+        s->cadence = catalog::ArchiveCadence::compute(catalog.wals);
         s->catalog = std::move(catalog);
         return s;
     }

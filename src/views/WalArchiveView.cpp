@@ -95,7 +95,7 @@ WalArchiveView::~WalArchiveView() = default;
 void WalArchiveView::setSnapshot(SnapshotPtr snapshot)
 {
     m_snapshot = std::move(snapshot);
-    m_cadence = m_snapshot ? catalog::ArchiveCadence::compute(m_snapshot->catalog.wals) : catalog::ArchiveCadence{};
+    m_cadence = m_snapshot ? m_snapshot->cadence : catalog::ArchiveCadence{};
     rebuild();
 }
 

@@ -236,7 +236,7 @@ private slots:
         const pitr::ServerStatus facts = pitr::computeStatus(snap->catalog, snap->windows);
         QCOMPARE(facts.gaps, cliGaps);
         // The cadence the WAL chart draws is the one `wals --json` prints.
-        const catalog::ArchiveCadence cadence = catalog::ArchiveCadence::compute(snap->catalog.wals);
+        const catalog::ArchiveCadence& cadence = snap->cadence;
         const QJsonObject cliCadence = wals.value(QStringLiteral("cadence")).toObject();
         QCOMPARE(cliCadence.value(QStringLiteral("segments")).toInt(), cadence.segments);
         QCOMPARE(cliCadence.value(QStringLiteral("bins")).toArray().size(), cadence.bins.size());
