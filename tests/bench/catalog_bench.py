@@ -15,6 +15,8 @@ measures, median of --runs runs each after one warm-up run:
   (b) tideline-cli --json backups     vs barman-cloud-backup-list --format json (both as commands)
   (c) peak RSS of tideline-cli --json wals and backups (/usr/bin/time -v)
   (d) sequential round trips, requests and peak concurrency of wals --json (s3proxy.py's log)
+  (e) with --window BIN: the window loading the bucket (window_catalog_bench.cpp): first answer,
+      the GUI thread's longest stall, the Timeline's paint time
 
 each (1) through tests/support/s3proxy.py replaying recorded answers from memory with --delay-ms
 added per request, and (2) direct to s3rver (round trips then through a pass-through proxy
@@ -83,6 +85,21 @@ def big_bucket(scratch):
                               "--endpoint", upstream], check=True, stdout=subprocess.PIPE, text=True).stdout
         open(summary_path, "w").write(out)
     return upstream, json.loads(open(summary_path).read())
+
+
+class Synthetic:
+    """tests/support/synthetic_bucket.py: the bucket from memory, for sizes s3rver cannot hold."""
+
+    def __init__(self, wals):
+        self.proc = subprocess.Popen(["/usr/bin/python3", os.path.join(REPO, "tests/support/synthetic_bucket.py"),
+                                      "--wals", str(wals), "--backups", "500", "--small-servers", "49"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.endpoint = "http://127.0.0.1:" + self.proc.stdout.readline().strip()
+        self.summary = json.loads(self.proc.stdout.readline())
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
 
 
 def timed(cmd):
@@ -165,6 +182,17 @@ def measure(label, endpoint, depth_proxy, args, summary):
     r["wal_requests"] = wal_depths[-1]["requests"]
     r["requests"] = depths[-1]["requests"]
     r["peak_concurrency"] = depths[-1]["peak_concurrency"]
+    if args.window:
+        log(f"[{label}] the window")
+        window_cmd = [args.window, endpoint, url, server]
+        window_env = dict(ENV, QT_QPA_PLATFORM="offscreen")
+        subprocess.run(window_cmd, env=window_env, check=True, stdout=subprocess.DEVNULL)  # warm-up (records)
+        runs = [json.loads(subprocess.run(window_cmd, env=window_env, check=True, stdout=subprocess.PIPE,
+                                          text=True).stdout) for _ in range(args.runs)]
+        for key in runs[0]:
+            if key.endswith("_ms"):
+                r["window_" + key] = statistics.median(w[key] for w in runs)
+        r["window_servers"] = runs[0]["servers"]
     return r
 
 
@@ -176,11 +204,14 @@ def table(results, summary, args, cmdline):
         "",
         f"Command: `{cmdline}`",
         "",
-        f"Machine: {os.cpu_count()} cores, {platform.platform()}; s3rver 3.x on 127.0.0.1.",
+        f"Machine: {os.cpu_count()} cores, {platform.platform()}; "
+        + ("tests/support/synthetic_bucket.py (from memory; held to s3rver by integration.synthetic_bucket)"
+           if args.synthetic else "s3rver 3.x") + " on 127.0.0.1.",
         f"Bucket: {summary['url']} server {summary['server']}: {summary['wal_objects']} objects under wals/ in "
         f"{dirs} hash directories ({summary['segments']} segments, timelines {summary['timelines']}, "
         f"{len(summary['gaps'])} gaps), {summary['backups']} backups (backup.info + data.tar.gz), written by "
-        "tests/bench/make_big_bucket.py.",
+        "tests/bench/make_big_bucket.py" + (f"'s plan, and 49 small servers ({summary['objects']} objects)."
+                                            if args.synthetic else "."),
         f"Median of {args.runs} runs after one warm-up run. Proxy: tests/support/s3proxy.py --replay "
         f"--delay-ms {args.delay_ms:g} (answers recorded once, replayed from memory, {args.delay_ms:g} ms added "
         "per request). Round trips = the longest chain of requests in the proxy log each starting after the "
@@ -193,7 +224,10 @@ def table(results, summary, args, cmdline):
     def row(name, fmt, key, target=""):
         lines.append(f"| {name} | " + " | ".join(fmt(r) for r in results) + f" | {target} |")
 
-    row("tideline-cli --json wals (s)", lambda r: f"{r['wals_s']:.3f}", "wals_s")
+    big = summary["wal_objects"] > 1_000_000
+    row("tideline-cli --json wals (s)",
+        lambda r: f"{r['wals_s']:.3f}" + ((" ✓" if r["wals_s"] < 15 else " ✗") if big else ""), "wals_s",
+        "< 15 (issue 18, 2,000,000 objects)" if big else "")
     row(f"boto3 ListObjectsV2 walk, 1 stream (s) [{results[0]['boto3_pages']} pages]",
         lambda r: f"{r['boto3_s']:.3f}", "boto3_s")
     row("wals / boto3 walk", lambda r: f"{r['wals_s'] / r['boto3_s']:.3f} {'✓' if r['wals_s'] * 4 <= r['boto3_s'] else '✗'}",
@@ -209,10 +243,23 @@ def table(results, summary, args, cmdline):
     row("barman-cloud-backup-list --format json (s)", lambda r: f"{r['barman_s']:.3f}", "barman_s")
     row("barman / backups (speed-up)", lambda r: f"{r['barman_s'] / r['backups_s']:.1f}x "
         f"{'✓' if r['barman_s'] >= 5 * r['backups_s'] else '✗'}", None, "≥ 5x (proxy)")
-    row("peak RSS wals --json (MB)", lambda r: f"{r['rss_wals_mb']:.1f} {'✓' if r['rss_wals_mb'] < 200 else '✗'}",
-        None, "< 200")
+    rss_target = 500 if summary["wal_objects"] > 1_000_000 else 200
+    row("peak RSS wals --json (MB)",
+        lambda r: f"{r['rss_wals_mb']:.1f} {'✓' if r['rss_wals_mb'] < rss_target else '✗'}", None, f"< {rss_target}")
     row("peak RSS backups --json (MB)", lambda r: f"{r['rss_backups_mb']:.1f}", None)
     row("segments / backups found", lambda r: f"{r['segments']} / {r['backups']}", None)
+    if args.window:
+        row("window: servers listed / first server shown (ms)",
+            lambda r: f"{r['window_listed_ms']:g} / {r['window_first_server_ms']:g} [{r['window_servers']} servers]", None,
+            "first answer before the end")
+        row("window: this server shown / every server loaded (ms)",
+            lambda r: f"{r['window_big_server_ms']:g} / {r['window_all_loaded_ms']:g}", None)
+        row("window: longest GUI-thread stall while loading (ms)",
+            lambda r: f"{r['window_worst_gui_stall_ms']:g} {'✓' if r['window_worst_gui_stall_ms'] < 100 else '✗'}", None,
+            "< 100 (responsive)")
+        row("window: Timeline paint on this catalog, median / worst of 30 (ms)",
+            lambda r: f"{r['window_timeline_paint_median_ms']:.1f} / {r['window_timeline_paint_worst_ms']:.1f} "
+            f"{'✓' if r['window_timeline_paint_median_ms'] < 16 else '✗'}", None, "< 16")
     return "\n".join(lines) + "\n"
 
 
@@ -224,10 +271,20 @@ def main():
     ap.add_argument("--delay-ms", type=float, default=20.0)
     ap.add_argument("--out", default=os.path.join(REPO, "tests", "bench", "results", "catalog.md"))
     ap.add_argument("--skip-direct", action="store_true", help="only the proxy figures")
+    ap.add_argument("--window", help="build/tests/bench/window_catalog_bench: the window loading the same bucket")
+    ap.add_argument("--synthetic", type=int, default=0, metavar="N",
+                    help="serve a bucket of N WAL objects (and 49 small servers) from memory "
+                         "(tests/support/synthetic_bucket.py) instead of s3rver: issue 18's 2,000,000")
     args = ap.parse_args()
     cmdline = shlex.join([os.path.relpath(sys.argv[0], REPO)] + sys.argv[1:])
 
-    upstream, summary = big_bucket(args.scratch)
+    synthetic = None
+    if args.synthetic:
+        log(f"building the synthetic bucket ({args.synthetic} WAL objects and 49 small servers)")
+        synthetic = Synthetic(args.synthetic)
+        upstream, summary = synthetic.endpoint, synthetic.summary
+    else:
+        upstream, summary = big_bucket(args.scratch)
 
     results = []
     replay = Proxy(upstream, "--replay", "--delay-ms", str(args.delay_ms))
@@ -241,6 +298,8 @@ def main():
             results.append(measure("direct to s3rver", upstream, passthrough, args, summary))
         finally:
             passthrough.close()
+    if synthetic:
+        synthetic.close()
     text = table(results, summary, args, cmdline)
     print(text)
     os.makedirs(os.path.dirname(args.out), exist_ok=True)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The PITR timeline's paint time on a synthetic in-memory catalog of 1,000,000 WAL segments on
-// three timelines and 5,000 backups, at 1920x1080 and device pixel ratio 1 and 2, at five zoom
+// The PITR timeline's paint time on a synthetic in-memory catalog of 1,000,000 WAL segments (or
+// --segments N) on three timelines and 5,000 backups, at 1920x1080 and device pixel ratio 1 and 2, at five zoom
 // levels (an hour, a day, a month, a year, everything). Prints median and 95th percentile per
 // case, and the time from an empty widget to its first painted frame (catalog building excluded).
 // Targets (issue 7): median <= 16 ms, p95 <= 33 ms, first paint <= 1 s.
@@ -26,7 +26,7 @@ using namespace tideline::gui;
 namespace {
 constexpr qint64 kSec = 1'000'000;
 constexpr qint64 kT0 = 1'700'000'000LL * kSec;
-constexpr int kSegments = 1'000'000;
+int segmentCount = 1'000'000; // --segments N (issue 18 asks for 2,000,000)
 constexpr int kBackups = 5'000;
 constexpr qint64 kSegmentEvery = 60 * kSec; // one segment a minute: ~1.9 years of archive
 
@@ -44,10 +44,10 @@ std::shared_ptr<const ServerSnapshot> makeSnapshot()
     catalog::ServerCatalog cat;
     cat.server = QStringLiteral("pg-bench");
     QList<storage::ObjectInfo> objects;
-    objects.reserve(kSegments + 2);
+    objects.reserve(segmentCount + 2);
     // Timelines 1, 2, 3 each take a third; a few gaps on timeline 1.
-    for (int i = 0; i < kSegments; ++i) {
-        const quint32 tli = i < kSegments / 3 ? 1 : i < 2 * kSegments / 3 ? 2 : 3;
+    for (int i = 0; i < segmentCount; ++i) {
+        const quint32 tli = i < segmentCount / 3 ? 1 : i < 2 * segmentCount / 3 ? 2 : 3;
         if (tli == 1 && i % 50'000 == 7)
             continue;
         storage::ObjectInfo o;
@@ -60,8 +60,8 @@ std::shared_ptr<const ServerSnapshot> makeSnapshot()
     constexpr quint64 kSegSize = 16 * 1024 * 1024;
     cat.wals = catalog::WalArchive::build(QStringLiteral("pg-bench/wals/"), objects, kSegSize);
     // Timeline 2 starts at the first segment of its third, timeline 3 at the first of its own.
-    const wal::Lsn switch12 = wal::segmentStartLsn(kSegments / 3 + 1, kSegSize);
-    const wal::Lsn switch23 = wal::segmentStartLsn(2 * kSegments / 3 + 1, kSegSize);
+    const wal::Lsn switch12 = wal::segmentStartLsn(segmentCount / 3 + 1, kSegSize);
+    const wal::Lsn switch23 = wal::segmentStartLsn(2 * segmentCount / 3 + 1, kSegSize);
     wal::TimelineGraph graph;
     graph.addHistory(2, {{1, switch12, QStringLiteral("no recovery target specified")}});
     graph.addHistory(3,
@@ -71,7 +71,7 @@ std::shared_ptr<const ServerSnapshot> makeSnapshot()
     cat.wals.computeGaps({});
     for (int b = 0; b < kBackups; ++b) {
         catalog::BackupEntry e;
-        const qint64 begin = kT0 + static_cast<qint64>(b) * (kSegments / kBackups) * kSegmentEvery;
+        const qint64 begin = kT0 + static_cast<qint64>(b) * (segmentCount / kBackups) * kSegmentEvery;
         e.id = QStringLiteral("B%1").arg(b, 5, 10, QLatin1Char('0'));
         e.state = catalog::BackupEntry::State::Done;
         e.restorable = b % 97 != 0;
@@ -81,7 +81,7 @@ std::shared_ptr<const ServerSnapshot> makeSnapshot()
         info.beginTime = Timestamp::fromUsec(begin);
         info.endTime = Timestamp::fromUsec(begin + 20 * 60 * kSec);
         info.timeline = b < kBackups / 3 ? 1 : b < 2 * kBackups / 3 ? 2 : 3;
-        const quint64 segno = static_cast<quint64>(b) * (kSegments / kBackups) + 1;
+        const quint64 segno = static_cast<quint64>(b) * (segmentCount / kBackups) + 1;
         info.beginWal = segName(info.timeline, segno);
         info.endWal = segName(info.timeline, segno + 1);
         info.beginLsn = wal::segmentStartLsn(segno, kSegSize);
@@ -109,10 +109,13 @@ Stats stats(QList<double> ms)
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    if (const qsizetype at = args.indexOf(QStringLiteral("--segments")); at >= 0 && at + 1 < args.size())
+        segmentCount = std::max(30'000, args.at(at + 1).toInt());
     QElapsedTimer load;
     load.start();
     const auto snapshot = makeSnapshot();
-    std::printf("synthetic catalog: %d segments, %d backups, %lld ms to build (excluded)\n", kSegments, kBackups,
+    std::printf("synthetic catalog: %d segments, %d backups, %lld ms to build (excluded)\n", segmentCount, kBackups,
                 static_cast<long long>(load.elapsed()));
 
     const QSize size(1920, 1080);
@@ -214,7 +217,7 @@ int main(int argc, char** argv)
         // planned again unpinned for the alternative.
         pitr::RecoveryTarget late;
         late.kind = pitr::RecoveryTarget::Kind::Time;
-        late.time = Timestamp::fromUsec(kT0 + qint64(kSegments) * kSegmentEvery + 86'400 * kSec);
+        late.time = Timestamp::fromUsec(kT0 + qint64(segmentCount) * kSegmentEvery + 86'400 * kSec);
         QString pinned;
         for (const auto* b : snapshot->catalog.restorableBackups())
             if (b->info->timeline == 1)

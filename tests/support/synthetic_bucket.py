@@ -17,7 +17,7 @@ What it answers, path-style, without checking signatures:
        ListObjectsV2 as S3 answers it: keys in UTF-8 byte order, at most max-keys (capped at
        1000) keys and common prefixes together, the continuation token opaque, KeyCount,
        IsTruncated, StartAfter and ContinuationToken echoed
-  GET  /BUCKET/KEY (Range bytes=a-b too), HEAD /BUCKET/KEY; ETag = MD5 of the body, as s3rver
+  HEAD /BUCKET (HeadBucket), GET /BUCKET/KEY (Range bytes=a-b too), HEAD /BUCKET/KEY; ETag = MD5 of the body, as s3rver
        and S3 give for a single-part upload; Last-Modified is the object's own time (segments
        16 s apart from 2026-01-01, a backup's files at its end time)
 Anything else: 501. tests/integration/check_synthetic_bucket.py holds it to s3rver's answers on
@@ -157,6 +157,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.error(404, "NoSuchBucket")
         params = dict(urllib.parse.parse_qsl(url.query, keep_blank_values=True))
         if len(parts) == 1 or parts[1] == "":
+            if head:  # HeadBucket (barman-cloud's first call)
+                return self.send(200, b"", {}, head)
             if params.get("list-type") != "2":
                 return self.error(501, "NotImplemented")
             return self.serve_list(params)
