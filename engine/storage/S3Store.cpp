@@ -97,27 +97,32 @@ Result<Listing> S3Store::listPages(const QString& prefix, const QString& delimit
         auto page = parseListObjectsPage(resp->body);
         if (!page)
             return fail(page.error());
-        // Keys must come in order, each once, after start-after: an endpoint that ignores it,
-        // repeats a page or does not sort would otherwise make keys vanish from a range or count
-        // twice (a false gap, a key deleted twice). In order, the first key past the range ends
+        // Keys must come in order after start-after: an endpoint that ignores it, repeats a page
+        // or does not sort would otherwise make keys vanish from a range or count twice (a false
+        // gap, a key deleted twice). A key equal to the one before is dropped, not refused: some
+        // gateways treat start-after as inclusive. In order, the first key past the range ends
         // it, on this page and for good.
-        qsizetype keep = page->objects.size();
-        for (qsizetype i = 0; i < page->objects.size(); ++i) {
-            const QByteArray key = page->objects[i].key.toUtf8();
-            if (!previous.isEmpty() && key <= previous)
+        QList<ObjectInfo> kept;
+        kept.reserve(page->objects.size());
+        bool pastEnd = false;
+        for (ObjectInfo& object : page->objects) {
+            const QByteArray key = object.key.toUtf8();
+            if (!previous.isEmpty() && key == previous)
+                continue;
+            if (!previous.isEmpty() && key < previous)
                 return fail(ErrorCode::Corrupt,
                             S3StoreText::tr("%1: the endpoint listed %2 out of order or twice")
-                                .arg(rq.what, excerpt::printable(page->objects[i].key, 80)),
+                                .arg(rq.what, excerpt::printable(object.key, 80)),
                             S3StoreText::tr("S3 lists each key once, in order, after start-after; report this "
                                             "endpoint's listing to its operator."));
             if (!last.isEmpty() && key > last) {
-                keep = i;
+                pastEnd = true;
                 break;
             }
             previous = key;
+            kept.append(std::move(object));
         }
-        const bool pastEnd = keep < page->objects.size();
-        page->objects.resize(keep);
+        page->objects = std::move(kept);
         out.objects.append(page->objects);
         out.prefixes.append(page->prefixes);
         if (!page->truncated || pastEnd)

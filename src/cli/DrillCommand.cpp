@@ -24,8 +24,12 @@ namespace {
 Result<void> serverAccess(const Invocation& inv, const OpenedSource& source, const QString& server,
                           restore::DrillOptions& options)
 {
+    // The source as the user typed it, unless it is a cluster's (then its bucket): a parsed URL
+    // printed again need not read back the same (file:///a%23b).
+    const bool cnpg = k8s::ClusterRef::looksLike(inv.args[0]);
+    const QString url = cnpg ? source.url.toString() : inv.args[0];
     if (source.url.scheme != storage::SourceUrl::Scheme::S3) {
-        options.restoreCommand = restoreCommandFor(inv, source.url.toString(), server);
+        options.restoreCommand = restoreCommandFor(inv, url, server);
         return {};
     }
     auto resolved = storage::resolveS3(source.url, source.options);
@@ -43,8 +47,9 @@ Result<void> serverAccess(const Invocation& inv, const OpenedSource& source, con
     child.context.clear();
     child.endpointUrl = resolved->endpoint.toString();
     child.region = resolved->region;
-    child.caBundle = resolved->caBundlePath;
-    options.restoreCommand = restoreCommandFor(child, source.url.toString(), server);
+    // The store trusted the PEM over any file: so must the child, which reads a file first.
+    child.caBundle = source.options.caBundlePem.isEmpty() ? resolved->caBundlePath : QString();
+    options.restoreCommand = restoreCommandFor(child, url, server);
     return {};
 }
 

@@ -67,7 +67,10 @@ Result<storage::S3Options> s3Options(const Invocation& invocation)
     options.caBundlePath = invocation.caBundle;
     // A drill hands its PostgreSQL a CA held in memory (a Secret's, a values file's) this way: a
     // certificate is no secret, but a file for it would be one more thing to clean up.
-    options.caBundlePem = invocation.caBundlePem.isEmpty() ? qgetenv(kCaBundlePemVariable) : invocation.caBundlePem;
+    // --ca-bundle wins over it.
+    options.caBundlePem = !invocation.caBundlePem.isEmpty() ? invocation.caBundlePem
+        : invocation.caBundle.isEmpty()                     ? qgetenv(kCaBundlePemVariable)
+                                                            : QByteArray();
     options.accessKeyId = invocation.accessKeyId;
     options.secretAccessKey = invocation.secretAccessKey;
     options.verifyTls = !invocation.noVerifyTls;

@@ -65,12 +65,17 @@ def walk(s3, **query):
             return out
 
 
+# What comes from upload times (s3rver's are the moment of the PUT), by exact key: the archiving
+# cadence, the window's end (the newest segment's upload), upload stamps.
+UPLOAD_KEYS = {"cadence", "to", "last_uploaded", "last_modified", "uploaded", "uploaded_at", "switched_at",
+               "last_archived_time", "to_time", "recoverable_until_time", "branch_time"}
+
+
 def without_times(value):
-    """A catalog minus what comes from upload times (s3rver's are the moment of the PUT): the
-    archiving cadence, the window's end (the newest segment's upload), clock-skew warnings."""
+    """A catalog minus what comes from upload times, and minus clock-skew warnings."""
     if isinstance(value, dict):
         return {k: without_times(v) for k, v in value.items()
-                if k not in ("cadence", "to") and not any(w in k.lower() for w in ("time", "modified", "upload", "_at"))}
+                if k not in UPLOAD_KEYS and not k.startswith("uploaded") and not k.endswith("_uploaded")}
     if isinstance(value, list):
         return [without_times(v) for v in value if not (isinstance(v, dict) and v.get("code") == "clock_skew")]
     return value
@@ -139,6 +144,10 @@ def main():
                                         "AWS_SECRET_ACCESS_KEY": env["secret_key"], "AWS_DEFAULT_REGION": env["region"]})
                 check(p.returncode in (0, 7), f"{verb} through {name} answers ({p.returncode}: {p.stderr[-200:]})")
                 out[name] = without_times(json.loads(p.stdout)) if p.stdout.strip() else None
+            if verb == "wals":
+                check(out["s3rver"] is not None and len(out["s3rver"].get("timelines", [])) == 4
+                      and sum(t["segments"] for t in out["s3rver"]["timelines"]) > 2900,
+                      "wals: the compared catalog holds the four timelines and their segments")
             check(out["s3rver"] is not None and out["s3rver"] == out["synthetic"],
                   f"{verb}: Tideline's catalog through s3rver and through the synthetic bucket agree"
                   + ("" if out["s3rver"] == out["synthetic"] else f" ({first_difference(out['s3rver'], out['synthetic'])})"))

@@ -172,8 +172,11 @@ class Handler(BaseHTTPRequestHandler):
         rng = self.headers.get("Range")
         if rng and rng.startswith("bytes="):
             first, _, last = rng[6:].partition("-")
-            a = int(first)
-            b = min(int(last) if last else len(body) - 1, len(body) - 1)
+            if not first:  # a suffix range: the last N bytes
+                a, b = max(0, len(body) - int(last)), len(body) - 1
+            else:
+                a = int(first)
+                b = min(int(last) if last else len(body) - 1, len(body) - 1)
             if a >= len(body):
                 return self.error(416, "InvalidRange")
             status, payload = 206, body[a:b + 1]
@@ -187,6 +190,8 @@ class Handler(BaseHTTPRequestHandler):
         start_after = params.get("start-after", "")
         try:
             max_keys = min(1000, int(params.get("max-keys", "1000")))
+            if max_keys < 0:
+                raise ValueError
         except ValueError:
             return self.error(400, "InvalidArgument")
         after = start_after
@@ -198,6 +203,7 @@ class Handler(BaseHTTPRequestHandler):
             if kind == "P":  # the page ended on a common prefix: go on after everything under it
                 after += "\U0010ffff"
         keys, prefixes, truncated, last = BUCKET.list(prefix, delimiter, after, max_keys)
+        truncated = truncated and last is not None  # max-keys=0 lists nothing and has no next page
         out = ['<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">',
                f"<Name>{escape(BUCKET.name)}</Name><Prefix>{escape(prefix)}</Prefix>"]
         if start_after:
