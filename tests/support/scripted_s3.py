@@ -22,6 +22,7 @@ Buckets:
   stallhead  first request of a key goes silent for 5 s before any header
   pages      a fixed two-page listing in a non-AWS XML namespace with an awkward continuation token
   nostartafter  data's ListObjectsV2, start-after ignored
+  inclusive  data's ListObjectsV2, start-after taken as inclusive (the key itself listed again)
   huge       a listing page (and a DeleteObjects answer) of 40 MiB: no honest store sends one
 """
 
@@ -218,6 +219,8 @@ class Handler(BaseHTTPRequestHandler):
         if bucket == "nostartafter":
             # data's listing from its start, whatever start-after says (a sloppy implementation)
             return self.serve_list(STORES["data"], {k: v for k, v in params.items() if k != "start-after"})
+        if bucket == "inclusive":
+            return self.serve_list(STORES["data"], params, inclusive=True)
         if bucket == "huge":
             return self.serve_huge()
         if bucket in STORES:
@@ -263,7 +266,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.error(404, "NoSuchKey", "The specified key does not exist.")
         return self.serve_object(data)
 
-    def serve_list(self, store, params):
+    def serve_list(self, store, params, inclusive=False):
         if params.get("list-type") != "2":
             return self.error(400, "InvalidArgument", "list-type=2 expected")
         prefix = params.get("prefix", "")
@@ -275,7 +278,8 @@ class Handler(BaseHTTPRequestHandler):
         contents, prefixes, last = [], [], None
         truncated = False
         for k in keys:
-            if after and k.encode() <= after.encode():
+            if after and (k.encode() < after.encode() if inclusive and "continuation-token" not in params
+                          else k.encode() <= after.encode()):
                 continue
             if after and after.endswith(delimiter or "\0") and k.startswith(after):
                 continue
