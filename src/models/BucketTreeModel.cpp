@@ -258,8 +258,11 @@ void BucketTreeModel::retranslate()
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
 }
 
-void BucketTreeModel::copyTexts(Node* into, const Node* from)
+void BucketTreeModel::copyTexts(Node* into, Node* from)
 {
+    // Rows made on expansion in the shown tree are made in the fresh one too, in its words.
+    if (from->fill && !into->children.empty())
+        std::exchange(from->fill, {})(from);
     const size_t n = std::min(into->children.size(), from->children.size());
     for (size_t i = 0; i < n; ++i) {
         Node* to = into->children[i].get();

@@ -53,7 +53,7 @@ public:
 private:
     Node* nodeOf(const QModelIndex& index) const;
     std::unique_ptr<Node> build() const;
-    void copyTexts(Node* into, const Node* from);
+    void copyTexts(Node* into, Node* from);
     void fetchMatching(Node* node, const QString& text);
 
     std::unique_ptr<Node> m_root;
