@@ -84,6 +84,12 @@ struct WalEventIndexOptions {
     /// down. 0: no limit (`events`, which the user runs to read it all).
     qint64 maxDownloadBytes = 0;
     int maxDownloadObjects = 0; ///< the same for the number of uncached objects (0: no limit)
+    /// The limits of a read nobody asked for: kAutomaticWalReadBytes and kAutomaticWalReadObjects.
+    void limitAsUnasked()
+    {
+        maxDownloadBytes = kAutomaticWalReadBytes;
+        maxDownloadObjects = kAutomaticWalReadObjects;
+    }
     /// Only events of these kinds are kept in `events` (empty: all). Every record is still read,
     /// checked, counted and cached; a look for restore points or drops over a busy archive then
     /// holds a handful of events instead of millions of commits.

@@ -179,8 +179,7 @@ Result<std::optional<catalog::WalEventIndex>> walEventsForPlanning(const OpenedS
 {
     catalog::WalEventIndexOptions options;
     options.cacheDir = catalog::defaultWalEventCacheDir(source.url, catalog.server);
-    options.maxDownloadBytes = catalog::kAutomaticWalReadBytes;
-    options.maxDownloadObjects = catalog::kAutomaticWalReadObjects;
+    options.limitAsUnasked();
     auto index = catalog::buildWalEventIndex(*source.store, catalog, options, context);
     if (index)
         return std::optional<catalog::WalEventIndex>(std::move(*index));

@@ -162,8 +162,7 @@ void SourceSession::readWalEvents(const QString& server)
         [store, base, url = m_url, server](JobContext& context) -> Result<SnapshotPtr> {
             catalog::WalEventIndexOptions options;
             options.cacheDir = catalog::defaultWalEventCacheDir(url, server);
-            options.maxDownloadBytes = catalog::kAutomaticWalReadBytes;
-            options.maxDownloadObjects = catalog::kAutomaticWalReadObjects;
+            options.limitAsUnasked();
             auto events = catalog::buildWalEventIndex(*store, base->catalog, options, context);
             if (!events && events.error().code == ErrorCode::Refused) {
                 // Too much to read unasked; the last commits cost only each timeline's tail.

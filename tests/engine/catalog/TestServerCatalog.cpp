@@ -234,7 +234,7 @@ private slots:
         auto store = storage::openStore(m_url, {});
         QVERIFY(store);
         catalog::WalEventIndexOptions options;
-        options.maxDownloadBytes = catalog::kAutomaticWalReadBytes;
+        options.limitAsUnasked();
         options.maxDownloadObjects = 1;
         JobContext context;
         const auto refused = catalog::buildWalEventIndex(**store, *c, options, context);
