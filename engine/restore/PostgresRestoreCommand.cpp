@@ -39,6 +39,8 @@ QString walRestoreCommand(const WalRestoreCall& call)
         parts << QStringLiteral("--region") << arg(call.region);
     if (!call.caBundle.isEmpty())
         parts << QStringLiteral("--ca-bundle") << arg(call.caBundle);
+    if (!call.addressingStyle.isEmpty())
+        parts << QStringLiteral("--addressing-style") << arg(call.addressingStyle);
     if (call.noVerifyTls)
         parts << QStringLiteral("--no-verify-tls");
     if (!call.kubeconfig.isEmpty())

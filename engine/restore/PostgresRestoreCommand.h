@@ -16,6 +16,7 @@ struct WalRestoreCall {
     QString profile;
     QString region;
     QString caBundle;
+    QString addressingStyle; ///< "path" or "virtual"; empty: the child decides as the parent would
     bool noVerifyTls = false;
     QString kubeconfig; ///< a cnpg:// source's --kubeconfig (absolute)
     QString context;    ///< and --context

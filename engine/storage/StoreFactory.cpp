@@ -159,6 +159,19 @@ Result<QUrl> parseEndpointUrl(const QString& text)
     return endpoint;
 }
 
+Result<S3Options::Addressing> parseAddressingStyle(const QString& text)
+{
+    const QString style = text.trimmed().toLower();
+    if (style.isEmpty() || style == u"auto")
+        return S3Options::Addressing::Auto;
+    if (style == u"path")
+        return S3Options::Addressing::Path;
+    if (style == u"virtual")
+        return S3Options::Addressing::VirtualHost;
+    return fail(ErrorCode::Usage, StoreFactoryText::tr("\"%1\" is not an addressing style").arg(text.left(40)),
+                StoreFactoryText::tr("Use path (http://host/bucket/key) or virtual (http://bucket.host/key)."));
+}
+
 Result<ResolvedS3> resolveS3(const SourceUrl& url, const S3Options& options)
 {
     // An explicit --profile wins over credentials in the environment, as in the AWS CLI.
@@ -222,7 +235,13 @@ Result<ResolvedS3> resolveS3(const SourceUrl& url, const S3Options& options)
         return fail(endpoint.error());
     out.endpoint = *endpoint;
 
-    out.addressingStyle = configSection.value(QStringLiteral("s3.addressing_style")).toLower();
+    // A profile's unknown style counts as auto, as in the AWS CLI.
+    S3Options::Addressing addressing = options.addressing;
+    if (addressing == S3Options::Addressing::Auto)
+        addressing = parseAddressingStyle(configSection.value(QStringLiteral("s3.addressing_style")))
+                         .value_or(S3Options::Addressing::Auto);
+    out.virtualHost = addressing == S3Options::Addressing::Auto ? S3Store::autoVirtualHost(out.endpoint, url.bucket)
+                                                                : addressing == S3Options::Addressing::VirtualHost;
     out.caBundlePath =
         firstNonEmpty({options.caBundlePath, env("AWS_CA_BUNDLE"), configSection.value(QStringLiteral("ca_bundle"))});
     return out;
@@ -245,15 +264,7 @@ Result<std::unique_ptr<ObjectStore>> openStore(const SourceUrl& url, const S3Opt
     cfg.credentials = {resolved->accessKeyId, resolved->secretAccessKey, resolved->sessionToken};
     cfg.region = resolved->region;
     cfg.endpoint = resolved->endpoint;
-    switch (options.addressing) {
-    case S3Options::Addressing::Path: cfg.virtualHost = false; break;
-    case S3Options::Addressing::VirtualHost: cfg.virtualHost = true; break;
-    case S3Options::Addressing::Auto:
-        cfg.virtualHost = resolved->addressingStyle == u"path" ? false
-            : resolved->addressingStyle == u"virtual"          ? true
-                                                               : S3Store::autoVirtualHost(cfg.endpoint, url.bucket);
-        break;
-    }
+    cfg.virtualHost = resolved->virtualHost;
 
     // Certificates matter only over TLS; a distribution-wide bundle takes ~30 ms to parse, which is
     // most of a restore_command call against a plain-http endpoint.

@@ -55,6 +55,10 @@ struct S3Options {
 /// hint showing R2's and a local endpoint's form. Pure; any thread.
 Result<QUrl> parseEndpointUrl(const QString& text);
 
+/// --addressing-style as typed: "path", "virtual" or "auto" (any case; empty is auto), the
+/// values of the AWS CLI's s3.addressing_style. Errors: Usage naming the value. Pure; any thread.
+Result<S3Options::Addressing> parseAddressingStyle(const QString& text);
+
 /// What an S3 store is opened with once the options, the environment and the profile files have
 /// been consulted (the rules of openStore()). Holds secrets: hand them to a child process by its
 /// environment only, never by a file or its command line.
@@ -64,8 +68,10 @@ struct ResolvedS3 {
     QString sessionToken;
     QString region;
     QUrl endpoint;
-    QString addressingStyle; ///< the profile's s3.addressing_style ("path", "virtual" or empty)
-    QString caBundlePath;    ///< options, AWS_CA_BUNDLE, then the profile's ca_bundle (may be empty)
+    /// Virtual-host addressing (bucket.host) rather than path style: the options' choice, else
+    /// the profile's s3.addressing_style, else S3Store::autoVirtualHost().
+    bool virtualHost = false;
+    QString caBundlePath; ///< options, AWS_CA_BUNDLE, then the profile's ca_bundle (may be empty)
 };
 /// Resolves what openStore() would use for an s3:// source, without opening anything: for a child
 /// process that cannot read this user's profile files (a drill's PostgreSQL runs as postgres).

@@ -26,6 +26,7 @@ struct Invocation {
     QString profile;
     QString region;
     QString caBundle;
+    QString addressingStyle; ///< --addressing-style: path, virtual or auto (empty: auto)
     bool noVerifyTls = false;
     bool json = false;
     QString kubeconfig; ///< --kubeconfig (else KUBECONFIG, else ~/.kube/config)

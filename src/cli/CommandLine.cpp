@@ -28,6 +28,7 @@ Result<std::pair<Invocation, std::shared_ptr<Command>>> CommandLine::parse(const
         {QStringLiteral("profile"), &Invocation::profile},
         {QStringLiteral("region"), &Invocation::region},
         {QStringLiteral("ca-bundle"), &Invocation::caBundle},
+        {QStringLiteral("addressing-style"), &Invocation::addressingStyle},
         {QStringLiteral("kubeconfig"), &Invocation::kubeconfig},
         {QStringLiteral("context"), &Invocation::context},
         {QStringLiteral("namespace"), &Invocation::nameSpace},
@@ -170,6 +171,9 @@ QString CommandLine::help() const
         {"--profile NAME", tr("profile in ~/.aws/credentials and ~/.aws/config (default: AWS_PROFILE)")},
         {"--region R", tr("signing region (default: AWS_REGION, the profile, else us-east-1; R2: auto)")},
         {"--ca-bundle FILE", tr("extra trusted CA certificates (PEM)")},
+        {"--addressing-style S",
+         tr("path or virtual: how the bucket is named in requests (default: the profile's s3.addressing_style, "
+            "else virtual on AWS, path elsewhere)")},
         {"--no-verify-tls", tr("do not verify the endpoint's certificate (unsafe)")},
         {"--kubeconfig FILE", tr("kubeconfig for cnpg:// sources and k8s (default: KUBECONFIG, else ~/.kube/config)")},
         {"--context NAME", tr("kubeconfig context (default: the current one)")},

@@ -47,6 +47,7 @@ Result<void> serverAccess(const Invocation& inv, const OpenedSource& source, con
     child.context.clear();
     child.endpointUrl = resolved->endpoint.toString();
     child.region = resolved->region;
+    child.addressingStyle = resolved->virtualHost ? QStringLiteral("virtual") : QStringLiteral("path");
     // The store trusted the PEM over any file: so must the child, which reads a file first.
     child.caBundle = source.options.caBundlePem.isEmpty() ? resolved->caBundlePath : QString();
     options.restoreCommand = restoreCommandFor(child, url, server);

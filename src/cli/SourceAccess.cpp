@@ -65,6 +65,10 @@ Result<storage::S3Options> s3Options(const Invocation& invocation)
     options.profile = invocation.profile;
     options.region = invocation.region;
     options.caBundlePath = invocation.caBundle;
+    auto addressing = storage::parseAddressingStyle(invocation.addressingStyle);
+    if (!addressing)
+        return fail(addressing.error());
+    options.addressing = *addressing;
     // A drill hands its PostgreSQL a CA held in memory (a Secret's, a values file's) this way: a
     // certificate is no secret, but a file for it would be one more thing to clean up.
     // --ca-bundle wins over it.
@@ -87,6 +91,7 @@ void overrideClusterOptions(const storage::S3Options& globals, storage::S3Option
     // the desktop's own credentials (environment, --profile) are used.
     fromCluster.profile = globals.profile;
     fromCluster.caBundlePath = globals.caBundlePath;
+    fromCluster.addressing = globals.addressing;
     fromCluster.verifyTls = globals.verifyTls;
 }
 
@@ -216,7 +221,8 @@ QString restoreCommandFor(const Invocation& inv, const QString& url, const QStri
     const bool cnpg = k8s::ClusterRef::looksLike(url);
     return restore::walRestoreCommand(
         {QCoreApplication::applicationFilePath(), url, server, inv.endpointUrl, inv.profile, inv.region, inv.caBundle,
-         inv.noVerifyTls, cnpg && !inv.kubeconfig.isEmpty() ? QFileInfo(inv.kubeconfig).absoluteFilePath() : QString(),
+         inv.addressingStyle, inv.noVerifyTls,
+         cnpg && !inv.kubeconfig.isEmpty() ? QFileInfo(inv.kubeconfig).absoluteFilePath() : QString(),
          cnpg ? inv.context : QString()});
 }
 

@@ -88,7 +88,7 @@ std::optional<WalRestoreRequest> parseRaw(int argc, char** argv)
             target = &a.caBundle;
         else if (optionName == "spool")
             target = &a.spool;
-        else if (optionName != "prefetch" && optionName != "retry-for")
+        else if (optionName != "prefetch" && optionName != "retry-for" && optionName != "addressing-style")
             return std::nullopt; // --help, --version, another verb's option...
         if (!value) {
             if (i + 1 >= argc)
@@ -97,6 +97,8 @@ std::optional<WalRestoreRequest> parseRaw(int argc, char** argv)
         }
         if (target)
             *target = std::string(*value);
+        else if (optionName == "addressing-style")
+            continue; // the spool is keyed by source and server: the style matters to a download only
         else if (optionName == "prefetch" ? !parseInt(*value, 0, kMaxPrefetch, &a.prefetch)
                                           : !parseInt(*value, 0, 86400, &a.retryForSeconds))
             return std::nullopt;

@@ -68,7 +68,7 @@ QString RestoreWizard::locateCli()
 QString RestoreWizard::restoreCommand(const QString& cli, const Source& source)
 {
     return restore::walRestoreCommand({cli, source.url, source.server, source.endpoint, source.profile, source.region,
-                                       QString(), false, QString(), QString()});
+                                       QString(), QString(), false, QString(), QString()});
 }
 
 RestoreWizard::RestoreWizard(JobRunner& runner, SnapshotPtr snapshot, std::shared_ptr<storage::ObjectStore> store,

@@ -62,6 +62,9 @@ private slots:
         QTest::newRow("unknown-verb") << QStringList{QStringLiteral("frobnicate")} << 2;
         QTest::newRow("unknown-option") << QStringList{QStringLiteral("backups"), url, server, QStringLiteral("--nope")} << 2;
         QTest::newRow("missing-arg") << QStringList{QStringLiteral("backups"), url} << 2;
+        QTest::newRow("bad-addressing") << QStringList{QStringLiteral("--addressing-style"), QStringLiteral("vhost"),
+                                                       QStringLiteral("servers"), url}
+                                        << 2;
         QTest::newRow("bad-endpoint") << QStringList{QStringLiteral("--endpoint-url"), QStringLiteral("not a url"),
                                                      QStringLiteral("servers"), url}
                                       << 2;

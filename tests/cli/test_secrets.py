@@ -10,6 +10,7 @@ legitimate home of a secret is the environment of the processes Tideline starts.
 import argparse
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -182,6 +183,13 @@ def main():
         kept = [d for d in os.listdir(scratch) if d.startswith("tideline-drill-")]
         check(len(kept) == 3 and os.path.isfile(os.path.join(scratch, kept[0], "postgres.log")),
               f"the three kept drills were searched, logs included ({kept})")
+        # The drill's PostgreSQL cannot read the profile, so the style it resolved to travels in
+        # restore_command: a virtual-host choice left behind would send every WAL fetch elsewhere.
+        styles = []
+        for d in kept:
+            with open(os.path.join(scratch, d, "data", "postgresql.auto.conf")) as f:
+                styles += re.findall(r"--addressing-style (\w+)", f.read())
+        check(styles == ["path"] * 3, f"each drill's restore_command names the style it resolved ({styles})")
         check(os.path.isdir(os.path.join(home, ".local", "share")),
               "the drill history was written in the searched home")
     finally:

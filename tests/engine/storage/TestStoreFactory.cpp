@@ -242,7 +242,6 @@ private slots:
         QCOMPARE(r2->region, QStringLiteral("auto"));
         QCOMPARE(r2->endpoint.host(), QStringLiteral("acct.r2.cloudflarestorage.com"));
         QVERIFY(!r2->virtualHost);
-
         // An explicit profile beats credentials in the environment.
         qputenv("AWS_ACCESS_KEY_ID", "ENVKEY");
         qputenv("AWS_SECRET_ACCESS_KEY", "ENVSECRET");
@@ -257,6 +256,37 @@ private slots:
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ErrorCode::Auth);
         QVERIFY(missing.error().message.contains(u"missing"));
+
+        // The options' style beats the profile's, and resolveS3() (what a drill hands its
+        // PostgreSQL) agrees with the store opened.
+        qunsetenv("AWS_ACCESS_KEY_ID");
+        qunsetenv("AWS_SECRET_ACCESS_KEY");
+        S3Options virtualStyle;
+        virtualStyle.addressing = S3Options::Addressing::VirtualHost;
+        QVERIFY(s3(openStore(*SourceUrl::parse(QStringLiteral("s3://b")), virtualStyle))->virtualHost);
+        QVERIFY(resolveS3(*SourceUrl::parse(QStringLiteral("s3://b")), virtualStyle)->virtualHost);
+        QVERIFY(!resolveS3(*SourceUrl::parse(QStringLiteral("s3://b")), {})->virtualHost);
+        writeFile(m_dir.path() + QStringLiteral("/config"),
+                  "[profile r2]\nendpoint_url = https://minio.example\ns3 =\n  addressing_style = virtual\n");
+        QVERIFY(resolveS3(*SourceUrl::parse(QStringLiteral("s3://b")), {})->virtualHost);
+        S3Options pathStyle;
+        pathStyle.addressing = S3Options::Addressing::Path;
+        QVERIFY(!s3(openStore(*SourceUrl::parse(QStringLiteral("s3://b")), pathStyle))->virtualHost);
+        writeFile(m_dir.path() + QStringLiteral("/config"),
+                  "[profile r2]\nendpoint_url = https://s3.eu-west-3.amazonaws.com\ns3 =\n  addressing_style = bogus\n");
+        QVERIFY(resolveS3(*SourceUrl::parse(QStringLiteral("s3://my-bucket")), {})->virtualHost); // unknown: auto
+    }
+
+    void addressingStyles()
+    {
+        QCOMPARE(*parseAddressingStyle(QString()), S3Options::Addressing::Auto);
+        QCOMPARE(*parseAddressingStyle(QStringLiteral(" Virtual ")), S3Options::Addressing::VirtualHost);
+        QCOMPARE(*parseAddressingStyle(QStringLiteral("PATH")), S3Options::Addressing::Path);
+        QCOMPARE(*parseAddressingStyle(QStringLiteral("auto")), S3Options::Addressing::Auto);
+        const auto bad = parseAddressingStyle(QStringLiteral("vhost"));
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code, ErrorCode::Usage);
+        QVERIFY(bad.error().message.contains(u"vhost"));
     }
 
     void failures()
