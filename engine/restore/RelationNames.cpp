@@ -28,37 +28,6 @@ struct RelationNamesText {
 using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 using QueryResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
-// Defaults first, then the user's string (expanded: its keywords override the defaults), then
-// what must hold whatever it says: the database to read, UTF-8, a read-only session with a
-// statement timeout, and a connection that notices a peer gone silent.
-Connection connect(const QByteArray& conninfo, const QByteArray& database)
-{
-    QList<const char*> keys{"application_name", "dbname"};
-    QList<const char*> values{"tideline", conninfo.constData()};
-    if (!database.isEmpty()) {
-        keys << "dbname";
-        values << database.constData();
-    }
-    // After the user's string: connect_timeout=0 there must not let a stalled login wait forever.
-    keys << "connect_timeout"
-         << "client_encoding"
-         << "keepalives"
-         << "keepalives_idle"
-         << "keepalives_interval"
-         << "keepalives_count"
-         << "tcp_user_timeout"
-         << "options" << nullptr;
-    values << "10"
-           << "UTF8"
-           << "1"
-           << "10"
-           << "5"
-           << "3"
-           << "30000"
-           << "-c statement_timeout=60s -c default_transaction_read_only=on" << nullptr;
-    return Connection(PQconnectdbParams(keys.constData(), values.constData(), 1), &PQfinish);
-}
-
 // libpq's and the server's words, quoted: the server may not be the one the user thinks.
 QString messageOf(const char* message)
 {
@@ -96,6 +65,65 @@ Result<void> stillInTime(const QElapsedTimer& clock, int seconds, const CancelTo
         return fail(ErrorCode::Network, RelationNamesText::tr("reading relation names took longer than %1 s").arg(seconds),
                     RelationNamesText::tr("Point --names-from at the restored copy, not a busy production server."));
     return {};
+}
+
+// Defaults first, then the user's string (expanded: its keywords override the defaults), then
+// what must hold whatever it says: the database to read, UTF-8, a read-only session with a
+// statement timeout, and a connection that notices a peer gone silent.
+Connection startConnecting(const QByteArray& conninfo, const QByteArray& database)
+{
+    QList<const char*> keys{"application_name", "dbname"};
+    QList<const char*> values{"tideline", conninfo.constData()};
+    if (!database.isEmpty()) {
+        keys << "dbname";
+        values << database.constData();
+    }
+    keys << "client_encoding"
+         << "keepalives"
+         << "keepalives_idle"
+         << "keepalives_interval"
+         << "keepalives_count"
+         << "tcp_user_timeout"
+         << "options" << nullptr;
+    values << "UTF8"
+           << "1"
+           << "10"
+           << "5"
+           << "3"
+           << "30000"
+           << "-c statement_timeout=60s -c default_transaction_read_only=on" << nullptr;
+    return Connection(PQconnectStartParams(keys.constData(), values.constData(), 1), &PQfinish);
+}
+
+// The blocking PQconnectdbParams() would wait connect_timeout per address (the user's string may
+// set it to 0: forever), deaf to the deadline and to Ctrl-C. The asynchronous login waits here in
+// short slices instead, and gives each connection kConnectSeconds. A host name's DNS lookup
+// still blocks inside libpq; hostaddr= avoids it.
+constexpr int kConnectSeconds = 10;
+
+Result<Connection> connect(const QByteArray& conninfo, const QByteArray& database, const QElapsedTimer& clock, int seconds,
+                           const CancelToken* cancel)
+{
+    Connection c = startConnecting(conninfo, database);
+    if (!c)
+        return fail(ErrorCode::Network, RelationNamesText::tr("libpq could not start a connection"), {});
+    QElapsedTimer attempt;
+    attempt.start();
+    // As PQconnectStart's documentation says: behave as if PQconnectPoll had last asked to write.
+    PostgresPollingStatusType state = PQstatus(c.get()) == CONNECTION_BAD ? PGRES_POLLING_FAILED : PGRES_POLLING_WRITING;
+    while (state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
+        if (auto going = stillInTime(clock, seconds, cancel); !going)
+            return std::unexpected(going.error());
+        if (attempt.elapsed() >= kConnectSeconds * 1000LL)
+            return fail(ErrorCode::Network,
+                        RelationNamesText::tr("the server did not complete the login within %1 s").arg(kConnectSeconds),
+                        RelationNamesText::tr("Start the restored copy (pg_ctl start) and check the connection string."));
+        // The socket may change between calls (the next host of a list): asked for each time.
+        pollfd p{PQsocket(c.get()), short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+        if (p.fd < 0 || ::poll(&p, 1, 200) != 0)
+            state = PQconnectPoll(c.get());
+    }
+    return c;
 }
 
 // Runs `sql` and hands `onRow` each row as it arrives (single-row mode), never holding the
@@ -176,7 +204,10 @@ Result<RelationNames> readRelationNames(const QString& conninfo, const RelationN
 
     QElapsedTimer clock;
     clock.start();
-    Connection first = connect(info, {});
+    auto opened = connect(info, {}, clock, limits.seconds, cancel);
+    if (!opened)
+        return std::unexpected(opened.error());
+    Connection first = std::move(*opened);
     if (PQstatus(first.get()) != CONNECTION_OK)
         return fail(connectionError(first.get()));
     // Names are the server's bytes: kept as bytes to connect with, never re-encoded.
@@ -203,7 +234,14 @@ Result<RelationNames> readRelationNames(const QString& conninfo, const RelationN
         if (auto going = stillInTime(clock, limits.seconds, cancel); !going)
             return std::unexpected(going.error());
         const QString shown = excerpt::printable(database, 64);
-        Connection c = connect(info, database);
+        auto attempt = connect(info, database, clock, limits.seconds, cancel);
+        if (!attempt) {
+            if (attempt.error().code == ErrorCode::Cancelled || clock.elapsed() >= limits.seconds * 1000LL)
+                return std::unexpected(attempt.error());
+            result.notes << RelationNamesText::tr("database %1 skipped: %2").arg(shown, attempt.error().message);
+            continue;
+        }
+        Connection c = std::move(*attempt);
         if (PQstatus(c.get()) != CONNECTION_OK) {
             //: %1 is a database name, %2 libpq's reason
             result.notes << RelationNamesText::tr("database %1 skipped: %2").arg(shown, messageOf(PQerrorMessage(c.get())));

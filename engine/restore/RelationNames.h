@@ -47,7 +47,8 @@ struct RelationNamesLimits {
 /// holds a password (password or sslpassword) is refused before connecting: the command line
 /// shows in the process list; use ~/.pgpass or PGPASSFILE instead. No error quotes the string.
 /// Errors: Usage for an unparseable conninfo or one with a password; Auth when the server
-/// refuses the first login; Network when it cannot be reached, the first query fails, or a
+/// refuses the first login; Network when it cannot be reached, does not complete the first login
+/// within 10 s (each later database's gets 10 s too, then a note), the first query fails, or a
 /// limit is passed; Cancelled when `cancel` is. Server messages are quoted printable.
 /// Thread: any thread but the GUI thread (it blocks on the network).
 Result<RelationNames> readRelationNames(const QString& conninfo, const RelationNamesLimits& limits = {},

@@ -27,6 +27,8 @@ import os
 import pathlib
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -433,6 +435,23 @@ def test_relation_names(env, main_sc, cache, work):
         rc, _, err = tideline_events(env, main_sc["bucket"], main_sc["server"], cache, "--names-from",
                                      f"host={sock} port={mb.free_port()} dbname=postgres user=postgres")
         check(rc == 3 and "pg_ctl start" in err, f"names: no server there is a network error with a hint ({rc}: {err[-200:]})")
+        # A server that accepts and then says nothing, with the user's connect_timeout=0: the
+        # login waits, but Ctrl-C still ends it as a cancel (libpq's blocking connect would not hear it).
+        silent = socket.socket()
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        proc = subprocess.Popen([env.cli, "events", env.url(main_sc["bucket"]), main_sc["server"], "--json",
+                                 "--endpoint-url", env.endpoint, "--names-from",
+                                 f"hostaddr=127.0.0.1 port={silent.getsockname()[1]} connect_timeout=0 user=postgres"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "XDG_CACHE_HOME": cache})
+        silent.settimeout(300)
+        held, _ = silent.accept()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=300)
+        held.close()
+        silent.close()
+        check(proc.returncode == 8, f"names: Ctrl-C during a silent login cancels it ({proc.returncode}: {err[-200:]})")
     finally:
         mb.run([f"{mb.PGBIN}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"], cwd=work, timeout=180, check=False)
         shutil.rmtree(scratch, ignore_errors=True)
