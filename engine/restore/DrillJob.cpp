@@ -387,6 +387,12 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
                         DrillJobText::tr("PostgreSQL runs as %1: give --scratch a directory it can reach, such as /var/tmp.")
                             .arg(runAs));
         }
+        // Every process of that user may read /proc/PID/environ of the drill's server: the
+        // machine's own PostgreSQL, and any of its superusers through COPY ... PROGRAM.
+        if (runAs == u"postgres" && o.environment.contains(QStringLiteral("AWS_SECRET_ACCESS_KEY")))
+            report.notes.append(DrillJobText::tr("the drill's PostgreSQL runs as postgres with the bucket's keys in its "
+                                                 "environment, readable by every process of postgres while it runs: "
+                                                 "give --owner a user of its own"));
     }
 
     RestoreOptions ro;

@@ -140,6 +140,10 @@ def main():
         p = cli(by_env, "--json", "drill", url, server, "--target-immediate", "--scratch", scratch, "--keep",
                 "--timeout", "300", "--check-sql", "SELECT count(*) > 0 FROM tideline_events")
         check(p.returncode == 0, f"the drill with the planted key passes ({p.stderr[-300:]})")
+        if os.geteuid() == 0:
+            notes = json.loads(p.stdout).get("notes", []) if p.stdout.strip() else []
+            check(any("--owner" in n for n in notes),
+                  f"a root drill warns that postgres's processes can read the keys it hands its server ({notes})")
         # 2. The same with the key in a profile file, and a restore, events and verify.
         by_profile = {**base}
         p = cli(by_profile, "--profile", "planted", "--json", "drill", url, server, "--target-immediate",
