@@ -172,6 +172,19 @@ Result<void> stopServer(const QString& data, int dataFd, int graceMs)
         pid = -pid; // a single-user backend writes its pid negated
     if (!ok || pid == 0 || pid > std::numeric_limits<pid_t>::max())
         return {}; // a server writes its pid first: a file without one has none running
+    struct stat dataSt {};
+    if (::fstat(dataFd, &dataSt) != 0)
+        return fail(ErrorCode::Refused, DrillScratchText::tr("cannot read %1; left as it is").arg(data), {});
+    const QByteArray cwd = QByteArray("/proc/") + QByteArray::number(pid) + "/cwd";
+    const auto standsHere = [&] {
+        struct stat cwdSt {};
+        return ::stat(cwd.constData(), &cwdSt) == 0 && cwdSt.st_dev == dataSt.st_dev && cwdSt.st_ino == dataSt.st_ino;
+    };
+    // Whatever that pid is now (gone, a thread of another process, a process of another boot), a
+    // postmaster on these files stands in this directory: a pid standing elsewhere is no server
+    // of ours, even where no pidfd could be had for it.
+    if (!standsHere())
+        return {};
     const int pidfd = ::pidfd_open(pid_t(pid), 0);
     if (pidfd < 0 && errno == ESRCH)
         return {}; // gone
@@ -180,11 +193,8 @@ Result<void> stopServer(const QString& data, int dataFd, int graceMs)
                     DrillScratchText::tr("cannot tell whether the server of a drill killed earlier still runs on %1: %2")
                         .arg(data, QString::fromLocal8Bit(std::strerror(errno))),
                     DrillScratchText::tr("Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.").arg(data));
-    struct stat dataSt {
-    }, cwdSt{};
-    const bool onThisData = ::fstat(dataFd, &dataSt) == 0
-        && ::stat(QStringLiteral("/proc/%1/cwd").arg(pid).toLatin1().constData(), &cwdSt) == 0
-        && cwdSt.st_dev == dataSt.st_dev && cwdSt.st_ino == dataSt.st_ino;
+    // Asked again once the pidfd holds the process: the pid may have been reused in between.
+    const bool onThisData = standsHere();
     bool stopped = true;
     if (onThisData) {
         ::pidfd_send_signal(pidfd, SIGQUIT, nullptr, 0);

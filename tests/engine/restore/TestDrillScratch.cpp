@@ -10,10 +10,14 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
+#include <thread>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -186,6 +190,42 @@ private slots:
         QVERIFY(!stranger->waitForFinished(300)); // still running, untouched
         stranger->kill();
         stranger->waitForFinished(5000);
+    }
+
+    void aThreadOfAnotherProcessIsNoServer()
+    {
+        // The pid was reused by a thread: pidfd_open() refuses a thread (EINVAL), and the reaper
+        // must still tell that nothing of the drill runs, from where the thread stands.
+        std::atomic<bool> done{false};
+        std::atomic<pid_t> tid{0};
+        std::thread t([&] {
+            tid = ::gettid();
+            while (!done)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        });
+        while (tid == 0)
+            std::this_thread::yield();
+        const auto stop = qScopeGuard([&] {
+            done = true;
+            t.join();
+        });
+        const QString elsewhere = newDrillDir(QStringLiteral("tideline-drill-thread1"));
+        write(elsewhere + QStringLiteral("/data/postmaster.pid"), QByteArray::number(tid.load()) + "\n");
+        const auto reaped = DrillScratch::reap(elsewhere, 300);
+        QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
+        QVERIFY(!QFile::exists(elsewhere));
+
+        // The same thread standing in the data directory (a process's threads share its cwd)
+        // cannot be told apart from a server without a pidfd: left, with the reason.
+        const QString here = newDrillDir(QStringLiteral("tideline-drill-thread2"));
+        write(here + QStringLiteral("/data/postmaster.pid"), QByteArray::number(tid.load()) + "\n");
+        const QString before = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(here + QStringLiteral("/data")));
+        const auto refused = DrillScratch::reap(here, 300);
+        QVERIFY(QDir::setCurrent(before));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().oneLine().contains(QStringLiteral("cannot tell")), qPrintable(refused.error().oneLine()));
+        QVERIFY(QFile::exists(here + QStringLiteral("/data/postmaster.pid")));
     }
 
     void theServerOnItsDataIsStopped()
