@@ -4,7 +4,7 @@
 <context>
     <name>CommandLine</name>
     <message numerus="yes">
-        <location filename="../src/cli/CommandLine.cpp" line="+151"/>
+        <location filename="../src/cli/CommandLine.cpp" line="+152"/>
         <source>&apos;%1&apos; takes %n argument(s), got %2</source>
         <extracomment>%1 is the command, %n how many arguments it takes, %2 how many were given.</extracomment>
         <translation>
@@ -119,7 +119,7 @@
 <context>
     <name>DrillJob</name>
     <message numerus="yes">
-        <location filename="../engine/restore/DrillJob.cpp" line="+539"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+545"/>
         <source>%n WAL prefetcher(s) did not stop</source>
         <translation>
             <numerusform>%n WAL prefetcher did not stop</numerusform>
@@ -241,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Store.cpp" line="+416"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+421"/>
         <source>deleting %n objects from s3://%1</source>
         <translation>
             <numerusform>deleting %n object from s3://%1</numerusform>
@@ -431,7 +431,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+531"/>
+        <location filename="../src/app/MainWindow.cpp" line="+536"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>
@@ -447,7 +447,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Read %n server(s) of %1.</source>
         <translation>
             <numerusform>Read %n server of %1.</numerusform>

@@ -935,7 +935,7 @@
         <translation>См. tideline-cli --help.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>option -n needs a namespace</source>
         <translation>параметру -n нужно пространство имён</translation>
     </message>
@@ -1036,7 +1036,12 @@
         <translation>дополнительные доверенные сертификаты УЦ (PEM)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>path or virtual: how the bucket is named in requests (default: the profile&apos;s s3.addressing_style, else virtual on AWS, path elsewhere)</source>
+        <translation>path или virtual: как бакет указывается в запросах (по умолчанию: s3.addressing_style профиля, иначе virtual на AWS и path в остальных случаях)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>do not verify the endpoint&apos;s certificate (unsafe)</source>
         <translation>не проверять сертификат эндпоинта (небезопасно)</translation>
     </message>
@@ -2383,7 +2388,7 @@
 <context>
     <name>DrillCommand</name>
     <message>
-        <location filename="../src/cli/DrillCommand.cpp" line="+103"/>
+        <location filename="../src/cli/DrillCommand.cpp" line="+109"/>
         <source>cannot write the report %1</source>
         <translation>не удаётся записать отчёт %1</translation>
     </message>
@@ -2577,6 +2582,11 @@
         <translation>PostgreSQL работает от имени %1: укажите в --scratch каталог, доступный ему, например /var/tmp.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>the drill&apos;s PostgreSQL runs as postgres with the bucket&apos;s keys in its environment, readable by every process of postgres while it runs: give --owner a user of its own</source>
+        <translation>PostgreSQL учения работает от имени postgres с ключами бакета в своём окружении, которое может прочитать любой процесс postgres, пока он работает: укажите в --owner отдельного пользователя</translation>
+    </message>
+    <message>
         <location line="+26"/>
         <source>restore (download, decompress, extract)</source>
         <translation>восстановление (загрузка, распаковка, извлечение)</translation>
@@ -2631,7 +2641,7 @@
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-196"/>
         <source>- Source: %1
 - Backup: %2
 - Target: %3
@@ -2652,7 +2662,7 @@
 </translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+203"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -2705,18 +2715,23 @@
         <translation>Осмотрите его, затем удалите каталог вручную.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>cannot read %1; left as it is</source>
+        <translation>не удаётся прочитать %1; оставлено как есть</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>cannot tell whether the server of a drill killed earlier still runs on %1: %2</source>
         <translation>не удаётся понять, работает ли ещё сервер ранее прерванной проверки в %1: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>the server of a drill killed earlier still runs on %1; left as it is</source>
         <translation>сервер ранее прерванной проверки всё ещё работает в %1; оставлен как есть</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+16"/>
+        <location line="-12"/>
+        <location line="+13"/>
         <source>Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.</source>
         <translation>Остановите его командой pg_ctl -D %1 stop -m immediate, затем удалите каталог.</translation>
     </message>
@@ -5201,7 +5216,7 @@
 <context>
     <name>RelationNames</name>
     <message>
-        <location filename="../engine/restore/RelationNames.cpp" line="+76"/>
+        <location filename="../engine/restore/RelationNames.cpp" line="+45"/>
         <source>cannot read relation names from the restored copy: %1</source>
         <translation>не удалось прочитать имена отношений из восстановленной копии: %1</translation>
     </message>
@@ -5212,11 +5227,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+73"/>
         <source>Start the restored copy (pg_ctl start) and check the connection string.</source>
         <translation>Запустите восстановленную копию (pg_ctl start) и проверьте строку подключения.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-66"/>
         <source>reading the restored copy&apos;s catalog failed: %1</source>
         <translation>не удалось прочитать каталог восстановленной копии: %1</translation>
     </message>
@@ -5241,23 +5257,34 @@
         <translation>Укажите в --names-from восстановленную копию, а не нагруженный рабочий сервер.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+43"/>
+        <source>libpq could not start a connection</source>
+        <translation>libpq не смогла начать подключение</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the server did not complete the login within %1 s</source>
+        <translation>сервер не завершил вход за %1 с</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>the connection string does not parse</source>
         <translation>строку подключения не удаётся разобрать</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>the server lists more than %1 databases</source>
         <translation>сервер перечисляет больше %1 баз данных</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>Point --names-from at the restored copy.</source>
         <translation>Укажите в --names-from восстановленную копию.</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-19"/>
+        <location line="+6"/>
         <location line="+31"/>
         <source>database %1 skipped: %2</source>
         <extracomment>%1 is a database name, %2 libpq&apos;s reason</extracomment>
@@ -5269,7 +5296,7 @@
         <translation>сервер называет больше %1 отношений</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-65"/>
         <source>for example &quot;host=/tmp port=5433 dbname=postgres user=postgres&quot;</source>
         <translation>например &quot;host=/tmp port=5433 dbname=postgres user=postgres&quot;</translation>
     </message>
@@ -6486,7 +6513,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>получение списка s3://%1/%2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>%1: the endpoint listed %2 out of order or twice</source>
         <translation>%1: эндпоинт перечислил %2 не по порядку или дважды</translation>
     </message>
@@ -6894,7 +6921,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите имя кластера (его serverName) после опций, например tideline-cli backups --helm-values values.yaml pg-main.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+154"/>
         <source>the WAL records could not be read, so the plan stands on upload times: %1</source>
         <extracomment>%1 is why the WAL could not be read</extracomment>
         <translation>записи WAL прочитать не удалось, план опирается на время загрузки: %1</translation>
@@ -7006,7 +7033,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите эндпоинт в виде http(s)://хост[:порт], например https://ACCOUNT_ID.r2.cloudflarestorage.com или http://127.0.0.1:9000.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not an addressing style</source>
+        <translation>«%1» — не стиль адресации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use path (http://host/bucket/key) or virtual (http://bucket.host/key).</source>
+        <translation>Используйте path (http://host/bucket/key) или virtual (http://bucket.host/key).</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>directory %1 does not exist</source>
         <translation>каталог %1 не существует</translation>
     </message>
@@ -7016,7 +7053,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Проверьте путь источника file:// (file:///absolute/dir).</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-40"/>
         <source>profile &quot;%1&quot; was not found in the AWS credentials or config files</source>
         <translation>профиль &quot;%1&quot; не найден в файлах credentials и config AWS</translation>
     </message>
@@ -7036,12 +7073,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Задайте AWS_ACCESS_KEY_ID и AWS_SECRET_ACCESS_KEY или используйте --profile с ~/.aws/credentials.</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-64"/>
         <source>&quot;%1&quot; is not a usable endpoint URL</source>
         <translation>&quot;%1&quot; — непригодный URL эндпоинта</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+121"/>
         <source>the endpoint CA holds no PEM certificate</source>
         <translation>данные УЦ эндпоинта не содержат PEM-сертификата</translation>
     </message>
@@ -7856,7 +7893,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>WalRestoreCommand</name>
     <message>
-        <location filename="../src/cli/WalRestoreCommand.cpp" line="+117"/>
+        <location filename="../src/cli/WalRestoreCommand.cpp" line="+119"/>
         <source>%1 (still failing after %2 attempts in %3 s)</source>
         <extracomment>%1 is the error message, %2 how many attempts failed (always more than one), %3 over how many seconds.</extracomment>
         <translation>%1 (ошибка повторяется; попыток: %2, за %3 с)</translation>
@@ -8388,7 +8425,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Файлы истории</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+165"/>
         <source>%1 missing</source>
         <translation>отсутствует: %1</translation>
     </message>
@@ -9038,19 +9075,19 @@ from the command line: not saved</source>
 из командной строки: не сохраняется</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <location line="+3"/>
-        <location line="+371"/>
+        <location line="+372"/>
         <source>Reading %1 …</source>
         <translation>Чтение %1 …</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-361"/>
         <source>No server &apos;%1&apos; under %2. Found: %3.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
@@ -9132,7 +9169,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Read %n server(s) of %1.</source>
         <translation>
             <numerusform>Прочитан %n сервер из %1.</numerusform>

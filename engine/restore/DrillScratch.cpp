@@ -239,6 +239,13 @@ bool sharedFilesystem(int fd)
     case 0x47504653: // GPFS
     case 0x0BD00BD0: // Lustre
     case 0x00C36400: // CephFS
+    case 0x7461636F: // OCFS2
+    case 0x01161970: // GFS2
+    case 0x5346414F: // AFS (OpenAFS)
+    case 0x6B414653: // AFS (kAFS)
+    case 0x73757245: // Coda
+    case 0x19830326: // BeeGFS
+    case 0x20030528: // OrangeFS
         return true;
     default: return false;
     }
