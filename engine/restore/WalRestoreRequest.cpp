@@ -43,6 +43,7 @@ std::vector<std::string> WalRestoreRequest::workerArguments() const
     global("--profile", profile);
     global("--region", region);
     global("--ca-bundle", caBundle);
+    global("--addressing-style", addressingStyle);
     if (noVerifyTls)
         args.emplace_back("--no-verify-tls");
     args.insert(args.end(),

@@ -30,6 +30,7 @@ struct WalRestoreRequest {
     std::string profile;
     std::string region;
     std::string caBundle;
+    std::string addressingStyle;
     bool noVerifyTls = false;
     bool worker = false; ///< this process is the detached prefetcher
     int prefetch = kDefaultPrefetch;

@@ -88,7 +88,9 @@ std::optional<WalRestoreRequest> parseRaw(int argc, char** argv)
             target = &a.caBundle;
         else if (optionName == "spool")
             target = &a.spool;
-        else if (optionName != "prefetch" && optionName != "retry-for" && optionName != "addressing-style")
+        else if (optionName == "addressing-style")
+            target = &a.addressingStyle;
+        else if (optionName != "prefetch" && optionName != "retry-for")
             return std::nullopt; // --help, --version, another verb's option...
         if (!value) {
             if (i + 1 >= argc)
@@ -97,8 +99,6 @@ std::optional<WalRestoreRequest> parseRaw(int argc, char** argv)
         }
         if (target)
             *target = std::string(*value);
-        else if (optionName == "addressing-style")
-            continue; // the spool is keyed by source and server: the style matters to a download only
         else if (optionName == "prefetch" ? !parseInt(*value, 0, kMaxPrefetch, &a.prefetch)
                                           : !parseInt(*value, 0, 86400, &a.retryForSeconds))
             return std::nullopt;
@@ -135,6 +135,7 @@ Result<WalRestoreRequest> argsFrom(const Invocation& inv)
     a.profile = inv.profile.toStdString();
     a.region = inv.region.toStdString();
     a.caBundle = QFile::encodeName(inv.caBundle).toStdString();
+    a.addressingStyle = inv.addressingStyle.toStdString();
     a.noVerifyTls = inv.noVerifyTls;
     a.worker = inv.has(QStringLiteral("prefetch-worker"));
     if (inv.has(QStringLiteral("prefetch"))
