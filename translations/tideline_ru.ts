@@ -2720,18 +2720,18 @@
         <translation>не удаётся прочитать %1; оставлено как есть</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
         <source>cannot tell whether the server of a drill killed earlier still runs on %1: %2</source>
         <translation>не удаётся понять, работает ли ещё сервер ранее прерванной проверки в %1: %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+45"/>
         <source>the server of a drill killed earlier still runs on %1; left as it is</source>
         <translation>сервер ранее прерванной проверки всё ещё работает в %1; оставлен как есть</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+13"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.</source>
         <translation>Остановите его командой pg_ctl -D %1 stop -m immediate, затем удалите каталог.</translation>
     </message>
@@ -7899,7 +7899,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1 (ошибка повторяется; попыток: %2, за %3 с)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>--prefetch takes a number of segments from 0 to %1</source>
         <translation>--prefetch принимает число сегментов от 0 до %1</translation>
     </message>

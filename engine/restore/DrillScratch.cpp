@@ -176,25 +176,44 @@ Result<void> stopServer(const QString& data, int dataFd, int graceMs)
     if (::fstat(dataFd, &dataSt) != 0)
         return fail(ErrorCode::Refused, DrillScratchText::tr("cannot read %1; left as it is").arg(data), {});
     const QByteArray cwd = QByteArray("/proc/") + QByteArray::number(pid) + "/cwd";
-    const auto standsHere = [&] {
+    const auto cannotTell = [&](int err) -> Result<void> {
+        return fail(ErrorCode::Refused,
+                    DrillScratchText::tr("cannot tell whether the server of a drill killed earlier still runs on %1: %2")
+                        .arg(data, QString::fromLocal8Bit(std::strerror(err))),
+                    DrillScratchText::tr("Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.").arg(data));
+    };
+    // Only a process gone (or a pid never there) counts as elsewhere: /proc refusing us (root
+    // without CAP_SYS_PTRACE in a container) says nothing either way.
+    enum class Where { Here, Elsewhere, Unknown };
+    int statErrno = 0;
+    const auto standsWhere = [&] {
         struct stat cwdSt {};
-        return ::stat(cwd.constData(), &cwdSt) == 0 && cwdSt.st_dev == dataSt.st_dev && cwdSt.st_ino == dataSt.st_ino;
+        if (::stat(cwd.constData(), &cwdSt) != 0) {
+            statErrno = errno;
+            return statErrno == ENOENT || statErrno == ESRCH ? Where::Elsewhere : Where::Unknown;
+        }
+        return cwdSt.st_dev == dataSt.st_dev && cwdSt.st_ino == dataSt.st_ino ? Where::Here : Where::Elsewhere;
     };
     // Whatever that pid is now (gone, a thread of another process, a process of another boot), a
     // postmaster on these files stands in this directory: a pid standing elsewhere is no server
     // of ours, even where no pidfd could be had for it.
-    if (!standsHere())
+    const Where first = standsWhere();
+    if (first == Where::Elsewhere)
         return {};
+    if (first == Where::Unknown)
+        return cannotTell(statErrno);
     const int pidfd = ::pidfd_open(pid_t(pid), 0);
     if (pidfd < 0 && errno == ESRCH)
         return {}; // gone
-    if (pidfd < 0) // no pidfds here (old kernel, seccomp), or no descriptors left: cannot tell
-        return fail(ErrorCode::Refused,
-                    DrillScratchText::tr("cannot tell whether the server of a drill killed earlier still runs on %1: %2")
-                        .arg(data, QString::fromLocal8Bit(std::strerror(errno))),
-                    DrillScratchText::tr("Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.").arg(data));
+    if (pidfd < 0) // no pidfds here (old kernel, seccomp), or no descriptors left
+        return cannotTell(errno);
     // Asked again once the pidfd holds the process: the pid may have been reused in between.
-    const bool onThisData = standsHere();
+    const Where again = standsWhere();
+    if (again == Where::Unknown) {
+        ::close(pidfd);
+        return cannotTell(statErrno);
+    }
+    const bool onThisData = again == Where::Here;
     bool stopped = true;
     if (onThisData) {
         ::pidfd_send_signal(pidfd, SIGQUIT, nullptr, 0);
