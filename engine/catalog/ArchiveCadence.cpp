@@ -2,6 +2,7 @@
 #include "engine/catalog/ArchiveCadence.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace tideline::catalog {
 
@@ -9,9 +10,11 @@ namespace {
 constexpr qint64 kMinute = 60'000'000;
 constexpr qint64 kHour = 60 * kMinute;
 
+// A pointer, not the name: a cadence of two million segments would otherwise format and hold
+// two million names to quote two of them.
 struct Upload {
     qint64 usec;
-    QString name;
+    const WalObject* object;
 };
 } // namespace
 
@@ -33,7 +36,7 @@ ArchiveCadence ArchiveCadence::compute(const WalArchive& archive, qint64 binUsec
         if (t.segments.isEmpty())
             continue;
         for (const auto& s : t.segments)
-            uploads.append({s.uploadedUsec, s.name.baseName});
+            uploads.append({s.uploadedUsec, &s});
         if (const auto at = archive.branchTimeUsec(t.timeline))
             c.switches.append({t.timeline, *at});
         for (const auto& g : t.gaps) {
@@ -46,14 +49,18 @@ ArchiveCadence ArchiveCadence::compute(const WalArchive& archive, qint64 binUsec
     c.segments = static_cast<int>(uploads.size());
     if (uploads.isEmpty())
         return c;
-    std::sort(uploads.begin(), uploads.end(),
-              [](const Upload& a, const Upload& b) { return a.usec != b.usec ? a.usec < b.usec : a.name < b.name; });
+    // Ties in name order: timeline, then segment.
+    std::sort(uploads.begin(), uploads.end(), [](const Upload& a, const Upload& b) {
+        return std::tuple(a.usec, a.object->name.timeline, a.object->segno)
+            < std::tuple(b.usec, b.object->name.timeline, b.object->segno);
+    });
     c.firstUsec = uploads.first().usec;
     c.lastUsec = uploads.last().usec;
     for (qsizetype i = 1; i < uploads.size(); ++i) {
         const qint64 silence = uploads[i].usec - uploads[i - 1].usec;
         if (silence > c.longestSilence.lengthUsec())
-            c.longestSilence = {uploads[i - 1].usec, uploads[i].usec, uploads[i - 1].name, uploads[i].name};
+            c.longestSilence = {uploads[i - 1].usec, uploads[i].usec, uploads[i - 1].object->name.baseName(),
+                                uploads[i].object->name.baseName()};
     }
     const qint64 span = c.lastUsec - c.firstUsec;
     c.binUsec = binUsec > 0 ? binUsec : chooseBin(span);

@@ -2,6 +2,7 @@
 #include "engine/catalog/ServerCatalog.h"
 
 #include "engine/catalog/BackupFiles.h"
+#include "engine/catalog/WalArchiveBuilder.h"
 #include "engine/catalog/WalListingPlan.h"
 
 #include "engine/core/Decompressor.h"
@@ -343,7 +344,10 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     QList<WalListingPlan::Range> walRanges;
     QList<Task> baseTasks;
     QList<ObjectInfo> historyObjects;
-    QList<Result<Listing>> dirListings;
+    // Listings are parsed as they come and filed in key order (piece 0: wals/ itself, then one
+    // per task): on a 2,000,000-segment archive, ObjectInfo for every key would be 640 MB.
+    WalArchiveBuilder walBuilder(walsPrefix);
+    QList<Result<int>> dirRequests;
     QList<Result<QByteArray>> historyBodies;
     QList<Result<QByteArray>> baseBodies;
     std::atomic<qint64> done{0};
@@ -356,19 +360,8 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         walsTop = store.list(walsPrefix, QStringLiteral("/"), cancel);
         if (!walsTop)
             return;
-        // A paged store lists the hash directories as ranges about a page long (a directory is
-        // a quarter of a page): each range is one request, and their waves are the WAL half's
-        // round trips. Not more at once than directories were: a store that walks the whole
-        // prefix for a start-after (s3rver does) pays per range, and 32 at once made it drop
-        // connections. A local directory, one by one.
-        if (store.listingPageSize() > 0) {
-            walRanges = WalListingPlan::plan(walsPrefix, walsTop->prefixes, store.listingPageSize(), parallelism);
-            for (qsizetype r = 0; r < walRanges.size(); ++r)
-                walTasks.append({Task::Kind::ListWalRange, QString(), r});
-        } else {
-            for (const QString& dir : walsTop->prefixes)
-                walTasks.append({Task::Kind::ListWalDir, dir, -1});
-        }
+        // History files first: a handful of small GETs that take a lane each in the first wave
+        // (lanes are added for them) rather than a wave of their own after the last range.
         for (const ObjectInfo& o : walsTop->objects) {
             const auto name = wal::WalFileName::parse(QStringView(o.key).mid(walsPrefix.size()));
             if (name && name->kind == wal::WalFileName::Kind::History) {
@@ -376,20 +369,58 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
                 historyObjects.append(o);
             }
         }
-        dirListings.resize(walTasks.size(), Result<Listing>(Listing{}));
+        // A paged store lists the hash directories as ranges about a page long (a directory is
+        // a quarter of a page): each range is one request, and their waves are the WAL half's
+        // round trips. Only an archive of more than six waves gets more lanes: a store that walks
+        // the whole prefix for a start-after (s3rver does) pays per range, and 32 at once made it
+        // drop connections. A local directory, one by one.
+        int lanes = parallelism;
+        if (store.listingPageSize() > 0) {
+            walRanges = WalListingPlan::plan(walsPrefix, walsTop->prefixes, store.listingPageSize(), parallelism);
+            lanes = WalListingPlan::lanes(walRanges.size(), parallelism);
+            for (qsizetype r = 0; r < walRanges.size(); ++r)
+                walTasks.append({Task::Kind::ListWalRange, QString(), r});
+        } else {
+            for (const QString& dir : walsTop->prefixes)
+                walTasks.append({Task::Kind::ListWalDir, dir, -1});
+        }
+        lanes += int(std::min<qsizetype>(historyObjects.size(), parallelism));
+        {
+            WalArchiveBuilder::Piece top;
+            WalArchiveBuilder::parse(walsTop->objects, top);
+            walBuilder.add(0, std::move(top));
+        }
+        dirRequests.resize(walTasks.size(), 0);
         historyBodies.resize(walTasks.size(), Result<QByteArray>(QByteArray()));
         total += walTasks.size();
         parallelFor(
-            walTasks.size(), parallelism,
+            walTasks.size(), lanes,
             [&](qsizetype i) {
                 const Task& t = walTasks[i];
-                if (t.kind == Task::Kind::ListWalDir)
-                    dirListings[i] = store.list(t.key, QString(), cancel);
-                else if (t.kind == Task::Kind::ListWalRange)
-                    dirListings[i] =
-                        store.listRange(walsPrefix, walRanges[t.index].startAfter, walRanges[t.index].upTo, cancel);
-                else
+                WalArchiveBuilder::Piece piece;
+                if (t.kind == Task::Kind::ListWalDir) {
+                    auto listing = store.list(t.key, QString(), cancel);
+                    if (listing) {
+                        WalArchiveBuilder::parse(listing->objects, piece);
+                        dirRequests[i] = listing->requests;
+                    } else {
+                        dirRequests[i] = fail(listing.error());
+                    }
+                } else if (t.kind == Task::Kind::ListWalRange) {
+                    // A range also passes over the files of wals/ itself, already listed above.
+                    dirRequests[i] = store.listRangePages(walsPrefix, walRanges[t.index].startAfter, walRanges[t.index].upTo,
+                                                          cancel, [&](QList<ObjectInfo>& page) -> Result<void> {
+                                                              page.removeIf([&](const ObjectInfo& o) {
+                                                                  return !WalListingPlan::inDirectory(walsPrefix, o.key);
+                                                              });
+                                                              WalArchiveBuilder::parse(page, piece);
+                                                              return {};
+                                                          });
+                } else {
                     historyBodies[i] = store.get(t.key, cancel);
+                }
+                // Every task adds its piece, empty or not, so that the ones after it are filed.
+                walBuilder.add(i + 1, std::move(piece));
                 progress();
             },
             cancel);
@@ -470,29 +501,12 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
                     ServerCatalogText::tr("no backups or WAL for server '%1' in %2").arg(server, source.toString()),
                     ServerCatalogText::tr("List the server names with: tideline-cli servers %1").arg(source.toString()));
 
-    // Every listed WAL object in one list, moved rather than copied: on a 100,000-segment
-    // archive the per-directory listings are most of the catalog's memory.
-    QList<ObjectInfo> walObjects;
-    {
-        qsizetype count = walsTop->objects.size();
-        for (qsizetype i = 0; i < walTasks.size(); ++i)
-            if (walTasks[i].kind != Task::Kind::GetHistory && dirListings[i])
-                count += dirListings[i]->objects.size();
-        walObjects.reserve(count);
-    }
-    walObjects += walsTop->objects;
     for (qsizetype i = 0; i < walTasks.size(); ++i) {
         if (walTasks[i].kind == Task::Kind::GetHistory)
             continue;
-        if (!dirListings[i])
-            return fail(dirListings[i].error());
-        catalog.requests += dirListings[i]->requests;
-        // A range also passes over the files of wals/ itself, already listed above.
-        const bool range = walTasks[i].kind == Task::Kind::ListWalRange;
-        for (ObjectInfo& o : dirListings[i]->objects)
-            if (!range || WalListingPlan::inDirectory(walsPrefix, o.key))
-                walObjects.append(std::move(o));
-        dirListings[i] = Listing{};
+        if (!dirRequests[i])
+            return fail(dirRequests[i].error());
+        catalog.requests += *dirRequests[i];
     }
 
     for (qsizetype i = 0; i < baseTasks.size(); ++i) {
@@ -552,7 +566,7 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         graph.addHistory(name->timeline, *entries);
     }
     classifyBackups(catalog, clock);
-    catalog.wals = WalArchive::build(walsPrefix, walObjects, statedSegmentSize(catalog));
+    catalog.wals = walBuilder.finish(statedSegmentSize(catalog));
     catalog.wals.setGraph(std::move(graph));
     computeRestorability(catalog);
     catalog.wals.computeGaps(oldestBeginByTimeline(catalog));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/catalog/WalArchive.h"
 
+#include "engine/catalog/WalArchiveBuilder.h"
+
 #include <algorithm>
 
 namespace tideline::catalog {
@@ -11,93 +13,11 @@ using wal::WalFileName;
 WalArchive WalArchive::build(const QString& walsPrefix, const QList<storage::ObjectInfo>& objects,
                              std::optional<quint64> segmentSize)
 {
-    WalArchive archive;
-    archive.m_prefix = walsPrefix;
-
-    struct Parsed {
-        WalFileName name;
-        const storage::ObjectInfo* object;
-    };
-    QList<Parsed> parsed;
-    parsed.reserve(objects.size());
-    QList<WalFileName> segmentNames;
-    // hashDir() formats two hex numbers; listings come one directory at a time, so the last
-    // directory's name is reused instead of formatting it again for each of 100,000 objects.
-    TimelineId lastTimeline = 0;
-    quint32 lastLogId = 0;
-    QString lastHashDir;
-    for (const auto& object : objects) {
-        const qsizetype slash = object.key.lastIndexOf(QLatin1Char('/'));
-        auto name = WalFileName::parse(QStringView(object.key).mid(slash + 1));
-        if (name && name->kind != WalFileName::Kind::History
-            && (lastHashDir.isEmpty() || name->timeline != lastTimeline || name->logId != lastLogId)) {
-            lastHashDir = name->hashDir();
-            lastTimeline = name->timeline;
-            lastLogId = name->logId;
-        }
-        // barman files segments under their hash dir; a WAL name elsewhere is not barman's.
-        const auto inHashDir = [&] {
-            // The same test as key.endsWith(hashDir + '/' + file), without building the string.
-            return slash >= 0 && QStringView(object.key).first(slash).endsWith(lastHashDir);
-        };
-        if (!name || (name->kind != WalFileName::Kind::History && !inHashDir())) {
-            ++archive.m_ignored;
-            continue;
-        }
-        if (name->kind == WalFileName::Kind::Segment)
-            segmentNames.append(*name);
-        parsed.append({*name, &object});
-    }
-
-    if (segmentSize && wal::isValidSegmentSize(*segmentSize)) {
-        archive.m_segmentSize = *segmentSize;
-    } else {
-        archive.m_segmentSize = wal::inferSegmentSize(segmentNames).value_or(16 * 1024 * 1024);
-        archive.m_segmentSizeInferred = true;
-    }
-
-    QMap<TimelineId, TimelineWal> byTimeline;
-    for (const auto& [name, object] : parsed) {
-        WalObject w{name, 0, object->size, object->lastModifiedUsec, object->etag};
-        if (name.kind == WalFileName::Kind::History) {
-            archive.m_history.append(w);
-            continue;
-        }
-        const auto segno = name.segno(archive.m_segmentSize);
-        if (!segno) {
-            ++archive.m_ignored; // cannot exist at this segment size
-            continue;
-        }
-        w.segno = *segno;
-        TimelineWal& t = byTimeline[name.timeline];
-        t.timeline = name.timeline;
-        t.bytes += w.size;
-        switch (name.kind) {
-        case WalFileName::Kind::Segment: t.segments.append(w); break;
-        case WalFileName::Kind::Partial: t.partials.append(w); break;
-        case WalFileName::Kind::BackupHistory: t.backupLabels.append(w); break;
-        case WalFileName::Kind::History: break;
-        }
-    }
-    for (auto& t : byTimeline) {
-        // Keys sort by name, and names by segno within a timeline, but stay safe against
-        // mixed-case hex and unusual listings.
-        std::stable_sort(t.segments.begin(), t.segments.end(),
-                         [](const WalObject& a, const WalObject& b) { return a.segno < b.segno; });
-        auto dup = std::unique(t.segments.begin(), t.segments.end(),
-                               [](const WalObject& a, const WalObject& b) { return a.segno == b.segno; });
-        const auto removed = std::distance(dup, t.segments.end());
-        if (removed > 0) {
-            for (auto it = dup; it != t.segments.end(); ++it) {
-                t.bytes -= it->size;
-                archive.m_duplicateCopies.append(*it);
-            }
-            archive.m_duplicates += static_cast<int>(removed);
-            t.segments.erase(dup, t.segments.end());
-        }
-        archive.m_timelines.append(std::move(t));
-    }
-    return archive;
+    WalArchiveBuilder builder(walsPrefix);
+    WalArchiveBuilder::Piece piece;
+    WalArchiveBuilder::parse(objects, piece);
+    builder.add(0, std::move(piece));
+    return builder.finish(segmentSize);
 }
 
 WalArchive WalArchive::without(const QSet<QString>& keys) const
@@ -164,7 +84,7 @@ const TimelineWal* WalArchive::timeline(TimelineId tli) const
 
 QString WalArchive::keyOf(const WalObject& object) const
 {
-    const QString file = object.name.baseName + compressionSuffix(object.name.compression);
+    const QString file = object.name.baseName() + compressionSuffix(object.name.compression);
     if (object.name.kind == WalFileName::Kind::History)
         return m_prefix + file;
     return m_prefix + object.name.hashDir() + QLatin1Char('/') + file;

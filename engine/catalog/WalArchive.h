@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/catalog/ListedEtag.h"
 #include "engine/storage/ObjectStore.h"
 #include "engine/wal/TimelineHistory.h"
 #include "engine/wal/WalSegment.h"
@@ -20,8 +21,16 @@ struct WalObject {
     quint64 segno = 0; ///< for segments, partials and backup labels, at the archive's segment size
     qint64 size = 0;
     qint64 uploadedUsec = 0; ///< the object's LastModified
-    QString etag;            ///< as listed; empty for local files
+    ListedEtag etag;         ///< as listed; empty for local files
 };
+
+} // namespace tideline::catalog
+
+// Lets a growing list of millions of them move by realloc() (mremap for large blocks) rather than
+// holding the old and the new copy at once.
+Q_DECLARE_TYPEINFO(tideline::catalog::WalObject, Q_RELOCATABLE_TYPE);
+
+namespace tideline::catalog {
 
 /// A run of missing segments between two archived ones on one timeline.
 struct WalGap {
@@ -58,6 +67,7 @@ public:
     /// WAL names are counted in ignoredKeys (barman-cloud ignores them too). When segmentSize is
     /// nullopt it is inferred from the names (segmentSizeInferred() says so). Duplicate copies of
     /// one segment (two compressions) keep the first in key order and are counted in duplicates.
+    /// WalArchiveBuilder does the same for a listing that comes in pieces.
     static WalArchive build(const QString& walsPrefix, const QList<storage::ObjectInfo>& objects,
                             std::optional<quint64> segmentSize);
 
@@ -118,6 +128,8 @@ public:
     QList<Leg> legs(wal::TimelineId fromTli, quint64 fromSegno, wal::TimelineId toTli, quint64 toSegno) const;
 
 private:
+    friend class WalArchiveBuilder;
+
     QString m_prefix;
     quint64 m_segmentSize = 16 * 1024 * 1024;
     bool m_segmentSizeInferred = false;

@@ -34,7 +34,7 @@ struct Item {
 // What identifies an object's bytes without reading them: S3's ETag, else size and time.
 QString identityOf(const WalObject& o)
 {
-    return o.etag.isEmpty() ? QStringLiteral("%1:%2").arg(o.size).arg(o.uploadedUsec) : o.etag;
+    return o.etag.isEmpty() ? QStringLiteral("%1:%2").arg(o.size).arg(o.uploadedUsec) : o.etag.toString();
 }
 
 QByteArray hashOf(const QByteArray& carry)
@@ -174,7 +174,7 @@ public:
     }
 
 private:
-    QString path(const Item& item) const { return m_dir + u'/' + item.object->name.baseName; }
+    QString path(const Item& item) const { return m_dir + u'/' + item.object->name.baseName(); }
     // This format, and this object's bytes.
     static bool readHeader(QDataStream& s, const Item& item)
     {
@@ -434,7 +434,7 @@ Result<WalEventIndex> buildWalEventIndex(storage::ObjectStore& store, const Serv
                                                    "yet later segments follow")};
             entry.reading.timeline = timeline;
             entry.reading.segno = item.object->segno;
-            entry.reading.name = item.object->name.baseName;
+            entry.reading.name = item.object->name.baseName();
             entry.reading.uploadedUsec = item.object->uploadedUsec;
             for (auto& e : entry.events) {
                 const wal::TimelineId owner =

@@ -11,6 +11,8 @@ namespace tideline::catalog {
 namespace {
 
 constexpr int kSegmentsPerDirectory = 256; // 4 GiB of 16 MiB segments: barman's and PostgreSQL's default
+constexpr qsizetype kWaves = 6;
+constexpr int kMaxLanes = 32;
 
 } // namespace
 
@@ -32,9 +34,9 @@ QList<WalListingPlan::Range> WalListingPlan::plan(const QString& walsPrefix, con
     const double perRange = std::max(1.0, pageSize * 0.9);
     const double total = double(sorted.size()) * kSegmentsPerDirectory;
     qsizetype count = qsizetype(std::ceil(total / perRange));
-    const int lanes = std::max(1, parallelism);
-    if (count > lanes)
-        count = (count + lanes - 1) / lanes * lanes;
+    const int wide = lanes(count, parallelism);
+    if (count > wide)
+        count = (count + wide - 1) / wide * wide;
     count = std::min<qsizetype>(count, sorted.size() * kSegmentsPerDirectory);
     const double step = total / double(count);
 
@@ -62,6 +64,14 @@ QList<WalListingPlan::Range> WalListingPlan::plan(const QString& walsPrefix, con
     }
     ranges.append({from, QString()});
     return ranges;
+}
+
+int WalListingPlan::lanes(qsizetype ranges, int parallelism)
+{
+    const int base = std::max(1, parallelism);
+    const qsizetype wanted = (ranges + kWaves - 1) / kWaves;
+    // Never more than twice what the caller asked for: a caller asking for one at a time means it.
+    return int(std::clamp<qsizetype>(wanted, base, std::max(base, std::min(2 * base, kMaxLanes))));
 }
 
 bool WalListingPlan::inDirectory(const QString& walsPrefix, const QString& key)

@@ -27,11 +27,17 @@ public:
     /// Ranges that together list every key under `walsPrefix` exactly once, for the directory
     /// prefixes a delimiter listing of it returned (`dirs`, each "walsPrefix/NAME/", in any order;
     /// others are ignored). Each range is meant to hold about 90% of `pageSize` keys, assuming
-    /// 256 per directory; when there are more ranges than `parallelism`, their count is rounded
-    /// up to a multiple of it, so that the last wave is as full as the first. The keys of wals/
+    /// 256 per directory; when there are more ranges than lanes(), their count is rounded up to a
+    /// multiple of it, so that the last wave is as full as the first. The keys of wals/
     /// itself (history files) fall in the ranges too: the caller drops what holds no '/' after
     /// the prefix. No directories: no ranges.
     static QList<Range> plan(const QString& walsPrefix, const QStringList& dirs, int pageSize, int parallelism);
+
+    /// How many ranges to list at once: `parallelism`, or more where that many lanes would take
+    /// more than six waves (a 100,000-segment archive is about 110 pages), up to twice
+    /// `parallelism` but not past 32 unless `parallelism` is more. Six waves
+    /// after the one listing of wals/ keeps a catalog of that size within eight round trips.
+    static int lanes(qsizetype ranges, int parallelism);
 
     /// Whether `key` lies in a directory below `walsPrefix` (and so belongs to a range's answer).
     static bool inDirectory(const QString& walsPrefix, const QString& key);

@@ -13,8 +13,8 @@ namespace {
 QThreadPool& ioPool()
 {
     static QThreadPool* pool = [] {
-        auto* p = new QThreadPool; // leaked on purpose: workers may outlive static destruction order
-        p->setMaxThreadCount(64);
+        auto* p = new QThreadPool;   // leaked on purpose: workers may outlive static destruction order
+        p->setMaxThreadCount(96);    // a catalog: 32 listing lanes, 32 small GETs, their callers
         p->setExpiryTimeout(60'000); // keep threads (and their per-thread connections) warm
         return p;
     }();

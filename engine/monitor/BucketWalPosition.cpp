@@ -49,12 +49,12 @@ void scan(const storage::Listing& listing, const QString& prefix, const Archiver
             continue;
         if (*segno > facts.currentSegno) {
             if (name->timeline == facts.timeline && pos.aheadWal.isEmpty())
-                pos.aheadWal = name->baseName;
+                pos.aheadWal = name->baseName();
             continue;
         }
         if (!pos.lastSegno || *segno > *pos.lastSegno || (*segno == *pos.lastSegno && name->timeline > pos.lastTimeline)) {
             pos.lastSegno = *segno;
-            pos.lastWal = name->baseName;
+            pos.lastWal = name->baseName();
             pos.lastTimeline = name->timeline;
             pos.lastUploadedUsec = object.lastModifiedUsec;
         }
@@ -128,7 +128,7 @@ Result<BucketWalPosition> locateServerWal(storage::ObjectStore& store, const sto
             for (const auto& object : listing->objects) {
                 const auto name = wal::WalFileName::parse(fileName(object.key));
                 if (object.key.startsWith(directory) && !object.key.sliced(directory.size()).contains(QLatin1Char('/'))
-                    && name && name->baseName.compare(facts.lastArchivedWal, Qt::CaseInsensitive) == 0) {
+                    && name && name->baseName().compare(facts.lastArchivedWal, Qt::CaseInsensitive) == 0) {
                     pos.lastArchivedFound = true;
                     pos.lastArchivedKey = object.key;
                     break;

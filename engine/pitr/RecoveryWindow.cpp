@@ -19,7 +19,7 @@ QList<TimelineWindow> computeRecoveryWindows(const catalog::ServerCatalog& catal
         TimelineWindow w;
         w.timeline = t.timeline;
         const auto& last = t.segments.last();
-        w.lastArchivedWal = last.name.baseName;
+        w.lastArchivedWal = last.name.baseName();
         w.lastArchivedUsec = last.uploadedUsec;
 
         for (const BackupEntry* b : catalog.restorableBackups()) {
@@ -36,9 +36,9 @@ QList<TimelineWindow> computeRecoveryWindows(const catalog::ServerCatalog& catal
                 continue; // a gap on an ancestor timeline keeps this backup from getting here
             const catalog::WalObject* endObject = wals.find(reach->timeline, reach->segno);
             const bool atGap = reach->segno < t.lastSegno();
-            if (!w.ranges.isEmpty() && w.ranges.last().toWal == endObject->name.baseName)
+            if (!w.ranges.isEmpty() && w.ranges.last().toWal == endObject->name.baseName())
                 continue; // same range, opened earlier by an older backup
-            w.ranges.append({b->id, *info.endTime, endObject->name.baseName, endObject->uploadedUsec, atGap});
+            w.ranges.append({b->id, *info.endTime, endObject->name.baseName(), endObject->uploadedUsec, atGap});
         }
         if (!w.ranges.isEmpty()) {
             const auto& first = w.ranges.first();

@@ -368,7 +368,7 @@ Result<VerifyReport> runVerify(storage::ObjectStore& store, const catalog::Serve
             if (t)
                 for (const auto* list : {&t->segments, &t->partials})
                     for (const auto& w : *list)
-                        if (w.segno == s->segno && w.name.baseName == s->name)
+                        if (w.segno == s->segno && w.name.baseName() == s->name)
                             key = archive.keyOf(w);
             report.problems.append(
                 {key,

@@ -43,7 +43,7 @@ QList<WalFile> walFiles(const catalog::WalArchive& wals)
 {
     QList<WalFile> out;
     const auto add = [&](const catalog::WalObject& o) {
-        out.append({ObjectInfo{wals.keyOf(o), o.size, o.uploadedUsec, {}}, o.name.baseName, o.name.timeline,
+        out.append({ObjectInfo{wals.keyOf(o), o.size, o.uploadedUsec, {}}, o.name.baseName(), o.name.timeline,
                     o.name.kind == wal::WalFileName::Kind::BackupHistory});
     };
     for (const catalog::TimelineWal& t : wals.timelines()) {

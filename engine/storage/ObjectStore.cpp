@@ -26,19 +26,35 @@ Result<QByteArray> ObjectStore::get(const QString& key, const CancelToken& cance
     return out;
 }
 
-Result<Listing> ObjectStore::listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
-                                       const CancelToken& cancel)
+Result<int> ObjectStore::listRangePages(const QString& prefix, const QString& startAfter, const QString& upTo,
+                                        const CancelToken& cancel, const PageSink& sink)
 {
     auto all = list(prefix, QString(), cancel);
     if (!all)
-        return all;
+        return fail(all.error());
     const QByteArray after = startAfter.toUtf8();
     const QByteArray last = upTo.toUtf8();
     all->objects.removeIf([&](const ObjectInfo& o) {
         const QByteArray key = o.key.toUtf8();
         return (!after.isEmpty() && key <= after) || (!last.isEmpty() && key > last);
     });
-    return all;
+    if (auto ok = sink(all->objects); !ok)
+        return fail(ok.error());
+    return all->requests;
+}
+
+Result<Listing> ObjectStore::listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
+                                       const CancelToken& cancel)
+{
+    Listing out;
+    auto requests = listRangePages(prefix, startAfter, upTo, cancel, [&](QList<ObjectInfo>& page) -> Result<void> {
+        out.objects.append(std::move(page));
+        return {};
+    });
+    if (!requests)
+        return fail(requests.error());
+    out.requests = *requests;
+    return out;
 }
 
 DeleteReport ObjectStore::deleteObjects(const QStringList& keys, const CancelToken&)

@@ -57,6 +57,9 @@ struct BucketConfiguration {
     QString detail;      ///< the store's own words when not Configured ("HTTP 501 NotImplemented")
 };
 
+/// Receives a listing page's objects, in key order. Returning an error ends the listing with it.
+using PageSink = std::function<Result<void>(QList<ObjectInfo>& page)>;
+
 /// Receives a body chunk by chunk, in order. Returning an error aborts the read with that error.
 using ChunkSink = std::function<Result<void>(QByteArrayView chunk)>;
 
@@ -99,12 +102,18 @@ public:
     virtual int listingPageSize() const { return 0; }
 
     /// Every object under `prefix` whose key sorts after `startAfter` and no later than `upTo`
-    /// (UTF-8 byte order, as S3 sorts; an empty bound is no bound), in key order. Pages are
-    /// followed only as far as `upTo`: keys past it on the last page are dropped. Consecutive
-    /// ranges (a, b], (b, c] therefore list every key exactly once. Errors as list(). The
-    /// default lists the whole prefix and keeps the range.
-    virtual Result<Listing> listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
-                                      const CancelToken& cancel);
+    /// (UTF-8 byte order, as S3 sorts; an empty bound is no bound), in key order, handed to
+    /// `sink` a page at a time as the pages come (the sink may move the objects out), so that a
+    /// caller keeping less than an ObjectInfo per key never holds a whole range of them. Pages
+    /// are followed only as far as `upTo`: keys past it on the last page are dropped.
+    /// Consecutive ranges (a, b], (b, c] therefore list every key exactly once. Returns the
+    /// round trips it took. Errors as list(), or the sink's first error, which ends the listing.
+    /// The default lists the whole prefix and gives the range as one page.
+    virtual Result<int> listRangePages(const QString& prefix, const QString& startAfter, const QString& upTo,
+                                       const CancelToken& cancel, const PageSink& sink);
+    /// listRangePages() collected into one Listing.
+    Result<Listing> listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
+                              const CancelToken& cancel);
 
     /// The whole object, or the given range of it, collected from read().
     Result<QByteArray> get(const QString& key, const CancelToken& cancel, ByteRange range = {});

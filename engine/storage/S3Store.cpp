@@ -57,19 +57,24 @@ bool S3Store::autoVirtualHost(const QUrl& endpoint, const QString& bucket)
 
 Result<Listing> S3Store::list(const QString& prefix, const QString& delimiter, const CancelToken& cancel)
 {
-    return listPages(prefix, delimiter, {}, {}, cancel);
+    Listing out;
+    if (auto ok = listPages(prefix, delimiter, {}, {}, cancel, out, nullptr); !ok)
+        return fail(ok.error());
+    return out;
 }
 
-Result<Listing> S3Store::listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
-                                   const CancelToken& cancel)
-{
-    return listPages(prefix, {}, startAfter, upTo, cancel);
-}
-
-Result<Listing> S3Store::listPages(const QString& prefix, const QString& delimiter, const QString& firstStartAfter,
-                                   const QString& upTo, const CancelToken& cancel)
+Result<int> S3Store::listRangePages(const QString& prefix, const QString& startAfter, const QString& upTo,
+                                    const CancelToken& cancel, const PageSink& sink)
 {
     Listing out;
+    if (auto ok = listPages(prefix, {}, startAfter, upTo, cancel, out, &sink); !ok)
+        return fail(ok.error());
+    return out.requests;
+}
+
+Result<void> S3Store::listPages(const QString& prefix, const QString& delimiter, const QString& firstStartAfter,
+                                const QString& upTo, const CancelToken& cancel, Listing& out, const PageSink* sink)
+{
     QString token;
     QString startAfter = firstStartAfter;
     // S3 sorts keys by their UTF-8 bytes; QString compares UTF-16 units, which differ above U+FFFF.
@@ -122,8 +127,14 @@ Result<Listing> S3Store::listPages(const QString& prefix, const QString& delimit
             previous = key;
             kept.append(std::move(object));
         }
-        page->objects = std::move(kept);
-        out.objects.append(page->objects);
+        // What a continuation without a token starts after, taken before a sink moves the keys out.
+        QString lastSeen = kept.isEmpty() ? QString() : kept.constLast().key;
+        if (sink) {
+            if (auto ok = (*sink)(kept); !ok)
+                return fail(ok.error());
+        } else {
+            out.objects.append(std::move(kept));
+        }
         out.prefixes.append(page->prefixes);
         if (!page->truncated || pastEnd)
             break;
@@ -137,7 +148,6 @@ Result<Listing> S3Store::listPages(const QString& prefix, const QString& delimit
         }
         // Truncated without a token (old or partial implementations): continue after the last
         // name this page returned, which S3 defines for start-after.
-        QString lastSeen = page->objects.isEmpty() ? QString() : page->objects.constLast().key;
         if (!page->prefixes.isEmpty() && page->prefixes.constLast() > lastSeen)
             lastSeen = page->prefixes.constLast();
         if (lastSeen.isEmpty() || lastSeen == startAfter)
@@ -147,7 +157,7 @@ Result<Listing> S3Store::listPages(const QString& prefix, const QString& delimit
         startAfter = lastSeen;
         token.clear();
     }
-    return out;
+    return {};
 }
 
 Result<ObjectInfo> S3Store::read(const QString& key, const ChunkSink& sink, const CancelToken& cancel, ByteRange range)

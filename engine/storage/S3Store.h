@@ -47,8 +47,8 @@ public:
     QString describe() const override;
     Result<Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) override;
     int listingPageSize() const override { return kListingPageSize; }
-    Result<Listing> listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
-                              const CancelToken& cancel) override;
+    Result<int> listRangePages(const QString& prefix, const QString& startAfter, const QString& upTo,
+                               const CancelToken& cancel, const PageSink& sink) override;
     Result<ObjectInfo> read(const QString& key, const ChunkSink& sink, const CancelToken& cancel,
                             ByteRange range = {}) override;
     Result<ObjectInfo> head(const QString& key, const CancelToken& cancel) override;
@@ -73,9 +73,10 @@ public:
 private:
     static constexpr int kListingPageSize = 1000; // S3's and R2's most
 
-    // ListObjectsV2 pages from `startAfter`, followed until the end or the first key past `upTo`.
-    Result<Listing> listPages(const QString& prefix, const QString& delimiter, const QString& startAfter,
-                              const QString& upTo, const CancelToken& cancel);
+    // ListObjectsV2 pages from `startAfter`, followed until the end or the first key past `upTo`,
+    // into `out`: its prefixes and requests always, the objects too unless `sink` takes them.
+    Result<void> listPages(const QString& prefix, const QString& delimiter, const QString& startAfter, const QString& upTo,
+                           const CancelToken& cancel, Listing& out, const PageSink* sink);
     Result<void> deleteOne(const QString& key, const CancelToken& cancel, int& requests);
 
     Config m_config;

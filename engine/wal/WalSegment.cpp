@@ -2,6 +2,7 @@
 #include "engine/wal/WalSegment.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace tideline::wal {
 
@@ -61,7 +62,8 @@ std::optional<WalFileName> WalFileName::parse(QStringView fileName)
     result.segInLog = name->segInLog;
     result.backupOffset = name->backupOffset;
     result.compression = split.compression;
-    result.baseName = split.stem.toString();
+    if (split.stem != QLatin1StringView(name->text.data(), qsizetype(name->text.size())))
+        result.m_spelled = split.stem.toString();
     return result;
 }
 
@@ -86,12 +88,36 @@ QString WalFileName::hashDir() const
     return QString::fromStdString(walName().hashDir());
 }
 
+QString WalFileName::baseName() const
+{
+    if (!m_spelled.isEmpty())
+        return m_spelled;
+    char buffer[48];
+    int length = 0;
+    switch (kind) {
+    case Kind::History: length = std::snprintf(buffer, sizeof buffer, "%08X.history", timeline); break;
+    case Kind::Segment: length = std::snprintf(buffer, sizeof buffer, "%08X%08X%08X", timeline, logId, segInLog); break;
+    case Kind::Partial:
+        length = std::snprintf(buffer, sizeof buffer, "%08X%08X%08X.partial", timeline, logId, segInLog);
+        break;
+    case Kind::BackupHistory:
+        length = std::snprintf(buffer, sizeof buffer, "%08X%08X%08X.%08X.backup", timeline, logId, segInLog, backupOffset);
+        break;
+    }
+    return QString::fromLatin1(buffer, std::clamp(length, 0, int(sizeof buffer) - 1));
+}
+
 std::optional<quint64> inferSegmentSize(const QList<WalFileName>& names)
 {
     quint32 highest = 0;
     for (const WalFileName& name : names)
         if (name.kind != WalFileName::Kind::History)
             highest = std::max(highest, name.segInLog);
+    return inferSegmentSize(highest);
+}
+
+std::optional<quint64> inferSegmentSize(quint32 highest)
+{
 
     // Guessing too small a segment only invents gaps (loud, and callers flag the size as
     // inferred); guessing too large would hide real ones. So: the default when it fits, else

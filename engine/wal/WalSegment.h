@@ -40,7 +40,6 @@ struct WalFileName {
     quint32 segInLog = 0;     ///< the last 8 hex digits
     quint32 backupOffset = 0; ///< BackupHistory: the start LSN's offset inside the segment
     Compression compression = Compression::None;
-    QString baseName; ///< the name without compression suffix, spelled as stored
 
     /// WalName::parse after barman's compression suffix is taken off (barman decides compression
     /// by suffix alone, so "X.partial.gz" is a compressed partial). nullopt for anything else,
@@ -52,9 +51,16 @@ struct WalFileName {
     std::optional<quint64> segno(quint64 segmentSize) const;
     /// The "hash dir" barman files it under: the first 16 hex digits; "" for history files.
     QString hashDir() const;
+    /// The name without compression suffix, spelled as stored (hex digits in the case the
+    /// object's key has them).
+    QString baseName() const;
 
 private:
     WalName walName() const;
+    // Only for a name stored with lower-case hex digits; empty for the upper-case names every
+    // archiver writes, which baseName() formats again. A catalog keeps one WalFileName per
+    // archived file: two million copies of the name are 300 MB.
+    QString m_spelled;
 };
 
 /// Infers wal_segment_size from segment names when no backup.info says it: the smallest valid
@@ -63,5 +69,7 @@ private:
 /// Larger sizes cannot be told apart from the names alone when all seen parts are small; the
 /// result is then 16 MiB (the default) if it fits, which callers must report as inferred.
 std::optional<quint64> inferSegmentSize(const QList<WalFileName>& names);
+/// The same from the highest segment part (last 8 hex digits) of any segment name seen.
+std::optional<quint64> inferSegmentSize(quint32 highestSegmentPart);
 
 } // namespace tideline::wal

@@ -122,8 +122,8 @@ QJsonObject walsJson(const catalog::ServerCatalog& catalog)
         const catalog::TimelineWal* t = wals.timeline(id);
         QJsonObject o{{QStringLiteral("timeline"), static_cast<qint64>(id)}};
         const bool any = t && !t->segments.isEmpty();
-        o.insert(QStringLiteral("first"), any ? QJsonValue(t->segments.first().name.baseName) : QJsonValue());
-        o.insert(QStringLiteral("last"), any ? QJsonValue(t->segments.last().name.baseName) : QJsonValue());
+        o.insert(QStringLiteral("first"), any ? QJsonValue(t->segments.first().name.baseName()) : QJsonValue());
+        o.insert(QStringLiteral("last"), any ? QJsonValue(t->segments.last().name.baseName()) : QJsonValue());
         o.insert(QStringLiteral("segments"), t ? t->segments.size() : 0);
         o.insert(QStringLiteral("bytes"), t ? t->bytes : 0);
         o.insert(QStringLiteral("last_uploaded"), any ? uploadTimeJson(t->segments.last().uploadedUsec) : QJsonValue());
@@ -137,9 +137,9 @@ QJsonObject walsJson(const catalog::ServerCatalog& catalog)
                                         {QStringLiteral("count"), static_cast<qint64>(g.count())},
                                         {QStringLiteral("harmless"), g.harmless}});
             for (const auto& p : t->partials)
-                partial.append(p.name.baseName);
+                partial.append(p.name.baseName());
             for (const auto& l : t->backupLabels)
-                labels.append(l.name.baseName);
+                labels.append(l.name.baseName());
         }
         o.insert(QStringLiteral("gaps"), gaps);
         o.insert(QStringLiteral("partial"), partial);
@@ -156,7 +156,7 @@ QJsonObject walsJson(const catalog::ServerCatalog& catalog)
     }
     QJsonArray history;
     for (const auto& h : wals.historyFiles())
-        history.append(h.name.baseName);
+        history.append(h.name.baseName());
     return {{QStringLiteral("server"), catalog.server},
             {QStringLiteral("wal_segment_size"), static_cast<qint64>(size)},
             {QStringLiteral("wal_segment_size_inferred"), wals.segmentSizeInferred()},

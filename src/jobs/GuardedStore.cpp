@@ -68,11 +68,11 @@ Result<storage::Listing> GuardedStore::list(const QString& prefix, const QString
     return m_inner->list(prefix, delimiter, cancel);
 }
 
-Result<storage::Listing> GuardedStore::listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
-                                                 const CancelToken& cancel)
+Result<int> GuardedStore::listRangePages(const QString& prefix, const QString& startAfter, const QString& upTo,
+                                         const CancelToken& cancel, const storage::PageSink& sink)
 {
-    check("listRange");
-    return m_inner->listRange(prefix, startAfter, upTo, cancel);
+    check("listRangePages");
+    return m_inner->listRangePages(prefix, startAfter, upTo, cancel, sink);
 }
 
 Result<storage::ObjectInfo> GuardedStore::read(const QString& key, const storage::ChunkSink& sink, const CancelToken& cancel,

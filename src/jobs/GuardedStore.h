@@ -28,8 +28,8 @@ public:
     int usefulConcurrentReads() const override { return m_inner->usefulConcurrentReads(); }
     Result<storage::Listing> list(const QString& prefix, const QString& delimiter, const CancelToken& cancel) override;
     int listingPageSize() const override { return m_inner->listingPageSize(); }
-    Result<storage::Listing> listRange(const QString& prefix, const QString& startAfter, const QString& upTo,
-                                       const CancelToken& cancel) override;
+    Result<int> listRangePages(const QString& prefix, const QString& startAfter, const QString& upTo,
+                               const CancelToken& cancel, const storage::PageSink& sink) override;
     Result<storage::ObjectInfo> read(const QString& key, const storage::ChunkSink& sink, const CancelToken& cancel,
                                      storage::ByteRange range = {}) override;
     Result<storage::ObjectInfo> head(const QString& key, const CancelToken& cancel) override;

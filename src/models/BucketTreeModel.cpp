@@ -190,7 +190,7 @@ void addWals(Node* server, const SnapshotPtr& s)
         tn->objects = t.segments.size() + t.partials.size() + t.backupLabels.size();
         QStringList note;
         if (!t.segments.isEmpty())
-            note << QStringLiteral("%1 … %2").arg(t.segments.first().name.baseName, t.segments.last().name.baseName);
+            note << QStringLiteral("%1 … %2").arg(t.segments.first().name.baseName(), t.segments.last().name.baseName());
         int realGaps = 0;
         for (const auto& g : t.gaps)
             realGaps += g.harmless ? 0 : 1;

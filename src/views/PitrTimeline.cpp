@@ -414,7 +414,7 @@ QString PitrTimeline::describeAt(QPoint pos) const
                 best = &*c;
         if (best && std::abs(best->uploadedUsec - t) <= tolerance)
             return tr("Timeline %1: segment %2\nuploaded %3, %4")
-                .arg(QString::number(tli), best->name.baseName, Format::time(best->uploadedUsec, m_zone),
+                .arg(QString::number(tli), best->name.baseName(), Format::time(best->uploadedUsec, m_zone),
                      Format::bytes(best->size));
         // Between bands: a gap.
         for (qsizetype i = 0; i + 1 < m_bands.size(); ++i) {

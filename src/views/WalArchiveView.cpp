@@ -311,8 +311,8 @@ void WalArchiveView::rebuild()
         m_table->setItem(row, 0, cell(QString::number(t.timeline), true));
         m_table->setItem(row, 1, cell(parent ? QString::number(*parent) : QStringLiteral("-"), true));
         m_table->setItem(row, 2, cell(branch ? branch->toString() : QStringLiteral("-")));
-        m_table->setItem(row, 3, cell(t.segments.isEmpty() ? QStringLiteral("-") : t.segments.first().name.baseName));
-        m_table->setItem(row, 4, cell(t.segments.isEmpty() ? QStringLiteral("-") : t.segments.last().name.baseName));
+        m_table->setItem(row, 3, cell(t.segments.isEmpty() ? QStringLiteral("-") : t.segments.first().name.baseName()));
+        m_table->setItem(row, 4, cell(t.segments.isEmpty() ? QStringLiteral("-") : t.segments.last().name.baseName()));
         m_table->setItem(row, 5, cell(locale.toString(t.segments.size()), true));
         m_table->setItem(row, 6, cell(Format::bytes(t.bytes), true));
         m_table->setItem(row, 7, cell(t.partials.isEmpty() ? QStringLiteral("-") : locale.toString(t.partials.size()), true));

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/catalog/WalArchive.h"
+#include "engine/catalog/WalArchiveBuilder.h"
 #include "engine/pitr/RecoveryWindow.h"
 
 #include <QTest>
+#include <QThread>
 
 using namespace tideline;
 using namespace tideline::catalog;
@@ -132,6 +134,98 @@ private slots:
         QVERIFY(a.segmentSizeInferred());
         QCOMPARE(a.segmentSize(), 1024ull * 1024); // 0x100 cannot exist with 16 MiB segments
         QCOMPARE(a.timeline(1)->segments.size(), 3);
+    }
+    void aSecondCopyIsKeptWholeWhereverItLies()
+    {
+        // Segment 2 archived twice (gzip, then bzip2) in the middle of the run: the copy that
+        // does not count must keep its own key, for retention deletes by it.
+        auto objects = segs(QStringLiteral("0000000100000000"), 1, 5);
+        objects.insert(2, obj(QStringLiteral("000000010000000000000002.bz2")));
+        const WalArchive a = WalArchive::build(kPrefix, objects, k16M);
+        QCOMPARE(a.duplicates(), 1);
+        QCOMPARE(a.duplicateCopies().size(), 1);
+        QCOMPARE(a.keyOf(a.duplicateCopies().first()),
+                 kPrefix + QStringLiteral("0000000100000000/000000010000000000000002.bz2"));
+        const TimelineWal* t = a.timeline(1);
+        QCOMPARE(t->segments.size(), 5);
+        QStringList keys;
+        for (const WalObject& w : t->segments)
+            keys << a.keyOf(w);
+        QCOMPARE(keys,
+                 QStringList({kPrefix + QStringLiteral("0000000100000000/000000010000000000000001.gz"),
+                              kPrefix + QStringLiteral("0000000100000000/000000010000000000000002.gz"),
+                              kPrefix + QStringLiteral("0000000100000000/000000010000000000000003.gz"),
+                              kPrefix + QStringLiteral("0000000100000000/000000010000000000000004.gz"),
+                              kPrefix + QStringLiteral("0000000100000000/000000010000000000000005.gz")}));
+        QCOMPARE(t->bytes, 500);
+    }
+    void keysAndEtagsComeBackAsListed()
+    {
+        // Lower-case hex in a file name and ETags of every shape: the catalog stores them
+        // compactly but must give back exactly what the bucket holds.
+        QList<storage::ObjectInfo> objects = {
+            {kPrefix + QStringLiteral("0000000100000000/00000001000000000000000a.gz"), 7, 1,
+             QStringLiteral("0123456789abcdef0123456789abcdef")},
+            {kPrefix + QStringLiteral("0000000100000000/00000001000000000000000B.gz"), 7, 2,
+             QStringLiteral("0123456789ABCDEF0123456789ABCDEF")},
+            {kPrefix + QStringLiteral("0000000100000000/00000001000000000000000C.gz"), 7, 3,
+             QStringLiteral("d41d8cd98f00b204e9800998ecf8427e-12")},
+            {kPrefix + QStringLiteral("0000000100000000/00000001000000000000000D.gz"), 7, 4, QString()},
+        };
+        const WalArchive a = WalArchive::build(kPrefix, objects, k16M);
+        const TimelineWal* t = a.timeline(1);
+        QVERIFY(t);
+        QCOMPARE(t->segments.size(), objects.size());
+        for (qsizetype i = 0; i < objects.size(); ++i) {
+            QCOMPARE(a.keyOf(t->segments[i]), objects[i].key);
+            QCOMPARE(t->segments[i].etag.toString(), objects[i].etag);
+            QCOMPARE(t->segments[i].etag.isEmpty(), objects[i].etag.isEmpty());
+        }
+        QCOMPARE(t->segments[0].name.baseName(), QStringLiteral("00000001000000000000000a"));
+    }
+    void piecesInAnyOrderBuildWhatTheWholeListingBuilds()
+    {
+        auto objects = segs(QStringLiteral("0000000100000000"), 1, 40);
+        objects.insert(10, obj(QStringLiteral("00000001000000000000000A.bz2"))); // a second copy
+        objects.append(obj(QStringLiteral("000000010000000000000029.partial.gz")));
+        objects.append(segs(QStringLiteral("0000000200000000"), 30, 60));
+        objects.removeAt(50);
+        const WalArchive whole = WalArchive::build(kPrefix, objects, std::nullopt);
+
+        // Seven pieces, added back to front and from several threads.
+        WalArchiveBuilder builder(kPrefix);
+        QList<QThread*> threads;
+        const qsizetype pieces = 7;
+        const qsizetype step = (objects.size() + pieces - 1) / pieces;
+        for (qsizetype p = pieces - 1; p >= 0; --p) {
+            threads.append(QThread::create([&, p] {
+                WalArchiveBuilder::Piece piece;
+                WalArchiveBuilder::parse(objects.mid(p * step, step), piece);
+                builder.add(p, std::move(piece));
+            }));
+            threads.last()->start();
+            threads.last()->wait(); // back to front, each from its own thread
+        }
+        qDeleteAll(threads);
+        const WalArchive built = builder.finish(std::nullopt);
+
+        QCOMPARE(built.segmentSize(), whole.segmentSize());
+        QCOMPARE(built.segmentSizeInferred(), true);
+        QCOMPARE(built.duplicates(), 1);
+        QCOMPARE(built.keyOf(built.duplicateCopies().first()),
+                 kPrefix + QStringLiteral("0000000100000000/00000001000000000000000A.bz2"));
+        QCOMPARE(built.timelines().size(), 2);
+        for (const TimelineWal& t : whole.timelines()) {
+            const TimelineWal* b = built.timeline(t.timeline);
+            QVERIFY(b);
+            QCOMPARE(b->bytes, t.bytes);
+            QCOMPARE(b->segments.size(), t.segments.size());
+            QCOMPARE(b->partials.size(), t.partials.size());
+            for (qsizetype i = 0; i < t.segments.size(); ++i)
+                QCOMPARE(built.keyOf(b->segments[i]), whole.keyOf(t.segments[i]));
+        }
+        // And the whole listing is the test's own: 40 + 31 segments, one of them removed.
+        QCOMPARE(whole.timeline(1)->segments.size() + whole.timeline(2)->segments.size(), 70);
     }
     void recoveryWindowStopsAtAGap()
     {

@@ -235,7 +235,7 @@ private slots:
         if (name->kind == WalFileName::Kind::BackupHistory)
             QCOMPARE(name->backupOffset, backupOffset);
         QCOMPARE(int(name->compression), compression);
-        QCOMPARE(name->baseName, baseName);
+        QCOMPARE(name->baseName(), baseName);
         QCOMPARE(name->hashDir(), hashDir);
 
         // The same row through the Qt-free path restore_command takes (it is never asked for a

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/catalog/WalArchiveBuilder.h"
+
+#include <QMutexLocker>
+
+#include <algorithm>
+
+namespace tideline::catalog {
+
+using wal::TimelineId;
+using wal::WalFileName;
+
+void WalArchiveBuilder::parse(const QList<storage::ObjectInfo>& objects, Piece& piece)
+{
+    piece.objects.reserve(piece.objects.size() + objects.size());
+    // hashDir() formats two hex numbers; listings come one directory at a time, so the last
+    // directory's name is reused instead of formatting it again for each object.
+    TimelineId lastTimeline = 0;
+    quint32 lastLogId = 0;
+    QString lastHashDir;
+    for (const auto& object : objects) {
+        const qsizetype slash = object.key.lastIndexOf(QLatin1Char('/'));
+        auto name = WalFileName::parse(QStringView(object.key).mid(slash + 1));
+        if (name && name->kind != WalFileName::Kind::History
+            && (lastHashDir.isEmpty() || name->timeline != lastTimeline || name->logId != lastLogId)) {
+            lastHashDir = name->hashDir();
+            lastTimeline = name->timeline;
+            lastLogId = name->logId;
+        }
+        // barman files segments under their hash dir; a WAL name elsewhere is not barman's.
+        const auto inHashDir = [&] {
+            // The same test as key.endsWith(hashDir + '/' + file), without building the string.
+            return slash >= 0 && QStringView(object.key).first(slash).endsWith(lastHashDir);
+        };
+        if (!name || (name->kind != WalFileName::Kind::History && !inHashDir())) {
+            ++piece.ignored;
+            continue;
+        }
+        piece.objects.append({std::move(*name), 0, object.size, object.lastModifiedUsec, ListedEtag(object.etag)});
+    }
+}
+
+WalArchiveBuilder::WalArchiveBuilder(QString walsPrefix)
+{
+    m_archive.m_prefix = std::move(walsPrefix);
+}
+
+void WalArchiveBuilder::add(qsizetype sequence, Piece piece)
+{
+    const QMutexLocker lock(&m_mutex);
+    if (sequence != m_next) {
+        m_waiting.insert(sequence, std::move(piece));
+        return;
+    }
+    file(piece);
+    ++m_next;
+    for (auto it = m_waiting.begin(); it != m_waiting.end() && it.key() == m_next; it = m_waiting.erase(it)) {
+        file(*it);
+        ++m_next;
+    }
+}
+
+void WalArchiveBuilder::file(Piece& piece)
+{
+    m_archive.m_ignored += piece.ignored;
+    for (WalObject& w : piece.objects) {
+        if (w.name.kind == WalFileName::Kind::History) {
+            m_archive.m_history.append(std::move(w));
+            continue;
+        }
+        if (w.name.kind == WalFileName::Kind::Segment)
+            m_highestSegmentPart = std::max(m_highestSegmentPart, w.name.segInLog);
+        TimelineWal& t = m_byTimeline[w.name.timeline];
+        t.timeline = w.name.timeline;
+        switch (w.name.kind) {
+        case WalFileName::Kind::Segment: t.segments.append(std::move(w)); break;
+        case WalFileName::Kind::Partial: t.partials.append(std::move(w)); break;
+        case WalFileName::Kind::BackupHistory: t.backupLabels.append(std::move(w)); break;
+        case WalFileName::Kind::History: break;
+        }
+    }
+    piece = Piece{};
+}
+
+WalArchive WalArchiveBuilder::finish(std::optional<quint64> segmentSize)
+{
+    const QMutexLocker lock(&m_mutex);
+    for (Piece& piece : m_waiting)
+        file(piece);
+    m_waiting.clear();
+
+    WalArchive archive = std::move(m_archive);
+    if (segmentSize && wal::isValidSegmentSize(*segmentSize)) {
+        archive.m_segmentSize = *segmentSize;
+    } else {
+        archive.m_segmentSize = wal::inferSegmentSize(m_highestSegmentPart).value_or(16 * 1024 * 1024);
+        archive.m_segmentSizeInferred = true;
+    }
+
+    for (auto& t : m_byTimeline) {
+        for (QList<WalObject>* list : {&t.segments, &t.partials, &t.backupLabels}) {
+            qsizetype kept = 0;
+            for (qsizetype i = 0; i < list->size(); ++i) {
+                WalObject& w = (*list)[i];
+                const auto segno = w.name.segno(archive.m_segmentSize);
+                if (!segno) {
+                    ++archive.m_ignored; // cannot exist at this segment size
+                    continue;
+                }
+                w.segno = *segno;
+                t.bytes += w.size;
+                if (kept != i)
+                    (*list)[kept] = std::move(w);
+                ++kept;
+            }
+            list->resize(kept);
+        }
+        if (t.segments.isEmpty() && t.partials.isEmpty() && t.backupLabels.isEmpty())
+            continue;
+        // Keys sort by name, and names by segno within a timeline, but stay safe against
+        // mixed-case hex and unusual listings. Sorted already in the usual case, which needs no
+        // merge buffer the size of the list.
+        const auto bySegno = [](const WalObject& a, const WalObject& b) { return a.segno < b.segno; };
+        if (!std::is_sorted(t.segments.cbegin(), t.segments.cend(), bySegno))
+            std::stable_sort(t.segments.begin(), t.segments.end(), bySegno);
+        // The first copy of a segno stays; later ones move to the duplicates, whole. (std::unique
+        // would leave moved-from husks behind for them, and a husk's key is another segment's.)
+        qsizetype kept = 0;
+        for (qsizetype i = 0; i < t.segments.size(); ++i) {
+            WalObject& w = t.segments[i];
+            if (kept > 0 && t.segments[kept - 1].segno == w.segno) {
+                t.bytes -= w.size;
+                archive.m_duplicateCopies.append(std::move(w));
+                ++archive.m_duplicates;
+                continue;
+            }
+            if (kept != i)
+                t.segments[kept] = std::move(w);
+            ++kept;
+        }
+        t.segments.resize(kept);
+        archive.m_timelines.append(std::move(t));
+    }
+    m_byTimeline.clear();
+    return archive;
+}
+
+} // namespace tideline::catalog
