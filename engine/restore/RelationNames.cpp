@@ -11,6 +11,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -97,32 +98,66 @@ Connection startConnecting(const QByteArray& conninfo, const QByteArray& databas
 
 // The blocking PQconnectdbParams() would wait connect_timeout per address (the user's string may
 // set it to 0: forever), deaf to the deadline and to Ctrl-C. The asynchronous login waits here in
-// short slices instead, and gives each connection kConnectSeconds. A host name's DNS lookup
-// still blocks inside libpq; hostaddr= avoids it.
+// short slices instead, and gives each address kConnectSeconds, or the user's connect_timeout
+// when it is shorter. A host name's DNS lookup still blocks inside libpq; hostaddr= avoids it.
 constexpr int kConnectSeconds = 10;
 
+int connectSeconds(PGconn* c)
+{
+    int seconds = kConnectSeconds;
+    PQconninfoOption* options = PQconninfo(c);
+    for (const PQconninfoOption* o = options; o && o->keyword; ++o)
+        if (qstrcmp(o->keyword, "connect_timeout") == 0 && o->val) {
+            bool ok = false;
+            const int asked = QByteArray(o->val).trimmed().toInt(&ok);
+            if (ok && asked > 0)
+                seconds = std::min(seconds, std::max(2, asked)); // libpq too waits 2 s at least
+        }
+    PQconninfoFree(options);
+    return seconds;
+}
+
+// A connection logged in (CONNECTION_OK), or why not: Cancelled or the whole read's deadline, the
+// login's own time limit, or libpq's reason (connectionError).
 Result<Connection> connect(const QByteArray& conninfo, const QByteArray& database, const QElapsedTimer& clock, int seconds,
                            const CancelToken* cancel)
 {
     Connection c = startConnecting(conninfo, database);
     if (!c)
         return fail(ErrorCode::Network, RelationNamesText::tr("libpq could not start a connection"), {});
+    const int perAddress = connectSeconds(c.get());
     QElapsedTimer attempt;
     attempt.start();
+    int socket = PQsocket(c.get());
     // As PQconnectStart's documentation says: behave as if PQconnectPoll had last asked to write.
     PostgresPollingStatusType state = PQstatus(c.get()) == CONNECTION_BAD ? PGRES_POLLING_FAILED : PGRES_POLLING_WRITING;
     while (state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
         if (auto going = stillInTime(clock, seconds, cancel); !going)
             return std::unexpected(going.error());
-        if (attempt.elapsed() >= kConnectSeconds * 1000LL)
+        // libpq moves on to the next address or host of a list on a new socket: each gets its time.
+        if (const int now = PQsocket(c.get()); now != socket) {
+            socket = now;
+            attempt.restart();
+        }
+        if (attempt.elapsed() >= perAddress * 1000LL) {
+            // What libpq said about the addresses tried before this one, if anything.
+            const QString before = messageOf(PQerrorMessage(c.get()));
             return fail(ErrorCode::Network,
-                        RelationNamesText::tr("the server did not complete the login within %1 s").arg(kConnectSeconds),
+                        before.isEmpty()
+                            ? RelationNamesText::tr("the server did not complete the login within %1 s").arg(perAddress)
+                            : RelationNamesText::tr("the server did not complete the login within %1 s (%2)")
+                                  .arg(perAddress)
+                                  .arg(before),
                         RelationNamesText::tr("Start the restored copy (pg_ctl start) and check the connection string."));
-        // The socket may change between calls (the next host of a list): asked for each time.
-        pollfd p{PQsocket(c.get()), short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
-        if (p.fd < 0 || ::poll(&p, 1, 200) != 0)
+        }
+        pollfd p{socket, short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+        const int ready = p.fd < 0 ? 1 : ::poll(&p, 1, 200);
+        // A signal (Ctrl-C) wakes poll with EINTR: no event, back to the checks above.
+        if (ready > 0 || (ready < 0 && errno != EINTR))
             state = PQconnectPoll(c.get());
     }
+    if (state == PGRES_POLLING_FAILED || PQstatus(c.get()) != CONNECTION_OK)
+        return fail(connectionError(c.get()));
     return c;
 }
 
@@ -208,8 +243,6 @@ Result<RelationNames> readRelationNames(const QString& conninfo, const RelationN
     if (!opened)
         return std::unexpected(opened.error());
     Connection first = std::move(*opened);
-    if (PQstatus(first.get()) != CONNECTION_OK)
-        return fail(connectionError(first.get()));
     // Names are the server's bytes: kept as bytes to connect with, never re-encoded.
     QList<QByteArray> databases;
     auto listed =
@@ -238,15 +271,11 @@ Result<RelationNames> readRelationNames(const QString& conninfo, const RelationN
         if (!attempt) {
             if (attempt.error().code == ErrorCode::Cancelled || clock.elapsed() >= limits.seconds * 1000LL)
                 return std::unexpected(attempt.error());
+            //: %1 is a database name, %2 why (libpq's words)
             result.notes << RelationNamesText::tr("database %1 skipped: %2").arg(shown, attempt.error().message);
             continue;
         }
         Connection c = std::move(*attempt);
-        if (PQstatus(c.get()) != CONNECTION_OK) {
-            //: %1 is a database name, %2 libpq's reason
-            result.notes << RelationNamesText::tr("database %1 skipped: %2").arg(shown, messageOf(PQerrorMessage(c.get())));
-            continue;
-        }
         // Relations without storage of their own (views, partitioned parents) have no file.
         auto read =
             eachRow(c.get(),

@@ -445,13 +445,25 @@ def test_relation_names(env, main_sc, cache, work):
                                  f"hostaddr=127.0.0.1 port={silent.getsockname()[1]} connect_timeout=0 user=postgres"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env={**os.environ, "XDG_CACHE_HOME": cache})
-        silent.settimeout(300)
-        held, _ = silent.accept()
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=300)
-        held.close()
-        silent.close()
+        try:
+            silent.settimeout(300)
+            held, _ = silent.accept()
+            proc.send_signal(signal.SIGINT)
+            _, err = proc.communicate(timeout=300)
+            held.close()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
         check(proc.returncode == 8, f"names: Ctrl-C during a silent login cancels it ({proc.returncode}: {err[-200:]})")
+        # The user's connect_timeout, when shorter than Tideline's own limit, is the login's.
+        p = subprocess.run([env.cli, "events", env.url(main_sc["bucket"]), main_sc["server"], "--json",
+                            "--endpoint-url", env.endpoint, "--names-from",
+                            f"hostaddr=127.0.0.1 port={silent.getsockname()[1]} connect_timeout=3 user=postgres"],
+                           capture_output=True, text=True, timeout=300, env={**os.environ, "XDG_CACHE_HOME": cache})
+        silent.close()
+        check(p.returncode not in (0, 8) and "within 3 s" in p.stderr,
+              f"names: a silent server fails the login after the user's connect_timeout ({p.returncode}: {p.stderr[-200:]})")
     finally:
         mb.run([f"{mb.PGBIN}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"], cwd=work, timeout=180, check=False)
         shutil.rmtree(scratch, ignore_errors=True)
