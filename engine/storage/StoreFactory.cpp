@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/storage/StoreFactory.h"
 
+#include "engine/core/Excerpt.h"
 #include "engine/core/Redactor.h"
 #include "engine/storage/LocalStore.h"
 #include "engine/storage/S3Store.h"
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QTextStream>
 
@@ -162,7 +164,9 @@ Result<QUrl> parseEndpointUrl(const QString& text)
 Result<S3Options::Addressing> parseAddressingStyle(const QString& text)
 {
     const QString style = text.trimmed().toLower();
-    if (style.isEmpty() || style == u"auto")
+    if (style.isEmpty())
+        return S3Options::Addressing::Unset;
+    if (style == u"auto")
         return S3Options::Addressing::Auto;
     if (style == u"path")
         return S3Options::Addressing::Path;
@@ -237,11 +241,22 @@ Result<ResolvedS3> resolveS3(const SourceUrl& url, const S3Options& options)
 
     // A profile's unknown style counts as auto, as in the AWS CLI.
     S3Options::Addressing addressing = options.addressing;
-    if (addressing == S3Options::Addressing::Auto)
+    if (addressing == S3Options::Addressing::Unset)
         addressing = parseAddressingStyle(configSection.value(QStringLiteral("s3.addressing_style")))
                          .value_or(S3Options::Addressing::Auto);
-    out.virtualHost = addressing == S3Options::Addressing::Auto ? S3Store::autoVirtualHost(out.endpoint, url.bucket)
-                                                                : addressing == S3Options::Addressing::VirtualHost;
+    if (addressing == S3Options::Addressing::Unset) // the profile says nothing either
+        addressing = S3Options::Addressing::Auto;
+    out.virtualHost = addressing == S3Options::Addressing::VirtualHost
+        || (addressing == S3Options::Addressing::Auto && S3Store::autoVirtualHost(out.endpoint, url.bucket));
+    // The bucket becomes part of the host name: one that is no DNS name (an '@', a ':', a '/')
+    // would send the request, signed, to another host.
+    static const QRegularExpression hostLabels(
+        QStringLiteral("^(?=.{1,63}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$"));
+    if (out.virtualHost && !hostLabels.match(url.bucket).hasMatch())
+        return fail(ErrorCode::Usage,
+                    StoreFactoryText::tr("bucket \"%1\" cannot be addressed as a host name")
+                        .arg(excerpt::printable(url.bucket, 80)),
+                    StoreFactoryText::tr("Use --addressing-style path (or s3.addressing_style = path in the profile)."));
     out.caBundlePath =
         firstNonEmpty({options.caBundlePath, env("AWS_CA_BUNDLE"), configSection.value(QStringLiteral("ca_bundle"))});
     return out;

@@ -35,10 +35,12 @@ struct S3Options {
     QString accessKeyId; ///< empty: environment, then ~/.aws/credentials
     QString secretAccessKey;
     QString sessionToken;
-    enum class Addressing { Auto, Path, VirtualHost };
-    Addressing addressing = Addressing::Auto; ///< Auto: virtual-host on amazonaws.com, path style elsewhere
-    QString caBundlePath;                     ///< PEM file of extra trusted CAs (AWS_CA_BUNDLE when empty)
-    QByteArray caBundlePem;                   ///< PEM in memory (a cnpg:// source's endpointCA); wins over the path
+    enum class Addressing { Unset, Auto, Path, VirtualHost };
+    /// Unset: the profile's s3.addressing_style, else Auto. Auto: virtual-host on amazonaws.com,
+    /// path style elsewhere.
+    Addressing addressing = Addressing::Unset;
+    QString caBundlePath;   ///< PEM file of extra trusted CAs (AWS_CA_BUNDLE when empty)
+    QByteArray caBundlePem; ///< PEM in memory (a cnpg:// source's endpointCA); wins over the path
     bool verifyTls = true;
     int maxAttempts = 5;           ///< per request, with exponential backoff and full jitter
     int requestTimeoutMs = 30'000; ///< a stall longer than this (no bytes) fails the attempt
@@ -55,8 +57,8 @@ struct S3Options {
 /// hint showing R2's and a local endpoint's form. Pure; any thread.
 Result<QUrl> parseEndpointUrl(const QString& text);
 
-/// --addressing-style as typed: "path", "virtual" or "auto" (any case; empty is auto), the
-/// values of the AWS CLI's s3.addressing_style. Errors: Usage naming the value. Pure; any thread.
+/// --addressing-style as typed: "path", "virtual" or "auto" (any case), the values of the AWS
+/// CLI's s3.addressing_style; empty is Unset. Errors: Usage naming the value. Pure; any thread.
 Result<S3Options::Addressing> parseAddressingStyle(const QString& text);
 
 /// What an S3 store is opened with once the options, the environment and the profile files have

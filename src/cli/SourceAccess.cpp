@@ -91,7 +91,8 @@ void overrideClusterOptions(const storage::S3Options& globals, storage::S3Option
     // the desktop's own credentials (environment, --profile) are used.
     fromCluster.profile = globals.profile;
     fromCluster.caBundlePath = globals.caBundlePath;
-    fromCluster.addressing = globals.addressing;
+    if (globals.addressing != storage::S3Options::Addressing::Unset)
+        fromCluster.addressing = globals.addressing;
     fromCluster.verifyTls = globals.verifyTls;
 }
 
@@ -221,7 +222,7 @@ QString restoreCommandFor(const Invocation& inv, const QString& url, const QStri
     const bool cnpg = k8s::ClusterRef::looksLike(url);
     return restore::walRestoreCommand(
         {QCoreApplication::applicationFilePath(), url, server, inv.endpointUrl, inv.profile, inv.region, inv.caBundle,
-         inv.addressingStyle, inv.noVerifyTls,
+         inv.addressingStyle.trimmed().toLower(), inv.noVerifyTls, // as parseAddressingStyle() read it
          cnpg && !inv.kubeconfig.isEmpty() ? QFileInfo(inv.kubeconfig).absoluteFilePath() : QString(),
          cnpg ? inv.context : QString()});
 }

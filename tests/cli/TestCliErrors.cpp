@@ -129,6 +129,9 @@ private slots:
             return;
         }
         checkOneLine(r);
+        // A bad value is named, so the user sees which of the options was wrong.
+        if (const qsizetype at = args.indexOf(QStringLiteral("--addressing-style")); at >= 0)
+            QVERIFY2(r.err.contains(args[at + 1].toUtf8()), r.err.constData());
     }
 
     void goodBackupInACorruptBucketStillShows()

@@ -272,14 +272,30 @@ private slots:
         S3Options pathStyle;
         pathStyle.addressing = S3Options::Addressing::Path;
         QVERIFY(!s3(openStore(*SourceUrl::parse(QStringLiteral("s3://b")), pathStyle))->virtualHost);
+        // An explicit auto beats the profile's style too.
+        S3Options autoStyle;
+        autoStyle.addressing = S3Options::Addressing::Auto;
+        QVERIFY(!resolveS3(*SourceUrl::parse(QStringLiteral("s3://b")), autoStyle)->virtualHost);
+        // A forced virtual host refuses a bucket that is no host name: it would be the request's host.
+        for (const char* bucket : {"user:pw@evil.example", "Upper", "a_b", "-x"}) {
+            const auto refused = resolveS3(*SourceUrl::parse(QStringLiteral("s3://") + QLatin1String(bucket)), {});
+            QVERIFY2(!refused, bucket);
+            QCOMPARE(refused.error().code, ErrorCode::Usage);
+            QVERIFY(refused.error().hint.contains(u"path"));
+        }
+        QVERIFY(resolveS3(*SourceUrl::parse(QStringLiteral("s3://backups.eu-1")), {})->virtualHost);
+        // An unknown style in the profile is auto: path on this endpoint, virtual on AWS.
+        writeFile(m_dir.path() + QStringLiteral("/config"),
+                  "[profile r2]\nendpoint_url = https://minio.example\ns3 =\n  addressing_style = bogus\n");
+        QVERIFY(!resolveS3(*SourceUrl::parse(QStringLiteral("s3://my-bucket")), {})->virtualHost);
         writeFile(m_dir.path() + QStringLiteral("/config"),
                   "[profile r2]\nendpoint_url = https://s3.eu-west-3.amazonaws.com\ns3 =\n  addressing_style = bogus\n");
-        QVERIFY(resolveS3(*SourceUrl::parse(QStringLiteral("s3://my-bucket")), {})->virtualHost); // unknown: auto
+        QVERIFY(resolveS3(*SourceUrl::parse(QStringLiteral("s3://my-bucket")), {})->virtualHost);
     }
 
     void addressingStyles()
     {
-        QCOMPARE(*parseAddressingStyle(QString()), S3Options::Addressing::Auto);
+        QCOMPARE(*parseAddressingStyle(QString()), S3Options::Addressing::Unset);
         QCOMPARE(*parseAddressingStyle(QStringLiteral(" Virtual ")), S3Options::Addressing::VirtualHost);
         QCOMPARE(*parseAddressingStyle(QStringLiteral("PATH")), S3Options::Addressing::Path);
         QCOMPARE(*parseAddressingStyle(QStringLiteral("auto")), S3Options::Addressing::Auto);
