@@ -25,6 +25,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,6 +52,24 @@ QStringList asOwner(const QString& owner, const QString& program, const QStringL
     if (::geteuid() == 0 && !owner.isEmpty())
         return QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), owner, QStringLiteral("--"), program} + args;
     return QStringList{program} + args;
+}
+
+std::optional<uid_t> uidOf(const QString& user)
+{
+    passwd entry{};
+    passwd* found = nullptr;
+    char buffer[4096];
+    if (::getpwnam_r(user.toLocal8Bit().constData(), &entry, buffer, sizeof buffer, &found) != 0 || !found)
+        return std::nullopt;
+    return found->pw_uid;
+}
+
+// The machine's own postgres by uid, not by name: another name for the same uid is the same
+// user to /proc.
+bool isSystemPostgres(const QString& user)
+{
+    const auto uid = uidOf(user);
+    return uid && uid == uidOf(QStringLiteral("postgres"));
 }
 
 struct Run {
@@ -389,7 +408,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
         }
         // Every process of that user may read /proc/PID/environ of the drill's server: the
         // machine's own PostgreSQL, and any of its superusers through COPY ... PROGRAM.
-        if (runAs == u"postgres" && o.environment.contains(QStringLiteral("AWS_SECRET_ACCESS_KEY")))
+        if (isSystemPostgres(runAs) && o.environment.contains(QStringLiteral("AWS_SECRET_ACCESS_KEY")))
             report.notes.append(DrillJobText::tr("the drill's PostgreSQL runs as postgres with the bucket's keys in its "
                                                  "environment, readable by every process of postgres while it runs: "
                                                  "give --owner a user of its own"));
