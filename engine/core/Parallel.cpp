@@ -6,10 +6,14 @@
 
 #include <atomic>
 #include <memory>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace tideline {
 
 namespace {
+std::atomic<int> g_backgroundNice{0};
+
 QThreadPool& ioPool()
 {
     static QThreadPool* pool = [] {
@@ -21,6 +25,20 @@ QThreadPool& ioPool()
     return *pool;
 }
 } // namespace
+
+void setBackgroundNiceness(int nice)
+{
+    g_backgroundNice = nice;
+}
+
+void adoptBackgroundNiceness()
+{
+    // Raising nice needs no privilege; lowering it again would, so a thread only ever raises it.
+    thread_local int adopted = 0;
+    const int wanted = g_backgroundNice.load();
+    if (wanted > adopted && ::setpriority(PRIO_PROCESS, pid_t(::gettid()), wanted) == 0)
+        adopted = wanted;
+}
 
 void parallelFor(qsizetype count, int maxConcurrency, const std::function<void(qsizetype)>& fn, const CancelToken& cancel)
 {
@@ -45,6 +63,7 @@ void parallelFor(qsizetype count, int maxConcurrency, const std::function<void(q
     int started = 0;
     for (qsizetype h = 0; h < helpersWanted; ++h) {
         const bool ok = ioPool().tryStart([shared, work] {
+            adoptBackgroundNiceness();
             work();
             shared->finished.release();
         });

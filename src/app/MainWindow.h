@@ -154,6 +154,8 @@ private:
     bool announceArchivingAlerts();
     void showServer(const QString& server);
     void showAllServers();
+    // The bucket and usage tabs cover every server: rebuilt only while one of them is shown.
+    void refreshAllServersViews();
     void addConnection();
     void editConnection(const QString& id);
     void removeConnection(const QString& id);
@@ -169,6 +171,7 @@ private:
     /// The bucket and usage tabs are rebuilt at most every 100 ms while servers load: fifty
     /// servers arriving together must not rebuild them fifty times on the GUI thread.
     QTimer* m_allServersTimer = nullptr;
+    bool m_allServersStale = false;
     TransferModel* m_transferModel = nullptr;
     ConnectionsSidebar* m_sidebar = nullptr;
     OverviewView* m_overview = nullptr;

@@ -69,6 +69,8 @@ BackupHistoryView::BackupHistoryView(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
+    // Column widths from the first rows: measuring 500 backups' text held the window.
+    m_table->horizontalHeader()->setResizeContentsPrecision(100);
     bottomLayout->addWidget(m_table, 1);
     m_details = new QLabel(bottom);
     m_details->setObjectName(QStringLiteral("backupDetails"));

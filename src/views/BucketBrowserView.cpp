@@ -33,6 +33,9 @@ BucketBrowserView::BucketBrowserView(QWidget* parent)
     m_tree->sortByColumn(-1, Qt::AscendingOrder); // the listing's own order until a header is clicked
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(true);
+    // Column widths from the first rows, not a thousand: a bucket of fifty servers has that many
+    // rows open, and shaping each one's text held the window for a tenth of a second.
+    m_tree->header()->setResizeContentsPrecision(100);
     m_tree->header()->setStretchLastSection(true);
     layout->addWidget(m_tree, 1);
 

@@ -36,6 +36,7 @@ UsageView::UsageView(QWidget* parent) : QWidget(parent), m_model(new UsageTableM
     m_table = new QTableView(splitter);
     m_table->setObjectName(QStringLiteral("usageTable"));
     m_table->setModel(proxy);
+    m_table->horizontalHeader()->setResizeContentsPrecision(100); // widths from the first rows
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

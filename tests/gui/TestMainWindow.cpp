@@ -10,7 +10,9 @@
 #include "src/dialogs/ConnectionEditor.h"
 #include "src/jobs/GuardedStore.h"
 #include "src/models/BackupTableModel.h"
+#include "src/models/BucketTreeModel.h"
 #include "src/views/BackupHistoryView.h"
+#include "src/views/BucketBrowserView.h"
 #include "src/views/OverviewView.h"
 #include "src/views/WalArchiveView.h"
 
@@ -20,6 +22,7 @@
 #include <QComboBox>
 #include <QGroupBox>
 #include <QImage>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -175,6 +178,20 @@ private slots:
             QVERIFY(!worstName.isEmpty());
             QVERIFY2(window.wals()->summaryText().contains(QStringLiteral("(%1)").arg(worstName)),
                      qPrintable(window.wals()->summaryText()));
+        }
+        // The bucket tab covers every server. Built only while shown (it cost the loading window
+        // a tenth of a second each time), it holds each server `servers` lists once shown.
+        {
+            BucketTreeModel* tree = window.bucket()->model();
+            QCOMPARE(tree->rowCount(), 0);
+            window.showView(QStringLiteral("bucket"));
+            const QJsonArray servers =
+                test::cliJson({QStringLiteral("servers"), FixtureEnv::instance().url(QStringLiteral("gap"))})
+                    .value(QStringLiteral("servers"))
+                    .toArray();
+            QVERIFY(!servers.isEmpty());
+            QCOMPARE(tree->rowCount(), servers.size());
+            window.showView(QStringLiteral("overview"));
         }
         QCOMPARE(GuardedStore::violations(), violations);
         // For a person to look at (TIDELINE_GUI_SHOTS=DIR): the dark theme on real data.
