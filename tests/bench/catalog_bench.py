@@ -146,19 +146,19 @@ def measure(label, endpoint, depth_proxy, args, summary):
     r = {"label": label}
     log(f"[{label}] tideline wals --json")
     r["wals_s"] = median_of(args.runs, lambda: timed(wals_cmd)[0])
-    log(f"[{label}] boto3 walk")
-    walk = []
-    r["boto3_s"] = median_of(args.runs, lambda: walk.append(boto3_walk(endpoint, bucket, prefix)) or walk[-1][0])
-    r["boto3_objects"], r["boto3_pages"] = walk[-1][1], walk[-1][2]
     log(f"[{label}] tideline backups --json")
     r["backups_s"] = median_of(args.runs, lambda: timed(backups_cmd)[0])
-    log(f"[{label}] barman-cloud-backup-list")
-    r["barman_s"] = median_of(args.runs, lambda: timed(barman_cmd)[0])
-    n_barman = len(json.loads(timed(barman_cmd)[1])["backups_list"])
-    n_tideline = len(json.loads(timed(backups_cmd)[1])["backups_list"])
-    if n_barman != n_tideline:
-        raise SystemExit(f"backups differ: barman {n_barman}, tideline {n_tideline}")
-    r["backups"] = n_tideline
+    r["backups"] = len(json.loads(timed(backups_cmd)[1])["backups_list"])
+    if not args.skip_peers:
+        log(f"[{label}] boto3 walk")
+        walk = []
+        r["boto3_s"] = median_of(args.runs, lambda: walk.append(boto3_walk(endpoint, bucket, prefix)) or walk[-1][0])
+        r["boto3_objects"], r["boto3_pages"] = walk[-1][1], walk[-1][2]
+        log(f"[{label}] barman-cloud-backup-list")
+        r["barman_s"] = median_of(args.runs, lambda: timed(barman_cmd)[0])
+        n_barman = len(json.loads(timed(barman_cmd)[1])["backups_list"])
+        if n_barman != r["backups"]:
+            raise SystemExit(f"backups differ: barman {n_barman}, tideline {r['backups']}")
     wals = json.loads(timed(wals_cmd)[1])
     r["segments"] = sum(t["segments"] for t in wals["timelines"])
     log(f"[{label}] peak RSS")
@@ -189,6 +189,9 @@ def measure(label, endpoint, depth_proxy, args, summary):
         subprocess.run(window_cmd, env=window_env, check=True, stdout=subprocess.DEVNULL)  # warm-up (records)
         runs = [json.loads(subprocess.run(window_cmd, env=window_env, check=True, stdout=subprocess.PIPE,
                                           text=True).stdout) for _ in range(args.runs)]
+        for w in runs:
+            log(f"[{label}]   stall {w['worst_gui_stall_ms']} ms ending at {w.get('worst_gui_stall_end_ms', '?')} ms; "
+                f"this server shown at {w['big_server_ms']} ms, all at {w['all_loaded_ms']} ms")
         for key in runs[0]:
             if key.endswith("_ms"):
                 r["window_" + key] = statistics.median(w[key] for w in runs)
@@ -221,14 +224,20 @@ def table(results, summary, args, cmdline):
         "|---|" + "---|" * len(results) + "---|",
     ]
 
+    def cell(fmt, r):
+        try:
+            return fmt(r)
+        except KeyError:  # a peer left out with --skip-peers
+            return "–"
+
     def row(name, fmt, key, target=""):
-        lines.append(f"| {name} | " + " | ".join(fmt(r) for r in results) + f" | {target} |")
+        lines.append(f"| {name} | " + " | ".join(cell(fmt, r) for r in results) + f" | {target} |")
 
     big = summary["wal_objects"] > 1_000_000
     row("tideline-cli --json wals (s)",
         lambda r: f"{r['wals_s']:.3f}" + ((" ✓" if r["wals_s"] < 15 else " ✗") if big else ""), "wals_s",
         "< 15 (issue 18, 2,000,000 objects)" if big else "")
-    row(f"boto3 ListObjectsV2 walk, 1 stream (s) [{results[0]['boto3_pages']} pages]",
+    row(f"boto3 ListObjectsV2 walk, 1 stream (s) [{results[0].get('boto3_pages', '–')} pages]",
         lambda r: f"{r['boto3_s']:.3f}", "boto3_s")
     row("wals / boto3 walk", lambda r: f"{r['wals_s'] / r['boto3_s']:.3f} {'✓' if r['wals_s'] * 4 <= r['boto3_s'] else '✗'}",
         None, "≤ 0.25 (proxy)")
@@ -271,6 +280,8 @@ def main():
     ap.add_argument("--delay-ms", type=float, default=20.0)
     ap.add_argument("--out", default=os.path.join(REPO, "tests", "bench", "results", "catalog.md"))
     ap.add_argument("--skip-direct", action="store_true", help="only the proxy figures")
+    ap.add_argument("--skip-peers", action="store_true",
+                    help="leave out boto3 and barman-cloud (for quick iterations; a report quotes both)")
     ap.add_argument("--window", help="build/tests/bench/window_catalog_bench: the window loading the same bucket")
     ap.add_argument("--synthetic", type=int, default=0, metavar="N",
                     help="serve a bucket of N WAL objects (and 49 small servers) from memory "

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -24,9 +25,46 @@
 using namespace tideline;
 using namespace tideline::gui;
 
+namespace {
+// Times every event the GUI thread handles, so that a stall can be told apart: one slow handler
+// (work on the GUI thread) or none (the thread did not get the CPU).
+class TimedApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        // Worker threads' events pass here too: only the GUI thread's are timed.
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        if (m_depth++ > 0) {
+            const bool handled = QApplication::notify(receiver, event);
+            --m_depth;
+            return handled;
+        }
+        QElapsedTimer t;
+        t.start();
+        const int type = event->type();
+        const QByteArray what = receiver->metaObject()->className();
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        const qint64 ms = t.elapsed();
+        if (ms > slowestMs) {
+            slowestMs = ms;
+            slowest = what + " event " + QByteArray::number(type);
+        }
+        return handled;
+    }
+    qint64 slowestMs = 0;
+    QByteArray slowest;
+
+private:
+    int m_depth = 0;
+};
+} // namespace
+
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     if (argc < 4) {
         std::fprintf(stderr, "usage: window_catalog_bench ENDPOINT SOURCE_URL SERVER\n");
         return 2;
@@ -40,12 +78,15 @@ int main(int argc, char* argv[])
     const QString big = QString::fromLocal8Bit(argv[3]);
 
     QElapsedTimer heartbeatClock;
-    qint64 lastBeat = 0, worstGap = 0;
+    qint64 lastBeat = 0, worstGap = 0, worstGapEnd = 0;
     QTimer heartbeat;
     heartbeat.setInterval(5);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
         const qint64 now = heartbeatClock.elapsed();
-        worstGap = std::max(worstGap, now - lastBeat);
+        if (now - lastBeat > worstGap) {
+            worstGap = now - lastBeat;
+            worstGapEnd = now;
+        }
         lastBeat = now;
     });
 
@@ -81,6 +122,8 @@ int main(int argc, char* argv[])
     wait.exec();
     const qint64 loadedMs = clock.elapsed();
     const qint64 stall = worstGap;
+    std::fprintf(stderr, "window_catalog_bench: slowest GUI event while loading: %lld ms (%s)\n",
+                 static_cast<long long>(app.slowestMs), app.slowest.constData());
     if (bigMs < 0) {
         std::fprintf(stderr, "window_catalog_bench: %s was not loaded within %lld ms\n", qPrintable(big),
                      static_cast<long long>(loadedMs));
@@ -98,9 +141,9 @@ int main(int argc, char* argv[])
     std::sort(paints.begin(), paints.end());
     std::printf("{\"servers\": %d, \"listed_ms\": %lld, \"first_server_ms\": %lld, \"big_server_ms\": %lld, "
                 "\"all_loaded_ms\": %lld, \"worst_gui_stall_ms\": %lld, \"timeline_paint_median_ms\": %.2f, "
-                "\"timeline_paint_worst_ms\": %.2f, \"timeline_size\": [%d, %d]}\n",
+                "\"timeline_paint_worst_ms\": %.2f, \"timeline_size\": [%d, %d], \"worst_gui_stall_end_ms\": %lld}\n",
                 servers, static_cast<long long>(listedMs), static_cast<long long>(firstMs), static_cast<long long>(bigMs),
                 static_cast<long long>(loadedMs), static_cast<long long>(stall), double(paints[paints.size() / 2]) / 1000.0,
-                double(paints.last()) / 1000.0, timeline->width(), timeline->height());
+                double(paints.last()) / 1000.0, timeline->width(), timeline->height(), static_cast<long long>(worstGapEnd));
     return 0;
 }
