@@ -15,7 +15,7 @@ WalArchive WalArchive::build(const QString& walsPrefix, const QList<storage::Obj
 {
     WalArchiveBuilder builder(walsPrefix);
     WalArchiveBuilder::Piece piece;
-    WalArchiveBuilder::parse(objects, piece);
+    WalArchiveBuilder::parse(walsPrefix, objects, piece);
     builder.add(0, std::move(piece));
     return builder.finish(segmentSize);
 }

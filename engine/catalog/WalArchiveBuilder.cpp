@@ -10,29 +10,35 @@ namespace tideline::catalog {
 using wal::TimelineId;
 using wal::WalFileName;
 
-void WalArchiveBuilder::parse(const QList<storage::ObjectInfo>& objects, Piece& piece)
+void WalArchiveBuilder::parse(const QString& walsPrefix, const QList<storage::ObjectInfo>& objects, Piece& piece)
 {
-    piece.objects.reserve(piece.objects.size() + objects.size());
+    constexpr qsizetype kHashDirLength = 16;
     // hashDir() formats two hex numbers; listings come one directory at a time, so the last
     // directory's name is reused instead of formatting it again for each object.
     TimelineId lastTimeline = 0;
     quint32 lastLogId = 0;
     QString lastHashDir;
     for (const auto& object : objects) {
-        const qsizetype slash = object.key.lastIndexOf(QLatin1Char('/'));
-        auto name = WalFileName::parse(QStringView(object.key).mid(slash + 1));
+        if (!object.key.startsWith(walsPrefix)) {
+            ++piece.ignored;
+            continue;
+        }
+        const QStringView rest = QStringView(object.key).mid(walsPrefix.size());
+        const qsizetype slash = rest.lastIndexOf(QLatin1Char('/'));
+        auto name = WalFileName::parse(rest.mid(slash + 1));
         if (name && name->kind != WalFileName::Kind::History
             && (lastHashDir.isEmpty() || name->timeline != lastTimeline || name->logId != lastLogId)) {
             lastHashDir = name->hashDir();
             lastTimeline = name->timeline;
             lastLogId = name->logId;
         }
-        // barman files segments under their hash dir; a WAL name elsewhere is not barman's.
-        const auto inHashDir = [&] {
-            // The same test as key.endsWith(hashDir + '/' + file), without building the string.
-            return slash >= 0 && QStringView(object.key).first(slash).endsWith(lastHashDir);
-        };
-        if (!name || (name->kind != WalFileName::Kind::History && !inHashDir())) {
+        // History files sit in wals/ itself; everything else in its own hash directory, which
+        // is all there is between the prefix and the name.
+        const bool inPlace = name
+            && (name->kind == WalFileName::Kind::History
+                    ? slash < 0
+                    : slash == kHashDirLength && rest.first(slash) == QStringView(lastHashDir));
+        if (!inPlace) {
             ++piece.ignored;
             continue;
         }

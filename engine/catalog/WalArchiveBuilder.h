@@ -21,10 +21,12 @@ public:
         int ignored = 0; ///< keys that are not barman's WAL files
     };
 
-    /// Parses the WAL files among `objects` (keys under one wals/ prefix, in key order) onto the end
-    /// of `piece`. A WAL name outside its hash directory, or not a WAL name at all, is counted in
-    /// piece.ignored (barman-cloud ignores such keys too). Pure; any thread.
-    static void parse(const QList<storage::ObjectInfo>& objects, Piece& piece);
+    /// Parses the WAL files among `objects` (keys under `walsPrefix`, in key order) onto the end of
+    /// `piece`. Only walsPrefix + HASHDIR + "/" + name counts (history files: walsPrefix + name),
+    /// exactly the key WalArchive::keyOf() gives back: retention deletes by that key, so a copy
+    /// anywhere else (a deeper directory, a longer one) is counted in piece.ignored, never
+    /// mistaken for the canonical one. Pure; any thread.
+    static void parse(const QString& walsPrefix, const QList<storage::ObjectInfo>& objects, Piece& piece);
 
     explicit WalArchiveBuilder(QString walsPrefix);
 

@@ -171,6 +171,12 @@ private slots:
             {kPrefix + QStringLiteral("0000000100000000/00000001000000000000000C.gz"), 7, 3,
              QStringLiteral("d41d8cd98f00b204e9800998ecf8427e-12")},
             {kPrefix + QStringLiteral("0000000100000000/00000001000000000000000D.gz"), 7, 4, QString()},
+            {kPrefix + QStringLiteral("0000000100000000/00000001000000000000000E.gz"), 7, 5,
+             QStringLiteral("0123456789abcdef0123456789abcdeG")},
+            {kPrefix + QStringLiteral("0000000100000000/00000001000000000000000F.gz"), 7, 6,
+             QStringLiteral("0123456789abcdef0123456789aBcdef")},
+            {kPrefix + QStringLiteral("0000000100000000/000000010000000000000010.gz"), 7, 7,
+             QString::fromUtf8("0123456789abcdef0123456789abcd\xC3\xA9" "f")},
         };
         const WalArchive a = WalArchive::build(kPrefix, objects, k16M);
         const TimelineWal* t = a.timeline(1);
@@ -183,6 +189,25 @@ private slots:
         }
         QCOMPARE(t->segments[0].name.baseName(), QStringLiteral("00000001000000000000000a"));
     }
+    void onlyTheCanonicalKeyCounts()
+    {
+        // Retention deletes by keyOf(): a copy under any other path (a longer or deeper directory,
+        // a history file inside a hash directory) must not stand for the canonical key.
+        QList<storage::ObjectInfo> objects = segs(QStringLiteral("0000000100000000"), 1, 3);
+        objects.append({kPrefix + QStringLiteral("x0000000100000000/000000010000000000000002.gz"), 1, 1, {}});
+        objects.append({kPrefix + QStringLiteral("a/0000000100000000/000000010000000000000003.gz"), 1, 1, {}});
+        objects.append({kPrefix + QStringLiteral("0000000100000000/00000002.history"), 1, 1, {}});
+        objects.append({QStringLiteral("elsewhere/0000000100000000/000000010000000000000001.gz"), 1, 1, {}});
+        const WalArchive a = WalArchive::build(kPrefix, objects, k16M);
+        QCOMPARE(a.ignoredKeys(), 4);
+        QCOMPARE(a.duplicates(), 0);
+        QVERIFY(a.historyFiles().isEmpty());
+        QCOMPARE(a.timeline(1)->segments.size(), 3);
+        QStringList keys;
+        for (const WalObject& w : a.timeline(1)->segments)
+            keys << a.keyOf(w);
+        QCOMPARE(keys, QStringList({objects[0].key, objects[1].key, objects[2].key}));
+    }
     void piecesInAnyOrderBuildWhatTheWholeListingBuilds()
     {
         auto objects = segs(QStringLiteral("0000000100000000"), 1, 40);
@@ -192,20 +217,21 @@ private slots:
         objects.removeAt(50);
         const WalArchive whole = WalArchive::build(kPrefix, objects, std::nullopt);
 
-        // Seven pieces, added back to front and from several threads.
+        // Seven pieces from seven threads at once, started back to front.
         WalArchiveBuilder builder(kPrefix);
         QList<QThread*> threads;
         const qsizetype pieces = 7;
         const qsizetype step = (objects.size() + pieces - 1) / pieces;
-        for (qsizetype p = pieces - 1; p >= 0; --p) {
+        for (qsizetype p = pieces - 1; p >= 0; --p)
             threads.append(QThread::create([&, p] {
                 WalArchiveBuilder::Piece piece;
-                WalArchiveBuilder::parse(objects.mid(p * step, step), piece);
+                WalArchiveBuilder::parse(kPrefix, objects.mid(p * step, step), piece);
                 builder.add(p, std::move(piece));
             }));
-            threads.last()->start();
-            threads.last()->wait(); // back to front, each from its own thread
-        }
+        for (QThread* t : threads)
+            t->start();
+        for (QThread* t : threads)
+            t->wait();
         qDeleteAll(threads);
         const WalArchive built = builder.finish(std::nullopt);
 
