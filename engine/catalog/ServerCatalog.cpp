@@ -360,8 +360,8 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         walsTop = store.list(walsPrefix, QStringLiteral("/"), cancel);
         if (!walsTop)
             return;
-        // History files first: a handful of small GETs that take a lane each in the first wave
-        // (lanes are added for them) rather than a wave of their own after the last range.
+        // History files first: small GETs with lanes of their own beside the listings, rather
+        // than a wave of their own after the last range or listing lanes taken from the ranges.
         for (const ObjectInfo& o : walsTop->objects) {
             const auto name = wal::WalFileName::parse(QStringView(o.key).mid(walsPrefix.size()));
             if (name && name->kind == wal::WalFileName::Kind::History) {
@@ -384,44 +384,51 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
             for (const QString& dir : walsTop->prefixes)
                 walTasks.append({Task::Kind::ListWalDir, dir, -1});
         }
-        lanes += int(std::min<qsizetype>(historyObjects.size(), parallelism));
+        const qsizetype histories = historyObjects.size();
         {
             WalArchiveBuilder::Piece top;
-            WalArchiveBuilder::parse(walsTop->objects, top);
+            WalArchiveBuilder::parse(walsPrefix, walsTop->objects, top);
             walBuilder.add(0, std::move(top));
         }
         dirRequests.resize(walTasks.size(), 0);
         historyBodies.resize(walTasks.size(), Result<QByteArray>(QByteArray()));
         total += walTasks.size();
-        parallelFor(
-            walTasks.size(), lanes,
-            [&](qsizetype i) {
-                const Task& t = walTasks[i];
-                WalArchiveBuilder::Piece piece;
-                if (t.kind == Task::Kind::ListWalDir) {
-                    auto listing = store.list(t.key, QString(), cancel);
-                    if (listing) {
-                        WalArchiveBuilder::parse(listing->objects, piece);
-                        dirRequests[i] = listing->requests;
-                    } else {
-                        dirRequests[i] = fail(listing.error());
-                    }
-                } else if (t.kind == Task::Kind::ListWalRange) {
-                    // A range also passes over the files of wals/ itself, already listed above.
-                    dirRequests[i] = store.listRangePages(walsPrefix, walRanges[t.index].startAfter, walRanges[t.index].upTo,
-                                                          cancel, [&](QList<ObjectInfo>& page) -> Result<void> {
-                                                              page.removeIf([&](const ObjectInfo& o) {
-                                                                  return !WalListingPlan::inDirectory(walsPrefix, o.key);
-                                                              });
-                                                              WalArchiveBuilder::parse(page, piece);
-                                                              return {};
-                                                          });
+        const auto run = [&](qsizetype i) {
+            const Task& t = walTasks[i];
+            WalArchiveBuilder::Piece piece;
+            if (t.kind == Task::Kind::ListWalDir) {
+                auto listing = store.list(t.key, QString(), cancel);
+                if (listing) {
+                    WalArchiveBuilder::parse(walsPrefix, listing->objects, piece);
+                    dirRequests[i] = listing->requests;
                 } else {
-                    historyBodies[i] = store.get(t.key, cancel);
+                    dirRequests[i] = fail(listing.error());
                 }
-                // Every task adds its piece, empty or not, so that the ones after it are filed.
-                walBuilder.add(i + 1, std::move(piece));
-                progress();
+            } else if (t.kind == Task::Kind::ListWalRange) {
+                // A range also passes over the files of wals/ itself, already listed above.
+                dirRequests[i] = store.listRangePages(walsPrefix, walRanges[t.index].startAfter, walRanges[t.index].upTo,
+                                                      cancel, [&](QList<ObjectInfo>& page) -> Result<void> {
+                                                          page.removeIf([&](const ObjectInfo& o) {
+                                                              return !WalListingPlan::inDirectory(walsPrefix, o.key);
+                                                          });
+                                                          WalArchiveBuilder::parse(walsPrefix, page, piece);
+                                                          return {};
+                                                      });
+            } else {
+                historyBodies[i] = store.get(t.key, cancel);
+            }
+            // Every task adds its piece, empty or not, so that the ones after it are filed.
+            walBuilder.add(i + 1, std::move(piece));
+            progress();
+        };
+        parallelFor(
+            2, 2,
+            [&](qsizetype side) {
+                if (side == 0)
+                    parallelFor(histories, parallelism, run, cancel);
+                else
+                    parallelFor(
+                        walTasks.size() - histories, lanes, [&](qsizetype i) { run(histories + i); }, cancel);
             },
             cancel);
     };

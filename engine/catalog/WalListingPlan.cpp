@@ -71,7 +71,8 @@ int WalListingPlan::lanes(qsizetype ranges, int parallelism)
     const int base = std::max(1, parallelism);
     const qsizetype wanted = (ranges + kWaves - 1) / kWaves;
     // Never more than twice what the caller asked for: a caller asking for one at a time means it.
-    return int(std::clamp<qsizetype>(wanted, base, std::max(base, std::min(2 * base, kMaxLanes))));
+    const qsizetype most = std::max<qsizetype>(base, std::min<qsizetype>(2 * qsizetype(base), kMaxLanes));
+    return int(std::clamp<qsizetype>(wanted, base, most));
 }
 
 bool WalListingPlan::inDirectory(const QString& walsPrefix, const QString& key)
