@@ -4,7 +4,9 @@
 #include <QSemaphore>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <memory>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -24,20 +26,26 @@ QThreadPool& ioPool()
     }();
     return *pool;
 }
+
+void adoptBackgroundNiceness()
+{
+    // Added to what the thread had (a window started under `nice` stays nicer), once. Raising
+    // nice needs no privilege; lowering it again would, so a thread only ever raises it.
+    thread_local int added = 0;
+    const int wanted = g_backgroundNice.load();
+    if (wanted <= added)
+        return;
+    const pid_t self = pid_t(::gettid());
+    errno = 0;
+    const int now = ::getpriority(PRIO_PROCESS, id_t(self));
+    if (errno == 0 && ::setpriority(PRIO_PROCESS, id_t(self), std::min(19, now + wanted - added)) == 0)
+        added = wanted;
+}
 } // namespace
 
 void setBackgroundNiceness(int nice)
 {
     g_backgroundNice = nice;
-}
-
-void adoptBackgroundNiceness()
-{
-    // Raising nice needs no privilege; lowering it again would, so a thread only ever raises it.
-    thread_local int adopted = 0;
-    const int wanted = g_backgroundNice.load();
-    if (wanted > adopted && ::setpriority(PRIO_PROCESS, pid_t(::gettid()), wanted) == 0)
-        adopted = wanted;
 }
 
 void parallelFor(qsizetype count, int maxConcurrency, const std::function<void(qsizetype)>& fn, const CancelToken& cancel)

@@ -18,12 +18,12 @@ namespace tideline {
 void parallelFor(qsizetype count, int maxConcurrency, const std::function<void(qsizetype)>& fn,
                  const CancelToken& cancel = {});
 
-/// The nice value background work runs at, process-wide; 0 (the default) leaves threads alone.
-/// The window sets a positive value: dozens of loader threads then cannot starve its GUI thread
-/// of the CPU, while on an idle machine they run as fast as before. Any thread, before the work.
+/// How much nicer than the process the shared I/O pool's threads run (Linux: nice is per
+/// thread); 0, the default, leaves them alone. The window sets a positive value: dozens of loader threads then
+/// cannot starve its GUI thread of the CPU, while on an idle machine they run as fast as before.
+/// Only pool helpers take it, never a caller of parallelFor(): a job's own thread starts
+/// processes (a drill's PostgreSQL), which would inherit it and could not undo it unprivileged.
+/// Any thread, before the work.
 void setBackgroundNiceness(int nice);
-/// Gives the calling thread the background nice value (Linux: nice is per thread), once; the
-/// I/O pool's threads do it themselves. Never call it on the GUI thread.
-void adoptBackgroundNiceness();
 
 } // namespace tideline

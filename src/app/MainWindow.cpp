@@ -489,6 +489,7 @@ void MainWindow::openProfile(const ConnectionProfile& profile, const QString& se
 {
     m_wantedServer = server;
     m_server.clear();
+    m_session->close(); // the last source's catalogs go now, not when the new one is read
     showServer({});
     showAllServers();
     m_sidebar->setCurrent(profile.id, server);
@@ -569,11 +570,13 @@ void MainWindow::refreshAllServersViews()
 {
     // Fifty servers' tree and usage took a tenth of a second on the GUI thread, every 100 ms of a
     // load, for tabs nobody was looking at.
+    // A source closed or changed empties them at once, shown or not: they would otherwise hold
+    // every catalog of the last one.
     const QWidget* shown = m_ui->tabs->currentWidget();
-    if (!m_allServersStale || (shown != m_ui->bucketPage && shown != m_ui->usagePage))
+    const QList<SnapshotPtr> all = m_session->snapshots();
+    if (!m_allServersStale || (!all.isEmpty() && shown != m_ui->bucketPage && shown != m_ui->usagePage))
         return;
     m_allServersStale = false;
-    const QList<SnapshotPtr> all = m_session->snapshots();
     m_bucket->setSnapshots(all);
     QList<catalog::ServerUsage> usage;
     for (const SnapshotPtr& s : all)

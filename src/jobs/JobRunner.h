@@ -4,7 +4,6 @@
 #include "engine/core/CancelToken.h"
 #include "engine/core/Error.h"
 #include "engine/core/JobContext.h"
-#include "engine/core/Parallel.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -45,7 +44,6 @@ public:
         // The destructor waits for the pool, so `this` outlives every worker; a progress event
         // still queued when the runner goes is discarded with it.
         auto future = QtConcurrent::run(&m_pool, [this, id, token, work = std::move(work)](QPromise<Result<T>>& promise) {
-            adoptBackgroundNiceness();
             JobContext context(token, [this, id](const Progress& p) {
                 // Invoked on the worker thread: hop to the GUI thread.
                 QMetaObject::invokeMethod(
