@@ -49,7 +49,8 @@ QString S3Store::describe() const
 
 bool S3Store::autoVirtualHost(const QUrl& endpoint, const QString& bucket)
 {
-    static const QRegularExpression dnsSafe(QStringLiteral("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$"));
+    // \z, not $: '$' also matches before a final newline, and the name becomes the Host.
+    static const QRegularExpression dnsSafe(QStringLiteral("\\A[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\\z"));
     const QString host = endpoint.host().toLower();
     const bool aws = host == u"amazonaws.com" || host.endsWith(u".amazonaws.com");
     return aws && dnsSafe.match(bucket).hasMatch();

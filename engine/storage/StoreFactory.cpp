@@ -251,7 +251,7 @@ Result<ResolvedS3> resolveS3(const SourceUrl& url, const S3Options& options)
     // The bucket becomes part of the host name: one that is no DNS name (an '@', a ':', a '/')
     // would send the request, signed, to another host.
     static const QRegularExpression hostLabels(
-        QStringLiteral("^(?=.{1,63}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$"));
+        QStringLiteral("\\A(?=.{1,63}\\z)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\z"));
     if (out.virtualHost && !hostLabels.match(url.bucket).hasMatch())
         return fail(ErrorCode::Usage,
                     StoreFactoryText::tr("bucket \"%1\" cannot be addressed as a host name")

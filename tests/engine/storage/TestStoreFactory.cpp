@@ -284,6 +284,11 @@ private slots:
             QVERIFY(refused.error().hint.contains(u"path"));
         }
         QVERIFY(resolveS3(*SourceUrl::parse(QStringLiteral("s3://backups.eu-1")), {})->virtualHost);
+        // A name from elsewhere than a URL (a cluster's destinationPath) with a final newline:
+        // '$' would let it through, into the Host header.
+        SourceUrl newline;
+        newline.bucket = QStringLiteral("abc\n");
+        QVERIFY(!resolveS3(newline, {}));
         // An unknown style in the profile is auto: path on this endpoint, virtual on AWS.
         writeFile(m_dir.path() + QStringLiteral("/config"),
                   "[profile r2]\nendpoint_url = https://minio.example\ns3 =\n  addressing_style = bogus\n");
