@@ -128,15 +128,23 @@ Result<Connection> connect(const QByteArray& conninfo, const QByteArray& databas
     const int perAddress = connectSeconds(c.get());
     QElapsedTimer attempt;
     attempt.start();
-    int socket = PQsocket(c.get());
+    // Which address libpq is on: the socket number alone does not say (the next one reuses it).
+    const auto where = [&] {
+        const auto text = [](const char* s) { return QByteArray(s ? s : ""); };
+        return text(PQhost(c.get())) + '\0' + text(PQport(c.get())) + '\0' + text(PQhostaddr(c.get())) + '\0'
+            + QByteArray::number(PQsocket(c.get()));
+    };
+    QByteArray address = where();
     // As PQconnectStart's documentation says: behave as if PQconnectPoll had last asked to write.
     PostgresPollingStatusType state = PQstatus(c.get()) == CONNECTION_BAD ? PGRES_POLLING_FAILED : PGRES_POLLING_WRITING;
     while (state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
         if (auto going = stillInTime(clock, seconds, cancel); !going)
             return std::unexpected(going.error());
-        // libpq moves on to the next address or host of a list on a new socket: each gets its time.
-        if (const int now = PQsocket(c.get()); now != socket) {
-            socket = now;
+        // libpq moves on by itself only from an address that refuses or fails; each it moves to
+        // gets its time. One that stays silent ends the login: libpq's asynchronous API has no
+        // way to skip it, unlike its blocking one.
+        if (QByteArray now = where(); now != address) {
+            address = std::move(now);
             attempt.restart();
         }
         if (attempt.elapsed() >= perAddress * 1000LL) {
@@ -148,9 +156,11 @@ Result<Connection> connect(const QByteArray& conninfo, const QByteArray& databas
                             : RelationNamesText::tr("the server did not complete the login within %1 s (%2)")
                                   .arg(perAddress)
                                   .arg(before),
-                        RelationNamesText::tr("Start the restored copy (pg_ctl start) and check the connection string."));
+                        RelationNamesText::tr(
+                            "Start the restored copy (pg_ctl start). An address that does not answer ends the "
+                            "login: name the restored copy's own first."));
         }
-        pollfd p{socket, short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+        pollfd p{PQsocket(c.get()), short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
         const int ready = p.fd < 0 ? 1 : ::poll(&p, 1, 200);
         // A signal (Ctrl-C) wakes poll with EINTR: no event, back to the checks above.
         if (ready > 0 || (ready < 0 && errno != EINTR))
