@@ -56,20 +56,29 @@ QStringList asOwner(const QString& owner, const QString& program, const QStringL
 
 std::optional<uid_t> uidOf(const QString& user)
 {
-    passwd entry{};
-    passwd* found = nullptr;
-    char buffer[4096];
-    if (::getpwnam_r(user.toLocal8Bit().constData(), &entry, buffer, sizeof buffer, &found) != 0 || !found)
-        return std::nullopt;
-    return found->pw_uid;
+    const QByteArray name = user.toLocal8Bit();
+    // A directory service's entry can be larger than any fixed buffer: grow it on ERANGE.
+    for (std::size_t size = 4096; size <= (std::size_t(1) << 20); size *= 4) {
+        QByteArray buffer(qsizetype(size), Qt::Uninitialized);
+        passwd entry{};
+        passwd* found = nullptr;
+        const int error = ::getpwnam_r(name.constData(), &entry, buffer.data(), size, &found);
+        if (error == ERANGE)
+            continue;
+        if (error != 0 || !found)
+            return std::nullopt;
+        return found->pw_uid;
+    }
+    return std::nullopt;
 }
 
 // The machine's own postgres by uid, not by name: another name for the same uid is the same
-// user to /proc.
+// user to /proc. The name itself still counts when the user database cannot say.
 bool isSystemPostgres(const QString& user)
 {
     const auto uid = uidOf(user);
-    return uid && uid == uidOf(QStringLiteral("postgres"));
+    const auto postgres = uidOf(QStringLiteral("postgres"));
+    return user == u"postgres" || (uid && uid == postgres);
 }
 
 struct Run {

@@ -265,6 +265,10 @@ bool sharedFilesystem(int fd)
     case 0x73757245: // Coda
     case 0x19830326: // BeeGFS
     case 0x20030528: // OrangeFS
+    case 0x013111A8: // IBRIX
+    case 0x61636673: // ACFS
+    case 0xAAD7AAEA: // PanFS
+    case 0xBEEFDEAD: // StorNext
         return true;
     default: return false;
     }
