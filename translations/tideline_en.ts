@@ -119,7 +119,7 @@
 <context>
     <name>DrillJob</name>
     <message numerus="yes">
-        <location filename="../engine/restore/DrillJob.cpp" line="+545"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+573"/>
         <source>%n WAL prefetcher(s) did not stop</source>
         <translation>
             <numerusform>%n WAL prefetcher did not stop</numerusform>
@@ -241,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../engine/storage/S3Store.cpp" line="+421"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+432"/>
         <source>deleting %n objects from s3://%1</source>
         <translation>
             <numerusform>deleting %n object from s3://%1</numerusform>
@@ -252,7 +252,7 @@
 <context>
     <name>ServerCatalog</name>
     <message numerus="yes">
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+90"/>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+91"/>
         <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
         <translation>
             <numerusform>backup %1 cannot be restored: %n WAL segment it needs is missing, the first %2</numerusform>
@@ -375,7 +375,7 @@
 <context>
     <name>tideline::gui::BackupHistoryView</name>
     <message numerus="yes">
-        <location filename="../src/views/BackupHistoryView.cpp" line="+121"/>
+        <location filename="../src/views/BackupHistoryView.cpp" line="+123"/>
         <source>&lt;b&gt;%n&lt;/b&gt; backup(s) of &lt;b&gt;%1&lt;/b&gt; · %2 restorable · %3 need attention</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; backup of &lt;b&gt;%1&lt;/b&gt; · %2 restorable · %3 need attention</numerusform>
@@ -431,7 +431,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+536"/>
+        <location filename="../src/app/MainWindow.cpp" line="+542"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>
@@ -447,7 +447,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+53"/>
         <source>Read %n server(s) of %1.</source>
         <translation>
             <numerusform>Read %n server of %1.</numerusform>

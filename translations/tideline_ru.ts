@@ -2416,7 +2416,7 @@
 <context>
     <name>DrillJob</name>
     <message>
-        <location filename="../engine/restore/DrillJob.cpp" line="+142"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+170"/>
         <source>returned no rows (not a query)</source>
         <translation>не вернул строк (это не запрос)</translation>
     </message>
@@ -4488,7 +4488,7 @@
 <context>
     <name>ObjectStore</name>
     <message>
-        <location filename="../engine/storage/ObjectStore.cpp" line="+47"/>
+        <location filename="../engine/storage/ObjectStore.cpp" line="+63"/>
         <source>%1 cannot delete objects</source>
         <translation>%1 не умеет удалять объекты</translation>
     </message>
@@ -5216,7 +5216,7 @@
 <context>
     <name>RelationNames</name>
     <message>
-        <location filename="../engine/restore/RelationNames.cpp" line="+45"/>
+        <location filename="../engine/restore/RelationNames.cpp" line="+46"/>
         <source>cannot read relation names from the restored copy: %1</source>
         <translation>не удалось прочитать имена отношений из восстановленной копии: %1</translation>
     </message>
@@ -5227,12 +5227,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
         <source>Start the restored copy (pg_ctl start) and check the connection string.</source>
         <translation>Запустите восстановленную копию (pg_ctl start) и проверьте строку подключения.</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="+7"/>
         <source>reading the restored copy&apos;s catalog failed: %1</source>
         <translation>не удалось прочитать каталог восстановленной копии: %1</translation>
     </message>
@@ -5257,37 +5256,46 @@
         <translation>Укажите в --names-from восстановленную копию, а не нагруженный рабочий сервер.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+60"/>
         <source>libpq could not start a connection</source>
         <translation>libpq не смогла начать подключение</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+28"/>
         <source>the server did not complete the login within %1 s</source>
         <translation>сервер не завершил вход за %1 с</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+1"/>
+        <source>the server did not complete the login within %1 s (%2)</source>
+        <translation>сервер не завершил вход за %1 с (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start the restored copy (pg_ctl start). An address that does not answer ends the login: name the restored copy&apos;s own first.</source>
+        <translation>Запустите восстановленную копию (pg_ctl start). Адрес, который не отвечает, прерывает вход: укажите первым адрес самой восстановленной копии.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>the connection string does not parse</source>
         <translation>строку подключения не удаётся разобрать</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>the server lists more than %1 databases</source>
         <translation>сервер перечисляет больше %1 баз данных</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+39"/>
+        <location line="+35"/>
         <source>Point --names-from at the restored copy.</source>
         <translation>Укажите в --names-from восстановленную копию.</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+6"/>
-        <location line="+31"/>
+        <location line="-14"/>
+        <location line="+32"/>
         <source>database %1 skipped: %2</source>
-        <extracomment>%1 is a database name, %2 libpq&apos;s reason</extracomment>
+        <extracomment>%1 is a database name, %2 why (libpq&apos;s words)</extracomment>
         <translation>база данных %1 пропущена: %2</translation>
     </message>
     <message>
@@ -5296,7 +5304,7 @@
         <translation>сервер называет больше %1 отношений</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-59"/>
         <source>for example &quot;host=/tmp port=5433 dbname=postgres user=postgres&quot;</source>
         <translation>например &quot;host=/tmp port=5433 dbname=postgres user=postgres&quot;</translation>
     </message>
@@ -6508,7 +6516,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location filename="../engine/storage/S3Store.cpp" line="+81"/>
+        <location filename="../engine/storage/S3Store.cpp" line="+87"/>
         <source>listing s3://%1/%2</source>
         <translation>получение списка s3://%1/%2</translation>
     </message>
@@ -6523,13 +6531,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>S3 перечисляет каждый ключ один раз, по порядку, после start-after; сообщите о листинге этого эндпоинта его оператору.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>%1: the endpoint repeated its continuation token</source>
         <translation>%1: эндпоинт повторил свой токен продолжения</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The endpoint&apos;s listing does not advance; report it to its operator.</source>
         <translation>Список объектов эндпоинта не продвигается; сообщите об этом его оператору.</translation>
     </message>
@@ -6607,7 +6615,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>ServerCatalog</name>
     <message>
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+38"/>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+39"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -6715,13 +6723,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>получение списка</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>reading catalog</source>
         <extracomment>Progress phase: fetching backup.info and timeline history files.</extracomment>
         <translation>чтение каталога</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+152"/>
         <source>no backups or WAL for server &apos;%1&apos; in %2</source>
         <translation>нет резервных копий и WAL для сервера &apos;%1&apos; в %2</translation>
     </message>
@@ -6731,7 +6739,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Выведите имена серверов командой: tideline-cli servers %1</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+61"/>
         <source>%1 is unreadable: %2</source>
         <translation>%1 не читается: %2</translation>
     </message>
@@ -6921,7 +6929,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите имя кластера (его serverName) после опций, например tideline-cli backups --helm-values values.yaml pg-main.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>the WAL records could not be read, so the plan stands on upload times: %1</source>
         <extracomment>%1 is why the WAL could not be read</extracomment>
         <translation>записи WAL прочитать не удалось, план опирается на время загрузки: %1</translation>
@@ -7003,7 +7011,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>StoreFactory</name>
     <message>
-        <location filename="../engine/storage/StoreFactory.cpp" line="+29"/>
+        <location filename="../engine/storage/StoreFactory.cpp" line="+31"/>
         <source>Use s3://bucket[/path] or file:///absolute/dir.</source>
         <translation>Используйте s3://bucket[/path] или file:///absolute/dir.</translation>
     </message>
@@ -7033,7 +7041,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите эндпоинт в виде http(s)://хост[:порт], например https://ACCOUNT_ID.r2.cloudflarestorage.com или http://127.0.0.1:9000.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; is not an addressing style</source>
         <translation>«%1» — не стиль адресации</translation>
     </message>
@@ -7043,7 +7051,17 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Используйте path (http://host/bucket/key) или virtual (http://bucket.host/key).</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
+        <source>bucket &quot;%1&quot; cannot be addressed as a host name</source>
+        <translation>к бакету «%1» нельзя обратиться как к имени узла</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use --addressing-style path (or s3.addressing_style = path in the profile).</source>
+        <translation>Используйте --addressing-style path (или s3.addressing_style = path в профиле).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>directory %1 does not exist</source>
         <translation>каталог %1 не существует</translation>
     </message>
@@ -7053,7 +7071,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Проверьте путь источника file:// (file:///absolute/dir).</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-51"/>
         <source>profile &quot;%1&quot; was not found in the AWS credentials or config files</source>
         <translation>профиль &quot;%1&quot; не найден в файлах credentials и config AWS</translation>
     </message>
@@ -7073,12 +7091,12 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Задайте AWS_ACCESS_KEY_ID и AWS_SECRET_ACCESS_KEY или используйте --profile с ~/.aws/credentials.</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-66"/>
         <source>&quot;%1&quot; is not a usable endpoint URL</source>
         <translation>&quot;%1&quot; — непригодный URL эндпоинта</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+134"/>
         <source>the endpoint CA holds no PEM certificate</source>
         <translation>данные УЦ эндпоинта не содержат PEM-сертификата</translation>
     </message>
@@ -8168,7 +8186,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::BackupHistoryView</name>
     <message numerus="yes">
-        <location filename="../src/views/BackupHistoryView.cpp" line="+121"/>
+        <location filename="../src/views/BackupHistoryView.cpp" line="+123"/>
         <source>&lt;b&gt;%n&lt;/b&gt; backup(s) of &lt;b&gt;%1&lt;/b&gt; · %2 restorable · %3 need attention</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; резервная копия сервера &lt;b&gt;%1&lt;/b&gt; · восстановимых: %2 · требуют внимания: %3</numerusform>
@@ -8352,7 +8370,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <name>tideline::gui::BucketBrowserView</name>
     <message>
         <location filename="../src/views/BucketBrowserView.cpp" line="+26"/>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Filter by name: a backup id, a segment, “missing”…</source>
         <translation>Фильтр по имени: ID копии, сегмент, «отсутствует»…</translation>
     </message>
@@ -9049,7 +9067,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::MainWindow</name>
     <message>
-        <location filename="../src/app/MainWindow.cpp" line="+58"/>
+        <location filename="../src/app/MainWindow.cpp" line="+59"/>
         <source>%1
 endpoint: %2</source>
         <translation>%1
@@ -9075,14 +9093,14 @@ from the command line: not saved</source>
 из командной строки: не сохраняется</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <location line="+3"/>
-        <location line="+372"/>
+        <location line="+373"/>
         <source>Reading %1 …</source>
         <translation>Чтение %1 …</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-362"/>
         <source>No server &apos;%1&apos; under %2. Found: %3.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
     </message>
@@ -9127,7 +9145,7 @@ from the command line: not saved</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>Reading the credentials from the keychain …</source>
         <translation>Чтение учётных данных из связки ключей …</translation>
     </message>
@@ -9169,7 +9187,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+53"/>
         <source>Read %n server(s) of %1.</source>
         <translation>
             <numerusform>Прочитан %n сервер из %1.</numerusform>
@@ -10478,7 +10496,7 @@ Hint: %2</source>
 <context>
     <name>tideline::gui::UsageView</name>
     <message>
-        <location filename="../src/views/UsageView.cpp" line="+51"/>
+        <location filename="../src/views/UsageView.cpp" line="+52"/>
         <location line="+46"/>
         <source>Server:</source>
         <translation>Сервер:</translation>
