@@ -175,6 +175,9 @@ def measure(label, endpoint, depth_proxy, args, summary):
         depths.append(depth_proxy.call("GET", "stats"))
         # The WAL half alone: listings of wals/ (its top level and its hash directories).
         wal_depths.append(depth_proxy.call("GET", "stats?match=" + urllib.parse.quote("list-type=2.*prefix=[^&]*wals%2F")))
+    if args.dump_log:  # the last run's requests, for a look at where the round trips go
+        with urllib.request.urlopen(depth_proxy.endpoint + "/__proxy/log") as f, open(args.dump_log, "wb") as out:
+            out.write(f.read())
     r["depth"] = statistics.median(d["sequential_depth"] for d in depths)
     r["depth_max"] = max(d["sequential_depth"] for d in depths)
     r["wal_depth"] = statistics.median(d["sequential_depth"] for d in wal_depths)
@@ -280,6 +283,7 @@ def main():
     ap.add_argument("--delay-ms", type=float, default=20.0)
     ap.add_argument("--out", default=os.path.join(REPO, "tests", "bench", "results", "catalog.md"))
     ap.add_argument("--skip-direct", action="store_true", help="only the proxy figures")
+    ap.add_argument("--dump-log", help="write the proxy's log of the last round-trip run (JSON lines) here")
     ap.add_argument("--skip-peers", action="store_true",
                     help="leave out boto3 and barman-cloud (for quick iterations; a report quotes both)")
     ap.add_argument("--window", help="build/tests/bench/window_catalog_bench: the window loading the same bucket")
