@@ -29,17 +29,26 @@ QThreadPool& ioPool()
 
 void adoptBackgroundNiceness()
 {
-    // Added to what the thread had (a window started under `nice` stays nicer), once. Raising
-    // nice needs no privilege; lowering it again would, so a thread only ever raises it.
-    thread_local int added = 0;
+    // The process's nice plus the setting, whichever thread made this one: a new thread starts
+    // with its creator's nice, and pool threads create each other (nested parallelFor), so adding
+    // to the thread's own value would stack up. Raising nice needs no privilege; lowering it again
+    // would, so a thread is only ever raised.
+    thread_local bool adopted = false;
     const int wanted = g_backgroundNice.load();
-    if (wanted <= added)
+    if (adopted || wanted <= 0)
         return;
-    const pid_t self = pid_t(::gettid());
+    adopted = true;
+    static const int processNice = [] {
+        errno = 0;
+        const int nice = ::getpriority(PRIO_PROCESS, id_t(::getpid())); // the main thread's
+        return errno == 0 ? nice : 0;
+    }();
+    const int target = std::min(19, processNice + wanted);
+    const id_t self = id_t(::gettid());
     errno = 0;
-    const int now = ::getpriority(PRIO_PROCESS, id_t(self));
-    if (errno == 0 && ::setpriority(PRIO_PROCESS, id_t(self), std::min(19, now + wanted - added)) == 0)
-        added = wanted;
+    const int now = ::getpriority(PRIO_PROCESS, self);
+    if (errno == 0 && now < target)
+        ::setpriority(PRIO_PROCESS, self, target);
 }
 } // namespace
 

@@ -489,7 +489,6 @@ void MainWindow::openProfile(const ConnectionProfile& profile, const QString& se
 {
     m_wantedServer = server;
     m_server.clear();
-    m_session->close(); // the last source's catalogs go now, not when the new one is read
     showServer({});
     showAllServers();
     m_sidebar->setCurrent(profile.id, server);
@@ -568,15 +567,19 @@ void MainWindow::showAllServers()
 
 void MainWindow::refreshAllServersViews()
 {
-    // Fifty servers' tree and usage took a tenth of a second on the GUI thread, every 100 ms of a
-    // load, for tabs nobody was looking at.
-    // A source closed or changed empties them at once, shown or not: they would otherwise hold
-    // every catalog of the last one.
-    const QWidget* shown = m_ui->tabs->currentWidget();
-    const QList<SnapshotPtr> all = m_session->snapshots();
-    if (!m_allServersStale || (!all.isEmpty() && shown != m_ui->bucketPage && shown != m_ui->usagePage))
+    if (!m_allServersStale)
         return;
-    m_allServersStale = false;
+    // Fifty servers' tree and usage took a tenth of a second on the GUI thread, every 100 ms of a
+    // load, for tabs nobody was looking at. Hidden, they are emptied instead (cheap), so that
+    // they never hold the catalogs of a source the window has moved away from.
+    const QWidget* shown = m_ui->tabs->currentWidget();
+    const bool visible = shown == m_ui->bucketPage || shown == m_ui->usagePage;
+    const QList<SnapshotPtr> all = visible ? m_session->snapshots() : QList<SnapshotPtr>{};
+    if (visible)
+        m_allServersStale = false;
+    else if (m_bucketEmptied)
+        return;
+    m_bucketEmptied = !visible;
     m_bucket->setSnapshots(all);
     QList<catalog::ServerUsage> usage;
     for (const SnapshotPtr& s : all)
