@@ -10,6 +10,26 @@ namespace tideline::catalog {
 using wal::TimelineId;
 using wal::WalFileName;
 
+namespace {
+
+/// Keeps, in order, the elements for which keep(element, lastKept) is true; lastKept is null for
+/// the first. keep may move a rejected element out whole, as it is never touched again.
+/// (std::remove_if's predicate may not modify, and std::unique leaves moved-from husks behind.)
+template <typename T, typename Keep> void compact(QList<T>& list, Keep keep)
+{
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!keep(list[i], kept > 0 ? &list[kept - 1] : nullptr))
+            continue;
+        if (kept != i)
+            list[kept] = std::move(list[i]);
+        ++kept;
+    }
+    list.resize(kept);
+}
+
+} // namespace
+
 void WalArchiveBuilder::parse(const QString& walsPrefix, const QList<storage::ObjectInfo>& objects, Piece& piece)
 {
     constexpr qsizetype kHashDirLength = 16;
@@ -105,21 +125,16 @@ WalArchive WalArchiveBuilder::finish(std::optional<quint64> segmentSize)
 
     for (auto& t : m_byTimeline) {
         for (QList<WalObject>* list : {&t.segments, &t.partials, &t.backupLabels}) {
-            qsizetype kept = 0;
-            for (qsizetype i = 0; i < list->size(); ++i) {
-                WalObject& w = (*list)[i];
+            compact(*list, [&](WalObject& w, const WalObject*) {
                 const auto segno = w.name.segno(archive.m_segmentSize);
                 if (!segno) {
                     ++archive.m_ignored; // cannot exist at this segment size
-                    continue;
+                    return false;
                 }
                 w.segno = *segno;
                 t.bytes += w.size;
-                if (kept != i)
-                    (*list)[kept] = std::move(w);
-                ++kept;
-            }
-            list->resize(kept);
+                return true;
+            });
         }
         if (t.segments.isEmpty() && t.partials.isEmpty() && t.backupLabels.isEmpty())
             continue;
@@ -129,22 +144,16 @@ WalArchive WalArchiveBuilder::finish(std::optional<quint64> segmentSize)
         const auto bySegno = [](const WalObject& a, const WalObject& b) { return a.segno < b.segno; };
         if (!std::is_sorted(t.segments.cbegin(), t.segments.cend(), bySegno))
             std::stable_sort(t.segments.begin(), t.segments.end(), bySegno);
-        // The first copy of a segno stays; later ones move to the duplicates, whole. (std::unique
-        // would leave moved-from husks behind for them, and a husk's key is another segment's.)
-        qsizetype kept = 0;
-        for (qsizetype i = 0; i < t.segments.size(); ++i) {
-            WalObject& w = t.segments[i];
-            if (kept > 0 && t.segments[kept - 1].segno == w.segno) {
-                t.bytes -= w.size;
-                archive.m_duplicateCopies.append(std::move(w));
-                ++archive.m_duplicates;
-                continue;
-            }
-            if (kept != i)
-                t.segments[kept] = std::move(w);
-            ++kept;
-        }
-        t.segments.resize(kept);
+        // The first copy of a segno stays; later ones move to the duplicates, whole. (A husk left
+        // behind would carry another segment's key, and retention would delete by it.)
+        compact(t.segments, [&](WalObject& w, const WalObject* lastKept) {
+            if (!lastKept || lastKept->segno != w.segno)
+                return true;
+            t.bytes -= w.size;
+            archive.m_duplicateCopies.append(std::move(w));
+            ++archive.m_duplicates;
+            return false;
+        });
         archive.m_timelines.append(std::move(t));
     }
     m_byTimeline.clear();

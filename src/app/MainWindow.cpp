@@ -574,12 +574,10 @@ void MainWindow::refreshAllServersViews()
     // they never hold the catalogs of a source the window has moved away from.
     const QWidget* shown = m_ui->tabs->currentWidget();
     const bool visible = shown == m_ui->bucketPage || shown == m_ui->usagePage;
+    if (!visible && m_bucket->isEmpty())
+        return; // emptied already (the usage tab with it)
     const QList<SnapshotPtr> all = visible ? m_session->snapshots() : QList<SnapshotPtr>{};
-    if (visible)
-        m_allServersStale = false;
-    else if (m_bucketEmptied)
-        return;
-    m_bucketEmptied = !visible;
+    m_allServersStale = !visible;
     m_bucket->setSnapshots(all);
     QList<catalog::ServerUsage> usage;
     for (const SnapshotPtr& s : all)

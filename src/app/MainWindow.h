@@ -172,7 +172,6 @@ private:
     /// servers arriving together must not rebuild them fifty times on the GUI thread.
     QTimer* m_allServersTimer = nullptr;
     bool m_allServersStale = false;
-    bool m_bucketEmptied = false; ///< the hidden bucket and usage tabs hold nothing
     TransferModel* m_transferModel = nullptr;
     ConnectionsSidebar* m_sidebar = nullptr;
     OverviewView* m_overview = nullptr;

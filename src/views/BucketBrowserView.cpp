@@ -51,6 +51,11 @@ BucketBrowserView::BucketBrowserView(QWidget* parent)
 
 BucketBrowserView::~BucketBrowserView() = default;
 
+bool BucketBrowserView::isEmpty() const
+{
+    return m_model->rowCount() == 0;
+}
+
 void BucketBrowserView::setSnapshots(const QList<SnapshotPtr>& snapshots)
 {
     m_model->setSnapshots(snapshots);

@@ -27,6 +27,8 @@ public:
     void setSnapshots(const QList<SnapshotPtr>& snapshots);
     void setTimeZone(TimeZoneMode zone);
     BucketTreeModel* model() const { return m_model; }
+    /// True when no server is shown (the model has no rows).
+    bool isEmpty() const;
     QTreeView* tree() const { return m_tree; }
 
 protected:
