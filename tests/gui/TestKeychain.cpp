@@ -3,25 +3,77 @@
 // Service, on a private session bus with a keyring in a temporary home (the machine's own
 // keychain is never touched). secret-tool (libsecret) reads what was stored, as any other
 // program of the desktop would; a locked keyring is refused and the secret kept for the session.
-#include "src/jobs/CredentialVault.h"
+// A key typed into the connection editor lives in the keychain and nowhere else: not in any text
+// the window shows or a picture of it reads, any file under the home, the process table during a
+// drill, or the drill's history.
+#include "GuiTestSupport.h"
+#include "PermissiveS3rver.h"
+#include "VisibleTexts.h"
 
-#include <QCoreApplication>
+#include "engine/restore/DrillJob.h"
+#include "src/app/MainWindow.h"
+#include "src/dialogs/ConnectionEditor.h"
+#include "src/dialogs/RestoreWizard.h"
+#include "src/jobs/CredentialVault.h"
+#include "src/views/ConnectionsSidebar.h"
+#include "src/views/PitrView.h"
+
+#include <QAbstractButton>
 #include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QPlainTextEdit>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QUuid>
 
 #include <csignal>
 
+using namespace tideline;
 using namespace tideline::gui;
+using tideline::test::FixtureEnv;
 
 namespace {
 
 const QString kService = QStringLiteral("tideline-keychain-test");
 const QString kId = QStringLiteral("profile-1");
 const S3Secret kSecret{QStringLiteral("AKIDKEYCHAINTEST"), QStringLiteral("Planted-Secret-5d0b7e"), {}};
+
+/// Every process's command line that holds `needle` (read from /proc; processes that end while
+/// being read are skipped).
+QStringList commandLinesHolding(const QByteArray& needle)
+{
+    QStringList hits;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& pid : pids) {
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (f.open(QIODevice::ReadOnly))
+            if (const QByteArray line = f.readAll(); line.contains(needle))
+                hits << QString::fromLocal8Bit(line).replace(QChar(0), QChar(u' '));
+    }
+    return hits;
+}
+
+/// The files under `root` whose bytes hold `needle`.
+QStringList filesHolding(const QString& root, const QByteArray& needle)
+{
+    QStringList hits;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
+            hits << f.fileName();
+    }
+    return hits;
+}
 
 struct Done {
     bool called = false;
@@ -134,6 +186,136 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT((lookup(out, code), code != 0), 20'000);
     }
 
+    // The whole way of a typed key: the connection editor stores it in the keychain; a new window
+    // (nothing in memory, none in the environment) reads it back, loads a bucket that accepts any
+    // signature, shows every view and drills through PostgreSQL. Then a search of everything.
+    void aTypedKeyLivesInTheKeychainOnly()
+    {
+        QVERIFY2(FixtureEnv::instance().ok(), "fixture env.json missing: run the fixture.buckets test first");
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("tesseract")).isEmpty(),
+                 "tesseract missing: scripts/setup installs it (tesseract-ocr)");
+        const QString planted = QStringLiteral("Tideline-Planted-Keychain-") + QUuid::createUuid().toString(QUuid::Id128);
+        const QByteArray needle = planted.toUtf8();
+        const QString accessKey = FixtureEnv::instance().root().value(QStringLiteral("access_key")).toString();
+        qunsetenv("AWS_ACCESS_KEY_ID");
+        qunsetenv("AWS_SECRET_ACCESS_KEY");
+        qunsetenv("AWS_SESSION_TOKEN");
+        qunsetenv("AWS_PROFILE");
+        qputenv("AWS_DEFAULT_REGION", FixtureEnv::instance().root().value(QStringLiteral("region")).toString().toUtf8());
+        const test::PermissiveS3rver server(m_home.filePath(QStringLiteral("permissive")));
+        QVERIFY(server.ok());
+        const QString settings = m_home.filePath(QStringLiteral("config/tideline.ini"));
+        const QString serverName = FixtureEnv::instance().server(QStringLiteral("main"));
+
+        ConnectionProfile profile = test::fixtureProfile(QStringLiteral("main"), server.endpoint());
+        profile.credentials = ConnectionProfile::CredentialSource::Keychain;
+        profile.transient = false; // as typed into the editor, not given on the command line
+        {
+            MainWindow first(MainWindow::Options{true, settings, QStringLiteral("en"), false});
+            first.show();
+            QSignalSpy loaded(&first, &MainWindow::sourceLoaded);
+            emit first.findChild<ConnectionsSidebar*>()->addRequested();
+            auto* editor = first.findChild<ConnectionEditor*>();
+            QVERIFY(editor);
+            editor->setProfile(profile, {accessKey, planted, {}});
+            editor->accept();
+            QVERIFY(loaded.wait(60'000));
+            QVERIFY2(first.session().snapshot(serverName), "the bucket loaded with the typed key");
+            profile = first.session().profile();
+        }
+        {
+            QProcess lookup;
+            lookup.start(QStringLiteral("secret-tool"),
+                         {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("Tideline"),
+                          QStringLiteral("user"), QStringLiteral("s3/") + profile.id});
+            QVERIFY(lookup.waitForFinished(20'000));
+            QVERIFY2(lookup.readAllStandardOutput().contains(needle), "the typed key is in the keychain");
+        }
+
+        QStringList seen;
+        QStringList running;
+        QString pictured;
+        const QString shots = m_home.filePath(QStringLiteral("shots"));
+        QVERIFY(QDir().mkpath(shots));
+        {
+            MainWindow second(MainWindow::Options{true, settings, QStringLiteral("en"), false});
+            second.resize(1400, 900);
+            second.show();
+            QVERIFY(!second.vault().sessionSecret(profile.id));
+            QSignalSpy loaded(&second, &MainWindow::sourceLoaded);
+            emit second.findChild<ConnectionsSidebar*>()->serverActivated(profile.id, serverName);
+            QVERIFY(loaded.wait(60'000));
+            QVERIFY2(second.session().snapshot(serverName), "the new window read the key from the keychain");
+            for (const char* view : {"overview", "backups", "wals", "timeline", "bucket", "usage", "transfers"}) {
+                second.showView(QString::fromLatin1(view));
+                QTest::qWait(100);
+                seen << test::visibleTexts();
+                const QString png = shots + QStringLiteral("/%1.png").arg(QLatin1String(view));
+                QVERIFY(second.grab().save(png));
+                // The painted views hold text no widget does.
+                if (qstrcmp(view, "overview") == 0 || qstrcmp(view, "timeline") == 0 || qstrcmp(view, "usage") == 0)
+                    pictured += test::ocrText(png);
+            }
+
+            // A drill: the key reaches tideline-cli and PostgreSQL's restore_command by the
+            // environment only. The process table is read every 20 ms while it runs.
+            PitrView* pitr = second.pitr();
+            second.showView(QStringLiteral("timeline"));
+            const QJsonArray points =
+                FixtureEnv::instance().scenario(QStringLiteral("main")).value(QStringLiteral("restore_points")).toArray();
+            const QDateTime at =
+                QDateTime::fromString(points.at(0).toObject().value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+            pitr->setTargetTime(at.toMSecsSinceEpoch() * 1000);
+            QTRY_VERIFY_WITH_TIMEOUT(!pitr->planning(), 20'000);
+            QVERIFY(pitr->plan().ok());
+            RestoreWizard* w = second.openRestoreWizard();
+            QVERIFY(w);
+            w->next();
+            QCOMPARE(w->currentId(), int(RestoreWizard::ActionPage));
+            w->setAction(RestoreWizard::Action::Drill);
+            w->checkQueries()->setPlainText(QStringLiteral("SELECT 1 = 1"));
+            w->next();
+            QCOMPARE(w->currentId(), int(RestoreWizard::ReviewPage));
+            seen << w->reviewText();
+            QSignalSpy finished(w, &RestoreWizard::runFinished);
+            int scans = 0;
+            QTimer watch;
+            connect(&watch, &QTimer::timeout, this, [&] {
+                running << commandLinesHolding(needle);
+                ++scans;
+            });
+            watch.start(20);
+            w->next();
+            QVERIFY(finished.wait(120'000));
+            watch.stop();
+            QVERIFY(w->drillReport());
+            QVERIFY2(w->succeeded(), qPrintable(w->resultMessage()));
+            QVERIFY2(scans > 5, "the process table was read while the drill ran");
+            seen << test::visibleTexts() << w->reportView()->toPlainText();
+            w->close();
+            second.saveSettings();
+        }
+
+        QVERIFY2(seen.join(u'\n').contains(serverName), "the harvest saw the loaded server");
+        const QStringList shown = seen.filter(planted);
+        QVERIFY2(shown.isEmpty(), qPrintable(shown.value(0).left(200)));
+        QVERIFY2(running.isEmpty(), qPrintable(running.value(0).left(300)));
+        // The pictures were read (the bucket's name is on the overview), and no part of the key is
+        // in them: no 12 characters of its random tail, spaces dropped.
+        QString words = pictured;
+        words.remove(QRegularExpression(QStringLiteral("\\s")));
+        QVERIFY2(words.contains(profile.bucket), qPrintable(pictured.left(400)));
+        QVERIFY2(!words.contains(QStringLiteral("Planted"), Qt::CaseInsensitive), qPrintable(pictured.left(400)));
+        const QString tail = planted.mid(planted.lastIndexOf(u'-') + 1);
+        for (qsizetype i = 0; i + 12 <= tail.size(); ++i)
+            QVERIFY2(!words.contains(tail.mid(i, 12), Qt::CaseInsensitive), qPrintable(tail.mid(i, 12)));
+        // Settings, drill history, caches, logs, pictures: everything under the home (the XDG
+        // directories point into it). The keyring's own file holds the key encrypted.
+        const QStringList files = filesHolding(m_home.path(), needle);
+        QVERIFY2(files.isEmpty(), qPrintable(files.join(QStringLiteral(", "))));
+        QVERIFY2(!restore::drillHistory(serverName).isEmpty(), "the drill wrote its history under the home");
+    }
+
     // Locked (the screen locker, a keyring never unlocked this login): the vault says so, and
     // what was typed lasts for the session only; nothing is written anywhere else.
     void aLockedKeychainKeepsTheSecretForTheSessionOnly()
@@ -172,5 +354,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestKeychain)
+QTEST_MAIN(TestKeychain)
 #include "TestKeychain.moc"

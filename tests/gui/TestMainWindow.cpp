@@ -3,6 +3,8 @@
 // view, it restores its settings, and `tideline --screenshot` writes a PNG (or fails with one line);
 // no text it shows, anywhere, holds a secret.
 #include "GuiTestSupport.h"
+#include "PermissiveS3rver.h"
+#include "VisibleTexts.h"
 
 #include "engine/core/Timestamp.h"
 #include "engine/pitr/ServerStatus.h"
@@ -40,63 +42,6 @@
 using namespace tideline;
 using namespace tideline::gui;
 using tideline::test::FixtureEnv;
-
-namespace {
-
-void modelTexts(const QAbstractItemModel* model, const QModelIndex& parent, QStringList& out, int& budget)
-{
-    for (int c = 0; c < model->columnCount(parent) && !parent.isValid(); ++c)
-        out << model->headerData(c, Qt::Horizontal).toString()
-            << model->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString();
-    for (int r = 0; r < model->rowCount(parent) && budget > 0; ++r)
-        for (int c = 0; c < model->columnCount(parent) && budget > 0; ++c, --budget) {
-            const QModelIndex i = model->index(r, c, parent);
-            out << i.data(Qt::DisplayRole).toString() << i.data(Qt::ToolTipRole).toString();
-            if (c == 0 && model->hasChildren(i))
-                modelTexts(model, i, out, budget);
-        }
-}
-
-// Every text a person (or a screenshot) can see in any open window: titles, tooltips, labels,
-// buttons, fields as they display (a password field shows bullets), item views, tabs, actions.
-QStringList visibleTexts()
-{
-    QStringList out;
-    int budget = 200'000;
-    for (QWidget* top : QApplication::topLevelWidgets()) {
-        QList<QWidget*> all = top->findChildren<QWidget*>();
-        all.prepend(top);
-        for (const QWidget* w : std::as_const(all)) {
-            out << w->windowTitle() << w->toolTip() << w->statusTip() << w->accessibleName() << w->accessibleDescription();
-            if (const auto* l = qobject_cast<const QLabel*>(w))
-                out << l->text();
-            else if (const auto* b = qobject_cast<const QAbstractButton*>(w))
-                out << b->text();
-            else if (const auto* e = qobject_cast<const QLineEdit*>(w))
-                out << e->displayText() << e->placeholderText();
-            else if (const auto* t = qobject_cast<const QTextEdit*>(w))
-                out << t->toPlainText();
-            else if (const auto* pt = qobject_cast<const QPlainTextEdit*>(w))
-                out << pt->toPlainText();
-            else if (const auto* g = qobject_cast<const QGroupBox*>(w))
-                out << g->title();
-            else if (const auto* c = qobject_cast<const QComboBox*>(w)) {
-                for (int i = 0; i < c->count(); ++i)
-                    out << c->itemText(i);
-            } else if (const auto* tb = qobject_cast<const QTabBar*>(w)) {
-                for (int i = 0; i < tb->count(); ++i)
-                    out << tb->tabText(i) << tb->tabToolTip(i);
-            } else if (const auto* v = qobject_cast<const QAbstractItemView*>(w); v && v->model())
-                modelTexts(v->model(), {}, out, budget);
-            for (const QAction* a : w->actions())
-                out << a->text() << a->toolTip();
-        }
-    }
-    out.removeAll(QString());
-    return out;
-}
-
-} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -248,23 +193,10 @@ private slots:
     void noSecretOnAnyScreen()
     {
         const QString planted = QStringLiteral("Tideline-Planted-Gui-") + QUuid::createUuid().toString(QUuid::Id128);
-        const QString serverDir = m_dir.filePath(QStringLiteral("permissive"));
-        QVERIFY(QDir().mkpath(serverDir));
-        QVERIFY(QFile::link(QStringLiteral(TIDELINE_FIXTURE_DIR "/s3rver/store"), serverDir + QStringLiteral("/store")));
-        const QString ctl = QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3rver_ctl.sh");
-        QProcess start;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("S3RVER_EXTRA_ARGS"), QStringLiteral("--allow-mismatched-signatures"));
-        start.setProcessEnvironment(e);
-        start.start(QStringLiteral("bash"), {ctl, QStringLiteral("start"), serverDir});
-        QVERIFY(start.waitForFinished(60'000) && start.exitCode() == 0);
-        const auto stop = qScopeGuard([&] {
-            QProcess::execute(QStringLiteral("bash"), {ctl, QStringLiteral("stop"), serverDir});
-            test::exportFixtureCredentials();
-        });
-        QFile portFile(serverDir + QStringLiteral("/port"));
-        QVERIFY(portFile.open(QIODevice::ReadOnly));
-        const QString endpoint = QStringLiteral("http://127.0.0.1:%1").arg(QString::fromLatin1(portFile.readAll().trimmed()));
+        const auto restoreCredentials = qScopeGuard([] { test::exportFixtureCredentials(); });
+        const test::PermissiveS3rver server(m_dir.filePath(QStringLiteral("permissive")));
+        QVERIFY(server.ok());
+        const QString endpoint = server.endpoint();
         qputenv("AWS_SECRET_ACCESS_KEY", planted.toUtf8());
 
         const QString settings = m_dir.filePath(QStringLiteral("secrets.ini"));
@@ -280,12 +212,12 @@ private slots:
             for (const char* view : {"overview", "backups", "wals", "bucket", "usage", "transfers"}) {
                 window.showView(QString::fromLatin1(view));
                 QTest::qWait(50);
-                seen << visibleTexts();
+                seen << test::visibleTexts();
             }
             QVERIFY(window.openRestoreWizard());
             QVERIFY(window.openDoctorDialog());
             QTest::qWait(200);
-            seen << visibleTexts();
+            seen << test::visibleTexts();
 
             ConnectionEditor editor(window.runner(), window.vault());
             editor.setProfile(profile,
@@ -295,14 +227,14 @@ private slots:
             editor.testConnection();
             QVERIFY(tested.wait(60'000));
             QCOMPARE(tested.first().first().toBool(), true);
-            seen << visibleTexts();
+            seen << test::visibleTexts();
 
             auto missing = ConnectionProfile::fromSourceUrl(QStringLiteral("s3://no-such-bucket/cnpg"));
             QVERIFY(missing);
             missing->endpoint = endpoint;
             window.openSource(*missing);
             QVERIFY(loaded.wait(60'000));
-            seen << visibleTexts();
+            seen << test::visibleTexts();
             window.saveSettings();
         }
         QVERIFY2(seen.join(u'\n').contains(QStringLiteral("pg-main")), "the harvest saw the loaded server");
