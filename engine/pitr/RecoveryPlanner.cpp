@@ -835,6 +835,18 @@ private:
 
 } // namespace
 
+bool planReadsWalEvents(const RecoveryTarget& target)
+{
+    switch (target.kind) {
+    case RecoveryTarget::Kind::Time:
+    case RecoveryTarget::Kind::Xid:
+    case RecoveryTarget::Kind::Name: return true;
+    case RecoveryTarget::Kind::Lsn:
+    case RecoveryTarget::Kind::Immediate: return false;
+    }
+    return true;
+}
+
 RecoveryPlan planRecovery(const ServerCatalog& catalog, const RecoveryTarget& target, const PlanningRates& rates,
                           const catalog::WalEventIndex* events)
 {

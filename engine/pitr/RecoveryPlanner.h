@@ -36,4 +36,10 @@ namespace tideline::pitr {
 RecoveryPlan planRecovery(const catalog::ServerCatalog& catalog, const RecoveryTarget& target,
                           const PlanningRates& rates = {}, const catalog::WalEventIndex* events = nullptr);
 
+/// Whether planRecovery() consults the event index for `target`: time, xid and name targets do
+/// (and their alternatives); an LSN or immediate target is planned from the catalog alone, so
+/// reading the WAL for it (a download of the whole archive when the cache is cold) is wasted.
+/// Any thread.
+bool planReadsWalEvents(const RecoveryTarget& target);
+
 } // namespace tideline::pitr

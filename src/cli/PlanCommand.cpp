@@ -24,7 +24,7 @@ int PlanCommand::run(const Invocation& invocation)
     auto loaded = openAndLoad(invocation, invocation.args[0], invocation.args[1], context);
     if (!loaded)
         return reportError(loaded.error());
-    auto events = walEventsForPlanning(loaded->source, loaded->catalog, context);
+    auto events = walEventsForPlanning(loaded->source, loaded->catalog, *target, context);
     if (!events)
         return reportError(events.error());
     const pitr::RecoveryPlan plan =

@@ -181,8 +181,11 @@ Result<LoadedSource> openAndLoad(const Invocation& invocation, const QString& ur
 }
 
 Result<std::optional<catalog::WalEventIndex>> walEventsForPlanning(const OpenedSource& source,
-                                                                   const catalog::ServerCatalog& catalog, JobContext& context)
+                                                                   const catalog::ServerCatalog& catalog,
+                                                                   const pitr::RecoveryTarget& target, JobContext& context)
 {
+    if (!pitr::planReadsWalEvents(target))
+        return std::optional<catalog::WalEventIndex>();
     catalog::WalEventIndexOptions options;
     options.cacheDir = catalog::defaultWalEventCacheDir(source.url, catalog.server);
     options.limitAsUnasked();
@@ -203,7 +206,7 @@ Result<PlannedSource> openAndPlan(const Invocation& invocation, const pitr::Reco
     auto loaded = openAndLoad(invocation, invocation.args[0], invocation.args[1], context);
     if (!loaded)
         return fail(loaded.error());
-    auto events = walEventsForPlanning(loaded->source, loaded->catalog, context);
+    auto events = walEventsForPlanning(loaded->source, loaded->catalog, target, context);
     if (!events)
         return fail(events.error());
     pitr::RecoveryPlan plan = pitr::planRecovery(loaded->catalog, target, {}, events->has_value() ? &**events : nullptr);

@@ -68,11 +68,13 @@ struct LoadedSource {
 /// loadCatalog() keeping the store. Errors: openSource()'s and loadServerCatalog()'s.
 Result<LoadedSource> openAndLoad(const Invocation& invocation, const QString& url, const QString& server, JobContext& context);
 
-/// The server's WAL event index for the planner (read from the bucket, cached by ETag). A
+/// The server's WAL event index for planning `target` (read from the bucket, cached by ETag);
+/// nullopt without reading when the planner has no use for it (pitr::planReadsWalEvents). A
 /// failure is printed as a note and gives nullopt: the plan then stands on upload times.
 /// Errors: only Cancelled.
 Result<std::optional<catalog::WalEventIndex>> walEventsForPlanning(const OpenedSource& source,
-                                                                   const catalog::ServerCatalog& catalog, JobContext& context);
+                                                                   const catalog::ServerCatalog& catalog,
+                                                                   const pitr::RecoveryTarget& target, JobContext& context);
 
 /// A source opened, one server's catalog loaded, and a target planned on it.
 struct PlannedSource {

@@ -5,7 +5,9 @@
 #include "engine/wal/Lsn.h"
 #include "tests/support/FixtureEnv.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <yaml-cpp/yaml.h>
@@ -89,6 +91,36 @@ class TestCliPlan : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QVERIFY2(env().ok(), "fixture env.json missing"); }
+
+    // An LSN or immediate target is planned from the catalog alone: reading the WAL for it would
+    // download the whole archive on a cold cache (most of a drill's planning, measured). A time
+    // target does read it, which is how the check below could fail.
+    void onlyTargetsTheRecordsDecideReadTheWal()
+    {
+        const QJsonObject rp =
+            env().scenario(QStringLiteral("main")).value(QStringLiteral("restore_points")).toArray().at(0).toObject();
+        const auto readsWal = [&](const QStringList& target) {
+            QTemporaryDir cache;
+            QProcessEnvironment e = env().environment();
+            e.insert(QStringLiteral("XDG_CACHE_HOME"), cache.path());
+            QStringList args{QStringLiteral("plan"),
+                             env().url(QStringLiteral("main")),
+                             env().server(QStringLiteral("main")),
+                             QStringLiteral("--json"),
+                             QStringLiteral("--endpoint-url"),
+                             env().endpoint()};
+            const ProcessResult r = FixtureEnv::runWith(e, QStringLiteral(TIDELINE_CLI), args + target);
+            if (r.exitCode != 0 || !r.json().value(QStringLiteral("ok")).toBool())
+                return QStringLiteral("plan failed: ") + QString::fromUtf8(r.out + r.err);
+            QDirIterator it(cache.path(), {QStringLiteral("wal-events")}, QDir::Dirs, QDirIterator::Subdirectories);
+            return it.hasNext() ? QStringLiteral("read") : QStringLiteral("not read");
+        };
+        QCOMPARE(readsWal({QStringLiteral("--target-lsn"), rp.value(QStringLiteral("lsn")).toString()}),
+                 QStringLiteral("not read"));
+        QCOMPARE(readsWal({QStringLiteral("--target-immediate")}), QStringLiteral("not read"));
+        QCOMPARE(readsWal({QStringLiteral("--target-time"), rp.value(QStringLiteral("time")).toString()}),
+                 QStringLiteral("read"));
+    }
 
     void restorePointsByTimeAndLsnMatchCnpgsChoice()
     {
