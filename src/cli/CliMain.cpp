@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "src/cli/CliMain.h"
 #include "engine/core/Redactor.h"
 #include "engine/core/Translations.h"
 #include "src/cli/AlertsCommand.h"
@@ -29,13 +30,9 @@
 
 #include <QCoreApplication>
 
-int main(int argc, char* argv[])
+int tideline_cli_main(int argc, char** argv)
 {
     using namespace tideline::cli;
-    // A restore_command spool hit is served before any Qt object exists: PostgreSQL starts one
-    // process per WAL segment, so start-up is most of what a hit costs.
-    if (const auto served = walRestoreFastPath(argc, argv))
-        return *served;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tideline-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDELINE_VERSION));

@@ -6,6 +6,7 @@
 #include "engine/storage/StoreFactory.h"
 #include "src/cli/Output.h"
 #include "src/cli/SourceAccess.h"
+#include "src/cli/WalRestoreFastPath.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -27,90 +28,6 @@ namespace {
 constexpr int kWalRestoreFailure = 255; // DESIGN.md: above 125, so PostgreSQL stops instead of promoting
 constexpr auto kPrefetcherIdleExit = std::chrono::milliseconds(5000);
 constexpr int kMaxPrefetch = WalRestoreRequest::kMaxPrefetch;
-
-bool parseInt(std::string_view text, int low, int high, int* out)
-{
-    if (text.empty() || text.size() > 9)
-        return false;
-    int value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-        value = value * 10 + (c - '0');
-    }
-    if (value < low || value > high)
-        return false;
-    *out = value;
-    return true;
-}
-
-// wal-restore's command line in plain strings, before Qt exists: mirrors CommandLine's grammar
-// for this one verb; anything it does not know sends the call to
-// the full path, which parses properly and reports errors.
-std::optional<WalRestoreRequest> parseRaw(int argc, char** argv)
-{
-    WalRestoreRequest a;
-    std::vector<std::string_view> positional;
-    bool optionsEnded = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg(argv[i]);
-        if (optionsEnded || arg.empty() || arg.front() != '-' || arg == "-") {
-            positional.push_back(arg);
-            continue;
-        }
-        if (arg == "--") {
-            optionsEnded = true;
-            continue;
-        }
-        if (!arg.starts_with("--"))
-            return std::nullopt;
-        std::string_view optionName = arg.substr(2);
-        std::optional<std::string_view> value;
-        if (const auto eq = optionName.find('='); eq != std::string_view::npos) {
-            value = optionName.substr(eq + 1);
-            optionName = optionName.substr(0, eq);
-        }
-        if (optionName == "no-verify-tls" || optionName == "json" || optionName == "prefetch-worker") {
-            if (value)
-                return std::nullopt;
-            a.noVerifyTls = a.noVerifyTls || optionName == "no-verify-tls";
-            a.worker = a.worker || optionName == "prefetch-worker";
-            continue;
-        }
-        std::string* target = nullptr;
-        if (optionName == "endpoint-url")
-            target = &a.endpoint;
-        else if (optionName == "profile")
-            target = &a.profile;
-        else if (optionName == "region")
-            target = &a.region;
-        else if (optionName == "ca-bundle")
-            target = &a.caBundle;
-        else if (optionName == "spool")
-            target = &a.spool;
-        else if (optionName == "addressing-style")
-            target = &a.addressingStyle;
-        else if (optionName != "prefetch" && optionName != "retry-for")
-            return std::nullopt; // --help, --version, another verb's option...
-        if (!value) {
-            if (i + 1 >= argc)
-                return std::nullopt;
-            value = std::string_view(argv[++i]);
-        }
-        if (target)
-            *target = std::string(*value);
-        else if (optionName == "prefetch" ? !parseInt(*value, 0, kMaxPrefetch, &a.prefetch)
-                                          : !parseInt(*value, 0, 86400, &a.retryForSeconds))
-            return std::nullopt;
-    }
-    if (positional.size() != 5 || positional[0] != "wal-restore")
-        return std::nullopt;
-    a.source = positional[1];
-    a.server = positional[2];
-    a.walName = positional[3];
-    a.dest = positional[4];
-    return a;
-}
 
 int failWalRestore(const QString& walName, Error error, int attempts = 0, double seconds = 0)
 {
@@ -221,17 +138,6 @@ int WalRestoreCommand::run(const Invocation& invocation)
         return 1;
     }
     return failWalRestore(walNameText, fetched.error(), attempts, double(clock.elapsed()) / 1000.0);
-}
-
-std::optional<int> walRestoreFastPath(int argc, char** argv)
-{
-    const auto args = parseRaw(argc, argv);
-    if (!args || args->worker)
-        return std::nullopt;
-    const auto name = WalName::parse(args->walName);
-    if (!name)
-        return std::nullopt;
-    return args->serveFromSpool(*name);
 }
 
 } // namespace tideline::cli

@@ -3,8 +3,6 @@
 
 #include "src/cli/Command.h"
 
-#include <optional>
-
 namespace tideline::cli {
 
 /// wal-restore SOURCE_URL SERVER WAL_NAME DEST_PATH [--spool DIR] [--prefetch N] [--retry-for S]:
@@ -32,10 +30,5 @@ public:
     std::pair<int, int> arity() const override { return {4, 4}; }
     int run(const Invocation& invocation) override;
 };
-
-/// The spool hit, before any Qt object exists: main() calls this first with the raw command line.
-/// Returns the exit status when it served the file from the spool; nullopt to carry on with the
-/// full path (not wal-restore, not a segment, not spooled, or anything unusual).
-std::optional<int> walRestoreFastPath(int argc, char** argv);
 
 } // namespace tideline::cli

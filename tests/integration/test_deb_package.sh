@@ -50,6 +50,18 @@ out="$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$scratch" "$root/usr/bin/tidel
 QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$scratch" "$root/usr/bin/tideline" --help >/dev/null 2>&1 \
     || fail "tideline --help failed"
 ok "both binaries run --version/--help"
+# tideline-cli is a launcher without Qt and the program is its private library; the launcher
+# finds it through its RUNPATH, and without it fails in one line (255 for a restore_command).
+lib="$(find "$root/usr/lib" -name libtideline-cli.so)"
+[[ -n "$lib" && "$lib" == */tideline/libtideline-cli.so ]] || fail "libtideline-cli.so not in a private lib/tideline directory: '$lib'"
+! ldd "$root/usr/bin/tideline-cli" | grep -q libQt6 || fail "the tideline-cli launcher links Qt"
+mkdir -p "$scratch/alone" && cp "$root/usr/bin/tideline-cli" "$scratch/alone/"
+rc=0; err="$("$scratch/alone/tideline-cli" --version 2>&1 >/dev/null)" || rc=$?
+[[ $rc == 1 && "$err" == "tideline-cli: cannot load libtideline-cli"*Hint:* && "$err" != *$'\n'* ]] \
+    || fail "without its library, tideline-cli --version exited $rc with '$err'"
+rc=0; "$scratch/alone/tideline-cli" wal-restore s3://b/p srv 000000010000000000000001 "$scratch/x" 2>/dev/null || rc=$?
+[[ $rc == 255 ]] || fail "without its library, wal-restore exited $rc (must be 255: PostgreSQL would read 1-125 as not found)"
+ok "the launcher finds $(basename "$lib") and fails in one line without it"
 # The catalogues are inside the binaries: the installed CLI speaks Russian under a Russian locale.
 ru_help="$(env -u LC_ALL -u LANGUAGE LANG=ru_RU.UTF-8 "$root/usr/bin/tideline-cli" --help)" \
     || fail "tideline-cli --help failed under LANG=ru_RU.UTF-8"
