@@ -30,6 +30,8 @@
 
 #include <QCoreApplication>
 
+const char* const tideline_cli_version = TIDELINE_VERSION;
+
 int tideline_cli_main(int argc, char** argv)
 {
     using namespace tideline::cli;
