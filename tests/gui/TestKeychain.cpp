@@ -27,6 +27,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -60,6 +61,19 @@ QStringList commandLinesHolding(const QByteArray& needle)
                 hits << QString::fromLocal8Bit(line).replace(QChar(0), QChar(u' '));
     }
     return hits;
+}
+
+/// The pids of the processes whose environment holds `needle` (the legitimate way a key reaches
+/// the PostgreSQL a drill starts).
+QStringList environmentsHolding(const QByteArray& needle)
+{
+    QStringList pids;
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(QStringLiteral("/proc/%1/environ").arg(pid));
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
+            pids << pid;
+    }
+    return pids;
 }
 
 /// The files under `root` whose bytes hold `needle`.
@@ -201,6 +215,7 @@ private slots:
         qunsetenv("AWS_SECRET_ACCESS_KEY");
         qunsetenv("AWS_SESSION_TOKEN");
         qunsetenv("AWS_PROFILE");
+        const auto restoreEnvironment = qScopeGuard([] { test::exportFixtureCredentials(); });
         qputenv("AWS_DEFAULT_REGION", FixtureEnv::instance().root().value(QStringLiteral("region")).toString().toUtf8());
         const test::PermissiveS3rver server(m_home.filePath(QStringLiteral("permissive")));
         QVERIFY(server.ok());
@@ -245,7 +260,9 @@ private slots:
             QSignalSpy loaded(&second, &MainWindow::sourceLoaded);
             emit second.findChild<ConnectionsSidebar*>()->serverActivated(profile.id, serverName);
             QVERIFY(loaded.wait(60'000));
-            QVERIFY2(second.session().snapshot(serverName), "the new window read the key from the keychain");
+            QVERIFY2(second.session().snapshot(serverName), "the new window loaded the bucket");
+            // Read from the keychain (nothing held it in memory before), not found some other way.
+            QCOMPARE(second.vault().sessionSecret(profile.id).value_or(S3Secret{}).secretAccessKey, planted);
             for (const char* view : {"overview", "backups", "wals", "timeline", "bucket", "usage", "transfers"}) {
                 second.showView(QString::fromLatin1(view));
                 QTest::qWait(100);
@@ -278,10 +295,20 @@ private slots:
             QCOMPARE(w->currentId(), int(RestoreWizard::ReviewPage));
             seen << w->reviewText();
             QSignalSpy finished(w, &RestoreWizard::runFinished);
+            // Also: the key does reach the drill's PostgreSQL (its environment), and the data
+            // directory that server runs in never holds it in its configuration.
             int scans = 0;
+            QSet<QString> dataDirs;
             QTimer watch;
             connect(&watch, &QTimer::timeout, this, [&] {
                 running << commandLinesHolding(needle);
+                for (const QString& pid : environmentsHolding(needle)) {
+                    const QString cwd = QFileInfo(QStringLiteral("/proc/%1/cwd").arg(pid)).canonicalFilePath();
+                    if (QFile::exists(cwd + QStringLiteral("/PG_VERSION")) && !dataDirs.contains(cwd)) {
+                        dataDirs.insert(cwd);
+                        running << filesHolding(cwd, needle);
+                    }
+                }
                 ++scans;
             });
             watch.start(20);
@@ -291,6 +318,7 @@ private slots:
             QVERIFY(w->drillReport());
             QVERIFY2(w->succeeded(), qPrintable(w->resultMessage()));
             QVERIFY2(scans > 5, "the process table was read while the drill ran");
+            QVERIFY2(!dataDirs.isEmpty(), "the drill's PostgreSQL was seen with the key in its environment");
             seen << test::visibleTexts() << w->reportView()->toPlainText();
             w->close();
             second.saveSettings();
@@ -304,7 +332,7 @@ private slots:
         // in them: no 12 characters of its random tail, spaces dropped.
         QString words = pictured;
         words.remove(QRegularExpression(QStringLiteral("\\s")));
-        QVERIFY2(words.contains(profile.bucket), qPrintable(pictured.left(400)));
+        QVERIFY2(words.contains(profile.bucket, Qt::CaseInsensitive), qPrintable(pictured.left(400)));
         QVERIFY2(!words.contains(QStringLiteral("Planted"), Qt::CaseInsensitive), qPrintable(pictured.left(400)));
         const QString tail = planted.mid(planted.lastIndexOf(u'-') + 1);
         for (qsizetype i = 0; i + 12 <= tail.size(); ++i)

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QGroupBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -76,8 +77,13 @@ inline QStringList visibleTexts()
 /// draw text no widget holds.
 inline QString ocrText(const QString& file)
 {
+    // Twice the size: Tesseract misreads small UI type (l for 1, dropped hyphens) at 1x.
+    const QString large = file + QStringLiteral(".x2.png");
+    const QImage image(file);
+    if (image.isNull() || !image.scaled(image.size() * 2, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).save(large))
+        return {};
     QProcess p;
-    p.start(QStringLiteral("tesseract"), {file, QStringLiteral("-"), QStringLiteral("-l"), QStringLiteral("eng")});
+    p.start(QStringLiteral("tesseract"), {large, QStringLiteral("-"), QStringLiteral("-l"), QStringLiteral("eng")});
     if (!p.waitForFinished(120'000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return {};
     return QString::fromUtf8(p.readAllStandardOutput());
