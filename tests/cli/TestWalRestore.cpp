@@ -8,8 +8,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -450,6 +452,88 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         r = walRestore(closed, url, QStringLiteral("pg-main"), QStringLiteral("00000001000000000000000D"), dest,
                        {QStringLiteral("--prefetch"), QStringLiteral("0"), QStringLiteral("--retry-for"), QStringLiteral("0")});
         QCOMPARE(r.exitCode, 255);
+    }
+
+    // The detached prefetcher is this same executable again (the launcher, which loads the
+    // library for it), carrying the caller's endpoint, region and addressing style and never a
+    // secret: caught in the process table while a proxy holds its downloads for two seconds, then
+    // seen to fill the spool through that same proxy.
+    void thePrefetcherCarriesTheCallersSettingsAndNoSecret()
+    {
+        QTemporaryDir dir;
+        const QString pgWal = dir.filePath(QStringLiteral("pg_wal"));
+        QVERIFY(QDir().mkpath(pgWal));
+        QProcess proxy;
+        proxy.start(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"), env().endpoint(),
+             QStringLiteral("--rules"),
+             QStringLiteral(
+                 R"([{"action": "delay", "method": "GET", "path": "00000001000000000000000[4-9]", "stall_ms": 2000}])")});
+        QVERIFY(proxy.waitForReadyRead(10'000));
+        const int port = proxy.readLine().trimmed().toInt();
+        QVERIFY(port > 0);
+        const auto stopProxy = qScopeGuard([&] {
+            proxy.closeWriteChannel();
+            if (!proxy.waitForFinished(5000))
+                proxy.kill();
+        });
+        const QString endpoint = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        const QString region = env().root().value(QStringLiteral("region")).toString();
+        const QString url = env().url(QStringLiteral("main"));
+        const ProcessResult r =
+            env().run(QStringLiteral(TIDELINE_CLI),
+                      {QStringLiteral("--endpoint-url"), endpoint, QStringLiteral("--region"), region,
+                       QStringLiteral("--addressing-style"), QStringLiteral("path"), QStringLiteral("wal-restore"), url,
+                       QStringLiteral("pg-main"), QStringLiteral("000000010000000000000003"),
+                       pgWal + QStringLiteral("/RECOVERYXLOG"), QStringLiteral("--prefetch"), QStringLiteral("4")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        // The worker: the process whose command line names --prefetch-worker and this spool.
+        QString pid;
+        QStringList argv;
+        QElapsedTimer clock;
+        clock.start();
+        while (pid.isEmpty() && clock.elapsed() < 10'000) {
+            for (const QString& p : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                const QList<QByteArray> words = readAll(QStringLiteral("/proc/%1/cmdline").arg(p)).split('\0');
+                if (words.contains("--prefetch-worker")
+                    && words.contains(QFile::encodeName(pgWal + QStringLiteral("/tideline-spool")))) {
+                    pid = p;
+                    for (const QByteArray& w : words)
+                        argv << QString::fromLocal8Bit(w);
+                    break;
+                }
+            }
+            QThread::msleep(20);
+        }
+        QVERIFY2(!pid.isEmpty(), "no prefetch worker seen while its downloads were held");
+        QCOMPARE(QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).canonicalFilePath(),
+                 QFileInfo(QStringLiteral(TIDELINE_CLI)).canonicalFilePath());
+        const auto after = [&](const QString& option) { return argv.value(argv.indexOf(option) + 1); };
+        QCOMPARE(after(QStringLiteral("--endpoint-url")), endpoint);
+        QCOMPARE(after(QStringLiteral("--region")), region);
+        QCOMPARE(after(QStringLiteral("--addressing-style")), QStringLiteral("path"));
+        QCOMPARE(after(QStringLiteral("--prefetch")), QStringLiteral("4"));
+        QCOMPARE(after(QStringLiteral("wal-restore")), url);
+        QCOMPARE(after(url), QStringLiteral("pg-main"));
+        const QString secret = env().root().value(QStringLiteral("secret_key")).toString();
+        QVERIFY2(!argv.join(u' ').contains(secret), "the secret key is on the worker's command line");
+
+        // And it works with them: the next four segments land in the spool through the proxy.
+        QStringList spooled;
+        while (clock.elapsed() < 30'000) {
+            spooled.clear();
+            for (const QString& f : spoolFiles(pgWal))
+                if (f.size() == 24)
+                    spooled.append(f);
+            if (spooled.size() == 4)
+                break;
+            QThread::msleep(50);
+        }
+        QCOMPARE(spooled,
+                 QStringList({QStringLiteral("000000010000000000000004"), QStringLiteral("000000010000000000000005"),
+                              QStringLiteral("000000010000000000000006"), QStringLiteral("000000010000000000000007")}));
     }
 
     // A spool directory another local user may write (or a symlink) is never trusted: nothing is
