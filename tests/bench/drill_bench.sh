@@ -24,6 +24,10 @@ SEGMENTS="${SEGMENTS:-200}"
 source "$repo/tests/bench/pgbench_dataset.sh"
 
 bench_workdir tideline-drill-bench
+# The data set, its archive and six copies of the data directory: about 20 GB at SCALE=70.
+need_gb=$(( SCALE * 3 / 10 ))
+avail_gb=$(( $(df --output=avail -k "$work" | tail -1) / 1024 / 1024 ))
+(( avail_gb >= need_gb )) || { echo "$work has $avail_gb GB free; SCALE=$SCALE needs about $need_gb GB" >&2; exit 2; }
 make_dataset "$work" "$SCALE" "$SEGMENTS"
 check_sql="SELECT count(*) = $((SCALE * 100000)) FROM pgbench_accounts"
 now() { date +%s.%N; }
@@ -76,6 +80,12 @@ recover() { # DIR CMD SETTINGS
     local watcher=$!
     wait "$starter"
     until [[ "$("$PGBIN/psql" -h "$dir" -U postgres -qAtX -c 'SELECT pg_is_in_recovery()' postgres 2>/dev/null)" == f ]]; do
+        # A server that stopped (a failed restore_command, a full disk) never promotes: say so.
+        if ! runuser -u postgres -- "$PGBIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+            echo "$label: PostgreSQL stopped before promotion; its log ends:" >&2
+            grep -v 'restored log file' "$work/sock/$label.log" | tail -n 5 >&2
+            exit 1
+        fi
         sleep 0.2
     done
     [[ "$("$PGBIN/psql" -h "$dir" -U postgres -qAtX -c "$check_sql" postgres)" == t ]] || { echo "$label: check failed" >&2; exit 1; }

@@ -357,6 +357,7 @@ def main():
         test_relation_names(env, main_sc, cache, work)
     finally:
         tr.drop_temp_buckets(env)
+        shutil.rmtree(work, ignore_errors=True)  # 1.5 GB of decoded WAL and copies
     if tr.FAILURES:
         print(f"{len(tr.FAILURES)} check(s) failed", file=sys.stderr)
         sys.exit(1)
