@@ -3,6 +3,7 @@
 // barman-cloud-wal-restore hands over and pg_waldump accepts them; exit 1 only for a file that is
 // not archived, 255 for a failing store or a wrong object; the spool serves later segments with
 // the network gone; the destination never holds a partial file.
+#include "tests/integration/S3Proxy.h"
 #include "tests/support/FixtureEnv.h"
 
 #include <QDir>
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
-#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -274,22 +274,16 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         QVERIFY(!QFile::exists(dest));
 
         // 500 on every request, through the harness proxy in front of the real bucket.
-        QProcess proxy;
-        proxy.start(QStringLiteral("/usr/bin/python3"),
-                    {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"),
-                     env().endpoint(), QStringLiteral("--rules"), QStringLiteral(R"([{"action": "error500"}])")});
-        QVERIFY(proxy.waitForReadyRead(10'000));
-        const int port = proxy.readLine().trimmed().toInt();
-        QVERIFY(port > 0);
+        tideline::test::S3Proxy proxy;
+        QVERIFY2(proxy.start(env().endpoint(), {QStringLiteral("--rules"), QStringLiteral(R"([{"action": "error500"}])")}),
+                 qPrintable(proxy.error()));
+        const int port = proxy.port();
         r = walRestore(QStringLiteral("http://127.0.0.1:%1").arg(port), url, QStringLiteral("pg-main"),
                        QStringLiteral("00000003.history"), dest, {QStringLiteral("--retry-for"), QStringLiteral("2")}, &ms);
         QVERIFY2(r.exitCode == 255, r.err.constData());
         QVERIFY2(ms >= 2000, qPrintable(QString::number(ms)));
         checkOneLine(r);
         QVERIFY(!QFile::exists(dest));
-        proxy.closeWriteChannel();
-        if (!proxy.waitForFinished(5000))
-            proxy.kill();
     }
 
     // "Not archived" (exit 1) ends recovery, so only an archive that answered may give it: a 404
@@ -302,14 +296,12 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         const QString dest = dir.filePath(QStringLiteral("RECOVERYXLOG"));
         const QString segment = QStringLiteral("000000010000000000000003");
 
-        QProcess proxy;
-        proxy.start(QStringLiteral("/usr/bin/python3"),
-                    {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"),
-                     env().endpoint(), QStringLiteral("--rules"),
-                     QStringLiteral(R"([{"action": "notfound", "method": "GET", "path": "%1\\.gz$"}])").arg(segment)});
-        QVERIFY(proxy.waitForReadyRead(10'000));
-        const int port = proxy.readLine().trimmed().toInt();
-        QVERIFY(port > 0);
+        tideline::test::S3Proxy proxy;
+        QVERIFY2(proxy.start(env().endpoint(),
+                             {QStringLiteral("--rules"),
+                              QStringLiteral(R"([{"action": "notfound", "method": "GET", "path": "%1\\.gz$"}])").arg(segment)}),
+                 qPrintable(proxy.error()));
+        const int port = proxy.port();
         ProcessResult r =
             walRestore(QStringLiteral("http://127.0.0.1:%1").arg(port), env().url(QStringLiteral("main")),
                        QStringLiteral("pg-main"), segment, dest, {QStringLiteral("--retry-for"), QStringLiteral("1")});
@@ -318,22 +310,15 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         checkOneLine(r);
         QVERIFY(!QFile::exists(dest));
         // A listing answered with 404 (some S3-compatible stores and proxies do) is no answer.
-        QProcess listProxy;
-        listProxy.start(QStringLiteral("/usr/bin/python3"),
-                        {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"),
-                         env().endpoint(), QStringLiteral("--rules"),
-                         QStringLiteral(R"([{"action": "notfound", "method": "GET", "path": "list-type=2"}])")});
-        QVERIFY(listProxy.waitForReadyRead(10'000));
-        const int listPort = listProxy.readLine().trimmed().toInt();
+        tideline::test::S3Proxy listProxy;
+        QVERIFY2(listProxy.start(env().endpoint(),
+                                 {QStringLiteral("--rules"),
+                                  QStringLiteral(R"([{"action": "notfound", "method": "GET", "path": "list-type=2"}])")}),
+                 qPrintable(listProxy.error()));
+        const int listPort = listProxy.port();
         r = walRestore(QStringLiteral("http://127.0.0.1:%1").arg(listPort), env().url(QStringLiteral("main")),
                        QStringLiteral("pg-main"), segment, dest, {QStringLiteral("--retry-for"), QStringLiteral("1")});
         QVERIFY2(r.exitCode == 255, r.err.constData());
-        listProxy.closeWriteChannel();
-        if (!listProxy.waitForFinished(5000))
-            listProxy.kill();
-        proxy.closeWriteChannel();
-        if (!proxy.waitForFinished(5000))
-            proxy.kill();
 
         // An empty directory where the archive should be mounted.
         const QString empty = dir.filePath(QStringLiteral("mnt"));
@@ -463,21 +448,14 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         QTemporaryDir dir;
         const QString pgWal = dir.filePath(QStringLiteral("pg_wal"));
         QVERIFY(QDir().mkpath(pgWal));
-        QProcess proxy;
-        proxy.start(
-            QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"), env().endpoint(),
-             QStringLiteral("--rules"),
-             QStringLiteral(
-                 R"([{"action": "delay", "method": "GET", "path": "00000001000000000000000[4-9]", "stall_ms": 2000}])")});
-        QVERIFY(proxy.waitForReadyRead(10'000));
-        const int port = proxy.readLine().trimmed().toInt();
-        QVERIFY(port > 0);
-        const auto stopProxy = qScopeGuard([&] {
-            proxy.closeWriteChannel();
-            if (!proxy.waitForFinished(5000))
-                proxy.kill();
-        });
+        tideline::test::S3Proxy proxy;
+        QVERIFY2(proxy.start(
+                     env().endpoint(),
+                     {QStringLiteral("--rules"),
+                      QStringLiteral(
+                          R"([{"action": "delay", "method": "GET", "path": "00000001000000000000000[4-9]", "stall_ms": 2000}])")}),
+                 qPrintable(proxy.error()));
+        const int port = proxy.port();
         const QString endpoint = QStringLiteral("http://127.0.0.1:%1").arg(port);
         const QString region = env().root().value(QStringLiteral("region")).toString();
         const QString url = env().url(QStringLiteral("main"));
@@ -569,16 +547,15 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         QTemporaryDir dir;
         const QString dest = dir.filePath(QStringLiteral("RECOVERYXLOG"));
         const QString url = env().url(QStringLiteral("main"));
-        QProcess proxy;
         // Segment 1 is 1.4 MB compressed: stall after 300 kB of it.
-        proxy.start(
-            QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral(TIDELINE_SOURCE_DIR "/tests/support/s3proxy.py"), QStringLiteral("--upstream"), env().endpoint(),
-             QStringLiteral("--rules"),
-             QStringLiteral(
-                 R"([{"action": "stall_body", "method": "GET", "path": "000000010000000000000001\\.gz", "bytes": 300000, "stall_ms": 20000}])")});
-        QVERIFY(proxy.waitForReadyRead(10'000));
-        const int port = proxy.readLine().trimmed().toInt();
+        tideline::test::S3Proxy proxy;
+        QVERIFY2(proxy.start(
+                     env().endpoint(),
+                     {QStringLiteral("--rules"),
+                      QStringLiteral(
+                          R"([{"action": "stall_body", "method": "GET", "path": "000000010000000000000001\\.gz", "bytes": 300000, "stall_ms": 20000}])")}),
+                 qPrintable(proxy.error()));
+        const int port = proxy.port();
         QProcess cli;
         cli.setProcessEnvironment(env().environment());
         cli.start(QStringLiteral(TIDELINE_CLI),
@@ -597,9 +574,6 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         cli.waitForFinished();
         QVERIFY(!QFile::exists(dest));
         QVERIFY(QFile::exists(temp));
-        proxy.closeWriteChannel();
-        if (!proxy.waitForFinished(5000))
-            proxy.kill();
 
         const ProcessResult r =
             walRestore(env().endpoint(), url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000001"), dest,

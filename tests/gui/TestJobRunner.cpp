@@ -3,7 +3,7 @@
 // (the guard makes a violation loud), a slow store leaves the event loop responsive, progress
 // arrives on the GUI thread, and a running job can be cancelled and says so.
 #include "GuiTestSupport.h"
-#include "S3Proxy.h"
+#include "tests/integration/S3Proxy.h"
 
 #include "src/jobs/GuardedStore.h"
 
@@ -115,8 +115,8 @@ private slots:
     void slowStoreLeavesTheEventLoopResponsive()
     {
         // Every request 150 ms late: the load takes seconds, the window must not notice.
-        test::S3Proxy proxy({QStringLiteral("--delay-ms"), QStringLiteral("150")});
-        QVERIFY(proxy.ok());
+        test::S3Proxy proxy;
+        QVERIFY(proxy.start(FixtureEnv::instance().endpoint(), {QStringLiteral("--delay-ms"), QStringLiteral("150")}));
         JobRunner runner;
         SourceSession session(runner);
         QSignalSpy finished(&session, &SourceSession::finished);
@@ -135,9 +135,10 @@ private slots:
     void cancellingARunningJob()
     {
         // Every request to the bucket stalls for a minute: only cancelling ends the job.
-        test::S3Proxy proxy({QStringLiteral("--rules"),
-                             QStringLiteral(R"([{"action": "stall", "path": "tideline-main", "stall_ms": 60000}])")});
-        QVERIFY(proxy.ok());
+        test::S3Proxy proxy;
+        QVERIFY(proxy.start(FixtureEnv::instance().endpoint(),
+                            {QStringLiteral("--rules"),
+                             QStringLiteral(R"([{"action": "stall", "path": "tideline-main", "stall_ms": 60000}])")}));
         JobRunner runner;
         SourceSession session(runner);
         QSignalSpy failed(&session, &SourceSession::failed);

@@ -4,7 +4,7 @@
 // `tideline-cli plan --json`; every wizard path runs to its end for real (manifest YAML, a local
 // restore, a drill); a cancelled restore never leaves a directory that looks complete.
 #include "GuiTestSupport.h"
-#include "S3Proxy.h"
+#include "tests/integration/S3Proxy.h"
 
 #include "engine/core/Clock.h"
 #include "engine/core/Timestamp.h"
@@ -406,10 +406,11 @@ private slots:
     {
         // The same bucket through the harness proxy, which sends the first bytes of every tar and
         // then holds the rest: the restore is certainly mid-download when it is cancelled.
-        test::S3Proxy proxy({QStringLiteral("--rules"),
+        test::S3Proxy proxy;
+        QVERIFY(proxy.start(FixtureEnv::instance().endpoint(),
+                            {QStringLiteral("--rules"),
                              QStringLiteral(R"([{"action": "stall_body", "method": "GET", "path": "data[._]", "bytes": 65536,
-                                                 "stall_ms": 120000}])")});
-        QVERIFY(proxy.ok());
+                                                 "stall_ms": 120000}])")}));
         const QString server = FixtureEnv::instance().server(QStringLiteral("main"));
         QSignalSpy loaded(m_window.get(), &MainWindow::sourceLoaded);
         m_window->openSource(test::fixtureProfile(QStringLiteral("main"), proxy.endpoint()), server);
