@@ -30,7 +30,7 @@
 
 #include <QCoreApplication>
 
-const char* const tideline_cli_version = TIDELINE_VERSION;
+const int tideline_cli_interface = kCliInterface;
 
 int tideline_cli_main(int argc, char** argv)
 {

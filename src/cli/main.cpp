@@ -10,7 +10,6 @@
 #include "src/cli/WalRestoreFastPath.h"
 
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -24,9 +23,9 @@ namespace {
 int cannotRun(int argc, char** argv, const std::string& why)
 {
     std::fprintf(stderr,
-                 "tideline-cli: cannot load libtideline-cli: %s. Hint: Reinstall Tideline; the library belongs in "
-                 "%s from the executable's directory (or beside it in a build tree).\n",
-                 why.c_str(), TIDELINE_CLI_LIBDIR);
+                 "tideline-cli: cannot load libtideline-cli: %s. Hint: Reinstall Tideline (or install the library "
+                 "it names), so that tideline-cli and libtideline-cli come from the same package.\n",
+                 why.c_str());
     for (int i = 1; i < argc; ++i)
         if (std::string_view(argv[i]) == "wal-restore")
             return 255;
@@ -36,9 +35,9 @@ int cannotRun(int argc, char** argv, const std::string& why)
 std::string executableDirectory()
 {
     char exe[4096];
-    const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return {};
+    const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe);
+    if (n <= 0 || std::size_t(n) >= sizeof exe)
+        return {}; // unreadable, or cut short
     const std::string path(exe, std::size_t(n));
     return path.substr(0, path.rfind('/') + 1);
 }
@@ -51,26 +50,27 @@ int main(int argc, char* argv[])
         return *served;
     const std::string dir = executableDirectory();
     if (dir.empty())
-        return cannotRun(argc, argv, "/proc/self/exe cannot be read");
-    void* library = nullptr;
-    std::string tried;
-    for (const std::string& candidate : {dir + "libtideline-cli.so", dir + TIDELINE_CLI_LIBDIR + "/libtideline-cli.so"}) {
-        if ((library = ::dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL)))
+        return cannotRun(argc, argv, "its own path cannot be read from /proc/self/exe (is /proc mounted?)");
+    // Installed first; beside the executable in a build tree.
+    std::string path;
+    for (const std::string& candidate : {dir + TIDELINE_CLI_LIBDIR + "/libtideline-cli.so", dir + "libtideline-cli.so"})
+        if (::access(candidate.c_str(), F_OK) == 0) {
+            path = candidate;
             break;
+        }
+    if (path.empty())
+        return cannotRun(argc, argv, "it is not in " + dir + TIDELINE_CLI_LIBDIR + " nor in " + dir);
+    void* library = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!library) {
+        // There but not loadable: usually a library it needs (Qt) is missing, which dlerror names.
         const char* why = ::dlerror();
-        tried += (tried.empty() ? "" : "; ") + std::string(why ? why : candidate.c_str());
+        return cannotRun(argc, argv, path + " does not load (" + (why ? why : "unknown error") + ")");
     }
-    if (!library)
-        return cannotRun(argc, argv, tried);
-    // Launcher and library from different builds (an upgrade landing between the two files)
-    // could disagree about the spool: refuse instead.
-    const auto version = reinterpret_cast<const char* const*>(::dlsym(library, "tideline_cli_version"));
-    if (!version || std::strcmp(*version, TIDELINE_VERSION) != 0)
-        return cannotRun(argc, argv,
-                         std::string("it is version ") + (version ? *version : "unknown") + ", this launcher "
-                             + TIDELINE_VERSION);
+    const auto interface = static_cast<const int*>(::dlsym(library, "tideline_cli_interface"));
+    if (!interface || *interface != kCliInterface)
+        return cannotRun(argc, argv, path + " is from another build of Tideline");
     const auto run = reinterpret_cast<decltype(&tideline_cli_main)>(::dlsym(library, "tideline_cli_main"));
     if (!run)
-        return cannotRun(argc, argv, "it has no tideline_cli_main");
+        return cannotRun(argc, argv, path + " has no tideline_cli_main");
     return run(argc, argv);
 }

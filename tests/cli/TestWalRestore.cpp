@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -486,6 +487,8 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
             QThread::msleep(20);
         }
         QVERIFY2(!pid.isEmpty(), "no prefetch worker seen while its downloads were held");
+        // It would outlive the test by its idle time, writing into a directory being removed.
+        const auto stopWorker = qScopeGuard([&] { ::kill(pid_t(pid.toInt()), SIGTERM); });
         QCOMPARE(QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).canonicalFilePath(),
                  QFileInfo(QStringLiteral(TIDELINE_CLI)).canonicalFilePath());
         const auto after = [&](const QString& option) { return argv.value(argv.indexOf(option) + 1); };

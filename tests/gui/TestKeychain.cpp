@@ -302,11 +302,13 @@ private slots:
             QTimer watch;
             connect(&watch, &QTimer::timeout, this, [&] {
                 running << commandLinesHolding(needle);
+                // The drill's scratch (the data directory and the server log beside it) again
+                // every half second while the server runs: what it writes late counts too.
                 for (const QString& pid : environmentsHolding(needle)) {
                     const QString cwd = QFileInfo(QStringLiteral("/proc/%1/cwd").arg(pid)).canonicalFilePath();
-                    if (QFile::exists(cwd + QStringLiteral("/PG_VERSION")) && !dataDirs.contains(cwd)) {
+                    if (QFile::exists(cwd + QStringLiteral("/PG_VERSION")) && (!dataDirs.contains(cwd) || scans % 25 == 0)) {
                         dataDirs.insert(cwd);
-                        running << filesHolding(cwd, needle);
+                        running << filesHolding(QFileInfo(cwd).path(), needle);
                     }
                 }
                 ++scans;

@@ -51,10 +51,17 @@ QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$scratch" "$root/usr/bin/tideline" --
     || fail "tideline --help failed"
 ok "both binaries run --version/--help"
 # tideline-cli is a launcher without Qt and the program is its private library; the launcher
-# finds it through its RUNPATH, and without it fails in one line (255 for a restore_command).
+# loads it by absolute path (no RUNPATH anywhere: an empty entry would mean the current
+# directory), and without it fails in one line (255 for a restore_command).
 lib="$(find "$root/usr/lib" -name libtideline-cli.so)"
 [[ -n "$lib" && "$lib" == */tideline/libtideline-cli.so ]] || fail "libtideline-cli.so not in a private lib/tideline directory: '$lib'"
 ! ldd "$root/usr/bin/tideline-cli" | grep -q libQt6 || fail "the tideline-cli launcher links Qt"
+for f in "$root/usr/bin/tideline-cli" "$root/usr/bin/tideline" "$lib"; do
+    ! readelf -d "$f" | grep -Eq 'RUNPATH|RPATH' || fail "$(basename "$f") has a RUNPATH: $(readelf -d "$f" | grep -E 'R(UN)?PATH')"
+done
+# Through a symlink elsewhere (~/bin), as users link it.
+ln -s "$root/usr/bin/tideline-cli" "$scratch/linked-tideline-cli"
+[[ "$("$scratch/linked-tideline-cli" --version)" == *"$version"* ]] || fail "tideline-cli through a symlink does not run"
 mkdir -p "$scratch/alone" && cp "$root/usr/bin/tideline-cli" "$scratch/alone/"
 rc=0; err="$("$scratch/alone/tideline-cli" --version 2>&1 >/dev/null)" || rc=$?
 [[ $rc == 1 && "$err" == "tideline-cli: cannot load libtideline-cli"*Hint:* && "$err" != *$'\n'* ]] \
