@@ -34,8 +34,13 @@ check_sql="SELECT count(*) = $((SCALE * 100000)) FROM pgbench_accounts"
 now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc; }
 
+# Each run starts with nothing dirty in the page cache: the data set just written (gigabytes)
+# would otherwise be flushed during the first run timed, and each run's writes during the next.
+settle() { sync; sleep 2; }
+
 # 1. The drill, as a DBA runs it.
 echo "== tideline-cli drill"
+settle
 s=$(now)
 "$cli" --endpoint-url "$endpoint" drill s3://replay/cnpg pg --target-lsn "$end_lsn" --check-sql "$check_sql" \
     --scratch "$work" --timeout 3600 --json > "$work/drill.json" || { cat "$work/drill.json" >&2; exit 1; }
@@ -102,6 +107,7 @@ recover() { # DIR CMD SETTINGS
 # The drill's durable RTO estimate against a durable recovery measured here: tideline-cli restore
 # (files synced, the settings for a kept copy, its own wal-restore), started, promoted, checked.
 echo "== durable recovery (restore + replay, kept settings)"
+settle
 s=$(now)
 "$cli" --endpoint-url "$endpoint" restore s3://replay/cnpg pg "$work/durable" --target-lsn "$end_lsn" \
     --target-action promote > /dev/null
@@ -116,6 +122,7 @@ rm -rf "$work/durable"
 t_barman=NA; cpu_barman=NA
 if [[ "${BARMAN:-1}" == 1 ]]; then
     echo "== barman-cloud-restore + barman-cloud-wal-restore"
+    settle
     s=$(now)
     backup_id=$(barman-cloud-backup-list --endpoint-url "$endpoint" --format json s3://replay/cnpg pg |
         $PY -c "import json,sys; print(json.load(sys.stdin)['backups_list'][-1]['backup_id'])")
@@ -135,6 +142,7 @@ fi
 echo "== replay floors (cp)"
 run_floor() { # LABEL SETTINGS
     rm -rf "$work/r-$1"; cp -a "$work/base" "$work/r-$1"
+    settle
     recover "$work/r-$1" "cp $work/archive/%f %p" "$2"
 }
 read -r t_cp cpu_cp < <(run_floor untuned "") || true
