@@ -14,8 +14,6 @@
 
 #include <algorithm>
 #include <string>
-#include <string_view>
-#include <vector>
 
 namespace tideline::cli {
 

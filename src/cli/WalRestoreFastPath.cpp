@@ -8,22 +8,6 @@
 
 namespace tideline::cli {
 
-bool parseInt(std::string_view text, int low, int high, int* out)
-{
-    if (text.empty() || text.size() > 9)
-        return false;
-    int value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-        value = value * 10 + (c - '0');
-    }
-    if (value < low || value > high)
-        return false;
-    *out = value;
-    return true;
-}
-
 namespace {
 
 // wal-restore's command line in plain strings, before Qt exists: mirrors CommandLine's grammar

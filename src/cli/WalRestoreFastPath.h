@@ -10,7 +10,22 @@
 namespace tideline::cli {
 
 /// A decimal number from `low` to `high` (at most 9 digits, no sign) into *out; false otherwise.
-bool parseInt(std::string_view text, int low, int high, int* out);
+/// Inline: the full program's wal-restore parser shares it without linking this file.
+inline bool parseInt(std::string_view text, int low, int high, int* out)
+{
+    if (text.empty() || text.size() > 9)
+        return false;
+    int value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+        value = value * 10 + (c - '0');
+    }
+    if (value < low || value > high)
+        return false;
+    *out = value;
+    return true;
+}
 
 /// Serves `wal-restore ... WAL_NAME DEST` from the spool when the raw command line is one and the
 /// segment is spooled (or being downloaded). Returns the exit status when it served it; nullopt to
