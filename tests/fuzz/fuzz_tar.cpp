@@ -20,6 +20,8 @@ QString outer()
         QByteArray tmpl = QFile::encodeName(QDir::tempPath() + QStringLiteral("/tideline-fuzz-tar-XXXXXX"));
         if (!::mkdtemp(tmpl.data()))
             std::abort();
+        // libFuzzer ends a timed run with exit(): leave /tmp as found (a crash keeps it to look at).
+        std::atexit([] { QDir(outer()).removeRecursively(); });
         return QFile::decodeName(tmpl);
     }();
     return dir;
