@@ -344,7 +344,9 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
             return env().run(QStringLiteral("runuser"),
                              {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
                               QStringLiteral(TIDELINE_CLI), QStringLiteral("wal-restore"), url, server, segment, dest,
-                              QStringLiteral("--retry-for"), QStringLiteral("1")});
+                              QStringLiteral("--retry-for"), QStringLiteral("1"),
+                              // No prefetcher to outlive the test in a directory being removed.
+                              QStringLiteral("--prefetch"), QStringLiteral("0")});
         };
         // The same call can read it while the directory is open to it: only permissions differ.
         QCOMPARE(env().run(QStringLiteral("chmod"), {QStringLiteral("-R"), QStringLiteral("a+rX"), copy}).exitCode, 0);
@@ -488,7 +490,17 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         }
         QVERIFY2(!pid.isEmpty(), "no prefetch worker seen while its downloads were held");
         // It would outlive the test by its idle time, writing into a directory being removed.
-        const auto stopWorker = qScopeGuard([&] { ::kill(pid_t(pid.toInt()), SIGTERM); });
+        const auto stopWorker = qScopeGuard([&] {
+            ::kill(pid_t(pid.toInt()), SIGTERM);
+            // Not our child: gone, or a zombie of whoever reaps orphans, once its last write is done.
+            for (int i = 0; i < 500; ++i) {
+                const QByteArray stat = readAll(QStringLiteral("/proc/%1/stat").arg(pid));
+                const qsizetype close = stat.lastIndexOf(')');
+                if (close < 0 || stat.mid(close + 2, 1) == "Z")
+                    break;
+                QThread::msleep(20);
+            }
+        });
         QCOMPARE(QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).canonicalFilePath(),
                  QFileInfo(QStringLiteral(TIDELINE_CLI)).canonicalFilePath());
         const auto after = [&](const QString& option) { return argv.value(argv.indexOf(option) + 1); };
@@ -585,6 +597,41 @@ s3.put_object(Bucket=dst, Key=d + "000000010000000000000006.gz", Body=gzip.compr
         QVERIFY(!QFile::exists(temp));
         QVERIFY(readAll(dest)
                 == barmanRestore(url, QStringLiteral("pg-main"), QStringLiteral("000000010000000000000001"), dir.path()));
+    }
+
+    // The reaper of killed calls' temporary files removes only those whose process is gone: a
+    // call running as another user (kill answers EPERM, not ESRCH) is alive and keeps its file.
+    void theReaperKeepsAnotherUsersLiveCall()
+    {
+        QTemporaryDir dir;
+        ::chmod(QFile::encodeName(dir.path()).constData(), 0777);
+        const QString dest = dir.filePath(QStringLiteral("RECOVERYXLOG"));
+        // Alive, as root: this test. Gone: a process started and waited for.
+        QProcess gone;
+        gone.start(QStringLiteral("sleep"), {QStringLiteral("0.1")});
+        QVERIFY(gone.waitForStarted());
+        const qint64 deadPid = gone.processId();
+        QVERIFY(gone.waitForFinished());
+        const auto temp = [&](qint64 pid) { return dir.filePath(QStringLiteral(".RECOVERYXLOG.tideline-%1.tmp").arg(pid)); };
+        const QString live = temp(QCoreApplication::applicationPid());
+        QVERIFY(::kill(pid_t(QCoreApplication::applicationPid()), 0) == 0);
+        for (const QString& f : {live, temp(deadPid)}) {
+            QFile file(f);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("half a segment");
+        }
+        // The dead pid's slot: found empty now, by the same call the reaper makes.
+        QVERIFY(deadPid > 0 && ::kill(pid_t(deadPid), 0) != 0 && errno == ESRCH);
+        const ProcessResult r =
+            env().run(QStringLiteral("runuser"),
+                      {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), QStringLiteral(TIDELINE_CLI),
+                       QStringLiteral("--endpoint-url"), env().endpoint(), QStringLiteral("wal-restore"),
+                       env().url(QStringLiteral("main")), QStringLiteral("pg-main"),
+                       QStringLiteral("000000010000000000000002"), dest, QStringLiteral("--prefetch"), QStringLiteral("0")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QFile::exists(dest));
+        QVERIFY2(QFile::exists(live), "a live call's temporary file was removed: kill's EPERM was taken for a dead process");
+        QVERIFY2(!QFile::exists(temp(deadPid)), "a dead call's temporary file was left");
     }
 };
 
