@@ -225,7 +225,9 @@ void computeRestorability(ServerCatalog& catalog)
                 first = expected;
         }
         b.missingWalCount = missing;
-        b.restorable = missing == 0 && b.fileProblems.isEmpty();
+        // An end before the begin, or on another timeline, is no range a recovery can replay.
+        const bool range = *endSeg >= *beginSeg && end->timeline == begin->timeline;
+        b.restorable = range && missing == 0 && b.fileProblems.isEmpty();
         if (first)
             b.firstMissingWal = wal::segmentName(begin->timeline, *first, size);
     }

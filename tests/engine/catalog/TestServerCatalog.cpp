@@ -57,6 +57,26 @@ class TestServerCatalog : public QObject {
     {
         return m_url.localPath + QLatin1Char('/') + m_server + QStringLiteral("/base/") + id;
     }
+    // The catalog with backup `b`'s backup.info saying end_wal=`endWal`, then put back as it was.
+    Result<catalog::ServerCatalog> loadWithEndWal(const catalog::BackupEntry& b, const QByteArray& endWal)
+    {
+        QFile info(backupDir(b.id) + QStringLiteral("/backup.info"));
+        if (!info.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::Internal, info.errorString());
+        const QByteArray original = info.readAll();
+        info.close();
+        QByteArray hostile = original;
+        hostile.replace("end_wal=" + b.info->endWal.toLatin1(), "end_wal=" + endWal);
+        if (hostile == original || !info.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(ErrorCode::Internal, QStringLiteral("backup.info not altered"));
+        info.write(hostile);
+        info.close();
+        auto c = load();
+        if (!info.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(ErrorCode::Internal, info.errorString());
+        info.write(original);
+        return c;
+    }
 
 private slots:
     void initTestCase()
@@ -120,21 +140,8 @@ private slots:
         const auto before = load();
         QVERIFY(before);
         const catalog::BackupEntry& b = before->backups.first();
-        QFile info(backupDir(b.id) + QStringLiteral("/backup.info"));
-        QVERIFY(info.open(QIODevice::ReadOnly));
-        const QByteArray original = info.readAll();
-        info.close();
-        QByteArray hostile = original;
-        hostile.replace("end_wal=" + b.info->endWal.toLatin1(), "end_wal=00000001FFFFFFFF000000FF");
-        QVERIFY(hostile != original);
-        QVERIFY(info.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        info.write(hostile);
-        info.close();
-        const auto c = load();
-        QVERIFY(info.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        info.write(original);
-        info.close();
-        QVERIFY(c);
+        const auto c = loadWithEndWal(b, "00000001FFFFFFFF000000FF");
+        QVERIFY2(c, qPrintable(c ? QString() : c.error().oneLine()));
         const catalog::BackupEntry* e = c->findBackup(b.id);
         QVERIFY(!e->restorable);
         // Every segment from begin to 0xFFFFFFFF_FF is missing except those of timeline 1 on disk
@@ -154,6 +161,29 @@ private slots:
         }
         QCOMPARE(e->missingWalCount, span - archived);
         QVERIFY(!e->firstMissingWal.isEmpty());
+    }
+
+    // A backup.info whose end_wal is before its begin_wal, or on another timeline, names no range
+    // a recovery could replay: never restorable, whatever WAL the archive holds.
+    void aBackwardOrCrossTimelineWalRangeIsNotRestorable()
+    {
+        const auto before = load();
+        QVERIFY(before);
+        const catalog::BackupEntry& b = before->backups.last();
+        QVERIFY(b.restorable);
+        const QString begin = b.info->beginWal;
+        QVERIFY(begin.mid(16, 8) != QLatin1String("00000000"));
+        const QByteArray backwards = (begin.left(16) + QStringLiteral("00000000")).toLatin1();
+        const QByteArray otherTimeline =
+            (QStringLiteral("%1").arg(b.info->timeline + 1, 8, 16, QLatin1Char('0')).toUpper() + b.info->endWal.mid(8)).toLatin1();
+        for (const QByteArray& endWal : {backwards, otherTimeline}) {
+            const auto c = loadWithEndWal(b, endWal);
+            QVERIFY2(c, qPrintable(c ? QString() : c.error().oneLine()));
+            const catalog::BackupEntry* e = c->findBackup(b.id);
+            QVERIFY2(!e->restorable, endWal.constData());
+            QVERIFY2(!e->unrestorableReason().isEmpty(), endWal.constData());
+        }
+        QVERIFY(load()->findBackup(b.id)->restorable);
     }
 
     // barman reads the first line of annotations/keep as it is; so does the catalog.
