@@ -253,6 +253,38 @@ QMap<TimelineId, quint64> oldestBeginByTimeline(const ServerCatalog& catalog)
     return result;
 }
 
+// The listing ranges that hold each finished backup's begin_wal..end_wal, merged where they
+// overlap, in key order. A range starts just before the 16 names sharing begin_wal's first 23
+// characters (so an uncompressed segment, whose key is the bare name, is not skipped) and ends
+// after every key of end_wal's name ('~' sorts after ".gz", ".partial"). A hostile backup.info
+// naming a huge span costs what the store holds in it, no more.
+QList<WalListingPlan::Range> backupWalRanges(const QString& walsPrefix, const QList<BackupEntry>& backups)
+{
+    QList<WalListingPlan::Range> ranges;
+    for (const BackupEntry& b : backups) {
+        if (!b.info || b.info->status != QLatin1String("DONE"))
+            continue;
+        const auto begin = wal::WalFileName::parse(b.info->beginWal);
+        const auto end = wal::WalFileName::parse(b.info->endWal);
+        if (!begin || !end || begin->kind != wal::WalFileName::Kind::Segment || end->kind != wal::WalFileName::Kind::Segment
+            || b.info->beginWal > b.info->endWal)
+            continue;
+        const QString& first = b.info->beginWal;
+        const QString& last = b.info->endWal;
+        ranges.append({walsPrefix + first.left(16) + QLatin1Char('/') + first.left(23),
+                       walsPrefix + last.left(16) + QLatin1Char('/') + last + QLatin1Char('~')});
+    }
+    std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) { return a.startAfter < b.startAfter; });
+    QList<WalListingPlan::Range> merged;
+    for (const auto& r : ranges) {
+        if (!merged.isEmpty() && r.startAfter <= merged.last().upTo)
+            merged.last().upTo = std::max(merged.last().upTo, r.upTo);
+        else
+            merged.append(r);
+    }
+    return merged;
+}
+
 void addWarnings(ServerCatalog& catalog)
 {
     auto warn = [&](const char* code, const QString& message) {
@@ -305,6 +337,8 @@ void addWarnings(ServerCatalog& catalog)
              ServerCatalogText::tr("no backup.info states the WAL segment size; %1 MiB was inferred from the segment "
                                    "names")
                  .arg(catalog.wals.segmentSize() / (1024 * 1024)));
+    if (catalog.walScope != WalScope::Archive)
+        return; // the counts below would be of a fragment
     if (catalog.wals.ignoredKeys() > 0)
         warn("ignored_objects",
              ServerCatalogText::tr("%n objects under wals/ are not WAL files and were ignored", nullptr,
@@ -319,8 +353,10 @@ void addWarnings(ServerCatalog& catalog)
 } // namespace
 
 Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const storage::SourceUrl& source, const QString& server,
-                                        JobContext& context, const Clock& clock, int parallelism)
+                                        JobContext& context, const Clock& clock, int parallelism, WalScope scope)
 {
+    // Ranges pay on a paged store only; a local archive is read by directory in any case.
+    const bool rangesOnly = scope == WalScope::BackupRanges && store.listingPageSize() > 0;
     const CancelToken& cancel = context.cancelToken();
     const QString serverPrefix = source.key(server) + QLatin1Char('/');
     const QString basePrefix = serverPrefix + QStringLiteral("base/");
@@ -496,8 +532,13 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
             cancel);
     };
 
-    parallelFor(
-        2, 2, [&](qsizetype half) { half == 0 ? walsHalf() : baseHalf(); }, cancel);
+    if (rangesOnly) {
+        walsTop = Listing{};
+        baseHalf();
+    } else {
+        parallelFor(
+            2, 2, [&](qsizetype half) { half == 0 ? walsHalf() : baseHalf(); }, cancel);
+    }
     if (cancel.isCancelled())
         return cancelled();
     if (!base)
@@ -505,6 +546,9 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     if (!walsTop)
         return fail(walsTop.error());
     catalog.requests += base->requests + walsTop->requests;
+    // No backups: whether the server exists at all, and its WAL, are the full load's to say.
+    if (rangesOnly && base->objects.isEmpty())
+        return loadServerCatalog(store, source, server, context, clock, parallelism, WalScope::Archive);
     if (base->objects.isEmpty() && walsTop->objects.isEmpty() && walsTop->prefixes.isEmpty())
         return fail(ErrorCode::MissingSource,
                     ServerCatalogText::tr("no backups or WAL for server '%1' in %2").arg(server, source.toString()),
@@ -574,11 +618,42 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         }
         graph.addHistory(name->timeline, *entries);
     }
+    if (rangesOnly) {
+        // The backups are read: list what their ranges hold, as small listings in lanes as wide
+        // as base/'s GETs (most ranges are one or two segments, one request each).
+        const QList<WalListingPlan::Range> ranges = backupWalRanges(walsPrefix, catalog.backups);
+        QList<Result<int>> requests(ranges.size(), 0);
+        walBuilder.add(0, {});
+        parallelFor(
+            ranges.size(), 2 * std::max(1, parallelism),
+            [&](qsizetype i) {
+                WalArchiveBuilder::Piece piece;
+                requests[i] = store.listRangePages(walsPrefix, ranges[i].startAfter, ranges[i].upTo, cancel,
+                                                   [&](QList<ObjectInfo>& page) -> Result<void> {
+                                                       page.removeIf([&](const ObjectInfo& o) {
+                                                           return !WalListingPlan::inDirectory(walsPrefix, o.key);
+                                                       });
+                                                       WalArchiveBuilder::parse(walsPrefix, page, piece);
+                                                       return {};
+                                                   });
+                walBuilder.add(i + 1, std::move(piece));
+            },
+            cancel);
+        if (cancel.isCancelled())
+            return cancelled();
+        for (const Result<int>& r : requests) {
+            if (!r)
+                return fail(r.error());
+            catalog.requests += *r;
+        }
+        catalog.walScope = WalScope::BackupRanges;
+    }
     classifyBackups(catalog, clock);
     catalog.wals = walBuilder.finish(statedSegmentSize(catalog));
     catalog.wals.setGraph(std::move(graph));
     computeRestorability(catalog);
-    catalog.wals.computeGaps(oldestBeginByTimeline(catalog));
+    if (!rangesOnly)
+        catalog.wals.computeGaps(oldestBeginByTimeline(catalog));
     addWarnings(catalog);
     catalog.loadedAtUsec = clock.nowUsec();
     context.report({readingPhase, total.load(), total.load(), 0});

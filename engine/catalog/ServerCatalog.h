@@ -71,13 +71,22 @@ struct BackupEntry {
     QString statusText() const;
 };
 
+/// How much of wals/ a catalog reads.
+enum class WalScope {
+    Archive,      ///< all of it: gaps, timelines, windows, every WAL answer
+    BackupRanges, ///< only each finished backup's begin_wal..end_wal: enough to say whether it is restorable
+};
+
 /// Everything Tideline knows about one server's destination: the base backups and the WAL
 /// archive. A value: computed once by loadServerCatalog, then read from any thread.
 struct ServerCatalog {
     storage::SourceUrl source;
     QString server;
     QList<BackupEntry> backups; ///< by id, oldest first
+    /// With WalScope::BackupRanges: only the segments of the backups' own ranges, no history,
+    /// no gaps. Answer nothing about the archive from such a catalog.
     WalArchive wals;
+    WalScope walScope = WalScope::Archive;
     QList<CatalogWarning> warnings;
     qint64 loadedAtUsec = 0;
     int requests = 0; ///< store round trips it took
@@ -93,12 +102,20 @@ struct ServerCatalog {
 /// WalListingPlan; on a local one directory by directory; up to `parallelism` at once), fetches every backup.info and
 /// .history file concurrently, then derives restorability, gaps and warnings.
 ///
+/// WalScope::BackupRanges, on a paged store, lists only each finished backup's begin_wal..end_wal
+/// (overlapping ranges merged, one listing each, after base/ is read): a backup list costs the
+/// same on a 2,000,000-segment archive as on a small one. Every backup field, restorability
+/// included, is what the full load gives; the catalog's WAL is a fragment (walScope says so)
+/// and the WAL-count warnings (ignored_objects, duplicate_wal) are left out. On a local store,
+/// or when base/ is empty, it loads the whole archive.
+///
 /// Errors: MissingSource when the server has neither base/ nor wals/ objects (hint: the servers
 /// verb), or the bucket does not exist; the store's Network/Auth errors; Cancelled.
 /// An unreadable backup.info is not an error here: the entry is Unreadable with infoError set.
 /// Thread: any thread but the GUI thread (it blocks on I/O).
 Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const storage::SourceUrl& source, const QString& server,
-                                        JobContext& context, const Clock& clock = Clock::system(), int parallelism = 16);
+                                        JobContext& context, const Clock& clock = Clock::system(), int parallelism = 16,
+                                        WalScope scope = WalScope::Archive);
 
 /// The catalog as it will be once the objects with these keys are gone (a retention preview):
 /// backups whose backup.info goes are dropped, the others lose the listed objects, the WAL

@@ -16,7 +16,8 @@ QString timeText(const std::optional<Timestamp>& t)
 
 int BackupsCommand::run(const Invocation& invocation)
 {
-    auto catalog = loadCatalog(invocation, invocation.args[0], invocation.args[1]);
+    // A backup list needs each backup's own WAL range, not the archive (barman's lists neither).
+    auto catalog = loadCatalog(invocation, invocation.args[0], invocation.args[1], catalog::WalScope::BackupRanges);
     if (!catalog)
         return reportError(catalog.error());
     reportWarnings(catalog->warnings);

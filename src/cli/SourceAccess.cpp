@@ -159,13 +159,15 @@ QString serverFor(const OpenedSource& source, const QString& given)
     return given.isEmpty() ? source.serverName : given;
 }
 
-Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server)
+Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server,
+                                           catalog::WalScope scope)
 {
     auto source = openSource(invocation, url);
     if (!source)
         return fail(source.error());
     JobContext context(interruptToken());
-    return catalog::loadServerCatalog(*source->store, source->url, serverFor(*source, server), context);
+    return catalog::loadServerCatalog(*source->store, source->url, serverFor(*source, server), context, Clock::system(), 16,
+                                      scope);
 }
 
 Result<LoadedSource> openAndLoad(const Invocation& invocation, const QString& url, const QString& server, JobContext& context)

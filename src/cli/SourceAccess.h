@@ -55,8 +55,10 @@ Result<OpenedSource> openClusterBucket(const Invocation& invocation, const k8s::
 /// The server a verb works on: SERVER as given, else (cnpg:// without SERVER) the cluster's.
 QString serverFor(const OpenedSource& source, const QString& given);
 
-/// Opens the source and loads one server's catalog (the work of most verbs).
-Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server);
+/// Opens the source and loads one server's catalog (the work of most verbs); `scope` as
+/// loadServerCatalog()'s.
+Result<catalog::ServerCatalog> loadCatalog(const Invocation& invocation, const QString& url, const QString& server,
+                                           catalog::WalScope scope = catalog::WalScope::Archive);
 
 /// A source opened and one server's catalog loaded, the store kept for more reads.
 struct LoadedSource {
