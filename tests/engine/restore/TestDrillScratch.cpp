@@ -19,7 +19,10 @@
 #include <memory>
 #include <thread>
 
+#include <linux/capability.h>
+#include <pwd.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 using tideline::restore::DrillScratch;
@@ -230,6 +233,52 @@ private slots:
         }
         QCOMPARE(QDir::currentPath(), before);
         QVERIFY(QFile::exists(here + QStringLiteral("/data/postmaster.pid")));
+    }
+
+    // Root without CAP_SYS_PTRACE (Docker's and Kubernetes' default) cannot see where another
+    // user's process stands: /proc/PID/cwd answers EACCES. That says nothing about whether the
+    // server still runs, so the reaper refuses and signals nothing (it once took it for "gone").
+    void aServerRootCannotInspectIsLeftAlone()
+    {
+        const passwd* pg = ::getpwnam("postgres");
+        if (::geteuid() != 0 || !pg)
+            QSKIP("needs root and a postgres user");
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-eacces"));
+        QVERIFY(::chmod(QFile::encodeName(m_parent.path()).constData(), 0755) == 0);
+        QVERIFY(::chown(QFile::encodeName(dir + QStringLiteral("/data")).constData(), pg->pw_uid, pg->pw_gid) == 0);
+        // The "server": postgres's process standing in the data directory.
+        QProcess server;
+        server.start(QStringLiteral("runuser"),
+                     {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
+                      QStringLiteral("-c"), QStringLiteral("cd \"$1\" && echo ready && exec sleep 600"),
+                      QStringLiteral("sh"), dir + QStringLiteral("/data")});
+        QVERIFY(server.waitForReadyRead(10'000));
+        const auto stopServer = qScopeGuard([&] {
+            server.kill();
+            server.waitForFinished(5000);
+        });
+        // runuser execs the shell, which execs sleep: the process QProcess started is the server.
+        const qint64 pid = server.processId();
+        write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(pid) + '\n');
+        const QByteArray cwd = "/proc/" + QByteArray::number(pid) + "/cwd";
+        struct stat st {};
+        QVERIFY2(::stat(cwd.constData(), &st) == 0, "root with CAP_SYS_PTRACE sees the server's cwd");
+
+        // Capabilities are per thread: this one's effective set loses CAP_SYS_PTRACE, then gets it back.
+        __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+        __user_cap_data_struct saved[2]{};
+        QVERIFY(::syscall(SYS_capget, &header, saved) == 0);
+        __user_cap_data_struct dropped[2] = {saved[0], saved[1]};
+        dropped[0].effective &= ~(1U << CAP_SYS_PTRACE);
+        QVERIFY(::syscall(SYS_capset, &header, dropped) == 0);
+        const auto restore = qScopeGuard([&] { ::syscall(SYS_capset, &header, saved); });
+        QVERIFY2(::stat(cwd.constData(), &st) != 0 && errno == EACCES, "without CAP_SYS_PTRACE, /proc refuses");
+
+        const auto reaped = DrillScratch::reap(dir, 300);
+        QVERIFY(!reaped);
+        QVERIFY2(reaped.error().oneLine().contains(QStringLiteral("cannot tell")), qPrintable(reaped.error().oneLine()));
+        QVERIFY(QFile::exists(dir + QStringLiteral("/data/postmaster.pid")));
+        QVERIFY(!server.waitForFinished(300)); // never signalled
     }
 
     void theServerOnItsDataIsStopped()
