@@ -16,15 +16,20 @@
 namespace {
 QString outer()
 {
-    static const QString dir = [] {
+    // Never destroyed: the atexit handler below runs after static destructors would have.
+    static const QString* const dir = [] {
         QByteArray tmpl = QFile::encodeName(QDir::tempPath() + QStringLiteral("/tideline-fuzz-tar-XXXXXX"));
         if (!::mkdtemp(tmpl.data()))
             std::abort();
-        // libFuzzer ends a timed run with exit(): leave /tmp as found (a crash keeps it to look at).
-        std::atexit([] { QDir(outer()).removeRecursively(); });
-        return QFile::decodeName(tmpl);
+        return new QString(QFile::decodeName(tmpl));
     }();
-    return dir;
+    static const bool cleanup = [] {
+        // libFuzzer ends a timed run with exit(): leave /tmp as found (a crash keeps it to look at).
+        std::atexit([] { QDir(*dir).removeRecursively(); });
+        return true;
+    }();
+    (void)cleanup;
+    return *dir;
 }
 } // namespace
 
