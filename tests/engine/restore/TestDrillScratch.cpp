@@ -248,16 +248,18 @@ private slots:
         QVERIFY(::chown(QFile::encodeName(dir + QStringLiteral("/data")).constData(), pg->pw_uid, pg->pw_gid) == 0);
         // The "server": postgres's process standing in the data directory.
         QProcess server;
-        server.start(QStringLiteral("runuser"),
-                     {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), QStringLiteral("/bin/sh"),
-                      QStringLiteral("-c"), QStringLiteral("cd \"$1\" && echo ready && exec sleep 600"),
-                      QStringLiteral("sh"), dir + QStringLiteral("/data")});
+        // setpriv execs (runuser forks, and its child would outlive a kill of runuser).
+        server.start(QStringLiteral("setpriv"),
+                     {QStringLiteral("--reuid=postgres"), QStringLiteral("--regid=postgres"),
+                      QStringLiteral("--clear-groups"), QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                      QStringLiteral("cd \"$1\" && echo ready && exec sleep 600"), QStringLiteral("sh"),
+                      dir + QStringLiteral("/data")});
         QVERIFY(server.waitForReadyRead(10'000));
         const auto stopServer = qScopeGuard([&] {
             server.kill();
             server.waitForFinished(5000);
         });
-        // runuser execs the shell, which execs sleep: the process QProcess started is the server.
+        // setpriv execs the shell, which execs sleep: the process QProcess started is the server.
         const qint64 pid = server.processId();
         write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(pid) + '\n');
         const QByteArray cwd = "/proc/" + QByteArray::number(pid) + "/cwd";
