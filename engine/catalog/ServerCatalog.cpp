@@ -224,9 +224,13 @@ void computeRestorability(ServerCatalog& catalog)
             if (!first && missing > 0)
                 first = expected;
         }
-        b.missingWalCount = missing;
         // An end before the begin, or on another timeline, is no range a recovery can replay.
         const bool range = *endSeg >= *beginSeg && end->timeline == begin->timeline;
+        if (!range) {
+            missing = 0; // nothing of such a "range" is counted as missing: the range itself is the fault
+            first.reset();
+        }
+        b.missingWalCount = missing;
         b.restorable = range && missing == 0 && b.fileProblems.isEmpty();
         if (first)
             b.firstMissingWal = wal::segmentName(begin->timeline, *first, size);
@@ -254,27 +258,43 @@ QMap<TimelineId, quint64> oldestBeginByTimeline(const ServerCatalog& catalog)
 }
 
 // The listing ranges that hold each finished backup's begin_wal..end_wal, merged where they
-// overlap, in key order. A range starts just before the 16 names sharing begin_wal's first 23
-// characters (so an uncompressed segment, whose key is the bare name, is not skipped) and ends
-// after every key of end_wal's name ('~' sorts after ".gz", ".partial"). A hostile backup.info
-// naming a huge span costs what the store holds in it, no more.
-QList<WalListingPlan::Range> backupWalRanges(const QString& walsPrefix, const QList<BackupEntry>& backups)
+// overlap, in key order; nullopt when only the whole archive can answer like the full load. The
+// names are read as computeRestorability() reads them (parsed, at the stated segment size) and
+// spelled as barman writes keys (upper-case hex). A range starts just before the 16 names sharing
+// begin_wal's first 23 characters (so a bare uncompressed name is not skipped) and takes in the
+// whole hash directory of end_wal (any suffix, any spelling there). A range no recovery can replay
+// (end before begin, another timeline) needs no WAL: the backup is not restorable either way.
+std::optional<QList<WalListingPlan::Range>> backupWalRanges(const QString& walsPrefix, const QList<BackupEntry>& backups,
+                                                            std::optional<quint64> segmentSize)
 {
+    // Without a stated size the full load infers it from every name it lists: a fragment could
+    // infer another and count another range.
+    if (!segmentSize)
+        return std::nullopt;
+    // One listing pages through its range one request after another: a range over more hash
+    // directories than this (a hostile end_wal, or a backup that took days) is the full load's.
+    constexpr quint64 kMaxDirectories = 64;
+    const quint64 perDirectory = (quint64(1) << 32) / *segmentSize;
     QList<WalListingPlan::Range> ranges;
     for (const BackupEntry& b : backups) {
         if (!b.info || b.info->status != QLatin1String("DONE"))
             continue;
         const auto begin = wal::WalFileName::parse(b.info->beginWal);
         const auto end = wal::WalFileName::parse(b.info->endWal);
-        if (!begin || !end || begin->kind != wal::WalFileName::Kind::Segment || end->kind != wal::WalFileName::Kind::Segment
-            || b.info->beginWal > b.info->endWal)
+        if (!begin || !end)
             continue;
-        const QString& first = b.info->beginWal;
-        const QString& last = b.info->endWal;
-        ranges.append({walsPrefix + first.left(16) + QLatin1Char('/') + first.left(23),
-                       walsPrefix + last.left(16) + QLatin1Char('/') + last + QLatin1Char('~')});
+        const auto first = begin->segno(*segmentSize);
+        const auto last = end->segno(*segmentSize);
+        if (!first || !last || begin->timeline != end->timeline || *last < *first)
+            continue;
+        if (*last / perDirectory - *first / perDirectory >= kMaxDirectories)
+            return std::nullopt;
+        const QString from = wal::segmentName(begin->timeline, *first, *segmentSize);
+        const QString to = wal::segmentName(begin->timeline, *last, *segmentSize);
+        ranges.append({walsPrefix + from.left(16) + QLatin1Char('/') + from.left(23),
+                       walsPrefix + to.left(16) + QStringLiteral("/~")});
     }
-    std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) { return a.startAfter < b.startAfter; });
+    std::sort(ranges.begin(), ranges.end(), [](const auto& x, const auto& y) { return x.startAfter < y.startAfter; });
     QList<WalListingPlan::Range> merged;
     for (const auto& r : ranges) {
         if (!merged.isEmpty() && r.startAfter <= merged.last().upTo)
@@ -621,11 +641,14 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
     if (rangesOnly) {
         // The backups are read: list what their ranges hold, as small listings in lanes as wide
         // as base/'s GETs (most ranges are one or two segments, one request each).
-        const QList<WalListingPlan::Range> ranges = backupWalRanges(walsPrefix, catalog.backups);
+        const auto planned = backupWalRanges(walsPrefix, catalog.backups, statedSegmentSize(catalog));
+        if (!planned)
+            return loadServerCatalog(store, source, server, context, clock, parallelism, WalScope::Archive);
+        const QList<WalListingPlan::Range>& ranges = *planned;
         QList<Result<int>> requests(ranges.size(), 0);
         walBuilder.add(0, {});
         parallelFor(
-            ranges.size(), 2 * std::max(1, parallelism),
+            ranges.size(), WalListingPlan::lanes(ranges.size(), parallelism),
             [&](qsizetype i) {
                 WalArchiveBuilder::Piece piece;
                 requests[i] = store.listRangePages(walsPrefix, ranges[i].startAfter, ranges[i].upTo, cancel,

@@ -106,8 +106,11 @@ struct ServerCatalog {
 /// (overlapping ranges merged, one listing each, after base/ is read): a backup list costs the
 /// same on a 2,000,000-segment archive as on a small one. Every backup field, restorability
 /// included, is what the full load gives; the catalog's WAL is a fragment (walScope says so)
-/// and the WAL-count warnings (ignored_objects, duplicate_wal) are left out. On a local store,
-/// or when base/ is empty, it loads the whole archive.
+/// and the warnings about the archive (ignored_objects, duplicate_wal, unreadable_history: no
+/// history file is read) are left out. It loads the whole archive instead on a local store, when
+/// base/ is empty, when no backup.info states the segment size (the full load infers it from
+/// every name), and when a range spans more than 64 hash directories (one listing pages through
+/// a range sequentially; the full load lists the archive in parallel).
 ///
 /// Errors: MissingSource when the server has neither base/ nor wals/ objects (hint: the servers
 /// verb), or the bucket does not exist; the store's Network/Auth errors; Cancelled.

@@ -29,6 +29,9 @@ public:
         m_objects.remove(key.toUtf8());
     }
     int listCalls() const { return m_listCalls.load(); }
+    /// Above 0, the store says it pages its listings (as S3 does), and callers list ranges.
+    int pageSize = 0;
+    int listingPageSize() const override { return pageSize; }
 
     QString describe() const override { return QStringLiteral("memory://"); }
 

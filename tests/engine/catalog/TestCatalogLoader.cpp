@@ -48,12 +48,12 @@ void addBackup(MemoryStore& s, const QString& id, bool withInfo = true, bool wit
         s.put(base(id, QStringLiteral("backup.info")), sampleInfo(), kT0 + 1'000'000);
 }
 
-Result<catalog::ServerCatalog> load(MemoryStore& s, qint64 nowUsec)
+Result<catalog::ServerCatalog> load(MemoryStore& s, qint64 nowUsec, catalog::WalScope scope = catalog::WalScope::Archive)
 {
     const auto url = storage::SourceUrl::parse(QStringLiteral("s3://bucket/cnpg"));
     JobContext context;
     FixedClock clock(nowUsec);
-    return catalog::loadServerCatalog(s, *url, kServer, context, clock);
+    return catalog::loadServerCatalog(s, *url, kServer, context, clock, 16, scope);
 }
 } // namespace
 
@@ -100,6 +100,80 @@ private slots:
 
     // Without backup.info: a backup still uploading (recent objects), or one that died (old
     // objects, or a newer backup finished since).
+    // `backups` reads only the backups' own WAL ranges; every backup answer must be the full
+    // load's, whatever backup.info names and however the segments are spelled in the bucket.
+    void backupRangesAnswerAsTheWholeArchive_data()
+    {
+        QTest::addColumn<QString>("beginWal");
+        QTest::addColumn<QString>("endWal");
+        QTest::addColumn<QStringList>("walNames"); // under wals/0000000100000000/
+        const QStringList both{QStringLiteral("000000010000000000000005.gz"), QStringLiteral("000000010000000000000006.gz")};
+        QTest::newRow("plain") << "000000010000000000000005"
+                               << "000000010000000000000006" << both;
+        QTest::newRow("one missing") << "000000010000000000000005"
+                                     << "000000010000000000000006"
+                                     << QStringList{QStringLiteral("000000010000000000000006.gz")};
+        QTest::newRow("uncompressed and zstd")
+            << "000000010000000000000005"
+            << "000000010000000000000006"
+            << QStringList{QStringLiteral("000000010000000000000005"), QStringLiteral("000000010000000000000006.zst")};
+        QTest::newRow("lower-case backup.info")
+            << "00000001000000000000000a"
+            << "00000001000000000000000b"
+            << QStringList{QStringLiteral("00000001000000000000000A.gz"), QStringLiteral("00000001000000000000000B.gz")};
+        QTest::newRow("lower-case key") << "00000001000000000000000A"
+                                        << "00000001000000000000000B"
+                                        << QStringList{QStringLiteral("00000001000000000000000a.gz"),
+                                                       QStringLiteral("00000001000000000000000B.gz")};
+        QTest::newRow("suffix in backup.info") << "000000010000000000000005.gz"
+                                               << "000000010000000000000006.zst" << both;
+        QTest::newRow("end before begin") << "000000010000000000000006"
+                                          << "000000010000000000000005" << both;
+        QTest::newRow("end on another timeline") << "000000010000000000000005"
+                                                 << "000000020000000000000006" << both;
+        QTest::newRow("only a partial") << "000000010000000000000005"
+                                        << "000000010000000000000006"
+                                        << QStringList{QStringLiteral("000000010000000000000005.partial.gz"),
+                                                       QStringLiteral("000000010000000000000006.gz")};
+        QTest::newRow("a huge span") << "000000010000000000000005"
+                                     << "00000001FFFFFFFF000000FF" << both;
+    }
+    void backupRangesAnswerAsTheWholeArchive()
+    {
+        QFETCH(QString, beginWal);
+        QFETCH(QString, endWal);
+        QFETCH(QStringList, walNames);
+        MemoryStore s;
+        s.pageSize = 1000;
+        QByteArray info = sampleInfo();
+        info.replace("begin_wal=000000010000000000000005", "begin_wal=" + beginWal.toLatin1());
+        info.replace("end_wal=000000010000000000000006", "end_wal=" + endWal.toLatin1());
+        addBackup(s, QStringLiteral("20251206T010000"));
+        s.put(base(QStringLiteral("20251206T010000"), QStringLiteral("backup.info")), info, kT0 + 1'000'000);
+        for (const QString& name : walNames)
+            s.put(QStringLiteral("cnpg/%1/wals/0000000100000000/%2").arg(kServer, name), QByteArray(100, 'w'), kT0);
+        // Segments elsewhere that no backup needs: the full load sees them, the ranges must not.
+        s.put(QStringLiteral("cnpg/%1/wals/0000000100000003/000000010000000300000001.gz").arg(kServer), "x", kT0);
+        const auto whole = load(s, kT0);
+        const auto ranges = load(s, kT0, catalog::WalScope::BackupRanges);
+        QVERIFY2(whole && ranges, "loaded");
+        QCOMPARE(whole->walScope, catalog::WalScope::Archive);
+        if (qstrcmp(QTest::currentDataTag(), "plain") == 0) {
+            QCOMPARE(ranges->walScope, catalog::WalScope::BackupRanges);
+            QVERIFY(!ranges->wals.timeline(1)->segments.isEmpty());
+            QCOMPARE(ranges->wals.timeline(1)->segments.last().segno, quint64(6)); // nothing of log 3
+        }
+        QCOMPARE(ranges->backups.size(), whole->backups.size());
+        for (qsizetype i = 0; i < whole->backups.size(); ++i) {
+            const auto& w = whole->backups.at(i);
+            const auto& r = ranges->backups.at(i);
+            QCOMPARE(r.restorable, w.restorable);
+            QCOMPARE(r.missingWalCount, w.missingWalCount);
+            QCOMPARE(r.firstMissingWal, w.firstMissingWal);
+            QCOMPARE(r.unrestorableReason(), w.unrestorableReason());
+        }
+    }
+
     void aBackupWithoutItsInfoIsStartedOrIncomplete()
     {
         MemoryStore s;
