@@ -639,8 +639,8 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         graph.addHistory(name->timeline, *entries);
     }
     if (rangesOnly) {
-        // The backups are read: list what their ranges hold, as small listings in lanes as wide
-        // as base/'s GETs (most ranges are one or two segments, one request each).
+        // The backups are read: list what their ranges hold, in the lanes the full load's ranges
+        // get (most ranges are one hash directory or less: one request each).
         const auto planned = backupWalRanges(walsPrefix, catalog.backups, statedSegmentSize(catalog));
         if (!planned)
             return loadServerCatalog(store, source, server, context, clock, parallelism, WalScope::Archive);
