@@ -205,9 +205,12 @@ void computeRestorability(ServerCatalog& catalog)
         // begin and end are on the backup's timeline; a backup never spans a switch. Counted over
         // the archived segments, never segno by segno: a hostile backup.info can name a range of
         // 2^40 segments.
+        // An end before the begin, or on another timeline, is no range a recovery can replay:
+        // nothing of it is counted as missing, the range itself is the fault.
+        const bool range = *endSeg >= *beginSeg && end->timeline == begin->timeline;
         quint64 missing = 0;
         std::optional<quint64> first;
-        if (*endSeg >= *beginSeg) {
+        if (range) {
             const TimelineWal* t = wals.timeline(begin->timeline);
             const QList<WalObject> none;
             const QList<WalObject>& segments = t ? t->segments : none;
@@ -223,12 +226,6 @@ void computeRestorability(ServerCatalog& catalog)
             missing = (*endSeg - *beginSeg + 1) - present;
             if (!first && missing > 0)
                 first = expected;
-        }
-        // An end before the begin, or on another timeline, is no range a recovery can replay.
-        const bool range = *endSeg >= *beginSeg && end->timeline == begin->timeline;
-        if (!range) {
-            missing = 0; // nothing of such a "range" is counted as missing: the range itself is the fault
-            first.reset();
         }
         b.missingWalCount = missing;
         b.restorable = range && missing == 0 && b.fileProblems.isEmpty();
