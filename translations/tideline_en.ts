@@ -119,7 +119,7 @@
 <context>
     <name>DrillJob</name>
     <message numerus="yes">
-        <location filename="../engine/restore/DrillJob.cpp" line="+573"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+575"/>
         <source>%n WAL prefetcher(s) did not stop</source>
         <translation>
             <numerusform>%n WAL prefetcher did not stop</numerusform>
@@ -260,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+178"/>
+        <location line="+251"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+29"/>
         <source>%n objects under wals/ are not WAL files and were ignored</source>
         <translation>
             <numerusform>%n object under wals/ is not a WAL file and was ignored</numerusform>
@@ -386,7 +386,7 @@
 <context>
     <name>tideline::gui::BackupTableModel</name>
     <message numerus="yes">
-        <location filename="../src/models/BackupTableModel.cpp" line="+168"/>
+        <location filename="../src/models/BackupTableModel.cpp" line="+157"/>
         <source>Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.</source>
         <translation>
             <numerusform>Replay from this backup needs %n segment that is not in the archive: %1.</numerusform>
@@ -431,7 +431,7 @@
 <context>
     <name>tideline::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/app/MainWindow.cpp" line="+542"/>
+        <location filename="../src/app/MainWindow.cpp" line="+541"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>
@@ -447,7 +447,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Read %n server(s) of %1.</source>
         <translation>
             <numerusform>Read %n server of %1.</numerusform>

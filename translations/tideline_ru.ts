@@ -585,7 +585,7 @@
 <context>
     <name>BackupsCommand</name>
     <message>
-        <location filename="../src/cli/BackupsCommand.cpp" line="+27"/>
+        <location filename="../src/cli/BackupsCommand.cpp" line="+28"/>
         <source>BACKUP ID</source>
         <translation>ID КОПИИ</translation>
     </message>
@@ -651,21 +651,6 @@
         <location line="+0"/>
         <source>RESTORABLE</source>
         <translation>ВОССТАНОВИМА</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no: tar files missing (see show)</source>
-        <translation>нет: не хватает tar-файлов (см. show)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no: %1 WAL missing from %2</source>
-        <translation>нет: не хватает сегментов WAL: %1, начиная с %2</translation>
     </message>
     <message>
         <location filename="../src/cli/BackupsCommand.h" line="+14"/>
@@ -2612,7 +2597,7 @@
         <translation>сброс на диск (для надёжного RTO)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>PostgreSQL did not stop; %1 is left as it is</source>
         <translation>PostgreSQL не остановился; %1 оставлен как есть</translation>
     </message>
@@ -2636,7 +2621,7 @@
         <translation>остановка и очистка</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
@@ -2682,7 +2667,7 @@
         <translation>PostgreSQL остановился: %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>the server is still in recovery</source>
         <translation>сервер всё ещё в режиме восстановления</translation>
     </message>
@@ -6656,12 +6641,43 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>backup %1 cannot be restored: its backup.info ends the WAL at %2, before it begins at %3 or on another timeline</source>
+        <translation>резервную копию %1 нельзя восстановить: её backup.info заканчивает WAL на %2, раньше его начала %3 или на другой линии времени</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>backup %1 has no readable WAL range in backup.info</source>
         <translation>в backup.info резервной копии %1 нет читаемого диапазона WAL</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no: tar files missing</source>
+        <translation>нет: не хватает tar-файлов</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no: %1 WAL missing from %2</source>
+        <extracomment>%1 is how many WAL segments are missing, %2 the first missing one.</extracomment>
+        <translation>нет: не хватает сегментов WAL: %1, начиная с %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no: end_wal before begin_wal</source>
+        <translation>нет: end_wal раньше begin_wal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no: WAL range unreadable</source>
+        <translation>нет: диапазон WAL не читается</translation>
+    </message>
     <message numerus="yes">
-        <location line="+175"/>
+        <location line="+228"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>резервные копии %n разного кластера PostgreSQL имеют общее имя сервера %1: %2. Несколько кластеров пишут в одно место (ситуация CNPG «Expected empty archive»); задайте каждому свой serverName</numerusform>
@@ -6699,7 +6715,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>ни один backup.info не указывает размер сегмента WAL; по именам сегментов выведен размер %1 МиБ</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%n objects under wals/ are not WAL files and were ignored</source>
         <translation>
             <numerusform>%n объект в wals/ не является файлом WAL и был проигнорирован</numerusform>
@@ -6717,7 +6733,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>listing</source>
         <extracomment>Progress phase: listing the server&apos;s objects in the store.</extracomment>
         <translation>получение списка</translation>
@@ -6729,7 +6745,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>чтение каталога</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+160"/>
         <source>no backups or WAL for server &apos;%1&apos; in %2</source>
         <translation>нет резервных копий и WAL для сервера &apos;%1&apos; в %2</translation>
     </message>
@@ -6744,7 +6760,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1 не читается: %2</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+101"/>
         <source>no Barman Cloud server under %1</source>
         <translation>в %1 нет сервера Barman Cloud</translation>
     </message>
@@ -6929,7 +6945,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>Укажите имя кластера (его serverName) после опций, например tideline-cli backups --helm-values values.yaml pg-main.</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+160"/>
         <source>the WAL records could not be read, so the plan stands on upload times: %1</source>
         <extracomment>%1 is why the WAL could not be read</extracomment>
         <translation>записи WAL прочитать не удалось, план опирается на время загрузки: %1</translation>
@@ -7911,7 +7927,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>WalRestoreCommand</name>
     <message>
-        <location filename="../src/cli/WalRestoreCommand.cpp" line="+119"/>
+        <location filename="../src/cli/WalRestoreCommand.cpp" line="+34"/>
         <source>%1 (still failing after %2 attempts in %3 s)</source>
         <extracomment>%1 is the error message, %2 how many attempts failed (always more than one), %3 over how many seconds.</extracomment>
         <translation>%1 (ошибка повторяется; попыток: %2, за %3 с)</translation>
@@ -7948,7 +7964,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>PostgreSQL передаёт в %f имя сегмента или файла .partial, .backup или .history.</translation>
     </message>
     <message>
-        <location filename="../src/cli/WalRestoreCommand.h" line="+28"/>
+        <location filename="../src/cli/WalRestoreCommand.h" line="+26"/>
         <source>a restore_command: exit 1 only when the file is not archived, 255 on any other failure (default spool: DEST_PATH&apos;s directory/tideline-spool, prefetch 8, retry 60 s)</source>
         <translation>restore_command: код 1, только если файла нет в архиве, 255 при любой другой ошибке (по умолчанию: спул tideline-spool рядом с DEST_PATH, prefetch 8, повторы 60 с)</translation>
     </message>
@@ -8264,22 +8280,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::BackupTableModel</name>
     <message>
-        <location filename="../src/models/BackupTableModel.cpp" line="+63"/>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no: tar files missing</source>
-        <translation>нет: не хватает tar-файлов</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no: %1 WAL missing from %2</source>
-        <translation>нет: не хватает сегментов WAL: %1, начиная с %2</translation>
-    </message>
-    <message>
-        <location line="+95"/>
+        <location filename="../src/models/BackupTableModel.cpp" line="+150"/>
         <source>No backup.info yet and recent objects: barman-cloud-backup may still be running.</source>
         <translation>backup.info ещё нет, а объекты свежие: возможно, barman-cloud-backup ещё работает.</translation>
     </message>
@@ -8370,7 +8371,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     <name>tideline::gui::BucketBrowserView</name>
     <message>
         <location filename="../src/views/BucketBrowserView.cpp" line="+26"/>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>Filter by name: a backup id, a segment, “missing”…</source>
         <translation>Фильтр по имени: ID копии, сегмент, «отсутствует»…</translation>
     </message>
@@ -9095,12 +9096,12 @@ from the command line: not saved</source>
     <message>
         <location line="+86"/>
         <location line="+3"/>
-        <location line="+373"/>
+        <location line="+372"/>
         <source>Reading %1 …</source>
         <translation>Чтение %1 …</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-361"/>
         <source>No server &apos;%1&apos; under %2. Found: %3.</source>
         <translation>Сервера &apos;%1&apos; в %2 нет. Найдены: %3.</translation>
     </message>
@@ -9145,7 +9146,7 @@ from the command line: not saved</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+171"/>
         <source>Reading the credentials from the keychain …</source>
         <translation>Чтение учётных данных из связки ключей …</translation>
     </message>
@@ -9187,7 +9188,7 @@ Edit the connection (Ctrl+E) and enter the access key again.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Read %n server(s) of %1.</source>
         <translation>
             <numerusform>Прочитан %n сервер из %1.</numerusform>

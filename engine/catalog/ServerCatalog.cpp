@@ -91,7 +91,27 @@ QString BackupEntry::unrestorableReason() const
         return ServerCatalogText::tr("backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2",
                                      nullptr, static_cast<int>(missingWalCount))
             .arg(id, firstMissingWal);
+    if (walRangeReversed && info)
+        return ServerCatalogText::tr("backup %1 cannot be restored: its backup.info ends the WAL at %2, before it begins "
+                                     "at %3 or on another timeline")
+            .arg(id, info->endWal, info->beginWal);
     return ServerCatalogText::tr("backup %1 has no readable WAL range in backup.info").arg(id);
+}
+
+QString BackupEntry::restorableSummary() const
+{
+    if (state != State::Done)
+        return QStringLiteral("-");
+    if (restorable)
+        return ServerCatalogText::tr("yes");
+    if (!fileProblems.isEmpty())
+        return ServerCatalogText::tr("no: tar files missing");
+    if (missingWalCount > 0)
+        //: %1 is how many WAL segments are missing, %2 the first missing one.
+        return ServerCatalogText::tr("no: %1 WAL missing from %2").arg(QLocale().toString(missingWalCount), firstMissingWal);
+    if (walRangeReversed)
+        return ServerCatalogText::tr("no: end_wal before begin_wal");
+    return ServerCatalogText::tr("no: WAL range unreadable");
 }
 
 const BackupEntry* ServerCatalog::findBackup(const QString& idOrName) const
@@ -179,6 +199,7 @@ void computeRestorability(ServerCatalog& catalog)
         b.restorable = false;
         b.missingWalCount = 0;
         b.firstMissingWal.clear();
+        b.walRangeReversed = false;
         if (!b.info)
             continue;
         // backup.info is uploaded last and deleted last: a backup whose delete was interrupted,
@@ -228,6 +249,7 @@ void computeRestorability(ServerCatalog& catalog)
                 first = expected;
         }
         b.missingWalCount = missing;
+        b.walRangeReversed = !range;
         b.restorable = range && missing == 0 && b.fileProblems.isEmpty();
         if (first)
             b.firstMissingWal = wal::segmentName(begin->timeline, *first, size);
@@ -426,7 +448,7 @@ Result<ServerCatalog> loadServerCatalog(storage::ObjectStore& store, const stora
         }
         // A paged store lists the hash directories as ranges about a page long (a directory is
         // a quarter of a page): each range is one request, and their waves are the WAL half's
-        // round trips. Only an archive of more than six waves gets more lanes: a store that walks
+        // round trips. Only an archive of more than four waves gets more lanes: a store that walks
         // the whole prefix for a start-after (s3rver does) pays per range, and 32 at once made it
         // drop connections. A local directory, one by one.
         int lanes = parallelism;

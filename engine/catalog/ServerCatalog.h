@@ -55,9 +55,17 @@ struct BackupEntry {
     QString firstMissingWal; ///< a segment name, when not restorable for lack of WAL
     quint64 beginSegno = 0;  ///< at the archive's segment size (Done/Failed with WAL names)
     quint64 endSegno = 0;
+    /// DONE, both names read, and end_wal before begin_wal or on another timeline: no recovery
+    /// can replay the range, so nothing of it is counted as missing.
+    bool walRangeReversed = false;
 
     /// Why it cannot be restored, in the user's language; empty when restorable.
     QString unrestorableReason() const;
+
+    /// The restorable column of every backup list, in the user's language: "-" for a backup that
+    /// is not finished, "yes", or "no: " and the shortest reason. Any thread, once a catalogue is
+    /// installed.
+    QString restorableSummary() const;
 
     /// The compression shown to people: filesCompression, else backup.info's, else "none", in
     /// the user's language. Any thread, once a catalogue is installed.

@@ -35,13 +35,7 @@ int BackupsCommand::run(const Invocation& invocation)
                         {5, 8, 9});
         for (const auto& b : catalog->backups) {
             const auto* i = b.info ? &*b.info : nullptr;
-            QString restorable = QStringLiteral("-");
-            if (b.state == catalog::BackupEntry::State::Done)
-                restorable = b.restorable ? tr("yes")
-                    : !b.fileProblems.isEmpty()
-                    ? tr("no: tar files missing (see show)")
-                    //: %1 is how many WAL segments are missing, %2 the first missing one.
-                    : tr("no: %1 WAL missing from %2").arg(QString::number(b.missingWalCount), b.firstMissingWal);
+            const QString restorable = b.restorableSummary();
             table.addRow({b.id, i && !i->backupName.isEmpty() ? i->backupName : QStringLiteral("-"), b.statusText(),
                           i ? timeText(i->beginTime) : QStringLiteral("-"), i ? timeText(i->endTime) : QStringLiteral("-"),
                           i ? QString::number(i->timeline) : QStringLiteral("-"), i ? i->beginWal : QStringLiteral("-"),

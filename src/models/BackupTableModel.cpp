@@ -55,17 +55,6 @@ int BackupTableModel::rowOf(const QString& backupId) const
     return -1;
 }
 
-QString BackupTableModel::restorableText(const BackupEntry& b)
-{
-    if (b.state != BackupEntry::State::Done)
-        return QStringLiteral("-");
-    if (b.restorable)
-        return tr("yes");
-    if (!b.fileProblems.isEmpty())
-        return tr("no: tar files missing");
-    return tr("no: %1 WAL missing from %2").arg(QLocale().toString(b.missingWalCount), b.firstMissingWal);
-}
-
 qint64 BackupTableModel::durationUsec(const BackupEntry& b)
 {
     if (!b.info || !b.info->beginTime || !b.info->endTime)
@@ -130,7 +119,7 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
             return i ? QString::number(i->majorVersion()) : none;
         case Compression: return i ? b->compressionText() : none;
         case Keep: return b->keep.isEmpty() ? none : b->keepTarget();
-        case Restorable: return restorableText(*b);
+        case Restorable: return b->restorableSummary();
         default: return {};
         }
     }

@@ -47,8 +47,6 @@ public:
     const catalog::BackupEntry* entry(int row) const;
     int rowOf(const QString& backupId) const;
 
-    /// "yes", "no: N WAL missing from SEG" or "-": tideline-cli's RESTORABLE column.
-    static QString restorableText(const catalog::BackupEntry& entry);
     /// End minus begin from backup.info, 0 when either is missing.
     static qint64 durationUsec(const catalog::BackupEntry& entry);
     /// Whether a row deserves the warning colour: anything but a restorable DONE backup.

@@ -201,8 +201,7 @@ QString BackupHistoryView::describe(const BackupEntry& b) const
             lines << QStringLiteral("<span style='color:#d03030'>barman: %1</span>").arg(i.error.toHtmlEscaped());
     }
     lines << tr("%1 in %2 objects · restorable: %3")
-                 .arg(Format::bytes(b.bytes), QLocale().toString(b.objects),
-                      BackupTableModel::restorableText(b).toHtmlEscaped());
+                 .arg(Format::bytes(b.bytes), QLocale().toString(b.objects), b.restorableSummary().toHtmlEscaped());
     if (b.infoError)
         lines << QStringLiteral("<span style='color:#d03030'>%1 %2</span>")
                      .arg(b.infoError->message.toHtmlEscaped(), b.infoError->hint.toHtmlEscaped());

@@ -181,9 +181,20 @@ private slots:
             QVERIFY2(c, qPrintable(c ? QString() : c.error().oneLine()));
             const catalog::BackupEntry* e = c->findBackup(b.id);
             QVERIFY2(!e->restorable, endWal.constData());
-            QVERIFY2(!e->unrestorableReason().isEmpty(), endWal.constData());
+            QCOMPARE(e->missingWalCount, 0u);
+            QVERIFY(e->firstMissingWal.isEmpty());
+            QVERIFY2(e->walRangeReversed, endWal.constData());
+            // The reason names the range, not a count of nothing missing from nowhere.
+            QVERIFY2(e->unrestorableReason().contains(QString::fromLatin1(endWal)), qPrintable(e->unrestorableReason()));
+            QCOMPARE(e->restorableSummary(), QStringLiteral("no: end_wal before begin_wal"));
         }
+        const auto garbled = loadWithEndWal(b, "0000000100000000000000ZZ");
+        QVERIFY(garbled);
+        QVERIFY(!garbled->findBackup(b.id)->walRangeReversed);
+        QCOMPARE(garbled->findBackup(b.id)->restorableSummary(), QStringLiteral("no: WAL range unreadable"));
+        QVERIFY(garbled->findBackup(b.id)->unrestorableReason().contains(QStringLiteral("no readable WAL range")));
         QVERIFY(load()->findBackup(b.id)->restorable);
+        QCOMPARE(load()->findBackup(b.id)->restorableSummary(), QStringLiteral("yes"));
     }
 
     // barman reads the first line of annotations/keep as it is; so does the catalog.
