@@ -11,7 +11,7 @@ namespace tideline::catalog {
 namespace {
 
 constexpr int kSegmentsPerDirectory = 256; // 4 GiB of 16 MiB segments: barman's and PostgreSQL's default
-constexpr qsizetype kWaves = 6;
+constexpr qsizetype kWaves = 4;
 constexpr int kMaxLanes = 32;
 
 } // namespace

@@ -34,9 +34,10 @@ public:
     static QList<Range> plan(const QString& walsPrefix, const QStringList& dirs, int pageSize, int parallelism);
 
     /// How many ranges to list at once: `parallelism`, or more where that many lanes would take
-    /// more than six waves (a 100,000-segment archive is about 110 pages), up to twice
-    /// `parallelism` but not past 32 unless `parallelism` is more. Six waves
-    /// after the one listing of wals/ keeps a catalog of that size within eight round trips.
+    /// more than four waves (a 100,000-segment archive is about 110 pages), up to twice
+    /// `parallelism` but not past 32 unless `parallelism` is more. Four waves after the one
+    /// listing of wals/ leave a catalog of that size room within eight round trips for the
+    /// drift between lanes that a busy client shows.
     static int lanes(qsizetype ranges, int parallelism);
 
     /// Whether `key` lies in a directory below `walsPrefix` (and so belongs to a range's answer).
