@@ -252,7 +252,7 @@
 <context>
     <name>ServerCatalog</name>
     <message numerus="yes">
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+91"/>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+128"/>
         <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
         <translation>
             <numerusform>backup %1 cannot be restored: %n WAL segment it needs is missing, the first %2</numerusform>
@@ -260,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+251"/>
+        <location line="+266"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</numerusform>
@@ -289,17 +289,6 @@
         <translation>
             <numerusform>%n WAL segment is archived more than once (different compressions); the first copy counts</numerusform>
             <numerusform>%n WAL segments are archived more than once (different compressions); the first copy counts</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ShowCommand</name>
-    <message numerus="yes">
-        <location filename="../src/cli/ShowCommand.cpp" line="+81"/>
-        <source>no: %n WAL segment(s) missing, first %1</source>
-        <translation>
-            <numerusform>no: %n WAL segment missing: %1</numerusform>
-            <numerusform>no: %n WAL segments missing, first %1</numerusform>
         </translation>
     </message>
 </context>
@@ -384,20 +373,9 @@
     </message>
 </context>
 <context>
-    <name>tideline::gui::BackupTableModel</name>
-    <message numerus="yes">
-        <location filename="../src/models/BackupTableModel.cpp" line="+157"/>
-        <source>Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.</source>
-        <translation>
-            <numerusform>Replay from this backup needs %n segment that is not in the archive: %1.</numerusform>
-            <numerusform>Replay from this backup needs %n segments that are not in the archive, the first being %1.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>tideline::gui::BucketTreeModel</name>
     <message numerus="yes">
-        <location filename="../src/models/BucketTreeModel.cpp" line="+155"/>
+        <location filename="../src/models/BucketTreeModel.cpp" line="+153"/>
         <location line="+43"/>
         <source>%n gap(s), %1 harmless</source>
         <translation>

@@ -6622,7 +6622,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>нет</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+45"/>
         <source>backup %1 is %2, not a finished backup</source>
         <translation>резервная копия %1 в состоянии %2, она не завершена</translation>
     </message>
@@ -6642,16 +6642,26 @@ SELECT count(*) &gt; 0 FROM orders</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>backup %1 cannot be restored: its backup.info ends the WAL at %2, before it begins at %3 or on another timeline</source>
-        <translation>резервную копию %1 нельзя восстановить: её backup.info заканчивает WAL на %2, раньше его начала %3 или на другой линии времени</translation>
+        <source>backup %1 cannot be restored: its backup.info names WAL %2 to %3, which do not fit the archive&apos;s segment size</source>
+        <translation>резервную копию %1 нельзя восстановить: её backup.info называет WAL с %2 по %3, а эти имена не подходят к размеру сегмента архива</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>backup %1 cannot be restored: its backup.info ends the WAL at %2, before it begins at %3</source>
+        <translation>резервную копию %1 нельзя восстановить: её backup.info заканчивает WAL на %2 — раньше, чем начинает (%3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>backup %1 cannot be restored: its backup.info begins the WAL at %2 and ends it at %3, on another timeline</source>
+        <translation>резервную копию %1 нельзя восстановить: её backup.info начинает WAL с %2, а заканчивает на %3 — на другой линии времени</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>backup %1 has no readable WAL range in backup.info</source>
         <translation>в backup.info резервной копии %1 нет читаемого диапазона WAL</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
@@ -6667,17 +6677,27 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>нет: не хватает сегментов WAL: %1, начиная с %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>no: WAL names unfit for the segment size</source>
+        <translation>нет: имена WAL не подходят к размеру сегмента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no: end_wal before begin_wal</source>
         <translation>нет: end_wal раньше begin_wal</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>no: end_wal on another timeline</source>
+        <translation>нет: end_wal на другой линии времени</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no: WAL range unreadable</source>
         <translation>нет: диапазон WAL не читается</translation>
     </message>
     <message numerus="yes">
-        <location line="+228"/>
+        <location line="+232"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>резервные копии %n разного кластера PostgreSQL имеют общее имя сервера %1: %2. Несколько кластеров пишут в одно место (ситуация CNPG «Expected empty archive»); задайте каждому свой serverName</numerusform>
@@ -6906,25 +6926,6 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+2"/>
         <source>Restorable</source>
         <translation>Восстановима</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no: %1</source>
-        <translation>нет: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>no: %n WAL segment(s) missing, first %1</source>
-        <translation>
-            <numerusform>нет: не хватает %n сегмента WAL, первый — %1</numerusform>
-            <numerusform>нет: не хватает %n сегментов WAL, первый — %1</numerusform>
-            <numerusform>нет: не хватает %n сегментов WAL, первый — %1</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../src/cli/ShowCommand.h" line="+14"/>
@@ -8226,7 +8227,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1, объектов: %2 · восстановима: %3</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Select a backup in the table or click a point in the chart for its details.</source>
         <translation>Выберите резервную копию в таблице или щёлкните точку на графике, чтобы увидеть подробности.</translation>
     </message>
@@ -8288,15 +8289,6 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <location line="+2"/>
         <source>No backup.info, and a newer backup finished: this one crashed. It cannot be restored.</source>
         <translation>backup.info нет, а более новая копия завершилась: эта прервалась аварийно. Восстановить из неё нельзя.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.</source>
-        <translation>
-            <numerusform>В архиве нет %n сегмента, нужного для воспроизведения от этой копии; первый — %1.</numerusform>
-            <numerusform>В архиве нет %n сегментов, нужных для воспроизведения от этой копии; первый — %1.</numerusform>
-            <numerusform>В архиве нет %n сегментов, нужных для воспроизведения от этой копии; первый — %1.</numerusform>
-        </translation>
     </message>
     <message>
         <location line="+12"/>
@@ -8379,17 +8371,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>tideline::gui::BucketTreeModel</name>
     <message>
-        <location filename="../src/models/BucketTreeModel.cpp" line="+70"/>
-        <source>not restorable: tar files missing</source>
-        <translation>не восстановима: не хватает tar-файлов</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not restorable: %1 WAL missing</source>
-        <translation>невосстановима: не хватает сегментов WAL: %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../src/models/BucketTreeModel.cpp" line="+82"/>
         <source>Base backups (%1)</source>
         <translation>Базовые копии (%1)</translation>
     </message>
@@ -8424,7 +8406,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>отсутствует, безвредно: раньше всех копий, которым он мог бы понадобиться</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
+        <source>restorable: %1</source>
+        <extracomment>%1 is the short answer, e.g. &quot;no: 3 WAL missing from 000000010000000000000004&quot;.</extracomment>
+        <translation>восстановима: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>MISSING: replay through here is impossible</source>
         <translation>ОТСУТСТВУЕТ: воспроизведение через это место невозможно</translation>
     </message>

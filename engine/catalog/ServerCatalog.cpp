@@ -78,39 +78,87 @@ QString BackupEntry::compressionText() const
     return ServerCatalogText::tr("none", "compression");
 }
 
-QString BackupEntry::unrestorableReason() const
+BackupEntry::Unrestorable BackupEntry::unrestorableCause() const
 {
     if (restorable)
-        return {};
+        return Unrestorable::None;
     if (state != State::Done)
-        return ServerCatalogText::tr("backup %1 is %2, not a finished backup").arg(id, statusText());
+        return Unrestorable::NotFinished;
     if (!fileProblems.isEmpty())
+        return Unrestorable::MissingFiles;
+    if (missingWalCount > 0)
+        return Unrestorable::MissingWal;
+    switch (walRange) {
+    case WalRange::Unfit: return Unrestorable::WalRangeUnfit;
+    case WalRange::Backward: return Unrestorable::WalRangeBackward;
+    case WalRange::OtherTimeline: return Unrestorable::WalRangeOtherTimeline;
+    case WalRange::Unreadable:
+    case WalRange::Valid: break; // Valid, complete and still not restorable: not reached
+    }
+    return Unrestorable::WalRangeUnreadable;
+}
+
+QString BackupEntry::causeCode(Unrestorable cause)
+{
+    switch (cause) {
+    case Unrestorable::None: return {};
+    case Unrestorable::NotFinished: return QStringLiteral("not_finished");
+    case Unrestorable::MissingFiles: return QStringLiteral("missing_files");
+    case Unrestorable::MissingWal: return QStringLiteral("missing_wal");
+    case Unrestorable::WalRangeUnreadable: return QStringLiteral("wal_range_unreadable");
+    case Unrestorable::WalRangeUnfit: return QStringLiteral("wal_range_unfit");
+    case Unrestorable::WalRangeBackward: return QStringLiteral("wal_range_backward");
+    case Unrestorable::WalRangeOtherTimeline: return QStringLiteral("wal_range_other_timeline");
+    }
+    return {};
+}
+
+QString BackupEntry::unrestorableReason() const
+{
+    const QString begin = info ? info->beginWal : QString();
+    const QString end = info ? info->endWal : QString();
+    switch (unrestorableCause()) {
+    case Unrestorable::None: return {};
+    case Unrestorable::NotFinished:
+        return ServerCatalogText::tr("backup %1 is %2, not a finished backup").arg(id, statusText());
+    case Unrestorable::MissingFiles:
         return ServerCatalogText::tr("backup %1 is incomplete in the bucket: %2")
             .arg(id, fileProblems.join(QStringLiteral("; ")));
-    if (missingWalCount > 0)
+    case Unrestorable::MissingWal:
         return ServerCatalogText::tr("backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2",
                                      nullptr, static_cast<int>(missingWalCount))
             .arg(id, firstMissingWal);
-    if (walRangeReversed && info)
+    case Unrestorable::WalRangeUnfit:
+        return ServerCatalogText::tr("backup %1 cannot be restored: its backup.info names WAL %2 to %3, which do not "
+                                     "fit the archive's segment size")
+            .arg(id, begin, end);
+    case Unrestorable::WalRangeBackward:
         return ServerCatalogText::tr("backup %1 cannot be restored: its backup.info ends the WAL at %2, before it begins "
-                                     "at %3 or on another timeline")
-            .arg(id, info->endWal, info->beginWal);
+                                     "at %3")
+            .arg(id, end, begin);
+    case Unrestorable::WalRangeOtherTimeline:
+        return ServerCatalogText::tr("backup %1 cannot be restored: its backup.info begins the WAL at %2 and ends it at "
+                                     "%3, on another timeline")
+            .arg(id, begin, end);
+    case Unrestorable::WalRangeUnreadable: break;
+    }
     return ServerCatalogText::tr("backup %1 has no readable WAL range in backup.info").arg(id);
 }
 
 QString BackupEntry::restorableSummary() const
 {
-    if (state != State::Done)
-        return QStringLiteral("-");
-    if (restorable)
-        return ServerCatalogText::tr("yes");
-    if (!fileProblems.isEmpty())
-        return ServerCatalogText::tr("no: tar files missing");
-    if (missingWalCount > 0)
+    switch (unrestorableCause()) {
+    case Unrestorable::None: return ServerCatalogText::tr("yes");
+    case Unrestorable::NotFinished: return QStringLiteral("-");
+    case Unrestorable::MissingFiles: return ServerCatalogText::tr("no: tar files missing");
+    case Unrestorable::MissingWal:
         //: %1 is how many WAL segments are missing, %2 the first missing one.
         return ServerCatalogText::tr("no: %1 WAL missing from %2").arg(QLocale().toString(missingWalCount), firstMissingWal);
-    if (walRangeReversed)
-        return ServerCatalogText::tr("no: end_wal before begin_wal");
+    case Unrestorable::WalRangeUnfit: return ServerCatalogText::tr("no: WAL names unfit for the segment size");
+    case Unrestorable::WalRangeBackward: return ServerCatalogText::tr("no: end_wal before begin_wal");
+    case Unrestorable::WalRangeOtherTimeline: return ServerCatalogText::tr("no: end_wal on another timeline");
+    case Unrestorable::WalRangeUnreadable: break;
+    }
     return ServerCatalogText::tr("no: WAL range unreadable");
 }
 
@@ -199,7 +247,7 @@ void computeRestorability(ServerCatalog& catalog)
         b.restorable = false;
         b.missingWalCount = 0;
         b.firstMissingWal.clear();
-        b.walRangeReversed = false;
+        b.walRange = BackupEntry::WalRange::Unreadable;
         if (!b.info)
             continue;
         // backup.info is uploaded last and deleted last: a backup whose delete was interrupted,
@@ -217,18 +265,23 @@ void computeRestorability(ServerCatalog& catalog)
             continue;
         const auto beginSeg = begin->segno(size);
         const auto endSeg = end->segno(size);
-        if (!beginSeg || !endSeg)
+        if (!beginSeg || !endSeg) {
+            b.walRange = BackupEntry::WalRange::Unfit;
             continue;
+        }
         b.beginSegno = *beginSeg;
         b.endSegno = *endSeg;
+        // An end before the begin, or on another timeline, is no range a recovery can replay:
+        // nothing of it is counted as missing, the range itself is the fault.
+        b.walRange = end->timeline != begin->timeline ? BackupEntry::WalRange::OtherTimeline
+            : *endSeg < *beginSeg                     ? BackupEntry::WalRange::Backward
+                                                      : BackupEntry::WalRange::Valid;
         if (b.state != BackupEntry::State::Done)
             continue;
         // begin and end are on the backup's timeline; a backup never spans a switch. Counted over
         // the archived segments, never segno by segno: a hostile backup.info can name a range of
         // 2^40 segments.
-        // An end before the begin, or on another timeline, is no range a recovery can replay:
-        // nothing of it is counted as missing, the range itself is the fault.
-        const bool range = *endSeg >= *beginSeg && end->timeline == begin->timeline;
+        const bool range = b.walRange == BackupEntry::WalRange::Valid;
         quint64 missing = 0;
         std::optional<quint64> first;
         if (range) {
@@ -249,7 +302,6 @@ void computeRestorability(ServerCatalog& catalog)
                 first = expected;
         }
         b.missingWalCount = missing;
-        b.walRangeReversed = !range;
         b.restorable = range && missing == 0 && b.fileProblems.isEmpty();
         if (first)
             b.firstMissingWal = wal::segmentName(begin->timeline, *first, size);

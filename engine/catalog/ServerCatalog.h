@@ -55,9 +55,31 @@ struct BackupEntry {
     QString firstMissingWal; ///< a segment name, when not restorable for lack of WAL
     quint64 beginSegno = 0;  ///< at the archive's segment size (Done/Failed with WAL names)
     quint64 endSegno = 0;
-    /// DONE, both names read, and end_wal before begin_wal or on another timeline: no recovery
-    /// can replay the range, so nothing of it is counted as missing.
-    bool walRangeReversed = false;
+    /// What backup.info's begin_wal..end_wal is. Only a Valid range can be replayed; for any
+    /// other nothing is counted as missing, the range itself is the fault.
+    enum class WalRange {
+        Unreadable,    ///< no backup.info, or a name that is not a segment's
+        Unfit,         ///< names that do not fit the archive's segment size
+        Backward,      ///< end_wal before begin_wal
+        OtherTimeline, ///< end_wal on another timeline than begin_wal (a backup never spans a switch)
+        Valid,
+    };
+    WalRange walRange = WalRange::Unreadable;
+
+    /// The first reason it cannot be restored, in the order the texts give them; None when it can.
+    enum class Unrestorable {
+        None,
+        NotFinished,
+        MissingFiles,
+        MissingWal,
+        WalRangeUnreadable,
+        WalRangeUnfit,
+        WalRangeBackward,
+        WalRangeOtherTimeline
+    };
+    Unrestorable unrestorableCause() const;
+    /// The cause as the JSON output spells it ("missing_wal", "wal_range_backward", ...); empty for None.
+    static QString causeCode(Unrestorable cause);
 
     /// Why it cannot be restored, in the user's language; empty when restorable.
     QString unrestorableReason() const;

@@ -40,6 +40,9 @@ QJsonObject backupJson(const BackupEntry& b)
     o.insert(QStringLiteral("restorable"), b.restorable);
     o.insert(QStringLiteral("unrestorable_reason"),
              b.restorable ? QJsonValue(QJsonValue::Null) : QJsonValue(b.unrestorableReason()));
+    // The reason's kind, for scripts: the reason itself is in the user's language.
+    o.insert(QStringLiteral("unrestorable_cause"),
+             b.restorable ? QJsonValue(QJsonValue::Null) : QJsonValue(catalog::BackupEntry::causeCode(b.unrestorableCause())));
     o.insert(QStringLiteral("missing_files"), QJsonArray::fromStringList(b.fileProblems));
     // "compression" stays barman's raw value (barman 3.4 writes None beside data.tar.gz).
     o.insert(QStringLiteral("files_compression"),

@@ -73,13 +73,7 @@ int ShowCommand::run(const Invocation& invocation)
     row(tr("Size in bucket"), tr("%1 in %2 objects").arg(formatBytes(b->bytes), QString::number(b->objects)));
     row(tr("Data files"), b->dataFiles.join(QStringLiteral(", ")));
     if (b->state == catalog::BackupEntry::State::Done)
-        row(tr("Restorable"),
-            b->restorable ? tr("yes")
-                : !b->fileProblems.isEmpty()
-                ? tr("no: %1").arg(b->fileProblems.join(QStringLiteral("; ")))
-                //: %n is how many WAL segments are missing, %1 the first missing one.
-                : tr("no: %n WAL segment(s) missing, first %1", nullptr, static_cast<int>(b->missingWalCount))
-                      .arg(b->firstMissingWal));
+        row(tr("Restorable"), b->restorable ? b->restorableSummary() : b->unrestorableReason());
     printText(labelledLines(rows, 22));
     return 0;
 }

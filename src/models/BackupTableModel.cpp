@@ -150,13 +150,8 @@ QVariant BackupTableModel::data(const QModelIndex& index, int role) const
             return tr("No backup.info yet and recent objects: barman-cloud-backup may still be running.");
         if (b->state == BackupEntry::State::Incomplete)
             return tr("No backup.info, and a newer backup finished: this one crashed. It cannot be restored.");
-        if (index.column() == Restorable && b->state == BackupEntry::State::Done && !b->restorable
-            && !b->fileProblems.isEmpty())
-            return b->unrestorableReason();
         if (index.column() == Restorable && b->state == BackupEntry::State::Done && !b->restorable)
-            return tr("Replay from this backup needs %n segment(s) that are not in the archive, the first being %1.",
-                      nullptr, static_cast<int>(b->missingWalCount))
-                .arg(b->firstMissingWal);
+            return b->unrestorableReason();
     }
     return {};
 }

@@ -65,10 +65,8 @@ void addBackups(Node* server, const catalog::ServerCatalog& c)
         if (b.info && !b.info->backupName.isEmpty())
             note += QStringLiteral(" · %1").arg(b.info->backupName);
         if (b.state == BackupEntry::State::Done && !b.restorable)
-            note += QStringLiteral(" · %1").arg(
-                !b.fileProblems.isEmpty()
-                    ? BucketTreeModel::tr("not restorable: tar files missing")
-                    : BucketTreeModel::tr("not restorable: %1 WAL missing").arg(QLocale().toString(b.missingWalCount)));
+            //: %1 is the short answer, e.g. "no: 3 WAL missing from 000000010000000000000004".
+            note += QStringLiteral(" · %1").arg(BucketTreeModel::tr("restorable: %1").arg(b.restorableSummary()));
         n->note = note;
         n->trouble = b.state != BackupEntry::State::Done || !b.restorable;
         const QString prefix = c.source.key(QStringLiteral("%1/base/%2/").arg(c.server, b.id));

@@ -76,9 +76,11 @@ def main():
                        if segment_name(tl, n) not in present]
             m = mine.get(b["backup_id"], {})
             check(m.get("restorable") == (not missing) and m.get("missing_wal_count") == len(missing)
-                  and m.get("first_missing_wal") == (missing[0] if missing else None),
+                  and m.get("first_missing_wal") == (missing[0] if missing else None)
+                  and m.get("unrestorable_cause") == ("missing_wal" if missing else None),
                   f"{b['backup_id']} ({b['begin_wal']}..{b['end_wal']}): restorable {m.get('restorable')}, "
-                  f"{m.get('missing_wal_count')} missing from {m.get('first_missing_wal')}; the listing says "
+                  f"{m.get('missing_wal_count')} missing from {m.get('first_missing_wal')} "
+                  f"({m.get('unrestorable_cause')}); the listing says "
                   f"{len(missing)} missing")
         check(mine.get(victim["backup_id"], {}).get("restorable") is False, "the damaged backup is not restorable")
 

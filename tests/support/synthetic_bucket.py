@@ -230,6 +230,11 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, "".join(out).encode(), {"Content-Type": "application/xml"})
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # a wave of 32 range listings connects at once
+
+
 def main():
     global BUCKET
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -243,8 +248,7 @@ def main():
     ap.add_argument("--port", type=int, default=0)
     args = ap.parse_args()
     BUCKET, summary = build(args)
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", args.port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(server.server_address[1], flush=True)
     print(json.dumps(summary), flush=True)

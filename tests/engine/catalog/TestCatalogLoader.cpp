@@ -171,6 +171,8 @@ private slots:
             QCOMPARE(r.missingWalCount, w.missingWalCount);
             QCOMPARE(r.firstMissingWal, w.firstMissingWal);
             QCOMPARE(r.unrestorableReason(), w.unrestorableReason());
+            QCOMPARE(r.unrestorableCause(), w.unrestorableCause());
+            QCOMPARE(r.restorableSummary(), w.restorableSummary());
         }
     }
 

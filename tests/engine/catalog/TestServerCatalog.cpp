@@ -176,23 +176,35 @@ private slots:
         const QByteArray backwards = (begin.left(16) + QStringLiteral("00000000")).toLatin1();
         const QByteArray otherTimeline =
             (QStringLiteral("%1").arg(b.info->timeline + 1, 8, 16, QLatin1Char('0')).toUpper() + b.info->endWal.mid(8)).toLatin1();
-        for (const QByteArray& endWal : {backwards, otherTimeline}) {
+        using Cause = catalog::BackupEntry::Unrestorable;
+        const struct {
+            QByteArray endWal;
+            Cause cause;
+            const char* summary;
+        } cases[] = {{backwards, Cause::WalRangeBackward, "no: end_wal before begin_wal"},
+                     {otherTimeline, Cause::WalRangeOtherTimeline, "no: end_wal on another timeline"}};
+        for (const auto& [endWal, cause, summary] : cases) {
             const auto c = loadWithEndWal(b, endWal);
             QVERIFY2(c, qPrintable(c ? QString() : c.error().oneLine()));
             const catalog::BackupEntry* e = c->findBackup(b.id);
             QVERIFY2(!e->restorable, endWal.constData());
             QCOMPARE(e->missingWalCount, 0u);
             QVERIFY(e->firstMissingWal.isEmpty());
-            QVERIFY2(e->walRangeReversed, endWal.constData());
+            QCOMPARE(e->unrestorableCause(), cause);
             // The reason names the range, not a count of nothing missing from nowhere.
             QVERIFY2(e->unrestorableReason().contains(QString::fromLatin1(endWal)), qPrintable(e->unrestorableReason()));
-            QCOMPARE(e->restorableSummary(), QStringLiteral("no: end_wal before begin_wal"));
+            QCOMPARE(e->restorableSummary(), QString::fromLatin1(summary));
         }
         const auto garbled = loadWithEndWal(b, "0000000100000000000000ZZ");
         QVERIFY(garbled);
-        QVERIFY(!garbled->findBackup(b.id)->walRangeReversed);
+        QCOMPARE(garbled->findBackup(b.id)->unrestorableCause(), Cause::WalRangeUnreadable);
         QCOMPARE(garbled->findBackup(b.id)->restorableSummary(), QStringLiteral("no: WAL range unreadable"));
         QVERIFY(garbled->findBackup(b.id)->unrestorableReason().contains(QStringLiteral("no readable WAL range")));
+        // A name past the last segment of a log at 16 MiB (0x100 of them) does not fit.
+        const auto unfit = loadWithEndWal(b, (b.info->endWal.left(16) + QStringLiteral("00000100")).toLatin1());
+        QVERIFY(unfit);
+        QCOMPARE(unfit->findBackup(b.id)->unrestorableCause(), Cause::WalRangeUnfit);
+        QCOMPARE(catalog::BackupEntry::causeCode(Cause::WalRangeUnfit), QStringLiteral("wal_range_unfit"));
         QVERIFY(load()->findBackup(b.id)->restorable);
         QCOMPARE(load()->findBackup(b.id)->restorableSummary(), QStringLiteral("yes"));
     }
