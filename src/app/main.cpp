@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop application: parses the command line and opens the window; everything else is in
 // MainWindow and the engine.
+#include "engine/core/CoreDumps.h"
 #include "engine/core/Redactor.h"
 #include "engine/core/Translations.h"
 #include "src/app/AppOptions.h"
@@ -18,6 +19,7 @@ using namespace tideline::gui;
 
 int main(int argc, char* argv[])
 {
+    forbidCoreDumps();
     // --screenshot is a batch command: its stderr is one line on failure, as the CLI's is. Qt's
     // chatter about the offscreen platform (propagateSizeHints, XDG_RUNTIME_DIR) would bury it,
     // and some of it comes while QApplication starts, before the options can be parsed.

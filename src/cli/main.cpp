@@ -6,6 +6,7 @@
 // The library is loaded by absolute path beside this executable (the build tree) or in its
 // installed private directory, never through a search path: a restore_command runs in a data
 // directory restored from a bucket, and an empty search-path entry would mean that directory.
+#include "engine/core/CoreDumps.h"
 #include "src/cli/CliMain.h"
 #include "src/cli/WalRestoreFastPath.h"
 
@@ -46,6 +47,8 @@ std::string executableDirectory()
 
 int main(int argc, char* argv[])
 {
+    // Before anything reads a credential; the spool hit's environment holds them too.
+    tideline::forbidCoreDumps();
     if (const auto served = tideline::cli::walRestoreFastPath(argc, argv))
         return *served;
     const std::string dir = executableDirectory();

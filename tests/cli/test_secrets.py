@@ -46,14 +46,28 @@ def start_k8s_api(work, fixture_env, endpoint, secret_key):
     return api, os.path.join(tls, "kubeconfig-token")
 
 
+def core_limits(pid):
+    """(soft, hard) of the kernel's "Max core file size" for a process, as /proc prints them."""
+    with open(f"/proc/{pid}/limits") as f:
+        for line in f:
+            if line.startswith("Max core file size"):
+                return tuple(line[len("Max core file size"):].split()[:2])
+    return None
+
+
 class ProcessTableWatch(threading.Thread):
-    """Reads every process's command line until stopped; remembers any that holds a needle."""
+    """Reads every process's command line until stopped; remembers any that holds a needle. The
+    processes whose environment holds one (the legitimate home of a key) must not be able to dump
+    core, soft and hard limit both 0: a core would write the key to disk. Those are counted
+    (positive control: the drills' servers) and any that could dump core is remembered."""
 
     def __init__(self, needles):
         super().__init__(daemon=True)
         self.needles = [n.encode() for n in needles]
         self.hits = []
         self.scans = 0
+        self.holders = set()
+        self.dumpable = []
         self.stop = threading.Event()
 
     def run(self):
@@ -64,10 +78,20 @@ class ProcessTableWatch(threading.Thread):
                 try:
                     with open(f"/proc/{pid}/cmdline", "rb") as f:
                         cmd = f.read()
+                    if any(n in cmd for n in self.needles):
+                        self.hits.append(cmd.replace(b"\0", b" ").decode(errors="replace")[:300])
+                    if pid in self.holders:
+                        continue
+                    with open(f"/proc/{pid}/environ", "rb") as f:
+                        if not any(n in f.read() for n in self.needles):
+                            continue
+                    limits = core_limits(pid)
                 except OSError:
                     continue
-                if any(n in cmd for n in self.needles):
-                    self.hits.append(cmd.replace(b"\0", b" ").decode(errors="replace")[:300])
+                self.holders.add(pid)
+                if limits != ("0", "0"):
+                    name = cmd.split(b"\0")[0].decode(errors="replace")
+                    self.dumpable.append(f"{name} (pid {pid}): {limits}")
             self.scans += 1
             self.stop.wait(0.02)
 
@@ -177,6 +201,9 @@ def main():
 
         check(watch.scans > 10 and not watch.hits,
               f"no command line held a planted secret over {watch.scans} scans of the process table ({watch.hits[:2]})")
+        check(len(watch.holders) >= 3 and not watch.dumpable,
+              f"none of the {len(watch.holders)} processes whose environment held a planted key could dump core "
+              f"({watch.dumpable[:3]})")
         leaks = [n for n in needles if any(n in out for out in printed)]
         check(not leaks, f"nothing printed holds a planted secret ({leaks})")
         # Everything written: settings, caches, drill history (home, but not the planted file

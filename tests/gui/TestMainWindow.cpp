@@ -39,6 +39,12 @@
 #include <QTextEdit>
 #include <QUuid>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace tideline;
 using namespace tideline::gui;
 using tideline::test::FixtureEnv;
@@ -273,6 +279,47 @@ private slots:
         const QList<QByteArray> lines = bad.err.trimmed().split('\n');
         QCOMPARE(lines.size(), 1);
         QVERIFY2(lines.first().contains("Hint"), bad.err.constData());
+    }
+
+    // The window holds credentials (typed, from the keychain, from the environment), and so
+    // would a core of it, and of every process it starts: soft and hard limit both 0 (the
+    // kernel's own account of the running process, read while it waits on an endpoint that
+    // accepts and never answers).
+    void theWindowCannotDumpCore()
+    {
+        const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(listener >= 0);
+        const auto closeListener = qScopeGuard([&] { ::close(listener); });
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        QVERIFY(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        QVERIFY(::listen(listener, 16) == 0);
+        QVERIFY(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+
+        auto e = FixtureEnv::instance().environment();
+        e.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        QProcess gui;
+        gui.setProcessEnvironment(e);
+        gui.start(QStringLiteral(TIDELINE_GUI),
+                  {QStringLiteral("s3://silent/cnpg"), QStringLiteral("--endpoint-url"),
+                   QStringLiteral("http://127.0.0.1:%1").arg(ntohs(address.sin_port)), QStringLiteral("--screenshot"),
+                   m_dir.filePath(QStringLiteral("silent.png"))});
+        QVERIFY(gui.waitForStarted());
+        const auto stop = qScopeGuard([&] {
+            gui.kill();
+            gui.waitForFinished();
+        });
+        pollfd asked{listener, POLLIN, 0};
+        QVERIFY2(::poll(&asked, 1, 60'000) == 1, "the window connects to its endpoint");
+        QFile limits(QStringLiteral("/proc/%1/limits").arg(gui.processId()));
+        QVERIFY(limits.open(QIODevice::ReadOnly));
+        QByteArray core;
+        for (const QByteArray& line : limits.readAll().split('\n'))
+            if (line.startsWith("Max core file size"))
+                core = line.mid(int(qstrlen("Max core file size"))).simplified();
+        QVERIFY2(core.startsWith("0 0 "), core.constData());
     }
 };
 
