@@ -252,15 +252,16 @@
 <context>
     <name>ServerCatalog</name>
     <message numerus="yes">
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+128"/>
-        <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+130"/>
+        <source>backup %1 cannot be restored: %3 WAL segment(s) it needs are missing, the first %2</source>
+        <extracomment>%3 is how many WAL segments are missing, %2 the first missing one.</extracomment>
         <translation>
-            <numerusform>backup %1 cannot be restored: %n WAL segment it needs is missing, the first %2</numerusform>
-            <numerusform>backup %1 cannot be restored: %n WAL segments it needs are missing, the first %2</numerusform>
+            <numerusform>backup %1 cannot be restored: %3 WAL segment it needs is missing, the first %2</numerusform>
+            <numerusform>backup %1 cannot be restored: %3 WAL segments it needs are missing, the first %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+266"/>
+        <location line="+267"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</numerusform>

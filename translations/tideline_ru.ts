@@ -6600,7 +6600,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
 <context>
     <name>ServerCatalog</name>
     <message>
-        <location filename="../engine/catalog/ServerCatalog.cpp" line="+39"/>
+        <location filename="../engine/catalog/ServerCatalog.cpp" line="+40"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -6622,7 +6622,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>нет</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>backup %1 is %2, not a finished backup</source>
         <translation>резервная копия %1 в состоянии %2, она не завершена</translation>
     </message>
@@ -6632,12 +6632,13 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>резервная копия %1 в бакете неполная: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2</source>
+        <location line="+6"/>
+        <source>backup %1 cannot be restored: %3 WAL segment(s) it needs are missing, the first %2</source>
+        <extracomment>%3 is how many WAL segments are missing, %2 the first missing one.</extracomment>
         <translation>
-            <numerusform>резервную копию %1 нельзя восстановить: не хватает %n нужного ей сегмента WAL, первый — %2</numerusform>
-            <numerusform>резервную копию %1 нельзя восстановить: не хватает %n нужных ей сегментов WAL, первый — %2</numerusform>
-            <numerusform>резервную копию %1 нельзя восстановить: не хватает %n нужных ей сегментов WAL, первый — %2</numerusform>
+            <numerusform>резервную копию %1 нельзя восстановить: не хватает %3 нужного ей сегмента WAL, первый — %2</numerusform>
+            <numerusform>резервную копию %1 нельзя восстановить: не хватает %3 нужных ей сегментов WAL, первый — %2</numerusform>
+            <numerusform>резервную копию %1 нельзя восстановить: не хватает %3 нужных ей сегментов WAL, первый — %2</numerusform>
         </translation>
     </message>
     <message>
@@ -6697,7 +6698,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>нет: диапазон WAL не читается</translation>
     </message>
     <message numerus="yes">
-        <location line="+232"/>
+        <location line="+233"/>
         <source>backups of %n different PostgreSQL clusters share the server name %1: %2. Two clusters are writing to one place (CNPG&apos;s &quot;Expected empty archive&quot; situation); give each its own serverName</source>
         <translation>
             <numerusform>резервные копии %n разного кластера PostgreSQL имеют общее имя сервера %1: %2. Несколько кластеров пишут в одно место (ситуация CNPG «Expected empty archive»); задайте каждому свой serverName</numerusform>

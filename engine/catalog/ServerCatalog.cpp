@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <climits>
 #include <mutex>
 
 namespace tideline::catalog {
@@ -80,8 +81,6 @@ QString BackupEntry::compressionText() const
 
 BackupEntry::Unrestorable BackupEntry::unrestorableCause() const
 {
-    if (restorable)
-        return Unrestorable::None;
     if (state != State::Done)
         return Unrestorable::NotFinished;
     if (!fileProblems.isEmpty())
@@ -92,8 +91,8 @@ BackupEntry::Unrestorable BackupEntry::unrestorableCause() const
     case WalRange::Unfit: return Unrestorable::WalRangeUnfit;
     case WalRange::Backward: return Unrestorable::WalRangeBackward;
     case WalRange::OtherTimeline: return Unrestorable::WalRangeOtherTimeline;
-    case WalRange::Unreadable:
-    case WalRange::Valid: break; // Valid, complete and still not restorable: not reached
+    case WalRange::Valid: return Unrestorable::None;
+    case WalRange::Unreadable: break;
     }
     return Unrestorable::WalRangeUnreadable;
 }
@@ -125,9 +124,12 @@ QString BackupEntry::unrestorableReason() const
         return ServerCatalogText::tr("backup %1 is incomplete in the bucket: %2")
             .arg(id, fileProblems.join(QStringLiteral("; ")));
     case Unrestorable::MissingWal:
-        return ServerCatalogText::tr("backup %1 cannot be restored: %n WAL segment(s) it needs are missing, the first %2",
-                                     nullptr, static_cast<int>(missingWalCount))
-            .arg(id, firstMissingWal);
+        // The count is a quint64 that a hostile backup.info can push past int: it picks the plural
+        // form only, clamped, and is printed whole.
+        //: %3 is how many WAL segments are missing, %2 the first missing one.
+        return ServerCatalogText::tr("backup %1 cannot be restored: %3 WAL segment(s) it needs are missing, the first %2",
+                                     nullptr, int(std::min<quint64>(missingWalCount, quint64(INT_MAX))))
+            .arg(id, firstMissingWal, QLocale().toString(missingWalCount));
     case Unrestorable::WalRangeUnfit:
         return ServerCatalogText::tr("backup %1 cannot be restored: its backup.info names WAL %2 to %3, which do not "
                                      "fit the archive's segment size")
@@ -302,7 +304,8 @@ void computeRestorability(ServerCatalog& catalog)
                 first = expected;
         }
         b.missingWalCount = missing;
-        b.restorable = range && missing == 0 && b.fileProblems.isEmpty();
+        // One rule for the flag and the reason, so that they cannot disagree.
+        b.restorable = b.unrestorableCause() == BackupEntry::Unrestorable::None;
         if (first)
             b.firstMissingWal = wal::segmentName(begin->timeline, *first, size);
     }

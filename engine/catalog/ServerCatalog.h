@@ -67,6 +67,7 @@ struct BackupEntry {
     WalRange walRange = WalRange::Unreadable;
 
     /// The first reason it cannot be restored, in the order the texts give them; None when it can.
+    /// `restorable` is set from it, once computeRestorability() has filled the fields it reads.
     enum class Unrestorable {
         None,
         NotFinished,

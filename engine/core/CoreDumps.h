@@ -8,13 +8,15 @@
 namespace tideline {
 
 /// Turns core dumps off for this process and every process it starts, soft and hard limit both
-/// 0, so that no child can turn them back on. A core holds the process's memory and environment,
-/// and so its credentials: the keys a restore_command or the window read, and a drill's
-/// postmaster, which carries them for its restore_command. A crash handler such as
-/// systemd-coredump keeps cores on disk where an administrator (or a bug report) reads them.
-/// KeePassXC does the same. Unlike PR_SET_DUMPABLE 0, it leaves /proc/PID readable by the same
-/// user, which the spool's prefetcher checks rely on. Call it first thing in main(); returns
-/// whether the limit was set (it fails only on a kernel without RLIMIT_CORE). Any thread.
+/// 0. A core holds the process's memory and environment, and so its credentials: the keys a
+/// restore_command or the window read, and a drill's postmaster, which carries them for its
+/// restore_command. Plain core files, apport and systemd-coredump's stored cores honour the
+/// limit; systemd-coredump still journals a crashed process's metadata, environment included,
+/// which only PR_SET_DUMPABLE 0 (or keys kept out of the environment) prevents. That flag is not
+/// set here: it makes /proc/PID unreadable to the same user, which the spool's prefetcher checks
+/// rely on, and exec resets it anyway. A child can raise the limit again only with privilege
+/// (runuser's pam_limits can, from limits.conf). Call it first thing in main(); returns whether
+/// the limit was set. Any thread.
 inline bool forbidCoreDumps()
 {
     const rlimit none{0, 0};

@@ -11,6 +11,7 @@ import argparse
 import os
 import pathlib
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,15 @@ def core_limits(pid):
     return None
 
 
+def process_age(pid):
+    """Seconds since the process started (/proc/PID/stat's starttime against /proc/uptime)."""
+    with open(f"/proc/{pid}/stat") as f:
+        start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime") as f:
+        uptime = float(f.read().split()[0])
+    return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+
+
 class ProcessTableWatch(threading.Thread):
     """Reads every process's command line until stopped; remembers any that holds a needle. The
     processes whose environment holds one (the legitimate home of a key) must not be able to dump
@@ -86,12 +96,17 @@ class ProcessTableWatch(threading.Thread):
                         if not any(n in f.read() for n in self.needles):
                             continue
                     limits = core_limits(pid)
+                    age = process_age(pid)
                 except OSError:
+                    continue
+                # A process caught between its exec and the first line of main() still has its
+                # parent's limits: read it again on the next scan, until it is old enough.
+                if limits != ("0", "0") and age < 0.5:
                     continue
                 self.holders.add(pid)
                 if limits != ("0", "0"):
                     name = cmd.split(b"\0")[0].decode(errors="replace")
-                    self.dumpable.append(f"{name} (pid {pid}): {limits}")
+                    self.dumpable.append(f"{name} (pid {pid}, {age:.2f} s old): {limits}")
             self.scans += 1
             self.stop.wait(0.02)
 
@@ -159,6 +174,11 @@ def main():
         scratch = os.path.join(work, "scratch")
         os.makedirs(scratch)
         os.chmod(scratch, 0o755)
+        # The core check means something only if the processes Tideline starts would otherwise be
+        # allowed a core: give this process (and so the CLI) a hard limit when it has none.
+        if resource.getrlimit(resource.RLIMIT_CORE)[1] == 0 and os.geteuid() == 0:
+            resource.setrlimit(resource.RLIMIT_CORE, (0, resource.RLIM_INFINITY))
+        core_check = resource.getrlimit(resource.RLIMIT_CORE)[1] != 0
         watch = ProcessTableWatch(needles)
         watch.start()
         p = cli(by_env, "--json", "drill", url, server, "--target-immediate", "--scratch", scratch, "--keep",
@@ -201,9 +221,12 @@ def main():
 
         check(watch.scans > 10 and not watch.hits,
               f"no command line held a planted secret over {watch.scans} scans of the process table ({watch.hits[:2]})")
-        check(len(watch.holders) >= 3 and not watch.dumpable,
-              f"none of the {len(watch.holders)} processes whose environment held a planted key could dump core "
-              f"({watch.dumpable[:3]})")
+        if core_check:
+            check(len(watch.holders) >= 3 and not watch.dumpable,
+                  f"none of the {len(watch.holders)} processes whose environment held a planted key could dump core "
+                  f"({watch.dumpable[:3]})")
+        else:
+            print("skip the core check: this process may not dump core either (hard limit 0, not root)")
         leaks = [n for n in needles if any(n in out for out in printed)]
         check(not leaks, f"nothing printed holds a planted secret ({leaks})")
         # Everything written: settings, caches, drill history (home, but not the planted file

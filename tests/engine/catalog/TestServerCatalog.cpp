@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <climits>
+
 using namespace tideline;
 using tideline::test::FixtureEnv;
 
@@ -161,6 +163,12 @@ private slots:
         }
         QCOMPARE(e->missingWalCount, span - archived);
         QVERIFY(!e->firstMissingWal.isEmpty());
+        // A count past int is printed whole, never wrapped or as 0.
+        QVERIFY(e->missingWalCount > quint64(INT_MAX));
+        QCOMPARE(e->unrestorableCause(), catalog::BackupEntry::Unrestorable::MissingWal);
+        QVERIFY2(e->unrestorableReason().contains(QLocale().toString(e->missingWalCount)),
+                 qPrintable(e->unrestorableReason()));
+        QVERIFY2(e->restorableSummary().contains(QLocale().toString(e->missingWalCount)), qPrintable(e->restorableSummary()));
     }
 
     // A backup.info whose end_wal is before its begin_wal, or on another timeline, names no range
