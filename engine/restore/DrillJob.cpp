@@ -552,8 +552,11 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
                                  {QStringLiteral("-D"), data, QStringLiteral("-m"), stopMode, QStringLiteral("-w"),
                                   QStringLiteral("stop")}),
                          120'000);
-    // Never delete under a server that is still running: its files would vanish beneath it.
-    const bool stillRunning = stop.exitCode != 0 && QFileInfo::exists(data + QStringLiteral("/postmaster.pid"));
+    // Never delete under a server that is still running: its files would vanish beneath it. But
+    // pg_ctl believes postmaster.pid, which a postmaster killed outright (the OOM killer) leaves
+    // behind: what stands in the directory decides.
+    const bool stillRunning =
+        stop.exitCode != 0 && QFileInfo::exists(data + QStringLiteral("/postmaster.pid")) && !DrillScratch::stopServer(data);
     if (stillRunning)
         report.reasons.append(DrillJobText::tr("PostgreSQL did not stop; %1 is left as it is").arg(scratch));
     else if (o.keep) {

@@ -155,7 +155,7 @@ bool exited(int pidfd, int waitMs)
 // trusted once a pidfd holds that process and its working directory is this very directory
 // (the postmaster changes into its data directory), so a pid reused since by another process
 // is never signalled. Returns false when a server runs there and would not stop.
-Result<void> stopServer(const QString& data, int dataFd, int graceMs)
+Result<void> stopServerOn(const QString& data, int dataFd, int graceMs)
 {
     bool regular = false;
     const QByteArray pidFile = readSmallFile(dataFd, "postmaster.pid", 4096, &regular);
@@ -331,6 +331,18 @@ bool DrillScratch::abandoned(const QString& dir)
     return !now || *now != owner->ticks;
 }
 
+Result<void> DrillScratch::stopServer(const QString& data, int graceMs)
+{
+    const int dataFd = ::open(QFile::encodeName(data).constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dataFd < 0)
+        return errno == ENOENT
+            ? Result<void>{}
+            : fail(ErrorCode::Refused, DrillScratchText::tr("cannot read %1; left as it is").arg(data), {});
+    auto stopped = stopServerOn(data, dataFd, graceMs);
+    ::close(dataFd);
+    return stopped;
+}
+
 Result<void> DrillScratch::reap(const QString& dir, int graceMs)
 {
     const QString data = dir + QStringLiteral("/data");
@@ -338,7 +350,7 @@ Result<void> DrillScratch::reap(const QString& dir, int graceMs)
     if (dataFd >= 0) {
         struct stat st {};
         const bool statted = ::fstat(dataFd, &st) == 0;
-        auto stopped = stopServer(data, dataFd, graceMs);
+        auto stopped = stopServerOn(data, dataFd, graceMs);
         ::close(dataFd);
         if (!stopped)
             return stopped;

@@ -43,6 +43,12 @@ public:
     /// a regular file, when whether its process runs cannot be told (no pidfds), or naming what
     /// could not be removed. Nothing is removed under a server.
     static Result<void> reap(const QString& dir, int graceMs = 15'000);
+
+    /// The first step of reap() alone, for a drill's own `data` directory once pg_ctl could not
+    /// stop it: pg_ctl believes postmaster.pid, and a postmaster killed outright (the OOM killer,
+    /// kill -9) leaves one behind with nothing running. Succeeds when no server stands in `data`
+    /// (any more); errors as reap(), and nothing is removed.
+    static Result<void> stopServer(const QString& data, int graceMs = 15'000);
 };
 
 } // namespace tideline::restore

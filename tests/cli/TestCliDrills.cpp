@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,6 +72,34 @@ private slots:
         const ProcessResult table = cli({QStringLiteral("drills"), url(), server()});
         QCOMPARE(table.exitCode, 0);
         QVERIFY2(table.out.contains("2 drills, 1 passed"), table.out.constData());
+    }
+
+    // A postmaster killed outright (as the OOM killer does) leaves postmaster.pid behind, and
+    // pg_ctl then cannot stop what is not there: the copy is still removed, not left "running".
+    void aServerKilledOutrightIsNotLeftAsRunning()
+    {
+        QTemporaryDir scratch;
+        QVERIFY(QFile::setPermissions(scratch.path(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                          | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        // The check runs in the server, whose working directory is the data directory; the
+        // marker says the kill was delivered (positive control).
+        QTemporaryDir markers;
+        QVERIFY(QFile::setPermissions(markers.path(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                          | QFile::WriteOther | QFile::ExeOther));
+        const QString marker = markers.filePath(QStringLiteral("killed"));
+        const ProcessResult killed =
+            cli({QStringLiteral("drill"), url(), server(), QStringLiteral("--target-immediate"), QStringLiteral("--json"),
+                 QStringLiteral("--scratch"), scratch.path(), QStringLiteral("--check-sql"),
+                 QStringLiteral("COPY (SELECT 1) TO PROGRAM 'kill -9 $(head -n 1 postmaster.pid) && touch %1'").arg(marker)});
+        QVERIFY2(QFile::exists(marker), killed.err.constData());
+        QCOMPARE(killed.exitCode, 7);
+        const QJsonArray reasons = killed.json().value(QStringLiteral("reasons")).toArray();
+        for (const auto& r : reasons)
+            QVERIFY2(!r.toString().contains(QStringLiteral("did not stop")), qPrintable(r.toString()));
+        const QStringList left = QDir(scratch.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u' ') + u' ' + QString::fromLocal8Bit(killed.out)));
     }
 };
 
