@@ -202,6 +202,9 @@ QString BackupHistoryView::describe(const BackupEntry& b) const
     }
     lines << tr("%1 in %2 objects · restorable: %3")
                  .arg(Format::bytes(b.bytes), QLocale().toString(b.objects), b.restorableSummary().toHtmlEscaped());
+    // The column's short answer above; the whole reason (both WAL names, the missing parts) here.
+    if (b.state == BackupEntry::State::Done && !b.restorable)
+        lines << QStringLiteral("<span style='color:#d03030'>%1</span>").arg(b.unrestorableReason().toHtmlEscaped());
     if (b.infoError)
         lines << QStringLiteral("<span style='color:#d03030'>%1 %2</span>")
                      .arg(b.infoError->message.toHtmlEscaped(), b.infoError->hint.toHtmlEscaped());

@@ -359,6 +359,35 @@ private slots:
         QVERIFY(sawTrouble);
     }
 
+    // A finished backup that cannot be restored: the column gives the engine's short answer, the
+    // details its whole reason, both WAL names included.
+    void anUnrestorableBackupSaysWhy()
+    {
+        SnapshotPtr snap = snapshot(QStringLiteral("main"));
+        QVERIFY(snap);
+        catalog::ServerCatalog c = snap->catalog;
+        catalog::BackupEntry& b = c.backups.first();
+        QCOMPARE(b.state, catalog::BackupEntry::State::Done);
+        b.walRange = catalog::BackupEntry::WalRange::Backward;
+        b.restorable = false;
+        BackupHistoryView view;
+        view.resize(1200, 800);
+        view.setSnapshot(ServerSnapshot::make(c));
+        QVERIFY(view.selectBackup(b.id));
+        const QString reason = b.unrestorableReason();
+        QVERIFY2(reason.contains(b.info->beginWal) && reason.contains(b.info->endWal), qPrintable(reason));
+        QVERIFY2(view.detailsText().contains(reason.toHtmlEscaped()), qPrintable(view.detailsText()));
+        bool shown = false;
+        for (int r = 0; r < view.proxy()->rowCount(); ++r)
+            if (view.proxy()->index(r, BackupTableModel::Id).data().toString() == b.id) {
+                QCOMPARE(view.proxy()->index(r, BackupTableModel::Restorable).data().toString(),
+                         QStringLiteral("no: end_wal before begin_wal"));
+                QCOMPARE(view.proxy()->index(r, BackupTableModel::Restorable).data(Qt::ToolTipRole).toString(), reason);
+                shown = true;
+            }
+        QVERIFY(shown);
+    }
+
     void cleanupTestCase()
     {
         qDeleteAll(m_sessions);
