@@ -2597,7 +2597,7 @@
         <translation>сброс на диск (для надёжного RTO)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>PostgreSQL did not stop; %1 is left as it is</source>
         <translation>PostgreSQL не остановился; %1 оставлен как есть</translation>
     </message>
@@ -2621,7 +2621,7 @@
         <translation>остановка и очистка</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-67"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
@@ -2667,7 +2667,7 @@
         <translation>PostgreSQL остановился: %1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>the server is still in recovery</source>
         <translation>сервер всё ещё в режиме восстановления</translation>
     </message>
@@ -2701,11 +2701,12 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+163"/>
         <source>cannot read %1; left as it is</source>
         <translation>не удаётся прочитать %1; оставлено как есть</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-159"/>
         <source>cannot tell whether the server of a drill killed earlier still runs on %1: %2</source>
         <translation>не удаётся понять, работает ли ещё сервер ранее прерванной проверки в %1: %2</translation>
     </message>
@@ -6735,8 +6736,19 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <source>no backup.info states the WAL segment size; %1 MiB was inferred from the segment names</source>
         <translation>ни один backup.info не указывает размер сегмента WAL; по именам сегментов выведен размер %1 МиБ</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 MiB (backup %2)</source>
+        <extracomment>%1 is a size in MiB, %2 a backup id.</extracomment>
+        <translation>%1 МиБ (резервная копия %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>backups state different WAL segment sizes: %1. One cluster has one size, so two clusters share this server name or a backup.info is damaged; %2 MiB, the newest backup&apos;s, is used</source>
+        <translation>резервные копии указывают разные размеры сегмента WAL: %1. У одного кластера размер один, так что под этим именем сервера пишут два кластера или какой-то backup.info повреждён; используется %2 МиБ — размер самой новой копии</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%n objects under wals/ are not WAL files and were ignored</source>
         <translation>
             <numerusform>%n объект в wals/ не является файлом WAL и был проигнорирован</numerusform>
@@ -8228,7 +8240,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>%1, объектов: %2 · восстановима: %3</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Select a backup in the table or click a point in the chart for its details.</source>
         <translation>Выберите резервную копию в таблице или щёлкните точку на графике, чтобы увидеть подробности.</translation>
     </message>

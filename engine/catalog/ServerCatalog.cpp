@@ -431,6 +431,24 @@ void addWarnings(ServerCatalog& catalog)
              ServerCatalogText::tr("no backup.info states the WAL segment size; %1 MiB was inferred from the segment "
                                    "names")
                  .arg(catalog.wals.segmentSize() / (1024 * 1024)));
+    // PostgreSQL fixes the segment size at initdb: backup.infos that state different sizes are of
+    // two clusters, or one of them is damaged. Every answer uses the newest's.
+    QMap<quint64, QString> stated; // size -> the newest backup stating it
+    for (const auto& b : catalog.backups)
+        if (b.info && b.info->segmentSizeStated && wal::isValidSegmentSize(b.info->segmentSize))
+            stated.insert(b.info->segmentSize, b.id);
+    if (stated.size() > 1) {
+        QStringList sizes;
+        for (auto it = stated.cbegin(); it != stated.cend(); ++it)
+            //: %1 is a size in MiB, %2 a backup id.
+            sizes << ServerCatalogText::tr("%1 MiB (backup %2)").arg(it.key() / (1024 * 1024)).arg(it.value());
+        warn("segment_size_conflict",
+             ServerCatalogText::tr("backups state different WAL segment sizes: %1. One cluster has one size, so two "
+                                   "clusters share this server name or a backup.info is damaged; %2 MiB, the newest "
+                                   "backup's, is used")
+                 .arg(sizes.join(QStringLiteral(", ")))
+                 .arg(catalog.wals.segmentSize() / (1024 * 1024)));
+    }
     if (catalog.walScope != WalScope::Archive)
         return; // the counts below would be of a fragment
     if (catalog.wals.ignoredKeys() > 0)

@@ -19,7 +19,8 @@ namespace tideline::catalog {
 /// Something a DBA should know about the bucket that is not an error.
 struct CatalogWarning {
     QString code;    ///< stable: mixed_system_ids, clock_skew, segment_size_inferred, unreadable_backup_info,
-                     ///< incomplete_backup, time_without_offset, ignored_objects, duplicate_wal
+                     ///< incomplete_backup, time_without_offset, ignored_objects, duplicate_wal,
+                     ///< unreadable_history, segment_size_conflict
     QString message; ///< one line, plain language
 };
 

@@ -286,6 +286,36 @@ private slots:
         }
     }
 
+    // One cluster has one segment size: a backup.info that states another is warned about by name,
+    // and the newest backup's size stays the one used.
+    void aSegmentSizeConflictIsWarnedAbout()
+    {
+        const auto before = load();
+        QVERIFY(before);
+        QVERIFY(!hasWarning(*before, QStringLiteral("segment_size_conflict")));
+        const catalog::BackupEntry& oldest = before->backups.first();
+        QFile info(backupDir(oldest.id) + QStringLiteral("/backup.info"));
+        QVERIFY(info.open(QIODevice::ReadOnly));
+        const QByteArray original = info.readAll();
+        info.close();
+        QByteArray other = original;
+        other.replace("xlog_segment_size=16777216\n", "xlog_segment_size=67108864\n");
+        QVERIFY(other != original);
+        QVERIFY(info.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        info.write(other);
+        info.close();
+        const auto c = load();
+        QVERIFY(info.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        info.write(original);
+        info.close();
+        QVERIFY(c);
+        QCOMPARE(c->wals.segmentSize(), 16ull * 1024 * 1024);
+        QVERIFY(hasWarning(*c, QStringLiteral("segment_size_conflict")));
+        for (const auto& w : c->warnings)
+            if (w.code == QLatin1String("segment_size_conflict"))
+                QVERIFY2(w.message.contains(QStringLiteral("64 MiB (backup %1)").arg(oldest.id)), qPrintable(w.message));
+    }
+
     // A look nobody asked for stops at a number of objects too, however little they weigh: an
     // idle archive's segments compress to KiB, and a hundred thousand of them are minutes of GETs.
     void anUnaskedWalReadIsCappedInObjects()
