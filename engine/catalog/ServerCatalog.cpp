@@ -441,13 +441,12 @@ void addWarnings(ServerCatalog& catalog)
         QStringList sizes;
         for (auto it = stated.cbegin(); it != stated.cend(); ++it)
             //: %1 is a size in MiB, %2 a backup id.
-            sizes << ServerCatalogText::tr("%1 MiB (backup %2)").arg(it.key() / (1024 * 1024)).arg(it.value());
+            sizes << ServerCatalogText::tr("%1 MiB (backup %2)").arg(QString::number(it.key() / (1024 * 1024)), it.value());
         warn("segment_size_conflict",
              ServerCatalogText::tr("backups state different WAL segment sizes: %1. One cluster has one size, so two "
                                    "clusters share this server name or a backup.info is damaged; %2 MiB, the newest "
                                    "backup's, is used")
-                 .arg(sizes.join(QStringLiteral(", ")))
-                 .arg(catalog.wals.segmentSize() / (1024 * 1024)));
+                 .arg(sizes.join(QStringLiteral(", ")), QString::number(catalog.wals.segmentSize() / (1024 * 1024))));
     }
     if (catalog.walScope != WalScope::Archive)
         return; // the counts below would be of a fragment

@@ -181,10 +181,12 @@ QString BackupHistoryView::detailsText() const
 QString BackupHistoryView::describe(const BackupEntry& b) const
 {
     QStringList lines;
-    QString head = QStringLiteral("<b>%1</b>").arg(b.id);
+    // Rich text from bucket bytes: every field is escaped, so that no name can add markup (a
+    // fake "restorable: yes", an image to load).
+    QString head = QStringLiteral("<b>%1</b>").arg(b.id.toHtmlEscaped());
     if (b.info && !b.info->backupName.isEmpty())
         head += QStringLiteral(" “%1”").arg(b.info->backupName.toHtmlEscaped());
-    head += QStringLiteral(" — %1").arg(b.statusText());
+    head += QStringLiteral(" — %1").arg(b.statusText().toHtmlEscaped());
     lines << head;
     if (b.info) {
         const auto& i = *b.info;
@@ -194,7 +196,7 @@ QString BackupHistoryView::describe(const BackupEntry& b) const
                           i.endTime ? Format::time(i.endTime->usecUtc, m_zone) : tr("never ended"),
                           duration > 0 ? QStringLiteral(" (%1)").arg(Format::duration(duration)) : QString())
                      .arg(i.timeline)
-                     .arg(i.beginWal, i.endWal.isEmpty() ? QStringLiteral("-") : i.endWal,
+                     .arg(i.beginWal.toHtmlEscaped(), i.endWal.isEmpty() ? QStringLiteral("-") : i.endWal.toHtmlEscaped(),
                           i.beginLsn ? i.beginLsn->toString() : QStringLiteral("-"),
                           i.endLsn ? i.endLsn->toString() : QStringLiteral("-"));
         if (!i.error.isEmpty())
