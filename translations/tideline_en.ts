@@ -119,7 +119,7 @@
 <context>
     <name>DrillJob</name>
     <message numerus="yes">
-        <location filename="../engine/restore/DrillJob.cpp" line="+578"/>
+        <location filename="../engine/restore/DrillJob.cpp" line="+587"/>
         <source>%n WAL prefetcher(s) did not stop</source>
         <translation>
             <numerusform>%n WAL prefetcher did not stop</numerusform>
@@ -277,7 +277,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+46"/>
         <source>%n objects under wals/ are not WAL files and were ignored</source>
         <translation>
             <numerusform>%n object under wals/ is not a WAL file and was ignored</numerusform>

@@ -2597,12 +2597,7 @@
         <translation>сброс на диск (для надёжного RTO)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>PostgreSQL did not stop; %1 is left as it is</source>
-        <translation>PostgreSQL не остановился; %1 оставлен как есть</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+32"/>
         <source>scratch directory kept: %1 (fsync, full_page_writes and synchronous_commit back to their defaults)</source>
         <translation>временный каталог сохранён: %1 (fsync, full_page_writes и synchronous_commit возвращены к значениям по умолчанию)</translation>
     </message>
@@ -2621,7 +2616,7 @@
         <translation>остановка и очистка</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-76"/>
         <source>check failed: %1 -&gt; %2</source>
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
@@ -2667,7 +2662,17 @@
         <translation>PostgreSQL остановился: %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+35"/>
+        <source>PostgreSQL did not stop; %1 is left as it is (%2)</source>
+        <translation>PostgreSQL не остановился; %1 оставлен как есть (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PostgreSQL had already ended when the drill stopped it: something outside killed it (the OOM killer?); see the system log</source>
+        <translation>PostgreSQL уже не работал, когда учение его останавливало: его убили извне (OOM killer?); смотрите системный журнал</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>the server is still in recovery</source>
         <translation>сервер всё ещё в режиме восстановления</translation>
     </message>
@@ -2690,7 +2695,7 @@
 <context>
     <name>DrillScratch</name>
     <message>
-        <location filename="../engine/restore/DrillScratch.cpp" line="+166"/>
+        <location filename="../engine/restore/DrillScratch.cpp" line="+167"/>
         <source>%1/postmaster.pid is not a regular file; left as it is</source>
         <translation>%1/postmaster.pid — не обычный файл; оставлено как есть</translation>
     </message>
@@ -6748,7 +6753,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         <translation>резервные копии указывают разные размеры сегмента WAL: %1. У одного кластера размер один, так что под этим именем сервера пишут два кластера или какой-то backup.info повреждён; используется %2 МиБ — размер самой новой копии</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%n objects under wals/ are not WAL files and were ignored</source>
         <translation>
             <numerusform>%n объект в wals/ не является файлом WAL и был проигнорирован</numerusform>
@@ -8225,7 +8230,7 @@ SELECT count(*) &gt; 0 FROM orders</translation>
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>%1 → %2%3 · timeline %4 · WAL %5 … %6 · LSN %7 … %8</source>
         <translation>%1 → %2%3 · линия времени %4 · WAL %5 … %6 · LSN %7 … %8</translation>
     </message>

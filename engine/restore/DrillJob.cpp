@@ -555,11 +555,20 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     // Never delete under a server that is still running: its files would vanish beneath it. But
     // pg_ctl believes postmaster.pid, which a postmaster killed outright (the OOM killer) leaves
     // behind: what stands in the directory decides.
-    const bool stillRunning =
-        stop.exitCode != 0 && QFileInfo::exists(data + QStringLiteral("/postmaster.pid")) && !DrillScratch::stopServer(data);
-    if (stillRunning)
-        report.reasons.append(DrillJobText::tr("PostgreSQL did not stop; %1 is left as it is").arg(scratch));
-    else if (o.keep) {
+    bool stillRunning = false;
+    if (stop.exitCode != 0 && QFileInfo::exists(data + QStringLiteral("/postmaster.pid"))) {
+        const auto stood = DrillScratch::stopServer(data);
+        stillRunning = !stood;
+        if (!stood)
+            report.reasons.append(
+                DrillJobText::tr("PostgreSQL did not stop; %1 is left as it is (%2)").arg(scratch, stood.error().oneLine()));
+        else if (!*stood)
+            // Something outside ended it (the OOM killer, an operator): the machine could not hold
+            // this recovery, which a passing drill must not hide.
+            report.reasons.append(DrillJobText::tr("PostgreSQL had already ended when the drill stopped it: something "
+                                                   "outside killed it (the OOM killer?); see the system log"));
+    }
+    if (!stillRunning && o.keep) {
         // Kept to look at, perhaps started again: no longer with durability off.
         if (auto durable = dropScratchSettings(data); !durable)
             report.notes.append(durable.error().oneLine());

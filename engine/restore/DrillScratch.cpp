@@ -154,14 +154,15 @@ bool exited(int pidfd, int waitMs)
 // Stops the server on `data` if one runs there. The pid in postmaster.pid is only a lead: it is
 // trusted once a pidfd holds that process and its working directory is this very directory
 // (the postmaster changes into its data directory), so a pid reused since by another process
-// is never signalled. Returns false when a server runs there and would not stop.
-Result<void> stopServerOn(const QString& data, int dataFd, int graceMs)
+// is never signalled. Returns whether a server stood there (and has now stopped); an error when
+// one runs there and would not stop, or whether one does cannot be told.
+Result<bool> stopServerOn(const QString& data, int dataFd, int graceMs)
 {
     bool regular = false;
     const QByteArray pidFile = readSmallFile(dataFd, "postmaster.pid", 4096, &regular);
     if (!regular) {
         if (::faccessat(dataFd, "postmaster.pid", F_OK, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT)
-            return {}; // no server was ever left running here
+            return false; // no server was ever left running here
         return fail(ErrorCode::Refused,
                     DrillScratchText::tr("%1/postmaster.pid is not a regular file; left as it is").arg(data),
                     DrillScratchText::tr("Look at it, then remove the directory by hand."));
@@ -171,12 +172,12 @@ Result<void> stopServerOn(const QString& data, int dataFd, int graceMs)
     if (ok && pid < 0)
         pid = -pid; // a single-user backend writes its pid negated
     if (!ok || pid == 0 || pid > std::numeric_limits<pid_t>::max())
-        return {}; // a server writes its pid first: a file without one has none running
+        return false; // a server writes its pid first: a file without one has none running
     struct stat dataSt {};
     if (::fstat(dataFd, &dataSt) != 0)
         return fail(ErrorCode::Refused, DrillScratchText::tr("cannot read %1; left as it is").arg(data), {});
     const QByteArray cwd = QByteArray("/proc/") + QByteArray::number(pid) + "/cwd";
-    const auto cannotTell = [&](int err) -> Result<void> {
+    const auto cannotTell = [&](int err) -> Result<bool> {
         return fail(ErrorCode::Refused,
                     DrillScratchText::tr("cannot tell whether the server of a drill killed earlier still runs on %1: %2")
                         .arg(data, QString::fromLocal8Bit(std::strerror(err))),
@@ -199,13 +200,13 @@ Result<void> stopServerOn(const QString& data, int dataFd, int graceMs)
     // of ours, even where no pidfd could be had for it.
     const Where first = standsWhere();
     if (first == Where::Elsewhere)
-        return {};
+        return false;
     if (first == Where::Unknown)
         return cannotTell(statErrno);
     const int pidfd = ::pidfd_open(pid_t(pid), 0);
     if (pidfd < 0 && errno == ESRCH)
-        return {}; // gone
-    if (pidfd < 0) // no pidfds here (old kernel, seccomp), or no descriptors left
+        return false; // gone
+    if (pidfd < 0)    // no pidfds here (old kernel, seccomp), or no descriptors left
         return cannotTell(errno);
     // Asked again once the pidfd holds the process: the pid may have been reused in between.
     const Where again = standsWhere();
@@ -225,7 +226,7 @@ Result<void> stopServerOn(const QString& data, int dataFd, int graceMs)
         return fail(ErrorCode::Refused,
                     DrillScratchText::tr("the server of a drill killed earlier still runs on %1; left as it is").arg(data),
                     DrillScratchText::tr("Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.").arg(data));
-    return {};
+    return onThisData;
 }
 
 // Whether no one but us (and root) can rename what `parent` holds: owned by one of us, and not
@@ -331,12 +332,12 @@ bool DrillScratch::abandoned(const QString& dir)
     return !now || *now != owner->ticks;
 }
 
-Result<void> DrillScratch::stopServer(const QString& data, int graceMs)
+Result<bool> DrillScratch::stopServer(const QString& data, int graceMs)
 {
     const int dataFd = ::open(QFile::encodeName(data).constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dataFd < 0)
         return errno == ENOENT
-            ? Result<void>{}
+            ? Result<bool>(false)
             : fail(ErrorCode::Refused, DrillScratchText::tr("cannot read %1; left as it is").arg(data), {});
     auto stopped = stopServerOn(data, dataFd, graceMs);
     ::close(dataFd);
@@ -353,7 +354,7 @@ Result<void> DrillScratch::reap(const QString& dir, int graceMs)
         auto stopped = stopServerOn(data, dataFd, graceMs);
         ::close(dataFd);
         if (!stopped)
-            return stopped;
+            return fail(stopped.error());
         if (statted) {
             // The prefetchers were given the canonical path: the parent directories may be links.
             const QString spoolBase =

@@ -46,9 +46,9 @@ public:
 
     /// The first step of reap() alone, for a drill's own `data` directory once pg_ctl could not
     /// stop it: pg_ctl believes postmaster.pid, and a postmaster killed outright (the OOM killer,
-    /// kill -9) leaves one behind with nothing running. Succeeds when no server stands in `data`
-    /// (any more); errors as reap(), and nothing is removed.
-    static Result<void> stopServer(const QString& data, int graceMs = 15'000);
+    /// kill -9) leaves one behind with nothing running. Returns whether a server stood in `data`
+    /// (and has now stopped, by SIGQUIT): false when none did. Errors as reap(); nothing is removed.
+    static Result<bool> stopServer(const QString& data, int graceMs = 15'000);
 };
 
 } // namespace tideline::restore
