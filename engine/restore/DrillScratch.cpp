@@ -62,6 +62,20 @@ QByteArray readProc(const char* path, qsizetype limit)
     return readSmallFile(AT_FDCWD, path, limit);
 }
 
+// A process's effective uid from /proc/PID/status (readable by anyone); nullopt once it is gone.
+std::optional<uid_t> effectiveUid(qint64 pid)
+{
+    const QByteArray status = readProc(("/proc/" + QByteArray::number(pid) + "/status").constData(), 8192);
+    const qsizetype at = status.indexOf("\nUid:");
+    if (at < 0)
+        return std::nullopt;
+    // "Uid:" real, effective, saved, filesystem.
+    const QList<QByteArray> fields = status.mid(at + 5, status.indexOf('\n', at + 1) - at - 5).simplified().split(' ');
+    bool ok = false;
+    const uint uid = fields.size() >= 2 ? fields[1].toUInt(&ok) : 0;
+    return ok ? std::optional<uid_t>(uid_t(uid)) : std::nullopt;
+}
+
 // /proc/PID/stat field 22: the process's start time in clock ticks since boot. With the pid it
 // names one process for the life of the boot.
 std::optional<quint64> startTicks(qint64 pid)
@@ -152,10 +166,10 @@ bool exited(int pidfd, int waitMs)
 }
 
 // Stops the server on `data` if one runs there. The pid in postmaster.pid is only a lead: it is
-// trusted once a pidfd holds that process and its working directory is this very directory
-// (the postmaster changes into its data directory), so a pid reused since by another process
-// is never signalled. Returns whether a server stood there (and has now stopped); an error when
-// one runs there and would not stop, or whether one does cannot be told.
+// trusted once a pidfd holds that process, its working directory is this very directory (the
+// postmaster changes into its data directory) and it runs as the directory's owner, so a pid
+// reused since by another process is never signalled. Returns whether a server stood there (and has now stopped); an error
+// when one runs there and would not stop, or whether one does cannot be told.
 Result<bool> stopServerOn(const QString& data, int dataFd, int graceMs)
 {
     bool regular = false;
@@ -193,7 +207,12 @@ Result<bool> stopServerOn(const QString& data, int dataFd, int graceMs)
             statErrno = errno;
             return statErrno == ENOENT || statErrno == ESRCH ? Where::Elsewhere : Where::Unknown;
         }
-        return cwdSt.st_dev == dataSt.st_dev && cwdSt.st_ino == dataSt.st_ino ? Where::Here : Where::Elsewhere;
+        if (cwdSt.st_dev != dataSt.st_dev || cwdSt.st_ino != dataSt.st_ino)
+            return Where::Elsewhere;
+        // PostgreSQL runs only as its data directory's owner. Another user's process standing
+        // there (root's shell, say) is no server, however the owner filled in postmaster.pid.
+        const auto uid = effectiveUid(pid);
+        return uid && *uid == dataSt.st_uid ? Where::Here : Where::Elsewhere;
     };
     // Whatever that pid is now (gone, a thread of another process, a process of another boot), a
     // postmaster on these files stands in this directory: a pid standing elsewhere is no server

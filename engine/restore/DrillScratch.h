@@ -37,8 +37,9 @@ public:
 
     /// Stops a server running on `dir`/data, then the WAL prefetchers, then removes `dir`.
     /// The server is signalled (SIGQUIT, PostgreSQL's immediate shutdown) only when the process
-    /// its postmaster.pid names has that very directory as its working directory; a stale pid
-    /// file whose pid now belongs to another process, another PostgreSQL included, is ignored.
+    /// its postmaster.pid names has that very directory as its working directory and runs as
+    /// the directory's owner (as PostgreSQL must); a stale pid file whose pid now belongs to
+    /// another process, another PostgreSQL or another user's shell standing there, is ignored.
     /// Errors: Refused when the server does not end within `graceMs`, when postmaster.pid is not
     /// a regular file, when whether its process runs cannot be told (no pidfds), or naming what
     /// could not be removed. Nothing is removed under a server.

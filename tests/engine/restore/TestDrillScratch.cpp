@@ -283,6 +283,27 @@ private slots:
         QVERIFY(!server.waitForFinished(300)); // never signalled
     }
 
+    // postmaster.pid is the data directory owner's to write: it may name root's shell standing
+    // in that directory. PostgreSQL runs only as the owner, so that process is no server and is
+    // never signalled, and the drill's files go as for a server that is gone.
+    void anotherUsersProcessThereIsNoServer()
+    {
+        const passwd* pg = ::getpwnam("postgres");
+        if (::geteuid() != 0 || !pg)
+            QSKIP("needs root and a postgres user");
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-uid001"));
+        QVERIFY(::chown(QFile::encodeName(dir + QStringLiteral("/data")).constData(), pg->pw_uid, pg->pw_gid) == 0);
+        auto shell = waiter(dir + QStringLiteral("/data")); // root's, standing in the data directory
+        QVERIFY(shell->state() == QProcess::Running);
+        write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(shell->processId()) + '\n');
+        const auto reaped = DrillScratch::reap(dir, 500);
+        QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
+        QVERIFY(!QFile::exists(dir));
+        QVERIFY(!shell->waitForFinished(300)); // never signalled
+        shell->kill();
+        shell->waitForFinished(5000);
+    }
+
     void theServerOnItsDataIsStopped()
     {
         const QString dir = newDrillDir(QStringLiteral("tideline-drill-srv001"));
