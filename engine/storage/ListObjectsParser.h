@@ -27,6 +27,10 @@ struct ListPage {
 /// Errors: Corrupt with the reason (not XML, another root element such as <Error>, a bad <Size>).
 Result<ListPage> parseListObjectsPage(const QByteArray& xml);
 
+/// The same answer from QXmlStreamReader alone, without the fast scanner: the reference that
+/// tests and the fuzzer hold the scanner to. Pure; any thread; errors as above.
+Result<ListPage> parseListObjectsPageWithXmlReader(const QByteArray& xml);
+
 /// A DeleteObjects answer: which keys the store says it deleted, and which it could not (with
 /// S3's code and message). Keys neither list names are the caller's to check.
 struct DeleteResult {

@@ -2,6 +2,7 @@
 #include "engine/wal/WalSegment.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace tideline::wal {
@@ -48,11 +49,18 @@ Lsn segmentStartLsn(quint64 segno, quint64 segmentSize)
 std::optional<WalFileName> WalFileName::parse(QStringView fileName)
 {
     const SplitName split = splitCompressionSuffix(fileName);
-    for (QChar c : split.stem)
-        if (c.unicode() > 0x7F)
+    // The longest name WalName::parse takes is a backup history file's 40 characters; a stem
+    // copied on the stack spares a catalog an allocation per listed object.
+    std::array<char, 40> ascii;
+    if (split.stem.size() > qsizetype(ascii.size()))
+        return std::nullopt;
+    for (qsizetype i = 0; i < split.stem.size(); ++i) {
+        const char16_t c = split.stem[i].unicode();
+        if (c > 0x7F)
             return std::nullopt;
-    const QByteArray ascii = split.stem.toLatin1();
-    const auto name = WalName::parse(std::string_view(ascii.constData(), std::size_t(ascii.size())));
+        ascii[std::size_t(i)] = char(c);
+    }
+    const auto name = WalName::parse(std::string_view(ascii.data(), std::size_t(split.stem.size())));
     if (!name)
         return std::nullopt;
     WalFileName result;

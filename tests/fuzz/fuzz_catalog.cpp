@@ -49,12 +49,35 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         break;
     }
     case 3: {
-        if (auto page = storage::parseListObjectsPage(bytes))
-            for (const storage::ObjectInfo& o : page->objects)
-                require(o.size >= 0, "listed sizes are never negative");
+        // The fast scanner either bails out or gives the reference parser's answer.
+        const auto page = storage::parseListObjectsPage(bytes);
+        const auto reference = storage::parseListObjectsPageWithXmlReader(bytes);
+        require(page.has_value() == reference.has_value(), "the scanner and the XML reader accept the same pages");
+        if (!page)
+            break;
+        require(page->truncated == reference->truncated && page->nextToken == reference->nextToken
+                    && page->prefixes == reference->prefixes && page->objects.size() == reference->objects.size(),
+                "the scanner and the XML reader read the same page");
+        for (qsizetype i = 0; i < page->objects.size(); ++i) {
+            const storage::ObjectInfo& o = page->objects[i];
+            const storage::ObjectInfo& r = reference->objects[i];
+            require(o.key == r.key && o.size == r.size && o.etag == r.etag && o.lastModifiedUsec == r.lastModifiedUsec,
+                    "the scanner and the XML reader read the same objects");
+            require(o.size >= 0, "listed sizes are never negative");
+        }
         break;
     }
-    case 4: (void)wal::WalFileName::parse(QString::fromUtf8(bytes)); break;
+    case 4: {
+        // A name read is a name written: formatted again, it reads back the same.
+        if (const auto name = wal::WalFileName::parse(QString::fromUtf8(bytes))) {
+            const auto again = wal::WalFileName::parse(name->baseName());
+            require(again && again->kind == name->kind && again->timeline == name->timeline && again->logId == name->logId
+                        && again->segInLog == name->segInLog && again->backupOffset == name->backupOffset
+                        && again->baseName() == name->baseName(),
+                    "a WAL file name reads back as it was formatted");
+        }
+        break;
+    }
     case 5: {
         // Every compression barman-cloud writes; input capped so a bomb stays under the RSS limit.
         const QByteArrayView input = QByteArrayView(bytes).first(std::min<qsizetype>(bytes.size(), 4096));
