@@ -2695,7 +2695,7 @@
 <context>
     <name>DrillScratch</name>
     <message>
-        <location filename="../engine/restore/DrillScratch.cpp" line="+167"/>
+        <location filename="../engine/restore/DrillScratch.cpp" line="+262"/>
         <source>%1/postmaster.pid is not a regular file; left as it is</source>
         <translation>%1/postmaster.pid — не обычный файл; оставлено как есть</translation>
     </message>
@@ -2705,24 +2705,34 @@
         <translation>Осмотрите его, затем удалите каталог вручную.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+163"/>
+        <location line="+55"/>
+        <location line="+118"/>
         <source>cannot read %1; left as it is</source>
         <translation>не удаётся прочитать %1; оставлено как есть</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-163"/>
         <source>cannot tell whether the server of a drill killed earlier still runs on %1: %2</source>
         <translation>не удаётся понять, работает ли ещё сервер ранее прерванной проверки в %1: %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="-32"/>
+        <source>processes of a killed server still run on %1; left as it is</source>
+        <translation>процессы убитого сервера всё ещё работают в %1; оставлено как есть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the PostgreSQL processes standing in %1 (fuser -v %1 lists them), then remove the directory.</source>
+        <translation>Остановите процессы PostgreSQL в %1 (их покажет fuser -v %1), затем удалите каталог.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>the server of a drill killed earlier still runs on %1; left as it is</source>
         <translation>сервер ранее прерванной проверки всё ещё работает в %1; оставлен как есть</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+44"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.</source>
         <translation>Остановите его командой pg_ctl -D %1 stop -m immediate, затем удалите каталог.</translation>
     </message>
@@ -3985,7 +3995,7 @@
 <context>
     <name>ListObjectsParser</name>
     <message>
-        <location filename="../engine/storage/ListObjectsParser.cpp" line="+315"/>
+        <location filename="../engine/storage/ListObjectsParser.cpp" line="+367"/>
         <source>the bucket listing could not be parsed: %1</source>
         <translation>не удалось разобрать список объектов бакета: %1</translation>
     </message>

@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <limits>
 #include <optional>
@@ -165,12 +166,92 @@ bool exited(int pidfd, int waitMs)
     }
 }
 
-// Stops the server on `data` if one runs there. The pid in postmaster.pid is only a lead: it is
-// trusted once a pidfd holds that process, its working directory is this very directory (the
-// postmaster changes into its data directory) and it runs as the directory's owner, so a pid
-// reused since by another process is never signalled. Returns whether a server stood there (and has now stopped); an error
-// when one runs there and would not stop, or whether one does cannot be told.
-Result<bool> stopServerOn(const QString& data, int dataFd, int graceMs)
+// Where a process stands, as the drill's checks need it: in `dataSt` and running as its owner
+// (PostgreSQL runs only as its data directory's owner, and changes into it), elsewhere (gone
+// included), or unknown when /proc refuses us (root without CAP_SYS_PTRACE in a container), which
+// says nothing either way. `err` is the refusal's errno.
+enum class Where { Here, Elsewhere, Unknown };
+
+Where standsWhere(qint64 pid, const struct stat& dataSt, int& err)
+{
+    const QByteArray cwd = QByteArray("/proc/") + QByteArray::number(pid) + "/cwd";
+    struct stat cwdSt {};
+    if (::stat(cwd.constData(), &cwdSt) != 0) {
+        err = errno;
+        return err == ENOENT || err == ESRCH ? Where::Elsewhere : Where::Unknown;
+    }
+    if (cwdSt.st_dev != dataSt.st_dev || cwdSt.st_ino != dataSt.st_ino)
+        return Where::Elsewhere;
+    // Another user's process standing there (root's shell, say) is no server, however the owner
+    // filled in postmaster.pid.
+    const auto uid = effectiveUid(pid);
+    return uid && *uid == dataSt.st_uid ? Where::Here : Where::Elsewhere;
+}
+
+// How long a process SIGKILL-ed may take to go (one in uninterruptible I/O can take longer).
+constexpr int kKilledWithinMs = 2000;
+// When a postmaster SIGKILLs children that outlast its immediate shutdown (PostgreSQL's
+// SIGKILL_CHILDREN_AFTER_SECS, since 14).
+constexpr int kSigkillAfterMs = 5000;
+
+// Ends what a postmaster killed outright left behind on `data`: its backends run on until they
+// next notice (a long query may not for a while) with the files open, so removing the directory
+// would not free its space. Every process but this one that stands there as the owner gets
+// SIGQUIT, as the postmaster would have sent it, and SIGKILL after `graceMs` or five seconds,
+// whichever is shorter; a pidfd holds each before it is signalled.
+// Processes /proc will not show us are left alone. Error: Refused when one does not end in time.
+Result<void> stopOrphans(const QString& data, const struct stat& dataSt, int graceMs)
+{
+    QList<int> pidfds;
+    if (DIR* proc = ::opendir("/proc")) {
+        while (const dirent* e = ::readdir(proc)) {
+            bool ok = false;
+            const qint64 pid = QByteArray(e->d_name).toLongLong(&ok);
+            if (!ok || pid <= 0 || pid == ::getpid())
+                continue;
+            int err = 0;
+            if (standsWhere(pid, dataSt, err) != Where::Here)
+                continue;
+            const int pidfd = ::pidfd_open(pid_t(pid), 0);
+            if (pidfd < 0)
+                continue;
+            // Asked again once the pidfd holds it: the pid may have been reused in between.
+            if (standsWhere(pid, dataSt, err) == Where::Here && ::pidfd_send_signal(pidfd, SIGQUIT, nullptr, 0) == 0)
+                pidfds << pidfd;
+            else
+                ::close(pidfd);
+        }
+        ::closedir(proc);
+    }
+    // Then SIGKILL, as a postmaster does to children that outlast an immediate shutdown: what
+    // the server started in the background (an archive or restore command's `cmd &`) ignores
+    // SIGQUIT, as a non-interactive shell's asynchronous lists do.
+    QElapsedTimer waited;
+    waited.start();
+    bool allEnded = true;
+    for (const int pidfd : std::as_const(pidfds)) {
+        if (!exited(pidfd, int(std::max<qint64>(0, std::min(graceMs, kSigkillAfterMs) - waited.elapsed())))) {
+            ::pidfd_send_signal(pidfd, SIGKILL, nullptr, 0);
+            allEnded = exited(pidfd, kKilledWithinMs) && allEnded;
+        }
+        ::close(pidfd);
+    }
+    if (!allEnded)
+        return fail(ErrorCode::Refused,
+                    DrillScratchText::tr("processes of a killed server still run on %1; left as it is").arg(data),
+                    DrillScratchText::tr(
+                        "Stop the PostgreSQL processes standing in %1 (fuser -v %1 lists them), then remove "
+                        "the directory.")
+                        .arg(data));
+    return {};
+}
+
+// Stops the postmaster on `data` if one runs there. The pid in postmaster.pid is only a lead: it
+// is trusted once a pidfd holds that process and it stands there as the owner (standsWhere), so
+// a pid reused since by another process is never signalled. Returns whether a server stood there
+// (and has now stopped); an error when one runs there and would not stop, or whether one does
+// cannot be told.
+Result<bool> stopPostmaster(const QString& data, int dataFd, const struct stat& dataSt, int graceMs)
 {
     bool regular = false;
     const QByteArray pidFile = readSmallFile(dataFd, "postmaster.pid", 4096, &regular);
@@ -187,51 +268,31 @@ Result<bool> stopServerOn(const QString& data, int dataFd, int graceMs)
         pid = -pid; // a single-user backend writes its pid negated
     if (!ok || pid == 0 || pid > std::numeric_limits<pid_t>::max())
         return false; // a server writes its pid first: a file without one has none running
-    struct stat dataSt {};
-    if (::fstat(dataFd, &dataSt) != 0)
-        return fail(ErrorCode::Refused, DrillScratchText::tr("cannot read %1; left as it is").arg(data), {});
-    const QByteArray cwd = QByteArray("/proc/") + QByteArray::number(pid) + "/cwd";
     const auto cannotTell = [&](int err) -> Result<bool> {
         return fail(ErrorCode::Refused,
                     DrillScratchText::tr("cannot tell whether the server of a drill killed earlier still runs on %1: %2")
                         .arg(data, QString::fromLocal8Bit(std::strerror(err))),
                     DrillScratchText::tr("Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.").arg(data));
     };
-    // Only a process gone (or a pid never there) counts as elsewhere: /proc refusing us (root
-    // without CAP_SYS_PTRACE in a container) says nothing either way.
-    enum class Where { Here, Elsewhere, Unknown };
-    int statErrno = 0;
-    const auto standsWhere = [&] {
-        struct stat cwdSt {};
-        if (::stat(cwd.constData(), &cwdSt) != 0) {
-            statErrno = errno;
-            return statErrno == ENOENT || statErrno == ESRCH ? Where::Elsewhere : Where::Unknown;
-        }
-        if (cwdSt.st_dev != dataSt.st_dev || cwdSt.st_ino != dataSt.st_ino)
-            return Where::Elsewhere;
-        // PostgreSQL runs only as its data directory's owner. Another user's process standing
-        // there (root's shell, say) is no server, however the owner filled in postmaster.pid.
-        const auto uid = effectiveUid(pid);
-        return uid && *uid == dataSt.st_uid ? Where::Here : Where::Elsewhere;
-    };
     // Whatever that pid is now (gone, a thread of another process, a process of another boot), a
     // postmaster on these files stands in this directory: a pid standing elsewhere is no server
     // of ours, even where no pidfd could be had for it.
-    const Where first = standsWhere();
+    int err = 0;
+    const Where first = standsWhere(pid, dataSt, err);
     if (first == Where::Elsewhere)
         return false;
     if (first == Where::Unknown)
-        return cannotTell(statErrno);
+        return cannotTell(err);
     const int pidfd = ::pidfd_open(pid_t(pid), 0);
     if (pidfd < 0 && errno == ESRCH)
         return false; // gone
     if (pidfd < 0)    // no pidfds here (old kernel, seccomp), or no descriptors left
         return cannotTell(errno);
     // Asked again once the pidfd holds the process: the pid may have been reused in between.
-    const Where again = standsWhere();
+    const Where again = standsWhere(pid, dataSt, err);
     if (again == Where::Unknown) {
         ::close(pidfd);
-        return cannotTell(statErrno);
+        return cannotTell(err);
     }
     const bool onThisData = again == Where::Here;
     bool stopped = true;
@@ -246,6 +307,21 @@ Result<bool> stopServerOn(const QString& data, int dataFd, int graceMs)
                     DrillScratchText::tr("the server of a drill killed earlier still runs on %1; left as it is").arg(data),
                     DrillScratchText::tr("Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.").arg(data));
     return onThisData;
+}
+
+// Stops the server on `data` if one runs there, and what a postmaster killed outright left
+// running. Returns whether a postmaster stood there (and has now stopped).
+Result<bool> stopServerOn(const QString& data, int dataFd, int graceMs)
+{
+    struct stat dataSt {};
+    if (::fstat(dataFd, &dataSt) != 0)
+        return fail(ErrorCode::Refused, DrillScratchText::tr("cannot read %1; left as it is").arg(data), {});
+    auto stopped = stopPostmaster(data, dataFd, dataSt, graceMs);
+    if (!stopped || *stopped)
+        return stopped; // a postmaster stopped by SIGQUIT ends after its children
+    if (auto orphans = stopOrphans(data, dataSt, graceMs); !orphans)
+        return fail(orphans.error());
+    return false;
 }
 
 // Whether no one but us (and root) can rename what `parent` holds: owned by one of us, and not

@@ -40,15 +40,20 @@ public:
     /// its postmaster.pid names has that very directory as its working directory and runs as
     /// the directory's owner (as PostgreSQL must); a stale pid file whose pid now belongs to
     /// another process, another PostgreSQL or another user's shell standing there, is ignored.
-    /// Errors: Refused when the server does not end within `graceMs`, when postmaster.pid is not
-    /// a regular file, when whether its process runs cannot be told (no pidfds), or naming what
-    /// could not be removed. Nothing is removed under a server.
+    /// With no postmaster left, the processes one killed outright left behind (backends run on
+    /// until they notice, holding the files) get SIGQUIT too, then SIGKILL after `graceMs` or
+    /// five seconds, whichever is shorter: those that stand in `dir`/data and run as its
+    /// owner, this process excepted.
+    /// Errors: Refused when the server or those processes do not end in time, when
+    /// postmaster.pid is not a regular file, when whether its process runs cannot be told (no
+    /// pidfds), or naming what could not be removed. Nothing is removed under a server.
     static Result<void> reap(const QString& dir, int graceMs = 15'000);
 
     /// The first step of reap() alone, for a drill's own `data` directory once pg_ctl could not
     /// stop it: pg_ctl believes postmaster.pid, and a postmaster killed outright (the OOM killer,
     /// kill -9) leaves one behind with nothing running. Returns whether a server stood in `data`
-    /// (and has now stopped, by SIGQUIT): false when none did. Errors as reap(); nothing is removed.
+    /// (and has now stopped, by SIGQUIT): false when none did, once what a killed one left running
+    /// has ended too. Errors as reap(); nothing is removed.
     static Result<bool> stopServer(const QString& data, int graceMs = 15'000);
 };
 

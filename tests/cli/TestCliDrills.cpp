@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -83,7 +84,8 @@ private slots:
                                       QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
                                           | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
         // The check runs in the server, whose working directory is the data directory; the
-        // marker says the kill was delivered (positive control).
+        // marker says the kill was delivered (positive control). What the server started and
+        // its orphaned backends stand there too, and must end with the drill.
         QTemporaryDir markers;
         QVERIFY(QFile::setPermissions(markers.path(),
                                       QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
@@ -92,7 +94,9 @@ private slots:
         const ProcessResult killed =
             cli({QStringLiteral("drill"), url(), server(), QStringLiteral("--target-immediate"), QStringLiteral("--json"),
                  QStringLiteral("--scratch"), scratch.path(), QStringLiteral("--check-sql"),
-                 QStringLiteral("COPY (SELECT 1) TO PROGRAM 'kill -9 $(head -n 1 postmaster.pid) && touch %1'").arg(marker)});
+                 QStringLiteral("COPY (SELECT 1) TO PROGRAM 'kill -9 $(head -n 1 postmaster.pid) && "
+                                "(sleep 600 </dev/null >/dev/null 2>&1 &) && touch %1'")
+                     .arg(marker)});
         QVERIFY2(QFile::exists(marker), killed.err.constData());
         QCOMPARE(killed.exitCode, 7);
         const QJsonArray reasons = killed.json().value(QStringLiteral("reasons")).toArray();
@@ -105,6 +109,11 @@ private slots:
         QVERIFY2(told, killed.out.constData());
         const QStringList left = QDir(scratch.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(u' ') + u' ' + QString::fromLocal8Bit(killed.out)));
+        // Nothing still stands in the removed copy, holding its space.
+        for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            const QString cwd = QFileInfo(QStringLiteral("/proc/%1/cwd").arg(pid)).symLinkTarget();
+            QVERIFY2(!cwd.startsWith(scratch.path()), qPrintable(QStringLiteral("pid %1 still stands in %2").arg(pid, cwd)));
+        }
     }
 };
 

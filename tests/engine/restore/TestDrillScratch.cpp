@@ -304,6 +304,36 @@ private slots:
         shell->waitForFinished(5000);
     }
 
+    // A postmaster killed outright (the OOM killer) leaves its backends running until they next
+    // notice, holding the files a removal would free: they are stopped as the postmaster would
+    // have stopped them, and the directory goes once they have ended.
+    void theOrphansOfAKilledServerAreStopped()
+    {
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-orph01"));
+        auto backend = waiter(dir + QStringLiteral("/data"));
+        QVERIFY(backend->state() == QProcess::Running);
+        write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(deadPid()) + '\n');
+        const auto reaped = DrillScratch::reap(dir, 5000);
+        QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
+        QVERIFY(backend->waitForFinished(5000));
+        QCOMPARE(backend->exitStatus(), QProcess::CrashExit); // SIGQUIT
+        QVERIFY(!QFile::exists(dir));
+    }
+
+    // What the server started in the background ignores SIGQUIT (a shell's `cmd &` does): after
+    // the grace it is killed, as a postmaster kills children that outlast an immediate shutdown.
+    void anOrphanIgnoringSigquitIsKilled()
+    {
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-orph02"));
+        auto background = waiter(dir + QStringLiteral("/data"), true);
+        write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(deadPid()) + '\n');
+        const auto reaped = DrillScratch::reap(dir, 300);
+        QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
+        QVERIFY(background->waitForFinished(5000));
+        QCOMPARE(background->exitStatus(), QProcess::CrashExit);
+        QVERIFY(!QFile::exists(dir));
+    }
+
     void theServerOnItsDataIsStopped()
     {
         const QString dir = newDrillDir(QStringLiteral("tideline-drill-srv001"));
