@@ -8,6 +8,7 @@
 #include <QVarLengthArray>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <optional>
@@ -128,10 +129,20 @@ bool appendText(QByteArray& out, QByteArrayView raw)
         else if (name == "apos")
             out.append('\'');
         else if (name.size() > 1 && name.front() == '#') {
-            bool ok = false;
-            const uint code = name.at(1) == 'x' ? name.sliced(2).toByteArray().toUInt(&ok, 16)
-                                                : name.sliced(1).toByteArray().toUInt(&ok, 10);
-            if (!ok || code < 0x20 || code >= 0x7f)
+            // Digits only, as XML has them (&#65; or &#x41;): toUInt() would also take a sign or
+            // spaces, which the reader refuses.
+            const bool hex = name.at(1) == 'x';
+            const QByteArrayView digits = name.sliced(hex ? 2 : 1);
+            uint code = 0;
+            for (const char c : digits) {
+                const int d = c >= '0' && c <= '9'                  ? c - '0'
+                    : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                                    : -1;
+                if (d < 0)
+                    return false;
+                code = std::min<uint>(code * (hex ? 16 : 10) + uint(d), 0x110000); // saturates: out of range anyway
+            }
+            if (digits.isEmpty() || code < 0x20 || code >= 0x7f)
                 return false;
             out.append(char(code));
         } else {
@@ -174,16 +185,22 @@ std::optional<ListPage> fastParseListPage(const QByteArray& xml)
         const qsizetype close = QByteArrayView(p, end - p).indexOf("?>");
         if (close < 0)
             return std::nullopt;
+        // version first, then encoding and standalone if given, each once, in that order.
         const QList<QByteArray> parts = QByteArray(p + 6, close - 6).simplified().split(' ');
+        int next = 0;
         for (const QByteArray& part : parts) {
             const qsizetype eq = part.indexOf('=');
             if (eq <= 0 || part.size() < eq + 3 || (part.at(eq + 1) != '"' && part.at(eq + 1) != '\'')
                 || part.back() != part.at(eq + 1))
                 return std::nullopt;
             const QByteArray key = part.left(eq);
-            const QByteArray value = part.mid(eq + 2, part.size() - eq - 3).toLower();
-            const bool known = (key == "version" && value == "1.0") || (key == "encoding" && value == "utf-8")
-                || (key == "standalone" && (value == "yes" || value == "no"));
+            const QByteArray value = part.mid(eq + 2, part.size() - eq - 3);
+            const int at = key == "version" ? 0 : key == "encoding" ? 1 : key == "standalone" ? 2 : -1;
+            if (at < next || (next == 0 && at != 0))
+                return std::nullopt;
+            next = at + 1;
+            const bool known = (at == 0 && value == "1.0") || (at == 1 && value.toLower() == "utf-8")
+                || (at == 2 && (value == "yes" || value == "no"));
             if (!known)
                 return std::nullopt;
         }
@@ -353,6 +370,11 @@ Result<ListPage> parseListObjectsPage(const QByteArray& xml)
     if (auto fast = fastParseListPage(xml))
         return std::move(*fast);
     return parseListObjectsPageWithXmlReader(xml);
+}
+
+std::optional<ListPage> parseListObjectsPageFast(const QByteArray& xml)
+{
+    return fastParseListPage(xml);
 }
 
 Result<ListPage> parseListObjectsPageWithXmlReader(const QByteArray& xml)

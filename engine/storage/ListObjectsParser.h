@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace tideline::storage {
 
 /// One page of a ListObjectsV2 answer.
@@ -27,8 +29,11 @@ struct ListPage {
 /// Errors: Corrupt with the reason (not XML, another root element such as <Error>, a bad <Size>).
 Result<ListPage> parseListObjectsPage(const QByteArray& xml);
 
-/// The same answer from QXmlStreamReader alone, without the fast scanner: the reference that
-/// tests and the fuzzer hold the scanner to. Pure; any thread; errors as above.
+/// The two halves of parseListObjectsPage(), for the tests and the fuzzer that hold them to one
+/// answer. The fast scanner alone: nullopt for whatever it leaves to the reader (never an error
+/// of its own). Pure; any thread.
+std::optional<ListPage> parseListObjectsPageFast(const QByteArray& xml);
+/// QXmlStreamReader alone: the reference. Pure; any thread; errors as parseListObjectsPage().
 Result<ListPage> parseListObjectsPageWithXmlReader(const QByteArray& xml);
 
 /// A DeleteObjects answer: which keys the store says it deleted, and which it could not (with

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/wal/WalName.h"
 
+#include <algorithm>
+
 namespace tideline::wal {
 
 namespace {
@@ -87,7 +89,7 @@ std::optional<WalName> WalName::parse(std::string_view name)
     result.logId = *logId;
     result.segInLog = *seg;
     const std::string_view rest = name.substr(24);
-    result.text = segmentText(result.timeline, result.logId, result.segInLog, rest.size());
+    result.text = segmentText(result.timeline, result.logId, result.segInLog, std::min<std::size_t>(rest.size(), 16));
     if (rest.empty()) {
         result.kind = Kind::Segment;
     } else if (rest == ".partial") {

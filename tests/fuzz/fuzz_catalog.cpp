@@ -49,12 +49,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         break;
     }
     case 3: {
-        // The fast scanner either bails out or gives the reference parser's answer.
-        const auto page = storage::parseListObjectsPage(bytes);
+        // The fast scanner either leaves a page to the XML reader or gives the reader's answer.
+        const auto page = storage::parseListObjectsPageFast(bytes);
         const auto reference = storage::parseListObjectsPageWithXmlReader(bytes);
-        require(page.has_value() == reference.has_value(), "the scanner and the XML reader accept the same pages");
         if (!page)
             break;
+        require(reference.has_value(), "the scanner accepts only what the XML reader accepts");
         require(page->truncated == reference->truncated && page->nextToken == reference->nextToken
                     && page->prefixes == reference->prefixes && page->objects.size() == reference->objects.size(),
                 "the scanner and the XML reader read the same page");
