@@ -2582,7 +2582,7 @@
         <translation>настройка</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>recovery (WAL fetch and replay, promote)</source>
         <translation>восстановление (получение и воспроизведение WAL, повышение)</translation>
     </message>
@@ -2621,7 +2621,7 @@
         <translation>проверка не пройдена: %1 -&gt; %2</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-197"/>
         <source>- Source: %1
 - Backup: %2
 - Target: %3
@@ -2642,7 +2642,7 @@
 </translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+204"/>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
@@ -2695,7 +2695,7 @@
 <context>
     <name>DrillScratch</name>
     <message>
-        <location filename="../engine/restore/DrillScratch.cpp" line="+262"/>
+        <location filename="../engine/restore/DrillScratch.cpp" line="+280"/>
         <source>%1/postmaster.pid is not a regular file; left as it is</source>
         <translation>%1/postmaster.pid — не обычный файл; оставлено как есть</translation>
     </message>
@@ -2705,18 +2705,18 @@
         <translation>Осмотрите его, затем удалите каталог вручную.</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <location line="+118"/>
+        <location line="+58"/>
+        <location line="+119"/>
         <source>cannot read %1; left as it is</source>
         <translation>не удаётся прочитать %1; оставлено как есть</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-167"/>
         <source>cannot tell whether the server of a drill killed earlier still runs on %1: %2</source>
         <translation>не удаётся понять, работает ли ещё сервер ранее прерванной проверки в %1: %2</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>processes of a killed server still run on %1; left as it is</source>
         <translation>процессы убитого сервера всё ещё работают в %1; оставлено как есть</translation>
     </message>
@@ -2726,13 +2726,13 @@
         <translation>Остановите процессы PostgreSQL в %1 (их покажет fuser -v %1), затем удалите каталог.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>the server of a drill killed earlier still runs on %1; left as it is</source>
         <translation>сервер ранее прерванной проверки всё ещё работает в %1; оставлен как есть</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+33"/>
+        <location line="-35"/>
+        <location line="+36"/>
         <source>Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.</source>
         <translation>Остановите его командой pg_ctl -D %1 stop -m immediate, затем удалите каталог.</translation>
     </message>
@@ -3995,7 +3995,7 @@
 <context>
     <name>ListObjectsParser</name>
     <message>
-        <location filename="../engine/storage/ListObjectsParser.cpp" line="+367"/>
+        <location filename="../engine/storage/ListObjectsParser.cpp" line="+389"/>
         <source>the bucket listing could not be parsed: %1</source>
         <translation>не удалось разобрать список объектов бакета: %1</translation>
     </message>

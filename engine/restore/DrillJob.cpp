@@ -464,6 +464,7 @@ Result<DrillReport> runDrill(storage::ObjectStore& store, const catalog::ServerC
     QMap<QString, QString> serverEnvironment = o.environment;
     serverEnvironment.insert(QStringLiteral("LC_MESSAGES"), QStringLiteral("C"));
     serverEnvironment.insert(QStringLiteral("LANGUAGE"), QString());
+    serverEnvironment.insert(QLatin1String(DrillScratch::kServerVariable), QStringLiteral("1"));
     // data_directory on the command line beats every file: a backup's postgresql.conf (or a file
     // it includes) naming another directory must not send this server to someone else's data.
     QString dataOption = QStringLiteral("data_directory=") + data;

@@ -5,6 +5,7 @@
 #include "engine/restore/WalSpool.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstring>
 #include <dirent.h>
@@ -188,54 +190,69 @@ Where standsWhere(qint64 pid, const struct stat& dataSt, int& err)
     return uid && *uid == dataSt.st_uid ? Where::Here : Where::Elsewhere;
 }
 
-// How long a process SIGKILL-ed may take to go (one in uninterruptible I/O can take longer).
+// How long processes SIGKILL-ed may take to go (one in uninterruptible I/O can take longer).
 constexpr int kKilledWithinMs = 2000;
 // When a postmaster SIGKILLs children that outlast its immediate shutdown (PostgreSQL's
 // SIGKILL_CHILDREN_AFTER_SECS, since 14).
 constexpr int kSigkillAfterMs = 5000;
 
-// Ends what a postmaster killed outright left behind on `data`: its backends run on until they
-// next notice (a long query may not for a while) with the files open, so removing the directory
-// would not free its space. Every process but this one that stands there as the owner gets
-// SIGQUIT, as the postmaster would have sent it, and SIGKILL after `graceMs` or five seconds,
-// whichever is shorter; a pidfd holds each before it is signalled.
-// Processes /proc will not show us are left alone. Error: Refused when one does not end in time.
+// Whether every pidfd has ended (polled together) before `deadline`.
+bool allExited(const QList<int>& pidfds, const QDeadlineTimer& deadline)
+{
+    for (const int pidfd : pidfds)
+        if (!exited(pidfd, int(std::clamp<qint64>(deadline.remainingTime(), 0, INT_MAX))))
+            return false;
+    return true;
+}
+
+// Ends what a postmaster killed outright left running on `data`: its backends run on until they
+// next notice (a long query may not for a while), and what it started in the background runs
+// on, holding the files a removal would free. Only processes that stand there as the owner and
+// carry DrillScratch::kServerVariable, which the drill's server and all it starts inherit, are
+// signalled: not an owner's shell or pager in the directory, nor this process; nothing in a
+// directory root owns (no PostgreSQL runs as root). SIGTERM (a backend's "terminate", a
+// prefetcher's clean exit), then SIGKILL after `graceMs` or five seconds, whichever is shorter;
+// a pidfd holds each before it is signalled. Processes /proc will not show us (root without
+// CAP_SYS_PTRACE) are left alone. Error: Refused when some do not end.
 Result<void> stopOrphans(const QString& data, const struct stat& dataSt, int graceMs)
 {
+    if (dataSt.st_uid == 0)
+        return {};
+    const QByteArray marker = QByteArray(DrillScratch::kServerVariable) + "=1";
+    const auto ours = [&](qint64 pid) {
+        int err = 0;
+        if (standsWhere(pid, dataSt, err) != Where::Here)
+            return false;
+        const QByteArray environ = readProc(("/proc/" + QByteArray::number(pid) + "/environ").constData(), 256 * 1024);
+        return environ.startsWith(marker + '\0') || environ.contains('\0' + marker + '\0');
+    };
     QList<int> pidfds;
     if (DIR* proc = ::opendir("/proc")) {
         while (const dirent* e = ::readdir(proc)) {
             bool ok = false;
             const qint64 pid = QByteArray(e->d_name).toLongLong(&ok);
-            if (!ok || pid <= 0 || pid == ::getpid())
-                continue;
-            int err = 0;
-            if (standsWhere(pid, dataSt, err) != Where::Here)
+            if (!ok || pid <= 0 || pid == ::getpid() || !ours(pid))
                 continue;
             const int pidfd = ::pidfd_open(pid_t(pid), 0);
             if (pidfd < 0)
                 continue;
             // Asked again once the pidfd holds it: the pid may have been reused in between.
-            if (standsWhere(pid, dataSt, err) == Where::Here && ::pidfd_send_signal(pidfd, SIGQUIT, nullptr, 0) == 0)
+            if (ours(pid) && ::pidfd_send_signal(pidfd, SIGTERM, nullptr, 0) == 0)
                 pidfds << pidfd;
             else
                 ::close(pidfd);
         }
         ::closedir(proc);
     }
-    // Then SIGKILL, as a postmaster does to children that outlast an immediate shutdown: what
-    // the server started in the background (an archive or restore command's `cmd &`) ignores
-    // SIGQUIT, as a non-interactive shell's asynchronous lists do.
-    QElapsedTimer waited;
-    waited.start();
-    bool allEnded = true;
-    for (const int pidfd : std::as_const(pidfds)) {
-        if (!exited(pidfd, int(std::max<qint64>(0, std::min(graceMs, kSigkillAfterMs) - waited.elapsed())))) {
+    // Then SIGKILL, as a postmaster does to children that outlast an immediate shutdown.
+    bool allEnded = allExited(pidfds, QDeadlineTimer(std::min(graceMs, kSigkillAfterMs)));
+    if (!allEnded) {
+        for (const int pidfd : std::as_const(pidfds))
             ::pidfd_send_signal(pidfd, SIGKILL, nullptr, 0);
-            allEnded = exited(pidfd, kKilledWithinMs) && allEnded;
-        }
-        ::close(pidfd);
+        allEnded = allExited(pidfds, QDeadlineTimer(kKilledWithinMs));
     }
+    for (const int pidfd : std::as_const(pidfds))
+        ::close(pidfd);
     if (!allEnded)
         return fail(ErrorCode::Refused,
                     DrillScratchText::tr("processes of a killed server still run on %1; left as it is").arg(data),
@@ -251,7 +268,8 @@ Result<void> stopOrphans(const QString& data, const struct stat& dataSt, int gra
 // a pid reused since by another process is never signalled. Returns whether a server stood there
 // (and has now stopped); an error when one runs there and would not stop, or whether one does
 // cannot be told.
-Result<bool> stopPostmaster(const QString& data, int dataFd, const struct stat& dataSt, int graceMs)
+// `gone` is set when postmaster.pid names a process that does not stand there.
+Result<bool> stopPostmaster(const QString& data, int dataFd, const struct stat& dataSt, int graceMs, bool& gone)
 {
     bool regular = false;
     const QByteArray pidFile = readSmallFile(dataFd, "postmaster.pid", 4096, &regular);
@@ -278,6 +296,7 @@ Result<bool> stopPostmaster(const QString& data, int dataFd, const struct stat& 
     // postmaster on these files stands in this directory: a pid standing elsewhere is no server
     // of ours, even where no pidfd could be had for it.
     int err = 0;
+    gone = true;
     const Where first = standsWhere(pid, dataSt, err);
     if (first == Where::Elsewhere)
         return false;
@@ -295,6 +314,8 @@ Result<bool> stopPostmaster(const QString& data, int dataFd, const struct stat& 
         return cannotTell(err);
     }
     const bool onThisData = again == Where::Here;
+    if (onThisData)
+        gone = false;
     bool stopped = true;
     if (onThisData) {
         ::pidfd_send_signal(pidfd, SIGQUIT, nullptr, 0);
@@ -316,8 +337,9 @@ Result<bool> stopServerOn(const QString& data, int dataFd, int graceMs)
     struct stat dataSt {};
     if (::fstat(dataFd, &dataSt) != 0)
         return fail(ErrorCode::Refused, DrillScratchText::tr("cannot read %1; left as it is").arg(data), {});
-    auto stopped = stopPostmaster(data, dataFd, dataSt, graceMs);
-    if (!stopped || *stopped)
+    bool gone = false;
+    auto stopped = stopPostmaster(data, dataFd, dataSt, graceMs, gone);
+    if (!stopped || *stopped || !gone)
         return stopped; // a postmaster stopped by SIGQUIT ends after its children
     if (auto orphans = stopOrphans(data, dataSt, graceMs); !orphans)
         return fail(orphans.error());

@@ -19,6 +19,10 @@ namespace tideline::restore {
 class DrillScratch {
 public:
     static constexpr const char* kOwnerFile = "drill.pid";
+    /// Set (to 1) in the environment of a drill's PostgreSQL. Its backends and whatever they
+    /// start inherit it, which tells what a server killed outright left running from an
+    /// owner's shell that happens to stand in the same directory.
+    static constexpr const char* kServerVariable = "TIDELINE_DRILL_SERVER";
 
     /// Writes the owner stamp of this process in `dir`. Returns false, writing nothing, when this
     /// process cannot name itself (no /proc): such a drill is simply never reaped.
@@ -40,10 +44,10 @@ public:
     /// its postmaster.pid names has that very directory as its working directory and runs as
     /// the directory's owner (as PostgreSQL must); a stale pid file whose pid now belongs to
     /// another process, another PostgreSQL or another user's shell standing there, is ignored.
-    /// With no postmaster left, the processes one killed outright left behind (backends run on
-    /// until they notice, holding the files) get SIGQUIT too, then SIGKILL after `graceMs` or
-    /// five seconds, whichever is shorter: those that stand in `dir`/data and run as its
-    /// owner, this process excepted.
+    /// When the postmaster postmaster.pid names is gone, what it left running (backends run on
+    /// until they notice, holding the files) gets SIGTERM, then SIGKILL after `graceMs` or five
+    /// seconds, whichever is shorter: the processes that stand in `dir`/data, run as its owner
+    /// and carry kServerVariable, never in a directory root owns.
     /// Errors: Refused when the server or those processes do not end in time, when
     /// postmaster.pid is not a regular file, when whether its process runs cannot be told (no
     /// pidfds), or naming what could not be removed. Nothing is removed under a server.

@@ -18,8 +18,11 @@
 #include <chrono>
 #include <memory>
 #include <thread>
+#include <utility>
 
+#include <csignal>
 #include <linux/capability.h>
+#include <poll.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -53,6 +56,61 @@ std::unique_ptr<QProcess> waiter(const QString& cwd, bool ignoreQuit = false)
                          : QStringLiteral("echo ready; exec sleep 600")});
     p->waitForReadyRead(10'000);
     return p;
+}
+
+// A process standing in `data` as its owner, as a killed server's backends do: postgres when the
+// test runs as root (the directory is given to it), this user otherwise. With `fromServer` it
+// carries the variable a drill's PostgreSQL and all it starts inherit; without, it is an owner's
+// shell that happens to stand there. `command` runs in the background of a shell that ends.
+struct Stray {
+    qint64 pid = 0;
+    int pidfd = -1; // held from the start, so that the pid cannot be reused under the test
+
+    Stray() = default;
+    Stray(Stray&& o) noexcept : pid(o.pid), pidfd(std::exchange(o.pidfd, -1)) {}
+    Stray(const Stray&) = delete;
+    Stray& operator=(const Stray&) = delete;
+    ~Stray()
+    {
+        if (pidfd >= 0) {
+            ::syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0);
+            ::close(pidfd);
+        }
+    }
+    bool ended(int ms) const
+    {
+        pollfd p{pidfd, POLLIN, 0};
+        return ::poll(&p, 1, ms) == 1;
+    }
+};
+
+Stray strayIn(const QString& data, const QString& command, bool fromServer)
+{
+    QProcess shell;
+    shell.setWorkingDirectory(data);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (fromServer)
+        env.insert(QLatin1String(DrillScratch::kServerVariable), QStringLiteral("1"));
+    shell.setProcessEnvironment(env);
+    QStringList args{QStringLiteral("sh"), QStringLiteral("-c"),
+                     QStringLiteral("%1 </dev/null >/dev/null 2>&1 & echo $!").arg(command)};
+    if (::geteuid() == 0) {
+        const passwd* pg = ::getpwnam("postgres");
+        if (!pg || ::chown(QFile::encodeName(data).constData(), pg->pw_uid, pg->pw_gid) != 0)
+            return {};
+        args = QStringList{QStringLiteral("--reuid=postgres"), QStringLiteral("--regid=postgres"),
+                           QStringLiteral("--clear-groups")}
+            + args;
+        shell.start(QStringLiteral("setpriv"), args);
+    } else {
+        shell.start(args.takeFirst(), args);
+    }
+    shell.waitForFinished(10'000);
+    Stray s;
+    s.pid = shell.readAllStandardOutput().trimmed().toLongLong();
+    if (s.pid > 0)
+        s.pidfd = int(::syscall(SYS_pidfd_open, pid_t(s.pid), 0));
+    return s;
 }
 
 // The pid of a process that has ended (and been reaped): no longer anyone's.
@@ -305,33 +363,82 @@ private slots:
     }
 
     // A postmaster killed outright (the OOM killer) leaves its backends running until they next
-    // notice, holding the files a removal would free: they are stopped as the postmaster would
-    // have stopped them, and the directory goes once they have ended.
+    // notice, holding the files a removal would free: they get SIGTERM (a backend's "terminate")
+    // and the directory goes once they have ended. The marker proves it was SIGTERM.
     void theOrphansOfAKilledServerAreStopped()
     {
         const QString dir = newDrillDir(QStringLiteral("tideline-drill-orph01"));
-        auto backend = waiter(dir + QStringLiteral("/data"));
-        QVERIFY(backend->state() == QProcess::Running);
+        QVERIFY(QFile::setPermissions(m_parent.path(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                          | QFile::ExeOther));
+        QTemporaryDir markers;
+        QVERIFY(QFile::setPermissions(markers.path(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                          | QFile::WriteOther | QFile::ExeOther));
+        const QString marker = markers.filePath(QStringLiteral("terminated"));
+        const QString ready = markers.filePath(QStringLiteral("ready"));
+        const Stray backend =
+            strayIn(dir + QStringLiteral("/data"),
+                    QStringLiteral("python3 -c 'import signal, sys, time\n"
+                                   "def term(*_):\n    open(sys.argv[1], \"w\").close()\n    sys.exit(3)\n"
+                                   "signal.signal(signal.SIGTERM, term)\nopen(sys.argv[2], \"w\").close()\n"
+                                   "time.sleep(600)' %1 %2")
+                        .arg(marker, ready),
+                    true);
+        QVERIFY(backend.pidfd >= 0);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(ready), 10'000); // its handler is in place
         write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(deadPid()) + '\n');
         const auto reaped = DrillScratch::reap(dir, 5000);
         QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
-        QVERIFY(backend->waitForFinished(5000));
-        QCOMPARE(backend->exitStatus(), QProcess::CrashExit); // SIGQUIT
+        QVERIFY(backend.ended(5000));
+        QVERIFY(QFile::exists(marker));
         QVERIFY(!QFile::exists(dir));
     }
 
-    // What the server started in the background ignores SIGQUIT (a shell's `cmd &` does): after
-    // the grace it is killed, as a postmaster kills children that outlast an immediate shutdown.
-    void anOrphanIgnoringSigquitIsKilled()
+    // One that ignores SIGTERM is killed after the grace, as a postmaster kills children that
+    // outlast an immediate shutdown.
+    void anOrphanIgnoringSigtermIsKilled()
     {
         const QString dir = newDrillDir(QStringLiteral("tideline-drill-orph02"));
-        auto background = waiter(dir + QStringLiteral("/data"), true);
+        QVERIFY(QFile::setPermissions(m_parent.path(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                          | QFile::ExeOther));
+        QTemporaryDir markers;
+        QVERIFY(QFile::setPermissions(markers.path(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                          | QFile::WriteOther | QFile::ExeOther));
+        const QString ready = markers.filePath(QStringLiteral("ready"));
+        const Stray background =
+            strayIn(dir + QStringLiteral("/data"),
+                    QStringLiteral("python3 -c 'import signal, sys, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+                                   "open(sys.argv[1], \"w\").close()\ntime.sleep(600)' %1")
+                        .arg(ready),
+                    true);
+        QVERIFY(background.pidfd >= 0);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(ready), 10'000); // SIGTERM ignored from here on
         write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(deadPid()) + '\n');
         const auto reaped = DrillScratch::reap(dir, 300);
         QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
-        QVERIFY(background->waitForFinished(5000));
-        QCOMPARE(background->exitStatus(), QProcess::CrashExit);
+        QVERIFY(background.ended(5000));
         QVERIFY(!QFile::exists(dir));
+    }
+
+    // Only what the server started is its: a shell or pager the owner left standing in the
+    // directory is not signalled, however its files are removed.
+    void anOwnersShellThereIsNoOrphan()
+    {
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-orph03"));
+        QVERIFY(QFile::setPermissions(m_parent.path(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                          | QFile::ExeOther));
+        const Stray shell = strayIn(dir + QStringLiteral("/data"), QStringLiteral("sleep 600"), false);
+        const Stray backend = strayIn(dir + QStringLiteral("/data"), QStringLiteral("sleep 600"), true);
+        QVERIFY(shell.pidfd >= 0 && backend.pidfd >= 0);
+        write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(deadPid()) + '\n');
+        const auto reaped = DrillScratch::reap(dir, 300);
+        QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
+        QVERIFY(backend.ended(5000)); // positive control: the sweep ran
+        QVERIFY(!shell.ended(300));
     }
 
     void theServerOnItsDataIsStopped()
