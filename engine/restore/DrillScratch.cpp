@@ -267,9 +267,8 @@ Result<void> stopOrphans(const QString& data, const struct stat& dataSt, int gra
 // is trusted once a pidfd holds that process and it stands there as the owner (standsWhere), so
 // a pid reused since by another process is never signalled. Returns whether a server stood there
 // (and has now stopped); an error when one runs there and would not stop, or whether one does
-// cannot be told.
-// `gone` is set when postmaster.pid names a process that does not stand there.
-Result<bool> stopPostmaster(const QString& data, int dataFd, const struct stat& dataSt, int graceMs, bool& gone)
+// cannot be told. `named` says whether postmaster.pid named a process at all.
+Result<bool> stopPostmaster(const QString& data, int dataFd, const struct stat& dataSt, int graceMs, bool& named)
 {
     bool regular = false;
     const QByteArray pidFile = readSmallFile(dataFd, "postmaster.pid", 4096, &regular);
@@ -295,8 +294,8 @@ Result<bool> stopPostmaster(const QString& data, int dataFd, const struct stat& 
     // Whatever that pid is now (gone, a thread of another process, a process of another boot), a
     // postmaster on these files stands in this directory: a pid standing elsewhere is no server
     // of ours, even where no pidfd could be had for it.
+    named = true;
     int err = 0;
-    gone = true;
     const Where first = standsWhere(pid, dataSt, err);
     if (first == Where::Elsewhere)
         return false;
@@ -314,8 +313,6 @@ Result<bool> stopPostmaster(const QString& data, int dataFd, const struct stat& 
         return cannotTell(err);
     }
     const bool onThisData = again == Where::Here;
-    if (onThisData)
-        gone = false;
     bool stopped = true;
     if (onThisData) {
         ::pidfd_send_signal(pidfd, SIGQUIT, nullptr, 0);
@@ -330,16 +327,17 @@ Result<bool> stopPostmaster(const QString& data, int dataFd, const struct stat& 
     return onThisData;
 }
 
-// Stops the server on `data` if one runs there, and what a postmaster killed outright left
-// running. Returns whether a postmaster stood there (and has now stopped).
+// Stops the server on `data` if one runs there, or else what the postmaster postmaster.pid
+// names, killed outright, left running. Returns whether a postmaster stood there (and has now
+// stopped).
 Result<bool> stopServerOn(const QString& data, int dataFd, int graceMs)
 {
     struct stat dataSt {};
     if (::fstat(dataFd, &dataSt) != 0)
         return fail(ErrorCode::Refused, DrillScratchText::tr("cannot read %1; left as it is").arg(data), {});
-    bool gone = false;
-    auto stopped = stopPostmaster(data, dataFd, dataSt, graceMs, gone);
-    if (!stopped || *stopped || !gone)
+    bool named = false;
+    auto stopped = stopPostmaster(data, dataFd, dataSt, graceMs, named);
+    if (!stopped || *stopped || !named)
         return stopped; // a postmaster stopped by SIGQUIT ends after its children
     if (auto orphans = stopOrphans(data, dataSt, graceMs); !orphans)
         return fail(orphans.error());

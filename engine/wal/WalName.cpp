@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/wal/WalName.h"
 
-#include <algorithm>
-
 namespace tideline::wal {
 
 namespace {
@@ -49,10 +47,11 @@ std::string formatHex8(std::uint32_t value)
     return text;
 }
 
-std::string segmentText(std::uint32_t timeline, std::uint32_t logId, std::uint32_t segInLog, std::size_t room = 0)
+// The 24 digits of a segment name, with room for the longest suffix WalName::parse takes.
+std::string segmentText(std::uint32_t timeline, std::uint32_t logId, std::uint32_t segInLog)
 {
     std::string text;
-    text.reserve(24 + room);
+    text.reserve(40);
     appendHex8(text, timeline);
     appendHex8(text, logId);
     appendHex8(text, segInLog);
@@ -89,7 +88,7 @@ std::optional<WalName> WalName::parse(std::string_view name)
     result.logId = *logId;
     result.segInLog = *seg;
     const std::string_view rest = name.substr(24);
-    result.text = segmentText(result.timeline, result.logId, result.segInLog, std::min<std::size_t>(rest.size(), 16));
+    result.text = segmentText(result.timeline, result.logId, result.segInLog);
     if (rest.empty()) {
         result.kind = Kind::Segment;
     } else if (rest == ".partial") {

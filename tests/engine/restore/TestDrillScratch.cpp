@@ -147,7 +147,18 @@ class TestDrillScratch : public QObject {
 
     int m_serial = 0;
 
+    // Where the processes these tests start as postgres (when run as root) may write.
+    QTemporaryDir m_markers;
+
 private slots:
+    void initTestCase()
+    {
+        // postgres must reach the drills' data directories, and write its markers.
+        const auto open = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(m_parent.path(), open));
+        QVERIFY(QFile::setPermissions(m_markers.path(), open | QFile::WriteOther));
+    }
+
     void aLiveDrillIsNotAbandoned()
     {
         const QString dir = newDrillDir(QStringLiteral("tideline-drill-live01"));
@@ -302,7 +313,6 @@ private slots:
         if (::geteuid() != 0 || !pg)
             QSKIP("needs root and a postgres user");
         const QString dir = newDrillDir(QStringLiteral("tideline-drill-eacces"));
-        QVERIFY(::chmod(QFile::encodeName(m_parent.path()).constData(), 0755) == 0);
         QVERIFY(::chown(QFile::encodeName(dir + QStringLiteral("/data")).constData(), pg->pw_uid, pg->pw_gid) == 0);
         // The "server": postgres's process standing in the data directory.
         QProcess server;
@@ -368,15 +378,8 @@ private slots:
     void theOrphansOfAKilledServerAreStopped()
     {
         const QString dir = newDrillDir(QStringLiteral("tideline-drill-orph01"));
-        QVERIFY(QFile::setPermissions(m_parent.path(),
-                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                          | QFile::ExeOther));
-        QTemporaryDir markers;
-        QVERIFY(QFile::setPermissions(markers.path(),
-                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                          | QFile::WriteOther | QFile::ExeOther));
-        const QString marker = markers.filePath(QStringLiteral("terminated"));
-        const QString ready = markers.filePath(QStringLiteral("ready"));
+        const QString marker = m_markers.filePath(QStringLiteral("orph01-terminated"));
+        const QString ready = m_markers.filePath(QStringLiteral("orph01-ready"));
         const Stray backend =
             strayIn(dir + QStringLiteral("/data"),
                     QStringLiteral("python3 -c 'import signal, sys, time\n"
@@ -400,14 +403,7 @@ private slots:
     void anOrphanIgnoringSigtermIsKilled()
     {
         const QString dir = newDrillDir(QStringLiteral("tideline-drill-orph02"));
-        QVERIFY(QFile::setPermissions(m_parent.path(),
-                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                          | QFile::ExeOther));
-        QTemporaryDir markers;
-        QVERIFY(QFile::setPermissions(markers.path(),
-                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                          | QFile::WriteOther | QFile::ExeOther));
-        const QString ready = markers.filePath(QStringLiteral("ready"));
+        const QString ready = m_markers.filePath(QStringLiteral("orph02-ready"));
         const Stray background =
             strayIn(dir + QStringLiteral("/data"),
                     QStringLiteral("python3 -c 'import signal, sys, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
@@ -428,9 +424,6 @@ private slots:
     void anOwnersShellThereIsNoOrphan()
     {
         const QString dir = newDrillDir(QStringLiteral("tideline-drill-orph03"));
-        QVERIFY(QFile::setPermissions(m_parent.path(),
-                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                          | QFile::ExeOther));
         const Stray shell = strayIn(dir + QStringLiteral("/data"), QStringLiteral("sleep 600"), false);
         const Stray backend = strayIn(dir + QStringLiteral("/data"), QStringLiteral("sleep 600"), true);
         QVERIFY(shell.pidfd >= 0 && backend.pidfd >= 0);
