@@ -208,9 +208,9 @@ bool allExited(const QList<int>& pidfds, const QDeadlineTimer& deadline)
 // Ends what a postmaster killed outright left running on `data`: its backends run on until they
 // next notice (a long query may not for a while), and what it started in the background runs
 // on, holding the files a removal would free. Only processes that stand there as the owner and
-// carry DrillScratch::kServerVariable, which the drill's server and all it starts inherit, are
-// signalled: not an owner's shell or pager in the directory, nor this process; nothing in a
-// directory root owns (no PostgreSQL runs as root). SIGTERM (a backend's "terminate", a
+// are PostgreSQL (the backends) or carry DrillScratch::kServerVariable (what the server started:
+// exec hands it on) are signalled: not an owner's shell or pager in the directory, nor this
+// process; nothing in a directory root owns (no PostgreSQL runs as root). SIGTERM (a backend's "terminate", a
 // prefetcher's clean exit), then SIGKILL after `graceMs` or five seconds, whichever is shorter;
 // a pidfd holds each before it is signalled. Processes /proc will not show us (root without
 // CAP_SYS_PTRACE) are left alone. Error: Refused when some do not end.
@@ -223,7 +223,12 @@ Result<void> stopOrphans(const QString& data, const struct stat& dataSt, int gra
         int err = 0;
         if (standsWhere(pid, dataSt, err) != Where::Here)
             return false;
-        const QByteArray environ = readProc(("/proc/" + QByteArray::number(pid) + "/environ").constData(), 256 * 1024);
+        // Backends are the postmaster's forks, not new programs: PostgreSQL writes its process
+        // title over the environment strings the kernel shows, so they are known by their binary.
+        const QByteArray proc = "/proc/" + QByteArray::number(pid);
+        if (QFileInfo(QFile::decodeName(proc + "/exe")).symLinkTarget().endsWith(QLatin1String("/postgres")))
+            return true;
+        const QByteArray environ = readProc((proc + "/environ").constData(), 256 * 1024);
         return environ.startsWith(marker + '\0') || environ.contains('\0' + marker + '\0');
     };
     QList<int> pidfds;

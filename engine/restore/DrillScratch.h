@@ -19,9 +19,10 @@ namespace tideline::restore {
 class DrillScratch {
 public:
     static constexpr const char* kOwnerFile = "drill.pid";
-    /// Set (to 1) in the environment of a drill's PostgreSQL. Its backends and whatever they
-    /// start inherit it, which tells what a server killed outright left running from an
-    /// owner's shell that happens to stand in the same directory.
+    /// Set (to 1) in the environment of a drill's PostgreSQL. What its backends start inherits
+    /// it, which tells what a server killed outright left running from an owner's shell that
+    /// happens to stand in the same directory. (The backends themselves do not show it: PostgreSQL
+    /// writes its process title over the environment the kernel shows.)
     static constexpr const char* kServerVariable = "TIDELINE_DRILL_SERVER";
 
     /// Writes the owner stamp of this process in `dir`. Returns false, writing nothing, when this
@@ -47,7 +48,7 @@ public:
     /// When the postmaster postmaster.pid names is gone, what it left running (backends run on
     /// until they notice, holding the files) gets SIGTERM, then SIGKILL after `graceMs` or five
     /// seconds, whichever is shorter: the processes that stand in `dir`/data, run as its owner
-    /// and carry kServerVariable, never in a directory root owns.
+    /// and are PostgreSQL or carry kServerVariable, never in a directory root owns.
     /// Errors: Refused when the server or those processes do not end in time, when
     /// postmaster.pid is not a regular file, when whether its process runs cannot be told (no
     /// pidfds), or naming what could not be removed. Nothing is removed under a server.

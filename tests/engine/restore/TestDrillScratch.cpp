@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -395,6 +396,27 @@ private slots:
         QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
         QVERIFY(backend.ended(5000));
         QVERIFY(QFile::exists(marker));
+        QVERIFY(!QFile::exists(dir));
+    }
+
+    // Backends are the postmaster's forks: PostgreSQL writes its process title over the
+    // environment the kernel shows, so no variable marks them. A PostgreSQL binary standing there
+    // as the owner is one (a copy of sleep named postgres, here).
+    void aKilledServersBackendIsStopped()
+    {
+        const QString dir = newDrillDir(QStringLiteral("tideline-drill-orph04"));
+        const QString binary = m_markers.filePath(QStringLiteral("bin/postgres"));
+        QVERIFY(QDir().mkpath(QFileInfo(binary).path()));
+        QVERIFY(QFile::copy(QStringLiteral("/bin/sleep"), binary));
+        QVERIFY(QFile::setPermissions(m_markers.filePath(QStringLiteral("bin")),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                          | QFile::ExeOther));
+        const Stray backend = strayIn(dir + QStringLiteral("/data"), binary + QStringLiteral(" 600"), false);
+        QVERIFY(backend.pidfd >= 0);
+        write(dir + QStringLiteral("/data/postmaster.pid"), QByteArray::number(deadPid()) + '\n');
+        const auto reaped = DrillScratch::reap(dir, 5000);
+        QVERIFY2(reaped, reaped ? "" : qPrintable(reaped.error().oneLine()));
+        QVERIFY(backend.ended(5000));
         QVERIFY(!QFile::exists(dir));
     }
 
