@@ -231,33 +231,42 @@ Result<void> stopOrphans(const QString& data, const struct stat& dataSt, int gra
         const QByteArray environ = readProc((proc + "/environ").constData(), 256 * 1024);
         return environ.startsWith(marker + '\0') || environ.contains('\0' + marker + '\0');
     };
-    QList<int> pidfds;
-    if (DIR* proc = ::opendir("/proc")) {
-        while (const dirent* e = ::readdir(proc)) {
-            bool ok = false;
-            const qint64 pid = QByteArray(e->d_name).toLongLong(&ok);
-            if (!ok || pid <= 0 || pid == ::getpid() || !ours(pid))
-                continue;
-            const int pidfd = ::pidfd_open(pid_t(pid), 0);
-            if (pidfd < 0)
-                continue;
-            // Asked again once the pidfd holds it: the pid may have been reused in between.
-            if (ours(pid) && ::pidfd_send_signal(pidfd, SIGTERM, nullptr, 0) == 0)
-                pidfds << pidfd;
-            else
-                ::close(pidfd);
+    // One pass signals what stands there; what those started meanwhile (a shell's next command)
+    // is found by the next. A few passes, not until none: a fork loop would never end.
+    bool allEnded = true;
+    for (int pass = 0; pass < 3; ++pass) {
+        QList<int> pidfds;
+        if (DIR* proc = ::opendir("/proc")) {
+            while (const dirent* e = ::readdir(proc)) {
+                bool ok = false;
+                const qint64 pid = QByteArray(e->d_name).toLongLong(&ok);
+                if (!ok || pid <= 0 || pid == ::getpid() || !ours(pid))
+                    continue;
+                const int pidfd = ::pidfd_open(pid_t(pid), 0);
+                if (pidfd < 0)
+                    continue;
+                // Asked again once the pidfd holds it: the pid may have been reused in between.
+                if (ours(pid) && ::pidfd_send_signal(pidfd, SIGTERM, nullptr, 0) == 0)
+                    pidfds << pidfd;
+                else
+                    ::close(pidfd);
+            }
+            ::closedir(proc);
         }
-        ::closedir(proc);
-    }
-    // Then SIGKILL, as a postmaster does to children that outlast an immediate shutdown.
-    bool allEnded = allExited(pidfds, QDeadlineTimer(std::min(graceMs, kSigkillAfterMs)));
-    if (!allEnded) {
+        if (pidfds.isEmpty())
+            break;
+        // Then SIGKILL, as a postmaster does to children that outlast an immediate shutdown.
+        allEnded = allExited(pidfds, QDeadlineTimer(std::min(graceMs, kSigkillAfterMs)));
+        if (!allEnded) {
+            for (const int pidfd : std::as_const(pidfds))
+                ::pidfd_send_signal(pidfd, SIGKILL, nullptr, 0);
+            allEnded = allExited(pidfds, QDeadlineTimer(kKilledWithinMs));
+        }
         for (const int pidfd : std::as_const(pidfds))
-            ::pidfd_send_signal(pidfd, SIGKILL, nullptr, 0);
-        allEnded = allExited(pidfds, QDeadlineTimer(kKilledWithinMs));
+            ::close(pidfd);
+        if (!allEnded)
+            break;
     }
-    for (const int pidfd : std::as_const(pidfds))
-        ::close(pidfd);
     if (!allEnded)
         return fail(ErrorCode::Refused,
                     DrillScratchText::tr("processes of a killed server still run on %1; left as it is").arg(data),

@@ -90,14 +90,22 @@ private slots:
         QVERIFY(QFile::setPermissions(markers.path(),
                                       QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
                                           | QFile::WriteOther | QFile::ExeOther));
+        // A backend busy in a loop (which never asks whether its postmaster lives) stands there
+        // too: "busy" says it ran when the postmaster was killed.
         const QString marker = markers.filePath(QStringLiteral("killed"));
-        const ProcessResult killed =
-            cli({QStringLiteral("drill"), url(), server(), QStringLiteral("--target-immediate"), QStringLiteral("--json"),
-                 QStringLiteral("--scratch"), scratch.path(), QStringLiteral("--check-sql"),
-                 QStringLiteral("COPY (SELECT 1) TO PROGRAM 'kill -9 $(head -n 1 postmaster.pid) && "
-                                "(sleep 600 </dev/null >/dev/null 2>&1 &) && touch %1'")
-                     .arg(marker)});
+        const QString busy = markers.filePath(QStringLiteral("busy"));
+        const ProcessResult killed = cli(
+            {QStringLiteral("drill"), url(), server(), QStringLiteral("--target-immediate"), QStringLiteral("--json"),
+             QStringLiteral("--scratch"), scratch.path(), QStringLiteral("--check-sql"),
+             QStringLiteral("COPY (SELECT 1) TO PROGRAM '"
+                            "(psql -h \"$(sed -n 5p postmaster.pid)\" -p \"$(sed -n 4p postmaster.pid)\" -d postgres "
+                            "-c \"DO \\$x\\$BEGIN LOOP END LOOP; END\\$x\\$\" </dev/null >/dev/null 2>&1 &); "
+                            "for i in $(seq 100); do grep -aqs \"[l]ocal] DO\" /proc/[0-9]*/cmdline && break; sleep 0.1; "
+                            "done; grep -aqs \"[l]ocal] DO\" /proc/[0-9]*/cmdline && touch %2; "
+                            "kill -9 $(head -n 1 postmaster.pid) && (sleep 600 </dev/null >/dev/null 2>&1 &) && touch %1'")
+                 .arg(marker, busy)});
         QVERIFY2(QFile::exists(marker), killed.err.constData());
+        QVERIFY2(QFile::exists(busy), killed.err.constData());
         QCOMPARE(killed.exitCode, 7);
         const QJsonArray reasons = killed.json().value(QStringLiteral("reasons")).toArray();
         bool told = false;
