@@ -2,10 +2,10 @@
 #include "engine/restore/DrillScratch.h"
 
 #include "engine/core/FileTree.h"
+#include "engine/restore/ProcessSweep.h"
 #include "engine/restore/WalSpool.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -13,10 +13,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <climits>
 #include <csignal>
 #include <cstring>
-#include <dirent.h>
 #include <fcntl.h>
 #include <limits>
 #include <optional>
@@ -196,30 +194,21 @@ constexpr int kKilledWithinMs = 2000;
 // SIGKILL_CHILDREN_AFTER_SECS, since 14).
 constexpr int kSigkillAfterMs = 5000;
 
-// Whether every pidfd has ended (polled together) before `deadline`.
-bool allExited(const QList<int>& pidfds, const QDeadlineTimer& deadline)
-{
-    for (const int pidfd : pidfds)
-        if (!exited(pidfd, int(std::clamp<qint64>(deadline.remainingTime(), 0, INT_MAX))))
-            return false;
-    return true;
-}
-
 // Ends what a postmaster killed outright left running on `data`: its backends run on until they
 // next notice (a long query may not for a while), and what it started in the background runs
 // on, holding the files a removal would free. Only processes that stand there as the owner and
 // are PostgreSQL (the backends) or carry DrillScratch::kServerVariable (what the server started:
 // exec hands it on) are signalled: not an owner's shell or pager in the directory, nor this
-// process; nothing in a directory root owns (no PostgreSQL runs as root). SIGTERM (a backend's "terminate", a
-// prefetcher's clean exit), then SIGKILL after `graceMs` or five seconds, whichever is shorter;
-// a pidfd holds each before it is signalled. Processes /proc will not show us (root without
+// process; nothing in a directory root owns (no PostgreSQL runs as root). SIGTERM (a backend's
+// "terminate", a prefetcher's clean exit), then SIGKILL after `graceMs` or five seconds,
+// whichever is shorter (ProcessSweep). Processes /proc will not show us (root without
 // CAP_SYS_PTRACE) are left alone. Error: Refused when some do not end.
 Result<void> stopOrphans(const QString& data, const struct stat& dataSt, int graceMs)
 {
     if (dataSt.st_uid == 0)
         return {};
     const QByteArray marker = QByteArray(DrillScratch::kServerVariable) + "=1";
-    const auto ours = [&](qint64 pid) {
+    const auto ours = [&](pid_t pid) {
         int err = 0;
         if (standsWhere(pid, dataSt, err) != Where::Here)
             return false;
@@ -234,38 +223,11 @@ Result<void> stopOrphans(const QString& data, const struct stat& dataSt, int gra
     // One pass signals what stands there; what those started meanwhile (a shell's next command)
     // is found by the next. A few passes, not until none: a fork loop would never end.
     bool allEnded = true;
-    for (int pass = 0; pass < 3; ++pass) {
-        QList<int> pidfds;
-        if (DIR* proc = ::opendir("/proc")) {
-            while (const dirent* e = ::readdir(proc)) {
-                bool ok = false;
-                const qint64 pid = QByteArray(e->d_name).toLongLong(&ok);
-                if (!ok || pid <= 0 || pid == ::getpid() || !ours(pid))
-                    continue;
-                const int pidfd = ::pidfd_open(pid_t(pid), 0);
-                if (pidfd < 0)
-                    continue;
-                // Asked again once the pidfd holds it: the pid may have been reused in between.
-                if (ours(pid) && ::pidfd_send_signal(pidfd, SIGTERM, nullptr, 0) == 0)
-                    pidfds << pidfd;
-                else
-                    ::close(pidfd);
-            }
-            ::closedir(proc);
-        }
-        if (pidfds.isEmpty())
+    for (int pass = 0; pass < 3 && allEnded; ++pass) {
+        const auto swept = ProcessSweep::terminate(ours, std::min(graceMs, kSigkillAfterMs), kKilledWithinMs);
+        if (swept.signalled == 0)
             break;
-        // Then SIGKILL, as a postmaster does to children that outlast an immediate shutdown.
-        allEnded = allExited(pidfds, QDeadlineTimer(std::min(graceMs, kSigkillAfterMs)));
-        if (!allEnded) {
-            for (const int pidfd : std::as_const(pidfds))
-                ::pidfd_send_signal(pidfd, SIGKILL, nullptr, 0);
-            allEnded = allExited(pidfds, QDeadlineTimer(kKilledWithinMs));
-        }
-        for (const int pidfd : std::as_const(pidfds))
-            ::close(pidfd);
-        if (!allEnded)
-            break;
+        allEnded = swept.left == 0;
     }
     if (!allEnded)
         return fail(ErrorCode::Refused,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/restore/WalSpool.h"
 
+#include "engine/restore/ProcessSweep.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
@@ -11,16 +13,10 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <spawn.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-// glibc 2.36's header declares these without C linkage (fixed in 2.37).
-extern "C" {
-#include <sys/pidfd.h>
-}
 
 extern char** environ;
 
@@ -496,13 +492,6 @@ bool isPrefetcherOf(pid_t pid, const std::string& base, const std::vector<uid_t>
     return worker && ours;
 }
 
-// Exited (a zombie included): its pidfd reads as ready.
-bool exited(int pidfd)
-{
-    pollfd p{pidfd, POLLIN, 0};
-    return ::poll(&p, 1, 0) > 0;
-}
-
 } // namespace
 
 int WalSpool::stopPrefetchers(const std::string& base, uid_t owner, int graceMs)
@@ -510,43 +499,8 @@ int WalSpool::stopPrefetchers(const std::string& base, uid_t owner, int graceMs)
     std::vector<uid_t> uids{::geteuid()};
     if (owner != ::geteuid())
         uids.push_back(owner);
-    // A pidfd names the process itself, never a later one that got its pid: opened, then the
-    // match checked again, so a prefetcher that ended meanwhile cannot lend its pid to another.
-    std::vector<int> pidfds;
-    if (DIR* proc = ::opendir("/proc")) {
-        while (const dirent* e = ::readdir(proc)) {
-            char* end = nullptr;
-            const long pid = std::strtol(e->d_name, &end, 10);
-            if (pid <= 0 || *end != '\0' || pid == ::getpid() || !isPrefetcherOf(pid_t(pid), base, uids))
-                continue;
-            const int pidfd = ::pidfd_open(pid_t(pid), 0);
-            if (pidfd < 0)
-                continue;
-            if (isPrefetcherOf(pid_t(pid), base, uids))
-                pidfds.push_back(pidfd);
-            else
-                ::close(pidfd);
-        }
-        ::closedir(proc);
-    }
-    for (const int fd : pidfds)
-        ::pidfd_send_signal(fd, SIGTERM, nullptr, 0);
-    bool killed = false;
-    int left = 0;
-    for (int waited = 0;; waited += 20) {
-        left = int(std::count_if(pidfds.begin(), pidfds.end(), [](int fd) { return !exited(fd); }));
-        if (left == 0 || waited >= graceMs + 5000)
-            break; // all gone, or unkillable (uninterruptible I/O): the caller reports it
-        if (waited >= graceMs && !killed) {
-            for (const int fd : pidfds)
-                ::pidfd_send_signal(fd, SIGKILL, nullptr, 0);
-            killed = true;
-        }
-        ::usleep(20'000);
-    }
-    for (const int fd : pidfds)
-        ::close(fd);
-    return left;
+    // Unkillable ones (uninterruptible I/O) are given 5 s after SIGKILL: the caller reports them.
+    return ProcessSweep::terminate([&](pid_t pid) { return isPrefetcherOf(pid, base, uids); }, graceMs, 5000).left;
 }
 
 bool WalSpool::spawnDetached(const std::string& program, const std::vector<std::string>& arguments)
