@@ -2695,7 +2695,7 @@
 <context>
     <name>DrillScratch</name>
     <message>
-        <location filename="../engine/restore/DrillScratch.cpp" line="+280"/>
+        <location filename="../engine/restore/DrillScratch.cpp" line="+255"/>
         <source>%1/postmaster.pid is not a regular file; left as it is</source>
         <translation>%1/postmaster.pid — не обычный файл; оставлено как есть</translation>
     </message>
@@ -2705,18 +2705,18 @@
         <translation>Осмотрите его, затем удалите каталог вручную.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <location line="+119"/>
         <source>cannot read %1; left as it is</source>
         <translation>не удаётся прочитать %1; оставлено как есть</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-166"/>
         <source>cannot tell whether the server of a drill killed earlier still runs on %1: %2</source>
         <translation>не удаётся понять, работает ли ещё сервер ранее прерванной проверки в %1: %2</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-32"/>
         <source>processes of a killed server still run on %1; left as it is</source>
         <translation>процессы убитого сервера всё ещё работают в %1; оставлено как есть</translation>
     </message>
@@ -2726,13 +2726,13 @@
         <translation>Остановите процессы PostgreSQL в %1 (их покажет fuser -v %1), затем удалите каталог.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+66"/>
         <source>the server of a drill killed earlier still runs on %1; left as it is</source>
         <translation>сервер ранее прерванной проверки всё ещё работает в %1; оставлен как есть</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>Stop it with pg_ctl -D %1 stop -m immediate, then remove the directory.</source>
         <translation>Остановите его командой pg_ctl -D %1 stop -m immediate, затем удалите каталог.</translation>
     </message>
@@ -3093,7 +3093,73 @@
 <context>
     <name>HttpExchange</name>
     <message>
-        <location filename="../engine/net/HttpExchange.cpp" line="+151"/>
+        <location filename="../engine/net/HttpExchange.cpp" line="+248"/>
+        <source>unsupported URL scheme &quot;%1&quot;</source>
+        <translation>неподдерживаемая схема URL «%1»</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>refused to send the request header &quot;%1&quot;: it holds a line break or is not a valid name</source>
+        <translation>заголовок запроса «%1» не отправлен: он содержит перевод строки или имеет недопустимое имя</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Operation canceled</source>
+        <translation>Операция отменена</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no data for %1 ms</source>
+        <translation>нет данных в течение %1 мс</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connection closed</source>
+        <translation>Соединение закрыто</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 sent an over-long status line</source>
+        <translation>%1 прислал слишком длинную строку статуса</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 did not answer in HTTP/1.1</source>
+        <translation>%1 ответил не по HTTP/1.1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>%1 sent a malformed status line</source>
+        <translation>%1 прислал некорректную строку статуса</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 sent an over-long header</source>
+        <translation>%1 прислал слишком длинный заголовок</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 sent too many headers</source>
+        <translation>%1 прислал слишком много заголовков</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 sent a malformed header</source>
+        <translation>%1 прислал некорректный заголовок</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 switched protocols unasked</source>
+        <translation>%1 сменил протокол без запроса</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 sent an invalid Content-Length</source>
+        <translation>%1 прислал недопустимый Content-Length</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>%1 answered more than %2 bytes</source>
         <translation>%1 ответил больше чем %2 байт</translation>
     </message>
@@ -3101,6 +3167,11 @@
         <location line="+1"/>
         <source>That is not what this endpoint serves: check the address.</source>
         <translation>Эта точка такого не отдаёт: проверьте адрес.</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>%1 sent a malformed chunked body</source>
+        <translation>%1 прислал некорректное тело в chunked-кодировке</translation>
     </message>
 </context>
 <context>

@@ -32,10 +32,9 @@ struct HttpHooks {
     std::function<Result<void>(QByteArrayView)> onData; ///< set: the body is streamed, not kept
 };
 
-/// One request. The caller signs and authenticates it (headers, TLS configuration); exchange()
-/// adds the settings every Tideline call wants: identity encoding (Qt would otherwise inflate
-/// gzip behind the caller's back, breaking lengths and Range offsets), HTTP/1.1, no redirects
-/// followed, no cache, no cookies.
+/// One request. The caller signs and authenticates it (raw headers, TLS configuration and peer
+/// verify name of `request`, whose URL must be http or https); exchange() frames it (Host unless
+/// given, Content-Length, Accept-Encoding: identity).
 struct HttpCall {
     QByteArray method = "GET";
     QNetworkRequest request;
@@ -46,10 +45,10 @@ struct HttpCall {
     /// A 2xx body that is not streamed may not be longer (0: no limit); longer ends the exchange
     /// with a Corrupt abortError, so an endpoint cannot make a caller hold gigabytes.
     qint64 maxBody = 0;
-    /// Connections are reused only among calls with the same pool on one thread. Qt's connection
-    /// cache matches host and port, not the TLS configuration: calls that differ in client
-    /// certificate, trusted CAs or ignoreTlsErrors must use different pools, or one would ride
-    /// on a connection the other authenticated or verified.
+    /// Connections are reused only among calls with the same pool on one thread (and the same
+    /// scheme, host, port, peer verify name and ignoreTlsErrors). The TLS configuration itself is
+    /// not compared: calls that differ in client certificate or trusted CAs must use different
+    /// pools, or one would ride on a connection the other authenticated or verified.
     QByteArray connectionPool;
 };
 
@@ -65,14 +64,25 @@ struct HttpExchange {
     QString networkErrorText; ///< Qt's text; may name the URL, never credentials (callers scrub)
 };
 
-/// Runs one exchange to its end with a local QEventLoop on the calling thread's own
-/// QNetworkAccessManager (one per thread and connection pool, created on first use, connections reused; the main
-/// thread's goes before QCoreApplication does). Blocks: call it on a worker thread or in the
-/// CLI, never on the GUI thread. Cancel is polled every 50 ms. Never retries: retry policy is
-/// the protocol's (S3 and Kubernetes differ).
+/// Runs one HTTP/1.1 exchange to its end on the calling thread, with blocking socket calls (no
+/// event loop, no Qt HTTP thread) on a kept-alive connection of this thread's, or a new one. A
+/// kept-alive connection that fails before the first byte of the answer is replaced once (the
+/// server had closed it; the request never reached it). Blocks: call it on a worker thread or in
+/// the CLI, never on the GUI thread. Cancel is polled every 50 ms; the stall timeout covers
+/// connecting, the TLS handshake, sending and every wait for the answer (a host name lookup
+/// blocks outside it). Never retries otherwise: retry policy is the protocol's (S3 and
+/// Kubernetes differ).
+///
+/// Answers are checked as hostile: a status line, header or chunk-size line over 64 KiB, more
+/// than 1 MiB or 1,000 header lines, a Content-Length that is not a number or disagrees with
+/// itself, or malformed chunking end the exchange as TransportError with ProtocolFailure. A
+/// Transfer-Encoding overrides Content-Length (RFC 9112 6.3). No redirects are followed, no
+/// cookies or caches kept, and the answer is asked for in identity encoding (a compressed one
+/// would break lengths and Range offsets). Error bodies past maxErrorBody are read and dropped
+/// to keep the connection, up to 1 MiB more, then the connection is closed.
 HttpExchange exchange(const HttpCall& call, const CancelToken& cancel, const HttpHooks* hooks = nullptr);
 
-/// Qt's transport errors (connection, TLS, proxy, content), as opposed to HTTP statuses.
+/// Transport errors (connection, TLS, proxy, an answer that is not HTTP), as opposed to HTTP statuses.
 bool isTransportError(QNetworkReply::NetworkError e);
 /// Transport errors worth another attempt: not a refused connection, an unknown host, a failed
 /// TLS handshake, a redirect or proxy problem, or a cancel.
