@@ -12,12 +12,11 @@
 
 namespace tideline::storage {
 
-/// An S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, s3rver) over Qt Network.
+/// An S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, s3rver) over Qt Network's sockets.
 ///
-/// Every call blocks: it sends its request on the calling thread's own QNetworkAccessManager
-/// (created on first use, one per thread, so connections are reused across calls and no QNAM
-/// is ever shared between threads) and runs a local QEventLoop until the reply is done. That is
-/// fine on worker threads and in the CLI; never call it on the GUI thread.
+/// Every call blocks: it sends its request with net::exchange() on a kept-alive connection of
+/// the calling thread's (never shared between threads) and waits for the answer. That is fine
+/// on worker threads and in the CLI; never call it on the GUI thread.
 ///
 /// Requests are signed with SigV4 (payload hash always sent; never aws-chunked or checksum
 /// headers, which R2 rejects), ask for `Accept-Encoding: identity`, and are retried with

@@ -31,6 +31,7 @@ import math
 import os
 import platform
 import re
+import resource
 import shlex
 import statistics
 import subprocess
@@ -103,12 +104,16 @@ class Synthetic:
 
 
 def timed(cmd):
+    """(wall seconds, stdout, the command's CPU seconds: user + system, its threads included)"""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     p = subprocess.run(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     elapsed = time.monotonic() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if p.returncode != 0:
         raise SystemExit(f"failed ({p.returncode}): {shlex.join(cmd)}\n{p.stderr.decode()[-2000:]}")
-    return elapsed, p.stdout
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, p.stdout, cpu
 
 
 def boto3_walk(endpoint, bucket, prefix):
@@ -145,7 +150,15 @@ def measure(label, endpoint, depth_proxy, args, summary):
     prefix = url.split("/", 3)[3] + "/" + server + "/wals/"
     r = {"label": label}
     log(f"[{label}] tideline wals --json")
-    r["wals_s"] = median_of(args.runs, lambda: timed(wals_cmd)[0])
+    wals_cpu = []
+
+    def wals_run():
+        elapsed, _, cpu = timed(wals_cmd)
+        wals_cpu.append(cpu)
+        return elapsed
+
+    r["wals_s"] = median_of(args.runs, wals_run)
+    r["wals_cpu_s"] = statistics.median(wals_cpu[1:])  # after the warm-up
     log(f"[{label}] tideline backups --json")
     r["backups_s"] = median_of(args.runs, lambda: timed(backups_cmd)[0])
     r["backups"] = len(json.loads(timed(backups_cmd)[1])["backups_list"])
@@ -240,6 +253,7 @@ def table(results, summary, args, cmdline):
     row("tideline-cli --json wals (s)",
         lambda r: f"{r['wals_s']:.3f}" + ((" ✓" if r["wals_s"] < 15 else " ✗") if big else ""), "wals_s",
         "< 15 (issue 18, 2,000,000 objects)" if big else "")
+    row("tideline-cli --json wals: client CPU, user + system (s)", lambda r: f"{r['wals_cpu_s']:.3f}", "wals_cpu_s", "")
     row(f"boto3 ListObjectsV2 walk, 1 stream (s) [{results[0].get('boto3_pages', '–')} pages]",
         lambda r: f"{r['boto3_s']:.3f}", "boto3_s")
     row("wals / boto3 walk", lambda r: f"{r['wals_s'] / r['boto3_s']:.3f} {'✓' if r['wals_s'] * 4 <= r['boto3_s'] else '✗'}",
