@@ -3093,7 +3093,7 @@
 <context>
     <name>HttpExchange</name>
     <message>
-        <location filename="../engine/net/HttpExchange.cpp" line="+248"/>
+        <location filename="../engine/net/HttpExchange.cpp" line="+274"/>
         <source>unsupported URL scheme &quot;%1&quot;</source>
         <translation>неподдерживаемая схема URL «%1»</translation>
     </message>
@@ -3103,7 +3103,7 @@
         <translation>заголовок запроса «%1» не отправлен: он содержит перевод строки или имеет недопустимое имя</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+232"/>
         <source>Operation canceled</source>
         <translation>Операция отменена</translation>
     </message>
@@ -3123,7 +3123,7 @@
         <translation>%1 прислал слишком длинную строку статуса</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1 did not answer in HTTP/1.1</source>
         <translation>%1 ответил не по HTTP/1.1</translation>
     </message>
@@ -3139,7 +3139,8 @@
         <translation>%1 прислал слишком длинный заголовок</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-25"/>
+        <location line="+30"/>
         <source>%1 sent too many headers</source>
         <translation>%1 прислал слишком много заголовков</translation>
     </message>
@@ -3159,7 +3160,7 @@
         <translation>%1 прислал недопустимый Content-Length</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>%1 answered more than %2 bytes</source>
         <translation>%1 ответил больше чем %2 байт</translation>
     </message>

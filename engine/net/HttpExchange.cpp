@@ -5,14 +5,25 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
-#include <QNetworkProxy>
+#include <QHostAddress>
+#include <QHostInfo>
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QThread>
 #include <QThreadStorage>
 #include <QUrl>
 
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <memory>
@@ -93,6 +104,17 @@ bool isTokenChar(char c)
         || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
 }
 
+// Every value of a header that may be repeated, as one comma-separated list (RFC 9110 5.3): a
+// second Transfer-Encoding or Connection counts as much as the first.
+QByteArray allValues(const HttpResponse& r, QByteArrayView name)
+{
+    QByteArray out;
+    for (const auto& [key, value] : r.headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            out += (out.isEmpty() ? QByteArray() : QByteArray(", ")) + value;
+    return out;
+}
+
 bool hasToken(QByteArrayView list, QByteArrayView token)
 {
     for (QByteArrayView item : QByteArray(list.toByteArray()).split(','))
@@ -141,8 +163,9 @@ public:
                 return w;
         }
         compact();
-        m_in.append(m_s.readAll());
-        m_gotAny = true;
+        const QByteArray more = m_s.readAll();
+        m_in.append(more);
+        m_gotAny = m_gotAny || !more.isEmpty();
         moved();
         return Wait::Ready;
     }
@@ -151,7 +174,9 @@ public:
     std::optional<QByteArray> line(Wait& why, bool& tooLong)
     {
         for (;;) {
-            const qsizetype nl = m_in.indexOf('\n', m_at);
+            // From where the last look stopped: a line trickled in byte by byte is scanned once.
+            const qsizetype nl = m_in.indexOf('\n', std::max(m_at, m_scanned));
+            m_scanned = nl >= 0 ? nl + 1 : m_in.size();
             if (nl >= 0) {
                 if (nl - m_at > kMaxLine) {
                     tooLong = true;
@@ -217,8 +242,10 @@ private:
         if (m_at == m_in.size()) {
             m_in.resize(0);
             m_at = 0;
+            m_scanned = 0;
         } else if (m_at > 4096 && m_at > m_in.size() / 2) {
             m_in.remove(0, m_at);
+            m_scanned -= std::min(m_scanned, m_at);
             m_at = 0;
         }
     }
@@ -229,6 +256,7 @@ private:
     QDeadlineTimer m_stallAt;
     QByteArray m_in;
     qsizetype m_at = 0;
+    qsizetype m_scanned = 0; // no '\n' in [m_at, m_scanned)
     bool m_gotAny = false;
 };
 
@@ -277,10 +305,12 @@ public:
         bool reusable = false;
         bool anyResponseByte = false;
         exchangeOn(*socket, reusable, anyResponseByte);
-        // A kept-alive connection the server had closed meanwhile fails before its first byte:
-        // that request never reached it, so it goes once more on a connection of its own, as
-        // browsers and Qt do.
-        if (reused && !anyResponseByte && m_ex.end == HttpExchange::End::TransportError && !m_cancel.isCancelled()) {
+        // A kept-alive connection the server had closed meanwhile fails before the first byte of
+        // an answer. The request most likely never reached it, but that is not known once it was
+        // written: only a request that may be repeated (RFC 9110 9.2.2) goes once more, on a
+        // connection of its own.
+        if (reused && !anyResponseByte && idempotent() && m_ex.end == HttpExchange::End::TransportError
+            && !m_cancel.isCancelled()) {
             m_ex = HttpExchange{};
             socket = connect();
             if (!socket)
@@ -292,6 +322,12 @@ public:
     }
 
 private:
+    bool idempotent() const
+    {
+        const QByteArray& m = m_call.method;
+        return m == "GET" || m == "HEAD" || m == "PUT" || m == "DELETE" || m == "OPTIONS";
+    }
+
     QByteArray requestHead(const QUrl& url) const
     {
         QByteArray target = url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
@@ -336,7 +372,12 @@ private:
         while (!it->second.empty()) {
             std::unique_ptr<QSslSocket> s = std::move(it->second.back());
             it->second.pop_back();
-            // A closed connection, or one with bytes nobody asked for, cannot carry a request.
+            // Without an event loop nothing reads an idle socket: look once, without waiting. A
+            // connection the server closed, or one with bytes nobody asked for (a body after a
+            // HEAD, bytes past a Content-Length), cannot carry a request: those bytes would be
+            // read as its answer.
+            if (s->state() == QAbstractSocket::ConnectedState && s->bytesAvailable() == 0)
+                s->waitForReadyRead(0);
             if (s->state() == QAbstractSocket::ConnectedState && s->bytesAvailable() == 0)
                 return s;
         }
@@ -351,37 +392,128 @@ private:
             list.pop_front();
     }
 
+    // The connection is made here, not by QAbstractSocket: its waitForConnected() gives the
+    // connection up when it times out, so it cannot be waited for in cancel-sized slices (a
+    // 50 ms slice failed every endpoint further away than that). A non-blocking connect(2) and
+    // poll(2) can; Qt takes the connected descriptor over, and starts TLS on it.
     std::unique_ptr<QSslSocket> connect()
     {
-        auto s = std::make_unique<QSslSocket>();
-        // Plain sockets stay buffered: reading through Qt's buffer is the point (see above).
-        s->setProxy(QNetworkProxy::NoProxy);
-        Wire wire(*s, m_cancel, m_call.stallTimeoutMs);
-        Wire::Wait w = Wire::Wait::Ready;
-        if (m_https) {
+        QList<QHostAddress> addresses;
+        if (QHostAddress literal; literal.setAddress(m_host)) {
+            addresses = {literal};
+        } else {
+            // Blocks for the resolver's own timeout, outside cancel and the stall timeout.
+            const QHostInfo info = QHostInfo::fromName(m_host);
+            addresses = info.addresses();
+            if (info.error() != QHostInfo::NoError || addresses.isEmpty()) {
+                m_ex.end = HttpExchange::End::TransportError;
+                m_ex.networkError = QNetworkReply::HostNotFoundError;
+                m_ex.networkErrorText = info.errorString();
+                return nullptr;
+            }
+        }
+        const QDeadlineTimer stallAt(std::max(1, m_call.stallTimeoutMs), Qt::PreciseTimer);
+        int lastErrno = ECONNREFUSED;
+        for (const QHostAddress& address : addresses) {
+            sockaddr_storage sa{};
+            socklen_t len = 0;
+            if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+                auto* in = reinterpret_cast<sockaddr_in*>(&sa);
+                in->sin_family = AF_INET;
+                in->sin_port = htons(m_port);
+                in->sin_addr.s_addr = htonl(address.toIPv4Address());
+                len = sizeof(sockaddr_in);
+            } else if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+                auto* in6 = reinterpret_cast<sockaddr_in6*>(&sa);
+                in6->sin6_family = AF_INET6;
+                in6->sin6_port = htons(m_port);
+                const Q_IPV6ADDR a = address.toIPv6Address();
+                std::memcpy(&in6->sin6_addr, &a, sizeof a);
+                const QString scope = address.scopeId();
+                bool numeric = false;
+                in6->sin6_scope_id = scope.toUInt(&numeric);
+                if (!numeric && !scope.isEmpty())
+                    in6->sin6_scope_id = ::if_nametoindex(scope.toLocal8Bit().constData());
+                len = sizeof(sockaddr_in6);
+            } else {
+                continue;
+            }
+            const int fd = ::socket(sa.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+            if (fd < 0) {
+                lastErrno = errno;
+                continue;
+            }
+            int rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&sa), len);
+            int err = rc == 0 ? 0 : errno;
+            if (err == EINPROGRESS) {
+                for (;;) {
+                    if (m_cancel.isCancelled() || stallAt.hasExpired()) {
+                        ::close(fd);
+                        ended(m_cancel.isCancelled() ? Wire::Wait::Cancelled : Wire::Wait::Stalled);
+                        return nullptr;
+                    }
+                    pollfd p{fd, POLLOUT, 0};
+                    rc = ::poll(&p, 1, int(std::clamp<qint64>(stallAt.remainingTime(), 1, kPollMs)));
+                    if (rc > 0)
+                        break;
+                    if (rc < 0 && errno != EINTR) {
+                        err = errno;
+                        break;
+                    }
+                }
+                if (rc > 0) {
+                    socklen_t errLen = sizeof err;
+                    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &errLen) != 0)
+                        err = errno;
+                }
+            }
+            if (err != 0) {
+                ::close(fd);
+                lastErrno = err;
+                continue;
+            }
+            const int on = 1;
+            ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+            ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+            auto s = std::make_unique<QSslSocket>();
+            if (!s->setSocketDescriptor(fd, QAbstractSocket::ConnectedState)) {
+                ::close(fd);
+                m_ex.end = HttpExchange::End::TransportError;
+                m_ex.networkError = QNetworkReply::UnknownNetworkError;
+                m_ex.networkErrorText = s->errorString();
+                return nullptr;
+            }
+            if (!m_https)
+                return s;
             s->setSslConfiguration(m_call.request.sslConfiguration());
-            if (!m_peerName.isEmpty())
-                s->setPeerVerifyName(m_peerName);
+            // The name the certificate must carry and the one sent as SNI: the connection was made
+            // to an address, so Qt has no host name of its own.
+            s->setPeerVerifyName(m_peerName.isEmpty() ? m_host : m_peerName);
             if (m_call.ignoreTlsErrors) {
                 // Emitted inside waitForEncrypted() on this thread: a direct call, no event loop.
                 QSslSocket* raw = s.get();
                 QObject::connect(
                     raw, &QSslSocket::sslErrors, raw, [raw] { raw->ignoreSslErrors(); }, Qt::DirectConnection);
             }
-            s->connectToHostEncrypted(m_host, m_port);
-            w = wire.await([&](int ms) { return s->waitForEncrypted(ms); });
-        } else {
-            s->connectToHost(m_host, m_port);
-            w = wire.await([&](int ms) { return s->waitForConnected(ms); });
+            s->startClientEncryption();
+            Wire wire(*s, m_cancel, m_call.stallTimeoutMs);
+            // A handshake's wait for more bytes times out without giving the connection up.
+            const Wire::Wait w = wire.await([&](int ms) { return s->waitForEncrypted(ms); });
+            if (w == Wire::Wait::Ready)
+                return s;
+            ended(w, s.get());
+            return nullptr;
         }
-        if (w == Wire::Wait::Ready)
-            return s;
-        ended(w, *s);
+        m_ex.end = HttpExchange::End::TransportError;
+        m_ex.networkError = lastErrno == ECONNREFUSED ? QNetworkReply::ConnectionRefusedError
+            : lastErrno == ETIMEDOUT                  ? QNetworkReply::TimeoutError
+                                                      : QNetworkReply::UnknownNetworkError;
+        m_ex.networkErrorText = qt_error_string(lastErrno);
         return nullptr;
     }
 
     // Maps a wait that did not come back Ready onto how the exchange ended.
-    void ended(Wire::Wait w, const QSslSocket& s)
+    void ended(Wire::Wait w, const QSslSocket* s = nullptr)
     {
         switch (w) {
         case Wire::Wait::Cancelled:
@@ -398,14 +530,14 @@ private:
         case Wire::Wait::Ready: break;
         }
         m_ex.end = HttpExchange::End::TransportError;
-        const QAbstractSocket::SocketError e = s.error();
+        const QAbstractSocket::SocketError e = s ? s->error() : QAbstractSocket::UnknownSocketError;
         if (e == QAbstractSocket::SocketTimeoutError || e == QAbstractSocket::UnknownSocketError) {
             // Closed without an error of its own: the peer ended the connection.
             m_ex.networkError = QNetworkReply::RemoteHostClosedError;
             m_ex.networkErrorText = HttpExchangeText::tr("Connection closed");
         } else {
             m_ex.networkError = networkErrorFor(e);
-            m_ex.networkErrorText = s.errorString();
+            m_ex.networkErrorText = s->errorString();
         }
     }
 
@@ -435,7 +567,7 @@ private:
         anyResponseByte = false;
         Wire wire(s, m_cancel, m_call.stallTimeoutMs);
         if (Wire::Wait w = wire.send(m_head + m_call.body); w != Wire::Wait::Ready)
-            return ended(w, s);
+            return ended(w, &s);
 
         HttpResponse& resp = m_ex.response;
         bool keepAlive = true;
@@ -450,10 +582,12 @@ private:
                 anyResponseByte = wire.gotAny();
                 if (tooLong)
                     return protocolFailure(HttpExchangeText::tr("%1 sent an over-long status line").arg(m_host));
-                return ended(why, s);
+                return ended(why, &s);
             }
             anyResponseByte = true;
             headBytes += line->size() + 2;
+            if (headBytes > kMaxHead)
+                return protocolFailure(HttpExchangeText::tr("%1 sent too many headers").arg(m_host));
             if (line->isEmpty() && statusLine.isEmpty())
                 continue; // a stray CRLF before the status line (RFC 9112 2.2)
             statusLine = *line;
@@ -479,7 +613,7 @@ private:
                 if (!header) {
                     if (tooLong)
                         return protocolFailure(HttpExchangeText::tr("%1 sent an over-long header").arg(m_host));
-                    return ended(why, s);
+                    return ended(why, &s);
                 }
                 headBytes += header->size() + 2;
                 if (headBytes > kMaxHead || resp.headers.size() >= kMaxHeaders)
@@ -499,7 +633,7 @@ private:
         m_ex.headersSeen = true;
 
         // Framing (RFC 9112 6.3).
-        const QByteArray transferEncoding = resp.header("Transfer-Encoding");
+        const QByteArray transferEncoding = allValues(resp, "Transfer-Encoding");
         const bool chunked = !transferEncoding.isEmpty()
             && transferEncoding.split(',').last().trimmed().compare("chunked", Qt::CaseInsensitive) == 0;
         if (!transferEncoding.isEmpty() && !chunked)
@@ -518,12 +652,12 @@ private:
                 length = v;
             }
         }
-        resp.contentLength = length;
         if (!transferEncoding.isEmpty() && length >= 0) {
             length = -1; // Transfer-Encoding overrides Content-Length; such an answer ends the connection
             keepAlive = false;
         }
-        const QByteArray connection = resp.header("Connection");
+        resp.contentLength = length; // only a length that frames the body
+        const QByteArray connection = allValues(resp, "Connection");
         if (hasToken(connection, "close"))
             keepAlive = false;
         else if (statusLine.at(7) == '0' && !hasToken(connection, "keep-alive"))
@@ -546,7 +680,7 @@ private:
         }
         m_ex.end = HttpExchange::End::Finished;
         m_ex.networkError = QNetworkReply::NoError;
-        reusable = keepAlive && wire.drained() && !wire.closed();
+        reusable = keepAlive && !m_cutShort && wire.drained() && !wire.closed();
     }
 
     // One piece of the body to its destination. False: the exchange ended (aborted).
@@ -588,7 +722,7 @@ private:
                 return finishedEarly();
             QByteArray piece;
             if (Wire::Wait w = b.wire.take(length - m_ex.response.received, piece); w != Wire::Wait::Ready) {
-                ended(w, b.s);
+                ended(w, &b.s);
                 return false;
             }
             if (!deliver(b, piece))
@@ -607,7 +741,7 @@ private:
             if (w == Wire::Wait::Failed && b.wire.closed())
                 return true; // the close is the end
             if (w != Wire::Wait::Ready) {
-                ended(w, b.s);
+                ended(w, &b.s);
                 return false;
             }
             if (!deliver(b, piece))
@@ -658,7 +792,7 @@ private:
             while (m_ex.response.received < end) {
                 QByteArray piece;
                 if (Wire::Wait w = b.wire.take(end - m_ex.response.received, piece); w != Wire::Wait::Ready) {
-                    ended(w, b.s);
+                    ended(w, &b.s);
                     return false;
                 }
                 if (!deliver(b, piece))
@@ -673,7 +807,7 @@ private:
     bool chunkFailure(const Body& b, Wire::Wait why, bool tooLong)
     {
         if (why != Wire::Wait::Ready && !tooLong)
-            ended(why, b.s);
+            ended(why, &b.s);
         else
             protocolFailure(HttpExchangeText::tr("%1 sent a malformed chunked body").arg(m_host));
         return false;
@@ -681,8 +815,8 @@ private:
 
     bool finishedEarly()
     {
-        // Not reusable: the rest of the body is still on its way.
-        m_ex.end = HttpExchange::End::Finished;
+        // The rest of the body is still on its way: the connection is not used again.
+        m_cutShort = true;
         return true;
     }
 
@@ -696,6 +830,7 @@ private:
     QString m_peerName;
     QByteArray m_key;
     QByteArray m_head;
+    bool m_cutShort = false; // an answer's body left unread
 };
 
 } // namespace

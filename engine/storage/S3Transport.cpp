@@ -365,9 +365,9 @@ S3Transport::Exchange S3Transport::exchangeOnce(const Request& rq, const CancelT
     return ex;
 }
 
-// Qt Network resolves "." and ".." path segments before sending (QHttpNetworkRequest::uri uses
-// QUrl::NormalizePathSegments, and QUrl decodes %2E), so such a key would be sent as another key
-// and fail its signature. S3 allows them; barman never writes them. Refuse them clearly.
+// "." and ".." path segments are resolved by URL code on the way (RFC 3986 5.2.4: proxies, load
+// balancers, QUrl when asked to normalise; and QUrl decodes %2E), so such a key could be served as
+// another key or fail its signature. S3 allows them; barman never writes them. Refuse them clearly.
 Result<void> S3Transport::checkKey(const QString& key) const
 {
     if (key.isEmpty())

@@ -5,10 +5,13 @@ Python's http.client makes of the same bytes (the oracle).
 
     raw_http.py
 
-Prints the port on the first line, then one JSON line: for each scenario, what http.client read
-from its bytes ({"status", "body_hex"} or {"error": "ExceptionName"}), and whether Tideline is
-meant to be stricter than http.client there ("strict": RFC 9112 says reject, http.client
-guesses). Exits when stdin closes.
+Prints the port on the first line; on the second a JSON object with "slow_port" (a listener
+whose accept queue is full, so a connection takes a SYN retransmission, about a second, once
+GET /__arm_slow has it accept 300 ms later), "tls_port" (the same answers over TLS, with a
+certificate for the name tideline.test only) and "tls_ca" (the PEM that signs it); on the third
+one JSON line: for each scenario, what http.client read from its bytes ({"status", "body_hex"}
+or {"error": "ExceptionName"}), and whether Tideline is meant to be stricter than http.client
+there ("strict": RFC 9112 says reject, http.client guesses). Exits when stdin closes.
 
 Requests: METHOD /SCENARIO[/anything]. The request head is read with http.client.parse_headers
 (so a request Tideline frames wrongly fails here) and its body by Content-Length. GET
@@ -20,8 +23,12 @@ import http.client
 import io
 import json
 import socket
+import os
 import socketserver
+import ssl
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -89,10 +96,14 @@ LOCK = threading.Lock()
 STATS = {"connections": 0, "requests": 0, "last": None}
 
 
+SLOW_ARMED = threading.Event()
+
+
 class Handler(socketserver.StreamRequestHandler):
     def handle(self):
         with LOCK:
             STATS["connections"] += 1
+        on_this_connection = 0
         while True:
             line = self.rfile.readline(65537)
             if not line:
@@ -106,6 +117,7 @@ class Handler(socketserver.StreamRequestHandler):
             length = int(headers.get("Content-Length", "0"))
             body = self.rfile.read(length) if length else b""
             name = target.lstrip("/").split("/")[0].split("?")[0]
+            on_this_connection += 1
             if name != "__stats":
                 with LOCK:
                     STATS["requests"] += 1
@@ -117,6 +129,26 @@ class Handler(socketserver.StreamRequestHandler):
                     data = json.dumps(STATS).encode()
                 self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % len(data) + data)
                 return
+            if name == "__arm_slow":
+                SLOW_ARMED.set()
+                self.wfile.write(b"HTTP/1.1 204 No Content\r\n\r\n")
+                continue
+            if name == "second_unanswered":  # answers a connection's first request only
+                if on_this_connection > 1:
+                    return
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+                continue
+            if name == "head_then_stray" and method == "HEAD":  # bytes after a HEAD's answer
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n")
+                self.wfile.flush()
+                time.sleep(0.2)
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nEVIL!")
+                continue
+            if name == "long_error":  # an error body longer than a client keeps, then an answer
+                tail = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nEVIL!"
+                data = b"e" * (4_000_000 - len(tail)) + tail
+                self.wfile.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: %d\r\n\r\n" % len(data) + data)
+                continue
             if name == "keepalive":  # answers and keeps the connection
                 self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
                 continue
@@ -153,14 +185,76 @@ class Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
+    def handle_error(self, request, client_address):
+        pass  # a client that refused our certificate, or went away: nothing to report
+
+
+class TlsServer(Server):
+    def __init__(self, address, handler, context):
+        super().__init__(address, handler)
+        self.context = context
+
+    def finish_request(self, request, client_address):
+        with self.context.wrap_socket(request, server_side=True) as tls:
+            self.RequestHandlerClass(tls, client_address, self)
+
+
+def tls_context(workdir):
+    """A CA and a certificate it signs for the name tideline.test only (EC P-256: quick)."""
+    def run(*args):
+        subprocess.run(["openssl", *args], cwd=workdir, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key",
+        "-out", "ca.crt", "-days", "2", "-subj", "/CN=raw_http test CA")
+    run("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key",
+        "-out", "server.csr", "-subj", "/CN=tideline.test")
+    with open(os.path.join(workdir, "ext"), "w") as f:
+        f.write("subjectAltName=DNS:tideline.test\n")
+    run("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+        "-extfile", "ext", "-out", "server.crt")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(os.path.join(workdir, "server.crt"), os.path.join(workdir, "server.key"))
+    return context, os.path.join(workdir, "ca.crt")
+
+
+def slow_listener(server):
+    """A listener whose one-place accept queue a connection already fills: the next connect's SYN
+    is dropped until, armed, it starts accepting (Linux retransmits the SYN after a second)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    filler = socket.create_connection(listener.getsockname())
+
+    def serve_one(conn, addr):
+        with conn:
+            Handler(conn, addr, server)
+
+    def accept():
+        SLOW_ARMED.wait()
+        time.sleep(0.3)
+        filler.close()
+        while True:
+            conn, addr = listener.accept()
+            threading.Thread(target=serve_one, args=(conn, addr), daemon=True).start()
+    threading.Thread(target=accept, daemon=True).start()
+    return listener.getsockname()[1]
+
 
 def main():
     server = Server(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    workdir = tempfile.mkdtemp(prefix="raw_http.")
+    context, ca = tls_context(workdir)
+    tls = TlsServer(("127.0.0.1", 0), Handler, context)
+    threading.Thread(target=tls.serve_forever, daemon=True).start()
     print(server.server_address[1], flush=True)
+    print(json.dumps({"slow_port": slow_listener(server), "tls_port": tls.server_address[1], "tls_ca": ca}), flush=True)
     print(json.dumps(oracle()), flush=True)
     sys.stdin.read()
     server.shutdown()
+    tls.shutdown()
+    for name in os.listdir(workdir):
+        os.unlink(os.path.join(workdir, name))
+    os.rmdir(workdir)
 
 
 if __name__ == "__main__":
