@@ -65,21 +65,27 @@ struct HttpExchange {
 };
 
 /// Runs one HTTP/1.1 exchange to its end on the calling thread, with blocking socket calls (no
-/// event loop, no Qt HTTP thread) on a kept-alive connection of this thread's, or a new one. A
-/// kept-alive connection that fails before the first byte of the answer is replaced once (the
-/// server had closed it; the request never reached it). Blocks: call it on a worker thread or in
-/// the CLI, never on the GUI thread. Cancel is polled every 50 ms; the stall timeout covers
-/// connecting, the TLS handshake, sending and every wait for the answer (a host name lookup
-/// blocks outside it). Never retries otherwise: retry policy is the protocol's (S3 and
-/// Kubernetes differ).
+/// event loop, no Qt HTTP thread) on a kept-alive connection of this thread's, or a new one. An
+/// idle connection is looked at before reuse: one the server closed, or one with bytes nobody
+/// asked for, is dropped. A reused connection that closes before the first byte of an answer
+/// carries a GET, HEAD, PUT, DELETE or OPTIONS once more on a new connection (they may be
+/// repeated, RFC 9110 9.2.2), never a POST. Blocks: call it on a worker thread or in the CLI,
+/// never on the GUI thread. Cancel is polled every 50 ms; the stall timeout covers connecting
+/// (every address of the name together), the TLS handshake, sending and every wait for the
+/// answer. A host name lookup blocks for the resolver's own timeout, outside both. Never retries
+/// otherwise: retry policy is the protocol's (S3 and Kubernetes differ).
 ///
 /// Answers are checked as hostile: a status line, header or chunk-size line over 64 KiB, more
-/// than 1 MiB or 1,000 header lines, a Content-Length that is not a number or disagrees with
-/// itself, or malformed chunking end the exchange as TransportError with ProtocolFailure. A
-/// Transfer-Encoding overrides Content-Length (RFC 9112 6.3). No redirects are followed, no
-/// cookies or caches kept, and the answer is asked for in identity encoding (a compressed one
-/// would break lengths and Range offsets). Error bodies past maxErrorBody are read and dropped
-/// to keep the connection, up to 1 MiB more, then the connection is closed.
+/// than 1 MiB of status line and headers or 1,000 header lines, a Content-Length that is not one
+/// number, malformed chunking, or a 101 end the exchange as TransportError with ProtocolFailure.
+/// A Transfer-Encoding overrides Content-Length (RFC 9112 6.3; contentLength is then -1). A body
+/// without either ends at the close, and any close counts (as with Qt before). No redirects are
+/// followed, no cookies or caches kept, and the answer is asked for in identity encoding (a
+/// compressed one would break lengths and Range offsets). An error answer's body past
+/// maxErrorBody is read and dropped to keep the connection, up to 1 MiB more; then the
+/// connection is closed. A request header whose name is not a token or whose value holds CR, LF
+/// or NUL is not sent (TransportError, ProtocolUnknownError, not retryable; the value is never
+/// repeated).
 HttpExchange exchange(const HttpCall& call, const CancelToken& cancel, const HttpHooks* hooks = nullptr);
 
 /// Transport errors (connection, TLS, proxy, an answer that is not HTTP), as opposed to HTTP statuses.
