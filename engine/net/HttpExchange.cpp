@@ -715,6 +715,7 @@ private:
         return !b.is2xx && m_ex.response.received > m_call.maxErrorBody + kErrorBodyDrain;
     }
 
+    // The body up to `length` bytes in all (a Content-Length, or the end of a chunk).
     bool readLength(const Body& b, qint64 length)
     {
         while (m_ex.response.received < length) {
@@ -788,16 +789,10 @@ private:
                         return chunkFailure(b, Wire::Wait::Ready, false);
                 }
             }
-            const qint64 end = m_ex.response.received + size;
-            while (m_ex.response.received < end) {
-                QByteArray piece;
-                if (Wire::Wait w = b.wire.take(end - m_ex.response.received, piece); w != Wire::Wait::Ready) {
-                    ended(w, &b.s);
-                    return false;
-                }
-                if (!deliver(b, piece))
-                    return false;
-            }
+            if (!readLength(b, m_ex.response.received + size))
+                return false;
+            if (m_cutShort)
+                return true;
             auto crlf = b.wire.line(why, tooLong);
             if (!crlf || !crlf->isEmpty())
                 return chunkFailure(b, crlf ? Wire::Wait::Ready : why, tooLong);
