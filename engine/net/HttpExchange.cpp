@@ -260,6 +260,11 @@ private:
     bool m_gotAny = false;
 };
 
+QSslSocket* raw(const std::unique_ptr<QSslSocket>& s)
+{
+    return s.get();
+}
+
 class Exchanger {
 public:
     Exchanger(const HttpCall& call, const CancelToken& cancel, const HttpHooks* hooks, HttpExchange& ex)
@@ -376,12 +381,21 @@ private:
             // connection the server closed, or one with bytes nobody asked for (a body after a
             // HEAD, bytes past a Content-Length), cannot carry a request: those bytes would be
             // read as its answer.
-            if (s->state() == QAbstractSocket::ConnectedState && s->bytesAvailable() == 0)
+            if (usable(*s))
                 s->waitForReadyRead(0);
-            if (s->state() == QAbstractSocket::ConnectedState && s->bytesAvailable() == 0)
+            if (usable(*s))
                 return s;
         }
         return nullptr;
+    }
+
+    // A TLS peer's close_notify leaves the socket connected until its FIN comes (Qt records an
+    // error that the next read overwrites): the alert marks it, and a marked one carries nothing.
+    static constexpr const char* kClosedByPeer = "tidelineClosedByPeer";
+
+    static bool usable(const QSslSocket& s)
+    {
+        return s.state() == QAbstractSocket::ConnectedState && s.bytesAvailable() == 0 && !s.property(kClosedByPeer).toBool();
     }
 
     void keep(std::unique_ptr<QSslSocket> s)
@@ -412,9 +426,16 @@ private:
                 return nullptr;
             }
         }
-        const QDeadlineTimer stallAt(std::max(1, m_call.stallTimeoutMs), Qt::PreciseTimer);
+        const QDeadlineTimer overall(std::max(1, m_call.stallTimeoutMs), Qt::PreciseTimer);
         int lastErrno = ECONNREFUSED;
-        for (const QHostAddress& address : addresses) {
+        for (qsizetype i = 0; i < addresses.size(); ++i) {
+            const QHostAddress& address = addresses[i];
+            // Each address gets its share of what is left (two seconds at least), so one that
+            // drops every packet (IPv6 listed first, and not routed) leaves time for the others.
+            const qint64 left = overall.remainingTime();
+            const qsizetype others = addresses.size() - i - 1;
+            const QDeadlineTimer stallAt(others == 0 ? left : std::min(left, std::max<qint64>(2'000, left / (others + 1))),
+                                         Qt::PreciseTimer);
             sockaddr_storage sa{};
             socklen_t len = 0;
             if (address.protocol() == QAbstractSocket::IPv4Protocol) {
@@ -445,12 +466,18 @@ private:
             }
             int rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&sa), len);
             int err = rc == 0 ? 0 : errno;
+            if (err == EINTR)
+                err = EINPROGRESS; // the connection goes on (POSIX connect(2))
             if (err == EINPROGRESS) {
                 for (;;) {
-                    if (m_cancel.isCancelled() || stallAt.hasExpired()) {
+                    if (m_cancel.isCancelled() || overall.hasExpired()) {
                         ::close(fd);
                         ended(m_cancel.isCancelled() ? Wire::Wait::Cancelled : Wire::Wait::Stalled);
                         return nullptr;
+                    }
+                    if (stallAt.hasExpired()) {
+                        err = ETIMEDOUT; // this address's share is spent: the next one
+                        break;
                     }
                     pollfd p{fd, POLLOUT, 0};
                     rc = ::poll(&p, 1, int(std::clamp<qint64>(stallAt.remainingTime(), 1, kPollMs)));
@@ -461,7 +488,7 @@ private:
                         break;
                     }
                 }
-                if (rc > 0) {
+                if (rc > 0 && err == EINPROGRESS) {
                     socklen_t errLen = sizeof err;
                     if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &errLen) != 0)
                         err = errno;
@@ -477,6 +504,8 @@ private:
             ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
             auto s = std::make_unique<QSslSocket>();
             if (!s->setSocketDescriptor(fd, QAbstractSocket::ConnectedState)) {
+                // Qt closes the descriptor itself only when it cannot make it non-blocking, which
+                // SOCK_NONBLOCK already did: otherwise it is still ours to close.
                 ::close(fd);
                 m_ex.end = HttpExchange::End::TransportError;
                 m_ex.networkError = QNetworkReply::UnknownNetworkError;
@@ -489,12 +518,18 @@ private:
             // The name the certificate must carry and the one sent as SNI: the connection was made
             // to an address, so Qt has no host name of its own.
             s->setPeerVerifyName(m_peerName.isEmpty() ? m_host : m_peerName);
-            if (m_call.ignoreTlsErrors) {
-                // Emitted inside waitForEncrypted() on this thread: a direct call, no event loop.
-                QSslSocket* raw = s.get();
+            // Signals come inside waitFor*() on this thread: direct calls, no event loop.
+            if (m_call.ignoreTlsErrors)
                 QObject::connect(
-                    raw, &QSslSocket::sslErrors, raw, [raw] { raw->ignoreSslErrors(); }, Qt::DirectConnection);
-            }
+                    raw(s), &QSslSocket::sslErrors, raw(s), [socket = raw(s)] { socket->ignoreSslErrors(); },
+                    Qt::DirectConnection);
+            QObject::connect(
+                raw(s), &QSslSocket::alertReceived, raw(s),
+                [socket = raw(s)](QSsl::AlertLevel, QSsl::AlertType type, const QString&) {
+                    if (type == QSsl::AlertType::CloseNotify)
+                        socket->setProperty(kClosedByPeer, true);
+                },
+                Qt::DirectConnection);
             s->startClientEncryption();
             Wire wire(*s, m_cancel, m_call.stallTimeoutMs);
             // A handshake's wait for more bytes times out without giving the connection up.
@@ -652,11 +687,15 @@ private:
                 length = v;
             }
         }
+        const bool noBody = m_call.method == "HEAD" || resp.status == 204 || resp.status == 304;
+        // Transfer-Encoding overrides Content-Length (such an answer ends the connection); a
+        // bodiless answer's length is the size of what a GET would have sent.
         if (!transferEncoding.isEmpty() && length >= 0) {
-            length = -1; // Transfer-Encoding overrides Content-Length; such an answer ends the connection
             keepAlive = false;
+            if (!noBody)
+                length = -1;
         }
-        resp.contentLength = length; // only a length that frames the body
+        resp.contentLength = length;
         const QByteArray connection = allValues(resp, "Connection");
         if (hasToken(connection, "close"))
             keepAlive = false;
@@ -669,7 +708,6 @@ private:
                 return aborted(r.error());
         }
 
-        const bool noBody = m_call.method == "HEAD" || resp.status == 204 || resp.status == 304;
         if (!noBody) {
             Body body{wire, s, is2xx};
             const bool whole = chunked ? readChunked(body) : length >= 0 ? readLength(body, length) : readToClose(body);
@@ -680,7 +718,7 @@ private:
         }
         m_ex.end = HttpExchange::End::Finished;
         m_ex.networkError = QNetworkReply::NoError;
-        reusable = keepAlive && !m_cutShort && wire.drained() && !wire.closed();
+        reusable = keepAlive && !m_cutShort && wire.drained() && usable(s);
     }
 
     // One piece of the body to its destination. False: the exchange ended (aborted).

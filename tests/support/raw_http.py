@@ -15,7 +15,9 @@ there ("strict": RFC 9112 says reject, http.client guesses). Exits when stdin cl
 
 Requests: METHOD /SCENARIO[/anything]. The request head is read with http.client.parse_headers
 (so a request Tideline frames wrongly fails here) and its body by Content-Length. GET
-/__stats answers {"connections", "requests", "last": {method, target, headers, body_len}}.
+/__stats answers {"connections", "requests", "last": {method, target, headers, body_len,
+body_sha256}, "sni"} about the requests before it (itself not counted, but its connection is;
+"sni" is the server name the last TLS client sent).
 """
 
 import hashlib
@@ -149,6 +151,17 @@ class Handler(socketserver.StreamRequestHandler):
                 data = b"e" * (4_000_000 - len(tail)) + tail
                 self.wfile.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: %d\r\n\r\n" % len(data) + data)
                 continue
+            if name == "notify_then_hold":  # TLS: answers, then close_notify, and no FIN for a while
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+                self.wfile.flush()
+                time.sleep(0.1)
+                self.request.settimeout(1.5)
+                try:
+                    self.request.unwrap()  # sends close_notify, waits for the client's
+                except OSError:
+                    pass
+                time.sleep(1.5)
+                return
             if name == "keepalive":  # answers and keeps the connection
                 self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
                 continue
@@ -213,6 +226,11 @@ def tls_context(workdir):
         "-extfile", "ext", "-out", "server.crt")
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(os.path.join(workdir, "server.crt"), os.path.join(workdir, "server.key"))
+
+    def sni(sslobj, name, ctx):  # the name the client asked for: what __stats calls "sni"
+        with LOCK:
+            STATS["sni"] = name
+    context.sni_callback = sni
     return context, os.path.join(workdir, "ca.crt")
 
 

@@ -253,11 +253,16 @@ private slots:
             return net::exchange(c, {});
         };
         const QString name = QStringLiteral("tideline.test");
-        // Trusted CA and the certificate's name: through, and the connection kept.
+        // Trusted CA and the certificate's name: through, the name sent as SNI (the connection
+        // is made to an address), and the connection kept for the next call.
+        const int before = stats().value(u"connections").toInt();
         const net::HttpExchange good = call("tls-ca", true, name, false);
         QVERIFY2(good.end == net::HttpExchange::End::Finished, qPrintable(good.networkErrorText));
         QCOMPARE(good.response.body, QByteArray("ok"));
         QCOMPARE(call("tls-ca", true, name, false).response.body, QByteArray("ok"));
+        const QJsonObject seen = stats();
+        QCOMPARE(seen.value(u"sni").toString(), name);
+        QCOMPARE(seen.value(u"connections").toInt(), before + 1 + 1); // one TLS, one __stats
         // An unknown CA, or the address instead of the certificate's name: refused, not retried.
         for (const auto& [trust, peer] : {std::pair{false, name}, std::pair{true, QString()}}) {
             const net::HttpExchange bad = call(trust ? "tls-ca" : "tls-default", trust, peer, false);
@@ -271,6 +276,24 @@ private slots:
         QCOMPARE(insecure.response.body, QByteArray("ok"));
         // and a verifying call does not ride on the connection it left.
         QCOMPARE(call("tls-insecure", false, QString(), false).networkError, QNetworkReply::SslHandshakeFailedError);
+
+        // A server's close_notify, its FIN not yet sent: the connection carries no more requests,
+        // not even a POST (which would not be sent again).
+        net::HttpCall notify;
+        notify.request = QNetworkRequest(QUrl(QStringLiteral("https://127.0.0.1:%1/notify_then_hold").arg(m_tlsPort)));
+        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+        conf.addCaCertificates(ca);
+        notify.request.setSslConfiguration(conf);
+        notify.request.setPeerVerifyName(name);
+        notify.connectionPool = "tls-notify";
+        QCOMPARE(net::exchange(notify, {}).response.body, QByteArray("ok"));
+        QThread::msleep(400); // the alert has come by now
+        net::HttpCall post = notify;
+        post.method = "POST";
+        post.request.setUrl(QUrl(QStringLiteral("https://127.0.0.1:%1/keepalive").arg(m_tlsPort)));
+        const net::HttpExchange posted = net::exchange(post, {});
+        QVERIFY2(posted.end == net::HttpExchange::End::Finished, qPrintable(posted.networkErrorText));
+        QCOMPARE(posted.response.body, QByteArray("ok"));
     }
 
     void aRefusedConnectionSaysSo()
