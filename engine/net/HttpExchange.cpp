@@ -24,7 +24,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -49,12 +48,12 @@ constexpr qsizetype kMaxLine = 64 * 1024;   // a status, header or chunk-size li
 constexpr qsizetype kMaxHead = 1024 * 1024; // status line and headers together
 constexpr int kMaxHeaders = 1000;
 constexpr qsizetype kErrorBodyDrain = 1 << 20; // read past maxErrorBody to keep the connection, not further
-constexpr int kMaxIdlePerKey = 16;
 
-// Idle keep-alive connections, per thread (a QSslSocket is used only on the thread that made it)
-// and per key: connection pool, scheme, host, port and how the peer is verified.
+// The idle keep-alive connection of each key (connection pool, scheme, host, port and how the
+// peer is verified), per thread: a QSslSocket is used only on the thread that made it, and a
+// thread runs one exchange at a time, so one per key is all it can reuse.
 struct ThreadConnections {
-    std::map<QByteArray, std::deque<std::unique_ptr<QSslSocket>>> idle;
+    std::map<QByteArray, std::unique_ptr<QSslSocket>> idle;
 };
 
 QThreadStorage<ThreadConnections*>& connectionStorage()
@@ -117,7 +116,7 @@ QByteArray allValues(const HttpResponse& r, QByteArrayView name)
 
 bool hasToken(QByteArrayView list, QByteArrayView token)
 {
-    for (QByteArrayView item : QByteArray(list.toByteArray()).split(','))
+    for (QByteArrayView item : list.toByteArray().split(','))
         if (item.trimmed().compare(token, Qt::CaseInsensitive) == 0)
             return true;
     return false;
@@ -153,15 +152,21 @@ public:
         }
     }
 
+    // Until the socket holds bytes to read.
+    Wait bytesToRead()
+    {
+        if (m_s.bytesAvailable() > 0)
+            return Wait::Ready;
+        if (m_s.state() != QAbstractSocket::ConnectedState)
+            return Wait::Failed;
+        return await([this](int ms) { return m_s.waitForReadyRead(ms); });
+    }
+
     // More bytes into the buffer: Ready when some came.
     Wait fill()
     {
-        if (m_s.bytesAvailable() == 0) {
-            if (m_s.state() != QAbstractSocket::ConnectedState)
-                return Wait::Failed;
-            if (const Wait w = await([this](int ms) { return m_s.waitForReadyRead(ms); }); w != Wait::Ready)
-                return w;
-        }
+        if (const Wait w = bytesToRead(); w != Wait::Ready)
+            return w;
         compact();
         const QByteArray more = m_s.readAll();
         m_in.append(more);
@@ -207,12 +212,8 @@ public:
             m_at += n;
             return Wait::Ready;
         }
-        if (m_s.bytesAvailable() == 0) {
-            if (m_s.state() != QAbstractSocket::ConnectedState)
-                return Wait::Failed;
-            if (const Wait w = await([this](int ms) { return m_s.waitForReadyRead(ms); }); w != Wait::Ready)
-                return w;
-        }
+        if (const Wait w = bytesToRead(); w != Wait::Ready)
+            return w;
         out = m_s.read(std::min<qint64>(most, m_s.bytesAvailable()));
         moved();
         return Wait::Ready;
@@ -260,9 +261,31 @@ private:
     bool m_gotAny = false;
 };
 
-QSslSocket* raw(const std::unique_ptr<QSslSocket>& s)
+// The socket address of `address`:`port` in `sa`, and its length; 0 for what is neither IPv4
+// nor IPv6.
+socklen_t socketAddress(const QHostAddress& address, quint16 port, sockaddr_storage& sa)
 {
-    return s.get();
+    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+        auto* in = reinterpret_cast<sockaddr_in*>(&sa);
+        in->sin_family = AF_INET;
+        in->sin_port = htons(port);
+        in->sin_addr.s_addr = htonl(address.toIPv4Address());
+        return sizeof(sockaddr_in);
+    }
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto* in6 = reinterpret_cast<sockaddr_in6*>(&sa);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        const Q_IPV6ADDR a = address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, &a, sizeof a);
+        const QString scope = address.scopeId();
+        bool numeric = false;
+        in6->sin6_scope_id = scope.toUInt(&numeric);
+        if (!numeric && !scope.isEmpty())
+            in6->sin6_scope_id = ::if_nametoindex(scope.toLocal8Bit().constData());
+        return sizeof(sockaddr_in6);
+    }
+    return 0;
 }
 
 class Exchanger {
@@ -374,19 +397,15 @@ private:
         const auto it = idle.find(m_key);
         if (it == idle.end())
             return nullptr;
-        while (!it->second.empty()) {
-            std::unique_ptr<QSslSocket> s = std::move(it->second.back());
-            it->second.pop_back();
-            // Without an event loop nothing reads an idle socket: look once, without waiting. A
-            // connection the server closed, or one with bytes nobody asked for (a body after a
-            // HEAD, bytes past a Content-Length), cannot carry a request: those bytes would be
-            // read as its answer.
-            if (usable(*s))
-                s->waitForReadyRead(0);
-            if (usable(*s))
-                return s;
-        }
-        return nullptr;
+        std::unique_ptr<QSslSocket> s = std::move(it->second);
+        idle.erase(it);
+        // Without an event loop nothing reads an idle socket: look once, without waiting. A
+        // connection the server closed, or one with bytes nobody asked for (a body after a HEAD,
+        // bytes past a Content-Length), cannot carry a request: those bytes would be read as its
+        // answer.
+        if (usable(*s))
+            s->waitForReadyRead(0);
+        return usable(*s) ? std::move(s) : nullptr;
     }
 
     // A TLS peer's close_notify leaves the socket connected until its FIN comes (Qt records an
@@ -398,13 +417,7 @@ private:
         return s.state() == QAbstractSocket::ConnectedState && s.bytesAvailable() == 0 && !s.property(kClosedByPeer).toBool();
     }
 
-    void keep(std::unique_ptr<QSslSocket> s)
-    {
-        auto& list = threadConnections().idle[m_key];
-        list.push_back(std::move(s));
-        while (qsizetype(list.size()) > kMaxIdlePerKey)
-            list.pop_front();
-    }
+    void keep(std::unique_ptr<QSslSocket> s) { threadConnections().idle[m_key] = std::move(s); }
 
     // The connection is made here, not by QAbstractSocket: its waitForConnected() gives the
     // connection up when it times out, so it cannot be waited for in cancel-sized slices (a
@@ -429,115 +442,19 @@ private:
         const QDeadlineTimer overall(std::max(1, m_call.stallTimeoutMs), Qt::PreciseTimer);
         int lastErrno = ECONNREFUSED;
         for (qsizetype i = 0; i < addresses.size(); ++i) {
-            const QHostAddress& address = addresses[i];
             // Each address gets its share of what is left (two seconds at least), so one that
             // drops every packet (IPv6 listed first, and not routed) leaves time for the others.
             const qint64 left = overall.remainingTime();
             const qsizetype others = addresses.size() - i - 1;
-            const QDeadlineTimer stallAt(others == 0 ? left : std::min(left, std::max<qint64>(2'000, left / (others + 1))),
-                                         Qt::PreciseTimer);
-            sockaddr_storage sa{};
-            socklen_t len = 0;
-            if (address.protocol() == QAbstractSocket::IPv4Protocol) {
-                auto* in = reinterpret_cast<sockaddr_in*>(&sa);
-                in->sin_family = AF_INET;
-                in->sin_port = htons(m_port);
-                in->sin_addr.s_addr = htonl(address.toIPv4Address());
-                len = sizeof(sockaddr_in);
-            } else if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-                auto* in6 = reinterpret_cast<sockaddr_in6*>(&sa);
-                in6->sin6_family = AF_INET6;
-                in6->sin6_port = htons(m_port);
-                const Q_IPV6ADDR a = address.toIPv6Address();
-                std::memcpy(&in6->sin6_addr, &a, sizeof a);
-                const QString scope = address.scopeId();
-                bool numeric = false;
-                in6->sin6_scope_id = scope.toUInt(&numeric);
-                if (!numeric && !scope.isEmpty())
-                    in6->sin6_scope_id = ::if_nametoindex(scope.toLocal8Bit().constData());
-                len = sizeof(sockaddr_in6);
-            } else {
-                continue;
-            }
-            const int fd = ::socket(sa.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-            if (fd < 0) {
-                lastErrno = errno;
-                continue;
-            }
-            int rc = ::connect(fd, reinterpret_cast<const sockaddr*>(&sa), len);
-            int err = rc == 0 ? 0 : errno;
-            if (err == EINTR)
-                err = EINPROGRESS; // the connection goes on (POSIX connect(2))
-            if (err == EINPROGRESS) {
-                for (;;) {
-                    if (m_cancel.isCancelled() || overall.hasExpired()) {
-                        ::close(fd);
-                        ended(m_cancel.isCancelled() ? Wire::Wait::Cancelled : Wire::Wait::Stalled);
-                        return nullptr;
-                    }
-                    if (stallAt.hasExpired()) {
-                        err = ETIMEDOUT; // this address's share is spent: the next one
-                        break;
-                    }
-                    pollfd p{fd, POLLOUT, 0};
-                    rc = ::poll(&p, 1, int(std::clamp<qint64>(stallAt.remainingTime(), 1, kPollMs)));
-                    if (rc > 0)
-                        break;
-                    if (rc < 0 && errno != EINTR) {
-                        err = errno;
-                        break;
-                    }
-                }
-                if (rc > 0 && err == EINPROGRESS) {
-                    socklen_t errLen = sizeof err;
-                    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &errLen) != 0)
-                        err = errno;
-                }
-            }
-            if (err != 0) {
-                ::close(fd);
-                lastErrno = err;
-                continue;
-            }
-            const int on = 1;
-            ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-            ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
-            auto s = std::make_unique<QSslSocket>();
-            if (!s->setSocketDescriptor(fd, QAbstractSocket::ConnectedState)) {
-                // Qt closes the descriptor itself only when it cannot make it non-blocking, which
-                // SOCK_NONBLOCK already did: otherwise it is still ours to close.
-                ::close(fd);
-                m_ex.end = HttpExchange::End::TransportError;
-                m_ex.networkError = QNetworkReply::UnknownNetworkError;
-                m_ex.networkErrorText = s->errorString();
-                return nullptr;
-            }
-            if (!m_https)
-                return s;
-            s->setSslConfiguration(m_call.request.sslConfiguration());
-            // The name the certificate must carry and the one sent as SNI: the connection was made
-            // to an address, so Qt has no host name of its own.
-            s->setPeerVerifyName(m_peerName.isEmpty() ? m_host : m_peerName);
-            // Signals come inside waitFor*() on this thread: direct calls, no event loop.
-            if (m_call.ignoreTlsErrors)
-                QObject::connect(
-                    raw(s), &QSslSocket::sslErrors, raw(s), [socket = raw(s)] { socket->ignoreSslErrors(); },
-                    Qt::DirectConnection);
-            QObject::connect(
-                raw(s), &QSslSocket::alertReceived, raw(s),
-                [socket = raw(s)](QSsl::AlertLevel, QSsl::AlertType type, const QString&) {
-                    if (type == QSsl::AlertType::CloseNotify)
-                        socket->setProperty(kClosedByPeer, true);
-                },
-                Qt::DirectConnection);
-            s->startClientEncryption();
-            Wire wire(*s, m_cancel, m_call.stallTimeoutMs);
-            // A handshake's wait for more bytes times out without giving the connection up.
-            const Wire::Wait w = wire.await([&](int ms) { return s->waitForEncrypted(ms); });
-            if (w == Wire::Wait::Ready)
-                return s;
-            ended(w, s.get());
-            return nullptr;
+            const QDeadlineTimer share(others == 0 ? left : std::min(left, std::max<qint64>(2'000, left / (others + 1))),
+                                       Qt::PreciseTimer);
+            int error = 0;
+            const int fd = dial(addresses[i], share, overall, error);
+            if (fd >= 0)
+                return adopt(fd);
+            if (error == 0)
+                return nullptr; // cancelled or stalled: the exchange has ended
+            lastErrno = error;
         }
         m_ex.end = HttpExchange::End::TransportError;
         m_ex.networkError = lastErrno == ECONNREFUSED ? QNetworkReply::ConnectionRefusedError
@@ -545,6 +462,106 @@ private:
                                                       : QNetworkReply::UnknownNetworkError;
         m_ex.networkErrorText = qt_error_string(lastErrno);
         return nullptr;
+    }
+
+    // A TCP connection to one address within its share of the time: the descriptor, or -1 with
+    // `error` (an errno) when this address failed, or -1 with `error` 0 when cancel or the
+    // overall deadline ended the exchange.
+    int dial(const QHostAddress& address, const QDeadlineTimer& share, const QDeadlineTimer& overall, int& error)
+    {
+        sockaddr_storage sa{};
+        const socklen_t len = socketAddress(address, m_port, sa);
+        if (len == 0) {
+            error = EAFNOSUPPORT;
+            return -1;
+        }
+        const int fd = ::socket(sa.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            error = errno;
+            return -1;
+        }
+        error = ::connect(fd, reinterpret_cast<const sockaddr*>(&sa), len) == 0 ? 0 : errno;
+        if (error == EINTR || error == EINPROGRESS) { // the connection goes on (POSIX connect(2))
+            const std::optional<int> outcome = awaitConnected(fd, share, overall);
+            error = outcome.value_or(0);
+            if (!outcome) {
+                ::close(fd);
+                return -1;
+            }
+        }
+        if (error != 0) {
+            ::close(fd);
+            return -1;
+        }
+        const int on = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+        ::setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+        return fd;
+    }
+
+    // The connection's outcome (0 or an errno); nullopt when cancel or the overall deadline
+    // ended the exchange.
+    std::optional<int> awaitConnected(int fd, const QDeadlineTimer& share, const QDeadlineTimer& overall)
+    {
+        for (;;) {
+            if (m_cancel.isCancelled() || overall.hasExpired()) {
+                ended(m_cancel.isCancelled() ? Wire::Wait::Cancelled : Wire::Wait::Stalled);
+                return std::nullopt;
+            }
+            if (share.hasExpired())
+                return ETIMEDOUT; // this address's share is spent: the next one
+            pollfd p{fd, POLLOUT, 0};
+            const int rc = ::poll(&p, 1, int(std::clamp<qint64>(share.remainingTime(), 1, kPollMs)));
+            if (rc > 0) {
+                int err = 0;
+                socklen_t errLen = sizeof err;
+                return ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &errLen) == 0 ? err : errno;
+            }
+            if (rc < 0 && errno != EINTR)
+                return errno;
+        }
+    }
+
+    // Qt takes the connected descriptor over; for https, TLS is started on it.
+    std::unique_ptr<QSslSocket> adopt(int fd)
+    {
+        auto s = std::make_unique<QSslSocket>();
+        if (!s->setSocketDescriptor(fd, QAbstractSocket::ConnectedState)) {
+            // Qt closes the descriptor itself only when it cannot make it non-blocking, which
+            // SOCK_NONBLOCK already did: otherwise it is still ours to close.
+            ::close(fd);
+            m_ex.end = HttpExchange::End::TransportError;
+            m_ex.networkError = QNetworkReply::UnknownNetworkError;
+            m_ex.networkErrorText = s->errorString();
+            return nullptr;
+        }
+        if (!m_https)
+            return s;
+        QSslSocket* socket = s.get();
+        socket->setSslConfiguration(m_call.request.sslConfiguration());
+        // The name the certificate must carry and the one sent as SNI: the connection was made to
+        // an address, so Qt has no host name of its own.
+        socket->setPeerVerifyName(m_peerName.isEmpty() ? m_host : m_peerName);
+        // Signals come inside waitFor*() on this thread: direct calls, no event loop.
+        if (m_call.ignoreTlsErrors)
+            QObject::connect(
+                socket, &QSslSocket::sslErrors, socket, [socket] { socket->ignoreSslErrors(); }, Qt::DirectConnection);
+        QObject::connect(
+            socket, &QSslSocket::alertReceived, socket,
+            [socket](QSsl::AlertLevel, QSsl::AlertType type, const QString&) {
+                if (type == QSsl::AlertType::CloseNotify)
+                    socket->setProperty(kClosedByPeer, true);
+            },
+            Qt::DirectConnection);
+        socket->startClientEncryption();
+        Wire wire(*socket, m_cancel, m_call.stallTimeoutMs);
+        // A handshake's wait for more bytes times out without giving the connection up.
+        if (const Wire::Wait w = wire.await([socket](int ms) { return socket->waitForEncrypted(ms); });
+            w != Wire::Wait::Ready) {
+            ended(w, socket);
+            return nullptr;
+        }
+        return s;
     }
 
     // Maps a wait that did not come back Ready onto how the exchange ended.

@@ -145,7 +145,7 @@ class Handler(socketserver.StreamRequestHandler):
             if name == "head_then_stray" and method == "HEAD":  # bytes after a HEAD's answer
                 self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n")
                 self.wfile.flush()
-                time.sleep(0.2)
+                time.sleep(0.1)
                 self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nEVIL!")
                 continue
             if name == "long_error":  # an error body longer than a client keeps, then an answer

@@ -205,7 +205,7 @@ private slots:
         m_pool = "stray";
         const net::HttpExchange head = get(QStringLiteral("head_then_stray"), {}, 10'000, nullptr, 0, "HEAD");
         QCOMPARE(head.end, net::HttpExchange::End::Finished);
-        QThread::msleep(400); // the stray answer has come by now
+        QThread::msleep(800); // the stray answer has come by now (sent 100 ms after)
         const net::HttpExchange next = get(QStringLiteral("keepalive"));
         QVERIFY2(next.end == net::HttpExchange::End::Finished, qPrintable(next.networkErrorText));
         QCOMPARE(next.response.body, QByteArray("ok"));
@@ -287,7 +287,7 @@ private slots:
         notify.request.setPeerVerifyName(name);
         notify.connectionPool = "tls-notify";
         QCOMPARE(net::exchange(notify, {}).response.body, QByteArray("ok"));
-        QThread::msleep(400); // the alert has come by now
+        QThread::msleep(800); // the alert has come by now (sent 100 ms after)
         net::HttpCall post = notify;
         post.method = "POST";
         post.request.setUrl(QUrl(QStringLiteral("https://127.0.0.1:%1/keepalive").arg(m_tlsPort)));
